@@ -1,0 +1,71 @@
+package org.jsctp.core.packet;
+
+import java.util.List;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.Chunks;
+
+/**
+ * Decodes an SCTP packet, as received in a UDP datagram (RFC 6951), into its header and chunks.
+ *
+ * <p>Decoding is total: any byte sequence either decodes or fails with a {@link DecodeException}
+ * that says what and where. Payloads, cookies and other opaque fields of the result share the
+ * input array, which the caller must therefore leave unchanged while the packet is in use.
+ */
+public final class PacketDecoder {
+
+    private final DecoderOptions options;
+
+    public PacketDecoder(DecoderOptions options) {
+        this.options = options;
+    }
+
+    /** A decoder that verifies every checksum (RFC 9260 section 6.8). */
+    public static PacketDecoder strict() {
+        return new PacketDecoder(DecoderOptions.STRICT);
+    }
+
+    public DecoderOptions options() {
+        return options;
+    }
+
+    /** Decodes the whole array as one packet. */
+    public SctpPacket decode(byte[] packet) throws DecodeException {
+        return decode(packet, 0, packet.length);
+    }
+
+    /** Decodes {@code length} bytes of {@code packet} from {@code offset}; error offsets count from {@code offset}'s array start. */
+    public SctpPacket decode(byte[] packet, int offset, int length) throws DecodeException {
+        WireReader in = WireReader.of(packet, offset, length, "SCTP packet");
+        if (length < CommonHeader.LENGTH) {
+            throw in.fail(DecodeException.Reason.TRUNCATED,
+                    length + " bytes, too few for the 12-byte common header");
+        }
+        CommonHeader header = decodeHeader(in);
+        verifyChecksum(header.checksum(), packet, offset, length);
+        List<Chunk> chunks = Chunks.decodeList(in);
+        return new SctpPacket(header, chunks);
+    }
+
+    /** Reads the common header alone, e.g. to find the association before decoding chunks. */
+    public static CommonHeader decodeHeader(WireReader in) throws DecodeException {
+        int sourcePort = in.readU16();
+        int destinationPort = in.readU16();
+        int tag = in.readU32();
+        int checksum = in.readU32();
+        return new CommonHeader(sourcePort, destinationPort, tag, checksum);
+    }
+
+    private void verifyChecksum(int received, byte[] packet, int offset, int length) throws DecodeException {
+        if (!options.verifyChecksum()) {
+            return;
+        }
+        if (received == 0 && options.acceptZeroChecksum()) {
+            return; // RFC 9653 section 5.3: a zero checksum is accepted once announced
+        }
+        int expected = Crc32c.compute(packet, offset, length);
+        if (expected != received) {
+            throw new DecodeException(DecodeException.Reason.BAD_CHECKSUM, "SCTP packet", offset + Crc32c.CHECKSUM_OFFSET,
+                    String.format("checksum 0x%08x, computed 0x%08x", received, expected));
+        }
+    }
+}

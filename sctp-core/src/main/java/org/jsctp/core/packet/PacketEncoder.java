@@ -1,0 +1,62 @@
+package org.jsctp.core.packet;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.jsctp.core.packet.chunk.Chunk;
+
+/**
+ * Encodes SCTP packets into caller-supplied buffers and fills in the checksum.
+ */
+public final class PacketEncoder {
+
+    private PacketEncoder() {
+    }
+
+    /** Size on the wire of a packet holding {@code chunks}. */
+    public static int encodedLength(List<? extends Chunk> chunks) {
+        int total = CommonHeader.LENGTH;
+        for (Chunk c : chunks) {
+            total += c.encodedLength();
+        }
+        return total;
+    }
+
+    /**
+     * Writes the packet at the buffer's position and advances it; returns the bytes written.
+     * The checksum is CRC32C, or zero when {@code zeroChecksum} (allowed only towards a peer that
+     * announced Zero Checksum Acceptable, RFC 9653 section 5.2).
+     */
+    public static int encode(ByteBuffer out, int sourcePort, int destinationPort, int verificationTag,
+                             List<? extends Chunk> chunks, boolean zeroChecksum) {
+        if (out.order() != ByteOrder.BIG_ENDIAN) {
+            throw new IllegalArgumentException("SCTP is big-endian: pass a big-endian buffer");
+        }
+        int start = out.position();
+        WireWriter.writeU16(out, sourcePort);
+        WireWriter.writeU16(out, destinationPort);
+        WireWriter.writeU32(out, verificationTag);
+        WireWriter.writeU32(out, 0);
+        for (Chunk c : chunks) {
+            c.encode(out);
+        }
+        int length = out.position() - start;
+        if (!zeroChecksum) {
+            out.putInt(start + Crc32c.CHECKSUM_OFFSET, Crc32c.compute(out, start, length));
+        }
+        return length;
+    }
+
+    /** Writes {@code packet} with a fresh CRC32C checksum. */
+    public static int encode(ByteBuffer out, SctpPacket packet) {
+        CommonHeader h = packet.header();
+        return encode(out, h.sourcePort(), h.destinationPort(), h.verificationTag(), packet.chunks(), false);
+    }
+
+    /** Encodes {@code packet} into a new array of exactly its size, with a fresh checksum. */
+    public static byte[] toByteArray(SctpPacket packet) {
+        byte[] bytes = new byte[packet.encodedLength()];
+        encode(ByteBuffer.wrap(bytes), packet);
+        return bytes;
+    }
+}

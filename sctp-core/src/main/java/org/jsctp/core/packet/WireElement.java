@@ -1,0 +1,48 @@
+package org.jsctp.core.packet;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A type-length-value element of the wire format: a chunk, a parameter or an error cause.
+ *
+ * <p>Every element knows its size before it is written, so packets can be packed to an MTU
+ * without trial encoding. Buffers passed in must be big-endian (the {@link ByteBuffer} default).
+ */
+public interface WireElement {
+
+    /** Length of the value: what follows the 4-byte header, without padding. */
+    int valueLength();
+
+    /** Writes exactly {@link #valueLength()} bytes of value at the buffer's position. */
+    void encodeValue(ByteBuffer out);
+
+    /** Writes the 4-byte header for a value of {@code valueLength} bytes. */
+    void encodeHeader(ByteBuffer out, int valueLength);
+
+    /** Header plus value: what the element's length field says. */
+    default int unpaddedLength() {
+        return Tlv.HEADER_LENGTH + valueLength();
+    }
+
+    /** Header, value and padding to a multiple of four. */
+    default int encodedLength() {
+        return Tlv.padded(unpaddedLength());
+    }
+
+    /** Writes header and value, without the trailing padding. */
+    default void encodeUnpadded(ByteBuffer out) {
+        int valueLength = valueLength();
+        int start = out.position();
+        encodeHeader(out, valueLength);
+        encodeValue(out);
+        assert out.position() - start == Tlv.HEADER_LENGTH + valueLength
+                : getClass().getSimpleName() + " wrote " + (out.position() - start - Tlv.HEADER_LENGTH)
+                        + " value bytes, announced " + valueLength;
+    }
+
+    /** Writes header, value and zero padding. */
+    default void encode(ByteBuffer out) {
+        encodeUnpadded(out);
+        WireWriter.writeZeros(out, Tlv.padding(unpaddedLength()));
+    }
+}

@@ -1,0 +1,147 @@
+package org.jsctp.core.packet;
+
+import java.util.Objects;
+
+/**
+ * A bounded, forward-only reader of big-endian fields from a byte array.
+ *
+ * <p>Every read is checked against the reader's limit and fails with a {@link DecodeException}
+ * naming the element being read, so a decoder built on it can never read past the element it
+ * decodes, whatever its length fields claim. Offsets in errors are absolute: counted from the
+ * start of the array, which is the start of the packet for the packet decoder.
+ */
+public final class WireReader {
+
+    private final byte[] array;
+    private final int limit;
+    private final String element;
+    private int position;
+
+    private WireReader(byte[] array, int position, int limit, String element) {
+        this.array = array;
+        this.position = position;
+        this.limit = limit;
+        this.element = element;
+    }
+
+    /** A reader over {@code length} bytes of {@code array} from {@code offset}. */
+    public static WireReader of(byte[] array, int offset, int length, String element) {
+        Objects.checkFromIndexSize(offset, length, array.length);
+        return new WireReader(array, offset, offset + length, element);
+    }
+
+    /** A reader over the whole array. */
+    public static WireReader of(byte[] array, String element) {
+        return of(array, 0, array.length, element);
+    }
+
+    /** The element this reader decodes, as used in error messages. */
+    public String element() {
+        return element;
+    }
+
+    /** Absolute offset of the next byte to be read. */
+    public int position() {
+        return position;
+    }
+
+    /** Bytes left before the limit. */
+    public int remaining() {
+        return limit - position;
+    }
+
+    public boolean hasRemaining() {
+        return position < limit;
+    }
+
+    /** Fails unless at least {@code count} bytes remain. */
+    public void require(int count) throws DecodeException {
+        if (count < 0 || count > limit - position) {
+            throw fail(DecodeException.Reason.TRUNCATED,
+                    "needs " + count + " more bytes, " + (limit - position) + " remain");
+        }
+    }
+
+    public int readU8() throws DecodeException {
+        require(1);
+        return array[position++] & 0xFF;
+    }
+
+    public int readU16() throws DecodeException {
+        require(2);
+        int v = ((array[position] & 0xFF) << 8) | (array[position + 1] & 0xFF);
+        position += 2;
+        return v;
+    }
+
+    /** Reads 32 bits; unsigned fields come back as their two's-complement {@code int}. */
+    public int readU32() throws DecodeException {
+        require(4);
+        int v = ((array[position] & 0xFF) << 24) | ((array[position + 1] & 0xFF) << 16)
+                | ((array[position + 2] & 0xFF) << 8) | (array[position + 3] & 0xFF);
+        position += 4;
+        return v;
+    }
+
+    /** The next {@code count} bytes, shared with the input array (no copy). */
+    public Bytes readBytes(int count) throws DecodeException {
+        require(count);
+        Bytes b = Bytes.wrap(array, position, count);
+        position += count;
+        return b;
+    }
+
+    /** All bytes up to the limit, shared with the input array. */
+    public Bytes readRemaining() {
+        Bytes b = Bytes.wrap(array, position, limit - position);
+        position = limit;
+        return b;
+    }
+
+    /** A copy of the next {@code count} bytes, for fields such as addresses that are kept as arrays. */
+    public byte[] readArray(int count) throws DecodeException {
+        require(count);
+        byte[] copy = new byte[count];
+        System.arraycopy(array, position, copy, 0, count);
+        position += count;
+        return copy;
+    }
+
+    public void skip(int count) throws DecodeException {
+        require(count);
+        position += count;
+    }
+
+    /** Splits off a reader for the next {@code count} bytes, named {@code childElement}, and skips them here. */
+    public WireReader split(int count, String childElement) throws DecodeException {
+        require(count);
+        WireReader child = new WireReader(array, position, position + count, childElement);
+        position += count;
+        return child;
+    }
+
+    /** Looks at the unsigned 16-bit field {@code ahead} bytes past the position without consuming it. */
+    public int peekU16(int ahead) throws DecodeException {
+        require(ahead + 2);
+        int p = position + ahead;
+        return ((array[p] & 0xFF) << 8) | (array[p + 1] & 0xFF);
+    }
+
+    /** Looks at the unsigned byte {@code ahead} bytes past the position without consuming it. */
+    public int peekU8(int ahead) throws DecodeException {
+        require(ahead + 1);
+        return array[position + ahead] & 0xFF;
+    }
+
+    /** Fails unless every byte has been consumed: for fixed-size elements whose length field claims more. */
+    public void expectEnd() throws DecodeException {
+        if (position != limit) {
+            throw fail(DecodeException.Reason.LENGTH_TOO_LONG, (limit - position) + " unexpected trailing bytes");
+        }
+    }
+
+    /** An error at the current position of this reader's element. */
+    public DecodeException fail(DecodeException.Reason reason, String detail) {
+        return new DecodeException(reason, element, position, detail);
+    }
+}

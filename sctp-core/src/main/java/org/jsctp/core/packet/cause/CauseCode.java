@@ -1,0 +1,65 @@
+package org.jsctp.core.packet.cause;
+
+/**
+ * Error cause codes (IANA "Error Cause Codes" registry) and their names.
+ */
+public final class CauseCode {
+
+    public static final int INVALID_STREAM_IDENTIFIER = 1; // RFC 9260 section 3.3.10.1
+    public static final int MISSING_MANDATORY_PARAMETER = 2; // RFC 9260 section 3.3.10.2
+    public static final int STALE_COOKIE = 3; // RFC 9260 section 3.3.10.3
+    public static final int OUT_OF_RESOURCE = 4; // RFC 9260 section 3.3.10.4
+    public static final int UNRESOLVABLE_ADDRESS = 5; // RFC 9260 section 3.3.10.5
+    public static final int UNRECOGNIZED_CHUNK_TYPE = 6; // RFC 9260 section 3.3.10.6
+    public static final int INVALID_MANDATORY_PARAMETER = 7; // RFC 9260 section 3.3.10.7
+    public static final int UNRECOGNIZED_PARAMETERS = 8; // RFC 9260 section 3.3.10.8
+    public static final int NO_USER_DATA = 9; // RFC 9260 section 3.3.10.9
+    public static final int COOKIE_RECEIVED_WHILE_SHUTTING_DOWN = 10; // RFC 9260 section 3.3.10.10
+    public static final int RESTART_WITH_NEW_ADDRESSES = 11; // RFC 9260 section 3.3.10.11
+    public static final int USER_INITIATED_ABORT = 12; // RFC 9260 section 3.3.10.12
+    public static final int PROTOCOL_VIOLATION = 13; // RFC 9260 section 3.3.10.13
+    public static final int UNSUPPORTED_HMAC_IDENTIFIER = 105; // RFC 4895 section 4.1
+    public static final int DELETE_LAST_REMAINING_ADDRESS = 160; // RFC 5061 section 5.1
+    public static final int RESOURCE_SHORTAGE = 161; // RFC 5061 section 5.1
+    public static final int DELETE_SOURCE_ADDRESS = 162; // RFC 5061 section 5.1
+    public static final int ILLEGAL_ASCONF_ACK = 163; // RFC 5061 section 5.1
+    public static final int NO_AUTHORIZATION = 164; // RFC 5061 section 5.1
+    public static final int COLLIDING_NAT_TABLE_ENTRY = 176; // draft-ietf-tsvwg-natsupp section 5.2
+    public static final int MISSING_NAT_TABLE_ENTRY = 177; // draft-ietf-tsvwg-natsupp section 5.2
+
+    private CauseCode() {
+    }
+
+    /** The cause's name as the RFCs write it, or "error cause N" for unknown codes. */
+    public static String name(int code) {
+        return switch (code) {
+            case INVALID_STREAM_IDENTIFIER -> "Invalid Stream Identifier";
+            case MISSING_MANDATORY_PARAMETER -> "Missing Mandatory Parameter";
+            case STALE_COOKIE -> "Stale Cookie Error";
+            case OUT_OF_RESOURCE -> "Out of Resource";
+            case UNRESOLVABLE_ADDRESS -> "Unresolvable Address";
+            case UNRECOGNIZED_CHUNK_TYPE -> "Unrecognized Chunk Type";
+            case INVALID_MANDATORY_PARAMETER -> "Invalid Mandatory Parameter";
+            case UNRECOGNIZED_PARAMETERS -> "Unrecognized Parameters";
+            case NO_USER_DATA -> "No User Data";
+            case COOKIE_RECEIVED_WHILE_SHUTTING_DOWN -> "Cookie Received While Shutting Down";
+            case RESTART_WITH_NEW_ADDRESSES -> "Restart of an Association with New Addresses";
+            case USER_INITIATED_ABORT -> "User-Initiated Abort";
+            case PROTOCOL_VIOLATION -> "Protocol Violation";
+            case UNSUPPORTED_HMAC_IDENTIFIER -> "Unsupported HMAC Identifier";
+            case DELETE_LAST_REMAINING_ADDRESS -> "Request to Delete Last Remaining IP Address";
+            case RESOURCE_SHORTAGE -> "Operation Refused Due to Resource Shortage";
+            case DELETE_SOURCE_ADDRESS -> "Request to Delete Source IP Address";
+            case ILLEGAL_ASCONF_ACK -> "Association Aborted Due to Illegal ASCONF-ACK";
+            case NO_AUTHORIZATION -> "Request Refused - No Authorization";
+            case COLLIDING_NAT_TABLE_ENTRY -> "Colliding NAT Table Entry";
+            case MISSING_NAT_TABLE_ENTRY -> "Missing NAT Table Entry";
+            default -> "error cause " + code;
+        };
+    }
+
+    /** The element name used in decode errors, e.g. "Stale Cookie Error cause". */
+    public static String elementName(int code) {
+        return name(code) + " cause";
+    }
+}

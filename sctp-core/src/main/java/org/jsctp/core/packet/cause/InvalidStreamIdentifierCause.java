@@ -1,0 +1,27 @@
+package org.jsctp.core.packet.cause;
+
+import java.nio.ByteBuffer;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.WireReader;
+
+// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.1).
+public record InvalidStreamIdentifierCause() implements ErrorCause {
+
+    public static InvalidStreamIdentifierCause decode(WireReader value) throws DecodeException {
+        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+    }
+
+    @Override
+    public int code() {
+        return CauseCode.INVALID_STREAM_IDENTIFIER;
+    }
+
+    @Override
+    public int valueLength() {
+        return 0;
+    }
+
+    @Override
+    public void encodeValue(ByteBuffer out) {
+    }
+}

@@ -1,0 +1,80 @@
+package org.jsctp.core.packet.chunk;
+
+import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
+import org.jsctp.core.seq.Ssn;
+import org.jsctp.core.seq.Tsn;
+
+/**
+ * Payload Data (DATA), RFC 9260 section 3.3.1: one fragment of a user message.
+ *
+ * <pre>
+ *  type = 0 | flags: reserved, I, U, B, E | length
+ *  TSN (32) | Stream Identifier S (16) | Stream Sequence Number n (16)
+ *  Payload Protocol Identifier (32) | User Data (length - 16 bytes)
+ * </pre>
+ *
+ * @param immediate the I bit: the receiver should SACK without delay (RFC 7053 section 4.1)
+ * @param unordered the U bit: deliver as soon as complete, ignoring the SSN
+ * @param beginning the B bit: first fragment of a message
+ * @param ending the E bit: last fragment of a message
+ */
+public record DataChunk(boolean immediate, boolean unordered, boolean beginning, boolean ending,
+                        Tsn tsn, int streamId, Ssn ssn, int ppid, Bytes userData) implements Chunk {
+
+    public static final int FLAG_ENDING = 0x01;
+    public static final int FLAG_BEGINNING = 0x02;
+    public static final int FLAG_UNORDERED = 0x04;
+    public static final int FLAG_IMMEDIATE = 0x08;
+    /** Fixed fields after the chunk header. */
+    public static final int FIXED_VALUE_LENGTH = 12;
+
+    public DataChunk {
+        if (streamId < 0 || streamId > 0xFFFF) {
+            throw new IllegalArgumentException("stream identifier is a 16-bit value: " + streamId);
+        }
+        if (userData.length() > 0xFFFF - 4 - FIXED_VALUE_LENGTH) {
+            throw new IllegalArgumentException("user data too long for one chunk: " + userData.length());
+        }
+    }
+
+    public static DataChunk decode(int flags, WireReader value) throws DecodeException {
+        Tsn tsn = new Tsn(value.readU32());
+        int streamId = value.readU16();
+        Ssn ssn = new Ssn(value.readU16());
+        int ppid = value.readU32();
+        // RFC 9260 section 6.2: a DATA chunk with no user data is answered with ABORT (No User
+        // Data); that is the association's decision, so an empty chunk decodes.
+        Bytes userData = value.readRemaining();
+        return new DataChunk((flags & FLAG_IMMEDIATE) != 0, (flags & FLAG_UNORDERED) != 0,
+                (flags & FLAG_BEGINNING) != 0, (flags & FLAG_ENDING) != 0, tsn, streamId, ssn, ppid, userData);
+    }
+
+    @Override
+    public int type() {
+        return ChunkType.DATA;
+    }
+
+    @Override
+    public int flags() {
+        return (immediate ? FLAG_IMMEDIATE : 0) | (unordered ? FLAG_UNORDERED : 0)
+                | (beginning ? FLAG_BEGINNING : 0) | (ending ? FLAG_ENDING : 0);
+    }
+
+    @Override
+    public int valueLength() {
+        return FIXED_VALUE_LENGTH + userData.length();
+    }
+
+    @Override
+    public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, tsn.value());
+        WireWriter.writeU16(out, streamId);
+        WireWriter.writeU16(out, ssn.value());
+        WireWriter.writeU32(out, ppid);
+        userData.writeTo(out);
+    }
+}

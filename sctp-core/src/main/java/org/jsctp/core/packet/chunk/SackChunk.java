@@ -1,0 +1,27 @@
+package org.jsctp.core.packet.chunk;
+
+import java.nio.ByteBuffer;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.WireReader;
+
+// STUB: to be replaced by the real implementation.
+public record SackChunk() implements Chunk {
+
+    public static SackChunk decode(int flags, WireReader value) throws DecodeException {
+        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+    }
+
+    @Override
+    public int type() {
+        return ChunkType.SACK;
+    }
+
+    @Override
+    public int valueLength() {
+        return 0;
+    }
+
+    @Override
+    public void encodeValue(ByteBuffer out) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.jsctp.core.packet.param;
+
+import java.nio.ByteBuffer;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.WireReader;
+
+// STUB: to be replaced by the real implementation (RFC 9260 appendix A).
+public record EcnCapableParameter() implements Parameter {
+
+    public static EcnCapableParameter decode(WireReader value) throws DecodeException {
+        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+    }
+
+    @Override
+    public int type() {
+        return ParameterType.ECN_CAPABLE;
+    }
+
+    @Override
+    public int valueLength() {
+        return 0;
+    }
+
+    @Override
+    public void encodeValue(ByteBuffer out) {
+    }
+}

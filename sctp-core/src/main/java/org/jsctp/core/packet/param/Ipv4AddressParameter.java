@@ -1,0 +1,27 @@
+package org.jsctp.core.packet.param;
+
+import java.nio.ByteBuffer;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.WireReader;
+
+// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.2.1).
+public record Ipv4AddressParameter() implements Parameter {
+
+    public static Ipv4AddressParameter decode(WireReader value) throws DecodeException {
+        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+    }
+
+    @Override
+    public int type() {
+        return ParameterType.IPV4_ADDRESS;
+    }
+
+    @Override
+    public int valueLength() {
+        return 0;
+    }
+
+    @Override
+    public void encodeValue(ByteBuffer out) {
+    }
+}

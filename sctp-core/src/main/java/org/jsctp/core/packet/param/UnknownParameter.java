@@ -1,0 +1,44 @@
+package org.jsctp.core.packet.param;
+
+import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.UnrecognizedAction;
+
+/**
+ * A parameter of a type this stack does not know, kept whole so the rules of RFC 9260 section
+ * 3.2.1 can be applied ({@link #action()}) and the parameter reported back inside an
+ * "Unrecognized Parameter" parameter or error cause ({@link #toReportBytes()}).
+ */
+public record UnknownParameter(int type, Bytes value) implements Parameter {
+
+    public UnknownParameter {
+        if (type < 0 || type > 0xFFFF) {
+            throw new IllegalArgumentException("type is a 16-bit value: " + type);
+        }
+        if (value.length() > 0xFFFF - 4) {
+            throw new IllegalArgumentException("value too long: " + value.length());
+        }
+    }
+
+    /** What the high bits of the type ask a receiver that does not know it to do. */
+    public UnrecognizedAction action() {
+        return UnrecognizedAction.ofParameterType(type);
+    }
+
+    @Override
+    public int valueLength() {
+        return value.length();
+    }
+
+    @Override
+    public void encodeValue(ByteBuffer out) {
+        value.writeTo(out);
+    }
+
+    /** The whole parameter (header and value, no padding), as reported back to its sender. */
+    public Bytes toReportBytes() {
+        ByteBuffer b = ByteBuffer.allocate(unpaddedLength());
+        encodeUnpadded(b);
+        return Bytes.wrap(b.array());
+    }
+}

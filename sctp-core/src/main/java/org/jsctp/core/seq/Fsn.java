@@ -1,0 +1,63 @@
+package org.jsctp.core.seq;
+
+/**
+ * Fragment Sequence Number of I-DATA: a 32-bit serial number compared with RFC 1982 arithmetic (RFC 8260 section 2.1).
+ *
+ * <p>The value is kept as an {@code int} holding the unsigned number's bits; {@link #toString()}
+ * and {@link #unsigned()} show it unsigned.
+ */
+public record Fsn(int value) {
+
+    public static Fsn of(long unsigned) {
+        if (unsigned < 0 || unsigned > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("Fsn out of range: " + unsigned);
+        }
+        return new Fsn((int) unsigned);
+    }
+
+    /** The number as an unsigned value 0..2^32-1. */
+    public long unsigned() {
+        return Integer.toUnsignedLong(value);
+    }
+
+    /** The next number, wrapping from 2^32-1 to 0. */
+    public Fsn next() {
+        return new Fsn(value + 1);
+    }
+
+    /** The previous number, wrapping from 0 to 2^32-1. */
+    public Fsn previous() {
+        return new Fsn(value - 1);
+    }
+
+    /** This number advanced by {@code delta} (which may be negative), wrapping. */
+    public Fsn plus(int delta) {
+        return new Fsn(value + delta);
+    }
+
+    public boolean isBefore(Fsn other) {
+        return SerialArithmetic.lessThan32(value, other.value);
+    }
+
+    public boolean isAfter(Fsn other) {
+        return SerialArithmetic.lessThan32(other.value, value);
+    }
+
+    public boolean isAtOrBefore(Fsn other) {
+        return value == other.value || isBefore(other);
+    }
+
+    public boolean isAtOrAfter(Fsn other) {
+        return value == other.value || isAfter(other);
+    }
+
+    /** How far {@code other} lies after this number (negative when before). */
+    public int distanceTo(Fsn other) {
+        return SerialArithmetic.distance32(value, other.value);
+    }
+
+    @Override
+    public String toString() {
+        return Integer.toUnsignedString(value);
+    }
+}
