@@ -1,0 +1,25 @@
+package org.jsctp.examples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code examples/target/sctp-examples.jar}: one executable jar whose subcommands
+ * are the example tools.
+ */
+@Command(name = "sctp-examples",
+        mixinStandardHelpOptions = true,
+        version = "jsctp examples 0.1.0",
+        description = "Example tools of jsctp, a pure-Java SCTP stack over UDP (RFC 6951).",
+        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the tool with {@code args} and returns its exit code (0 on success). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+}
