@@ -1,14 +1,108 @@
 package org.jsctp.core.packet.chunk;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.Tlv;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
+import org.jsctp.core.packet.param.Parameter;
+import org.jsctp.core.packet.param.ParameterType;
+import org.jsctp.core.packet.param.Parameters;
 
-// STUB: to be replaced by the real implementation.
-public record AsconfChunk() implements Chunk {
+/**
+ * Address Configuration Change (ASCONF), RFC 5061 section 4.1.1: requests to add or delete
+ * addresses of the association or to change the peer's primary path.
+ *
+ * <pre>
+ *  type = 0xC1 | flags: reserved | length
+ *  Serial Number (32)
+ *  Address Parameter: type 5, length 8, IPv4 address (32)
+ *                  or type 6, length 20, IPv6 address (128)
+ *  ASCONF Parameter #1 .. #N (Add IP Address, Delete IP Address, Set Primary Address, ...)
+ * </pre>
+ *
+ * <p>The mandatory Address Parameter names one of the sender's addresses, which lets the receiver
+ * find the association; it is kept here as the address it carries, and written back as the IPv4
+ * or IPv6 Address parameter of RFC 9260 section 3.3.2.1 that matches the address family. An IPv6
+ * address is encoded without a scope, and an IPv4-mapped IPv6 address stays an IPv6 parameter.
+ *
+ * <p>RFC 5061 section 4.1.1 expects one or more requests; an ASCONF carrying none has nothing to
+ * apply and is acknowledged like any other, so the decoder does not reject it.
+ *
+ * @param serialNumber the 32-bit serial number, compared with serial arithmetic (RFC 5061 section 3)
+ * @param address the sender's address from the Address Parameter: an {@link Inet4Address} or {@link Inet6Address}
+ * @param parameters the ASCONF request parameters in order; unknown types are kept for RFC 9260 section 3.2.1
+ */
+public record AsconfChunk(int serialNumber, InetAddress address, List<Parameter> parameters) implements Chunk {
+
+    /** Serial number and the IPv4 Address parameter: the smallest value. */
+    public static final int MIN_VALUE_LENGTH = 4 + 8;
+
+    private static final int IPV4_LENGTH = 4;
+    private static final int IPV6_LENGTH = 16;
+
+    public AsconfChunk {
+        Objects.requireNonNull(address, "address");
+        if (!(address instanceof Inet4Address) && !(address instanceof Inet6Address)) {
+            throw new IllegalArgumentException("not an IPv4 or IPv6 address: " + address);
+        }
+        parameters = List.copyOf(parameters);
+        long length = 4L + Tlv.HEADER_LENGTH + address.getAddress().length + Parameters.listLength(parameters);
+        if (length > 0xFFFF - 4) {
+            throw new IllegalArgumentException("parameters too long for one chunk: " + length + " bytes");
+        }
+    }
 
     public static AsconfChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 5061 section 4.1.1: the flags are reserved, set to zero and ignored on receipt.
+        int serialNumber = value.readU32();
+        // RFC 5061 section 4.1.1: the Address Parameter is mandatory and comes first.
+        InetAddress address = decodeAddressParameter(value);
+        List<Parameter> parameters = Parameters.decodeList(value);
+        return new AsconfChunk(serialNumber, address, parameters);
+    }
+
+    /** Reads the IPv4 or IPv6 Address parameter (RFC 9260 section 3.3.2.1) at the reader's position. */
+    private static InetAddress decodeAddressParameter(WireReader value) throws DecodeException {
+        int start = value.position();
+        int type = value.readU16();
+        int length = value.readU16();
+        int addressLength;
+        if (type == ParameterType.IPV4_ADDRESS) {
+            addressLength = IPV4_LENGTH;
+        } else if (type == ParameterType.IPV6_ADDRESS) {
+            addressLength = IPV6_LENGTH;
+        } else {
+            // RFC 5061 section 4.1.1: only an IPv4 or IPv6 address may stand here (a Host Name
+            // Address in particular must never be sent in an ASCONF).
+            throw new DecodeException(DecodeException.Reason.INVALID_VALUE, value.element(), start,
+                    "the Address Parameter must be an IPv4 or IPv6 address, found " + ParameterType.name(type));
+        }
+        String name = ParameterType.elementName(type);
+        int expected = Tlv.HEADER_LENGTH + addressLength;
+        if (length < expected) {
+            throw new DecodeException(DecodeException.Reason.LENGTH_TOO_SHORT, name, start,
+                    "length " + length + ", an address of this family needs " + expected);
+        }
+        if (length > expected) {
+            throw new DecodeException(DecodeException.Reason.LENGTH_TOO_LONG, name, start,
+                    "length " + length + ", an address of this family needs exactly " + expected);
+        }
+        // Both lengths are multiples of four, so no padding follows the parameter.
+        byte[] raw = value.split(addressLength, name).readArray(addressLength);
+        try {
+            return addressLength == IPV4_LENGTH
+                    ? InetAddress.getByAddress(raw)
+                    : Inet6Address.getByAddress(null, raw, -1); // keeps IPv4-mapped addresses as IPv6
+        } catch (UnknownHostException e) {
+            throw new AssertionError("a 4- or 16-byte address is always accepted", e);
+        }
     }
 
     @Override
@@ -18,10 +112,19 @@ public record AsconfChunk() implements Chunk {
 
     @Override
     public int valueLength() {
-        return 0;
+        return 4 + addressParameterLength() + Parameters.listLength(parameters);
+    }
+
+    private int addressParameterLength() {
+        return Tlv.HEADER_LENGTH + (address instanceof Inet4Address ? IPV4_LENGTH : IPV6_LENGTH);
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, serialNumber);
+        WireWriter.writeU16(out, address instanceof Inet4Address ? ParameterType.IPV4_ADDRESS : ParameterType.IPV6_ADDRESS);
+        WireWriter.writeU16(out, addressParameterLength());
+        out.put(address.getAddress());
+        Parameters.encodeList(out, parameters);
     }
 }

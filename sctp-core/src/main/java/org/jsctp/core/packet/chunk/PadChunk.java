@@ -1,14 +1,43 @@
 package org.jsctp.core.packet.chunk;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation.
-public record PadChunk() implements Chunk {
+/**
+ * Padding (PAD), RFC 4820 section 3: filler that makes a packet larger, e.g. to probe the path MTU.
+ *
+ * <pre>
+ *  type = 132 | flags: reserved | length
+ *  Padding Data (length - 4 bytes)
+ * </pre>
+ *
+ * <p>The receiver discards the chunk and ignores the padding's content (RFC 4820 section 3); the
+ * bytes are kept anyway, so that a received packet re-encodes to exactly the bytes it came in.
+ *
+ * @param padding the padding data, of any length and content
+ */
+public record PadChunk(Bytes padding) implements Chunk {
+
+    public PadChunk {
+        if (padding.length() > 0xFFFF - 4) {
+            throw new IllegalArgumentException("padding too long for one chunk: " + padding.length());
+        }
+    }
+
+    /** A PAD chunk of {@code length} zero bytes of padding data (0 to 65531). */
+    public static PadChunk ofLength(int length) {
+        if (length < 0 || length > 0xFFFF - 4) {
+            throw new IllegalArgumentException("padding length out of range: " + length);
+        }
+        return new PadChunk(Bytes.wrap(new byte[length]));
+    }
 
     public static PadChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 4820 section 3: the flags are set to zero and ignored on receipt, the padding data
+        // is ignored by the receiver whatever it holds, so any value (even none) decodes.
+        return new PadChunk(value.readRemaining());
     }
 
     @Override
@@ -18,10 +47,11 @@ public record PadChunk() implements Chunk {
 
     @Override
     public int valueLength() {
-        return 0;
+        return padding.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        padding.writeTo(out);
     }
 }
