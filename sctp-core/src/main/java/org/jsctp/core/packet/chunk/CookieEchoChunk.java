@@ -1,14 +1,34 @@
 package org.jsctp.core.packet.chunk;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation.
-public record CookieEchoChunk() implements Chunk {
+/**
+ * State Cookie (COOKIE ECHO), RFC 9260 section 3.3.11: returns the State Cookie of an INIT ACK.
+ *
+ * <pre>
+ *  type = 10 | flags: reserved | length
+ *  Cookie (length - 4 bytes), exactly as the INIT ACK's State Cookie parameter carried it
+ * </pre>
+ *
+ * @param cookie the State Cookie, opaque to everyone but its creator; kept byte for byte
+ */
+public record CookieEchoChunk(Bytes cookie) implements Chunk {
+
+    public CookieEchoChunk {
+        Objects.requireNonNull(cookie, "cookie");
+        if (cookie.length() > 0xFFFF - 4) {
+            throw new IllegalArgumentException("cookie too long for one chunk: " + cookie.length());
+        }
+    }
 
     public static CookieEchoChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.11: the cookie is opaque here; whether it is valid (or empty) is
+        // for the endpoint that made it to decide (section 5.1.5).
+        return new CookieEchoChunk(value.readRemaining());
     }
 
     @Override
@@ -18,10 +38,11 @@ public record CookieEchoChunk() implements Chunk {
 
     @Override
     public int valueLength() {
-        return 0;
+        return cookie.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        cookie.writeTo(out);
     }
 }

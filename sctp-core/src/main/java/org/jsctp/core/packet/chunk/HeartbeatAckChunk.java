@@ -1,14 +1,39 @@
 package org.jsctp.core.packet.chunk;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.param.HeartbeatInfoParameter;
+import org.jsctp.core.packet.param.Parameter;
+import org.jsctp.core.packet.param.Parameters;
 
-// STUB: to be replaced by the real implementation.
-public record HeartbeatAckChunk() implements Chunk {
+/**
+ * Heartbeat Acknowledgement (HEARTBEAT ACK), RFC 9260 section 3.3.6: the answer to a HEARTBEAT,
+ * echoing its TLVs.
+ *
+ * <pre>
+ *  type = 5 | flags: reserved | length
+ *  Heartbeat Information TLV copied from the HEARTBEAT
+ *  [further TLVs copied from the HEARTBEAT]
+ * </pre>
+ *
+ * @param parameters the TLVs in wire order, as the HEARTBEAT carried them; never empty
+ */
+public record HeartbeatAckChunk(List<Parameter> parameters) implements Chunk {
+
+    public HeartbeatAckChunk {
+        parameters = HeartbeatChunk.checkParameters(parameters);
+    }
 
     public static HeartbeatAckChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        return new HeartbeatAckChunk(HeartbeatChunk.decodeParameters(value));
+    }
+
+    /** The echoed Heartbeat Information parameter, if present. */
+    public Optional<HeartbeatInfoParameter> info() {
+        return HeartbeatChunk.findInfo(parameters);
     }
 
     @Override
@@ -18,10 +43,11 @@ public record HeartbeatAckChunk() implements Chunk {
 
     @Override
     public int valueLength() {
-        return 0;
+        return Parameters.listLength(parameters);
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        Parameters.encodeList(out, parameters);
     }
 }

@@ -1,14 +1,56 @@
 package org.jsctp.core.packet.chunk;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.param.Parameter;
+import org.jsctp.core.packet.param.Parameters;
+import org.jsctp.core.seq.Tsn;
 
-// STUB: to be replaced by the real implementation.
-public record InitChunk() implements Chunk {
+/**
+ * Initiation (INIT), RFC 9260 section 3.3.2: the first chunk of the four-way handshake.
+ *
+ * <pre>
+ *  type = 1 | flags: reserved | length
+ *  Initiate Tag (32) | Advertised Receiver Window Credit (32)
+ *  Number of Outbound Streams (16) | Number of Inbound Streams (16) | Initial TSN (32)
+ *  Optional/Variable-Length Parameters (length - 20 bytes)
+ * </pre>
+ *
+ * @param initiateTag the Verification Tag the sender expects in every packet it receives; never 0
+ * @param advertisedReceiverWindowCredit a_rwnd, the sender's receive buffer in bytes (32-bit unsigned)
+ * @param outboundStreams OS, the number of streams the sender wants to open (16-bit)
+ * @param inboundStreams MIS, the most inbound streams the sender accepts (16-bit)
+ * @param initialTsn the TSN of the sender's first DATA chunk
+ * @param parameters the optional and variable-length parameters, in wire order
+ */
+public record InitChunk(int initiateTag, int advertisedReceiverWindowCredit, int outboundStreams, int inboundStreams,
+                        Tsn initialTsn, List<Parameter> parameters) implements Chunk {
+
+    public InitChunk {
+        if (initiateTag == 0) {
+            throw new IllegalArgumentException("the Initiate Tag of an INIT must not be 0");
+        }
+        InitFields.checkStreams(outboundStreams, inboundStreams);
+        Objects.requireNonNull(initialTsn, "initialTsn");
+        parameters = InitFields.copyParameters(parameters);
+    }
 
     public static InitChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        int tagOffset = value.position();
+        InitFields fixed = InitFields.read(value);
+        if (fixed.initiateTag() == 0) {
+            // RFC 9260 section 3.3.2: an INIT with an Initiate Tag of 0 is silently discarded.
+            throw new DecodeException(DecodeException.Reason.INVALID_VALUE, value.element(), tagOffset,
+                    "Initiate Tag is 0");
+        }
+        // RFC 9260 section 3.2.1: the parameters fill the rest of the chunk; the last one may
+        // come without its padding.
+        List<Parameter> parameters = Parameters.decodeList(value);
+        return new InitChunk(fixed.initiateTag(), fixed.advertisedReceiverWindowCredit(), fixed.outboundStreams(),
+                fixed.inboundStreams(), fixed.initialTsn(), parameters);
     }
 
     @Override
@@ -18,10 +60,12 @@ public record InitChunk() implements Chunk {
 
     @Override
     public int valueLength() {
-        return 0;
+        return InitFields.LENGTH + Parameters.listLength(parameters);
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        InitFields.write(out, initiateTag, advertisedReceiverWindowCredit, outboundStreams, inboundStreams, initialTsn);
+        Parameters.encodeList(out, parameters);
     }
 }

@@ -1,14 +1,71 @@
 package org.jsctp.core.packet.chunk;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
+import org.jsctp.core.seq.Tsn;
 
-// STUB: to be replaced by the real implementation.
-public record NrSackChunk() implements Chunk {
+/**
+ * Non-Renegable Selective Acknowledgement (NR-SACK), draft-tuexen-tsvwg-sctp-multipath section
+ * 4.2 (from draft-natarajan-tsvwg-sctp-nrsack), as usrsctp sends it: a SACK that also names the
+ * out-of-order TSNs the receiver will never renege on.
+ *
+ * <pre>
+ *  type = 16 | flags: reserved, A | length
+ *  Cumulative TSN Ack (32) | Advertised Receiver Window Credit (32)
+ *  Number of Gap Ack Blocks N (16) | Number of NR Gap Ack Blocks M (16)
+ *  Number of Duplicate TSNs X (16) | Reserved (16)
+ *  N x (Gap Ack Block Start (16) | Gap Ack Block End (16))
+ *  M x (NR Gap Ack Block Start (16) | NR Gap Ack Block End (16))
+ *  X x Duplicate TSN (32)
+ * </pre>
+ *
+ * <p>Both kinds of block are offsets from the Cumulative TSN Ack. The reserved field is sent as
+ * zero and ignored on receipt.
+ *
+ * @param allNonRenegable the A bit: every out-of-order TSN reported is non-renegable
+ * @param cumulativeTsnAck the last TSN received in sequence
+ * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
+ * @param gapAckBlocks runs of TSNs received after gaps that the receiver may still discard
+ * @param nrGapAckBlocks runs of TSNs received after gaps that the receiver will not discard
+ * @param duplicateTsns TSNs received more than once since the last acknowledgement
+ */
+public record NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit,
+                          List<GapAckBlock> gapAckBlocks, List<GapAckBlock> nrGapAckBlocks,
+                          List<Tsn> duplicateTsns) implements Chunk {
+
+    public static final int FLAG_ALL_NON_RENEGABLE = 0x01;
+    /** Fixed fields after the chunk header. */
+    public static final int FIXED_VALUE_LENGTH = 16;
+
+    public NrSackChunk {
+        Objects.requireNonNull(cumulativeTsnAck, "cumulativeTsnAck");
+        gapAckBlocks = AckLists.copyCounted(gapAckBlocks, "gap ack blocks");
+        nrGapAckBlocks = AckLists.copyCounted(nrGapAckBlocks, "NR gap ack blocks");
+        duplicateTsns = AckLists.copyCounted(duplicateTsns, "duplicate TSNs");
+        AckLists.checkFits(FIXED_VALUE_LENGTH
+                + 4L * gapAckBlocks.size() + 4L * nrGapAckBlocks.size() + 4L * duplicateTsns.size());
+    }
 
     public static NrSackChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        Tsn cumulativeTsnAck = new Tsn(value.readU32());
+        int advertisedReceiverWindowCredit = value.readU32();
+        int gapBlockCount = value.readU16();
+        int nrGapBlockCount = value.readU16();
+        int duplicateCount = value.readU16();
+        value.skip(2); // reserved: ignored on receipt
+        // As for SACK (RFC 9260 section 3.3.4), the counts must account for every byte.
+        AckLists.expectEntries(value, (long) gapBlockCount + nrGapBlockCount + duplicateCount,
+                gapBlockCount + " gap ack blocks, " + nrGapBlockCount + " NR gap ack blocks and "
+                        + duplicateCount + " duplicate TSNs");
+        List<GapAckBlock> gapAckBlocks = AckLists.readBlocks(value, gapBlockCount);
+        List<GapAckBlock> nrGapAckBlocks = AckLists.readBlocks(value, nrGapBlockCount);
+        List<Tsn> duplicateTsns = AckLists.readTsns(value, duplicateCount);
+        return new NrSackChunk((flags & FLAG_ALL_NON_RENEGABLE) != 0, cumulativeTsnAck,
+                advertisedReceiverWindowCredit, gapAckBlocks, nrGapAckBlocks, duplicateTsns);
     }
 
     @Override
@@ -17,11 +74,26 @@ public record NrSackChunk() implements Chunk {
     }
 
     @Override
+    public int flags() {
+        return allNonRenegable ? FLAG_ALL_NON_RENEGABLE : 0;
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return FIXED_VALUE_LENGTH + GapAckBlock.LENGTH * (gapAckBlocks.size() + nrGapAckBlocks.size())
+                + AckLists.TSN_LENGTH * duplicateTsns.size();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, cumulativeTsnAck.value());
+        WireWriter.writeU32(out, advertisedReceiverWindowCredit);
+        WireWriter.writeU16(out, gapAckBlocks.size());
+        WireWriter.writeU16(out, nrGapAckBlocks.size());
+        WireWriter.writeU16(out, duplicateTsns.size());
+        WireWriter.writeU16(out, 0);
+        AckLists.writeBlocks(out, gapAckBlocks);
+        AckLists.writeBlocks(out, nrGapAckBlocks);
+        AckLists.writeTsns(out, duplicateTsns);
     }
 }

@@ -1,14 +1,59 @@
 package org.jsctp.core.packet.chunk;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
+import org.jsctp.core.seq.Tsn;
 
-// STUB: to be replaced by the real implementation.
-public record SackChunk() implements Chunk {
+/**
+ * Selective Acknowledgement (SACK), RFC 9260 section 3.3.4: what the data receiver has received.
+ *
+ * <pre>
+ *  type = 3 | flags: reserved | length
+ *  Cumulative TSN Ack (32) | Advertised Receiver Window Credit (32)
+ *  Number of Gap Ack Blocks N (16) | Number of Duplicate TSNs X (16)
+ *  N x (Gap Ack Block Start (16) | Gap Ack Block End (16))
+ *  X x Duplicate TSN (32)
+ * </pre>
+ *
+ * @param cumulativeTsnAck the last TSN received in sequence
+ * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
+ * @param gapAckBlocks runs of TSNs received after gaps, as offsets from {@code cumulativeTsnAck}
+ * @param duplicateTsns TSNs received more than once since the last SACK, once per duplicate
+ */
+public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit, List<GapAckBlock> gapAckBlocks,
+                        List<Tsn> duplicateTsns) implements Chunk {
+
+    /** Fixed fields after the chunk header. */
+    public static final int FIXED_VALUE_LENGTH = 12;
+
+    public SackChunk {
+        Objects.requireNonNull(cumulativeTsnAck, "cumulativeTsnAck");
+        gapAckBlocks = AckLists.copyCounted(gapAckBlocks, "gap ack blocks");
+        duplicateTsns = AckLists.copyCounted(duplicateTsns, "duplicate TSNs");
+        AckLists.checkFits(FIXED_VALUE_LENGTH + 4L * gapAckBlocks.size() + 4L * duplicateTsns.size());
+    }
+
+    /** A SACK without gaps or duplicates. */
+    public static SackChunk of(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit) {
+        return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, List.of(), List.of());
+    }
 
     public static SackChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        Tsn cumulativeTsnAck = new Tsn(value.readU32());
+        int advertisedReceiverWindowCredit = value.readU32();
+        int gapBlockCount = value.readU16();
+        int duplicateCount = value.readU16();
+        // RFC 9260 section 3.3.4: the chunk holds exactly N blocks and X TSNs, 4 bytes each; a
+        // chunk whose length disagrees with its counts is malformed either way.
+        AckLists.expectEntries(value, (long) gapBlockCount + duplicateCount,
+                gapBlockCount + " gap ack blocks and " + duplicateCount + " duplicate TSNs");
+        List<GapAckBlock> gapAckBlocks = AckLists.readBlocks(value, gapBlockCount);
+        List<Tsn> duplicateTsns = AckLists.readTsns(value, duplicateCount);
+        return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns);
     }
 
     @Override
@@ -18,10 +63,16 @@ public record SackChunk() implements Chunk {
 
     @Override
     public int valueLength() {
-        return 0;
+        return FIXED_VALUE_LENGTH + GapAckBlock.LENGTH * gapAckBlocks.size() + AckLists.TSN_LENGTH * duplicateTsns.size();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, cumulativeTsnAck.value());
+        WireWriter.writeU32(out, advertisedReceiverWindowCredit);
+        WireWriter.writeU16(out, gapAckBlocks.size());
+        WireWriter.writeU16(out, duplicateTsns.size());
+        AckLists.writeBlocks(out, gapAckBlocks);
+        AckLists.writeTsns(out, duplicateTsns);
     }
 }

@@ -4,11 +4,20 @@ import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation.
+/**
+ * Shutdown Acknowledgement (SHUTDOWN ACK), RFC 9260 section 3.3.9: the header alone.
+ *
+ * <pre>
+ *  type = 8 | flags: reserved | length = 4
+ * </pre>
+ */
 public record ShutdownAckChunk() implements Chunk {
 
+    public static final ShutdownAckChunk INSTANCE = new ShutdownAckChunk();
+
     public static ShutdownAckChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        value.expectEnd(); // RFC 9260 section 3.3.9: no value
+        return INSTANCE;
     }
 
     @Override

@@ -1,14 +1,35 @@
 package org.jsctp.core.packet.chunk;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
+import org.jsctp.core.seq.Tsn;
 
-// STUB: to be replaced by the real implementation.
-public record ShutdownChunk() implements Chunk {
+/**
+ * Shutdown Association (SHUTDOWN), RFC 9260 section 3.3.8: starts a graceful close.
+ *
+ * <pre>
+ *  type = 7 | flags: reserved | length = 8
+ *  Cumulative TSN Ack (32)
+ * </pre>
+ *
+ * @param cumulativeTsnAck the last TSN the sender received in sequence
+ */
+public record ShutdownChunk(Tsn cumulativeTsnAck) implements Chunk {
+
+    /** Size of the value after the chunk header. */
+    public static final int VALUE_LENGTH = 4;
+
+    public ShutdownChunk {
+        Objects.requireNonNull(cumulativeTsnAck, "cumulativeTsnAck");
+    }
 
     public static ShutdownChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        Tsn cumulativeTsnAck = new Tsn(value.readU32());
+        value.expectEnd(); // RFC 9260 section 3.3.8: the length is exactly 8
+        return new ShutdownChunk(cumulativeTsnAck);
     }
 
     @Override
@@ -18,10 +39,11 @@ public record ShutdownChunk() implements Chunk {
 
     @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, cumulativeTsnAck.value());
     }
 }

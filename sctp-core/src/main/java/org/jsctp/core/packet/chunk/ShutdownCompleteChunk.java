@@ -4,16 +4,35 @@ import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation.
-public record ShutdownCompleteChunk() implements Chunk {
+/**
+ * Shutdown Complete (SHUTDOWN COMPLETE), RFC 9260 section 3.3.13: the last chunk of a graceful
+ * close; the header alone.
+ *
+ * <pre>
+ *  type = 14 | flags: reserved, T | length = 4
+ * </pre>
+ *
+ * @param reflectedTag the T bit: the sender reflected the Verification Tag it received instead of
+ *     filling in the one the peer expects, as when answering an out-of-the-blue SHUTDOWN ACK
+ *     (RFC 9260 sections 3.3.13 and 8.4)
+ */
+public record ShutdownCompleteChunk(boolean reflectedTag) implements Chunk {
+
+    public static final int FLAG_T = 0x01;
 
     public static ShutdownCompleteChunk decode(int flags, WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        value.expectEnd(); // RFC 9260 section 3.3.13: no value
+        return new ShutdownCompleteChunk((flags & FLAG_T) != 0);
     }
 
     @Override
     public int type() {
         return ChunkType.SHUTDOWN_COMPLETE;
+    }
+
+    @Override
+    public int flags() {
+        return reflectedTag ? FLAG_T : 0;
     }
 
     @Override
