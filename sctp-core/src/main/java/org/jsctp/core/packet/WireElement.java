@@ -29,8 +29,8 @@ public interface WireElement {
         return Tlv.padded(unpaddedLength());
     }
 
-    /** Writes header and value, without the trailing padding. */
-    default void encodeUnpadded(ByteBuffer out) {
+    /** Writes header and value, without the trailing padding; returns the bytes written. */
+    default int encodeUnpadded(ByteBuffer out) {
         int valueLength = valueLength();
         int start = out.position();
         encodeHeader(out, valueLength);
@@ -38,11 +38,14 @@ public interface WireElement {
         assert out.position() - start == Tlv.HEADER_LENGTH + valueLength
                 : getClass().getSimpleName() + " wrote " + (out.position() - start - Tlv.HEADER_LENGTH)
                         + " value bytes, announced " + valueLength;
+        return Tlv.HEADER_LENGTH + valueLength;
     }
 
-    /** Writes header, value and zero padding. */
-    default void encode(ByteBuffer out) {
-        encodeUnpadded(out);
-        WireWriter.writeZeros(out, Tlv.padding(unpaddedLength()));
+    /** Writes header, value and zero padding; returns the bytes written. */
+    default int encode(ByteBuffer out) {
+        int unpadded = encodeUnpadded(out);
+        int pad = Tlv.padding(unpadded);
+        WireWriter.writeZeros(out, pad);
+        return unpadded + pad;
     }
 }

@@ -140,6 +140,11 @@ public final class WireReader {
         }
     }
 
+    /** An error at absolute offset {@code offset} of this reader's element, e.g. where a field started. */
+    public DecodeException failAt(int offset, DecodeException.Reason reason, String detail) {
+        return new DecodeException(reason, element, offset, detail);
+    }
+
     /** An error at the current position of this reader's element. */
     public DecodeException fail(DecodeException.Reason reason, String detail) {
         return new DecodeException(reason, element, position, detail);

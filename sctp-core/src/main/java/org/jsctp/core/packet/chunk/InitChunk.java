@@ -43,8 +43,7 @@ public record InitChunk(int initiateTag, int advertisedReceiverWindowCredit, int
         InitFields fixed = InitFields.read(value);
         if (fixed.initiateTag() == 0) {
             // RFC 9260 section 3.3.2: an INIT with an Initiate Tag of 0 is silently discarded.
-            throw new DecodeException(DecodeException.Reason.INVALID_VALUE, value.element(), tagOffset,
-                    "Initiate Tag is 0");
+            throw value.failAt(tagOffset, DecodeException.Reason.INVALID_VALUE, "Initiate Tag is 0");
         }
         // RFC 9260 section 3.2.1: the parameters fill the rest of the chunk; the last one may
         // come without its padding.
