@@ -1,0 +1,180 @@
+package org.jsctp.core.rx;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.core.packet.chunk.GapAckBlock;
+import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.seq.SerialUnwrapper;
+import org.jsctp.core.seq.Tsn;
+
+/**
+ * The data receiver's record of TSNs (RFC 9260 section 6.2): the cumulative TSN ack point, the
+ * TSNs received after gaps, the duplicates to report, and when a SACK is due.
+ *
+ * <p>TSNs are unwrapped to 64 bits internally, so gap arithmetic cannot go wrong at the wrap.
+ * Memory is bounded: at most {@code maxGapRanges} runs of out-of-order TSNs are held (a TSN that
+ * would need one more is refused and the sender will retransmit it), TSNs further than 65535
+ * past the cumulative ack cannot be described by a SACK's 16-bit offsets and are refused too, and
+ * at most {@code maxDuplicatesReported} duplicates are remembered between SACKs.
+ */
+public final class DataTracker {
+
+    /** What {@link #observe} decided about a received TSN. */
+    public enum Observation {
+        /** A TSN not seen before: the chunk is accepted. */
+        NEW,
+        /** Already received (at or below the cumulative ack, or in a gap block): discard the chunk. */
+        DUPLICATE,
+        /** Too far ahead, or no room to track it: discard the chunk, the sender will retransmit. */
+        REFUSED
+    }
+
+    /** Largest distance a Gap Ack Block can express (16-bit offsets, RFC 9260 section 3.3.4). */
+    public static final int MAX_TSN_AHEAD = 0xFFFF;
+
+    private final SerialUnwrapper unwrapper;
+    private final TsnRangeSet received;
+    private final int maxDuplicatesReported;
+    private final List<Tsn> duplicates = new ArrayList<>();
+    private long cumulativeAck;
+    private int dataPacketsSinceSack;
+    private boolean sackImmediately;
+
+    /**
+     * @param peerInitialTsn the Initial TSN from the peer's INIT or INIT ACK
+     * @param maxGapRanges bound on the out-of-order runs held
+     * @param maxDuplicatesReported bound on the duplicates kept for the next SACK
+     */
+    public DataTracker(Tsn peerInitialTsn, int maxGapRanges, int maxDuplicatesReported) {
+        this.unwrapper = new SerialUnwrapper(peerInitialTsn.value());
+        this.cumulativeAck = unwrapper.unwrap(peerInitialTsn.value()) - 1; // RFC 9260 section 6.1: nothing received yet
+        this.received = new TsnRangeSet(maxGapRanges);
+        this.maxDuplicatesReported = maxDuplicatesReported;
+    }
+
+    /** Records one received DATA or I-DATA chunk's TSN. */
+    public Observation observe(Tsn tsn) {
+        long n = unwrapper.peek(tsn.value());
+        if (n <= cumulativeAck || received.contains(n)) {
+            noteDuplicate(tsn);
+            return Observation.DUPLICATE;
+        }
+        if (n - cumulativeAck > MAX_TSN_AHEAD) {
+            return Observation.REFUSED;
+        }
+        if (n == cumulativeAck + 1) {
+            boolean hadGaps = !received.isEmpty();
+            cumulativeAck = n;
+            advanceOverReceived();
+            if (hadGaps) {
+                // RFC 9260 section 6.7: while gaps are open every packet is acknowledged at once,
+                // and so is the one that fills the last gap.
+                sackImmediately = true;
+            }
+        } else {
+            if (received.add(n) == TsnRangeSet.AddResult.FULL) {
+                return Observation.REFUSED;
+            }
+            sackImmediately = true; // RFC 9260 section 6.7: a gap is reported without delay
+        }
+        unwrapper.unwrap(tsn.value());
+        return Observation.NEW;
+    }
+
+    /**
+     * Called once per received packet that carried DATA, after its chunks were observed. Every
+     * second such packet makes a SACK due (RFC 9260 section 6.2), as does the I bit of RFC 7053
+     * section 4.2.
+     */
+    public void onDataPacketProcessed(boolean immediateRequested) {
+        dataPacketsSinceSack++;
+        if (dataPacketsSinceSack >= 2 || immediateRequested) {
+            sackImmediately = true;
+        }
+    }
+
+    /** Whether a SACK must go out now rather than when the delayed-SACK timer fires. */
+    public boolean isSackDueNow() {
+        return sackImmediately;
+    }
+
+    /** Whether data was received since the last SACK, so the delayed-SACK timer should run. */
+    public boolean isSackPending() {
+        return sackImmediately || dataPacketsSinceSack > 0 || !duplicates.isEmpty();
+    }
+
+    /** The cumulative TSN ack point: the last TSN received with all before it. */
+    public Tsn cumulativeTsnAck() {
+        return new Tsn((int) cumulativeAck);
+    }
+
+    /** Whether TSNs above the cumulative ack are held, i.e. a gap is open. */
+    public boolean hasGaps() {
+        return !received.isEmpty();
+    }
+
+    /**
+     * Builds a SACK with at most {@code maxGapBlocks} gap blocks (those nearest the cumulative ack)
+     * and the duplicates seen since the last one, and resets the SACK-due state.
+     */
+    public SackChunk createSack(int advertisedReceiverWindowCredit, int maxGapBlocks) {
+        int blocks = Math.min(maxGapBlocks, received.rangeCount());
+        List<GapAckBlock> gaps = new ArrayList<>(blocks);
+        for (int i = 0; i < blocks; i++) {
+            gaps.add(new GapAckBlock((int) (received.rangeStart(i) - cumulativeAck),
+                    (int) (received.rangeEnd(i) - cumulativeAck)));
+        }
+        SackChunk sack = new SackChunk(cumulativeTsnAck(), advertisedReceiverWindowCredit, gaps, List.copyOf(duplicates));
+        duplicates.clear();
+        dataPacketsSinceSack = 0;
+        sackImmediately = false;
+        return sack;
+    }
+
+    /**
+     * Moves the cumulative ack point forward to {@code newCumulativeTsn}, as a FORWARD TSN asks
+     * (RFC 3758 section 3.6); an older value is ignored. Returns whether the point moved.
+     */
+    public boolean forwardTo(Tsn newCumulativeTsn) {
+        long n = unwrapper.peek(newCumulativeTsn.value());
+        if (n <= cumulativeAck) {
+            return false;
+        }
+        unwrapper.unwrap(newCumulativeTsn.value());
+        cumulativeAck = n;
+        received.removeUpTo(n);
+        advanceOverReceived();
+        return true;
+    }
+
+    private void advanceOverReceived() {
+        if (!received.isEmpty() && received.rangeStart(0) == cumulativeAck + 1) {
+            cumulativeAck = received.rangeEnd(0);
+            received.removeUpTo(cumulativeAck);
+        }
+    }
+
+    private void noteDuplicate(Tsn tsn) {
+        sackImmediately = true; // RFC 9260 section 6.2: duplicates are reported at once
+        if (duplicates.size() < maxDuplicatesReported) {
+            duplicates.add(tsn);
+        }
+    }
+
+    /** Checks internal consistency; for tests and the association's invariant checks. */
+    public void checkInvariants() {
+        for (int i = 0; i < received.rangeCount(); i++) {
+            if (received.rangeStart(i) <= cumulativeAck + 1) {
+                throw new IllegalStateException("range " + received + " touches cumulative ack " + cumulativeAck);
+            }
+            if (received.rangeEnd(i) - cumulativeAck > MAX_TSN_AHEAD) {
+                throw new IllegalStateException("range beyond the SACK offset limit: " + received);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DataTracker[cumAck=" + cumulativeTsnAck() + ", gaps=" + received + ", dups=" + duplicates.size() + "]";
+    }
+}
