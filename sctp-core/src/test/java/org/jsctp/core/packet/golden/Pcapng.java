@@ -227,7 +227,8 @@ public final class Pcapng {
         }
         int start = body + 20;
         byte[] data = Arrays.copyOfRange(in.array(), start, start + (int) captured);
-        return new Frame(number, interfaces.get((int) interfaceId).linkType(), data, (int) Math.min(original, Integer.MAX_VALUE));
+        int linkType = interfaces.get((int) interfaceId).linkType();
+        return new Frame(number, linkType, data, (int) Math.min(original, Integer.MAX_VALUE));
     }
 
     private static Frame simplePacket(ByteBuffer in, int offset, int body, int bodyLength,
@@ -369,7 +370,8 @@ public final class Pcapng {
     }
 
     /** The UDP datagram in {@code data[start, end)}, the IP payload. */
-    private static UdpDatagram udpDatagram(Frame frame, int start, int end, InetAddress source, InetAddress destination) {
+    private static UdpDatagram udpDatagram(Frame frame, int start, int end, InetAddress source,
+                                           InetAddress destination) {
         byte[] d = frame.data();
         if (end - start < 8) {
             throw fail(frame, "IP payload of " + (end - start) + " bytes is too short for a UDP header");

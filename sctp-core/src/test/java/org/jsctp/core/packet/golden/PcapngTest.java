@@ -9,18 +9,20 @@ import static org.jsctp.core.packet.golden.PcapngBuilder.ipv4;
 import static org.jsctp.core.packet.golden.PcapngBuilder.ipv6;
 import static org.jsctp.core.packet.golden.PcapngBuilder.udp;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The test-only pcapng reader on hand-written files and frames, and on two real captures. */
 class PcapngTest {
 
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
@@ -131,7 +133,7 @@ class PcapngTest {
                 .interfaceDescription(Pcapng.LINKTYPE_IPV4, 30)
                 .simplePacket(packet.length, packet).toByteArray();
         Pcapng.Frame frame = Pcapng.readFrames(file).get(0);
-        assertThat(frame.data()).hasSize(30).isEqualTo(java.util.Arrays.copyOf(packet, 30));
+        assertThat(frame.data()).hasSize(30).isEqualTo(Arrays.copyOf(packet, 30));
         assertThat(frame.originalLength()).isEqualTo(packet.length);
         assertThatThrownBy(() -> Pcapng.udp(frame)).isInstanceOf(Pcapng.FormatException.class)
                 .hasMessageContaining("frame 1: IPv4 packet of total length 68 needs 68 bytes, 30 captured");
@@ -210,50 +212,52 @@ class PcapngTest {
     }
 
     static Stream<Arguments> malformedFiles() {
-        byte[] good = LITTLE_ENDIAN_FILE;
+        byte[] good = LITTLE_ENDIAN_FILE; // SHB at 0 (28 bytes), IDB at 28 (20), EPB at 48 (80)
+        PcapngBuilder le = new PcapngBuilder(LE).sectionHeader();
         return Stream.of(
-                Arguments.of("empty file", (Supplier<byte[]>) () -> new byte[0], "too short for a Section Header Block"),
-                Arguments.of("no section header first", (Supplier<byte[]>) () -> java.util.Arrays.copyOfRange(good, 28, good.length),
+                Arguments.of("empty file", new byte[0], "too short for a Section Header Block"),
+                Arguments.of("no section header first", Arrays.copyOfRange(good, 28, good.length),
                         "block at offset 0: type 0x1000000 is not a Section Header Block"),
                 Arguments.of("bad byte-order magic", patch(good, 8, "4d3c2b1b"), "byte-order magic 0x4d3c2b1b"),
                 Arguments.of("major version 2", patch(good, 12, "0200"), "major version 2"),
                 Arguments.of("length not a multiple of 4", patch(good, 28 + 4, "15000000"),
                         "block at offset 28: total length 21 is not a multiple of 4"),
-                Arguments.of("length below 12", patch(good, 28 + 4, "08000000"), "total length 8 is not a multiple of 4 of at least 12"),
+                Arguments.of("length below 12", patch(good, 28 + 4, "08000000"),
+                        "total length 8 is not a multiple of 4 of at least 12"),
                 Arguments.of("length past the end", patch(good, 48 + 4, "54000000"),
                         "block at offset 48: total length 84 runs past the end of the file (80 bytes left)"),
-                Arguments.of("length of 2^32 - 4", patch(good, 48 + 4, "fcffffff"), "total length 4294967292 runs past the end"),
+                Arguments.of("length of 2^32 - 4", patch(good, 48 + 4, "fcffffff"),
+                        "total length 4294967292 runs past the end"),
                 Arguments.of("trailing length differs", patch(good, 48 + 76, "4c000000"),
                         "trailing total length 76 differs from the leading 80"),
-                Arguments.of("stray bytes after the last block", (Supplier<byte[]>) () -> concat(good, new byte[5]),
+                Arguments.of("stray bytes after the last block", concat(good, new byte[5]),
                         "block at offset 128: only 5 bytes left"),
                 Arguments.of("captured length beyond the block", patch(good, 48 + 20, "31000000"),
                         "frame 1): captured length 49 exceeds the 48 data bytes"),
                 Arguments.of("packet on an undescribed interface", patch(good, 48 + 8, "01000000"),
                         "Enhanced Packet Block at offset 48 (frame 1): interface 1 is not described"),
-                Arguments.of("interface description too short", (Supplier<byte[]>) () -> new PcapngBuilder(LE).sectionHeader()
-                        .block(1, hex("01000000")).toByteArray(), "Interface Description Block at offset 28: body of 4 bytes, needs 8"),
-                Arguments.of("simple packet before any interface", (Supplier<byte[]>) () -> new PcapngBuilder(LE).sectionHeader()
-                        .simplePacket(4, PAYLOAD).toByteArray(), "Simple Packet Block at offset 28 (frame 1): no interface"),
-                Arguments.of("enhanced packet too short", (Supplier<byte[]>) () -> new PcapngBuilder(LE).sectionHeader()
+                Arguments.of("interface description too short", le.block(1, hex("01000000")).toByteArray(),
+                        "Interface Description Block at offset 28: body of 4 bytes, needs 8"),
+                Arguments.of("simple packet before any interface",
+                        new PcapngBuilder(LE).sectionHeader().simplePacket(4, PAYLOAD).toByteArray(),
+                        "Simple Packet Block at offset 28 (frame 1): no interface"),
+                Arguments.of("enhanced packet too short", new PcapngBuilder(LE).sectionHeader()
                         .interfaceDescription(1, 0).block(6, new byte[16]).toByteArray(), "body of 16 bytes, needs 20"),
-                Arguments.of("obsolete packet block", (Supplier<byte[]>) () -> new PcapngBuilder(BE).sectionHeader()
+                Arguments.of("obsolete packet block", new PcapngBuilder(BE).sectionHeader()
                         .interfaceDescription(1, 0).block(2, new byte[20]).toByteArray(), "obsolete Packet Block"));
     }
 
-    private static Supplier<byte[]> patch(byte[] file, int offset, String bytes) {
-        return () -> {
-            byte[] copy = file.clone();
-            byte[] b = hex(bytes);
-            System.arraycopy(b, 0, copy, offset, b.length);
-            return copy;
-        };
+    private static byte[] patch(byte[] file, int offset, String bytes) {
+        byte[] copy = file.clone();
+        byte[] b = hex(bytes);
+        System.arraycopy(b, 0, copy, offset, b.length);
+        return copy;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedFiles")
-    void malformedFilesFailClearly(String name, Supplier<byte[]> file, String message) {
-        assertThatThrownBy(() -> Pcapng.readFrames(file.get()))
+    void malformedFilesFailClearly(String name, byte[] file, String message) {
+        assertThatThrownBy(() -> Pcapng.readFrames(file))
                 .isInstanceOf(Pcapng.FormatException.class)
                 .hasMessageContaining(message);
     }
@@ -268,10 +272,11 @@ class PcapngTest {
                 Arguments.of("short IPv4 header", Pcapng.LINKTYPE_IPV4, new byte[19], "IPv4 header needs 20 bytes"),
                 Arguments.of("IPv4 of version 6", Pcapng.LINKTYPE_ETHERNET,
                         ethernet(0x0800, ipv6(V6_LOOPBACK, V6_OTHER, 17, udp)), "IPv4 header at offset 14 has version 6"),
-                Arguments.of("IPv4 header length 16", Pcapng.LINKTYPE_IPV4, with(v4, 0, 0x44), "IPv4 header length 16 is below 20"),
+                Arguments.of("IPv4 header length 16", Pcapng.LINKTYPE_IPV4, with(v4, 0, 0x44),
+                        "IPv4 header length 16 is below 20"),
                 Arguments.of("IPv4 total length below header", Pcapng.LINKTYPE_IPV4, with(v4, 3, 19),
                         "IPv4 total length 19 is below its header length 20"),
-                Arguments.of("IPv4 truncated", Pcapng.LINKTYPE_IPV4, java.util.Arrays.copyOf(v4, v4.length - 1),
+                Arguments.of("IPv4 truncated", Pcapng.LINKTYPE_IPV4, Arrays.copyOf(v4, v4.length - 1),
                         "IPv4 packet of total length 32 needs 32 bytes, 31 captured"),
                 Arguments.of("IPv4 fragment", Pcapng.LINKTYPE_IPV4, with(v4, 6, 0x20), "fragmented IPv4 datagram"),
                 Arguments.of("IPv4 later fragment", Pcapng.LINKTYPE_IPV4, with(v4, 7, 0x01), "fragmented IPv4 datagram"),
@@ -279,15 +284,18 @@ class PcapngTest {
                         "UDP length 7 does not fit the IP payload of 12 bytes"),
                 Arguments.of("UDP length beyond IP", Pcapng.LINKTYPE_IPV4, with(v4, 20 + 5, 13),
                         "UDP length 13 does not fit"),
-                Arguments.of("IP payload too short for UDP", Pcapng.LINKTYPE_IPV4, ipv4(LOCAL1, LOCAL2, 17, 0, new byte[7]),
+                Arguments.of("IP payload too short for UDP", Pcapng.LINKTYPE_IPV4,
+                        ipv4(LOCAL1, LOCAL2, 17, 0, new byte[7]),
                         "IP payload of 7 bytes is too short for a UDP header"),
                 Arguments.of("IPv6 extension header", Pcapng.LINKTYPE_IPV6, ipv6(V6_LOOPBACK, V6_OTHER, 0, udp),
                         "IPv6 extension header 0 is not supported"),
                 Arguments.of("IPv6 truncated", Pcapng.LINKTYPE_IPV6,
-                        java.util.Arrays.copyOf(ipv6(V6_LOOPBACK, V6_OTHER, 17, udp), 50),
+                        Arrays.copyOf(ipv6(V6_LOOPBACK, V6_OTHER, 17, udp), 50),
                         "IPv6 payload of length 12 needs 52 bytes, 50 captured"),
-                Arguments.of("IPv6 of version 4", Pcapng.LINKTYPE_IPV6, concat(v4, new byte[20]), "IPv6 header at offset 0 has version 4"),
-                Arguments.of("raw IP of version 5", Pcapng.LINKTYPE_RAW, with(v4, 0, 0x55), "raw IP packet with IP version 5"));
+                Arguments.of("IPv6 of version 4", Pcapng.LINKTYPE_IPV6, concat(v4, new byte[20]),
+                        "IPv6 header at offset 0 has version 4"),
+                Arguments.of("raw IP of version 5", Pcapng.LINKTYPE_RAW, with(v4, 0, 0x55),
+                        "raw IP packet with IP version 5"));
     }
 
     private static byte[] with(byte[] bytes, int offset, int value) {
@@ -328,6 +336,6 @@ class PcapngTest {
         assertThat(packets.get(0).source()).isEqualTo(InetAddress.getByName("::1"));
         assertThat(packets.get(0).sourcePort()).isEqualTo(22222);
         assertThat(packets.get(0).destinationPort()).isEqualTo(11111);
-        assertThat(packets).filteredOn(p -> p.source() instanceof java.net.Inet6Address).hasSize(21);
+        assertThat(packets).filteredOn(p -> p.source() instanceof Inet6Address).hasSize(21);
     }
 }
