@@ -18,14 +18,21 @@ public final class CauseCode {
     public static final int RESTART_WITH_NEW_ADDRESSES = 11; // RFC 9260 section 3.3.10.11
     public static final int USER_INITIATED_ABORT = 12; // RFC 9260 section 3.3.10.12
     public static final int PROTOCOL_VIOLATION = 13; // RFC 9260 section 3.3.10.13
-    public static final int UNSUPPORTED_HMAC_IDENTIFIER = 105; // RFC 4895 section 4.1
-    public static final int DELETE_LAST_REMAINING_ADDRESS = 160; // RFC 5061 section 5.1
-    public static final int RESOURCE_SHORTAGE = 161; // RFC 5061 section 5.1
-    public static final int DELETE_SOURCE_ADDRESS = 162; // RFC 5061 section 5.1
-    public static final int ILLEGAL_ASCONF_ACK = 163; // RFC 5061 section 5.1
-    public static final int NO_AUTHORIZATION = 164; // RFC 5061 section 5.1
-    public static final int COLLIDING_NAT_TABLE_ENTRY = 176; // draft-ietf-tsvwg-natsupp section 5.2
-    public static final int MISSING_NAT_TABLE_ENTRY = 177; // draft-ietf-tsvwg-natsupp section 5.2
+    /** Code 14, from draft-tuexen-tsvwg-sctp-udp-encaps-cons (which updates RFC 6951). */
+    public static final int RESTART_WITH_NEW_ENCAPSULATION_PORT = 14;
+    public static final int DELETE_LAST_REMAINING_ADDRESS = 0x00A0; // RFC 5061 section 4.3.1
+    public static final int RESOURCE_SHORTAGE = 0x00A1; // RFC 5061 section 4.3.2
+    public static final int DELETE_SOURCE_ADDRESS = 0x00A2; // RFC 5061 section 4.3.3
+    public static final int ILLEGAL_ASCONF_ACK = 0x00A3; // RFC 5061 section 4.3.4
+    public static final int NO_AUTHORIZATION = 0x00A4; // RFC 5061 section 4.3.5
+    /** 0x00B0, "VTag and Port Number Collision" in draft-ietf-tsvwg-natsupp section 5.2.1. */
+    public static final int COLLIDING_NAT_TABLE_ENTRY = 0x00B0;
+    /** 0x00B1, "Missing State" in draft-ietf-tsvwg-natsupp section 5.2.2. */
+    public static final int MISSING_NAT_TABLE_ENTRY = 0x00B1;
+    /** 0x00B2, "Port Number Collision" in draft-ietf-tsvwg-natsupp section 5.2.3. */
+    public static final int PORT_NUMBER_COLLISION = 0x00B2;
+    /** 0x0105 (261), RFC 4895 sections 4.1 and 6.3; the code is hexadecimal in the RFC. */
+    public static final int UNSUPPORTED_HMAC_IDENTIFIER = 0x0105;
 
     private CauseCode() {
     }
@@ -46,14 +53,16 @@ public final class CauseCode {
             case RESTART_WITH_NEW_ADDRESSES -> "Restart of an Association with New Addresses";
             case USER_INITIATED_ABORT -> "User-Initiated Abort";
             case PROTOCOL_VIOLATION -> "Protocol Violation";
-            case UNSUPPORTED_HMAC_IDENTIFIER -> "Unsupported HMAC Identifier";
+            case RESTART_WITH_NEW_ENCAPSULATION_PORT -> "Restart of an Association with New Encapsulation Port";
             case DELETE_LAST_REMAINING_ADDRESS -> "Request to Delete Last Remaining IP Address";
             case RESOURCE_SHORTAGE -> "Operation Refused Due to Resource Shortage";
             case DELETE_SOURCE_ADDRESS -> "Request to Delete Source IP Address";
             case ILLEGAL_ASCONF_ACK -> "Association Aborted Due to Illegal ASCONF-ACK";
             case NO_AUTHORIZATION -> "Request Refused - No Authorization";
-            case COLLIDING_NAT_TABLE_ENTRY -> "Colliding NAT Table Entry";
-            case MISSING_NAT_TABLE_ENTRY -> "Missing NAT Table Entry";
+            case COLLIDING_NAT_TABLE_ENTRY -> "VTag and Port Number Collision";
+            case MISSING_NAT_TABLE_ENTRY -> "Missing State";
+            case PORT_NUMBER_COLLISION -> "Port Number Collision";
+            case UNSUPPORTED_HMAC_IDENTIFIER -> "Unsupported HMAC Identifier";
             default -> "error cause " + code;
         };
     }

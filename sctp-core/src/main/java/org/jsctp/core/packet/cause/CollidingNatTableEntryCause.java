@@ -1,14 +1,45 @@
 package org.jsctp.core.packet.cause;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.ChunkType;
 
-// STUB: to be replaced by the real implementation (draft-ietf-tsvwg-natsupp section 5.2).
-public record CollidingNatTableEntryCause() implements ErrorCause {
+/**
+ * VTag and Port Number Collision, draft-ietf-tsvwg-natsupp section 5.2.1 (called Colliding NAT
+ * Table Entry in earlier drafts and in FreeBSD): an SCTP-aware NAT could not tell this
+ * association from another one with the same ports and verification tag. Sent by the NAT in an
+ * ABORT or ERROR with the M bit set.
+ *
+ * <pre>
+ *  Cause Code = 0x00B0 | Cause Length
+ *  Chunk: the INIT, INIT ACK or ASCONF that caused it, possibly truncated (Cause Length - 4)
+ * </pre>
+ *
+ * <p>The draft lets the NAT truncate the copy, and FreeBSD's NAT (libalias) sends no copy at
+ * all, so the value may be empty. It is kept byte for byte (see {@link Echoed}).
+ *
+ * @param chunk the (possibly truncated, possibly empty) chunk that caused the collision
+ */
+public record CollidingNatTableEntryCause(Bytes chunk) implements ErrorCause {
+
+    /** The cause without a copy of the chunk, as FreeBSD sends it. */
+    public static final CollidingNatTableEntryCause NO_CHUNK = new CollidingNatTableEntryCause(Bytes.empty());
+
+    public CollidingNatTableEntryCause {
+        Echoed.check(chunk, 0, "colliding chunk");
+    }
+
+    /** The cause reporting {@code chunk}, copied with its header and without padding. */
+    public static CollidingNatTableEntryCause of(Chunk chunk) {
+        return new CollidingNatTableEntryCause(Echoed.encode(chunk));
+    }
 
     public static CollidingNatTableEntryCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // draft-ietf-tsvwg-natsupp section 5.2.1: the copy may be truncated, to nothing in practice
+        return new CollidingNatTableEntryCause(value.readRemaining());
     }
 
     @Override
@@ -17,11 +48,17 @@ public record CollidingNatTableEntryCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), chunk.isEmpty() ? "" : ChunkType.name(chunk.getUnsigned(0)));
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return chunk.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        chunk.writeTo(out);
     }
 }

@@ -4,11 +4,21 @@ import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.10).
+/**
+ * Cookie Received While Shutting Down, RFC 9260 section 3.3.10.10: a COOKIE ECHO arrived while the
+ * association was in SHUTDOWN-ACK-SENT; the header alone.
+ *
+ * <pre>
+ *  Cause Code = 10 | Cause Length = 4
+ * </pre>
+ */
 public record CookieReceivedWhileShuttingDownCause() implements ErrorCause {
 
+    public static final CookieReceivedWhileShuttingDownCause INSTANCE = new CookieReceivedWhileShuttingDownCause();
+
     public static CookieReceivedWhileShuttingDownCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        value.expectEnd(); // RFC 9260 section 3.3.10.10: the header alone, Cause Length 4
+        return INSTANCE;
     }
 
     @Override

@@ -4,11 +4,21 @@ import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 5061 section 5.1).
+/**
+ * Association Aborted Due to Illegal ASCONF-ACK, RFC 5061 section 4.3.4: sent in the ABORT that
+ * answers an ASCONF-ACK whose serial number is ahead of any ASCONF sent; the header alone.
+ *
+ * <pre>
+ *  Cause Code = 0x00A3 | Cause Length = 4
+ * </pre>
+ */
 public record IllegalAsconfAckCause() implements ErrorCause {
 
+    public static final IllegalAsconfAckCause INSTANCE = new IllegalAsconfAckCause();
+
     public static IllegalAsconfAckCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        value.expectEnd(); // RFC 5061 section 4.3.4: the header alone, Cause Length 4
+        return INSTANCE;
     }
 
     @Override

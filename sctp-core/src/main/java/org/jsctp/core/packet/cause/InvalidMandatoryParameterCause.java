@@ -1,14 +1,50 @@
 package org.jsctp.core.packet.cause;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.param.Parameter;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.7).
-public record InvalidMandatoryParameterCause() implements ErrorCause {
+/**
+ * Invalid Mandatory Parameter, RFC 9260 section 3.3.10.7: a mandatory parameter of an INIT or
+ * INIT ACK had an invalid value.
+ *
+ * <pre>
+ *  Cause Code = 7 | Cause Length = 4
+ *  [offending parameter (Cause Length - 4 bytes): usrsctp, in ASCONF-ACK only]
+ * </pre>
+ *
+ * <p>RFC 9260 defines the header alone, which {@link #INSTANCE} is. usrsctp, however, answers an
+ * ASCONF request it cannot use with this cause followed by a copy of the request parameter; such
+ * causes decode too, with the copy in {@link #parameter()}, so that the ASCONF-ACK that carries
+ * them is not lost.
+ *
+ * @param parameter the copied parameter, usually empty
+ */
+public record InvalidMandatoryParameterCause(Bytes parameter) implements ErrorCause {
+
+    /** The cause as RFC 9260 section 3.3.10.7 defines it: the header alone. */
+    public static final InvalidMandatoryParameterCause INSTANCE = new InvalidMandatoryParameterCause();
+
+    public InvalidMandatoryParameterCause {
+        Echoed.check(parameter, 0, "copied parameter");
+    }
+
+    /** The RFC 9260 form, with no copied parameter. */
+    public InvalidMandatoryParameterCause() {
+        this(Bytes.empty());
+    }
+
+    /** The usrsctp form, reporting {@code parameter} copied with its header. */
+    public static InvalidMandatoryParameterCause of(Parameter parameter) {
+        return new InvalidMandatoryParameterCause(Echoed.encode(parameter));
+    }
 
     public static InvalidMandatoryParameterCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.10.7 says Cause Length 4; anything after the header is kept
+        // rather than rejected, as usrsctp puts the offending ASCONF parameter there.
+        return value.hasRemaining() ? new InvalidMandatoryParameterCause(value.readRemaining()) : INSTANCE;
     }
 
     @Override
@@ -17,11 +53,17 @@ public record InvalidMandatoryParameterCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), CauseText.parameters(parameter));
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return parameter.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        parameter.writeTo(out);
     }
 }

@@ -3,12 +3,34 @@ package org.jsctp.core.packet.cause;
 import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.1).
-public record InvalidStreamIdentifierCause() implements ErrorCause {
+/**
+ * Invalid Stream Identifier, RFC 9260 section 3.3.10.1: DATA arrived for a stream that does not
+ * exist.
+ *
+ * <pre>
+ *  Cause Code = 1 | Cause Length = 8
+ *  Stream Identifier (16) | (Reserved) (16)
+ * </pre>
+ *
+ * @param streamId the stream identifier of the DATA chunk in error
+ */
+public record InvalidStreamIdentifierCause(int streamId) implements ErrorCause {
+
+    public static final int VALUE_LENGTH = 4;
+
+    public InvalidStreamIdentifierCause {
+        if (streamId < 0 || streamId > 0xFFFF) {
+            throw new IllegalArgumentException("stream identifier is a 16-bit value: " + streamId);
+        }
+    }
 
     public static InvalidStreamIdentifierCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        int streamId = value.readU16();
+        value.skip(2); // RFC 9260 section 3.3.10.1: reserved, sent as zero and ignored on receipt
+        value.expectEnd();
+        return new InvalidStreamIdentifierCause(streamId);
     }
 
     @Override
@@ -17,11 +39,18 @@ public record InvalidStreamIdentifierCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), "stream " + streamId);
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU16(out, streamId);
+        WireWriter.writeU16(out, 0);
     }
 }

@@ -1,14 +1,43 @@
 package org.jsctp.core.packet.cause;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (draft-ietf-tsvwg-natsupp section 5.2).
-public record MissingNatTableEntryCause() implements ErrorCause {
+/**
+ * Missing State, draft-ietf-tsvwg-natsupp section 5.2.2 (called Missing NAT Table Entry in
+ * earlier drafts and in FreeBSD): an SCTP-aware NAT has no entry for a packet of this
+ * association, for instance after it restarted. Sent by the NAT in an ERROR with the M bit set;
+ * the endpoint can then restore the entry (draft-ietf-tsvwg-natsupp section 6).
+ *
+ * <pre>
+ *  Cause Code = 0x00B1 | Cause Length
+ *  Incoming Packet: the IPv4 or IPv6 packet, IP header included, possibly truncated (Cause Length - 4)
+ * </pre>
+ *
+ * <p>The draft lets the NAT truncate the copy, and FreeBSD's NAT (libalias) sends no copy at
+ * all, so the value may be empty. It is kept byte for byte (see {@link Echoed}).
+ *
+ * @param packet the (possibly truncated, possibly empty) IP packet that found no NAT entry
+ */
+public record MissingNatTableEntryCause(Bytes packet) implements ErrorCause {
+
+    /** The cause without a copy of the packet, as FreeBSD sends it. */
+    public static final MissingNatTableEntryCause NO_PACKET = new MissingNatTableEntryCause(Bytes.empty());
+
+    public MissingNatTableEntryCause {
+        Echoed.check(packet, 0, "incoming packet");
+    }
 
     public static MissingNatTableEntryCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // draft-ietf-tsvwg-natsupp section 5.2.2: the copy may be truncated, to nothing in practice
+        return new MissingNatTableEntryCause(value.readRemaining());
+    }
+
+    /** The IP version of the copied packet (4 or 6 when well formed), or -1 when there is no copy. */
+    public int ipVersion() {
+        return packet.isEmpty() ? -1 : packet.getUnsigned(0) >> 4;
     }
 
     @Override
@@ -17,11 +46,18 @@ public record MissingNatTableEntryCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), packet.isEmpty() ? ""
+                : packet.length() + "-byte copy of an IPv" + ipVersion() + " packet");
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return packet.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        packet.writeTo(out);
     }
 }

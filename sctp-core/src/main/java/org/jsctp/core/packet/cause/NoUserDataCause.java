@@ -1,14 +1,34 @@
 package org.jsctp.core.packet.cause;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
+import org.jsctp.core.seq.Tsn;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.9).
-public record NoUserDataCause() implements ErrorCause {
+/**
+ * No User Data, RFC 9260 section 3.3.10.9: a DATA chunk arrived with no user data.
+ *
+ * <pre>
+ *  Cause Code = 9 | Cause Length = 8
+ *  TSN value (32)
+ * </pre>
+ *
+ * @param tsn the TSN of the empty DATA chunk
+ */
+public record NoUserDataCause(Tsn tsn) implements ErrorCause {
+
+    public static final int VALUE_LENGTH = 4;
+
+    public NoUserDataCause {
+        Objects.requireNonNull(tsn, "tsn");
+    }
 
     public static NoUserDataCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        Tsn tsn = new Tsn(value.readU32());
+        value.expectEnd(); // RFC 9260 section 3.3.10.9: Cause Length is 8
+        return new NoUserDataCause(tsn);
     }
 
     @Override
@@ -17,11 +37,17 @@ public record NoUserDataCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), "TSN " + tsn);
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, tsn.value());
     }
 }

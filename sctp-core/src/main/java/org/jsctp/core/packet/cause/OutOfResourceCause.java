@@ -4,11 +4,21 @@ import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.4).
+/**
+ * Out of Resource, RFC 9260 section 3.3.10.4: the sender ran out of resources, typically memory;
+ * the header alone.
+ *
+ * <pre>
+ *  Cause Code = 4 | Cause Length = 4
+ * </pre>
+ */
 public record OutOfResourceCause() implements ErrorCause {
 
+    public static final OutOfResourceCause INSTANCE = new OutOfResourceCause();
+
     public static OutOfResourceCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        value.expectEnd(); // RFC 9260 section 3.3.10.4: the header alone, Cause Length 4
+        return INSTANCE;
     }
 
     @Override

@@ -1,14 +1,43 @@
 package org.jsctp.core.packet.cause;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.13).
-public record ProtocolViolationCause() implements ErrorCause {
+/**
+ * Protocol Violation, RFC 9260 section 3.3.10.13: the peer broke the protocol in a way no more
+ * specific cause covers.
+ *
+ * <pre>
+ *  Cause Code = 13 | Cause Length
+ *  Additional Information (Cause Length - 4 bytes, possibly none)
+ * </pre>
+ *
+ * <p>Implementations usually put text here (usrsctp and Linux say what was wrong, e.g. which
+ * length was bad); {@link #of(String)} and {@link #informationText()} convert from and to UTF-8.
+ *
+ * @param information the additional information, possibly empty
+ */
+public record ProtocolViolationCause(Bytes information) implements ErrorCause {
+
+    public ProtocolViolationCause {
+        Echoed.check(information, 0, "additional information");
+    }
+
+    /** A protocol violation explained by {@code text} in UTF-8. */
+    public static ProtocolViolationCause of(String text) {
+        return new ProtocolViolationCause(CauseText.utf8(text));
+    }
 
     public static ProtocolViolationCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.10.13: any bytes, none included
+        return new ProtocolViolationCause(value.readRemaining());
+    }
+
+    /** The additional information decoded as UTF-8; malformed bytes become U+FFFD. */
+    public String informationText() {
+        return CauseText.utf8(information);
     }
 
     @Override
@@ -17,11 +46,17 @@ public record ProtocolViolationCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), CauseText.printable(informationText()));
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return information.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        information.writeTo(out);
     }
 }

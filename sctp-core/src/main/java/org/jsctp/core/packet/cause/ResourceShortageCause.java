@@ -1,14 +1,39 @@
 package org.jsctp.core.packet.cause;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.Tlv;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.param.Parameter;
 
-// STUB: to be replaced by the real implementation (RFC 5061 section 5.1).
-public record ResourceShortageCause() implements ErrorCause {
+/**
+ * Operation Refused Due to Resource Shortage, RFC 5061 section 4.3.2: an ASCONF request was
+ * refused for lack of resources.
+ *
+ * <pre>
+ *  Cause Code = 0x00A1 | Cause Length
+ *  TLV-Copied-From-ASCONF: the refused ASCONF request parameter (Cause Length - 4 bytes)
+ * </pre>
+ *
+ * <p>The copied parameter is kept byte for byte (see {@link Echoed}).
+ *
+ * @param asconfParameter the refused ASCONF request parameter, header included (4 bytes or more)
+ */
+public record ResourceShortageCause(Bytes asconfParameter) implements ErrorCause {
+
+    public ResourceShortageCause {
+        Echoed.check(asconfParameter, Tlv.HEADER_LENGTH, "copied ASCONF parameter");
+    }
+
+    /** The cause refusing {@code request}, copied with its header. */
+    public static ResourceShortageCause of(Parameter request) {
+        return new ResourceShortageCause(Echoed.encode(request));
+    }
 
     public static ResourceShortageCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 5061 section 4.3.2: a copy of a whole TLV, so at least its 4-byte header
+        return new ResourceShortageCause(Echoed.read(value, Tlv.HEADER_LENGTH, "copied ASCONF parameter"));
     }
 
     @Override
@@ -17,11 +42,17 @@ public record ResourceShortageCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), CauseText.parameters(asconfParameter));
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return asconfParameter.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        asconfParameter.writeTo(out);
     }
 }

@@ -1,14 +1,40 @@
 package org.jsctp.core.packet.cause;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.Tlv;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.param.Parameter;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.11).
-public record RestartWithNewAddressesCause() implements ErrorCause {
+/**
+ * Restart of an Association with New Addresses, RFC 9260 section 3.3.10.11: an INIT for an
+ * existing association added addresses, and the restart is refused (RFC 9260 section 5.2).
+ *
+ * <pre>
+ *  Cause Code = 11 | Cause Length
+ *  New Address TLVs: exact copies of the new address parameters of the INIT (Cause Length - 4)
+ * </pre>
+ *
+ * <p>The TLVs are kept byte for byte (see {@link Echoed}).
+ *
+ * @param addresses the copied address parameters, each padded but the last, at least 4 bytes
+ */
+public record RestartWithNewAddressesCause(Bytes addresses) implements ErrorCause {
+
+    public RestartWithNewAddressesCause {
+        Echoed.check(addresses, Tlv.HEADER_LENGTH, "new address TLVs");
+    }
+
+    /** The cause listing {@code addresses}, copied as they sit in a chunk. */
+    public static RestartWithNewAddressesCause of(List<? extends Parameter> addresses) {
+        return new RestartWithNewAddressesCause(Echoed.encode(addresses));
+    }
 
     public static RestartWithNewAddressesCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.10.11: the new addresses are listed, so at least one TLV
+        return new RestartWithNewAddressesCause(Echoed.read(value, Tlv.HEADER_LENGTH, "new address TLVs"));
     }
 
     @Override
@@ -17,11 +43,17 @@ public record RestartWithNewAddressesCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), CauseText.parameters(addresses));
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return addresses.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        addresses.writeTo(out);
     }
 }

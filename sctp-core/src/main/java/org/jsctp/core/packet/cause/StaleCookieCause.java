@@ -3,12 +3,41 @@ package org.jsctp.core.packet.cause;
 import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.3).
-public record StaleCookieCause() implements ErrorCause {
+/**
+ * Stale Cookie Error, RFC 9260 section 3.3.10.3: a valid State Cookie arrived after its lifetime
+ * had run out.
+ *
+ * <pre>
+ *  Cause Code = 3 | Cause Length = 8
+ *  Measure of Staleness (usec) (32)
+ * </pre>
+ *
+ * @param stalenessMicros how long ago the cookie expired, in microseconds: a 32-bit unsigned
+ *     value kept in an {@code int}, see {@link #unsignedStalenessMicros()}
+ */
+public record StaleCookieCause(int stalenessMicros) implements ErrorCause {
+
+    public static final int VALUE_LENGTH = 4;
+
+    /** The cause for a staleness of {@code micros} microseconds, 0 to 2^32-1. */
+    public static StaleCookieCause ofMicros(long micros) {
+        if (micros < 0 || micros > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("staleness is a 32-bit unsigned value: " + micros);
+        }
+        return new StaleCookieCause((int) micros);
+    }
 
     public static StaleCookieCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        int micros = value.readU32();
+        value.expectEnd(); // RFC 9260 section 3.3.10.3: Cause Length is 8
+        return new StaleCookieCause(micros);
+    }
+
+    /** The staleness as an unsigned value 0..2^32-1 microseconds. */
+    public long unsignedStalenessMicros() {
+        return Integer.toUnsignedLong(stalenessMicros);
     }
 
     @Override
@@ -17,11 +46,17 @@ public record StaleCookieCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), "cookie " + unsignedStalenessMicros() + " us too old");
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, stalenessMicros);
     }
 }

@@ -1,14 +1,41 @@
 package org.jsctp.core.packet.cause;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.Tlv;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.param.Parameter;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.8).
-public record UnrecognizedParametersCause() implements ErrorCause {
+/**
+ * Unrecognized Parameters, RFC 9260 section 3.3.10.8: parameters of an INIT ACK the receiver did
+ * not understand, reported in an ERROR bundled with the COOKIE ECHO.
+ *
+ * <pre>
+ *  Cause Code = 8 | Cause Length
+ *  Unrecognized Parameters: the parameters complete with their headers (Cause Length - 4 bytes)
+ * </pre>
+ *
+ * <p>The parameters are kept byte for byte (see {@link Echoed}); they can be decoded with
+ * {@code Parameters.decodeList} if needed.
+ *
+ * @param parameters the copied parameters, each padded but the last, at least 4 bytes
+ */
+public record UnrecognizedParametersCause(Bytes parameters) implements ErrorCause {
+
+    public UnrecognizedParametersCause {
+        Echoed.check(parameters, Tlv.HEADER_LENGTH, "unrecognized parameters");
+    }
+
+    /** The cause reporting {@code parameters}, copied as they sit in a chunk. */
+    public static UnrecognizedParametersCause of(List<? extends Parameter> parameters) {
+        return new UnrecognizedParametersCause(Echoed.encode(parameters));
+    }
 
     public static UnrecognizedParametersCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.10.8: at least one complete parameter TLV
+        return new UnrecognizedParametersCause(Echoed.read(value, Tlv.HEADER_LENGTH, "unrecognized parameters"));
     }
 
     @Override
@@ -17,11 +44,17 @@ public record UnrecognizedParametersCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), CauseText.parameters(parameters));
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return parameters.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        parameters.writeTo(out);
     }
 }

@@ -3,12 +3,37 @@ package org.jsctp.core.packet.cause;
 import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
 
-// STUB: to be replaced by the real implementation (RFC 4895 section 4.1).
-public record UnsupportedHmacIdentifierCause() implements ErrorCause {
+/**
+ * Unsupported HMAC Identifier, RFC 4895 section 4.1: an AUTH chunk named an HMAC algorithm the
+ * receiver does not support (RFC 4895 section 6.3).
+ *
+ * <pre>
+ *  Cause Code = 0x0105 | Cause Length = 6
+ *  HMAC Identifier (16) | Padding (16)
+ * </pre>
+ *
+ * <p>The Cause Length is 6: the value is the 2-byte identifier, and the 2 bytes after it are the
+ * ordinary padding of a cause (RFC 9260 section 3.2), written by the framework.
+ *
+ * @param hmacId the HMAC identifier of the AUTH chunk (RFC 4895 section 3.3: 1 is SHA-1, 3 is
+ * SHA-256)
+ */
+public record UnsupportedHmacIdentifierCause(int hmacId) implements ErrorCause {
+
+    public static final int VALUE_LENGTH = 2;
+
+    public UnsupportedHmacIdentifierCause {
+        if (hmacId < 0 || hmacId > 0xFFFF) {
+            throw new IllegalArgumentException("HMAC identifier is a 16-bit value: " + hmacId);
+        }
+    }
 
     public static UnsupportedHmacIdentifierCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        int hmacId = value.readU16();
+        value.expectEnd(); // RFC 4895 section 4.1: Cause Length is 6
+        return new UnsupportedHmacIdentifierCause(hmacId);
     }
 
     @Override
@@ -17,11 +42,22 @@ public record UnsupportedHmacIdentifierCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        String algorithm = switch (hmacId) {
+            case 1 -> " (SHA-1)";
+            case 3 -> " (SHA-256)";
+            default -> "";
+        };
+        return CauseText.describe(code(), hmacId + algorithm);
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU16(out, hmacId);
     }
 }

@@ -1,14 +1,46 @@
 package org.jsctp.core.packet.cause;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.10.12).
-public record UserInitiatedAbortCause() implements ErrorCause {
+/**
+ * User-Initiated Abort, RFC 9260 section 3.3.10.12: the upper layer asked for the abort, and may
+ * have given a reason that SCTP carries transparently.
+ *
+ * <pre>
+ *  Cause Code = 12 | Cause Length
+ *  Upper Layer Abort Reason (Cause Length - 4 bytes, possibly none)
+ * </pre>
+ *
+ * <p>The reason is opaque to SCTP; it is often text, for which {@link #of(String)} and
+ * {@link #reasonText()} convert from and to UTF-8.
+ *
+ * @param reason the upper layer's abort reason, possibly empty
+ */
+public record UserInitiatedAbortCause(Bytes reason) implements ErrorCause {
+
+    /** An abort without a reason. */
+    public static final UserInitiatedAbortCause NO_REASON = new UserInitiatedAbortCause(Bytes.empty());
+
+    public UserInitiatedAbortCause {
+        Echoed.check(reason, 0, "abort reason");
+    }
+
+    /** An abort whose reason is {@code text} in UTF-8. */
+    public static UserInitiatedAbortCause of(String text) {
+        return new UserInitiatedAbortCause(CauseText.utf8(text));
+    }
 
     public static UserInitiatedAbortCause decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.10.12: any bytes, none included
+        return new UserInitiatedAbortCause(value.readRemaining());
+    }
+
+    /** The reason decoded as UTF-8; malformed bytes become U+FFFD. */
+    public String reasonText() {
+        return CauseText.utf8(reason);
     }
 
     @Override
@@ -17,11 +49,17 @@ public record UserInitiatedAbortCause() implements ErrorCause {
     }
 
     @Override
+    public String describe() {
+        return CauseText.describe(code(), CauseText.printable(reasonText()));
+    }
+
+    @Override
     public int valueLength() {
-        return 0;
+        return reason.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        reason.writeTo(out);
     }
 }

@@ -1,0 +1,61 @@
+package org.jsctp.core.packet.cause;
+
+import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.ChunkType;
+
+/**
+ * Port Number Collision, draft-ietf-tsvwg-natsupp section 5.2.3: an SCTP-aware NAT refused an
+ * INIT or ASCONF because another internal host already uses the same port pair and restart is
+ * not disabled. Sent by the NAT in an ABORT or ERROR with the M bit set.
+ *
+ * <pre>
+ *  Cause Code = 0x00B2 | Cause Length
+ *  Chunk: the INIT, INIT ACK or ASCONF that caused it, possibly truncated (Cause Length - 4)
+ * </pre>
+ *
+ * <p>Not yet dispatched by {@link ErrorCauses}: until it is, code 0x00B2 decodes as an
+ * {@link UnknownCause}. As for {@link CollidingNatTableEntryCause}, the copy may be truncated
+ * or empty and is kept byte for byte.
+ *
+ * @param chunk the (possibly truncated, possibly empty) chunk that caused the collision
+ */
+public record PortNumberCollisionCause(Bytes chunk) implements ErrorCause {
+
+    public PortNumberCollisionCause {
+        Echoed.check(chunk, 0, "colliding chunk");
+    }
+
+    /** The cause reporting {@code chunk}, copied with its header and without padding. */
+    public static PortNumberCollisionCause of(Chunk chunk) {
+        return new PortNumberCollisionCause(Echoed.encode(chunk));
+    }
+
+    public static PortNumberCollisionCause decode(WireReader value) throws DecodeException {
+        // draft-ietf-tsvwg-natsupp section 5.2.3: the copy may be truncated
+        return new PortNumberCollisionCause(value.readRemaining());
+    }
+
+    @Override
+    public int code() {
+        return CauseCode.PORT_NUMBER_COLLISION;
+    }
+
+    @Override
+    public String describe() {
+        return CauseText.describe(code(), chunk.isEmpty() ? "" : ChunkType.name(chunk.getUnsigned(0)));
+    }
+
+    @Override
+    public int valueLength() {
+        return chunk.length();
+    }
+
+    @Override
+    public void encodeValue(ByteBuffer out) {
+        chunk.writeTo(out);
+    }
+}

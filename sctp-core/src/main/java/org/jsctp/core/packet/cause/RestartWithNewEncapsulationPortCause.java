@@ -1,0 +1,62 @@
+package org.jsctp.core.packet.cause;
+
+import java.nio.ByteBuffer;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
+
+/**
+ * Restart of an Association with New Encapsulation Port, cause code 14, from
+ * draft-tuexen-tsvwg-sctp-udp-encaps-cons (which updates RFC 6951; section 4.4 in its -03
+ * version): an INIT for an existing association arrived from a different UDP encapsulation port,
+ * and the restart is refused with an ABORT.
+ *
+ * <pre>
+ *  Cause Code = 14 | Cause Length = 8
+ *  Current Encapsulation Port (16) | New Encapsulation Port (16)
+ * </pre>
+ *
+ * <p>Not yet dispatched by {@link ErrorCauses}: until it is, code 14 decodes as an
+ * {@link UnknownCause}.
+ *
+ * @param currentPort the UDP encapsulation port the association uses
+ * @param newPort the UDP port the INIT came from
+ */
+public record RestartWithNewEncapsulationPortCause(int currentPort, int newPort) implements ErrorCause {
+
+    public static final int VALUE_LENGTH = 4;
+
+    public RestartWithNewEncapsulationPortCause {
+        if (currentPort < 0 || currentPort > 0xFFFF || newPort < 0 || newPort > 0xFFFF) {
+            throw new IllegalArgumentException("ports are 16-bit values: " + currentPort + ", " + newPort);
+        }
+    }
+
+    public static RestartWithNewEncapsulationPortCause decode(WireReader value) throws DecodeException {
+        int currentPort = value.readU16();
+        int newPort = value.readU16();
+        value.expectEnd(); // Cause Length is 8
+        return new RestartWithNewEncapsulationPortCause(currentPort, newPort);
+    }
+
+    @Override
+    public int code() {
+        return CauseCode.RESTART_WITH_NEW_ENCAPSULATION_PORT;
+    }
+
+    @Override
+    public String describe() {
+        return CauseText.describe(code(), "port " + currentPort + " -> " + newPort);
+    }
+
+    @Override
+    public int valueLength() {
+        return VALUE_LENGTH;
+    }
+
+    @Override
+    public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU16(out, currentPort);
+        WireWriter.writeU16(out, newPort);
+    }
+}
