@@ -52,7 +52,8 @@ class DecodeTotalityProperties {
         CauseCode.USER_INITIATED_ABORT, CauseCode.PROTOCOL_VIOLATION, CauseCode.UNSUPPORTED_HMAC_IDENTIFIER,
         CauseCode.DELETE_LAST_REMAINING_ADDRESS, CauseCode.RESOURCE_SHORTAGE, CauseCode.DELETE_SOURCE_ADDRESS,
         CauseCode.ILLEGAL_ASCONF_ACK, CauseCode.NO_AUTHORIZATION, CauseCode.COLLIDING_NAT_TABLE_ENTRY,
-        CauseCode.MISSING_NAT_TABLE_ENTRY,
+        CauseCode.MISSING_NAT_TABLE_ENTRY, CauseCode.PORT_NUMBER_COLLISION,
+        CauseCode.RESTART_WITH_NEW_ENCAPSULATION_PORT,
     };
 
     /** Random bytes, biased towards short values and towards the small lengths that hit edge cases. */

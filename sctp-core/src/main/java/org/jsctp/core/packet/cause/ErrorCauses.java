@@ -45,6 +45,8 @@ public final class ErrorCauses {
             case CauseCode.NO_AUTHORIZATION -> NoAuthorizationCause.decode(value);
             case CauseCode.COLLIDING_NAT_TABLE_ENTRY -> CollidingNatTableEntryCause.decode(value);
             case CauseCode.MISSING_NAT_TABLE_ENTRY -> MissingNatTableEntryCause.decode(value);
+            case CauseCode.RESTART_WITH_NEW_ENCAPSULATION_PORT -> RestartWithNewEncapsulationPortCause.decode(value);
+            case CauseCode.PORT_NUMBER_COLLISION -> PortNumberCollisionCause.decode(value);
             default -> new UnknownCause(code, value.readRemaining());
         };
     }

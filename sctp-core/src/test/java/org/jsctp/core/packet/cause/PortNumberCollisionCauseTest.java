@@ -40,7 +40,7 @@ class PortNumberCollisionCauseTest {
     }
 
     @Test
-    void isNotYetDispatchedSoTheCodeDecodesAsUnknown() {
-        assertThat(decodeOne("00b2 0004")).isEqualTo(new UnknownCause(CauseCode.PORT_NUMBER_COLLISION, Bytes.empty()));
+    void isDispatchedByItsCode() {
+        assertThat(decodeOne("00b2 0004")).isInstanceOf(PortNumberCollisionCause.class);
     }
 }

@@ -48,8 +48,7 @@ class RestartWithNewEncapsulationPortCauseTest {
     }
 
     @Test
-    void isNotYetDispatchedSoTheCodeDecodesAsUnknown() {
-        assertThat(decodeOne("000e 0008 26ab 26ac"))
-                .isEqualTo(new UnknownCause(CauseCode.RESTART_WITH_NEW_ENCAPSULATION_PORT, Bytes.fromHex("26ab26ac")));
+    void isDispatchedByItsCode() {
+        assertThat(decodeOne("000e 0008 26ab 26ac")).isEqualTo(new RestartWithNewEncapsulationPortCause(0x26ab, 0x26ac));
     }
 }
