@@ -15,7 +15,8 @@ class AddIncomingStreamsRequestParameterTest {
     @Test
     void decodesRequestNumberAndNewStreams() {
         // 16 new incoming streams requested.
-        AddIncomingStreamsRequestParameter p = (AddIncomingStreamsRequestParameter) decodeOne("0012 000c 00000009 0010 0000");
+        AddIncomingStreamsRequestParameter p =
+                (AddIncomingStreamsRequestParameter) decodeOne("0012 000c 00000009 0010 0000");
         assertThat(p.requestSequenceNumber()).isEqualTo(0x00000009);
         assertThat(p.newStreams()).isEqualTo(0x0010);
         assertThat(p.reserved()).isZero();
@@ -23,7 +24,8 @@ class AddIncomingStreamsRequestParameterTest {
 
     @Test
     void nonZeroReservedFieldIsKeptSoItReencodesExactly() {
-        AddIncomingStreamsRequestParameter p = (AddIncomingStreamsRequestParameter) decodeOne("0012 000c 00000001 0001 abcd");
+        AddIncomingStreamsRequestParameter p =
+                (AddIncomingStreamsRequestParameter) decodeOne("0012 000c 00000001 0001 abcd");
         assertThat(p.reserved()).isEqualTo(0xabcd);
         assertThat(encodedHex(p)).isEqualTo("0012000c000000010001abcd");
     }

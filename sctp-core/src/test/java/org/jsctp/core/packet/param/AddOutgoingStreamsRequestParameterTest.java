@@ -15,7 +15,8 @@ class AddOutgoingStreamsRequestParameterTest {
     @Test
     void decodesRequestNumberAndNewStreams() {
         // From golden/reconfig.pcapng frame 51: 2 new outgoing streams.
-        AddOutgoingStreamsRequestParameter p = (AddOutgoingStreamsRequestParameter) decodeOne("0011 000c 709780c7 0002 0000");
+        AddOutgoingStreamsRequestParameter p =
+                (AddOutgoingStreamsRequestParameter) decodeOne("0011 000c 709780c7 0002 0000");
         assertThat(p.requestSequenceNumber()).isEqualTo(0x709780c7);
         assertThat(p.newStreams()).isEqualTo(0x0002);
         assertThat(p.reserved()).isZero();
@@ -23,7 +24,8 @@ class AddOutgoingStreamsRequestParameterTest {
 
     @Test
     void nonZeroReservedFieldIsKeptSoItReencodesExactly() {
-        AddOutgoingStreamsRequestParameter p = (AddOutgoingStreamsRequestParameter) decodeOne("0011 000c 00000001 0001 abcd");
+        AddOutgoingStreamsRequestParameter p =
+                (AddOutgoingStreamsRequestParameter) decodeOne("0011 000c 00000001 0001 abcd");
         assertThat(p.reserved()).isEqualTo(0xabcd);
         assertThat(encodedHex(p)).isEqualTo("0011000c000000010001abcd");
     }

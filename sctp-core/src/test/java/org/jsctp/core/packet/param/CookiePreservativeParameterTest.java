@@ -33,7 +33,8 @@ class CookiePreservativeParameterTest {
     @Test
     void incrementOutsideThirtyTwoBitsIsRefused() {
         assertThatThrownBy(() -> new CookiePreservativeParameter(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CookiePreservativeParameter(1L << 32)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CookiePreservativeParameter(1L << 32))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

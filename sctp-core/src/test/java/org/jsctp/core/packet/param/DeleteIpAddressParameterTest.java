@@ -23,7 +23,8 @@ class DeleteIpAddressParameterTest {
 
     @Test
     void decodesANestedIpv6Address() throws Exception {
-        DeleteIpAddressParameter p = (DeleteIpAddressParameter) decodeOne("c002 001c ffffffff 0006 0014 20010db8000000000000000000000002");
+        DeleteIpAddressParameter p =
+                (DeleteIpAddressParameter) decodeOne("c002 001c ffffffff 0006 0014 20010db8000000000000000000000002");
         assertThat(p.correlationId()).isEqualTo(-1);
         assertThat(p.address()).isInstanceOf(Ipv6AddressParameter.class);
         assertThat(p.address().address()).isEqualTo(
@@ -32,7 +33,8 @@ class DeleteIpAddressParameterTest {
 
     @Test
     void roundTripsBothAddressFamilies() throws Exception {
-        CodecAssertions.roundTrip(new DeleteIpAddressParameter(0, AddressParameter.of(InetAddress.getByAddress(hex("00000000")))));
+        CodecAssertions.roundTrip(new DeleteIpAddressParameter(0,
+                AddressParameter.of(InetAddress.getByAddress(hex("00000000")))));
         CodecAssertions.roundTrip(new DeleteIpAddressParameter(-1,
                 AddressParameter.of(Inet6Address.getByAddress(null, hex("ffffffffffffffffffffffffffffffff"), -1))));
     }

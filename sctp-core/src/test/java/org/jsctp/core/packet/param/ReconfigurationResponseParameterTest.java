@@ -79,7 +79,8 @@ class ReconfigurationResponseParameterTest {
         assertRejected("0010 0008 00000001", DecodeException.Reason.TRUNCATED);
         // Only the sender's next TSN: length 16 is neither 12 nor 20.
         assertRejected("0010 0010 00000001 00000000 00000005", DecodeException.Reason.LENGTH_TOO_SHORT);
-        assertRejected("0010 0018 00000001 00000000 00000005 00000006 00000000", DecodeException.Reason.LENGTH_TOO_LONG);
+        assertRejected("0010 0018 00000001 00000000 00000005 00000006 00000000",
+                DecodeException.Reason.LENGTH_TOO_LONG);
         assertRejected("0010 000e 00000001 00000000 0001 0000", DecodeException.Reason.LENGTH_TOO_SHORT);
     }
 }
