@@ -3,12 +3,28 @@ package org.jsctp.core.packet.param;
 import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
 
-// STUB: to be replaced by the real implementation (RFC 5061 section 4.2.6).
-public record AdaptationLayerIndicationParameter() implements Parameter {
+/**
+ * Adaptation Layer Indication, RFC 5061 section 4.2.6: the sender of an INIT or INIT ACK tells
+ * the peer's upper layer which adaptation layer it uses.
+ *
+ * <pre>
+ *  type = 0xC006 | length = 8
+ *  Adaptation Code Point (32)
+ * </pre>
+ *
+ * @param adaptationCodePoint the 32-bit code point, opaque to SCTP and passed to the user
+ */
+public record AdaptationLayerIndicationParameter(int adaptationCodePoint) implements Parameter {
+
+    public static final int VALUE_LENGTH = 4;
 
     public static AdaptationLayerIndicationParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        int codePoint = value.readU32();
+        // RFC 5061 section 4.2.6: the length is exactly 8.
+        value.expectEnd();
+        return new AdaptationLayerIndicationParameter(codePoint);
     }
 
     @Override
@@ -18,10 +34,11 @@ public record AdaptationLayerIndicationParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, adaptationCodePoint);
     }
 }

@@ -3,12 +3,45 @@ package org.jsctp.core.packet.param;
 import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
 
-// STUB: to be replaced by the real implementation (RFC 6525 section 4.5).
-public record AddOutgoingStreamsRequestParameter() implements Parameter {
+/**
+ * Add Outgoing Streams Request, RFC 6525 section 4.5: the sender adds outgoing streams and tells
+ * the peer, which takes them as new incoming streams.
+ *
+ * <pre>
+ *  type = 17 | length = 12
+ *  Re-configuration Request Sequence Number (32)
+ *  Number of new streams (16) | Reserved (16)
+ * </pre>
+ *
+ * @param requestSequenceNumber this request's number (32-bit unsigned)
+ * @param newStreams how many outgoing streams to add (16-bit)
+ * @param reserved the reserved field: sent as zero, ignored on receipt, kept so a received
+ *     parameter re-encodes exactly (16-bit)
+ */
+public record AddOutgoingStreamsRequestParameter(int requestSequenceNumber, int newStreams, int reserved)
+        implements ReconfigRequestParameter {
+
+    public static final int VALUE_LENGTH = 8;
+
+    public AddOutgoingStreamsRequestParameter {
+        ValueLimits.u16(newStreams, "number of new streams");
+        ValueLimits.u16(reserved, "reserved field");
+    }
+
+    /** A request for {@code newStreams} streams, with the reserved field zero. */
+    public AddOutgoingStreamsRequestParameter(int requestSequenceNumber, int newStreams) {
+        this(requestSequenceNumber, newStreams, 0);
+    }
 
     public static AddOutgoingStreamsRequestParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        int request = value.readU32();
+        int newStreams = value.readU16();
+        // RFC 6525 section 4.5: the reserved field is ignored by the receiver, whatever it holds.
+        int reserved = value.readU16();
+        value.expectEnd();
+        return new AddOutgoingStreamsRequestParameter(request, newStreams, reserved);
     }
 
     @Override
@@ -18,10 +51,13 @@ public record AddOutgoingStreamsRequestParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, requestSequenceNumber);
+        WireWriter.writeU16(out, newStreams);
+        WireWriter.writeU16(out, reserved);
     }
 }

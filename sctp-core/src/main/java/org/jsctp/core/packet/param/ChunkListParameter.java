@@ -1,14 +1,39 @@
 package org.jsctp.core.packet.param;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 4895 section 3.2).
-public record ChunkListParameter() implements Parameter {
+/**
+ * Chunk List (CHUNKS), RFC 4895 section 3.2: the chunk types its sender accepts only inside an
+ * authenticated (AUTH) part of a packet.
+ *
+ * <pre>
+ *  type = 0x8003 | length = 4 + N
+ *  Chunk Type 1 (8) | Chunk Type 2 (8) | ... | Chunk Type N (8)
+ * </pre>
+ *
+ * <p>Which types may be listed (RFC 4895 forbids INIT, INIT ACK, SHUTDOWN COMPLETE and AUTH) is
+ * checked by the association; any 8-bit types decode.
+ *
+ * @param chunkTypes the listed chunk types, each an 8-bit value; may be empty
+ */
+public record ChunkListParameter(List<Integer> chunkTypes) implements Parameter {
+
+    public ChunkListParameter {
+        chunkTypes = FieldLists.checkedU8List(chunkTypes, "chunk type");
+        ValueLimits.valueLength(chunkTypes.size(), "Chunk List");
+    }
 
     public static ChunkListParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 4895 section 3.2: one chunk type per byte of value.
+        return new ChunkListParameter(FieldLists.readU8List(value));
+    }
+
+    /** Whether chunks of {@code chunkType} must be authenticated. */
+    public boolean lists(int chunkType) {
+        return chunkTypes.contains(chunkType);
     }
 
     @Override
@@ -18,10 +43,11 @@ public record ChunkListParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return chunkTypes.size();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        FieldLists.writeU8List(out, chunkTypes);
     }
 }

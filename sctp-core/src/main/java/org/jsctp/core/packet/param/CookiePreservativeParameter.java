@@ -3,12 +3,38 @@ package org.jsctp.core.packet.param;
 import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.2.1).
-public record CookiePreservativeParameter() implements Parameter {
+/**
+ * Cookie Preservative, RFC 9260 section 3.3.2.1: an INIT's request for a longer-lived State
+ * Cookie, sent after a Stale Cookie error.
+ *
+ * <pre>
+ *  type = 9 | length = 8
+ *  Suggested Cookie Life-Span Increment in milliseconds (32)
+ * </pre>
+ *
+ * <p>The increment is a 32-bit unsigned number; it is held as a {@code long} so that it reads
+ * as the number of milliseconds it is, with no sign conversion at the caller.
+ *
+ * @param lifeSpanIncrementMillis the suggested increment, 0 to 2^32-1 milliseconds
+ */
+public record CookiePreservativeParameter(long lifeSpanIncrementMillis) implements Parameter {
+
+    public static final int VALUE_LENGTH = 4;
+
+    public CookiePreservativeParameter {
+        if (lifeSpanIncrementMillis < 0 || lifeSpanIncrementMillis > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("life-span increment is a 32-bit unsigned value: "
+                    + lifeSpanIncrementMillis);
+        }
+    }
 
     public static CookiePreservativeParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.2.1: a single 32-bit field, so the length is exactly 8.
+        long increment = Integer.toUnsignedLong(value.readU32());
+        value.expectEnd();
+        return new CookiePreservativeParameter(increment);
     }
 
     @Override
@@ -18,10 +44,11 @@ public record CookiePreservativeParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, (int) lifeSpanIncrementMillis);
     }
 }

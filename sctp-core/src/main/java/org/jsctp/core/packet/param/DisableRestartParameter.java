@@ -4,11 +4,26 @@ import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (draft-ietf-tsvwg-natsupp section 5.3).
+/**
+ * Disable Restart, draft-ietf-tsvwg-natsupp section 5.3.1: the sender asks that its association
+ * never be restarted, since behind a NAT function an INIT from another host with the same ports
+ * could otherwise restart it. Sent in INIT and INIT ACK, and in ASCONF when adding an address.
+ *
+ * <pre>
+ *  type = 0xC007 | length = 4
+ * </pre>
+ *
+ * <p>The type number is the one the draft suggests and FreeBSD/usrsctp use (SCTP_HAS_NAT_SUPPORT).
+ */
 public record DisableRestartParameter() implements Parameter {
 
+    public static final DisableRestartParameter INSTANCE = new DisableRestartParameter();
+
     public static DisableRestartParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // draft-ietf-tsvwg-natsupp section 5.3.1: the length is 4, the header alone; value bytes
+        // make the parameter malformed.
+        value.expectEnd();
+        return INSTANCE;
     }
 
     @Override

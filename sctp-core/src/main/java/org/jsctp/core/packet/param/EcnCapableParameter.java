@@ -4,11 +4,22 @@ import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 appendix A).
+/**
+ * ECN Capable, RFC 9260 appendix A: the sender of an INIT or INIT ACK supports
+ * Explicit Congestion Notification (ECNE and CWR chunks).
+ *
+ * <pre>
+ *  type = 0x8000 | length = 4
+ * </pre>
+ */
 public record EcnCapableParameter() implements Parameter {
 
+    public static final EcnCapableParameter INSTANCE = new EcnCapableParameter();
+
     public static EcnCapableParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 appendix A: the parameter is its header alone; value bytes make it malformed.
+        value.expectEnd();
+        return INSTANCE;
     }
 
     @Override

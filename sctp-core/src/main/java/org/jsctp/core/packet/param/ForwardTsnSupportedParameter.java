@@ -4,11 +4,22 @@ import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 3758 section 3.1).
+/**
+ * Forward-TSN-Supported, RFC 3758 section 3.1: the sender of an INIT or INIT ACK supports
+ * partial reliability (FORWARD TSN chunks).
+ *
+ * <pre>
+ *  type = 0xC000 | length = 4
+ * </pre>
+ */
 public record ForwardTsnSupportedParameter() implements Parameter {
 
+    public static final ForwardTsnSupportedParameter INSTANCE = new ForwardTsnSupportedParameter();
+
     public static ForwardTsnSupportedParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 3758 section 3.1: the parameter is its header alone; value bytes make it malformed.
+        value.expectEnd();
+        return INSTANCE;
     }
 
     @Override

@@ -1,14 +1,31 @@
 package org.jsctp.core.packet.param;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.5).
-public record HeartbeatInfoParameter() implements Parameter {
+/**
+ * Heartbeat Info, RFC 9260 section 3.3.5: what the sender of a HEARTBEAT wants echoed back,
+ * opaque to the receiver.
+ *
+ * <pre>
+ *  type = 1 | length
+ *  Sender-Specific Heartbeat Info (length - 4 bytes)
+ * </pre>
+ *
+ * @param info the sender-specific bytes, returned unchanged in the HEARTBEAT ACK
+ */
+public record HeartbeatInfoParameter(Bytes info) implements Parameter {
+
+    public HeartbeatInfoParameter {
+        ValueLimits.valueLength(info.length(), "Heartbeat Info");
+    }
 
     public static HeartbeatInfoParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.5: the content is defined by the sender only, so any length,
+        // including none, is kept as it came.
+        return new HeartbeatInfoParameter(value.readRemaining());
     }
 
     @Override
@@ -18,10 +35,11 @@ public record HeartbeatInfoParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return info.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        info.writeTo(out);
     }
 }

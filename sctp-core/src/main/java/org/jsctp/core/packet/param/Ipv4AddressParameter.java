@@ -1,14 +1,40 @@
 package org.jsctp.core.packet.param;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.2.1).
-public record Ipv4AddressParameter() implements Parameter {
+/**
+ * IPv4 Address, RFC 9260 section 3.3.2.1: one IPv4 address of the sending endpoint.
+ *
+ * <pre>
+ *  type = 5 | length = 8
+ *  IPv4 Address (32)
+ * </pre>
+ */
+public record Ipv4AddressParameter(Inet4Address address) implements AddressParameter {
+
+    /** Size of the value: one IPv4 address. */
+    public static final int VALUE_LENGTH = 4;
+
+    public Ipv4AddressParameter {
+        Objects.requireNonNull(address, "address");
+    }
 
     public static Ipv4AddressParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.2.1: the value is exactly one 32-bit address.
+        byte[] raw = value.readArray(VALUE_LENGTH);
+        value.expectEnd();
+        try {
+            // getByAddress on raw bytes builds the address without any name lookup.
+            return new Ipv4AddressParameter((Inet4Address) InetAddress.getByAddress(raw));
+        } catch (UnknownHostException e) {
+            throw value.fail(DecodeException.Reason.INVALID_VALUE, "not an IPv4 address");
+        }
     }
 
     @Override
@@ -18,10 +44,11 @@ public record Ipv4AddressParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        out.put(address.getAddress());
     }
 }

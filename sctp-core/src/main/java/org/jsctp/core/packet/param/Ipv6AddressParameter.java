@@ -1,14 +1,43 @@
 package org.jsctp.core.packet.param;
 
+import java.net.Inet6Address;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.2.1).
-public record Ipv6AddressParameter() implements Parameter {
+/**
+ * IPv6 Address, RFC 9260 section 3.3.2.1: one IPv6 address of the sending endpoint.
+ *
+ * <pre>
+ *  type = 6 | length = 20
+ *  IPv6 Address (128)
+ * </pre>
+ *
+ * <p>An IPv4-mapped IPv6 address stays an {@link Inet6Address} here, so it re-encodes as the
+ * IPv6 parameter it came in.
+ */
+public record Ipv6AddressParameter(Inet6Address address) implements AddressParameter {
+
+    /** Size of the value: one IPv6 address. */
+    public static final int VALUE_LENGTH = 16;
+
+    public Ipv6AddressParameter {
+        Objects.requireNonNull(address, "address");
+    }
 
     public static Ipv6AddressParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.2.1: the value is exactly one 128-bit address.
+        byte[] raw = value.readArray(VALUE_LENGTH);
+        value.expectEnd();
+        try {
+            // Inet6Address.getByAddress keeps mapped IPv4 addresses as IPv6 (InetAddress's would
+            // not) and, given raw bytes, does no name lookup. No scope: the wire carries none.
+            return new Ipv6AddressParameter(Inet6Address.getByAddress(null, raw, -1));
+        } catch (UnknownHostException e) {
+            throw value.fail(DecodeException.Reason.INVALID_VALUE, "not an IPv6 address");
+        }
     }
 
     @Override
@@ -18,10 +47,11 @@ public record Ipv6AddressParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        out.put(address.getAddress());
     }
 }

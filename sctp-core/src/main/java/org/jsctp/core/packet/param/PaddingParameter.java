@@ -1,14 +1,38 @@
 package org.jsctp.core.packet.param;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 4820 section 4).
-public record PaddingParameter() implements Parameter {
+/**
+ * Padding, RFC 4820 section 4: filler that makes an INIT larger, for path MTU probing.
+ *
+ * <pre>
+ *  type = 0x8005 | length
+ *  Padding Data (length - 4 bytes)
+ * </pre>
+ *
+ * @param padding the filler bytes; the sender sets them to zero and the receiver ignores them, but
+ *     they are kept as received so the parameter re-encodes exactly
+ */
+public record PaddingParameter(Bytes padding) implements Parameter {
+
+    public PaddingParameter {
+        ValueLimits.valueLength(padding.length(), "Padding");
+    }
+
+    /** A parameter of {@code count} zero bytes of padding data. */
+    public static PaddingParameter zeros(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("negative padding: " + count);
+        }
+        return new PaddingParameter(Bytes.wrap(new byte[count]));
+    }
 
     public static PaddingParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 4820 section 4: the padding's content is ignored on receipt, whatever it is.
+        return new PaddingParameter(value.readRemaining());
     }
 
     @Override
@@ -18,10 +42,11 @@ public record PaddingParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return padding.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        padding.writeTo(out);
     }
 }

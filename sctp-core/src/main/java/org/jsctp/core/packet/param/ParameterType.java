@@ -35,8 +35,10 @@ public final class ParameterType {
     public static final int SET_PRIMARY_ADDRESS = 0xC004; // RFC 5061 section 4.2.4
     public static final int SUCCESS_INDICATION = 0xC005; // RFC 5061 section 4.2.5
     public static final int ADAPTATION_LAYER_INDICATION = 0xC006; // RFC 5061 section 4.2.6
-    public static final int DISABLE_RESTART = 0xC007; // draft-ietf-tsvwg-natsupp section 5.3
-    public static final int VTAGS = 0xC008; // draft-ietf-tsvwg-natsupp section 5.3
+    // The values draft-ietf-tsvwg-natsupp asks IANA for, and those FreeBSD/usrsctp use (SCTP_HAS_NAT_SUPPORT,
+    // SCTP_NAT_VTAGS).
+    public static final int DISABLE_RESTART = 0xC007; // draft-ietf-tsvwg-natsupp section 5.3.1
+    public static final int VTAGS = 0xC008; // draft-ietf-tsvwg-natsupp section 5.3.2
 
     private ParameterType() {
     }

@@ -1,14 +1,36 @@
 package org.jsctp.core.packet.param;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
 
-// STUB: to be replaced by the real implementation (RFC 5061 section 4.2.4).
-public record SetPrimaryAddressParameter() implements Parameter {
+/**
+ * Set Primary Address, RFC 5061 section 4.2.4: an ASCONF request that the peer use this
+ * address as its primary destination.
+ *
+ * <pre>
+ *  type = 0xC004 | length = 8 + address parameter length
+ *  ASCONF-Request Correlation ID (32)
+ *  Address Parameter: a whole IPv4 (8 bytes) or IPv6 (20 bytes) Address parameter
+ * </pre>
+ *
+ * @param correlationId the ID the ASCONF-ACK's answer to this request will carry
+ * @param address the address concerned
+ */
+public record SetPrimaryAddressParameter(int correlationId, AddressParameter address) implements CorrelatedParameter {
+
+    public SetPrimaryAddressParameter {
+        Objects.requireNonNull(address, "address");
+    }
 
     public static SetPrimaryAddressParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        int correlationId = value.readU32();
+        AddressParameter address = NestedAddress.read(value);
+        // RFC 5061 section 4.2.4: the address parameter is the last field.
+        value.expectEnd();
+        return new SetPrimaryAddressParameter(correlationId, address);
     }
 
     @Override
@@ -18,10 +40,13 @@ public record SetPrimaryAddressParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return 4 + address.unpaddedLength();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, correlationId);
+        // Address parameters are 8 or 20 bytes: no padding to leave out.
+        address.encodeUnpadded(out);
     }
 }

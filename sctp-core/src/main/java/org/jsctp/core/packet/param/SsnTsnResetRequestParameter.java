@@ -3,12 +3,28 @@ package org.jsctp.core.packet.param;
 import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
 
-// STUB: to be replaced by the real implementation (RFC 6525 section 4.3).
-public record SsnTsnResetRequestParameter() implements Parameter {
+/**
+ * SSN/TSN Reset Request, RFC 6525 section 4.3: the sender asks to reset every stream and the
+ * TSNs of both directions (an association reset).
+ *
+ * <pre>
+ *  type = 15 | length = 8
+ *  Re-configuration Request Sequence Number (32)
+ * </pre>
+ *
+ * @param requestSequenceNumber this request's number (32-bit unsigned)
+ */
+public record SsnTsnResetRequestParameter(int requestSequenceNumber) implements ReconfigRequestParameter {
+
+    public static final int VALUE_LENGTH = 4;
 
     public static SsnTsnResetRequestParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        int request = value.readU32();
+        // RFC 6525 section 4.3: the length is exactly 8.
+        value.expectEnd();
+        return new SsnTsnResetRequestParameter(request);
     }
 
     @Override
@@ -18,10 +34,11 @@ public record SsnTsnResetRequestParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, requestSequenceNumber);
     }
 }

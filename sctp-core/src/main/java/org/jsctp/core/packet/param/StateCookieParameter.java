@@ -1,14 +1,31 @@
 package org.jsctp.core.packet.param;
 
 import java.nio.ByteBuffer;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.3.1).
-public record StateCookieParameter() implements Parameter {
+/**
+ * State Cookie, RFC 9260 section 3.3.3.1: the cookie an INIT ACK hands to the initiator, to be
+ * echoed in COOKIE ECHO. Only its creator can read it.
+ *
+ * <pre>
+ *  type = 7 | length
+ *  Cookie (length - 4 bytes)
+ * </pre>
+ *
+ * @param cookie the cookie bytes, kept byte for byte
+ */
+public record StateCookieParameter(Bytes cookie) implements Parameter {
+
+    public StateCookieParameter {
+        ValueLimits.valueLength(cookie.length(), "State Cookie");
+    }
 
     public static StateCookieParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.3.1: the cookie's format is private to the endpoint that made it;
+        // whether it is acceptable (even when empty) is decided when it comes back.
+        return new StateCookieParameter(value.readRemaining());
     }
 
     @Override
@@ -18,10 +35,11 @@ public record StateCookieParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return cookie.length();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        cookie.writeTo(out);
     }
 }

@@ -3,12 +3,28 @@ package org.jsctp.core.packet.param;
 import java.nio.ByteBuffer;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
+import org.jsctp.core.packet.WireWriter;
 
-// STUB: to be replaced by the real implementation (RFC 5061 section 4.2.5).
-public record SuccessIndicationParameter() implements Parameter {
+/**
+ * Success Indication, RFC 5061 section 4.2.5: an ASCONF-ACK's report that the request with this
+ * correlation ID succeeded.
+ *
+ * <pre>
+ *  type = 0xC005 | length = 8
+ *  ASCONF-Request Correlation ID (32)
+ * </pre>
+ *
+ * @param correlationId the correlation ID of the request that succeeded
+ */
+public record SuccessIndicationParameter(int correlationId) implements CorrelatedParameter {
+
+    public static final int VALUE_LENGTH = 4;
 
     public static SuccessIndicationParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        int correlationId = value.readU32();
+        // RFC 5061 section 4.2.5: the length is exactly 8.
+        value.expectEnd();
+        return new SuccessIndicationParameter(correlationId);
     }
 
     @Override
@@ -18,10 +34,11 @@ public record SuccessIndicationParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return VALUE_LENGTH;
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        WireWriter.writeU32(out, correlationId);
     }
 }

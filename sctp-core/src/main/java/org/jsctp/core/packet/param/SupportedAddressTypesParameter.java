@@ -1,14 +1,38 @@
 package org.jsctp.core.packet.param;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.WireReader;
 
-// STUB: to be replaced by the real implementation (RFC 9260 section 3.3.2.1).
-public record SupportedAddressTypesParameter() implements Parameter {
+/**
+ * Supported Address Types, RFC 9260 section 3.3.2.1: the address parameter types an INIT's
+ * sender can use.
+ *
+ * <pre>
+ *  type = 12 | length
+ *  Address Type #1 (16) | Address Type #2 (16) | ...
+ * </pre>
+ *
+ * @param addressTypes parameter types of address parameters, e.g. 5 (IPv4), 6 (IPv6), 11 (host
+ *     name); each a 16-bit value
+ */
+public record SupportedAddressTypesParameter(List<Integer> addressTypes) implements Parameter {
+
+    public SupportedAddressTypesParameter {
+        addressTypes = FieldLists.checkedU16List(addressTypes, "address type");
+        ValueLimits.valueLength(2 * addressTypes.size(), "Supported Address Types");
+    }
 
     public static SupportedAddressTypesParameter decode(WireReader value) throws DecodeException {
-        throw value.fail(DecodeException.Reason.INVALID_VALUE, "not implemented yet");
+        // RFC 9260 section 3.3.2.1: a list of 16-bit types filling the value; an odd length
+        // cannot be one.
+        return new SupportedAddressTypesParameter(FieldLists.readU16List(value, "address types"));
+    }
+
+    /** Whether {@code parameterType} (e.g. {@link ParameterType#IPV6_ADDRESS}) is listed. */
+    public boolean supports(int parameterType) {
+        return addressTypes.contains(parameterType);
     }
 
     @Override
@@ -18,10 +42,11 @@ public record SupportedAddressTypesParameter() implements Parameter {
 
     @Override
     public int valueLength() {
-        return 0;
+        return 2 * addressTypes.size();
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
+        FieldLists.writeU16List(out, addressTypes);
     }
 }
