@@ -52,28 +52,39 @@ public final class Tlv {
         // Every element takes at least 4 bytes, so the list cannot be longer than this.
         List<T> out = new ArrayList<>(Math.min(in.remaining() / HEADER_LENGTH, 16));
         while (in.hasRemaining()) {
-            int start = in.position();
-            if (in.remaining() < HEADER_LENGTH) {
-                throw new DecodeException(DecodeException.Reason.TRUNCATED, in.element(), start,
-                        in.remaining() + " bytes left, too few for a 4-byte element header");
-            }
-            int type = in.readU16();
-            int length = in.readU16();
-            String name = namer.name(type);
-            if (length < HEADER_LENGTH) {
-                throw new DecodeException(DecodeException.Reason.LENGTH_TOO_SHORT, name, start,
-                        "length " + length + " is below the 4-byte header");
-            }
-            if (length - HEADER_LENGTH > in.remaining()) {
-                throw new DecodeException(DecodeException.Reason.LENGTH_OVERRUN, name, start,
-                        "length " + length + " runs past the end of " + in.element() + " ("
-                                + (in.remaining() + HEADER_LENGTH) + " bytes left)");
-            }
-            WireReader value = in.split(length - HEADER_LENGTH, name);
-            out.add(decoder.decode(type, value));
-            skipPadding(in, length, name, start, true);
+            out.add(readOne(in, namer, decoder, true));
         }
         return out;
+    }
+
+    /**
+     * Reads one 16-bit type, 16-bit length element at the reader's position, with its padding,
+     * and advances past it. At the end of {@code in} the padding may be missing when
+     * {@code lastMayBeUnpadded} (see class notes).
+     */
+    public static <T> T readOne(WireReader in, Namer namer, ValueDecoder<T> decoder, boolean lastMayBeUnpadded)
+            throws DecodeException {
+        int start = in.position();
+        if (in.remaining() < HEADER_LENGTH) {
+            throw new DecodeException(DecodeException.Reason.TRUNCATED, in.element(), start,
+                    in.remaining() + " bytes left, too few for a 4-byte element header");
+        }
+        int type = in.readU16();
+        int length = in.readU16();
+        String name = namer.name(type);
+        if (length < HEADER_LENGTH) {
+            throw new DecodeException(DecodeException.Reason.LENGTH_TOO_SHORT, name, start,
+                    "length " + length + " is below the 4-byte header");
+        }
+        if (length - HEADER_LENGTH > in.remaining()) {
+            throw new DecodeException(DecodeException.Reason.LENGTH_OVERRUN, name, start,
+                    "length " + length + " runs past the end of " + in.element() + " ("
+                            + (in.remaining() + HEADER_LENGTH) + " bytes left)");
+        }
+        WireReader value = in.split(length - HEADER_LENGTH, name);
+        T element = decoder.decode(type, value);
+        skipPadding(in, length, name, start, lastMayBeUnpadded);
+        return element;
     }
 
     /**

@@ -46,6 +46,7 @@ public final class CodecAssertions {
         byte[] bytes = encode(parameter);
         List<Parameter> decoded = decodeParameters(bytes);
         assertThat(decoded).containsExactly(parameter);
+        assertThat(encode(decoded.get(0))).as("re-encoded bytes").isEqualTo(bytes);
         @SuppressWarnings("unchecked")
         T t = (T) decoded.get(0);
         return t;
@@ -56,6 +57,7 @@ public final class CodecAssertions {
         byte[] bytes = encode(cause);
         List<ErrorCause> decoded = decodeCauses(bytes);
         assertThat(decoded).containsExactly(cause);
+        assertThat(encode(decoded.get(0))).as("re-encoded bytes").isEqualTo(bytes);
         @SuppressWarnings("unchecked")
         T t = (T) decoded.get(0);
         return t;

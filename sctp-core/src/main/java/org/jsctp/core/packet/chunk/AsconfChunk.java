@@ -3,16 +3,14 @@ package org.jsctp.core.packet.chunk;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import org.jsctp.core.packet.DecodeException;
-import org.jsctp.core.packet.Tlv;
 import org.jsctp.core.packet.WireReader;
 import org.jsctp.core.packet.WireWriter;
+import org.jsctp.core.packet.param.AddressParameter;
 import org.jsctp.core.packet.param.Parameter;
-import org.jsctp.core.packet.param.ParameterType;
 import org.jsctp.core.packet.param.Parameters;
 
 /**
@@ -44,16 +42,13 @@ public record AsconfChunk(int serialNumber, InetAddress address, List<Parameter>
     /** Serial number and the IPv4 Address parameter: the smallest value. */
     public static final int MIN_VALUE_LENGTH = 4 + 8;
 
-    private static final int IPV4_LENGTH = 4;
-    private static final int IPV6_LENGTH = 16;
-
     public AsconfChunk {
         Objects.requireNonNull(address, "address");
         if (!(address instanceof Inet4Address) && !(address instanceof Inet6Address)) {
             throw new IllegalArgumentException("not an IPv4 or IPv6 address: " + address);
         }
         parameters = List.copyOf(parameters);
-        long length = 4L + Tlv.HEADER_LENGTH + address.getAddress().length + Parameters.listLength(parameters);
+        long length = 4L + AddressParameter.of(address).encodedLength() + Parameters.listLength(parameters);
         if (length > 0xFFFF - 4) {
             throw new IllegalArgumentException("parameters too long for one chunk: " + length + " bytes");
         }
@@ -63,46 +58,9 @@ public record AsconfChunk(int serialNumber, InetAddress address, List<Parameter>
         // RFC 5061 section 4.1.1: the flags are reserved, set to zero and ignored on receipt.
         int serialNumber = value.readU32();
         // RFC 5061 section 4.1.1: the Address Parameter is mandatory and comes first.
-        InetAddress address = decodeAddressParameter(value);
+        InetAddress address = AddressParameter.readNested(value).address();
         List<Parameter> parameters = Parameters.decodeList(value);
         return new AsconfChunk(serialNumber, address, parameters);
-    }
-
-    /** Reads the IPv4 or IPv6 Address parameter (RFC 9260 section 3.3.2.1) at the reader's position. */
-    private static InetAddress decodeAddressParameter(WireReader value) throws DecodeException {
-        int start = value.position();
-        int type = value.readU16();
-        int length = value.readU16();
-        int addressLength;
-        if (type == ParameterType.IPV4_ADDRESS) {
-            addressLength = IPV4_LENGTH;
-        } else if (type == ParameterType.IPV6_ADDRESS) {
-            addressLength = IPV6_LENGTH;
-        } else {
-            // RFC 5061 section 4.1.1: only an IPv4 or IPv6 address may stand here (a Host Name
-            // Address in particular must never be sent in an ASCONF).
-            throw new DecodeException(DecodeException.Reason.INVALID_VALUE, value.element(), start,
-                    "the Address Parameter must be an IPv4 or IPv6 address, found " + ParameterType.name(type));
-        }
-        String name = ParameterType.elementName(type);
-        int expected = Tlv.HEADER_LENGTH + addressLength;
-        if (length < expected) {
-            throw new DecodeException(DecodeException.Reason.LENGTH_TOO_SHORT, name, start,
-                    "length " + length + ", an address of this family needs " + expected);
-        }
-        if (length > expected) {
-            throw new DecodeException(DecodeException.Reason.LENGTH_TOO_LONG, name, start,
-                    "length " + length + ", an address of this family needs exactly " + expected);
-        }
-        // Both lengths are multiples of four, so no padding follows the parameter.
-        byte[] raw = value.split(addressLength, name).readArray(addressLength);
-        try {
-            return addressLength == IPV4_LENGTH
-                    ? InetAddress.getByAddress(raw)
-                    : Inet6Address.getByAddress(null, raw, -1); // keeps IPv4-mapped addresses as IPv6
-        } catch (UnknownHostException e) {
-            throw new AssertionError("a 4- or 16-byte address is always accepted", e);
-        }
     }
 
     @Override
@@ -110,21 +68,20 @@ public record AsconfChunk(int serialNumber, InetAddress address, List<Parameter>
         return ChunkType.ASCONF;
     }
 
-    @Override
-    public int valueLength() {
-        return 4 + addressParameterLength() + Parameters.listLength(parameters);
+    /** The Address Parameter as it goes on the wire. */
+    public AddressParameter addressParameter() {
+        return AddressParameter.of(address);
     }
 
-    private int addressParameterLength() {
-        return Tlv.HEADER_LENGTH + (address instanceof Inet4Address ? IPV4_LENGTH : IPV6_LENGTH);
+    @Override
+    public int valueLength() {
+        return 4 + addressParameter().encodedLength() + Parameters.listLength(parameters);
     }
 
     @Override
     public void encodeValue(ByteBuffer out) {
         WireWriter.writeU32(out, serialNumber);
-        WireWriter.writeU16(out, address instanceof Inet4Address ? ParameterType.IPV4_ADDRESS : ParameterType.IPV6_ADDRESS);
-        WireWriter.writeU16(out, addressParameterLength());
-        out.put(address.getAddress());
+        addressParameter().encode(out); // 8 or 20 bytes: never padded
         Parameters.encodeList(out, parameters);
     }
 }

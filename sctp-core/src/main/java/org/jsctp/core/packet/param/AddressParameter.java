@@ -4,6 +4,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Objects;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.WireReader;
 
 /**
  * An address of an endpoint as INIT, INIT ACK and the ASCONF parameters carry it: an IPv4 Address
@@ -27,6 +29,14 @@ public sealed interface AddressParameter extends Parameter permits Ipv4AddressPa
             return new Ipv6AddressParameter(v6);
         }
         throw new IllegalArgumentException("neither IPv4 nor IPv6: " + address);
+    }
+
+    /**
+     * Reads a whole IPv4 or IPv6 Address parameter nested in another element (header, value and
+     * padding) at the reader's position; any other parameter type is an error.
+     */
+    static AddressParameter readNested(WireReader in) throws DecodeException {
+        return NestedAddress.read(in);
     }
 
     /** Whether {@code type} is the type of an address parameter (IPv4 or IPv6). */

@@ -14,7 +14,7 @@ class UserInitiatedAbortCauseTest {
 
     @Test
     void decodesTheReasonUsrsctpSentInTheGoldenAbortCapture() {
-        // /work/shared/golden/abort.pcapng: ABORT with cause 12, length 37, 3 bytes padding
+        // golden/abort.pcapng (test resources): ABORT with cause 12, length 37, 3 bytes padding
         ErrorCause cause =
                 decodeOne("000c 0025 757372736374702d706565723a2041555448206e6f74206e65676f746961746564 000000");
         assertThat(cause).isEqualTo(UserInitiatedAbortCause.of("usrsctp-peer: AUTH not negotiated"));
