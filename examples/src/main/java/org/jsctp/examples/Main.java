@@ -1,5 +1,6 @@
 package org.jsctp.examples;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "jsctp examples 0.1.0",
         description = "Example tools of jsctp, a pure-Java SCTP stack over UDP (RFC 6951).",
-        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -21,5 +22,10 @@ public final class Main {
     /** Runs the tool with {@code args} and returns its exit code (0 on success). */
     public static int run(String... args) {
         return new CommandLine(new Main()).execute(args);
+    }
+
+    /** Runs the tool with its output and error streams redirected, e.g. for tests. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
     }
 }
