@@ -41,6 +41,13 @@ public interface WireElement {
         return Tlv.HEADER_LENGTH + valueLength;
     }
 
+    /** Header and value, without padding, as a fresh run of bytes: how error causes quote an element. */
+    default Bytes toUnpaddedBytes() {
+        ByteBuffer out = ByteBuffer.allocate(unpaddedLength());
+        encodeUnpadded(out);
+        return Bytes.wrap(out.array());
+    }
+
     /** Writes header, value and zero padding; returns the bytes written. */
     default int encode(ByteBuffer out) {
         int unpadded = encodeUnpadded(out);

@@ -47,9 +47,7 @@ final class Echoed {
 
     /** One element's header and value, without padding, as the causes copy it. */
     static Bytes encode(WireElement element) {
-        ByteBuffer out = ByteBuffer.allocate(element.unpaddedLength());
-        element.encodeUnpadded(out);
-        return Bytes.wrap(out.array());
+        return element.toUnpaddedBytes();
     }
 
     /** Parameters as they sit in a chunk: each padded but the last (RFC 9260 section 3.2). */

@@ -17,8 +17,7 @@ import org.jsctp.core.packet.chunk.ChunkType;
  *  Chunk: the INIT, INIT ACK or ASCONF that caused it, possibly truncated (Cause Length - 4)
  * </pre>
  *
- * <p>Not yet dispatched by {@link ErrorCauses}: until it is, code 0x00B2 decodes as an
- * {@link UnknownCause}. As for {@link CollidingNatTableEntryCause}, the copy may be truncated
+ * <p>As for {@link CollidingNatTableEntryCause}, the copy may be truncated
  * or empty and is kept byte for byte.
  *
  * @param chunk the (possibly truncated, possibly empty) chunk that caused the collision

@@ -16,9 +16,6 @@ import org.jsctp.core.packet.WireWriter;
  *  Current Encapsulation Port (16) | New Encapsulation Port (16)
  * </pre>
  *
- * <p>Not yet dispatched by {@link ErrorCauses}: until it is, code 14 decodes as an
- * {@link UnknownCause}.
- *
  * @param currentPort the UDP encapsulation port the association uses
  * @param newPort the UDP port the INIT came from
  */

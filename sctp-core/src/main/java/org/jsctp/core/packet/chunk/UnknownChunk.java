@@ -37,8 +37,6 @@ public record UnknownChunk(int type, int flags, Bytes value) implements Chunk {
 
     /** The whole chunk (header and value, no padding) as RFC 9260 section 3.3.10.6 reports it. */
     public Bytes toReportBytes() {
-        ByteBuffer b = ByteBuffer.allocate(unpaddedLength());
-        encodeUnpadded(b);
-        return Bytes.wrap(b.array());
+        return toUnpaddedBytes();
     }
 }

@@ -37,8 +37,6 @@ public record UnknownParameter(int type, Bytes value) implements Parameter {
 
     /** The whole parameter (header and value, no padding), as reported back to its sender. */
     public Bytes toReportBytes() {
-        ByteBuffer b = ByteBuffer.allocate(unpaddedLength());
-        encodeUnpadded(b);
-        return Bytes.wrap(b.array());
+        return toUnpaddedBytes();
     }
 }
