@@ -1,0 +1,27 @@
+package org.jsctp.core.env;
+
+import java.security.SecureRandom;
+
+/** Randomness for production use: the JDK's {@link SecureRandom}, as RFC 4086 asks of tags and secrets. */
+public final class SecureRandomSource implements RandomSource {
+
+    private final SecureRandom random;
+
+    public SecureRandomSource() {
+        this(new SecureRandom());
+    }
+
+    public SecureRandomSource(SecureRandom random) {
+        this.random = random;
+    }
+
+    @Override
+    public void nextBytes(byte[] bytes) {
+        random.nextBytes(bytes);
+    }
+
+    @Override
+    public int nextInt() {
+        return random.nextInt();
+    }
+}

@@ -1,0 +1,27 @@
+package org.jsctp.core.handshake;
+
+import org.jsctp.core.packet.Bytes;
+
+/**
+ * What checking a received State Cookie found (RFC 9260 section 5.1.5).
+ */
+public sealed interface CookieCheck {
+
+    /** The MAC matched and the cookie is within its life span: here is what we sealed into it. */
+    record Valid(Bytes contents, long createdAtNanos) implements CookieCheck {
+    }
+
+    /**
+     * Genuine but too old (section 5.1.5 step 3): answer with a Stale Cookie error carrying the
+     * staleness, in microseconds as that cause measures it.
+     */
+    record Stale(long stalenessMicros) implements CookieCheck {
+    }
+
+    /**
+     * Not ours: the MAC does not match, or the secret it names is gone (section 5.1.5 step 2). The
+     * packet is discarded silently.
+     */
+    record Forged(String why) implements CookieCheck {
+    }
+}

@@ -1,0 +1,113 @@
+package org.jsctp.core.handshake;
+
+import java.nio.ByteBuffer;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jsctp.core.packet.Bytes;
+
+/**
+ * Seals what an endpoint needs to build an association into a State Cookie, and checks cookies
+ * that come back in COOKIE ECHO (RFC 9260 sections 5.1.3 and 5.1.5). Nothing is stored between
+ * INIT ACK and COOKIE ECHO: the cookie is the state, protected by an HMAC-SHA256 MAC under the
+ * endpoint's secret.
+ *
+ * <pre>
+ *  version (8) = 1 | secret generation (32) | creation time (64, ns) | life span (64, ns)
+ *  contents (opaque, as given to seal) | HMAC-SHA256 over all of the above (256)
+ * </pre>
+ *
+ * <p>The cookie is opaque to the peer, so its layout is ours to choose; times are on the
+ * injected clock of this endpoint, which is all that ever reads them.
+ */
+public final class StateCookieSealer {
+
+    private static final int VERSION = 1;
+    private static final int HEADER_LENGTH = 1 + 4 + 8 + 8;
+    private static final int MAC_LENGTH = 32;
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final CookieSecrets secrets;
+    private final Mac mac;
+
+    /**
+     * @param secrets the endpoint's rotating secrets
+     * @param maxLifespanNanos the longest life span any cookie may be given (Valid.Cookie.Life plus
+     *     any Cookie Preservative extension allowed); must not exceed the rotation interval
+     */
+    public StateCookieSealer(CookieSecrets secrets, long maxLifespanNanos) {
+        if (maxLifespanNanos > secrets.rotationIntervalNanos()) {
+            throw new IllegalArgumentException("secrets must outlive cookies: rotation interval "
+                    + secrets.rotationIntervalNanos() + " ns is shorter than the cookie life span " + maxLifespanNanos + " ns");
+        }
+        this.secrets = secrets;
+        try {
+            this.mac = Mac.getInstance(ALGORITHM);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides " + ALGORITHM, e);
+        }
+    }
+
+    /** Size of the cookie that sealing {@code contentsLength} bytes produces. */
+    public static int sealedLength(int contentsLength) {
+        return HEADER_LENGTH + contentsLength + MAC_LENGTH;
+    }
+
+    /** Seals {@code contents} into a cookie valid for {@code lifespanNanos} from {@code nowNanos}. */
+    public Bytes seal(Bytes contents, long nowNanos, long lifespanNanos) {
+        if (lifespanNanos <= 0) {
+            throw new IllegalArgumentException("cookie life span must be positive: " + lifespanNanos);
+        }
+        secrets.rotateIfDue(nowNanos);
+        byte[] cookie = new byte[sealedLength(contents.length())];
+        ByteBuffer b = ByteBuffer.wrap(cookie);
+        b.put((byte) VERSION).putInt(secrets.generation()).putLong(nowNanos).putLong(lifespanNanos);
+        contents.writeTo(b);
+        b.put(macOf(secrets.current(), cookie, b.position()));
+        return Bytes.wrap(cookie);
+    }
+
+    /** Checks a cookie from a COOKIE ECHO: MAC first, then age (RFC 9260 section 5.1.5 steps 2 and 3). */
+    public CookieCheck open(Bytes cookie, long nowNanos) {
+        secrets.rotateIfDue(nowNanos);
+        if (cookie.length() < HEADER_LENGTH + MAC_LENGTH) {
+            return new CookieCheck.Forged("cookie of " + cookie.length() + " bytes is too short to be ours");
+        }
+        byte[] bytes = cookie.toByteArray();
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (b.get() != VERSION) {
+            return new CookieCheck.Forged("unknown cookie version " + (bytes[0] & 0xFF));
+        }
+        int generation = b.getInt();
+        long createdAt = b.getLong();
+        long lifespan = b.getLong();
+        byte[] secret = secrets.forGeneration(generation);
+        if (secret == null) {
+            return new CookieCheck.Forged("cookie sealed with a retired secret (generation " + generation + ")");
+        }
+        int macStart = bytes.length - MAC_LENGTH;
+        byte[] expected = macOf(secret, bytes, macStart);
+        byte[] received = new byte[MAC_LENGTH];
+        System.arraycopy(bytes, macStart, received, 0, MAC_LENGTH);
+        if (!MessageDigest.isEqual(expected, received)) { // constant-time comparison
+            return new CookieCheck.Forged("MAC does not match");
+        }
+        long age = nowNanos - createdAt;
+        if (age > lifespan) {
+            return new CookieCheck.Stale(Math.max(1, (age - lifespan) / 1000));
+        }
+        return new CookieCheck.Valid(cookie.slice(HEADER_LENGTH, macStart - HEADER_LENGTH), createdAt);
+    }
+
+    private byte[] macOf(byte[] secret, byte[] data, int length) {
+        try {
+            mac.init(new SecretKeySpec(secret, ALGORITHM));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("a 32-byte HMAC key is always valid", e);
+        }
+        mac.update(data, 0, length);
+        return mac.doFinal();
+    }
+}
