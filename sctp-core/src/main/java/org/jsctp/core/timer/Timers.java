@@ -1,0 +1,52 @@
+package org.jsctp.core.timer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The timers of one association, so that it can report a single next deadline to the I/O layer
+ * (the minimum over its timers) and find those that are due.
+ */
+public final class Timers {
+
+    private final List<Timer> timers = new ArrayList<>();
+
+    /** Registers and returns a timer. */
+    public Timer add(Timer timer) {
+        timers.add(timer);
+        return timer;
+    }
+
+    /** Forgets a timer, e.g. the T3-rtx of a removed path. */
+    public void remove(Timer timer) {
+        timers.remove(timer);
+    }
+
+    /** The earliest deadline of any running timer, or {@link Timer#NEVER}. */
+    public long nextDeadline() {
+        long next = Timer.NEVER;
+        for (int i = 0; i < timers.size(); i++) {
+            next = Math.min(next, timers.get(i).deadline());
+        }
+        return next;
+    }
+
+    /** The timers due at {@code nowNanos}, earliest deadline first. */
+    public List<Timer> due(long nowNanos) {
+        List<Timer> due = new ArrayList<>(2);
+        for (Timer t : timers) {
+            if (t.deadline() <= nowNanos) {
+                due.add(t);
+            }
+        }
+        due.sort((a, b) -> Long.compare(a.deadline(), b.deadline()));
+        return due;
+    }
+
+    /** Stops every timer (association closed). */
+    public void stopAll() {
+        for (Timer t : timers) {
+            t.stop();
+        }
+    }
+}
