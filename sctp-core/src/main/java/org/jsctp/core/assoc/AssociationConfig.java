@@ -1,0 +1,219 @@
+package org.jsctp.core.assoc;
+
+import org.jsctp.core.handshake.Capabilities;
+
+/**
+ * The protocol parameters and limits of an association, with the defaults of RFC 9260 section 16
+ * where it gives one. Times are nanoseconds, sizes bytes. Immutable; build one with {@link #builder()}
+ * or change one with {@link #toBuilder()}.
+ *
+ * @param outboundStreams streams we ask to send on (INIT's Number of Outbound Streams)
+ * @param maxInboundStreams streams we accept from the peer (INIT's Number of Inbound Streams)
+ * @param receiveBufferBytes receive buffer: the largest a_rwnd we advertise (RFC 9260 section 6.2)
+ * @param sendBufferBytes user data queued but not yet acknowledged that we accept before refusing sends
+ * @param maxMessageBytes largest user message accepted for sending and for reassembly
+ * @param pathMtu largest SCTP packet (the UDP payload of RFC 6951) sent before path MTU discovery
+ * @param rtoInitialNanos RTO.Initial (1 s)
+ * @param rtoMinNanos RTO.Min (1 s)
+ * @param rtoMaxNanos RTO.Max (60 s)
+ * @param maxInitRetransmits Max.Init.Retransmits (8)
+ * @param associationMaxRetransmits Association.Max.Retrans (10)
+ * @param pathMaxRetransmits Path.Max.Retrans (5)
+ * @param validCookieLifeNanos Valid.Cookie.Life (60 s)
+ * @param heartbeatIntervalNanos HB.interval (30 s)
+ * @param delayedAckNanos the delayed SACK timer (200 ms; RFC 9260 section 6.2 allows up to 500 ms)
+ * @param maxBurst Max.Burst (4)
+ * @param capabilities the extensions we offer
+ */
+public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
+                                long sendBufferBytes, int maxMessageBytes, int pathMtu,
+                                long rtoInitialNanos, long rtoMinNanos, long rtoMaxNanos,
+                                int maxInitRetransmits, int associationMaxRetransmits, int pathMaxRetransmits,
+                                long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
+                                int maxBurst, Capabilities capabilities) {
+
+    private static final long MS = 1_000_000L;
+    private static final long S = 1_000_000_000L;
+
+    /** Smallest SCTP packet size we run with: an IPv6 minimum MTU of 1280 less IPv6 and UDP headers. */
+    public static final int MIN_PATH_MTU = 1280 - 40 - 8;
+
+    public AssociationConfig {
+        requireRange("outboundStreams", outboundStreams, 1, 65535);
+        requireRange("maxInboundStreams", maxInboundStreams, 1, 65535);
+        requireRange("receiveBufferBytes", receiveBufferBytes, 1500, Integer.MAX_VALUE);
+        if (sendBufferBytes < 1500) {
+            throw new IllegalArgumentException("sendBufferBytes must be at least 1500: " + sendBufferBytes);
+        }
+        requireRange("maxMessageBytes", maxMessageBytes, 1, Integer.MAX_VALUE);
+        requireRange("pathMtu", pathMtu, MIN_PATH_MTU, 65535);
+        if (rtoMinNanos <= 0 || rtoMinNanos > rtoInitialNanos || rtoInitialNanos > rtoMaxNanos) {
+            throw new IllegalArgumentException("need 0 < RTO.Min <= RTO.Initial <= RTO.Max");
+        }
+        requireRange("maxInitRetransmits", maxInitRetransmits, 0, 1000);
+        requireRange("associationMaxRetransmits", associationMaxRetransmits, 0, 1000);
+        requireRange("pathMaxRetransmits", pathMaxRetransmits, 0, 1000);
+        if (validCookieLifeNanos <= 0 || heartbeatIntervalNanos <= 0 || delayedAckNanos <= 0) {
+            throw new IllegalArgumentException("cookie life, heartbeat interval and delayed-ACK time must be positive");
+        }
+        if (delayedAckNanos > 500 * MS) {
+            throw new IllegalArgumentException("RFC 9260 section 6.2: the SACK delay must not exceed 500 ms");
+        }
+        requireRange("maxBurst", maxBurst, 1, 1000);
+        if (capabilities == null) {
+            throw new IllegalArgumentException("capabilities must not be null");
+        }
+    }
+
+    /** RFC 9260 section 16 values, 10 outbound and 2048 inbound streams, 2 MiB buffers, PR-SCTP offered. */
+    public static AssociationConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.outboundStreams = outboundStreams;
+        b.maxInboundStreams = maxInboundStreams;
+        b.receiveBufferBytes = receiveBufferBytes;
+        b.sendBufferBytes = sendBufferBytes;
+        b.maxMessageBytes = maxMessageBytes;
+        b.pathMtu = pathMtu;
+        b.rtoInitialNanos = rtoInitialNanos;
+        b.rtoMinNanos = rtoMinNanos;
+        b.rtoMaxNanos = rtoMaxNanos;
+        b.maxInitRetransmits = maxInitRetransmits;
+        b.associationMaxRetransmits = associationMaxRetransmits;
+        b.pathMaxRetransmits = pathMaxRetransmits;
+        b.validCookieLifeNanos = validCookieLifeNanos;
+        b.heartbeatIntervalNanos = heartbeatIntervalNanos;
+        b.delayedAckNanos = delayedAckNanos;
+        b.maxBurst = maxBurst;
+        b.capabilities = capabilities;
+        return b;
+    }
+
+    /** Collects settings; {@link #build()} validates them. */
+    public static final class Builder {
+        private int outboundStreams = 10;
+        private int maxInboundStreams = 2048;
+        private int receiveBufferBytes = 2 * 1024 * 1024;
+        private long sendBufferBytes = 2L * 1024 * 1024;
+        private int maxMessageBytes = 1024 * 1024;
+        private int pathMtu = 1452;
+        private long rtoInitialNanos = S;
+        private long rtoMinNanos = S;
+        private long rtoMaxNanos = 60 * S;
+        private int maxInitRetransmits = 8;
+        private int associationMaxRetransmits = 10;
+        private int pathMaxRetransmits = 5;
+        private long validCookieLifeNanos = 60 * S;
+        private long heartbeatIntervalNanos = 30 * S;
+        private long delayedAckNanos = 200 * MS;
+        private int maxBurst = 4;
+        private Capabilities capabilities = new Capabilities(true, false, false);
+
+        private Builder() {
+        }
+
+        public Builder outboundStreams(int value) {
+            this.outboundStreams = value;
+            return this;
+        }
+
+        public Builder maxInboundStreams(int value) {
+            this.maxInboundStreams = value;
+            return this;
+        }
+
+        public Builder receiveBufferBytes(int value) {
+            this.receiveBufferBytes = value;
+            return this;
+        }
+
+        public Builder sendBufferBytes(long value) {
+            this.sendBufferBytes = value;
+            return this;
+        }
+
+        public Builder maxMessageBytes(int value) {
+            this.maxMessageBytes = value;
+            return this;
+        }
+
+        public Builder pathMtu(int value) {
+            this.pathMtu = value;
+            return this;
+        }
+
+        public Builder rtoInitialNanos(long value) {
+            this.rtoInitialNanos = value;
+            return this;
+        }
+
+        public Builder rtoMinNanos(long value) {
+            this.rtoMinNanos = value;
+            return this;
+        }
+
+        public Builder rtoMaxNanos(long value) {
+            this.rtoMaxNanos = value;
+            return this;
+        }
+
+        public Builder maxInitRetransmits(int value) {
+            this.maxInitRetransmits = value;
+            return this;
+        }
+
+        public Builder associationMaxRetransmits(int value) {
+            this.associationMaxRetransmits = value;
+            return this;
+        }
+
+        public Builder pathMaxRetransmits(int value) {
+            this.pathMaxRetransmits = value;
+            return this;
+        }
+
+        public Builder validCookieLifeNanos(long value) {
+            this.validCookieLifeNanos = value;
+            return this;
+        }
+
+        public Builder heartbeatIntervalNanos(long value) {
+            this.heartbeatIntervalNanos = value;
+            return this;
+        }
+
+        public Builder delayedAckNanos(long value) {
+            this.delayedAckNanos = value;
+            return this;
+        }
+
+        public Builder maxBurst(int value) {
+            this.maxBurst = value;
+            return this;
+        }
+
+        public Builder capabilities(Capabilities value) {
+            this.capabilities = value;
+            return this;
+        }
+
+        public AssociationConfig build() {
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities);
+        }
+    }
+
+    private static void requireRange(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + ": " + value);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.jsctp.core.assoc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.core.env.RandomSource;
+import org.jsctp.core.handshake.Capabilities;
+import org.jsctp.core.handshake.CookieContents;
+import org.jsctp.core.handshake.StateCookieSealer;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.chunk.AbortChunk;
+import org.jsctp.core.packet.chunk.ErrorChunk;
+import org.jsctp.core.packet.chunk.InitAckChunk;
+import org.jsctp.core.packet.chunk.InitChunk;
+import org.jsctp.core.packet.cause.InvalidMandatoryParameterCause;
+import org.jsctp.core.packet.cause.UnrecognizedParametersCause;
+import org.jsctp.core.packet.param.CookiePreservativeParameter;
+import org.jsctp.core.packet.param.Parameter;
+import org.jsctp.core.packet.param.StateCookieParameter;
+import org.jsctp.core.packet.param.UnknownParameter;
+import org.jsctp.core.packet.param.UnrecognizedParameter;
+import org.jsctp.core.seq.Tsn;
+
+/**
+ * Answers an INIT without keeping any state (RFC 9260 section 5.1 step B): checks it, chooses our
+ * verification tag and initial TSN, negotiates stream counts and extensions, and seals all of it
+ * into the State Cookie of the INIT ACK.
+ */
+public final class InitResponder {
+
+    private final AssociationConfig config;
+    private final StateCookieSealer sealer;
+    private final RandomSource random;
+    private final long maxCookieLifeNanos;
+
+    /**
+     * @param maxCookieLifeNanos the longest cookie life a peer's Cookie Preservative may obtain
+     *     (at least the configured Valid.Cookie.Life)
+     */
+    public InitResponder(AssociationConfig config, StateCookieSealer sealer, RandomSource random,
+                         long maxCookieLifeNanos) {
+        this.config = config;
+        this.sealer = sealer;
+        this.random = random;
+        this.maxCookieLifeNanos = Math.max(maxCookieLifeNanos, config.validCookieLifeNanos());
+    }
+
+    /**
+     * Answers {@code init}, received from {@code peerPort} for our {@code localPort}.
+     *
+     * @param localTieTag our tag of an existing association, or 0 (RFC 9260 section 5.2.2)
+     * @param peerTieTag the peer's tag of an existing association, or 0
+     */
+    public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos,
+                                int localTieTag, int peerTieTag) {
+        int peerTag = init.initiateTag();
+        // RFC 9260 section 3.3.2: zero streams in either direction is an error answered with ABORT.
+        if (init.outboundStreams() == 0 || init.inboundStreams() == 0) {
+            return InitResponse.refuse(new AbortChunk(false, false, List.of(InvalidMandatoryParameterCause.INSTANCE)),
+                    peerTag, "INIT announces zero streams");
+        }
+        List<Parameter> unrecognized = new ArrayList<>(0);
+        long cookieLife = config.validCookieLifeNanos();
+        for (Parameter p : init.parameters()) {
+            if (p instanceof UnknownParameter u) {
+                // RFC 9260 section 3.2.1: the two high bits of the type say what to do.
+                switch (u.action()) {
+                    case STOP:
+                        return InitResponse.discard("INIT has an unrecognized parameter of type " + u.type());
+                    case STOP_AND_REPORT:
+                        return InitResponse.refuse(new ErrorChunk(false, false,
+                                        List.of(UnrecognizedParametersCause.of(List.of(u)))), peerTag,
+                                "INIT has an unrecognized parameter of type " + u.type());
+                    case SKIP_AND_REPORT:
+                        unrecognized.add(UnrecognizedParameter.of(u));
+                        break;
+                    case SKIP:
+                    default:
+                        break;
+                }
+            } else if (p instanceof CookiePreservativeParameter c) {
+                // RFC 9260 section 5.1.3: we may honour a request for a longer cookie life.
+                long extended = cookieLife + c.lifeSpanIncrementMillis() * 1_000_000L;
+                cookieLife = Math.min(extended, maxCookieLifeNanos);
+            }
+        }
+        Capabilities common = config.capabilities().commonWith(Capabilities.offeredIn(init.parameters()));
+        int localTag = random.nextNonZeroInt();
+        Tsn localInitialTsn = new Tsn(random.nextInt());
+        // RFC 9260 section 5.1.1: each side sends on at most as many streams as the other accepts.
+        int outbound = Math.min(config.outboundStreams(), init.inboundStreams());
+        int inbound = Math.min(config.maxInboundStreams(), init.outboundStreams());
+        CookieContents contents = new CookieContents(localTag, peerTag, localInitialTsn, init.initialTsn(),
+                init.advertisedReceiverWindowCredit(), outbound, inbound, localPort, peerPort, localTieTag, peerTieTag,
+                common);
+        Bytes cookie = sealer.seal(contents.encode(), nowNanos, cookieLife);
+
+        List<Parameter> parameters = new ArrayList<>(4 + unrecognized.size());
+        parameters.add(new StateCookieParameter(cookie));
+        parameters.addAll(config.capabilities().toParameters());
+        parameters.addAll(unrecognized);
+        InitAckChunk initAck = new InitAckChunk(localTag, config.receiveBufferBytes(), config.outboundStreams(),
+                config.maxInboundStreams(), localInitialTsn, parameters);
+        return InitResponse.accept(initAck, peerTag);
+    }
+}

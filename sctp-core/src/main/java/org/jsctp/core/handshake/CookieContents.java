@@ -1,0 +1,72 @@
+package org.jsctp.core.handshake;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.seq.Tsn;
+
+/**
+ * What an endpoint seals into the State Cookie of its INIT ACK so that, when the COOKIE ECHO
+ * comes back, it can build the association without having kept any state (RFC 9260 sections
+ * 5.1.3 and 5.1.5): both verification tags and initial TSNs, the negotiated stream counts, the
+ * peer's window, both sides' ports, the tie-tags (section 5.2.2) and the negotiated extensions.
+ *
+ * <p>The encoding is private to this endpoint (the MAC of {@link StateCookieSealer} protects it);
+ * it starts with a version byte so a later release can change it.
+ */
+public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
+                             int peerReceiverWindow, int outboundStreams, int inboundStreams,
+                             int localPort, int peerPort, int localTieTag, int peerTieTag,
+                             Capabilities capabilities) {
+
+    private static final int VERSION = 1;
+    private static final int LENGTH = 1 + 4 * 5 + 2 * 4 + 4 * 2 + 1;
+
+    /** The bytes to seal. */
+    public Bytes encode() {
+        ByteBuffer b = ByteBuffer.allocate(LENGTH);
+        b.put((byte) VERSION);
+        b.putInt(localTag).putInt(peerTag).putInt(localInitialTsn.value()).putInt(peerInitialTsn.value());
+        b.putInt(peerReceiverWindow);
+        b.putShort((short) outboundStreams).putShort((short) inboundStreams);
+        b.putShort((short) localPort).putShort((short) peerPort);
+        b.putInt(localTieTag).putInt(peerTieTag);
+        b.put((byte) ((capabilities.forwardTsn() ? 1 : 0) | (capabilities.interleaving() ? 2 : 0)
+                | (capabilities.streamReconfig() ? 4 : 0)));
+        return Bytes.wrap(b.array());
+    }
+
+    /**
+     * Reads contents that a {@link StateCookieSealer} of this endpoint has verified; empty if they
+     * are not in the layout this version writes (a cookie from an older release, say).
+     */
+    public static Optional<CookieContents> decode(Bytes sealed) {
+        if (sealed.length() != LENGTH) {
+            return Optional.empty();
+        }
+        ByteBuffer b = sealed.asReadOnlyBuffer();
+        try {
+            if (b.get() != VERSION) {
+                return Optional.empty();
+            }
+            int localTag = b.getInt();
+            int peerTag = b.getInt();
+            Tsn localTsn = new Tsn(b.getInt());
+            Tsn peerTsn = new Tsn(b.getInt());
+            int window = b.getInt();
+            int outbound = b.getShort() & 0xFFFF;
+            int inbound = b.getShort() & 0xFFFF;
+            int localPort = b.getShort() & 0xFFFF;
+            int peerPort = b.getShort() & 0xFFFF;
+            int localTie = b.getInt();
+            int peerTie = b.getInt();
+            int caps = b.get();
+            return Optional.of(new CookieContents(localTag, peerTag, localTsn, peerTsn, window, outbound, inbound,
+                    localPort, peerPort, localTie, peerTie,
+                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0)));
+        } catch (BufferUnderflowException e) {
+            return Optional.empty(); // cannot happen for the checked length; kept total anyway
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.jsctp.core.assoc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jsctp.core.env.SeededRandomSource;
+import org.jsctp.core.handshake.Capabilities;
+import org.jsctp.core.handshake.CookieCheck;
+import org.jsctp.core.handshake.CookieContents;
+import org.jsctp.core.handshake.CookieSecrets;
+import org.jsctp.core.handshake.StateCookieSealer;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.chunk.AbortChunk;
+import org.jsctp.core.packet.chunk.ErrorChunk;
+import org.jsctp.core.packet.chunk.InitAckChunk;
+import org.jsctp.core.packet.chunk.InitChunk;
+import org.jsctp.core.packet.cause.InvalidMandatoryParameterCause;
+import org.jsctp.core.packet.param.CookiePreservativeParameter;
+import org.jsctp.core.packet.param.ForwardTsnSupportedParameter;
+import org.jsctp.core.packet.param.Parameter;
+import org.jsctp.core.packet.param.StateCookieParameter;
+import org.jsctp.core.packet.param.UnknownParameter;
+import org.jsctp.core.packet.param.UnrecognizedParameter;
+import org.jsctp.core.seq.Tsn;
+import org.junit.jupiter.api.Test;
+
+class InitResponderTest {
+
+    private static final long S = 1_000_000_000L;
+    private final AssociationConfig config = AssociationConfig.builder().outboundStreams(10).maxInboundStreams(20).build();
+    private final StateCookieSealer sealer = new StateCookieSealer(new CookieSecrets(new SeededRandomSource(1), 0, 600 * S), 600 * S);
+    private final InitResponder responder = new InitResponder(config, sealer, new SeededRandomSource(2), 120 * S);
+
+    private static InitChunk init(int outbound, int inbound, List<Parameter> parameters) {
+        return new InitChunk(0xABCD, 65536, outbound, inbound, new Tsn(77), parameters);
+    }
+
+    private CookieContents contentsOf(InitAckChunk ack, long now) {
+        Bytes cookie = ack.parameters().stream().filter(p -> p instanceof StateCookieParameter)
+                .map(p -> ((StateCookieParameter) p).cookie()).findFirst().orElseThrow();
+        CookieCheck check = sealer.open(cookie, now);
+        assertThat(check).isInstanceOf(CookieCheck.Valid.class);
+        return CookieContents.decode(((CookieCheck.Valid) check).contents()).orElseThrow();
+    }
+
+    @Test
+    void anInitIsAnsweredWithAnInitAckCarryingEverythingInTheCookie() {
+        InitResponse r = responder.respond(init(30, 5, List.of(ForwardTsnSupportedParameter.INSTANCE)), 7, 5000, S, 0, 0);
+        assertThat(r.accepted()).isTrue();
+        assertThat(r.verificationTag()).isEqualTo(0xABCD);
+        InitAckChunk ack = (InitAckChunk) r.chunks().get(0);
+        assertThat(ack.initiateTag()).isNotZero();
+        CookieContents c = contentsOf(ack, S);
+        assertThat(c.localTag()).isEqualTo(ack.initiateTag());
+        assertThat(c.peerTag()).isEqualTo(0xABCD);
+        assertThat(c.localInitialTsn()).isEqualTo(ack.initialTsn());
+        assertThat(c.peerInitialTsn()).isEqualTo(new Tsn(77));
+        assertThat(c.peerReceiverWindow()).isEqualTo(65536);
+        // RFC 9260 section 5.1.1: min(our outbound, peer inbound) and min(our inbound, peer outbound)
+        assertThat(c.outboundStreams()).isEqualTo(5);
+        assertThat(c.inboundStreams()).isEqualTo(20);
+        assertThat(c.localPort()).isEqualTo(7);
+        assertThat(c.peerPort()).isEqualTo(5000);
+        assertThat(c.capabilities()).isEqualTo(new Capabilities(true, false, false));
+    }
+
+    @Test
+    void zeroStreamsAreAnsweredWithAnAbort() {
+        InitResponse r = responder.respond(init(0, 5, List.of()), 7, 5000, S, 0, 0);
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.chunks()).containsExactly(new AbortChunk(false, false, List.of(InvalidMandatoryParameterCause.INSTANCE)));
+        assertThat(r.verificationTag()).isEqualTo(0xABCD);
+    }
+
+    @Test
+    void unknownParametersAreHandledByTheirActionBits() {
+        UnknownParameter skipReport = new UnknownParameter(0xC123, Bytes.fromHex("01"));
+        UnknownParameter skip = new UnknownParameter(0x8123, Bytes.fromHex("02"));
+        InitResponse r = responder.respond(init(1, 1, List.of(skip, skipReport)), 7, 5000, S, 0, 0);
+        InitAckChunk ack = (InitAckChunk) r.chunks().get(0);
+        assertThat(ack.parameters()).contains(UnrecognizedParameter.of(skipReport))
+                .doesNotContain(UnrecognizedParameter.of(skip));
+
+        assertThat(responder.respond(init(1, 1, List.of(new UnknownParameter(0x0123, Bytes.empty()))), 7, 5000, S, 0, 0)
+                .chunks()).isEmpty();
+        assertThat(responder.respond(init(1, 1, List.of(new UnknownParameter(0x4123, Bytes.empty()))), 7, 5000, S, 0, 0)
+                .chunks()).singleElement().isInstanceOf(ErrorChunk.class);
+    }
+
+    @Test
+    void aCookiePreservativeExtendsTheCookieLifeUpToTheLimit() {
+        InitResponse r = responder.respond(init(1, 1, List.of(new CookiePreservativeParameter(30_000))), 7, 5000, 0, 0, 0);
+        InitAckChunk ack = (InitAckChunk) r.chunks().get(0);
+        Bytes cookie = ((StateCookieParameter) ack.parameters().get(0)).cookie();
+        assertThat(sealer.open(cookie, 89 * S)).isInstanceOf(CookieCheck.Valid.class);
+        assertThat(sealer.open(cookie, 91 * S)).isInstanceOf(CookieCheck.Stale.class);
+
+        InitResponse greedy = responder.respond(init(1, 1, List.of(new CookiePreservativeParameter(3_600_000))), 7, 5000, 0, 0, 0);
+        Bytes capped = ((StateCookieParameter) ((InitAckChunk) greedy.chunks().get(0)).parameters().get(0)).cookie();
+        assertThat(sealer.open(capped, 121 * S)).isInstanceOf(CookieCheck.Stale.class);
+    }
+
+    @Test
+    void eachInitGetsItsOwnTagsSoNoStateIsShared() {
+        InitAckChunk a = (InitAckChunk) responder.respond(init(1, 1, List.of()), 7, 5000, S, 0, 0).chunks().get(0);
+        InitAckChunk b = (InitAckChunk) responder.respond(init(1, 1, List.of()), 7, 5000, S, 0, 0).chunks().get(0);
+        assertThat(a.initiateTag()).isNotEqualTo(b.initiateTag());
+    }
+}
