@@ -13,9 +13,10 @@ public sealed interface CookieCheck {
 
     /**
      * Genuine but too old (section 5.1.5 step 3): answer with a Stale Cookie error carrying the
-     * staleness, in microseconds as that cause measures it.
+     * staleness, in microseconds as that cause measures it. The contents are authentic, so the
+     * error can be addressed with the peer's tag found in them.
      */
-    record Stale(long stalenessMicros) implements CookieCheck {
+    record Stale(Bytes contents, long stalenessMicros) implements CookieCheck {
     }
 
     /**

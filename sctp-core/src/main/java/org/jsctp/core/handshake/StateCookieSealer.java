@@ -94,11 +94,12 @@ public final class StateCookieSealer {
         if (!MessageDigest.isEqual(expected, received)) { // constant-time comparison
             return new CookieCheck.Forged("MAC does not match");
         }
+        Bytes contents = cookie.slice(HEADER_LENGTH, macStart - HEADER_LENGTH);
         long age = nowNanos - createdAt;
         if (age > lifespan) {
-            return new CookieCheck.Stale(Math.max(1, (age - lifespan) / 1000));
+            return new CookieCheck.Stale(contents, Math.max(1, (age - lifespan) / 1000));
         }
-        return new CookieCheck.Valid(cookie.slice(HEADER_LENGTH, macStart - HEADER_LENGTH), createdAt);
+        return new CookieCheck.Valid(contents, createdAt);
     }
 
     private byte[] macOf(byte[] secret, byte[] data, int length) {

@@ -40,7 +40,7 @@ class StateCookieSealerTest {
     void aCookiePastItsLifeIsStaleWithTheMeasureInMicroseconds() {
         Bytes cookie = sealer.seal(TCB, 0, LIFE);
         assertThat(sealer.open(cookie, LIFE)).isInstanceOf(CookieCheck.Valid.class);
-        assertThat(sealer.open(cookie, LIFE + 1500 * 1000L)).isEqualTo(new CookieCheck.Stale(1500));
+        assertThat(sealer.open(cookie, LIFE + 1500 * 1000L)).isEqualTo(new CookieCheck.Stale(TCB, 1500));
     }
 
     @Test

@@ -1,0 +1,170 @@
+package org.jsctp.core.assoc;
+
+import java.util.List;
+import java.util.Optional;
+import org.jsctp.core.env.RandomSource;
+import org.jsctp.core.handshake.CookieCheck;
+import org.jsctp.core.handshake.CookieContents;
+import org.jsctp.core.handshake.CookieSecrets;
+import org.jsctp.core.handshake.StateCookieSealer;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.CommonHeader;
+import org.jsctp.core.packet.SctpPacket;
+import org.jsctp.core.packet.cause.OutOfResourceCause;
+import org.jsctp.core.packet.cause.StaleCookieCause;
+import org.jsctp.core.packet.chunk.AbortChunk;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.CookieAckChunk;
+import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.ErrorChunk;
+import org.jsctp.core.packet.chunk.InitChunk;
+import org.jsctp.core.packet.chunk.ShutdownAckChunk;
+import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
+
+/**
+ * An SCTP endpoint on one port: it starts associations, answers INITs without keeping state,
+ * turns valid COOKIE ECHOs into associations, and applies the out-of-the-blue rules of RFC 9260
+ * section 8.4 to every other packet that no association claims.
+ *
+ * <p>The caller (the transport) first offers a packet to the association its addresses, ports
+ * and verification tag select; only packets without one come here.
+ */
+public final class Endpoint {
+
+    /** What the endpoint made of a packet no association claimed. */
+    public sealed interface Outcome {
+        /** A reply to send (INIT ACK, ABORT, ERROR or SHUTDOWN COMPLETE). */
+        record Reply(OutgoingPacket packet) implements Outcome {
+        }
+
+        /**
+         * A valid COOKIE ECHO created this association; the caller registers it and then hands it
+         * the packet's chunks after the COOKIE ECHO, if any (bundled DATA, RFC 9260 section 5.1).
+         */
+        record Accepted(Association association) implements Outcome {
+        }
+
+        /** Nothing to do; {@code why} is for logs and counters. */
+        record Discarded(String why) implements Outcome {
+        }
+    }
+
+    private final EndpointConfig config;
+    private final RandomSource random;
+    private final StateCookieSealer sealer;
+    private final InitResponder initResponder;
+
+    public EndpointConfig config() {
+        return config;
+    }
+
+    public Endpoint(EndpointConfig config, RandomSource random, long nowNanos) {
+        this.config = config;
+        this.random = random;
+        this.sealer = new StateCookieSealer(new CookieSecrets(random, nowNanos, config.cookieSecretRotationNanos()),
+                config.maxCookieLifeNanos());
+        this.initResponder = new InitResponder(config.association(), sealer, random, config.maxCookieLifeNanos());
+    }
+
+    /** Starts an association to {@code peerPort} (RFC 9260 section 5.1 step A). */
+    public Association connect(int peerPort, long nowNanos) {
+        return Association.connect(config.association(), random, config.localPort(), peerPort, nowNanos);
+    }
+
+    /**
+     * Handles a packet the transport routes to the endpoint: INITs, COOKIE ECHOs (which may
+     * belong to an existing association, RFC 9260 section 5.2.4) and out-of-the-blue packets.
+     *
+     * @param directory the existing associations
+     */
+    public Outcome handlePacket(SctpPacket packet, long nowNanos, AssociationDirectory directory) {
+        CommonHeader h = packet.header();
+        List<Chunk> chunks = packet.chunks();
+        if (h.destinationPort() != config.localPort()) {
+            return new Outcome.Discarded("for SCTP port " + h.destinationPort());
+        }
+        if (chunks.isEmpty()) {
+            return new Outcome.Discarded("no chunks");
+        }
+        Chunk first = chunks.get(0);
+        // RFC 9260 section 8.4 rule 2: a packet with an ABORT is discarded, wherever it stands.
+        for (Chunk c : chunks) {
+            if (c instanceof AbortChunk) {
+                return new Outcome.Discarded("out-of-the-blue ABORT");
+            }
+        }
+        if (first instanceof InitChunk init) {
+            return onInit(h, init, chunks.size(), nowNanos);
+        }
+        if (first instanceof CookieEchoChunk echo) {
+            return onCookieEcho(h, echo, nowNanos, directory);
+        }
+        if (first instanceof ShutdownAckChunk) {
+            // RFC 9260 section 8.4 rule 5: answer with SHUTDOWN COMPLETE, T bit set, the packet's tag.
+            return reply(h, h.verificationTag(), new ShutdownCompleteChunk(true));
+        }
+        for (Chunk c : chunks) {
+            // RFC 9260 section 8.4 rules 6 and 7: no answer to these.
+            if (c instanceof ShutdownCompleteChunk || c instanceof CookieAckChunk
+                    || (c instanceof ErrorChunk e && e.causes().stream().anyMatch(x -> x instanceof StaleCookieCause))) {
+                return new Outcome.Discarded("out-of-the-blue " + c.getClass().getSimpleName());
+            }
+        }
+        // RFC 9260 section 8.4 rule 8: ABORT with the T bit, carrying the packet's own tag.
+        return reply(h, h.verificationTag(), new AbortChunk(true, false, List.of()));
+    }
+
+    private Outcome onInit(CommonHeader h, InitChunk init, int chunkCount, long nowNanos) {
+        // RFC 9260 section 8.5.1 (A): an INIT must carry tag 0; section 6.10: and travel alone.
+        if (h.verificationTag() != 0) {
+            return new Outcome.Discarded("INIT with a non-zero verification tag");
+        }
+        if (chunkCount != 1) {
+            return new Outcome.Discarded("INIT bundled with other chunks");
+        }
+        InitResponse r = initResponder.respond(init, config.localPort(), h.sourcePort(), nowNanos, 0, 0);
+        if (r.chunks().isEmpty()) {
+            return new Outcome.Discarded(r.reason());
+        }
+        return new Outcome.Reply(new OutgoingPacket(config.localPort(), h.sourcePort(), r.verificationTag(), r.chunks()));
+    }
+
+    /** RFC 9260 section 5.1.5. */
+    private Outcome onCookieEcho(CommonHeader h, CookieEchoChunk echo, long nowNanos, AssociationDirectory directory) {
+        CookieCheck check = sealer.open(echo.cookie(), nowNanos);
+        if (check instanceof CookieCheck.Forged f) {
+            return new Outcome.Discarded("COOKIE ECHO: " + f.why()); // step 2: silently discarded
+        }
+        Bytes contentsBytes = check instanceof CookieCheck.Valid v ? v.contents() : ((CookieCheck.Stale) check).contents();
+        Optional<CookieContents> decoded = CookieContents.decode(contentsBytes);
+        if (decoded.isEmpty()) {
+            return new Outcome.Discarded("COOKIE ECHO with contents of an unknown layout");
+        }
+        CookieContents contents = decoded.get();
+        // Step 1: the cookie must belong to this packet's ports and tag.
+        if (h.verificationTag() != contents.localTag() || h.sourcePort() != contents.peerPort()
+                || h.destinationPort() != contents.localPort()) {
+            return new Outcome.Discarded("COOKIE ECHO whose tag or ports do not match its cookie");
+        }
+        if (check instanceof CookieCheck.Stale stale) {
+            // Step 3: tell the peer how stale, addressed with its tag.
+            long micros = Math.min(stale.stalenessMicros(), 0xFFFF_FFFFL);
+            return reply(h, contents.peerTag(), ErrorChunk.of(StaleCookieCause.ofMicros(micros)));
+        }
+        Association existing = directory.find(contents.localTag(), contents.peerPort());
+        if (existing != null) {
+            // RFC 9260 section 5.2.4 case D: both tags match an association we have, e.g. our
+            // COOKIE ACK was lost and the peer repeats its COOKIE ECHO.
+            existing.onRepeatedCookieEcho(contents, nowNanos);
+            return new Outcome.Discarded("COOKIE ECHO for an existing association, answered by it");
+        }
+        if (directory.size() >= config.maxAssociations()) {
+            return reply(h, contents.peerTag(), AbortChunk.of(OutOfResourceCause.INSTANCE));
+        }
+        return new Outcome.Accepted(Association.fromCookie(config.association(), contents, nowNanos));
+    }
+
+    private Outcome reply(CommonHeader h, int tag, Chunk chunk) {
+        return new Outcome.Reply(new OutgoingPacket(config.localPort(), h.sourcePort(), tag, List.of(chunk)));
+    }
+}
