@@ -1,0 +1,171 @@
+package org.jsctp.core.sim;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsctp.core.assoc.Association;
+import org.jsctp.core.assoc.AssociationDirectory;
+import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.assoc.AssociationState;
+import org.jsctp.core.assoc.Endpoint;
+import org.jsctp.core.assoc.OutgoingPacket;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.PacketDecoder;
+import org.jsctp.core.packet.PacketEncoder;
+import org.jsctp.core.packet.SctpPacket;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.InitChunk;
+
+/**
+ * One endpoint on the simulated network with its associations, doing what the UDP transport
+ * will do: decode arriving bytes, route INIT and COOKIE ECHO to the endpoint and everything else
+ * by verification tag to its association, and collect what the associations want to send,
+ * encoded as bytes.
+ */
+public final class SimHost implements AssociationDirectory {
+
+    /** An event with the association it came from. */
+    public record Event(Association association, AssociationEvent event) {
+    }
+
+    private final String name;
+    private final Endpoint endpoint;
+    private final Map<Integer, Association> byLocalTag = new HashMap<>();
+    private final List<byte[]> outbox = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private int undecodable;
+
+    public SimHost(String name, Endpoint endpoint) {
+        this.name = name;
+        this.endpoint = endpoint;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Starts an association from this host. */
+    public Association connect(int peerPort, long nowNanos) {
+        Association a = endpoint.connect(peerPort, nowNanos);
+        byLocalTag.put(a.localTag(), a);
+        collect(a);
+        return a;
+    }
+
+    /** A packet arrives from the network. */
+    public void receive(byte[] bytes, long nowNanos) {
+        SctpPacket packet;
+        try {
+            packet = PacketDecoder.strict().decode(bytes);
+        } catch (DecodeException e) {
+            undecodable++;
+            return;
+        }
+        Association target = byLocalTag.get(packet.header().verificationTag());
+        boolean toEndpoint = target == null || first(packet) instanceof InitChunk || first(packet) instanceof CookieEchoChunk;
+        if (toEndpoint) {
+            Endpoint.Outcome outcome = endpoint.handlePacket(packet, nowNanos, this);
+            if (outcome instanceof Endpoint.Outcome.Reply reply) {
+                outbox.add(encode(reply.packet()));
+            } else if (outcome instanceof Endpoint.Outcome.Accepted accepted) {
+                Association a = accepted.association();
+                byLocalTag.put(a.localTag(), a);
+                collect(a);
+            }
+            for (Association a : byLocalTag.values()) {
+                collect(a);
+            }
+        } else {
+            target.handlePacket(packet, nowNanos);
+            collect(target);
+        }
+    }
+
+    /** The earliest deadline of any association. */
+    public long nextDeadline() {
+        long next = Long.MAX_VALUE;
+        for (Association a : byLocalTag.values()) {
+            next = Math.min(next, a.nextDeadline());
+        }
+        return next;
+    }
+
+    public void handleTimeout(long nowNanos) {
+        for (Association a : List.copyOf(byLocalTag.values())) {
+            if (a.nextDeadline() <= nowNanos) {
+                a.handleTimeout(nowNanos);
+                collect(a);
+            }
+        }
+    }
+
+    /** Packets waiting to go out; the network takes them. */
+    List<byte[]> drainOutbox() {
+        List<byte[]> out = new ArrayList<>(outbox);
+        outbox.clear();
+        return out;
+    }
+
+    public List<Event> events() {
+        return events;
+    }
+
+    public List<Association> associations() {
+        return List.copyOf(byLocalTag.values());
+    }
+
+    /** Packets that did not decode. */
+    public int undecodable() {
+        return undecodable;
+    }
+
+    /** Checks every association's invariants. */
+    public void checkInvariants() {
+        for (Association a : byLocalTag.values()) {
+            a.checkInvariants();
+        }
+    }
+
+    @Override
+    public Association find(int localTag, int peerPort) {
+        Association a = byLocalTag.get(localTag);
+        return a != null && a.peerPort() == peerPort ? a : null;
+    }
+
+    @Override
+    public int size() {
+        int open = 0;
+        for (Association a : byLocalTag.values()) {
+            if (a.state() != AssociationState.CLOSED) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    private void collect(Association a) {
+        for (OutgoingPacket p; (p = a.pollTransmit()) != null; ) {
+            outbox.add(encode(p));
+        }
+        for (AssociationEvent e; (e = a.pollEvent()) != null; ) {
+            events.add(new Event(a, e));
+        }
+    }
+
+    private static Chunk first(SctpPacket p) {
+        return p.chunks().isEmpty() ? null : p.chunks().get(0);
+    }
+
+    private static byte[] encode(OutgoingPacket p) {
+        ByteBuffer b = ByteBuffer.allocate(p.encodedLength());
+        PacketEncoder.encode(b, p.sourcePort(), p.destinationPort(), p.verificationTag(), p.chunks(), false);
+        return b.array();
+    }
+}
