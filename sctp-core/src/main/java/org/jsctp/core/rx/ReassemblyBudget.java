@@ -1,0 +1,80 @@
+package org.jsctp.core.rx;
+
+/**
+ * The memory budget of a reassembly queue: user-data bytes held plus a fixed charge per held
+ * entry (a fragment waiting for its message, or a complete message waiting for delivery).
+ *
+ * <p>The per-entry charge stands for the objects and table slots an entry costs besides its user
+ * data, so a flood of tiny (even empty) fragments exhausts the budget after
+ * {@code maxBytes / ENTRY_OVERHEAD_BYTES} entries instead of growing memory without limit.
+ */
+final class ReassemblyBudget {
+
+    /** What one held entry is charged on top of its user data. */
+    static final int ENTRY_OVERHEAD_BYTES = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
+    /** Largest budget: a reassembled message must fit one Java array. */
+    static final long MAX_BUDGET_BYTES = Integer.MAX_VALUE - 8;
+
+    private final long maxBytes;
+    private long dataBytes;
+    private long entries;
+
+    ReassemblyBudget(long maxBytes) {
+        if (maxBytes < ENTRY_OVERHEAD_BYTES + 1 || maxBytes > MAX_BUDGET_BYTES) {
+            throw new IllegalArgumentException("maxBufferedBytes must be in " + (ENTRY_OVERHEAD_BYTES + 1) + ".."
+                    + MAX_BUDGET_BYTES + ": " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** Whether one more entry of {@code length} data bytes fits. */
+    boolean fits(int length) {
+        return charged() + length + ENTRY_OVERHEAD_BYTES <= maxBytes;
+    }
+
+    void addEntry(int length) {
+        dataBytes += length;
+        entries++;
+    }
+
+    void removeEntry(int length) {
+        dataBytes -= length;
+        entries--;
+        if (dataBytes < 0 || entries < 0) {
+            throw new IllegalStateException("budget below zero: " + this);
+        }
+    }
+
+    /** Releases {@code count} entries holding {@code length} data bytes in all. */
+    void removeEntries(long count, long length) {
+        dataBytes -= length;
+        entries -= count;
+        if (dataBytes < 0 || entries < 0) {
+            throw new IllegalStateException("budget below zero: " + this);
+        }
+    }
+
+    /** User-data bytes held. */
+    long dataBytes() {
+        return dataBytes;
+    }
+
+    /** Entries held. */
+    long entries() {
+        return entries;
+    }
+
+    /** Data bytes plus the per-entry charge: what counts against the bound. */
+    long charged() {
+        return dataBytes + entries * ENTRY_OVERHEAD_BYTES;
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    @Override
+    public String toString() {
+        return "budget[" + dataBytes + " B in " + entries + " entries, max " + maxBytes + "]";
+    }
+}
