@@ -91,9 +91,10 @@ public final class OutstandingData {
     private int pendingT3;
 
     /** Scratch for SACK processing: sortable block keys, then merged unwrapped block bounds. */
-    private long[] blockKeys = new long[8];
-    private long[] mergedStarts = new long[8];
-    private long[] mergedEnds = new long[8];
+    private static final int SCRATCH_KEPT = 64;
+    private long[] blockKeys = new long[SCRATCH_KEPT];
+    private long[] mergedStarts = new long[SCRATCH_KEPT];
+    private long[] mergedEnds = new long[SCRATCH_KEPT];
 
     /**
      * @param initialTsn our Initial TSN (sent in INIT or INIT ACK): the first TSN {@link #add}
@@ -220,12 +221,14 @@ public final class OutstandingData {
         }
         int merged = mergeGapBlocks(sack.gapAckBlocks(), sackCum, highest);
         if (merged < 0) {
+            releaseOversizedScratch();
             return SackResult.rejected(SackResult.Outcome.PROTOCOL_VIOLATION, noPaths);
         }
         Accumulator acc = new Accumulator(maxPaths);
         boolean advanced = sackCum > cumAck;
         ackCumulatively(sackCum, acc);
         boolean fastMarked = ackGapsAndCountMisses(merged, advanced && inFastRecovery, acc);
+        releaseOversizedScratch();
         long rtt = -1;
         if (acc.rttTsn >= 0 && nowNanos - acc.rttSentAtNanos >= 0) {
             rtt = nowNanos - acc.rttSentAtNanos; // RFC 9260 section 6.3.1 C5: from a chunk sent once
@@ -314,6 +317,20 @@ public final class OutstandingData {
             }
         }
         return m;
+    }
+
+    /**
+     * A SACK with thousands of blocks needs large scratch arrays once; they are not kept, so such
+     * a SACK cannot leave the association holding more than the usual few hundred bytes.
+     */
+    private void releaseOversizedScratch() {
+        if (blockKeys.length > SCRATCH_KEPT) {
+            blockKeys = new long[SCRATCH_KEPT];
+        }
+        if (mergedStarts.length > SCRATCH_KEPT) {
+            mergedStarts = new long[SCRATCH_KEPT];
+            mergedEnds = new long[SCRATCH_KEPT];
+        }
     }
 
     /** Removes every chunk up to {@code sackCum}, which is at least the current ack point. */
