@@ -1,0 +1,783 @@
+package org.jsctp.core.tx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.GapAckBlock;
+import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.seq.Tsn;
+
+/**
+ * The data sender's record of DATA and I-DATA chunks in flight: the retransmission queue of
+ * RFC 9260 sections 6.2.1, 6.3.3 and 7.2.4, with the abandonment of RFC 3758 section 3.5.
+ *
+ * <p>Every chunk sent for the first time is {@link #add added} with the next TSN; it stays here
+ * until a SACK acknowledges it cumulatively. Meanwhile each chunk is in one of these states:
+ * <ul>
+ *   <li><b>in flight</b>: sent and not acknowledged; it counts in {@link #bytesInFlight()};</li>
+ *   <li><b>gap-acked</b>: acknowledged by a Gap Ack Block of the latest SACK. It leaves the flight
+ *       size but is kept, since the receiver may renege (RFC 9260 section 6.2.1 (D)(iii)); a later
+ *       SACK that no longer reports it puts it back in flight;</li>
+ *   <li><b>marked for retransmission</b>, by Fast Retransmit (section 7.2.4, third miss
+ *       indication) or by a T3-rtx expiry (section 6.3.3 E3). It leaves the flight size (section
+ *       6.2.1 (C)) until {@link #takeRetransmissions} hands it out again;</li>
+ *   <li><b>abandoned</b> (RFC 3758 section 3.5): never retransmitted, out of the flight size,
+ *       waiting for the peer to move its cumulative ack past it after a FORWARD TSN.</li>
+ * </ul>
+ *
+ * <p>TSNs are unwrapped to 64 bits internally, so all arithmetic is safe across the 2^32 wrap.
+ * The chunks held are a contiguous run of TSNs (cumulative ack point + 1 up to the highest TSN
+ * sent) kept in a ring whose capacity is bounded by {@code maxOutstandingChunks}; ring slots are
+ * reused, so steady-state sending allocates nothing here. A SACK costs O(blocks log blocks +
+ * chunks held), whatever its blocks say.
+ *
+ * <p>Payload byte counts are the caller's: the flight size is the sum of the {@code payloadBytes}
+ * given to {@link #add}. Path identifiers are opaque small integers {@code 0..maxPaths-1}.
+ */
+public final class OutstandingData {
+
+    /** Outcome of {@link #add}. */
+    public enum AddResult {
+        /** The chunk is recorded; it may be sent. */
+        ADDED,
+        /** {@code maxOutstandingChunks} are held already; nothing was recorded, do not send it. */
+        FULL
+    }
+
+    /** RFC 9260 section 7.2.4: the third miss indication triggers Fast Retransmit. */
+    public static final int FAST_RETRANSMIT_MISS_INDICATIONS = 3;
+
+    private enum State { IN_FLIGHT, GAP_ACKED, FAST_RETRANSMIT, T3_RETRANSMIT, ABANDONED }
+
+    /** One chunk held; slots of the ring are reused. */
+    private static final class Entry {
+        Chunk chunk;
+        Object message;
+        boolean ending;
+        int payloadBytes;
+        long sentAtNanos;
+        int pathId;
+        State state;
+        int missIndications;
+        int transmissions;
+        boolean fastRetransmitEligible;
+
+        void clear() {
+            chunk = null;
+            message = null;
+        }
+    }
+
+    private final int maxOutstandingChunks;
+    private final int maxPaths;
+    private final PathAcks noPaths;
+
+    private Entry[] ring;
+    private int head;
+    private int count;
+    /** Unwrapped Cumulative TSN Ack Point; the chunk at ring index {@code i} has TSN {@code cumAck + 1 + i}. */
+    private long cumAck;
+
+    private long flight;
+    private final long[] flightByPath;
+    private int gapAcked;
+    private int pendingFast;
+    private int pendingT3;
+
+    /** Scratch for SACK processing: sortable block keys, then merged unwrapped block bounds. */
+    private static final int SCRATCH_KEPT = 64;
+    private long[] blockKeys = new long[SCRATCH_KEPT];
+    private long[] mergedStarts = new long[SCRATCH_KEPT];
+    private long[] mergedEnds = new long[SCRATCH_KEPT];
+
+    /**
+     * @param initialTsn our Initial TSN (sent in INIT or INIT ACK): the first TSN {@link #add}
+     *                   expects; the Cumulative TSN Ack Point starts one below it (RFC 9260
+     *                   section 6.2.1 (A) and section 5.1)
+     * @param maxOutstandingChunks bound on the chunks held (sent and not cumulatively acked)
+     * @param maxPaths number of path identifiers, {@code 0..maxPaths-1}
+     */
+    public OutstandingData(Tsn initialTsn, int maxOutstandingChunks, int maxPaths) {
+        Objects.requireNonNull(initialTsn, "initialTsn");
+        if (maxOutstandingChunks < 1) {
+            throw new IllegalArgumentException("maxOutstandingChunks must be at least 1: " + maxOutstandingChunks);
+        }
+        if (maxPaths < 1 || maxPaths > 1024) {
+            throw new IllegalArgumentException("maxPaths must be in 1..1024: " + maxPaths);
+        }
+        this.maxOutstandingChunks = maxOutstandingChunks;
+        this.maxPaths = maxPaths;
+        this.noPaths = new PathAcks(new long[maxPaths], new int[maxPaths]);
+        this.flightByPath = new long[maxPaths];
+        this.ring = new Entry[Math.min(maxOutstandingChunks, 16)];
+        this.cumAck = Integer.toUnsignedLong(initialTsn.value()) - 1;
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /**
+     * Records a DATA or I-DATA chunk just sent for the first time, on path {@code pathId}.
+     *
+     * <p>{@code tsn} must be {@link #nextTsn()} and the chunk must carry it; the chunk's E bit
+     * says whether it is its message's last fragment. {@code payloadBytes} is what the chunk
+     * counts for in the flight size. Returns {@link AddResult#FULL} and records nothing when
+     * {@code maxOutstandingChunks} are held already.
+     *
+     * @param message the caller's object for the chunk's message, the same object for every
+     *                fragment; reported back when the message is acked and given to
+     *                {@link #abandon}'s filter
+     */
+    public AddResult add(Tsn tsn, Chunk chunk, int payloadBytes, long sentAtNanos, Object message, int pathId) {
+        Objects.requireNonNull(tsn, "tsn");
+        Objects.requireNonNull(message, "message");
+        long expected = cumAck + 1 + count;
+        if (tsn.value() != (int) expected) {
+            throw new IllegalArgumentException("TSNs are added in sequence: expected " + new Tsn((int) expected)
+                    + ", got " + tsn);
+        }
+        boolean ending;
+        if (chunk instanceof DataChunk data) {
+            checkChunkTsn(tsn, data.tsn());
+            ending = data.ending();
+        } else if (chunk instanceof IDataChunk idata) {
+            checkChunkTsn(tsn, idata.tsn());
+            ending = idata.ending();
+        } else {
+            throw new IllegalArgumentException("only DATA and I-DATA chunks are outstanding, got " + chunk);
+        }
+        if (payloadBytes < 0) {
+            throw new IllegalArgumentException("payloadBytes must not be negative: " + payloadBytes);
+        }
+        checkPath(pathId);
+        if (count == maxOutstandingChunks) {
+            return AddResult.FULL;
+        }
+        if (count == ring.length) {
+            grow();
+        }
+        int slot = slot(count);
+        Entry e = ring[slot];
+        if (e == null) {
+            e = new Entry();
+            ring[slot] = e;
+        }
+        e.chunk = chunk;
+        e.message = message;
+        e.ending = ending;
+        e.payloadBytes = payloadBytes;
+        e.sentAtNanos = sentAtNanos;
+        e.pathId = pathId;
+        e.state = State.IN_FLIGHT;
+        e.missIndications = 0;
+        e.transmissions = 1;
+        e.fastRetransmitEligible = true;
+        count++;
+        addFlight(e);
+        return AddResult.ADDED;
+    }
+
+    /** Whether {@link #add} has room for another chunk. */
+    public boolean hasRoom() {
+        return count < maxOutstandingChunks;
+    }
+
+    // ---------------------------------------------------------------- SACK
+
+    /** {@link #handleSack(SackChunk, long, boolean)} outside Fast Recovery. */
+    public SackResult handleSack(SackChunk sack, long nowNanos) {
+        return handleSack(sack, nowNanos, false);
+    }
+
+    /**
+     * Applies a received SACK (RFC 9260 section 6.2.1 (D), section 7.2.4).
+     *
+     * <p>A SACK whose Cumulative TSN Ack is behind the Cumulative TSN Ack Point is dropped as
+     * stale; one that acknowledges a TSN never sent is a protocol violation. Either way nothing
+     * changes. Otherwise every chunk up to the Cumulative TSN Ack is removed, chunks in Gap Ack
+     * Blocks become gap-acked, chunks gap-acked before but not now are reneged (back in flight,
+     * one miss indication), and miss indications are counted for Fast Retransmit. Malformed Gap
+     * Ack Blocks (start 0, or start after end) are ignored; overlapping or unordered blocks are
+     * merged.
+     *
+     * @param nowNanos the time the SACK arrived, for the RTT sample
+     * @param inFastRecovery whether the association is in Fast Recovery: then a SACK that advances
+     *                       the cumulative ack counts a miss for every TSN it reports missing,
+     *                       not only those below the highest TSN newly acked (section 7.2.4)
+     */
+    public SackResult handleSack(SackChunk sack, long nowNanos, boolean inFastRecovery) {
+        long sackCum = unwrap(sack.cumulativeTsnAck());
+        long highest = cumAck + count;
+        if (sackCum < cumAck) {
+            return SackResult.rejected(SackResult.Outcome.STALE, noPaths); // RFC 9260 section 6.2.1 (D)(i)
+        }
+        if (sackCum > highest) {
+            return SackResult.rejected(SackResult.Outcome.PROTOCOL_VIOLATION, noPaths);
+        }
+        int merged = mergeGapBlocks(sack.gapAckBlocks(), sackCum, highest);
+        if (merged < 0) {
+            releaseOversizedScratch();
+            return SackResult.rejected(SackResult.Outcome.PROTOCOL_VIOLATION, noPaths);
+        }
+        Accumulator acc = new Accumulator(maxPaths);
+        boolean advanced = sackCum > cumAck;
+        ackCumulatively(sackCum, acc);
+        boolean fastMarked = ackGapsAndCountMisses(merged, advanced && inFastRecovery, acc);
+        releaseOversizedScratch();
+        long rtt = -1;
+        if (acc.rttTsn >= 0 && nowNanos - acc.rttSentAtNanos >= 0) {
+            rtt = nowNanos - acc.rttSentAtNanos; // RFC 9260 section 6.3.1 C5: from a chunk sent once
+        }
+        List<Object> messages = acc.messages == null ? List.of() : acc.messages;
+        return new SackResult(SackResult.Outcome.ACCEPTED, advanced, acc.ackedBytes,
+                new PathAcks(acc.ackedByPath, acc.renegedByPath), rtt, fastMarked,
+                Integer.toUnsignedLong(sack.advertisedReceiverWindowCredit()), messages, acc.reneged);
+    }
+
+    /** Running totals of one SACK. */
+    private static final class Accumulator {
+        final long[] ackedByPath;
+        final int[] renegedByPath;
+        long ackedBytes;
+        int reneged;
+        List<Object> messages;
+        long rttTsn = -1;
+        long rttSentAtNanos;
+
+        Accumulator(int paths) {
+            ackedByPath = new long[paths];
+            renegedByPath = new int[paths];
+        }
+
+        void newlyAcked(Entry e, long tsn) {
+            ackedBytes += e.payloadBytes;
+            ackedByPath[e.pathId] += e.payloadBytes;
+            // RFC 9260 section 6.3.1 C5 (Karn): only a chunk sent exactly once gives an RTT; the
+            // newest (highest TSN) such chunk newly acked by this SACK.
+            if (e.transmissions == 1 && tsn > rttTsn) {
+                rttTsn = tsn;
+                rttSentAtNanos = e.sentAtNanos;
+            }
+        }
+    }
+
+    /**
+     * Checks the well-formed blocks against the highest TSN sent, then sorts and merges them into
+     * {@code mergedStarts/mergedEnds} (unwrapped TSNs). Returns how many merged ranges there are,
+     * or -1 when a block acknowledges a TSN never sent.
+     */
+    private int mergeGapBlocks(List<GapAckBlock> blocks, long sackCum, long highest) {
+        int n = blocks.size();
+        if (n == 0) {
+            return 0;
+        }
+        if (blockKeys.length < n) {
+            blockKeys = new long[n];
+        }
+        int kept = 0;
+        boolean sorted = true;
+        long previous = -1;
+        for (int i = 0; i < n; i++) {
+            GapAckBlock b = blocks.get(i);
+            if (!b.isWellFormed()) {
+                continue; // a malformed block is ignored, not a reason to drop the SACK
+            }
+            if (sackCum + b.end() > highest) {
+                return -1;
+            }
+            long key = ((long) b.start() << 16) | b.end();
+            if (key < previous) {
+                sorted = false;
+            }
+            previous = key;
+            blockKeys[kept++] = key;
+        }
+        if (!sorted) {
+            Arrays.sort(blockKeys, 0, kept);
+        }
+        if (mergedStarts.length < kept) {
+            mergedStarts = new long[kept];
+            mergedEnds = new long[kept];
+        }
+        int m = 0;
+        for (int i = 0; i < kept; i++) {
+            long start = sackCum + (blockKeys[i] >>> 16);
+            long end = sackCum + (blockKeys[i] & 0xFFFF);
+            if (m > 0 && start <= mergedEnds[m - 1] + 1) {
+                mergedEnds[m - 1] = Math.max(mergedEnds[m - 1], end);
+            } else {
+                mergedStarts[m] = start;
+                mergedEnds[m] = end;
+                m++;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * A SACK with thousands of blocks needs large scratch arrays once; they are not kept, so such
+     * a SACK cannot leave the association holding more than the usual few hundred bytes.
+     */
+    private void releaseOversizedScratch() {
+        if (blockKeys.length > SCRATCH_KEPT) {
+            blockKeys = new long[SCRATCH_KEPT];
+        }
+        if (mergedStarts.length > SCRATCH_KEPT) {
+            mergedStarts = new long[SCRATCH_KEPT];
+            mergedEnds = new long[SCRATCH_KEPT];
+        }
+    }
+
+    /** Removes every chunk up to {@code sackCum}, which is at least the current ack point. */
+    private void ackCumulatively(long sackCum, Accumulator acc) {
+        while (cumAck < sackCum) {
+            Entry e = ring[head];
+            long tsn = cumAck + 1;
+            switch (e.state) {
+                case IN_FLIGHT -> {
+                    removeFlight(e);
+                    acc.newlyAcked(e, tsn);
+                }
+                case FAST_RETRANSMIT, T3_RETRANSMIT -> {
+                    // An earlier transmission arrived after all; the pending retransmission is moot.
+                    unmarkPending(e);
+                    acc.newlyAcked(e, tsn);
+                }
+                case GAP_ACKED -> gapAcked--; // acked before: not newly acked
+                case ABANDONED -> { } // RFC 3758 section 3.5: the peer moved past it
+            }
+            if (e.ending && e.state != State.ABANDONED) {
+                if (acc.messages == null) {
+                    acc.messages = new ArrayList<>(4);
+                }
+                acc.messages.add(e.message);
+            }
+            e.clear();
+            head = head + 1 == ring.length ? 0 : head + 1;
+            count--;
+            cumAck = tsn;
+        }
+    }
+
+    /**
+     * Walks the chunks above the (new) cumulative ack from the highest that matters downwards, so
+     * that the highest TSN newly acked is known before the TSNs below it are judged missing.
+     * Returns whether any chunk was newly marked for Fast Retransmit.
+     */
+    private boolean ackGapsAndCountMisses(int merged, boolean fastRecoveryRule, Accumulator acc) {
+        long highestReported = merged > 0 ? mergedEnds[merged - 1] : cumAck;
+        // Chunks above the highest block can only change if they were gap-acked (renege).
+        long limit = gapAcked > 0 ? cumAck + count : highestReported;
+        long highestNewlyAcked = -1;
+        boolean fastMarked = false;
+        int block = merged - 1;
+        for (long tsn = limit; tsn > cumAck; tsn--) {
+            while (block >= 0 && mergedStarts[block] > tsn) {
+                block--;
+            }
+            boolean acked = block >= 0 && tsn <= mergedEnds[block];
+            Entry e = ring[slot((int) (tsn - cumAck - 1))];
+            if (acked) {
+                switch (e.state) {
+                    case IN_FLIGHT -> {
+                        removeFlight(e);
+                        e.state = State.GAP_ACKED;
+                        gapAcked++;
+                        acc.newlyAcked(e, tsn);
+                        highestNewlyAcked = Math.max(highestNewlyAcked, tsn);
+                    }
+                    case FAST_RETRANSMIT, T3_RETRANSMIT -> {
+                        unmarkPending(e);
+                        e.state = State.GAP_ACKED;
+                        gapAcked++;
+                        acc.newlyAcked(e, tsn);
+                        highestNewlyAcked = Math.max(highestNewlyAcked, tsn);
+                    }
+                    case GAP_ACKED, ABANDONED -> { }
+                }
+                continue;
+            }
+            switch (e.state) {
+                case GAP_ACKED -> {
+                    // RFC 9260 section 6.2.1 (D)(iii): the receiver reneged; the chunk is outstanding
+                    // again and this counts as one miss indication.
+                    e.state = State.IN_FLIGHT;
+                    gapAcked--;
+                    addFlight(e);
+                    acc.reneged++;
+                    acc.renegedByPath[e.pathId]++;
+                    fastMarked |= countMiss(e);
+                }
+                case IN_FLIGHT -> {
+                    // RFC 9260 section 7.2.4 (HTNA): a miss only below the highest TSN newly acked;
+                    // in Fast Recovery with the cumulative ack advancing, every TSN reported missing.
+                    long threshold = fastRecoveryRule ? highestReported : highestNewlyAcked;
+                    if (tsn < threshold) {
+                        fastMarked |= countMiss(e);
+                    }
+                }
+                case FAST_RETRANSMIT, T3_RETRANSMIT, ABANDONED -> { }
+            }
+        }
+        return fastMarked;
+    }
+
+    /** One miss indication for an in-flight chunk; returns whether it is now marked for Fast Retransmit. */
+    private boolean countMiss(Entry e) {
+        e.missIndications++;
+        // RFC 9260 section 7.2.4 (1) and (5): on the third miss mark it, at most once until a
+        // T3-rtx retransmission makes it eligible again.
+        if (e.missIndications >= FAST_RETRANSMIT_MISS_INDICATIONS && e.fastRetransmitEligible) {
+            removeFlight(e);
+            e.state = State.FAST_RETRANSMIT;
+            e.fastRetransmitEligible = false;
+            pendingFast++;
+            return true;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- retransmission
+
+    /**
+     * T3-rtx expired (RFC 9260 section 6.3.3 E3): every chunk in flight, and every chunk already
+     * marked for Fast Retransmit, is marked for retransmission by T3; gap-acked and abandoned
+     * chunks are not. The marked chunks leave the flight size. Returns how many chunks are now
+     * marked for T3 retransmission that were not before.
+     */
+    public int markAllForRetransmission() {
+        return markForT3(-1);
+    }
+
+    /**
+     * As {@link #markAllForRetransmission()}, for the chunks last sent on {@code pathId} only: the
+     * T3-rtx timer of one destination expired (RFC 9260 section 6.3.3).
+     */
+    public int markForRetransmission(int pathId) {
+        checkPath(pathId);
+        return markForT3(pathId);
+    }
+
+    private int markForT3(int pathId) {
+        int marked = 0;
+        for (int i = 0; i < count; i++) {
+            Entry e = ring[slot(i)];
+            if (pathId >= 0 && e.pathId != pathId) {
+                continue;
+            }
+            if (e.state == State.IN_FLIGHT) {
+                removeFlight(e);
+            } else if (e.state == State.FAST_RETRANSMIT) {
+                pendingFast--;
+            } else {
+                continue;
+            }
+            e.state = State.T3_RETRANSMIT;
+            e.missIndications = 0;
+            pendingT3++;
+            marked++;
+        }
+        return marked;
+    }
+
+    /** {@link #takeRetransmissions(int, boolean, int)} keeping each chunk's previous path. */
+    public List<RetransmitItem> takeRetransmissions(int maxBytes, boolean fastRetransmitOnly) {
+        return take(maxBytes, fastRetransmitOnly, -1);
+    }
+
+    /**
+     * Hands out chunks marked for retransmission, to be sent now on {@code pathId}: first those
+     * marked by Fast Retransmit, lowest TSN first (RFC 9260 section 7.2.4 (3)), then, unless
+     * {@code fastRetransmitOnly}, those marked by T3-rtx, lowest TSN first (section 6.3.3 E3).
+     *
+     * <p>Chunks are taken while their {@link Chunk#encodedLength() encoded lengths} (header and
+     * padding included) fit in {@code maxBytes}; the first chunk is taken even if it alone does
+     * not fit, so a marked chunk always makes progress when {@code maxBytes > 0}. Taking stops at
+     * the first chunk that does not fit, keeping TSN order. Each chunk taken is back in flight,
+     * its transmission count goes up (so it never again gives an RTT sample) and its miss count
+     * restarts; a T3 retransmission makes it eligible for Fast Retransmit again.
+     */
+    public List<RetransmitItem> takeRetransmissions(int maxBytes, boolean fastRetransmitOnly, int pathId) {
+        checkPath(pathId);
+        return take(maxBytes, fastRetransmitOnly, pathId);
+    }
+
+    private List<RetransmitItem> take(int maxBytes, boolean fastOnly, int pathId) {
+        if (maxBytes <= 0 || (pendingFast == 0 && (fastOnly || pendingT3 == 0))) {
+            return List.of();
+        }
+        List<RetransmitItem> out = new ArrayList<>(4);
+        int used = collect(State.FAST_RETRANSMIT, pendingFast, maxBytes, 0, pathId, out);
+        if (!fastOnly && used >= 0) {
+            collect(State.T3_RETRANSMIT, pendingT3, maxBytes, used, pathId, out);
+        }
+        return out;
+    }
+
+    /** Takes chunks in {@code state} while they fit; returns the bytes used, or -1 once one did not fit. */
+    private int collect(State state, int pending, int maxBytes, int used, int pathId, List<RetransmitItem> out) {
+        int left = pending;
+        for (int i = 0; i < count && left > 0; i++) {
+            Entry e = ring[slot(i)];
+            if (e.state != state) {
+                continue;
+            }
+            left--;
+            int size = e.chunk.encodedLength();
+            if (!out.isEmpty() && used + size > maxBytes) {
+                return -1;
+            }
+            used += size;
+            boolean fast = state == State.FAST_RETRANSMIT;
+            if (fast) {
+                pendingFast--;
+            } else {
+                pendingT3--;
+                e.fastRetransmitEligible = true; // RFC 9260 section 7.2.4 (5): until T3 retransmits it
+            }
+            if (pathId >= 0) {
+                e.pathId = pathId;
+            }
+            e.state = State.IN_FLIGHT;
+            e.transmissions++;
+            e.missIndications = 0;
+            addFlight(e);
+            out.add(new RetransmitItem(tsnAt(i), e.chunk, e.payloadBytes, e.pathId, fast, e.transmissions, e.message));
+        }
+        return used;
+    }
+
+    // ---------------------------------------------------------------- PR-SCTP
+
+    /**
+     * Abandons the messages {@code messageFilter} accepts (RFC 3758 section 3.5 A1-A3): every held
+     * chunk of such a message, whatever its state, becomes abandoned; it leaves the flight size,
+     * is never retransmitted, and its message is not reported as acked. The filter is asked once
+     * per distinct message of the chunks not yet abandoned. Returns the newly abandoned messages,
+     * in the TSN order of their first held chunk. Fragments not sent yet are the send queue's to
+     * drop; the association then sends FORWARD TSN up to {@link #advancedPeerAckPoint()}.
+     */
+    public List<Object> abandon(Predicate<Object> messageFilter) {
+        Objects.requireNonNull(messageFilter, "messageFilter");
+        IdentityHashMap<Object, Boolean> verdicts = null;
+        List<Object> abandoned = List.of();
+        for (int i = 0; i < count; i++) {
+            Entry e = ring[slot(i)];
+            if (e.state == State.ABANDONED) {
+                continue;
+            }
+            if (verdicts == null) {
+                verdicts = new IdentityHashMap<>();
+            }
+            Boolean verdict = verdicts.get(e.message);
+            if (verdict == null) {
+                verdict = messageFilter.test(e.message);
+                verdicts.put(e.message, verdict);
+                if (verdict) {
+                    if (abandoned.isEmpty()) {
+                        abandoned = new ArrayList<>(4);
+                    }
+                    abandoned.add(e.message);
+                }
+            }
+            if (!verdict) {
+                continue;
+            }
+            switch (e.state) {
+                case IN_FLIGHT -> removeFlight(e);
+                case GAP_ACKED -> gapAcked--;
+                case FAST_RETRANSMIT, T3_RETRANSMIT -> unmarkPending(e);
+                case ABANDONED -> { }
+            }
+            e.state = State.ABANDONED;
+        }
+        return abandoned;
+    }
+
+    /**
+     * The Advanced.Peer.Ack.Point of RFC 3758 section 3.5 C1: the Cumulative TSN Ack Point moved up
+     * over every abandoned chunk that directly follows it. A gap-acked chunk stops it, since the
+     * receiver may still renege that chunk. When it is after {@link #cumulativeTsnAcked()} the
+     * association sends a FORWARD TSN carrying it (C2).
+     */
+    public Tsn advancedPeerAckPoint() {
+        int i = 0;
+        while (i < count && ring[slot(i)].state == State.ABANDONED) {
+            i++;
+        }
+        return new Tsn((int) (cumAck + i));
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /**
+     * The flight size of RFC 9260 section 6.1: payload bytes of chunks sent and not acknowledged,
+     * neither cumulatively nor by a Gap Ack Block, not marked for retransmission and not
+     * abandoned. Gap-acked chunks do not count (they come back if the receiver reneges).
+     */
+    public long bytesInFlight() {
+        return flight;
+    }
+
+    /** {@link #bytesInFlight()} of the chunks last sent on {@code pathId}. */
+    public long bytesInFlight(int pathId) {
+        checkPath(pathId);
+        return flightByPath[pathId];
+    }
+
+    /** Chunks held: sent and not cumulatively acknowledged, in any state. */
+    public int outstandingChunks() {
+        return count;
+    }
+
+    /** Whether any chunk is marked for retransmission, by Fast Retransmit or by T3-rtx. */
+    public boolean hasRetransmissionsPending() {
+        return pendingFast + pendingT3 > 0;
+    }
+
+    /** Whether any chunk is marked for Fast Retransmit and not yet handed out. */
+    public boolean hasFastRetransmissionsPending() {
+        return pendingFast > 0;
+    }
+
+    /** The highest TSN sent, or one below the Initial TSN before anything was sent. */
+    public Tsn highestTsnSent() {
+        return new Tsn((int) (cumAck + count));
+    }
+
+    /** The TSN the next {@link #add} must carry. */
+    public Tsn nextTsn() {
+        return new Tsn((int) (cumAck + count + 1));
+    }
+
+    /** The Cumulative TSN Ack Point: the highest TSN acknowledged with all TSNs before it. */
+    public Tsn cumulativeTsnAcked() {
+        return new Tsn((int) cumAck);
+    }
+
+    /** Whether no chunk is held: everything sent is cumulatively acknowledged. */
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private long unwrap(Tsn tsn) {
+        return cumAck + (tsn.value() - (int) cumAck);
+    }
+
+    private Tsn tsnAt(int index) {
+        return new Tsn((int) (cumAck + 1 + index));
+    }
+
+    private int slot(int index) {
+        int s = head + index;
+        return s >= ring.length ? s - ring.length : s;
+    }
+
+    private void grow() {
+        int capacity = (int) Math.min(maxOutstandingChunks, 2L * ring.length);
+        Entry[] bigger = new Entry[capacity];
+        for (int i = 0; i < count; i++) {
+            bigger[i] = ring[slot(i)];
+        }
+        ring = bigger;
+        head = 0;
+    }
+
+    private void addFlight(Entry e) {
+        flight += e.payloadBytes;
+        flightByPath[e.pathId] += e.payloadBytes;
+    }
+
+    private void removeFlight(Entry e) {
+        flight -= e.payloadBytes;
+        flightByPath[e.pathId] -= e.payloadBytes;
+    }
+
+    private void unmarkPending(Entry e) {
+        if (e.state == State.FAST_RETRANSMIT) {
+            pendingFast--;
+        } else {
+            pendingT3--;
+        }
+    }
+
+    private void checkPath(int pathId) {
+        if (pathId < 0 || pathId >= maxPaths) {
+            throw new IllegalArgumentException("path identifier " + pathId + " outside 0.." + (maxPaths - 1));
+        }
+    }
+
+    private static void checkChunkTsn(Tsn tsn, Tsn chunkTsn) {
+        if (!tsn.equals(chunkTsn)) {
+            throw new IllegalArgumentException("chunk carries TSN " + chunkTsn + ", recorded as " + tsn);
+        }
+    }
+
+    /** Checks internal consistency; throws {@link IllegalStateException} if any count disagrees. */
+    public void checkInvariants() {
+        if (count < 0 || count > maxOutstandingChunks || count > ring.length) {
+            throw new IllegalStateException("count " + count + " outside the ring " + ring.length
+                    + " or the bound " + maxOutstandingChunks);
+        }
+        long inFlight = 0;
+        long[] byPath = new long[maxPaths];
+        int gaps = 0;
+        int fast = 0;
+        int t3 = 0;
+        for (int i = 0; i < count; i++) {
+            Entry e = ring[slot(i)];
+            if (e == null || e.chunk == null || e.message == null || e.state == null) {
+                throw new IllegalStateException("empty slot at index " + i);
+            }
+            Tsn chunkTsn = e.chunk instanceof DataChunk d ? d.tsn() : ((IDataChunk) e.chunk).tsn();
+            if (!chunkTsn.equals(tsnAt(i))) {
+                throw new IllegalStateException("chunk " + chunkTsn + " held at the place of " + tsnAt(i));
+            }
+            if (e.transmissions < 1 || e.missIndications < 0 || e.pathId < 0 || e.pathId >= maxPaths) {
+                throw new IllegalStateException("bad counters for TSN " + tsnAt(i));
+            }
+            switch (e.state) {
+                case IN_FLIGHT -> {
+                    inFlight += e.payloadBytes;
+                    byPath[e.pathId] += e.payloadBytes;
+                }
+                case GAP_ACKED -> gaps++;
+                case FAST_RETRANSMIT -> {
+                    fast++;
+                    if (e.fastRetransmitEligible) {
+                        throw new IllegalStateException("TSN " + tsnAt(i) + " marked for Fast Retransmit twice");
+                    }
+                }
+                case T3_RETRANSMIT -> t3++;
+                case ABANDONED -> { }
+            }
+        }
+        for (int i = count; i < ring.length; i++) {
+            Entry e = ring[slot(i)];
+            if (e != null && (e.chunk != null || e.message != null)) {
+                throw new IllegalStateException("a free slot still references a chunk");
+            }
+        }
+        if (inFlight != flight || !Arrays.equals(byPath, flightByPath)) {
+            throw new IllegalStateException("flight size " + flight + " " + Arrays.toString(flightByPath)
+                    + ", chunks in flight sum to " + inFlight + " " + Arrays.toString(byPath));
+        }
+        if (gaps != gapAcked || fast != pendingFast || t3 != pendingT3) {
+            throw new IllegalStateException("counters gap/fast/t3 " + gapAcked + "/" + pendingFast + "/" + pendingT3
+                    + ", chunks say " + gaps + "/" + fast + "/" + t3);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OutstandingData[cumAck=" + cumulativeTsnAcked() + ", held=" + count + ", flight=" + flight
+                + ", gapAcked=" + gapAcked + ", fast=" + pendingFast + ", t3=" + pendingT3 + "]";
+    }
+}
