@@ -7,17 +7,25 @@ import org.jsctp.core.env.RandomSource;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.handshake.CookieContents;
 import org.jsctp.core.packet.Bytes;
-import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.packet.cause.ErrorCause;
 import org.jsctp.core.packet.cause.MissingMandatoryParameterCause;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
 import org.jsctp.core.packet.cause.UnrecognizedParametersCause;
 import org.jsctp.core.packet.cause.UserInitiatedAbortCause;
+import org.jsctp.core.packet.cause.InvalidStreamIdentifierCause;
+import org.jsctp.core.packet.cause.NoUserDataCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieAckChunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.HeartbeatChunk;
+import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.packet.chunk.ShutdownAckChunk;
+import org.jsctp.core.packet.chunk.ShutdownChunk;
+import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
 import org.jsctp.core.packet.chunk.ErrorChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
@@ -25,9 +33,14 @@ import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.ParameterType;
 import org.jsctp.core.packet.param.StateCookieParameter;
 import org.jsctp.core.packet.param.UnknownParameter;
+import org.jsctp.core.packet.CommonHeader;
+import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.timer.Timer;
 import org.jsctp.core.timer.Timers;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.RtoEstimator;
+import org.jsctp.core.tx.SendQueue;
 
 /**
  * One SCTP association, sans-IO (see docs/ARCHITECTURE.md): it is given packets, timer expiries
@@ -35,8 +48,9 @@ import org.jsctp.core.timer.Timers;
  * ({@link #pollTransmit()}), events ({@link #pollEvent()}) and the time it next wants to be woken
  * ({@link #nextDeadline()}).
  *
- * <p>This version runs the handshake of RFC 9260 section 5.1 on both sides and ABORT; data
- * transfer and shutdown are being added.
+ * <p>It runs the handshake (RFC 9260 section 5.1), data transfer with SACKs, retransmission and
+ * congestion control on one path (sections 6 and 7), graceful shutdown (section 9.2) and ABORT.
+ * The data halves are {@link DataSender} and {@link DataReceiver}.
  */
 public final class Association {
 
@@ -50,6 +64,15 @@ public final class Association {
     private final Timers timers = new Timers();
     private final Timer t1Init;
     private final Timer t1Cookie;
+    private final Timer t3Rtx;
+    private final Timer delayedSack;
+    private final Timer t2Shutdown;
+    private final RtoEstimator rto;
+    private DataSender sender;
+    private DataReceiver receiver;
+    private long undeliveredBytes;
+    private int errorCount;
+    private Chunk lastShutdownChunk;
 
     private AssociationState state;
     private int peerTag;
@@ -73,6 +96,16 @@ public final class Association {
                 Timer.Backoff.EXPONENTIAL, true, config.maxInitRetransmits()));
         this.t1Cookie = timers.add(new Timer("T1-cookie", config.rtoInitialNanos(), config.rtoMaxNanos(),
                 Timer.Backoff.EXPONENTIAL, true, config.maxInitRetransmits()));
+        this.rto = new RtoEstimator(config.rtoInitialNanos(), config.rtoMinNanos(), config.rtoMaxNanos(),
+                RtoEstimator.DEFAULT_GRANULARITY_NANOS);
+        // RFC 9260 section 6.3.2: T3-rtx runs for the RTO, set at each start; its backoff lives in the estimator.
+        this.t3Rtx = timers.add(new Timer("T3-rtx", config.rtoInitialNanos(), config.rtoMaxNanos(),
+                Timer.Backoff.NONE, false, -1));
+        this.delayedSack = timers.add(new Timer("delayed-SACK", config.delayedAckNanos(), config.delayedAckNanos(),
+                Timer.Backoff.NONE, false, -1));
+        // RFC 9260 section 9.2: T2-shutdown uses the RTO with backoff, bounded by Association.Max.Retrans.
+        this.t2Shutdown = timers.add(new Timer("T2-shutdown", config.rtoInitialNanos(), config.rtoMaxNanos(),
+                Timer.Backoff.EXPONENTIAL, true, config.associationMaxRetransmits()));
     }
 
     /**
@@ -105,6 +138,7 @@ public final class Association {
         a.inboundStreams = cookie.inboundStreams();
         a.capabilities = cookie.capabilities();
         a.state = AssociationState.ESTABLISHED;
+        a.startDataTransfer();
         a.send(a.peerTag, CookieAckChunk.INSTANCE);
         a.events.add(new AssociationEvent.CommunicationUp(a.outboundStreams, a.inboundStreams));
         return a;
@@ -116,14 +150,38 @@ public final class Association {
             return;
         }
         CommonHeader header = packet.header();
+        boolean carriedData = false;
+        boolean immediate = false;
         for (Chunk chunk : packet.chunks()) {
             if (!acceptsTag(header.verificationTag(), chunk)) {
                 return; // RFC 9260 section 8.5: silently discard the packet
             }
-            if (chunk instanceof InitAckChunk initAck) {
+            if (chunk instanceof DataChunk data) {
+                carriedData = true;
+                immediate |= data.immediate();
+                onData(receiver == null ? null : receiver.onData(data), data.userData().isEmpty(), data.tsn(),
+                        data.streamId());
+            } else if (chunk instanceof IDataChunk data) {
+                carriedData = true;
+                immediate |= data.immediate();
+                onData(receiver == null ? null : receiver.onIData(data), data.userData().isEmpty(), data.tsn(),
+                        data.streamId());
+            } else if (chunk instanceof SackChunk sack) {
+                onSack(sack, nowNanos);
+            } else if (chunk instanceof InitAckChunk initAck) {
                 onInitAck(initAck, nowNanos);
             } else if (chunk instanceof CookieAckChunk) {
                 onCookieAck();
+            } else if (chunk instanceof HeartbeatChunk heartbeat) {
+                send(peerTag, heartbeat.ack()); // RFC 9260 section 8.3: echo the info unchanged
+            } else if (chunk instanceof ShutdownChunk shutdown) {
+                onShutdown(shutdown, nowNanos);
+            } else if (chunk instanceof ShutdownAckChunk) {
+                onShutdownAck();
+            } else if (chunk instanceof ShutdownCompleteChunk) {
+                onShutdownComplete();
+            } else if (chunk instanceof ErrorChunk error) {
+                events.add(new AssociationEvent.RemoteError(error.causes()));
             } else if (chunk instanceof AbortChunk abort) {
                 onAbort(abort);
                 return; // nothing after an ABORT is processed (section 6.10 and 8.5.1 (B))
@@ -132,6 +190,62 @@ public final class Association {
                 return;
             }
         }
+        if (carriedData && receiver != null) {
+            receiver.onDataPacketEnd(immediate, nowNanos);
+            deliverMessages();
+            if (state == AssociationState.SHUTDOWN_SENT) {
+                // RFC 9260 section 9.2: DATA in SHUTDOWN-SENT is answered with SHUTDOWN, and T2 restarts.
+                send(peerTag, lastShutdownChunk = new ShutdownChunk(receiver.cumulativeTsnAck()));
+                t2Shutdown.start(nowNanos);
+            }
+        }
+        progressShutdown(nowNanos);
+        flush(nowNanos);
+    }
+
+    /**
+     * Queues a user message (RFC 9260 section 10.1 SEND). Refused, with the reason, when the
+     * association is not established, the stream does not exist, the message is empty or too
+     * large, or the send buffer is full (back-pressure: nothing is dropped silently).
+     */
+    public SendQueue.OfferResult send(OutgoingMessage message, long nowNanos) {
+        if (sender == null || (state != AssociationState.ESTABLISHED && state != AssociationState.COOKIE_ECHOED)) {
+            throw new IllegalStateException("cannot send in state " + state);
+        }
+        SendQueue.OfferResult r = sender.offer(message, nowNanos);
+        if (r == SendQueue.OfferResult.ACCEPTED && state == AssociationState.ESTABLISHED) {
+            flush(nowNanos);
+        }
+        return r;
+    }
+
+    /**
+     * Starts a graceful shutdown (RFC 9260 section 9.2): no new data is accepted, what is queued
+     * and in flight is delivered, then SHUTDOWN, SHUTDOWN ACK and SHUTDOWN COMPLETE close it.
+     */
+    public void shutdown(long nowNanos) {
+        if (state == AssociationState.ESTABLISHED) {
+            state = AssociationState.SHUTDOWN_PENDING;
+            progressShutdown(nowNanos);
+            flush(nowNanos);
+        } else if (state == AssociationState.COOKIE_WAIT || state == AssociationState.COOKIE_ECHOED) {
+            close("shut down before it was established", List.of());
+        }
+    }
+
+    /** Bytes accepted by {@link #send} that the peer has not acknowledged yet. */
+    public long bufferedAmount() {
+        return sender == null ? 0 : sender.bufferedAmount();
+    }
+
+    /** The congestion window of the path, for statistics. */
+    public long cwnd() {
+        return sender == null ? 0 : sender.cwnd();
+    }
+
+    /** The current RTO of the path. */
+    public long rtoNanos() {
+        return rto.rtoNanos();
     }
 
     /**
@@ -159,8 +273,23 @@ public final class Association {
                 onT1Expiry(expiry, sentInit, 0, "INIT");
             } else if (t == t1Cookie) {
                 onT1Expiry(expiry, sentCookieEcho, peerTag, "COOKIE ECHO");
+            } else if (t == t3Rtx && expiry != Timer.Expiry.NOT_DUE) {
+                onT3Expiry(nowNanos);
+            } else if (t == delayedSack && expiry != Timer.Expiry.NOT_DUE && receiver != null) {
+                receiver.onDelayedSackTimer();
+            } else if (t == t2Shutdown) {
+                if (expiry == Timer.Expiry.RESTARTED) {
+                    send(peerTag, lastShutdownChunk); // section 9.2: retransmit SHUTDOWN or SHUTDOWN ACK
+                } else if (expiry == Timer.Expiry.LIMIT_REACHED) {
+                    send(peerTag, AbortChunk.of(ProtocolViolationCause.of("shutdown not answered")));
+                    close("the peer did not answer the shutdown", List.of());
+                }
+            }
+            if (state == AssociationState.CLOSED) {
+                return;
             }
         }
+        flush(nowNanos);
     }
 
     /** Aborts the association (RFC 9260 section 9.1), telling the peer why. */
@@ -179,9 +308,16 @@ public final class Association {
         return transmits.poll();
     }
 
-    /** The next event for the user, or null. */
+    /**
+     * The next event for the user, or null. Taking a received message frees its bytes in the
+     * receive window (RFC 9260 section 6.2: a_rwnd follows what the application has read).
+     */
     public AssociationEvent pollEvent() {
-        return events.poll();
+        AssociationEvent e = events.poll();
+        if (e instanceof AssociationEvent.MessageReceived m) {
+            undeliveredBytes -= m.message().payload().length();
+        }
+        return e;
     }
 
     /** When {@link #handleTimeout} should next be called, or {@link Timer#NEVER}. */
@@ -253,6 +389,13 @@ public final class Association {
         if (!handshaking && state != AssociationState.CLOSED && (outboundStreams < 1 || inboundStreams < 1)) {
             throw new IllegalStateException("established without streams");
         }
+        if (undeliveredBytes < 0) {
+            throw new IllegalStateException("negative undelivered bytes: " + undeliveredBytes);
+        }
+        if (state != AssociationState.CLOSED && sender != null) {
+            sender.checkInvariants();
+            receiver.checkInvariants();
+        }
     }
 
     /**
@@ -263,6 +406,10 @@ public final class Association {
         if (chunk instanceof AbortChunk abort) {
             // RFC 9260 section 8.5.1 (B): ours, or the peer's when the T bit says it was reflected.
             return abort.reflectedTag() ? peerTag != 0 && tag == peerTag : tag == localTag;
+        }
+        if (chunk instanceof ShutdownCompleteChunk complete) {
+            // RFC 9260 section 8.5.1 (C): the same rule for SHUTDOWN COMPLETE.
+            return complete.reflectedTag() ? tag == peerTag : tag == localTag;
         }
         return tag == localTag;
     }
@@ -301,6 +448,7 @@ public final class Association {
         outboundStreams = Math.min(config.outboundStreams(), initAck.inboundStreams());
         inboundStreams = Math.min(config.maxInboundStreams(), initAck.outboundStreams());
         capabilities = config.capabilities().commonWith(Capabilities.offeredIn(initAck.parameters()));
+        startDataTransfer();
         sentCookieEcho = new CookieEchoChunk(cookie);
         state = AssociationState.COOKIE_ECHOED;
         if (toReport.isEmpty()) {
@@ -339,6 +487,171 @@ public final class Association {
         state = AssociationState.CLOSED;
         timers.stopAll();
         events.add(new AssociationEvent.CommunicationLost(reason, causes));
+    }
+
+    private void startDataTransfer() {
+        receiver = new DataReceiver(config, peerInitialTsn, inboundStreams, capabilities.interleaving(), delayedSack);
+        sender = new DataSender(config, localInitialTsn, outboundStreams, Integer.toUnsignedLong(peerReceiverWindow),
+                capabilities.interleaving(), rto, t3Rtx);
+    }
+
+    private void onData(DataReceiver.Outcome outcome, boolean empty, Tsn tsn, int streamId) {
+        if (empty) {
+            // RFC 9260 section 6.2: a DATA chunk without user data ends the association.
+            send(peerTag, AbortChunk.of(new NoUserDataCause(tsn)));
+            close("the peer sent a DATA chunk without user data (TSN " + tsn + ")", List.of());
+            return;
+        }
+        if (outcome == null) {
+            return; // DATA before the handshake's data halves exist: ignored
+        }
+        switch (outcome) {
+            case INVALID_STREAM:
+                send(peerTag, ErrorChunk.of(new InvalidStreamIdentifierCause(streamId))); // section 6.5
+                break;
+            case PROTOCOL_VIOLATION:
+                send(peerTag, AbortChunk.of(ProtocolViolationCause.of("inconsistent fragments at TSN " + tsn)));
+                close("the peer's DATA fragments contradict each other (TSN " + tsn + ")", List.of());
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void deliverMessages() {
+        for (ReceivedMessage m; (m = receiver.poll()) != null; ) {
+            undeliveredBytes += m.payload().length();
+            events.add(new AssociationEvent.MessageReceived(m));
+        }
+    }
+
+    private void onSack(SackChunk sack, long nowNanos) {
+        if (sender == null || state == AssociationState.COOKIE_WAIT) {
+            return;
+        }
+        DataSender.SackEffect effect = sender.onSack(sack, nowNanos);
+        if (effect.protocolViolation()) {
+            // RFC 9260 section 6.2.1: acknowledging TSNs never sent is a protocol violation.
+            send(peerTag, AbortChunk.of(ProtocolViolationCause.of("SACK acknowledges TSNs never sent")));
+            close("the peer acknowledged data we never sent", List.of());
+            return;
+        }
+        if (effect.newDataAcked()) {
+            errorCount = 0; // section 8.1: an acknowledgement clears the association error counter
+        }
+        if (effect.fastRetransmitNow()) {
+            transmitData(nowNanos, true); // section 7.2.4 step 3: one packet, regardless of cwnd
+        }
+    }
+
+    private void onT3Expiry(long nowNanos) {
+        // RFC 9260 section 8.1: each T3-rtx expiry counts against Association.Max.Retrans.
+        if (++errorCount > config.associationMaxRetransmits()) {
+            send(peerTag, AbortChunk.of(ProtocolViolationCause.of("retransmission limit reached")));
+            close("data was retransmitted " + config.associationMaxRetransmits() + " times without acknowledgement",
+                    List.of());
+            return;
+        }
+        sender.onT3Expiry(nowNanos);
+    }
+
+    private void onShutdown(ShutdownChunk shutdown, long nowNanos) {
+        if (sender == null) {
+            return;
+        }
+        // RFC 9260 section 9.2: the Cumulative TSN Ack of a SHUTDOWN acknowledges like a SACK.
+        onSack(sender.sackFromCumulativeAck(shutdown.cumulativeTsnAck()), nowNanos);
+        if (state == AssociationState.ESTABLISHED || state == AssociationState.SHUTDOWN_PENDING) {
+            state = AssociationState.SHUTDOWN_RECEIVED;
+            events.add(new AssociationEvent.PeerShutdown());
+        } else if (state == AssociationState.SHUTDOWN_SENT) {
+            // Both sides shut down at once: answer with SHUTDOWN ACK (section 9.2).
+            state = AssociationState.SHUTDOWN_RECEIVED;
+        }
+    }
+
+    private void onShutdownAck() {
+        if (state == AssociationState.SHUTDOWN_SENT || state == AssociationState.SHUTDOWN_ACK_SENT) {
+            // RFC 9260 section 9.2: stop T2, send SHUTDOWN COMPLETE, and the association is gone.
+            send(peerTag, new ShutdownCompleteChunk(false));
+            finishShutdown();
+        }
+    }
+
+    private void onShutdownComplete() {
+        if (state == AssociationState.SHUTDOWN_ACK_SENT) {
+            finishShutdown();
+        }
+    }
+
+    private void finishShutdown() {
+        state = AssociationState.CLOSED;
+        timers.stopAll();
+        events.add(new AssociationEvent.ShutdownComplete());
+    }
+
+    /** Moves a pending shutdown on once everything we sent has been acknowledged (section 9.2). */
+    private void progressShutdown(long nowNanos) {
+        if (sender == null || !sender.isIdle()) {
+            return;
+        }
+        if (state == AssociationState.SHUTDOWN_PENDING) {
+            state = AssociationState.SHUTDOWN_SENT;
+            lastShutdownChunk = new ShutdownChunk(receiver.cumulativeTsnAck());
+            send(peerTag, lastShutdownChunk);
+            t3Rtx.stop();
+            t2Shutdown.setDuration(rto.rtoNanos(), config.rtoMaxNanos());
+            t2Shutdown.start(nowNanos);
+        } else if (state == AssociationState.SHUTDOWN_RECEIVED) {
+            state = AssociationState.SHUTDOWN_ACK_SENT;
+            lastShutdownChunk = ShutdownAckChunk.INSTANCE;
+            send(peerTag, lastShutdownChunk);
+            t2Shutdown.setDuration(rto.rtoNanos(), config.rtoMaxNanos());
+            t2Shutdown.start(nowNanos);
+        }
+    }
+
+    /**
+     * Sends what is due: a SACK if one is, then DATA as cwnd, the peer's window and Max.Burst
+     * allow, each packet filled to the path MTU (RFC 9260 sections 6.1 and 6.10).
+     */
+    private void flush(long nowNanos) {
+        if (receiver == null || state == AssociationState.CLOSED || state == AssociationState.COOKIE_WAIT) {
+            return;
+        }
+        boolean mayCarryData = state == AssociationState.ESTABLISHED || state == AssociationState.SHUTDOWN_PENDING
+                || state == AssociationState.SHUTDOWN_RECEIVED;
+        if (mayCarryData) {
+            sender.beginTransmission(nowNanos);
+            transmitData(nowNanos, false);
+        }
+        if (receiver.isSackDueNow()) {
+            send(peerTag, receiver.createSack(undeliveredBytes));
+        }
+        progressShutdown(nowNanos);
+    }
+
+    /** Sends packets of DATA (with a due SACK bundled first) until nothing more may go. */
+    private void transmitData(long nowNanos, boolean fastRetransmitOnce) {
+        int budget = config.pathMtu() - CommonHeader.LENGTH;
+        boolean fast = fastRetransmitOnce;
+        while (true) {
+            List<Chunk> chunks = new ArrayList<>();
+            int space = budget;
+            if (receiver.isSackDueNow()) {
+                SackChunk sack = receiver.createSack(undeliveredBytes);
+                chunks.add(sack); // RFC 9260 section 6.10: control chunks come first
+                space -= sack.encodedLength();
+            }
+            List<Chunk> data = sender.nextChunks(nowNanos, space, fast);
+            chunks.addAll(data);
+            if (!chunks.isEmpty()) {
+                transmits.add(new OutgoingPacket(localPort, peerPort, peerTag, chunks));
+            }
+            if (data.isEmpty() || fast) {
+                return;
+            }
+        }
     }
 
     private void send(int tag, Chunk chunk) {

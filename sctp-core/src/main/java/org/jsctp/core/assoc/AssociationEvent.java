@@ -2,6 +2,7 @@ package org.jsctp.core.assoc;
 
 import java.util.List;
 import org.jsctp.core.packet.cause.ErrorCause;
+import org.jsctp.core.rx.ReceivedMessage;
 
 /**
  * What an association tells its user (RFC 9260 section 11.2, RFC 6458 section 6.1). Events are
@@ -23,6 +24,25 @@ public sealed interface AssociationEvent {
      */
     record CommunicationLost(String reason, List<ErrorCause> causes) implements AssociationEvent {
         public CommunicationLost {
+            causes = List.copyOf(causes);
+        }
+    }
+
+    /** A complete user message arrived (RFC 9260 section 10.1 RECEIVE). */
+    record MessageReceived(ReceivedMessage message) implements AssociationEvent {
+    }
+
+    /** The graceful shutdown finished: all data was delivered both ways (SCTP_SHUTDOWN_COMP). */
+    record ShutdownComplete() implements AssociationEvent {
+    }
+
+    /** The peer started a graceful shutdown; it accepts no new data from us (SCTP_SHUTDOWN_EVENT). */
+    record PeerShutdown() implements AssociationEvent {
+    }
+
+    /** The peer reported errors in an ERROR chunk (SCTP_REMOTE_ERROR). */
+    record RemoteError(List<ErrorCause> causes) implements AssociationEvent {
+        public RemoteError {
             causes = List.copyOf(causes);
         }
     }

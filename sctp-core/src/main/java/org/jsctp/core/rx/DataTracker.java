@@ -52,6 +52,23 @@ public final class DataTracker {
         this.maxDuplicatesReported = maxDuplicatesReported;
     }
 
+    /**
+     * What {@link #observe} would decide for {@code tsn}, without recording anything: lets the
+     * caller try the chunk in the reassembly queue first and record it only if it was kept.
+     */
+    public Observation classify(Tsn tsn) {
+        long n = unwrapper.peek(tsn.value());
+        if (n <= cumulativeAck || received.contains(n)) {
+            return Observation.DUPLICATE;
+        }
+        return n - cumulativeAck > MAX_TSN_AHEAD ? Observation.REFUSED : Observation.NEW;
+    }
+
+    /** The 64-bit position of {@code tsn} on this tracker's number line. */
+    public long unwrap(Tsn tsn) {
+        return unwrapper.peek(tsn.value());
+    }
+
     /** Records one received DATA or I-DATA chunk's TSN. */
     public Observation observe(Tsn tsn) {
         long n = unwrapper.peek(tsn.value());
@@ -89,6 +106,13 @@ public final class DataTracker {
     public void onDataPacketProcessed(boolean immediateRequested) {
         dataPacketsSinceSack++;
         if (dataPacketsSinceSack >= 2 || immediateRequested) {
+            sackImmediately = true;
+        }
+    }
+
+    /** The delayed-SACK timer expired (RFC 9260 section 6.2): the SACK is due now. */
+    public void markSackDue() {
+        if (isSackPending()) {
             sackImmediately = true;
         }
     }

@@ -106,8 +106,14 @@ public final class SimHost implements AssociationDirectory {
         }
     }
 
-    /** Packets waiting to go out; the network takes them. */
+    /**
+     * Packets waiting to go out, including what user calls made since the last input (a
+     * {@code send} or {@code shutdown} called by the test); the network takes them.
+     */
     List<byte[]> drainOutbox() {
+        for (Association a : byLocalTag.values()) {
+            collect(a);
+        }
         List<byte[]> out = new ArrayList<>(outbox);
         outbox.clear();
         return out;

@@ -97,6 +97,16 @@ public final class SimNetwork {
     private long now;
     private long sequence;
     private long steps;
+    private Tracer tracer;
+
+    /** Sees every packet delivered, for debugging a test. */
+    public interface Tracer {
+        void delivered(long nowNanos, SimHost to, byte[] packet);
+    }
+
+    public void setTracer(Tracer tracer) {
+        this.tracer = tracer;
+    }
 
     public SimNetwork(SimHost a, SimHost b, LinkProfile profile, long seed) {
         this.a = a;
@@ -150,6 +160,9 @@ public final class SimNetwork {
                     f.link.queuedBytes -= f.bytes.length;
                 } else {
                     f.link.delivered++;
+                    if (tracer != null) {
+                        tracer.delivered(now, f.to, f.bytes);
+                    }
                     f.to.receive(f.bytes, now);
                 }
             }

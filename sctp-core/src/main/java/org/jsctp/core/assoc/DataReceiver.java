@@ -1,0 +1,154 @@
+package org.jsctp.core.assoc;
+
+import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.rx.DataReassemblyQueue;
+import org.jsctp.core.rx.DataTracker;
+import org.jsctp.core.rx.IDataReassemblyQueue;
+import org.jsctp.core.rx.ReassemblyQueue;
+import org.jsctp.core.rx.ReceivedMessage;
+import org.jsctp.core.seq.Tsn;
+import org.jsctp.core.timer.Timer;
+
+/**
+ * The receiving half of an association's data transfer (RFC 9260 sections 6.2, 6.5, 6.6 and
+ * 6.9): TSN bookkeeping, reassembly into messages, the receive window and when to SACK.
+ */
+final class DataReceiver {
+
+    /** What became of one received DATA or I-DATA chunk. */
+    enum Outcome {
+        /** Kept: it will be acknowledged and delivered. */
+        ACCEPTED,
+        /** Already received: reported as a duplicate in the next SACK. */
+        DUPLICATE,
+        /** Not kept (no room, or too far ahead): the peer will retransmit it. */
+        DROPPED,
+        /** Kept as received, but its stream does not exist: the peer gets an Invalid Stream Identifier error (section 6.5). */
+        INVALID_STREAM,
+        /** The fragments contradict each other: the association is aborted. */
+        PROTOCOL_VIOLATION
+    }
+
+    /** Most gap blocks put in one SACK; more than a 1500-byte packet holds is pointless. */
+    private static final int MAX_GAP_BLOCKS = 256;
+    private static final int MAX_GAP_RANGES = 4096;
+    private static final int MAX_DUPLICATES_REPORTED = 64;
+
+    private final DataTracker tracker;
+    private final ReassemblyQueue reassembly;
+    private final int receiveBufferBytes;
+    private final Timer delayedSack;
+
+    DataReceiver(AssociationConfig config, Tsn peerInitialTsn, int inboundStreams, boolean interleaved, Timer delayedSack) {
+        this.tracker = new DataTracker(peerInitialTsn, MAX_GAP_RANGES, MAX_DUPLICATES_REPORTED);
+        this.reassembly = interleaved
+                ? new IDataReassemblyQueue(inboundStreams, config.receiveBufferBytes())
+                : new DataReassemblyQueue(inboundStreams, config.receiveBufferBytes());
+        this.receiveBufferBytes = config.receiveBufferBytes();
+        this.delayedSack = delayedSack;
+    }
+
+    Outcome onData(DataChunk chunk) {
+        if (!(reassembly instanceof DataReassemblyQueue queue)) {
+            return Outcome.PROTOCOL_VIOLATION; // RFC 8260 section 2.1: DATA is not used once I-DATA is
+        }
+        Outcome pre = classify(chunk.tsn());
+        if (pre != null) {
+            return pre;
+        }
+        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk));
+    }
+
+    Outcome onIData(IDataChunk chunk) {
+        if (!(reassembly instanceof IDataReassemblyQueue queue)) {
+            return Outcome.PROTOCOL_VIOLATION; // RFC 8260 section 2.2: I-DATA only when negotiated
+        }
+        Outcome pre = classify(chunk.tsn());
+        if (pre != null) {
+            return pre;
+        }
+        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk));
+    }
+
+    /** After all chunks of a packet that carried DATA (RFC 9260 section 6.2, RFC 7053). */
+    void onDataPacketEnd(boolean immediateRequested, long nowNanos) {
+        tracker.onDataPacketProcessed(immediateRequested);
+        if (!tracker.isSackDueNow()) {
+            delayedSack.startIfStopped(nowNanos); // section 6.2: at most the delayed-ACK time
+        }
+    }
+
+    /** Whether a SACK must go out with the next packet. */
+    boolean isSackDueNow() {
+        return tracker.isSackDueNow();
+    }
+
+    /** The delayed-SACK timer fired: the SACK is due. */
+    void onDelayedSackTimer() {
+        tracker.markSackDue();
+    }
+
+    boolean isSackPending() {
+        return tracker.isSackPending();
+    }
+
+    /** Builds the SACK and clears the SACK-due state. */
+    SackChunk createSack(long undeliveredBytes) {
+        delayedSack.stop();
+        return tracker.createSack(advertisedWindow(undeliveredBytes), MAX_GAP_BLOCKS);
+    }
+
+    /**
+     * a_rwnd (RFC 9260 section 6.2): the receive buffer less what reassembly holds and what was
+     * delivered but not yet read by the user.
+     */
+    int advertisedWindow(long undeliveredBytes) {
+        long free = receiveBufferBytes - reassembly.bufferedBytes() - undeliveredBytes;
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, free));
+    }
+
+    ReceivedMessage poll() {
+        return reassembly.poll();
+    }
+
+    Tsn cumulativeTsnAck() {
+        return tracker.cumulativeTsnAck();
+    }
+
+    /** Whether all received data is acknowledged and delivered from reassembly. */
+    boolean hasGaps() {
+        return tracker.hasGaps();
+    }
+
+    void checkInvariants() {
+        tracker.checkInvariants();
+        reassembly.checkInvariants();
+    }
+
+    private Outcome classify(Tsn tsn) {
+        DataTracker.Observation o = tracker.classify(tsn);
+        if (o == DataTracker.Observation.DUPLICATE) {
+            tracker.observe(tsn); // records it for the next SACK's duplicate list
+            return Outcome.DUPLICATE;
+        }
+        return o == DataTracker.Observation.REFUSED ? Outcome.DROPPED : null;
+    }
+
+    private Outcome record(Tsn tsn, ReassemblyQueue.AddResult result) {
+        switch (result) {
+            case ACCEPTED:
+                tracker.observe(tsn);
+                return Outcome.ACCEPTED;
+            case INVALID_STREAM:
+                tracker.observe(tsn); // section 6.5: acknowledged, then reported and discarded
+                return Outcome.INVALID_STREAM;
+            case REFUSED_BUFFER_FULL:
+                return Outcome.DROPPED;
+            case PROTOCOL_VIOLATION:
+            default:
+                return Outcome.PROTOCOL_VIOLATION;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.jsctp.core.assoc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.core.cc.CongestionController;
+import org.jsctp.core.cc.RenoCongestionController;
+import org.jsctp.core.cc.RenoConfig;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.timer.Timer;
+import org.jsctp.core.tx.FcfsScheduler;
+import org.jsctp.core.tx.OutgoingFragment;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.OutstandingData;
+import org.jsctp.core.tx.RetransmitItem;
+import org.jsctp.core.tx.RtoEstimator;
+import org.jsctp.core.tx.SackResult;
+import org.jsctp.core.tx.SendQueue;
+import org.jsctp.core.seq.Tsn;
+
+/**
+ * The sending half of an association's data transfer on its (single, for now) path: the send
+ * queue, the data in flight, the congestion window, the peer's receive window and the T3-rtx
+ * timer (RFC 9260 sections 6.1, 6.2.1, 6.3, 7.2).
+ */
+final class DataSender {
+
+    /** What a SACK did, as far as the association must react. */
+    record SackEffect(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow) {
+    }
+
+    private static final int MAX_OUTSTANDING_CHUNKS = 1 << 16;
+    private static final int PATH = 0;
+
+    private final SendQueue queue;
+    private final OutstandingData outstanding;
+    private final CongestionController cc;
+    private final RtoEstimator rto;
+    private final Timer t3;
+    private final boolean interleaved;
+    private final long rtoMaxNanos;
+    private long peerWindow;
+
+    DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
+               boolean interleaved, RtoEstimator rto, Timer t3) {
+        this.queue = new SendQueue(outboundStreams, config.sendBufferBytes(),
+                (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes()), new FcfsScheduler());
+        this.outstanding = new OutstandingData(localInitialTsn, MAX_OUTSTANDING_CHUNKS, 1);
+        // RFC 9260 section 7.2.1: the initial ssthresh may be arbitrarily high, e.g. the peer's a_rwnd.
+        this.cc = new RenoCongestionController(RenoConfig.defaults(config.pathMtu()), Math.max(peerWindow, 1));
+        this.rto = rto;
+        this.t3 = t3;
+        this.interleaved = interleaved;
+        this.rtoMaxNanos = config.rtoMaxNanos();
+        this.peerWindow = peerWindow;
+    }
+
+    SendQueue.OfferResult offer(OutgoingMessage message, long nowNanos) {
+        return queue.offer(message, nowNanos);
+    }
+
+    /** Opens a transmission opportunity (idle decay, a fresh Max.Burst budget). */
+    void beginTransmission(long nowNanos) {
+        cc.beginTransmission(nowNanos, rto.rtoNanos());
+    }
+
+    /**
+     * The DATA chunks for one packet with {@code space} bytes left: retransmissions first
+     * (RFC 9260 section 6.1), then new data within cwnd and the peer's window. With
+     * {@code fastRetransmitNow} the fast retransmissions go out regardless of cwnd (section 7.2.4
+     * step 3).
+     */
+    List<Chunk> nextChunks(long nowNanos, int space, boolean fastRetransmitNow) {
+        List<Chunk> chunks = new ArrayList<>();
+        long flight = outstanding.bytesInFlight();
+        if (outstanding.hasRetransmissionsPending()) {
+            if (fastRetransmitNow || cc.mayTransmit(flight).isAllowed()) {
+                long bytes = 0;
+                for (RetransmitItem item : outstanding.takeRetransmissions(space, fastRetransmitNow)) {
+                    chunks.add(item.chunk());
+                    bytes += item.payloadBytes();
+                }
+                if (!chunks.isEmpty()) {
+                    cc.onDataSent(nowNanos, bytes);
+                    armT3(nowNanos);
+                }
+            }
+            return chunks; // new data waits until retransmissions are done
+        }
+        if (!cc.mayTransmit(flight).isAllowed()) {
+            return chunks;
+        }
+        int header = interleaved ? IDataChunk.FIXED_VALUE_LENGTH + 4 : DataChunk.FIXED_VALUE_LENGTH + 4;
+        long bytes = 0;
+        while (space > header && outstanding.hasRoom()) {
+            long window = peerWindow - flight - bytes;
+            // RFC 9260 section 6.1 rule A: nothing new beyond the peer's window, except one chunk
+            // as a zero-window probe when nothing is in flight.
+            int allowed = (int) Math.min(space - header, Math.max(window, flight + bytes == 0 ? 1 : 0));
+            if (allowed <= 0) {
+                break;
+            }
+            OutgoingFragment f = queue.produce(nowNanos, allowed, interleaved);
+            if (f == null) {
+                break;
+            }
+            Tsn tsn = outstanding.nextTsn();
+            Chunk chunk = interleaved ? f.toIDataChunk(tsn, false) : f.toDataChunk(tsn, false);
+            outstanding.add(tsn, chunk, f.payload().length(), nowNanos, f.message(), PATH);
+            chunks.add(chunk);
+            bytes += f.payload().length();
+            space -= chunk.encodedLength();
+        }
+        if (!chunks.isEmpty()) {
+            queue.packetCompleted();
+            cc.onDataSent(nowNanos, bytes);
+            armT3(nowNanos);
+        }
+        return chunks;
+    }
+
+    /** RFC 9260 section 6.2.1. */
+    SackEffect onSack(SackChunk sack, long nowNanos) {
+        long flightBefore = outstanding.bytesInFlight();
+        SackResult r = outstanding.handleSack(sack, nowNanos, cc.inFastRecovery());
+        if (r.isProtocolViolation()) {
+            return new SackEffect(true, false, false);
+        }
+        if (r.isStale()) {
+            return new SackEffect(false, false, false);
+        }
+        if (r.hasRttSample()) {
+            rto.onRttMeasurement(r.rttSampleNanos()); // section 6.3.1 C5: Karn's rule applied by OutstandingData
+        }
+        peerWindow = r.peerReceiverWindow(); // section 6.2.1 (C) and (D)(ii), less flight when used
+        cc.onSack(nowNanos, sack.cumulativeTsnAck(), r.cumulativeAckAdvanced(), r.newlyAckedBytes(), flightBefore,
+                outstanding.bytesInFlight());
+        if (outstanding.isEmpty()) {
+            t3.stop(); // section 6.3.2 R2
+        } else if (r.cumulativeAckAdvanced()) {
+            startT3(nowNanos); // section 6.3.2 R3
+        }
+        boolean fastNow = r.fastRetransmitNeeded() && cc.onFastRetransmit(nowNanos, outstanding.highestTsnSent());
+        return new SackEffect(false, r.newlyAckedBytes() > 0, fastNow);
+    }
+
+    /**
+     * A SACK saying only what a SHUTDOWN's Cumulative TSN Ack says (RFC 9260 section 9.2), with
+     * the peer's window left as it was.
+     */
+    SackChunk sackFromCumulativeAck(Tsn cumulativeTsnAck) {
+        return SackChunk.of(cumulativeTsnAck, (int) Math.min(0xFFFF_FFFFL, peerWindow));
+    }
+
+    /** T3-rtx expired (RFC 9260 section 6.3.3 E1-E3). */
+    void onT3Expiry(long nowNanos) {
+        cc.onRetransmissionTimeout(nowNanos); // E1
+        rto.backOff();                        // E2
+        outstanding.markAllForRetransmission(); // E3
+        if (!outstanding.isEmpty()) {
+            startT3(nowNanos); // R4: the retransmission goes out with this expiry, under the backed-off RTO
+        }
+    }
+
+    /** Whether nothing is queued or in flight: the condition for sending SHUTDOWN (section 9.2). */
+    boolean isIdle() {
+        return queue.isEmpty() && outstanding.isEmpty();
+    }
+
+    /** Bytes accepted from the user and not yet acknowledged by the peer. */
+    long bufferedAmount() {
+        return queue.bufferedBytes() + outstanding.bytesInFlight();
+    }
+
+    long cwnd() {
+        return cc.cwnd();
+    }
+
+    /** Messages never sent, for a send-failed report when the association ends. */
+    List<OutgoingMessage> clearUnsent() {
+        return queue.clear();
+    }
+
+    void checkInvariants() {
+        queue.checkInvariants();
+        outstanding.checkInvariants();
+        cc.checkInvariants();
+        if (!outstanding.isEmpty() && !t3.isRunning()) {
+            throw new IllegalStateException("data outstanding without a running T3-rtx");
+        }
+    }
+
+    private void armT3(long nowNanos) {
+        if (!t3.isRunning()) {
+            startT3(nowNanos); // section 6.3.2 R1 (and R4 after an expiry, with the backed-off RTO)
+        }
+    }
+
+    private void startT3(long nowNanos) {
+        t3.setDuration(rto.rtoNanos(), rtoMaxNanos);
+        t3.start(nowNanos);
+    }
+}
