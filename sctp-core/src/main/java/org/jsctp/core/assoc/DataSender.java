@@ -98,10 +98,11 @@ final class DataSender {
             long window = peerWindow - flight - bytes;
             // RFC 9260 section 6.1 rule A: nothing new beyond the peer's window, except one chunk
             // as a zero-window probe when nothing is in flight.
-            int allowed = (int) Math.min(space - header, Math.max(window, flight + bytes == 0 ? 1 : 0));
-            if (allowed <= 0) {
+            boolean probe = window <= 0 && flight + bytes == 0;
+            if (window <= 0 && !probe) {
                 break;
             }
+            int allowed = probe ? space - header : (int) Math.min(space - header, window);
             OutgoingFragment f = queue.produce(nowNanos, allowed, interleaved);
             if (f == null) {
                 break;
@@ -112,6 +113,9 @@ final class DataSender {
             chunks.add(chunk);
             bytes += f.payload().length();
             space -= chunk.encodedLength();
+            if (probe) {
+                break;
+            }
         }
         if (!chunks.isEmpty()) {
             queue.packetCompleted();
