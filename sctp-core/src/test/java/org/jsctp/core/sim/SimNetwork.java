@@ -133,8 +133,17 @@ public final class SimNetwork {
      * happen; fails on more than {@code maxSteps} steps (livelock). Returns whether {@code done} held.
      */
     public boolean runUntil(BooleanSupplier done, long untilNanos, long maxSteps) {
+        return runUntil(done, () -> { }, untilNanos, maxSteps);
+    }
+
+    /**
+     * As {@link #runUntil(BooleanSupplier, long, long)}, calling {@code application} before each
+     * step, as an application would act between events (e.g. keep a send buffer filled).
+     */
+    public boolean runUntil(BooleanSupplier done, Runnable application, long untilNanos, long maxSteps) {
         long limit = steps + maxSteps;
         while (true) {
+            application.run();
             flush();
             a.checkInvariants();
             b.checkInvariants();
