@@ -57,8 +57,8 @@ public final class Association {
     private final AssociationConfig config;
     private final int localPort;
     private final int peerPort;
-    private final int localTag;
-    private final Tsn localInitialTsn;
+    private int localTag;
+    private Tsn localInitialTsn;
     private final ArrayDeque<OutgoingPacket> transmits = new ArrayDeque<>();
     private final ArrayDeque<AssociationEvent> events = new ArrayDeque<>();
     private final Timers timers = new Timers();
@@ -131,12 +131,7 @@ public final class Association {
     public static Association fromCookie(AssociationConfig config, CookieContents cookie, long nowNanos) {
         Association a = new Association(config, cookie.localPort(), cookie.peerPort(), cookie.localTag(),
                 cookie.localInitialTsn());
-        a.peerTag = cookie.peerTag();
-        a.peerInitialTsn = cookie.peerInitialTsn();
-        a.peerReceiverWindow = cookie.peerReceiverWindow();
-        a.outboundStreams = cookie.outboundStreams();
-        a.inboundStreams = cookie.inboundStreams();
-        a.capabilities = cookie.capabilities();
+        a.adoptPeer(cookie);
         a.state = AssociationState.ESTABLISHED;
         a.startDataTransfer();
         a.send(a.peerTag, CookieAckChunk.INSTANCE);
@@ -265,6 +260,59 @@ public final class Association {
         send(peerTag, CookieAckChunk.INSTANCE);
     }
 
+    /**
+     * RFC 9260 section 5.2.4 case B: a valid cookie with our tag but a new peer tag, the result of
+     * an initialization collision (section 5.2.1). The association takes the peer's new tag and
+     * initial TSN from the cookie, enters ESTABLISHED and acknowledges.
+     */
+    void onCollisionCookie(CookieContents cookie, long nowNanos) {
+        if (cookie.localTag() != localTag) {
+            throw new IllegalArgumentException("cookie of another association");
+        }
+        boolean wasUp = state != AssociationState.COOKIE_WAIT && state != AssociationState.COOKIE_ECHOED;
+        if (wasUp) {
+            // Already up with another peer tag: the cookie is an old one of the collision; repeat the ack.
+            send(peerTag, CookieAckChunk.INSTANCE);
+            return;
+        }
+        t1Init.stop();
+        t1Cookie.stop();
+        adoptPeer(cookie);
+        state = AssociationState.ESTABLISHED;
+        startDataTransfer();
+        send(peerTag, CookieAckChunk.INSTANCE);
+        events.add(new AssociationEvent.CommunicationUp(outboundStreams, inboundStreams));
+        flush(nowNanos);
+    }
+
+    /**
+     * RFC 9260 section 5.2.4 case A: the peer restarted. Everything queued or in flight is
+     * dropped (and reported), the association takes the cookie's tags, TSNs and streams, answers
+     * with COOKIE ACK and tells the user (SCTP_RESTART). The caller re-keys it under its new tag.
+     */
+    void restart(CookieContents cookie, long nowNanos) {
+        List<OutgoingMessage> lost = sender == null ? List.of() : sender.clearUnsent();
+        timers.stopAll();
+        localTag = cookie.localTag();
+        localInitialTsn = cookie.localInitialTsn();
+        adoptPeer(cookie);
+        state = AssociationState.ESTABLISHED;
+        undeliveredBytes = 0;
+        errorCount = 0;
+        startDataTransfer();
+        send(peerTag, CookieAckChunk.INSTANCE);
+        events.add(new AssociationEvent.Restarted(outboundStreams, inboundStreams, lost.size()));
+    }
+
+    private void adoptPeer(CookieContents cookie) {
+        peerTag = cookie.peerTag();
+        peerInitialTsn = cookie.peerInitialTsn();
+        peerReceiverWindow = cookie.peerReceiverWindow();
+        outboundStreams = cookie.outboundStreams();
+        inboundStreams = cookie.inboundStreams();
+        capabilities = cookie.capabilities();
+    }
+
     /** Handles the timers whose deadlines have passed at {@code nowNanos}. */
     public void handleTimeout(long nowNanos) {
         for (Timer t : timers.due(nowNanos)) {
@@ -362,6 +410,11 @@ public final class Association {
 
     public AssociationConfig config() {
         return config;
+    }
+
+    /** Our Initial TSN. */
+    public Tsn localInitialTsn() {
+        return localInitialTsn;
     }
 
     /** The peer's Initial TSN, once known. */

@@ -2,8 +2,8 @@ package org.jsctp.core.assoc;
 
 /**
  * The caller's view of the associations an endpoint has, which the endpoint consults when a
- * COOKIE ECHO may belong to an existing one (RFC 9260 section 5.2.4) and for its association
- * limit. The transport implements it with its demultiplexing tables.
+ * packet may concern an existing one (RFC 9260 section 5.2) and for its association limit. The
+ * transport implements it with its demultiplexing tables, scoped to the packet's source address.
  */
 public interface AssociationDirectory {
 
@@ -15,6 +15,11 @@ public interface AssociationDirectory {
         }
 
         @Override
+        public Association findByPeer(int peerPort) {
+            return null;
+        }
+
+        @Override
         public int size() {
             return 0;
         }
@@ -22,6 +27,13 @@ public interface AssociationDirectory {
 
     /** The association with our verification tag {@code localTag} towards {@code peerPort}, or null. */
     Association find(int localTag, int peerPort);
+
+    /**
+     * The association with the sender of the packet being handled, at SCTP port {@code peerPort},
+     * whatever its tags, or null. The caller scopes the directory to the packet's source address,
+     * so this finds the association an INIT collides with or a restart replaces (RFC 9260 5.2).
+     */
+    Association findByPeer(int peerPort);
 
     /** How many associations exist. */
     int size();

@@ -46,4 +46,13 @@ public sealed interface AssociationEvent {
             causes = List.copyOf(causes);
         }
     }
+
+    /**
+     * The peer restarted (RFC 9260 section 5.2.4 case A, SCTP_RESTART): the association goes on
+     * with new tags and sequence numbers; data that was queued or in flight is lost.
+     *
+     * @param droppedMessages how many queued messages were dropped
+     */
+    record Restarted(int outboundStreams, int inboundStreams, int droppedMessages) implements AssociationEvent {
+    }
 }

@@ -10,6 +10,7 @@ import org.jsctp.core.handshake.StateCookieSealer;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.SctpPacket;
+import org.jsctp.core.packet.cause.CookieReceivedWhileShuttingDownCause;
 import org.jsctp.core.packet.cause.OutOfResourceCause;
 import org.jsctp.core.packet.cause.StaleCookieCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
@@ -42,6 +43,17 @@ public final class Endpoint {
          * the packet's chunks after the COOKIE ECHO, if any (bundled DATA, RFC 9260 section 5.1).
          */
         record Accepted(Association association) implements Outcome {
+        }
+
+        /** An existing association handled the packet; collect its output. */
+        record Answered(Association association) implements Outcome {
+        }
+
+        /**
+         * The peer restarted (RFC 9260 section 5.2.4 case A): {@code association} goes on under a new
+         * verification tag; the caller re-keys it from {@code previousLocalTag}.
+         */
+        record Restarted(Association association, int previousLocalTag) implements Outcome {
         }
 
         /** Nothing to do; {@code why} is for logs and counters. */
@@ -94,7 +106,7 @@ public final class Endpoint {
             }
         }
         if (first instanceof InitChunk init) {
-            return onInit(h, init, chunks.size(), nowNanos);
+            return onInit(h, init, chunks.size(), nowNanos, directory.findByPeer(h.sourcePort()));
         }
         if (first instanceof CookieEchoChunk echo) {
             return onCookieEcho(h, echo, nowNanos, directory);
@@ -114,7 +126,7 @@ public final class Endpoint {
         return reply(h, h.verificationTag(), new AbortChunk(true, false, List.of()));
     }
 
-    private Outcome onInit(CommonHeader h, InitChunk init, int chunkCount, long nowNanos) {
+    private Outcome onInit(CommonHeader h, InitChunk init, int chunkCount, long nowNanos, Association existing) {
         // RFC 9260 section 8.5.1 (A): an INIT must carry tag 0; section 6.10: and travel alone.
         if (h.verificationTag() != 0) {
             return new Outcome.Discarded("INIT with a non-zero verification tag");
@@ -122,7 +134,14 @@ public final class Endpoint {
         if (chunkCount != 1) {
             return new Outcome.Discarded("INIT bundled with other chunks");
         }
-        InitResponse r = initResponder.respond(init, config.localPort(), h.sourcePort(), nowNanos, 0, 0);
+        if (existing != null && existing.state() == AssociationState.CLOSED) {
+            existing = null;
+        }
+        if (existing != null && existing.state() == AssociationState.SHUTDOWN_ACK_SENT) {
+            // RFC 9260 section 9.2: our SHUTDOWN COMPLETE was probably lost; repeat the SHUTDOWN ACK.
+            return reply(h, existing.peerTag(), ShutdownAckChunk.INSTANCE);
+        }
+        InitResponse r = initResponder.respond(init, config.localPort(), h.sourcePort(), nowNanos, existing);
         if (r.chunks().isEmpty()) {
             return new Outcome.Discarded(r.reason());
         }
@@ -152,16 +171,52 @@ public final class Endpoint {
             return reply(h, contents.peerTag(), ErrorChunk.of(StaleCookieCause.ofMicros(micros)));
         }
         Association existing = directory.find(contents.localTag(), contents.peerPort());
-        if (existing != null) {
-            // RFC 9260 section 5.2.4 case D: both tags match an association we have, e.g. our
-            // COOKIE ACK was lost and the peer repeats its COOKIE ECHO.
-            existing.onRepeatedCookieEcho(contents, nowNanos);
-            return new Outcome.Discarded("COOKIE ECHO for an existing association, answered by it");
+        if (existing == null) {
+            existing = directory.findByPeer(contents.peerPort());
+        }
+        if (existing != null && existing.state() != AssociationState.CLOSED) {
+            Outcome o = onCookieForExisting(h, contents, existing, nowNanos);
+            if (o != null) {
+                return o;
+            }
         }
         if (directory.size() >= config.maxAssociations()) {
             return reply(h, contents.peerTag(), AbortChunk.of(OutOfResourceCause.INSTANCE));
         }
         return new Outcome.Accepted(Association.fromCookie(config.association(), contents, nowNanos));
+    }
+
+    /** RFC 9260 section 5.2.4, table 2: a valid COOKIE ECHO while an association with the peer exists. */
+    private Outcome onCookieForExisting(CommonHeader h, CookieContents cookie, Association existing, long nowNanos) {
+        boolean localMatches = cookie.localTag() == existing.localTag();
+        boolean peerMatches = cookie.peerTag() == existing.peerTag();
+        if (localMatches && peerMatches) {
+            // Case D: e.g. our COOKIE ACK was lost and the peer repeats its COOKIE ECHO.
+            existing.onRepeatedCookieEcho(cookie, nowNanos);
+            return new Outcome.Answered(existing);
+        }
+        if (localMatches) {
+            // Case B: an initialization collision resolved in the peer's favour of new tags.
+            existing.onCollisionCookie(cookie, nowNanos);
+            return new Outcome.Answered(existing);
+        }
+        boolean tiesMatch = cookie.localTieTag() == existing.localTag() && cookie.peerTieTag() == existing.peerTag();
+        if (!peerMatches && tiesMatch) {
+            // Case A: the peer restarted.
+            if (existing.state() == AssociationState.SHUTDOWN_ACK_SENT) {
+                // ... but we are finishing a shutdown: say so and let it finish (section 5.2.4 A).
+                return new Outcome.Reply(new OutgoingPacket(config.localPort(), h.sourcePort(), cookie.peerTag(),
+                        List.of(ShutdownAckChunk.INSTANCE, ErrorChunk.of(CookieReceivedWhileShuttingDownCause.INSTANCE))));
+            }
+            int oldTag = existing.localTag();
+            existing.restart(cookie, nowNanos);
+            return new Outcome.Restarted(existing, oldTag);
+        }
+        if (peerMatches && cookie.localTieTag() == 0 && cookie.peerTieTag() == 0) {
+            // Case C: an old cookie of an earlier attempt; silently discarded.
+            return new Outcome.Discarded("COOKIE ECHO of an earlier attempt (RFC 9260 section 5.2.4 C)");
+        }
+        return null; // no relation after all: handle it as a cookie for a new association
     }
 
     private Outcome reply(CommonHeader h, int tag, Chunk chunk) {

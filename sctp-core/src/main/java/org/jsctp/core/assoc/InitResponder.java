@@ -44,14 +44,23 @@ public final class InitResponder {
         this.maxCookieLifeNanos = Math.max(maxCookieLifeNanos, config.validCookieLifeNanos());
     }
 
+    /** Answers an INIT for which no association exists (RFC 9260 section 5.1 step B). */
+    public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos) {
+        return respond(init, localPort, peerPort, nowNanos, null);
+    }
+
     /**
-     * Answers {@code init}, received from {@code peerPort} for our {@code localPort}.
-     *
-     * @param localTieTag our tag of an existing association, or 0 (RFC 9260 section 5.2.2)
-     * @param peerTieTag the peer's tag of an existing association, or 0
+     * Answers {@code init}, received from {@code peerPort} for our {@code localPort}, while
+     * {@code existing} (possibly null) is an association with the same peer. In COOKIE-WAIT and
+     * COOKIE-ECHOED the INIT ACK repeats our own INIT's tag and initial TSN (RFC 9260 section
+     * 5.2.1); in the other states it has fresh ones and the cookie carries the existing tags as
+     * tie-tags (section 5.2.2), so that a restart can be told from a stale cookie.
      */
-    public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos,
-                                int localTieTag, int peerTieTag) {
+    public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos, Association existing) {
+        boolean collision = existing != null && (existing.state() == AssociationState.COOKIE_WAIT
+                || existing.state() == AssociationState.COOKIE_ECHOED);
+        int localTieTag = existing == null ? 0 : existing.localTag();
+        int peerTieTag = existing == null ? 0 : existing.peerTag();
         int peerTag = init.initiateTag();
         // RFC 9260 section 3.3.2: zero streams in either direction is an error answered with ABORT.
         if (init.outboundStreams() == 0 || init.inboundStreams() == 0) {
@@ -84,8 +93,8 @@ public final class InitResponder {
             }
         }
         Capabilities common = config.capabilities().commonWith(Capabilities.offeredIn(init.parameters()));
-        int localTag = random.nextNonZeroInt();
-        Tsn localInitialTsn = new Tsn(random.nextInt());
+        int localTag = collision ? existing.localTag() : random.nextNonZeroInt();
+        Tsn localInitialTsn = collision ? existing.localInitialTsn() : new Tsn(random.nextInt());
         // RFC 9260 section 5.1.1: each side sends on at most as many streams as the other accepts.
         int outbound = Math.min(config.outboundStreams(), init.inboundStreams());
         int inbound = Math.min(config.maxInboundStreams(), init.outboundStreams());

@@ -52,6 +52,11 @@ class HandshakeTest {
             }
 
             @Override
+            public Association findByPeer(int peerPort) {
+                return accepted != null && accepted.peerPort() == peerPort ? accepted : null;
+            }
+
+            @Override
             public int size() {
                 return accepted == null ? 0 : 1;
             }
@@ -298,6 +303,11 @@ class HandshakeTest {
         AssociationDirectory oneOther = new AssociationDirectory() {
             @Override
             public Association find(int localTag, int peerPort) {
+                return null;
+            }
+
+            @Override
+            public Association findByPeer(int peerPort) {
                 return null;
             }
 

@@ -45,7 +45,7 @@ class InitResponderTest {
 
     @Test
     void anInitIsAnsweredWithAnInitAckCarryingEverythingInTheCookie() {
-        InitResponse r = responder.respond(init(30, 5, List.of(ForwardTsnSupportedParameter.INSTANCE)), 7, 5000, S, 0, 0);
+        InitResponse r = responder.respond(init(30, 5, List.of(ForwardTsnSupportedParameter.INSTANCE)), 7, 5000, S);
         assertThat(r.accepted()).isTrue();
         assertThat(r.verificationTag()).isEqualTo(0xABCD);
         InitAckChunk ack = (InitAckChunk) r.chunks().get(0);
@@ -66,7 +66,7 @@ class InitResponderTest {
 
     @Test
     void zeroStreamsAreAnsweredWithAnAbort() {
-        InitResponse r = responder.respond(init(0, 5, List.of()), 7, 5000, S, 0, 0);
+        InitResponse r = responder.respond(init(0, 5, List.of()), 7, 5000, S);
         assertThat(r.accepted()).isFalse();
         assertThat(r.chunks()).containsExactly(new AbortChunk(false, false, List.of(InvalidMandatoryParameterCause.INSTANCE)));
         assertThat(r.verificationTag()).isEqualTo(0xABCD);
@@ -76,34 +76,34 @@ class InitResponderTest {
     void unknownParametersAreHandledByTheirActionBits() {
         UnknownParameter skipReport = new UnknownParameter(0xC123, Bytes.fromHex("01"));
         UnknownParameter skip = new UnknownParameter(0x8123, Bytes.fromHex("02"));
-        InitResponse r = responder.respond(init(1, 1, List.of(skip, skipReport)), 7, 5000, S, 0, 0);
+        InitResponse r = responder.respond(init(1, 1, List.of(skip, skipReport)), 7, 5000, S);
         InitAckChunk ack = (InitAckChunk) r.chunks().get(0);
         assertThat(ack.parameters()).contains(UnrecognizedParameter.of(skipReport))
                 .doesNotContain(UnrecognizedParameter.of(skip));
 
-        assertThat(responder.respond(init(1, 1, List.of(new UnknownParameter(0x0123, Bytes.empty()))), 7, 5000, S, 0, 0)
+        assertThat(responder.respond(init(1, 1, List.of(new UnknownParameter(0x0123, Bytes.empty()))), 7, 5000, S)
                 .chunks()).isEmpty();
-        assertThat(responder.respond(init(1, 1, List.of(new UnknownParameter(0x4123, Bytes.empty()))), 7, 5000, S, 0, 0)
+        assertThat(responder.respond(init(1, 1, List.of(new UnknownParameter(0x4123, Bytes.empty()))), 7, 5000, S)
                 .chunks()).singleElement().isInstanceOf(ErrorChunk.class);
     }
 
     @Test
     void aCookiePreservativeExtendsTheCookieLifeUpToTheLimit() {
-        InitResponse r = responder.respond(init(1, 1, List.of(new CookiePreservativeParameter(30_000))), 7, 5000, 0, 0, 0);
+        InitResponse r = responder.respond(init(1, 1, List.of(new CookiePreservativeParameter(30_000))), 7, 5000, 0);
         InitAckChunk ack = (InitAckChunk) r.chunks().get(0);
         Bytes cookie = ((StateCookieParameter) ack.parameters().get(0)).cookie();
         assertThat(sealer.open(cookie, 89 * S)).isInstanceOf(CookieCheck.Valid.class);
         assertThat(sealer.open(cookie, 91 * S)).isInstanceOf(CookieCheck.Stale.class);
 
-        InitResponse greedy = responder.respond(init(1, 1, List.of(new CookiePreservativeParameter(3_600_000))), 7, 5000, 0, 0, 0);
+        InitResponse greedy = responder.respond(init(1, 1, List.of(new CookiePreservativeParameter(3_600_000))), 7, 5000, 0);
         Bytes capped = ((StateCookieParameter) ((InitAckChunk) greedy.chunks().get(0)).parameters().get(0)).cookie();
         assertThat(sealer.open(capped, 121 * S)).isInstanceOf(CookieCheck.Stale.class);
     }
 
     @Test
     void eachInitGetsItsOwnTagsSoNoStateIsShared() {
-        InitAckChunk a = (InitAckChunk) responder.respond(init(1, 1, List.of()), 7, 5000, S, 0, 0).chunks().get(0);
-        InitAckChunk b = (InitAckChunk) responder.respond(init(1, 1, List.of()), 7, 5000, S, 0, 0).chunks().get(0);
+        InitAckChunk a = (InitAckChunk) responder.respond(init(1, 1, List.of()), 7, 5000, S).chunks().get(0);
+        InitAckChunk b = (InitAckChunk) responder.respond(init(1, 1, List.of()), 7, 5000, S).chunks().get(0);
         assertThat(a.initiateTag()).isNotEqualTo(b.initiateTag());
     }
 }

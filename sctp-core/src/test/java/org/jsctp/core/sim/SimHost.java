@@ -78,6 +78,9 @@ public final class SimHost implements AssociationDirectory {
                 Association a = accepted.association();
                 byLocalTag.put(a.localTag(), a);
                 collect(a);
+            } else if (outcome instanceof Endpoint.Outcome.Restarted restarted) {
+                byLocalTag.remove(restarted.previousLocalTag());
+                byLocalTag.put(restarted.association().localTag(), restarted.association());
             }
             for (Association a : byLocalTag.values()) {
                 collect(a);
@@ -143,6 +146,16 @@ public final class SimHost implements AssociationDirectory {
     public Association find(int localTag, int peerPort) {
         Association a = byLocalTag.get(localTag);
         return a != null && a.peerPort() == peerPort ? a : null;
+    }
+
+    @Override
+    public Association findByPeer(int peerPort) {
+        for (Association a : byLocalTag.values()) {
+            if (a.peerPort() == peerPort && a.state() != AssociationState.CLOSED) {
+                return a;
+            }
+        }
+        return null;
     }
 
     @Override
