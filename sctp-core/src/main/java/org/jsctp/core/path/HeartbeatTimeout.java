@@ -16,7 +16,11 @@ public enum HeartbeatTimeout {
     /** As {@link #UNANSWERED}, and the error counter now exceeds Path.Max.Retrans: the path became inactive. */
     UNANSWERED_BECAME_INACTIVE;
 
-    /** Whether a heartbeat went unanswered (for the association's overall error count, RFC 9260 section 8.1). */
+    /**
+     * Whether a heartbeat went unanswered. The association adds it to its overall error count
+     * only for a confirmed path that is the one used for data transfer (RFC 9260 sections 8.1 and
+     * 5.4: probes of unconfirmed addresses and heartbeats on other paths do not count).
+     */
     public boolean unanswered() {
         return this != NONE;
     }

@@ -7,7 +7,8 @@ package org.jsctp.core.path;
  * <p>Confirmation and reachability are two separate facts about a path; this state combines them
  * with reachability first: a path whose error counter exceeded Path.Max.Retrans is
  * {@link #INACTIVE} whether or not it was ever confirmed ({@link Path#isConfirmed()} tells the
- * rest). Only an {@link #ACTIVE} path may carry DATA.
+ * rest). DATA goes to {@link #ACTIVE} paths, to an {@link #INACTIVE} confirmed one only when the
+ * association has nothing better (section 6.4), and never to an unconfirmed one (section 5.4).
  */
 public enum PathState {
     /**
