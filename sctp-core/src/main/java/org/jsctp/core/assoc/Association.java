@@ -20,6 +20,7 @@ import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieAckChunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
 import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
 import org.jsctp.core.packet.chunk.HeartbeatChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
@@ -36,6 +37,11 @@ import org.jsctp.core.packet.param.UnknownParameter;
 import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.seq.Tsn;
+import org.jsctp.core.path.HeartbeatOutcome;
+import org.jsctp.core.path.HeartbeatTimeout;
+import org.jsctp.core.path.Path;
+import org.jsctp.core.path.PathConfig;
+import org.jsctp.core.path.PathEvent;
 import org.jsctp.core.timer.Timer;
 import org.jsctp.core.timer.Timers;
 import org.jsctp.core.tx.OutgoingMessage;
@@ -54,6 +60,12 @@ import org.jsctp.core.tx.SendQueue;
  */
 public final class Association {
 
+    /**
+     * Stands for the peer's address while an association has a single path: the transport knows
+     * the address; the core needs it only once several paths are told apart (multi-homing).
+     */
+    private static final Object SINGLE_PATH = "single path";
+
     private final AssociationConfig config;
     private final int localPort;
     private final int peerPort;
@@ -68,6 +80,8 @@ public final class Association {
     private final Timer delayedSack;
     private final Timer t2Shutdown;
     private final RtoEstimator rto;
+    private final Path path;
+    private final RandomSource random;
     private DataSender sender;
     private DataReceiver receiver;
     private long undeliveredBytes;
@@ -84,8 +98,10 @@ public final class Association {
     private InitChunk sentInit;
     private CookieEchoChunk sentCookieEcho;
 
-    private Association(AssociationConfig config, int localPort, int peerPort, int localTag, Tsn localInitialTsn) {
+    private Association(AssociationConfig config, RandomSource random, int localPort, int peerPort, int localTag,
+                        Tsn localInitialTsn) {
         this.config = config;
+        this.random = random;
         this.localPort = localPort;
         this.peerPort = peerPort;
         this.localTag = localTag;
@@ -96,8 +112,11 @@ public final class Association {
                 Timer.Backoff.EXPONENTIAL, true, config.maxInitRetransmits()));
         this.t1Cookie = timers.add(new Timer("T1-cookie", config.rtoInitialNanos(), config.rtoMaxNanos(),
                 Timer.Backoff.EXPONENTIAL, true, config.maxInitRetransmits()));
-        this.rto = new RtoEstimator(config.rtoInitialNanos(), config.rtoMinNanos(), config.rtoMaxNanos(),
-                RtoEstimator.DEFAULT_GRANULARITY_NANOS);
+        // One path for now (multi-homing adds more): it owns the RTO, the error counter and heartbeats.
+        this.path = new Path(0, SINGLE_PATH, new PathConfig(config.rtoInitialNanos(), config.rtoMinNanos(), config.rtoMaxNanos(),
+                config.pathMaxRetransmits(), config.heartbeatIntervalNanos(), config.pathMtu(),
+                PathConfig.DEFAULT_REMEMBERED_HEARTBEATS));
+        this.rto = path.rto();
         // RFC 9260 section 6.3.2: T3-rtx runs for the RTO, set at each start; its backoff lives in the estimator.
         this.t3Rtx = timers.add(new Timer("T3-rtx", config.rtoInitialNanos(), config.rtoMaxNanos(),
                 Timer.Backoff.NONE, false, -1));
@@ -114,7 +133,8 @@ public final class Association {
      */
     public static Association connect(AssociationConfig config, RandomSource random, int localPort, int peerPort,
                                       long nowNanos) {
-        Association a = new Association(config, localPort, peerPort, random.nextNonZeroInt(), new Tsn(random.nextInt()));
+        Association a = new Association(config, random, localPort, peerPort, random.nextNonZeroInt(),
+                new Tsn(random.nextInt()));
         List<Parameter> parameters = new ArrayList<>(config.capabilities().toParameters());
         a.sentInit = new InitChunk(a.localTag, config.receiveBufferBytes(), config.outboundStreams(),
                 config.maxInboundStreams(), a.localInitialTsn, parameters);
@@ -128,12 +148,14 @@ public final class Association {
      * Builds the association a valid COOKIE ECHO describes (RFC 9260 section 5.1.5 step 4): it is
      * ESTABLISHED at once and answers with COOKIE ACK.
      */
-    public static Association fromCookie(AssociationConfig config, CookieContents cookie, long nowNanos) {
-        Association a = new Association(config, cookie.localPort(), cookie.peerPort(), cookie.localTag(),
+    public static Association fromCookie(AssociationConfig config, RandomSource random, CookieContents cookie,
+                                         long nowNanos) {
+        Association a = new Association(config, random, cookie.localPort(), cookie.peerPort(), cookie.localTag(),
                 cookie.localInitialTsn());
         a.adoptPeer(cookie);
         a.state = AssociationState.ESTABLISHED;
         a.startDataTransfer();
+        a.startPath(nowNanos);
         a.send(a.peerTag, CookieAckChunk.INSTANCE);
         a.events.add(new AssociationEvent.CommunicationUp(a.outboundStreams, a.inboundStreams));
         return a;
@@ -166,7 +188,9 @@ public final class Association {
             } else if (chunk instanceof InitAckChunk initAck) {
                 onInitAck(initAck, nowNanos);
             } else if (chunk instanceof CookieAckChunk) {
-                onCookieAck();
+                onCookieAck(nowNanos);
+            } else if (chunk instanceof HeartbeatAckChunk ack) {
+                onHeartbeatAck(ack, nowNanos);
             } else if (chunk instanceof HeartbeatChunk heartbeat) {
                 send(peerTag, heartbeat.ack()); // RFC 9260 section 8.3: echo the info unchanged
             } else if (chunk instanceof ShutdownChunk shutdown) {
@@ -255,6 +279,7 @@ public final class Association {
             t1Init.stop();
             t1Cookie.stop();
             state = AssociationState.ESTABLISHED;
+            startPath(nowNanos);
             events.add(new AssociationEvent.CommunicationUp(outboundStreams, inboundStreams));
         }
         send(peerTag, CookieAckChunk.INSTANCE);
@@ -280,6 +305,7 @@ public final class Association {
         adoptPeer(cookie);
         state = AssociationState.ESTABLISHED;
         startDataTransfer();
+        startPath(nowNanos);
         send(peerTag, CookieAckChunk.INSTANCE);
         events.add(new AssociationEvent.CommunicationUp(outboundStreams, inboundStreams));
         flush(nowNanos);
@@ -300,6 +326,10 @@ public final class Association {
         undeliveredBytes = 0;
         errorCount = 0;
         startDataTransfer();
+        if (path.isStarted()) {
+            path.stop();
+        }
+        startPath(nowNanos);
         send(peerTag, CookieAckChunk.INSTANCE);
         events.add(new AssociationEvent.Restarted(outboundStreams, inboundStreams, lost.size()));
     }
@@ -337,6 +367,10 @@ public final class Association {
                 return;
             }
         }
+        heartbeat(nowNanos);
+        if (state == AssociationState.CLOSED) {
+            return;
+        }
         flush(nowNanos);
     }
 
@@ -370,7 +404,11 @@ public final class Association {
 
     /** When {@link #handleTimeout} should next be called, or {@link Timer#NEVER}. */
     public long nextDeadline() {
-        return timers.nextDeadline();
+        long next = timers.nextDeadline();
+        if (path.isStarted() && state != AssociationState.CLOSED) {
+            next = Math.min(next, path.nextHeartbeatDeadline());
+        }
+        return next;
     }
 
     public AssociationState state() {
@@ -515,12 +553,13 @@ public final class Association {
     }
 
     /** RFC 9260 section 5.1 step E: the COOKIE ACK in COOKIE-ECHOED. */
-    private void onCookieAck() {
+    private void onCookieAck(long nowNanos) {
         if (state != AssociationState.COOKIE_ECHOED) {
             return; // RFC 9260 section 5.2.5: discarded in any other state
         }
         t1Cookie.stop();
         state = AssociationState.ESTABLISHED;
+        startPath(nowNanos);
         events.add(new AssociationEvent.CommunicationUp(outboundStreams, inboundStreams));
     }
 
@@ -539,7 +578,57 @@ public final class Association {
     private void close(String reason, List<ErrorCause> causes) {
         state = AssociationState.CLOSED;
         timers.stopAll();
+        stopPath();
         events.add(new AssociationEvent.CommunicationLost(reason, causes));
+    }
+
+    private void startPath(long nowNanos) {
+        if (!path.isConfirmed()) {
+            path.confirm(); // RFC 9260 section 5.4: the handshake confirmed the address it used
+        }
+        if (!path.isStarted()) {
+            path.start(nowNanos, random);
+        }
+    }
+
+    private void stopPath() {
+        if (path.isStarted()) {
+            path.stop();
+        }
+    }
+
+    /** RFC 9260 sections 8.1 and 8.3: heartbeat timeouts count as errors; idle paths are probed. */
+    private void heartbeat(long nowNanos) {
+        if (!path.isStarted()) {
+            return;
+        }
+        HeartbeatTimeout t = path.checkHeartbeatTimeout(nowNanos);
+        notePathEvent(t.event());
+        if (t.unanswered() && ++errorCount > config.associationMaxRetransmits()) {
+            send(peerTag, AbortChunk.of(ProtocolViolationCause.of("heartbeats not answered")));
+            close("the peer stopped answering heartbeats", List.of());
+            return;
+        }
+        if (path.heartbeatDue(nowNanos)) {
+            send(peerTag, path.heartbeatToSend(nowNanos, random));
+        }
+    }
+
+    private void onHeartbeatAck(HeartbeatAckChunk ack, long nowNanos) {
+        if (!path.isStarted()) {
+            return;
+        }
+        HeartbeatOutcome outcome = path.onHeartbeatAck(ack, nowNanos);
+        if (outcome.accepted()) {
+            errorCount = 0; // RFC 9260 section 8.3: an answered heartbeat clears the error counter
+            notePathEvent(outcome.event());
+        }
+    }
+
+    private void notePathEvent(PathEvent e) {
+        if (e == PathEvent.BECAME_INACTIVE || e == PathEvent.BECAME_ACTIVE) {
+            events.add(new AssociationEvent.PeerAddressChange(e == PathEvent.BECAME_ACTIVE));
+        }
     }
 
     private void startDataTransfer() {
@@ -591,6 +680,7 @@ public final class Association {
         }
         if (effect.newDataAcked()) {
             errorCount = 0; // section 8.1: an acknowledgement clears the association error counter
+            notePathEvent(path.onNewDataAcked());
         }
         if (effect.fastRetransmitNow()) {
             transmitData(nowNanos, true); // section 7.2.4 step 3: one packet, regardless of cwnd
@@ -598,6 +688,7 @@ public final class Association {
     }
 
     private void onT3Expiry(long nowNanos) {
+        notePathEvent(path.onRetransmissionTimeout()); // section 8.2, and the RTO backoff of 6.3.3 E2
         // RFC 9260 section 8.1: each T3-rtx expiry counts against Association.Max.Retrans.
         if (++errorCount > config.associationMaxRetransmits()) {
             send(peerTag, AbortChunk.of(ProtocolViolationCause.of("retransmission limit reached")));
@@ -640,6 +731,7 @@ public final class Association {
     private void finishShutdown() {
         state = AssociationState.CLOSED;
         timers.stopAll();
+        stopPath();
         events.add(new AssociationEvent.ShutdownComplete());
     }
 
@@ -653,12 +745,14 @@ public final class Association {
             lastShutdownChunk = new ShutdownChunk(receiver.cumulativeTsnAck());
             send(peerTag, lastShutdownChunk);
             t3Rtx.stop();
+            stopPath(); // RFC 9260 section 8.3: no heartbeats once SHUTDOWN is sent
             t2Shutdown.setDuration(rto.rtoNanos(), config.rtoMaxNanos());
             t2Shutdown.start(nowNanos);
         } else if (state == AssociationState.SHUTDOWN_RECEIVED) {
             state = AssociationState.SHUTDOWN_ACK_SENT;
             lastShutdownChunk = ShutdownAckChunk.INSTANCE;
             send(peerTag, lastShutdownChunk);
+            stopPath();
             t2Shutdown.setDuration(rto.rtoNanos(), config.rtoMaxNanos());
             t2Shutdown.start(nowNanos);
         }
@@ -698,6 +792,9 @@ public final class Association {
             }
             List<Chunk> data = sender.nextChunks(nowNanos, space, fast);
             chunks.addAll(data);
+            if (!data.isEmpty()) {
+                path.onDataSent(nowNanos); // the path is not idle (section 8.3)
+            }
             if (!chunks.isEmpty()) {
                 transmits.add(new OutgoingPacket(localPort, peerPort, peerTag, chunks));
             }

@@ -55,4 +55,11 @@ public sealed interface AssociationEvent {
      */
     record Restarted(int outboundStreams, int inboundStreams, int droppedMessages) implements AssociationEvent {
     }
+
+    /**
+     * The peer's address became unreachable or reachable again (RFC 9260 section 8.2,
+     * SCTP_PEER_ADDR_CHANGE with SCTP_ADDR_UNREACHABLE or SCTP_ADDR_AVAILABLE).
+     */
+    record PeerAddressChange(boolean reachable) implements AssociationEvent {
+    }
 }

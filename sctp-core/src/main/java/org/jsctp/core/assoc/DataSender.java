@@ -158,10 +158,9 @@ final class DataSender {
         return SackChunk.of(cumulativeTsnAck, (int) Math.min(0xFFFF_FFFFL, peerWindow));
     }
 
-    /** T3-rtx expired (RFC 9260 section 6.3.3 E1-E3). */
+    /** T3-rtx expired (RFC 9260 section 6.3.3 E1 and E3; the caller has backed the RTO off, E2). */
     void onT3Expiry(long nowNanos) {
-        cc.onRetransmissionTimeout(nowNanos); // E1
-        rto.backOff();                        // E2
+        cc.onRetransmissionTimeout(nowNanos); // E1 (E2, the RTO backoff, is done by the path)
         outstanding.markAllForRetransmission(); // E3
         if (!outstanding.isEmpty()) {
             startT3(nowNanos); // R4: the retransmission goes out with this expiry, under the backed-off RTO

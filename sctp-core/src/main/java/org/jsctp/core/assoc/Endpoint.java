@@ -183,7 +183,7 @@ public final class Endpoint {
         if (directory.size() >= config.maxAssociations()) {
             return reply(h, contents.peerTag(), AbortChunk.of(OutOfResourceCause.INSTANCE));
         }
-        return new Outcome.Accepted(Association.fromCookie(config.association(), contents, nowNanos));
+        return new Outcome.Accepted(Association.fromCookie(config.association(), random, contents, nowNanos));
     }
 
     /** RFC 9260 section 5.2.4, table 2: a valid COOKIE ECHO while an association with the peer exists. */

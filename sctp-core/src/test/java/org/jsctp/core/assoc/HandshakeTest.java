@@ -140,7 +140,8 @@ class HandshakeTest {
         assertThat(accepted.pollEvent()).isEqualTo(new AssociationEvent.CommunicationUp(4, 20));
         assertThat(client.peerTag()).isEqualTo(accepted.localTag());
         assertThat(accepted.peerTag()).isEqualTo(client.localTag());
-        assertThat(client.nextDeadline()).isEqualTo(Timer.NEVER);
+        // the only timer left is the idle path's heartbeat: HB.interval + RTO +/- RTO/2 (RFC 9260 section 8.3)
+        assertThat(client.nextDeadline()).isBetween(30 * S + S / 2, 30 * S + 3 * S / 2);
     }
 
     @Test
