@@ -12,7 +12,10 @@ import org.jsctp.core.packet.cause.ErrorCause;
 import org.jsctp.core.packet.cause.MissingMandatoryParameterCause;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
 import org.jsctp.core.packet.cause.UnrecognizedParametersCause;
+import org.jsctp.core.packet.cause.StaleCookieCause;
+import org.jsctp.core.packet.cause.UnrecognizedChunkTypeCause;
 import org.jsctp.core.packet.cause.UserInitiatedAbortCause;
+import org.jsctp.core.packet.UnrecognizedAction;
 import org.jsctp.core.packet.cause.InvalidStreamIdentifierCause;
 import org.jsctp.core.packet.cause.NoUserDataCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
@@ -23,6 +26,7 @@ import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
 import org.jsctp.core.packet.chunk.HeartbeatChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.PadChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownChunk;
@@ -30,6 +34,7 @@ import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
 import org.jsctp.core.packet.chunk.ErrorChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
+import org.jsctp.core.packet.param.CookiePreservativeParameter;
 import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.ParameterType;
 import org.jsctp.core.packet.param.StateCookieParameter;
@@ -97,6 +102,8 @@ public final class Association {
     private Capabilities capabilities = Capabilities.NONE;
     private InitChunk sentInit;
     private CookieEchoChunk sentCookieEcho;
+    private long cookieEchoSentAtNanos;
+    private int staleCookieRetries;
 
     private Association(AssociationConfig config, RandomSource random, int localPort, int peerPort, int localTag,
                         Tsn localInitialTsn) {
@@ -169,6 +176,7 @@ public final class Association {
         CommonHeader header = packet.header();
         boolean carriedData = false;
         boolean immediate = false;
+        List<ErrorCause> unrecognized = new ArrayList<>(0);
         for (Chunk chunk : packet.chunks()) {
             if (!acceptsTag(header.verificationTag(), chunk)) {
                 return; // RFC 9260 section 8.5: silently discard the packet
@@ -200,14 +208,27 @@ public final class Association {
             } else if (chunk instanceof ShutdownCompleteChunk) {
                 onShutdownComplete();
             } else if (chunk instanceof ErrorChunk error) {
-                events.add(new AssociationEvent.RemoteError(error.causes()));
+                onError(error, nowNanos);
             } else if (chunk instanceof AbortChunk abort) {
                 onAbort(abort);
                 return; // nothing after an ABORT is processed (section 6.10 and 8.5.1 (B))
+            } else if (!isIgnoredHere(chunk)) {
+                // RFC 9260 section 3.2: a chunk type we do not process here, known to the codec or
+                // not, is treated by the two high bits of its type.
+                UnrecognizedAction action = UnrecognizedAction.ofChunkType(chunk.type());
+                if (action.reports()) {
+                    unrecognized.add(UnrecognizedChunkTypeCause.of(chunk));
+                }
+                if (!action.continues()) {
+                    break; // stop processing the packet; chunks before this one still count
+                }
             }
             if (state == AssociationState.CLOSED) {
                 return;
             }
+        }
+        if (!unrecognized.isEmpty()) {
+            send(peerTag, new ErrorChunk(false, false, unrecognized));
         }
         if (carriedData && receiver != null) {
             receiver.onDataPacketEnd(immediate, nowNanos);
@@ -539,7 +560,13 @@ public final class Association {
         outboundStreams = Math.min(config.outboundStreams(), initAck.inboundStreams());
         inboundStreams = Math.min(config.maxInboundStreams(), initAck.outboundStreams());
         capabilities = config.capabilities().commonWith(Capabilities.offeredIn(initAck.parameters()));
-        startDataTransfer();
+        if (sender == null) {
+            startDataTransfer();
+        } else {
+            // A second INIT ACK after a stale cookie (section 5.2.6): keep what the user queued,
+            // but receive from the peer's new initial TSN.
+            receiver = new DataReceiver(config, peerInitialTsn, inboundStreams, capabilities.interleaving(), delayedSack);
+        }
         sentCookieEcho = new CookieEchoChunk(cookie);
         state = AssociationState.COOKIE_ECHOED;
         if (toReport.isEmpty()) {
@@ -550,6 +577,7 @@ public final class Association {
                     List.of(sentCookieEcho, ErrorChunk.of(UnrecognizedParametersCause.of(toReport)))));
         }
         t1Cookie.start(nowNanos);
+        cookieEchoSentAtNanos = nowNanos;
     }
 
     /** RFC 9260 section 5.1 step E: the COOKIE ACK in COOKIE-ECHOED. */
@@ -561,6 +589,43 @@ public final class Association {
         state = AssociationState.ESTABLISHED;
         startPath(nowNanos);
         events.add(new AssociationEvent.CommunicationUp(outboundStreams, inboundStreams));
+    }
+
+    private void onError(ErrorChunk error, long nowNanos) {
+        if (state == AssociationState.COOKIE_ECHOED) {
+            for (ErrorCause cause : error.causes()) {
+                if (cause instanceof StaleCookieCause) {
+                    onStaleCookie(nowNanos);
+                    return;
+                }
+            }
+        }
+        events.add(new AssociationEvent.RemoteError(error.causes()));
+    }
+
+    /**
+     * RFC 9260 section 5.2.6: our cookie reached the peer too late. Start over with a new INIT
+     * asking for a longer cookie life: the round trip just measured plus one second, no more.
+     */
+    private void onStaleCookie(long nowNanos) {
+        t1Cookie.stop();
+        if (++staleCookieRetries > config.maxInitRetransmits()) {
+            close("the peer found our State Cookie stale " + staleCookieRetries + " times", List.of());
+            return;
+        }
+        long rttMillis = Math.max(0, (nowNanos - cookieEchoSentAtNanos) / 1_000_000L);
+        List<Parameter> parameters = new ArrayList<>(sentInit.parameters().size() + 1);
+        for (Parameter p : sentInit.parameters()) {
+            if (!(p instanceof CookiePreservativeParameter)) {
+                parameters.add(p);
+            }
+        }
+        parameters.add(new CookiePreservativeParameter(rttMillis + 1000));
+        sentInit = new InitChunk(sentInit.initiateTag(), sentInit.advertisedReceiverWindowCredit(),
+                sentInit.outboundStreams(), sentInit.inboundStreams(), sentInit.initialTsn(), parameters);
+        state = AssociationState.COOKIE_WAIT;
+        send(0, sentInit);
+        t1Init.start(nowNanos);
     }
 
     private void onAbort(AbortChunk abort) {
@@ -580,6 +645,14 @@ public final class Association {
         timers.stopAll();
         stopPath();
         events.add(new AssociationEvent.CommunicationLost(reason, causes));
+    }
+
+    /**
+     * Chunks that reach an association but need nothing from it: INIT and COOKIE ECHO are the
+     * endpoint's (it saw them first), PAD only fills a packet (RFC 4820 section 3).
+     */
+    private static boolean isIgnoredHere(Chunk chunk) {
+        return chunk instanceof InitChunk || chunk instanceof CookieEchoChunk || chunk instanceof PadChunk;
     }
 
     private void startPath(long nowNanos) {

@@ -320,4 +320,51 @@ class HandshakeTest {
         Endpoint.Outcome full = small.handlePacket(onTheWire(client.pollTransmit()), 0, oneOther);
         assertThat(((Endpoint.Outcome.Reply) full).packet().chunks().get(0)).isInstanceOf(AbortChunk.class);
     }
+
+    @Test
+    void anUnknownChunkAskingToBeSkippedAndReportedIsReportedInAnError() {
+        Association client = clientEndpoint.connect(SERVER_PORT, now);
+        exchange(client, p -> false);
+        org.jsctp.core.packet.chunk.UnknownChunk unknown = new org.jsctp.core.packet.chunk.UnknownChunk(0xC5, 0, Bytes.fromHex("0102"));
+        client.handlePacket(onTheWire(new OutgoingPacket(SERVER_PORT, CLIENT_PORT, client.localTag(), List.of(unknown))), now);
+        SctpPacket reply = onTheWire(client.pollTransmit());
+        assertThat(reply.chunks()).singleElement().isInstanceOfSatisfying(ErrorChunk.class, e ->
+                assertThat(e.causes()).containsExactly(org.jsctp.core.packet.cause.UnrecognizedChunkTypeCause.of(unknown)));
+        assertThat(client.state()).isEqualTo(AssociationState.ESTABLISHED);
+    }
+
+    @Test
+    void anUnknownChunkAskingToStopEndsProcessingOfItsPacketSilently() {
+        Association client = clientEndpoint.connect(SERVER_PORT, now);
+        exchange(client, p -> false);
+        client.pollEvent();
+        org.jsctp.core.packet.chunk.UnknownChunk stop = new org.jsctp.core.packet.chunk.UnknownChunk(0x05 | 0x30, 0, Bytes.empty());
+        org.jsctp.core.packet.chunk.DataChunk data = new org.jsctp.core.packet.chunk.DataChunk(false, false, true, true,
+                client.peerInitialTsn(), 0, new org.jsctp.core.seq.Ssn(0), 0, Bytes.fromHex("aa"));
+        client.handlePacket(onTheWire(new OutgoingPacket(SERVER_PORT, CLIENT_PORT, client.localTag(), List.of(stop, data))), now);
+        assertThat(client.pollTransmit()).isNull();
+        assertThat(client.pollEvent()).isNull();
+    }
+
+    @Test
+    void aStaleCookieErrorMakesTheClientStartOverAskingForALongerCookieLife() {
+        Association client = clientEndpoint.connect(SERVER_PORT, 0);
+        Endpoint.Outcome.Reply initAck = (Endpoint.Outcome.Reply) server.handlePacket(onTheWire(client.pollTransmit()), 0,
+                AssociationDirectory.NONE);
+        client.handlePacket(onTheWire(initAck.packet()), 0);
+        OutgoingPacket echo = client.pollTransmit();
+        now = 61 * S; // the COOKIE ECHO arrives after the 60 s cookie life
+        Endpoint.Outcome.Reply stale = (Endpoint.Outcome.Reply) server.handlePacket(onTheWire(echo), now, AssociationDirectory.NONE);
+        client.handlePacket(onTheWire(stale.packet()), now);
+        assertThat(client.state()).isEqualTo(AssociationState.COOKIE_WAIT);
+        SctpPacket init = onTheWire(client.pollTransmit());
+        InitChunk again = (InitChunk) init.chunks().get(0);
+        // RFC 9260 section 5.2.6: the round trip just measured (61 s) plus one second
+        assertThat(again.parameters()).contains(new org.jsctp.core.packet.param.CookiePreservativeParameter(62_000));
+        assertThat(again.initiateTag()).isEqualTo(client.localTag());
+        Endpoint.Outcome.Reply secondAck = (Endpoint.Outcome.Reply) server.handlePacket(init, now, AssociationDirectory.NONE);
+        client.handlePacket(onTheWire(secondAck.packet()), now);
+        exchange(client, p -> false);
+        assertThat(client.state()).isEqualTo(AssociationState.ESTABLISHED);
+    }
 }
