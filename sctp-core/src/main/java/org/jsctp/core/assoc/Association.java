@@ -84,6 +84,7 @@ public final class Association {
     private final Timer t3Rtx;
     private final Timer delayedSack;
     private final Timer t2Shutdown;
+    private final Timer t5ShutdownGuard;
     private final RtoEstimator rto;
     private final Path path;
     private final RandomSource random;
@@ -132,6 +133,9 @@ public final class Association {
         // RFC 9260 section 9.2: T2-shutdown uses the RTO with backoff, bounded by Association.Max.Retrans.
         this.t2Shutdown = timers.add(new Timer("T2-shutdown", config.rtoInitialNanos(), config.rtoMaxNanos(),
                 Timer.Backoff.EXPONENTIAL, true, config.associationMaxRetransmits()));
+        // RFC 9260 section 9.2: T5-shutdown-guard bounds the whole shutdown; 5 times RTO.Max is suggested.
+        this.t5ShutdownGuard = timers.add(new Timer("T5-shutdown-guard", 5 * config.rtoMaxNanos(),
+                5 * config.rtoMaxNanos(), Timer.Backoff.NONE, false, -1));
     }
 
     /**
@@ -376,6 +380,9 @@ public final class Association {
                 onT3Expiry(nowNanos);
             } else if (t == delayedSack && expiry != Timer.Expiry.NOT_DUE && receiver != null) {
                 receiver.onDelayedSackTimer();
+            } else if (t == t5ShutdownGuard && expiry != Timer.Expiry.NOT_DUE) {
+                send(peerTag, AbortChunk.of(ProtocolViolationCause.of("shutdown did not complete")));
+                close("the shutdown did not complete within the T5-shutdown-guard time", List.of());
             } else if (t == t2Shutdown) {
                 if (expiry == Timer.Expiry.RESTARTED) {
                     send(peerTag, lastShutdownChunk); // section 9.2: retransmit SHUTDOWN or SHUTDOWN ACK
@@ -773,8 +780,8 @@ public final class Association {
     }
 
     private void onShutdown(ShutdownChunk shutdown, long nowNanos) {
-        if (sender == null) {
-            return;
+        if (sender == null || state == AssociationState.COOKIE_WAIT || state == AssociationState.COOKIE_ECHOED) {
+            return; // RFC 9260 section 9.2: a SHUTDOWN before the association is up is discarded
         }
         // RFC 9260 section 9.2: the Cumulative TSN Ack of a SHUTDOWN acknowledges like a SACK.
         onSack(sender.sackFromCumulativeAck(shutdown.cumulativeTsnAck()), nowNanos);
@@ -821,6 +828,7 @@ public final class Association {
             stopPath(); // RFC 9260 section 8.3: no heartbeats once SHUTDOWN is sent
             t2Shutdown.setDuration(rto.rtoNanos(), config.rtoMaxNanos());
             t2Shutdown.start(nowNanos);
+            t5ShutdownGuard.start(nowNanos);
         } else if (state == AssociationState.SHUTDOWN_RECEIVED) {
             state = AssociationState.SHUTDOWN_ACK_SENT;
             lastShutdownChunk = ShutdownAckChunk.INSTANCE;

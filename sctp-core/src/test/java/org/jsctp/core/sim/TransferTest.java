@@ -139,4 +139,19 @@ class TransferTest {
     void heavyLossWithLargeMessagesStillDeliversEverything() {
         assertThat(TransferProperties.run(0L, 0.29, 0.0, 0, 53)).isEqualTo("all delivered");
     }
+
+    @Test
+    void aShutdownThePeerNeverAnswersEndsWithinTheShutdownGuard() {
+        SimNetwork net = network(LinkProfile.perfect().withDelay(10 * MS));
+        Association client = established(net);
+        net.bToA().setProfile(LinkProfile.perfect().withLoss(1.0));
+        long start = net.now();
+        client.shutdown(net.now());
+        net.runUntil(() -> client.state() == AssociationState.CLOSED, net.now() + 3600 * S, 100_000);
+        assertThat(client.state()).isEqualTo(AssociationState.CLOSED);
+        // T5-shutdown-guard: 5 x RTO.Max = 300 s (RFC 9260 section 9.2)
+        assertThat(net.now() - start).isLessThanOrEqualTo(300 * S + MS);
+        assertThat(clientHost.events()).extracting(SimHost.Event::event).last()
+                .isInstanceOf(AssociationEvent.CommunicationLost.class);
+    }
 }
