@@ -30,17 +30,14 @@ import org.jsctp.core.packet.chunk.ForwardTsnEntry;
  * bit (and the mirror cases for the fragment after it); or when it completes an ordered message
  * whose stream already holds a complete message with the same SSN.
  */
-public final class DataReassemblyQueue implements ReassemblyQueue {
+public final class DataReassemblyQueue extends ReassemblyQueueBase {
 
     /** No FORWARD TSN seen yet. */
     private static final long NONE = Long.MIN_VALUE;
 
-    private final int inboundStreams;
-    private final ReassemblyBudget budget;
     private final LongObjectMap<Run> runByFirst = new LongObjectMap<>();
     private final LongObjectMap<Run> runByLast = new LongObjectMap<>();
     private final LongObjectMap<OrderedStream> streams = new LongObjectMap<>();
-    private final ArrayDeque<ReceivedMessage> ready = new ArrayDeque<>();
     /**
      * Highest TSN known to belong to skipped data: the highest New Cumulative TSN of a FORWARD TSN,
      * or beyond it the fragments of a message cut by it that were since discarded.
@@ -53,11 +50,7 @@ public final class DataReassemblyQueue implements ReassemblyQueue {
      *                         bytes per held entry; at most {@code Integer.MAX_VALUE - 8}
      */
     public DataReassemblyQueue(int inboundStreams, long maxBufferedBytes) {
-        if (inboundStreams < 1 || inboundStreams > 0xFFFF) {
-            throw new IllegalArgumentException("inbound streams must be in 1..65535: " + inboundStreams);
-        }
-        this.inboundStreams = inboundStreams;
-        this.budget = new ReassemblyBudget(maxBufferedBytes);
+        super(inboundStreams, maxBufferedBytes);
     }
 
     /**
@@ -174,35 +167,6 @@ public final class DataReassemblyQueue implements ReassemblyQueue {
             }
         }
         removeRuns(doomed);
-    }
-
-    @Override
-    public ReceivedMessage poll() {
-        ReceivedMessage m = ready.pollFirst();
-        if (m != null) {
-            budget.removeEntry(m.payload().length());
-        }
-        return m;
-    }
-
-    @Override
-    public boolean hasDeliverable() {
-        return !ready.isEmpty();
-    }
-
-    @Override
-    public int deliverableCount() {
-        return ready.size();
-    }
-
-    @Override
-    public long bufferedBytes() {
-        return budget.dataBytes();
-    }
-
-    /** Held user data plus the per-entry overhead: what counts against {@code maxBufferedBytes}. */
-    public long chargedBytes() {
-        return budget.charged();
     }
 
     @Override

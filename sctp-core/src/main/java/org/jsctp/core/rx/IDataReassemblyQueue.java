@@ -32,13 +32,10 @@ import org.jsctp.core.seq.SerialArithmetic;
  * fragment of an ordered message that is already complete and waiting for its turn. A fragment
  * that repeats a held one exactly (same FSN, E bit and data, a new TSN) is accepted and dropped.
  */
-public final class IDataReassemblyQueue implements ReassemblyQueue {
+public final class IDataReassemblyQueue extends ReassemblyQueueBase {
 
-    private final int inboundStreams;
-    private final ReassemblyBudget budget;
     private final LongObjectMap<Partial> partials = new LongObjectMap<>();
     private final LongObjectMap<OrderedStream> streams = new LongObjectMap<>();
-    private final ArrayDeque<ReceivedMessage> ready = new ArrayDeque<>();
 
     /**
      * @param inboundStreams number of inbound streams negotiated at setup (1..65535)
@@ -46,11 +43,7 @@ public final class IDataReassemblyQueue implements ReassemblyQueue {
      *                         bytes per held entry; at most {@code Integer.MAX_VALUE - 8}
      */
     public IDataReassemblyQueue(int inboundStreams, long maxBufferedBytes) {
-        if (inboundStreams < 1 || inboundStreams > 0xFFFF) {
-            throw new IllegalArgumentException("inbound streams must be in 1..65535: " + inboundStreams);
-        }
-        this.inboundStreams = inboundStreams;
-        this.budget = new ReassemblyBudget(maxBufferedBytes);
+        super(inboundStreams, maxBufferedBytes);
     }
 
     /**
@@ -184,35 +177,6 @@ public final class IDataReassemblyQueue implements ReassemblyQueue {
             partials.remove(p.key);
             budget.removeEntries(p.count, p.bytes);
         }
-    }
-
-    @Override
-    public ReceivedMessage poll() {
-        ReceivedMessage m = ready.pollFirst();
-        if (m != null) {
-            budget.removeEntry(m.payload().length());
-        }
-        return m;
-    }
-
-    @Override
-    public boolean hasDeliverable() {
-        return !ready.isEmpty();
-    }
-
-    @Override
-    public int deliverableCount() {
-        return ready.size();
-    }
-
-    @Override
-    public long bufferedBytes() {
-        return budget.dataBytes();
-    }
-
-    /** Held user data plus the per-entry overhead: what counts against {@code maxBufferedBytes}. */
-    public long chargedBytes() {
-        return budget.charged();
     }
 
     /**
