@@ -1,6 +1,5 @@
 package org.jsctp.core.rx;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
