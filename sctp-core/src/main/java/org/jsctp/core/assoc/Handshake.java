@@ -1,0 +1,200 @@
+package org.jsctp.core.assoc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.core.handshake.Capabilities;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.cause.MissingMandatoryParameterCause;
+import org.jsctp.core.packet.cause.ProtocolViolationCause;
+import org.jsctp.core.packet.cause.UnrecognizedParametersCause;
+import org.jsctp.core.packet.chunk.AbortChunk;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.ErrorChunk;
+import org.jsctp.core.packet.chunk.InitAckChunk;
+import org.jsctp.core.packet.chunk.InitChunk;
+import org.jsctp.core.packet.param.CookiePreservativeParameter;
+import org.jsctp.core.packet.param.Parameter;
+import org.jsctp.core.packet.param.ParameterType;
+import org.jsctp.core.packet.param.StateCookieParameter;
+import org.jsctp.core.packet.param.UnknownParameter;
+import org.jsctp.core.timer.Timer;
+
+/**
+ * The connecting side of the handshake (RFC 9260 section 5.1 steps A, C and E, and 5.2.6): INIT
+ * and T1-init in COOKIE-WAIT, COOKIE ECHO and T1-cookie in COOKIE-ECHOED, and the restart after a
+ * Stale Cookie error. It tells the association what happened; the association changes what lies
+ * beyond the handshake.
+ */
+final class Handshake {
+
+    /** What an input did to the handshake. */
+    enum Step {
+        /** Nothing changed, or only a retransmission went out. */
+        NONE,
+        /** The INIT ACK was accepted: the peer's side is known and the COOKIE ECHO is out. */
+        COOKIE_ECHOED,
+        /** The COOKIE ACK arrived: the association is up. */
+        ESTABLISHED,
+        /** The attempt failed; {@link #failure()} says why. */
+        FAILED
+    }
+
+    private final Tcb tcb;
+    private final Timer t1Init;
+    private final Timer t1Cookie;
+    private InitChunk sentInit;
+    private CookieEchoChunk sentCookieEcho;
+    private long cookieEchoSentAtNanos;
+    private int staleCookieRetries;
+    private String failure;
+
+    Handshake(Tcb tcb) {
+        this.tcb = tcb;
+        AssociationConfig c = tcb.config;
+        // RFC 9260 section 5.1 (A) and (C): T1 starts at RTO.Initial, backs off per section 6.3.3,
+        // and gives up after Max.Init.Retransmits retransmissions.
+        this.t1Init = tcb.timers.add(new Timer("T1-init", c.rtoInitialNanos(), c.rtoMaxNanos(),
+                Timer.Backoff.EXPONENTIAL, true, c.maxInitRetransmits()));
+        this.t1Cookie = tcb.timers.add(new Timer("T1-cookie", c.rtoInitialNanos(), c.rtoMaxNanos(),
+                Timer.Backoff.EXPONENTIAL, true, c.maxInitRetransmits()));
+    }
+
+    /** Step A: send INIT and wait in COOKIE-WAIT. */
+    void start(long nowNanos) {
+        AssociationConfig c = tcb.config;
+        sentInit = new InitChunk(tcb.localTag, c.receiveBufferBytes(), c.outboundStreams(), c.maxInboundStreams(),
+                tcb.localInitialTsn, new ArrayList<>(c.capabilities().toParameters()));
+        tcb.state = AssociationState.COOKIE_WAIT;
+        tcb.send(0, sentInit); // RFC 9260 section 8.5.1 (A): an INIT carries verification tag 0
+        t1Init.start(nowNanos);
+    }
+
+    /** Why the attempt failed, after {@link Step#FAILED}. */
+    String failure() {
+        return failure;
+    }
+
+    /** Step C: the INIT ACK in COOKIE-WAIT. */
+    Step onInitAck(InitAckChunk initAck, long nowNanos) {
+        if (tcb.state != AssociationState.COOKIE_WAIT) {
+            return Step.NONE; // RFC 9260 section 5.2.3: an unexpected INIT ACK is discarded
+        }
+        // RFC 9260 section 3.3.3: zero streams or tag are errors that end the attempt.
+        if (initAck.outboundStreams() == 0 || initAck.inboundStreams() == 0 || initAck.initiateTag() == 0) {
+            tcb.send(initAck.initiateTag(), AbortChunk.of(ProtocolViolationCause.of("INIT ACK with zero tag or streams")));
+            return fail("peer's INIT ACK announces zero streams or a zero tag");
+        }
+        Bytes cookie = null;
+        List<UnknownParameter> toReport = new ArrayList<>(0);
+        for (Parameter p : initAck.parameters()) {
+            if (p instanceof StateCookieParameter c) {
+                cookie = c.cookie();
+            } else if (p instanceof UnknownParameter u && u.action().reports()) {
+                toReport.add(u); // RFC 9260 section 3.2.2: reported in an ERROR with the COOKIE ECHO
+            }
+        }
+        if (cookie == null) {
+            // RFC 9260 section 5.1 (C) and 3.3.10.2: the State Cookie is mandatory.
+            tcb.send(initAck.initiateTag(),
+                    AbortChunk.of(new MissingMandatoryParameterCause(List.of(ParameterType.STATE_COOKIE))));
+            return fail("peer's INIT ACK has no State Cookie");
+        }
+        t1Init.stop();
+        AssociationConfig c = tcb.config;
+        tcb.peerTag = initAck.initiateTag();
+        tcb.peerInitialTsn = initAck.initialTsn();
+        tcb.peerReceiverWindow = initAck.advertisedReceiverWindowCredit();
+        // RFC 9260 section 5.1.1: send on no more streams than the peer accepts, and so on.
+        tcb.outboundStreams = Math.min(c.outboundStreams(), initAck.inboundStreams());
+        tcb.inboundStreams = Math.min(c.maxInboundStreams(), initAck.outboundStreams());
+        tcb.capabilities = c.capabilities().commonWith(Capabilities.offeredIn(initAck.parameters()));
+        sentCookieEcho = new CookieEchoChunk(cookie);
+        tcb.state = AssociationState.COOKIE_ECHOED;
+        if (toReport.isEmpty()) {
+            tcb.sendToPeer(sentCookieEcho);
+        } else {
+            // RFC 9260 section 3.2.2 and 6.10: COOKIE ECHO first, the ERROR bundled after it.
+            tcb.sendToPeer(List.<Chunk>of(sentCookieEcho, ErrorChunk.of(UnrecognizedParametersCause.of(toReport))));
+        }
+        t1Cookie.start(nowNanos);
+        cookieEchoSentAtNanos = nowNanos;
+        return Step.COOKIE_ECHOED;
+    }
+
+    /** Step E: the COOKIE ACK in COOKIE-ECHOED. */
+    Step onCookieAck() {
+        if (tcb.state != AssociationState.COOKIE_ECHOED) {
+            return Step.NONE; // RFC 9260 section 5.2.5: discarded in any other state
+        }
+        stop();
+        tcb.state = AssociationState.ESTABLISHED;
+        return Step.ESTABLISHED;
+    }
+
+    /**
+     * RFC 9260 section 5.2.6: our cookie reached the peer too late. Start over with a new INIT
+     * asking for a longer cookie life: the round trip just measured plus one second, no more.
+     */
+    Step onStaleCookie(long nowNanos) {
+        if (tcb.state != AssociationState.COOKIE_ECHOED) {
+            return Step.NONE;
+        }
+        t1Cookie.stop();
+        if (++staleCookieRetries > tcb.config.maxInitRetransmits()) {
+            return fail("the peer found our State Cookie stale " + staleCookieRetries + " times");
+        }
+        long rttMillis = Math.max(0, (nowNanos - cookieEchoSentAtNanos) / 1_000_000L);
+        List<Parameter> parameters = new ArrayList<>(sentInit.parameters().size() + 1);
+        for (Parameter p : sentInit.parameters()) {
+            if (!(p instanceof CookiePreservativeParameter)) {
+                parameters.add(p);
+            }
+        }
+        parameters.add(new CookiePreservativeParameter(rttMillis + 1000));
+        sentInit = new InitChunk(sentInit.initiateTag(), sentInit.advertisedReceiverWindowCredit(),
+                sentInit.outboundStreams(), sentInit.inboundStreams(), sentInit.initialTsn(), parameters);
+        tcb.state = AssociationState.COOKIE_WAIT;
+        tcb.send(0, sentInit);
+        t1Init.start(nowNanos);
+        return Step.NONE;
+    }
+
+    /** Handles an expiry of {@code timer} if it is one of T1-init and T1-cookie; returns false otherwise. */
+    boolean owns(Timer timer) {
+        return timer == t1Init || timer == t1Cookie;
+    }
+
+    /** RFC 9260 section 5.1 and 6.3.3: retransmit and back off, or give up after Max.Init.Retransmits. */
+    Step onT1Expiry(Timer timer, Timer.Expiry expiry) {
+        boolean init = timer == t1Init;
+        if (expiry == Timer.Expiry.RESTARTED) {
+            tcb.send(init ? 0 : tcb.peerTag, init ? sentInit : sentCookieEcho);
+        } else if (expiry == Timer.Expiry.LIMIT_REACHED) {
+            return fail((init ? "INIT" : "COOKIE ECHO") + " was retransmitted " + tcb.config.maxInitRetransmits()
+                    + " times without answer");
+        }
+        return Step.NONE;
+    }
+
+    /** The handshake ended another way (an accepted cookie, an abort): its timers stop. */
+    void stop() {
+        t1Init.stop();
+        t1Cookie.stop();
+    }
+
+    void checkInvariants() {
+        if (t1Init.isRunning() && tcb.state != AssociationState.COOKIE_WAIT) {
+            throw new IllegalStateException("T1-init runs in " + tcb.state);
+        }
+        if (t1Cookie.isRunning() && tcb.state != AssociationState.COOKIE_ECHOED) {
+            throw new IllegalStateException("T1-cookie runs in " + tcb.state);
+        }
+    }
+
+    private Step fail(String why) {
+        stop();
+        failure = why;
+        return Step.FAILED;
+    }
+}

@@ -1,0 +1,78 @@
+package org.jsctp.core.assoc;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import org.jsctp.core.env.RandomSource;
+import org.jsctp.core.handshake.Capabilities;
+import org.jsctp.core.handshake.CookieContents;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.seq.Tsn;
+import org.jsctp.core.timer.Timers;
+
+/**
+ * The Transmission Control Block of RFC 9260 section 14.2 that the parts of an association
+ * share: tags, initial TSNs, stream counts, the negotiated extensions, the state, the timers,
+ * and the queues of packets and events the association hands out after each input.
+ */
+final class Tcb {
+
+    final AssociationConfig config;
+    final RandomSource random;
+    final int localPort;
+    final int peerPort;
+    final Timers timers = new Timers();
+    final ArrayDeque<OutgoingPacket> transmits = new ArrayDeque<>();
+    final ArrayDeque<AssociationEvent> events = new ArrayDeque<>();
+
+    AssociationState state;
+    int localTag;
+    Tsn localInitialTsn;
+    int peerTag;
+    Tsn peerInitialTsn;
+    int peerReceiverWindow;
+    int outboundStreams;
+    int inboundStreams;
+    Capabilities capabilities = Capabilities.NONE;
+
+    Tcb(AssociationConfig config, RandomSource random, int localPort, int peerPort, int localTag, Tsn localInitialTsn) {
+        this.config = config;
+        this.random = random;
+        this.localPort = localPort;
+        this.peerPort = peerPort;
+        this.localTag = localTag;
+        this.localInitialTsn = localInitialTsn;
+    }
+
+    /** Queues a packet of one chunk with verification tag {@code tag}. */
+    void send(int tag, Chunk chunk) {
+        transmits.add(new OutgoingPacket(localPort, peerPort, tag, List.of(chunk)));
+    }
+
+    /** Queues a packet of one chunk to the peer, with its tag. */
+    void sendToPeer(Chunk chunk) {
+        send(peerTag, chunk);
+    }
+
+    /** Queues a packet of several chunks to the peer, in order. */
+    void sendToPeer(List<Chunk> chunks) {
+        transmits.add(new OutgoingPacket(localPort, peerPort, peerTag, chunks));
+    }
+
+    void emit(AssociationEvent event) {
+        events.add(event);
+    }
+
+    /** Takes the peer's side of the association from a verified cookie. */
+    void adoptPeer(CookieContents cookie) {
+        peerTag = cookie.peerTag();
+        peerInitialTsn = cookie.peerInitialTsn();
+        peerReceiverWindow = cookie.peerReceiverWindow();
+        outboundStreams = cookie.outboundStreams();
+        inboundStreams = cookie.inboundStreams();
+        capabilities = cookie.capabilities();
+    }
+
+    boolean isHandshaking() {
+        return state == AssociationState.COOKIE_WAIT || state == AssociationState.COOKIE_ECHOED;
+    }
+}
