@@ -505,6 +505,11 @@ public final class Association {
         tcb.state = AssociationState.CLOSED;
         tcb.timers.stopAll();
         stopPath();
+        if (sender != null) {
+            // RFC 9260 section 10.1 (SEND FAILURE) and RFC 6458 6.1.11: nothing the user gave us
+            // is lost silently; the association's end is the last event.
+            sender.drainUndelivered((m, sent) -> tcb.emit(new AssociationEvent.SendFailed(m, sent, reason)));
+        }
         tcb.emit(new AssociationEvent.CommunicationLost(reason, causes));
     }
 

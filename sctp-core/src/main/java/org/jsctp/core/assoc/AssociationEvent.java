@@ -3,6 +3,7 @@ package org.jsctp.core.assoc;
 import java.util.List;
 import org.jsctp.core.packet.cause.ErrorCause;
 import org.jsctp.core.rx.ReceivedMessage;
+import org.jsctp.core.tx.OutgoingMessage;
 
 /**
  * What an association tells its user (RFC 9260 section 11.2, RFC 6458 section 6.1). Events are
@@ -61,5 +62,14 @@ public sealed interface AssociationEvent {
      * SCTP_PEER_ADDR_CHANGE with SCTP_ADDR_UNREACHABLE or SCTP_ADDR_AVAILABLE).
      */
     record PeerAddressChange(boolean reachable) implements AssociationEvent {
+    }
+
+    /**
+     * A message the association could not deliver because it ended (SCTP_SEND_FAILED_EVENT of
+     * RFC 6458 section 6.1.11): the message is handed back to the user.
+     *
+     * @param sent whether any of it had been sent (SCTP_DATA_SENT) or none (SCTP_DATA_UNSENT)
+     */
+    record SendFailed(OutgoingMessage message, boolean sent, String reason) implements AssociationEvent {
     }
 }

@@ -1,7 +1,11 @@
 package org.jsctp.core.assoc;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jsctp.core.cc.CongestionController;
 import org.jsctp.core.cc.RenoCongestionController;
 import org.jsctp.core.cc.RenoConfig;
@@ -184,6 +188,25 @@ final class DataSender {
     /** Messages never sent, for a send-failed report when the association ends. */
     List<OutgoingMessage> clearUnsent() {
         return queue.clear();
+    }
+
+    /**
+     * The association ended: hands back every message sent but not acknowledged, then every
+     * message not (completely) sent, and forgets them all.
+     */
+    void drainUndelivered(BiConsumer<OutgoingMessage, Boolean> sink) {
+        Set<Object> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object m : outstanding.abandon(x -> true)) {
+            if (m instanceof OutgoingMessage message && reported.add(message)) {
+                sink.accept(message, true);
+            }
+        }
+        for (OutgoingMessage m : queue.clear()) {
+            if (reported.add(m)) {
+                sink.accept(m, false); // a partly sent message was already reported as sent
+            }
+        }
+        t3.stop();
     }
 
     void checkInvariants() {

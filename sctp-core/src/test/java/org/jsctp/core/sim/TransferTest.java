@@ -154,4 +154,22 @@ class TransferTest {
         assertThat(clientHost.events()).extracting(SimHost.Event::event).last()
                 .isInstanceOf(AssociationEvent.CommunicationLost.class);
     }
+
+    @Test
+    void whenTheAssociationIsLostEveryUndeliveredMessageIsHandedBack() {
+        SimNetwork net = network(LinkProfile.perfect().withDelay(10 * MS));
+        Association client = established(net);
+        net.aToB().setProfile(LinkProfile.perfect().withLoss(1.0));
+        for (int i = 0; i < 50; i++) {
+            client.send(OutgoingMessage.of(0, 0, false, payload(i, 1000)), net.now());
+        }
+        net.runUntil(() -> client.state() == AssociationState.CLOSED, net.now() + 3600 * S, 100_000);
+        long sent = clientHost.events().stream().map(SimHost.Event::event)
+                .filter(e -> e instanceof AssociationEvent.SendFailed f && f.sent()).count();
+        long unsent = clientHost.events().stream().map(SimHost.Event::event)
+                .filter(e -> e instanceof AssociationEvent.SendFailed f && !f.sent()).count();
+        assertThat(sent + unsent).isEqualTo(50);
+        assertThat(sent).isPositive();
+        assertThat(unsent).isPositive();
+    }
 }
