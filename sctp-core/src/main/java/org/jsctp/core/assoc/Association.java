@@ -659,7 +659,8 @@ public final class Association {
                 chunks.add(sack); // RFC 9260 section 6.10: control chunks come first
                 space -= sack.encodedLength();
             }
-            List<Chunk> data = sender.nextChunks(nowNanos, space, fastRetransmitOnce);
+            List<Chunk> data = sender.nextChunks(nowNanos, space, fastRetransmitOnce,
+                    tcb.state == AssociationState.SHUTDOWN_PENDING);
             chunks.addAll(data);
             if (!data.isEmpty()) {
                 path.onDataSent(nowNanos); // the path is not idle (section 8.3)

@@ -24,13 +24,16 @@ import org.jsctp.core.handshake.Capabilities;
  * @param delayedAckNanos the delayed SACK timer (200 ms; RFC 9260 section 6.2 allows up to 500 ms)
  * @param maxBurst Max.Burst (4)
  * @param capabilities the extensions we offer
+ * @param noDelay send small messages at once even while data is in flight (SCTP_NODELAY of RFC
+ *     6458); when false (the default), a packet that would not be full waits until the data in
+ *     flight is acknowledged, so small messages are bundled (Nagle's algorithm, RFC 896)
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 long sendBufferBytes, int maxMessageBytes, int pathMtu,
                                 long rtoInitialNanos, long rtoMinNanos, long rtoMaxNanos,
                                 int maxInitRetransmits, int associationMaxRetransmits, int pathMaxRetransmits,
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
-                                int maxBurst, Capabilities capabilities) {
+                                int maxBurst, Capabilities capabilities, boolean noDelay) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -95,6 +98,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.delayedAckNanos = delayedAckNanos;
         b.maxBurst = maxBurst;
         b.capabilities = capabilities;
+        b.noDelay = noDelay;
         return b;
     }
 
@@ -117,6 +121,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private long delayedAckNanos = 200 * MS;
         private int maxBurst = 4;
         private Capabilities capabilities = new Capabilities(true, false, false);
+        private boolean noDelay = false;
 
         private Builder() {
         }
@@ -206,8 +211,13 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        public Builder noDelay(boolean value) {
+            this.noDelay = value;
+            return this;
+        }
+
         public AssociationConfig build() {
-            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities);
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay);
         }
     }
 

@@ -45,6 +45,7 @@ final class DataSender {
     private final Timer t3;
     private final boolean interleaved;
     private final long rtoMaxNanos;
+    private final boolean noDelay;
     private long peerWindow;
 
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
@@ -58,6 +59,7 @@ final class DataSender {
         this.t3 = t3;
         this.interleaved = interleaved;
         this.rtoMaxNanos = config.rtoMaxNanos();
+        this.noDelay = config.noDelay();
         this.peerWindow = peerWindow;
     }
 
@@ -77,6 +79,15 @@ final class DataSender {
      * step 3).
      */
     List<Chunk> nextChunks(long nowNanos, int space, boolean fastRetransmitNow) {
+        return nextChunks(nowNanos, space, fastRetransmitNow, false);
+    }
+
+    /**
+     * As {@link #nextChunks(long, int, boolean)}; with {@code lastBeforeShutdown} the chunk that
+     * empties the send queue carries the I bit, so the peer acknowledges it at once and the
+     * shutdown is not held up by a delayed SACK (RFC 7053 section 4.1).
+     */
+    List<Chunk> nextChunks(long nowNanos, int space, boolean fastRetransmitNow, boolean lastBeforeShutdown) {
         List<Chunk> chunks = new ArrayList<>();
         long flight = outstanding.bytesInFlight();
         if (outstanding.hasRetransmissionsPending()) {
@@ -97,6 +108,9 @@ final class DataSender {
             return chunks;
         }
         int header = interleaved ? IDataChunk.FIXED_VALUE_LENGTH + 4 : DataChunk.FIXED_VALUE_LENGTH + 4;
+        if (!noDelay && flight > 0 && queue.bufferedBytes() < space - header && !lastBeforeShutdown) {
+            return chunks; // Nagle: a packet that would not be full waits for the data in flight
+        }
         long bytes = 0;
         while (space > header && outstanding.hasRoom()) {
             long window = peerWindow - flight - bytes;
@@ -112,7 +126,8 @@ final class DataSender {
                 break;
             }
             Tsn tsn = outstanding.nextTsn();
-            Chunk chunk = interleaved ? f.toIDataChunk(tsn, false) : f.toDataChunk(tsn, false);
+            boolean immediate = lastBeforeShutdown && f.ending() && queue.isEmpty();
+            Chunk chunk = interleaved ? f.toIDataChunk(tsn, immediate) : f.toDataChunk(tsn, immediate);
             outstanding.add(tsn, chunk, f.payload().length(), nowNanos, f.message(), PATH);
             chunks.add(chunk);
             bytes += f.payload().length();
