@@ -129,12 +129,12 @@ public final class Association {
             if (chunk instanceof DataChunk data) {
                 carriedData = true;
                 immediate |= data.immediate();
-                onData(receiver == null ? null : receiver.onData(data), data.userData().isEmpty(), data.tsn(),
+                onData(receiver == null ? null : receiver.onData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
                         data.streamId());
             } else if (chunk instanceof IDataChunk data) {
                 carriedData = true;
                 immediate |= data.immediate();
-                onData(receiver == null ? null : receiver.onIData(data), data.userData().isEmpty(), data.tsn(),
+                onData(receiver == null ? null : receiver.onIData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
                         data.streamId());
             } else if (chunk instanceof SackChunk sack) {
                 onSack(sack, nowNanos);
@@ -262,6 +262,10 @@ public final class Association {
         AssociationEvent e = tcb.events.poll();
         if (e instanceof AssociationEvent.MessageReceived m) {
             undeliveredBytes -= m.message().payload().length();
+            if (receiver != null && tcb.state != AssociationState.CLOSED
+                    && receiver.windowUpdateWorthSending(undeliveredBytes, tcb.config.pathMtu())) {
+                tcb.sendToPeer(receiver.createSack(undeliveredBytes)); // a window update (section 6.2)
+            }
         }
         return e;
     }
@@ -606,6 +610,9 @@ public final class Association {
         if (effect.newDataAcked()) {
             errorCount = 0; // section 8.1: an acknowledgement clears the association error counter
             notePathEvent(path.onNewDataAcked());
+            if (sender.isIdle()) {
+                tcb.emit(new AssociationEvent.SenderDry()); // RFC 6458 section 6.1.9: all data acknowledged
+            }
         }
         if (effect.fastRetransmitNow()) {
             transmitData(nowNanos, true); // section 7.2.4 step 3: one packet, regardless of cwnd

@@ -72,4 +72,8 @@ public sealed interface AssociationEvent {
      */
     record SendFailed(OutgoingMessage message, boolean sent, String reason) implements AssociationEvent {
     }
+
+    /** Everything the user sent has been acknowledged; nothing is queued (SCTP_SENDER_DRY_EVENT). */
+    record SenderDry() implements AssociationEvent {
+    }
 }

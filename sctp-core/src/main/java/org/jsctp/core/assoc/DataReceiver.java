@@ -40,6 +40,7 @@ final class DataReceiver {
     private final ReassemblyQueue reassembly;
     private final int receiveBufferBytes;
     private final Timer delayedSack;
+    private int lastAdvertisedWindow;
 
     DataReceiver(AssociationConfig config, Tsn peerInitialTsn, int inboundStreams, boolean interleaved, Timer delayedSack) {
         this.tracker = new DataTracker(peerInitialTsn, MAX_GAP_RANGES, MAX_DUPLICATES_REPORTED);
@@ -48,24 +49,25 @@ final class DataReceiver {
                 : new DataReassemblyQueue(inboundStreams, config.receiveBufferBytes());
         this.receiveBufferBytes = config.receiveBufferBytes();
         this.delayedSack = delayedSack;
+        this.lastAdvertisedWindow = config.receiveBufferBytes();
     }
 
-    Outcome onData(DataChunk chunk) {
+    Outcome onData(DataChunk chunk, long undeliveredBytes) {
         if (!(reassembly instanceof DataReassemblyQueue queue)) {
             return Outcome.PROTOCOL_VIOLATION; // RFC 8260 section 2.1: DATA is not used once I-DATA is
         }
-        Outcome pre = classify(chunk.tsn());
+        Outcome pre = classify(chunk.tsn(), undeliveredBytes);
         if (pre != null) {
             return pre;
         }
         return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk));
     }
 
-    Outcome onIData(IDataChunk chunk) {
+    Outcome onIData(IDataChunk chunk, long undeliveredBytes) {
         if (!(reassembly instanceof IDataReassemblyQueue queue)) {
             return Outcome.PROTOCOL_VIOLATION; // RFC 8260 section 2.2: I-DATA only when negotiated
         }
-        Outcome pre = classify(chunk.tsn());
+        Outcome pre = classify(chunk.tsn(), undeliveredBytes);
         if (pre != null) {
             return pre;
         }
@@ -97,7 +99,20 @@ final class DataReceiver {
     /** Builds the SACK and clears the SACK-due state. */
     SackChunk createSack(long undeliveredBytes) {
         delayedSack.stop();
-        return tracker.createSack(advertisedWindow(undeliveredBytes), MAX_GAP_BLOCKS);
+        lastAdvertisedWindow = advertisedWindow(undeliveredBytes);
+        return tracker.createSack(lastAdvertisedWindow, MAX_GAP_BLOCKS);
+    }
+
+    /**
+     * Whether the user's reading has opened the window enough since the last SACK that the peer,
+     * possibly stalled on a small window, should hear of it now: by at least {@code mtu} and half
+     * the buffer, so the update is worth a packet (receiver-side silly window syndrome avoidance,
+     * RFC 9260 section 6.2 and RFC 1122 section 4.2.3.3).
+     */
+    boolean windowUpdateWorthSending(long undeliveredBytes, int mtu) {
+        int now = advertisedWindow(undeliveredBytes);
+        return lastAdvertisedWindow < receiveBufferBytes / 2
+                && now - lastAdvertisedWindow >= Math.max(mtu, receiveBufferBytes / 2);
     }
 
     /**
@@ -127,13 +142,21 @@ final class DataReceiver {
         reassembly.checkInvariants();
     }
 
-    private Outcome classify(Tsn tsn) {
+    private Outcome classify(Tsn tsn, long undeliveredBytes) {
         DataTracker.Observation o = tracker.classify(tsn);
         if (o == DataTracker.Observation.DUPLICATE) {
             tracker.observe(tsn); // records it for the next SACK's duplicate list
             return Outcome.DUPLICATE;
         }
-        return o == DataTracker.Observation.REFUSED ? Outcome.DROPPED : null;
+        if (o == DataTracker.Observation.REFUSED) {
+            return Outcome.DROPPED;
+        }
+        // RFC 9260 section 6.2: with no window left, new DATA beyond the highest TSN received is
+        // dropped (a zero-window probe included); what fills a gap is still taken.
+        if (advertisedWindow(undeliveredBytes) <= 0 && tracker.isBeyondHighestReceived(tsn)) {
+            return Outcome.DROPPED;
+        }
+        return null;
     }
 
     private Outcome record(Tsn tsn, ReassemblyQueue.AddResult result) {

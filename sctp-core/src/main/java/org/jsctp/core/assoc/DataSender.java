@@ -47,6 +47,7 @@ final class DataSender {
     private final long rtoMaxNanos;
     private final boolean noDelay;
     private long peerWindow;
+    private int lastAdvertisedWindow = -1;
 
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
                boolean interleaved, RtoEstimator rto, Timer t3) {
@@ -157,7 +158,14 @@ final class DataSender {
         if (r.hasRttSample()) {
             rto.onRttMeasurement(r.rttSampleNanos()); // section 6.3.1 C5: Karn's rule applied by OutstandingData
         }
+        boolean windowReopened = lastAdvertisedWindow == 0 && sack.advertisedReceiverWindowCredit() != 0;
+        lastAdvertisedWindow = sack.advertisedReceiverWindowCredit();
         peerWindow = r.peerReceiverWindow(); // section 6.2.1 (C) and (D)(ii), less flight when used
+        if (windowReopened && !outstanding.isEmpty()) {
+            // What we sent into the closed window was dropped (section 6.2: the receiver MUST drop
+            // DATA beyond what it holds while its window is 0): send it again now, not after T3.
+            outstanding.markAllForRetransmission();
+        }
         cc.onSack(nowNanos, sack.cumulativeTsnAck(), r.cumulativeAckAdvanced(), r.newlyAckedBytes(), flightBefore,
                 outstanding.bytesInFlight());
         if (outstanding.isEmpty()) {

@@ -132,6 +132,12 @@ public final class DataTracker {
         return new Tsn((int) cumulativeAck);
     }
 
+    /** Whether {@code tsn} lies beyond every TSN received so far. */
+    public boolean isBeyondHighestReceived(Tsn tsn) {
+        long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
+        return unwrapper.peek(tsn.value()) > highest;
+    }
+
     /** Whether TSNs above the cumulative ack are held, i.e. a gap is open. */
     public boolean hasGaps() {
         return !received.isEmpty();

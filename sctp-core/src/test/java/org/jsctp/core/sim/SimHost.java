@@ -37,6 +37,7 @@ public final class SimHost implements AssociationDirectory {
     private final List<byte[]> outbox = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private int undecodable;
+    private boolean reading = true;
 
     public SimHost(String name, Endpoint endpoint) {
         this.name = name;
@@ -122,6 +123,17 @@ public final class SimHost implements AssociationDirectory {
         return out;
     }
 
+    /**
+     * Whether the application reads its events (and so its received messages) as they come; when
+     * off, they wait in the associations and hold the receive window shut.
+     */
+    public void setReading(boolean reading) {
+        this.reading = reading;
+        for (Association a : byLocalTag.values()) {
+            collect(a); // an application that starts reading reads what is waiting at once
+        }
+    }
+
     public List<Event> events() {
         return events;
     }
@@ -173,8 +185,10 @@ public final class SimHost implements AssociationDirectory {
         for (OutgoingPacket p; (p = a.pollTransmit()) != null; ) {
             outbox.add(encode(p));
         }
-        for (AssociationEvent e; (e = a.pollEvent()) != null; ) {
-            events.add(new Event(a, e));
+        if (reading) {
+            for (AssociationEvent e; (e = a.pollEvent()) != null; ) {
+                events.add(new Event(a, e));
+            }
         }
     }
 
