@@ -48,6 +48,7 @@ final class DataSender {
     private final boolean noDelay;
     private long peerWindow;
     private int lastAdvertisedWindow = -1;
+    private long maxPeerWindow;
 
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
                boolean interleaved, RtoEstimator rto, Timer t3) {
@@ -62,6 +63,7 @@ final class DataSender {
         this.rtoMaxNanos = config.rtoMaxNanos();
         this.noDelay = config.noDelay();
         this.peerWindow = peerWindow;
+        this.maxPeerWindow = peerWindow;
     }
 
     SendQueue.OfferResult offer(OutgoingMessage message, long nowNanos) {
@@ -121,6 +123,11 @@ final class DataSender {
             if (window <= 0 && !probe) {
                 break;
             }
+            if (!probe && window < space - header && window < maxPeerWindow / 2 && window < queue.bufferedBytes()) {
+                // Sender-side silly window avoidance (RFC 9260 section 6.1, RFC 1122 4.2.3.4): do
+                // not cut a small fragment to fit a window that is nearly shut; wait for it to open.
+                break;
+            }
             int allowed = probe ? space - header : (int) Math.min(space - header, window);
             OutgoingFragment f = queue.produce(nowNanos, allowed, interleaved);
             if (f == null) {
@@ -160,6 +167,7 @@ final class DataSender {
         }
         boolean windowReopened = lastAdvertisedWindow == 0 && sack.advertisedReceiverWindowCredit() != 0;
         lastAdvertisedWindow = sack.advertisedReceiverWindowCredit();
+        maxPeerWindow = Math.max(maxPeerWindow, Integer.toUnsignedLong(lastAdvertisedWindow));
         peerWindow = r.peerReceiverWindow(); // section 6.2.1 (C) and (D)(ii), less flight when used
         if (windowReopened && !outstanding.isEmpty()) {
             // What we sent into the closed window was dropped (section 6.2: the receiver MUST drop

@@ -33,6 +33,18 @@ class WindowTest {
     void aReceiverThatDoesNotReadStopsTheSenderAndReadingReopensTheWindowAtOnce() {
         Association a = client.connect(7, 0);
         net.runUntil(() -> a.state() == AssociationState.ESTABLISHED, 10 * S, 10_000);
+        java.util.List<org.jsctp.core.packet.chunk.DataChunk> seen = new java.util.ArrayList<>();
+        net.setTracer((t, to, p) -> {
+            try {
+                for (org.jsctp.core.packet.chunk.Chunk c : org.jsctp.core.packet.PacketDecoder.strict().decode(p).chunks()) {
+                    if (c instanceof org.jsctp.core.packet.chunk.DataChunk d) {
+                        seen.add(d);
+                    }
+                }
+            } catch (org.jsctp.core.packet.DecodeException e) {
+                throw new AssertionError(e);
+            }
+        });
         server.setReading(false);
         for (int i = 0; i < 64; i++) {
             a.send(OutgoingMessage.of(0, 0, false, Bytes.wrap(new byte[1000])), net.now());
@@ -40,6 +52,8 @@ class WindowTest {
         net.advance(5 * S, 100_000);
         // no more than the receive buffer is in the receiver, the rest waits at the sender
         assertThat(a.bufferedAmount()).isGreaterThan(64 * 1000 - BUFFER - 2000);
+        // and no message was cut into slivers to squeeze into the closing window (sender SWS avoidance)
+        assertThat(seen).allSatisfy(d -> assertThat(d.beginning() && d.ending()).isTrue());
 
         server.setReading(true);
         long resumed = net.now();
