@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import org.jsctp.core.cc.CongestionController;
 import org.jsctp.core.cc.RenoCongestionController;
 import org.jsctp.core.cc.RenoConfig;
+import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
@@ -46,6 +47,7 @@ final class DataSender {
     private final boolean interleaved;
     private final long rtoMaxNanos;
     private final boolean noDelay;
+    private final int fullPacketPayload;
     private long peerWindow;
     private int lastAdvertisedWindow = -1;
     private long maxPeerWindow;
@@ -62,6 +64,7 @@ final class DataSender {
         this.interleaved = interleaved;
         this.rtoMaxNanos = config.rtoMaxNanos();
         this.noDelay = config.noDelay();
+        this.fullPacketPayload = config.pathMtu() - CommonHeader.LENGTH;
         this.peerWindow = peerWindow;
         this.maxPeerWindow = peerWindow;
     }
@@ -129,6 +132,12 @@ final class DataSender {
                 break;
             }
             int allowed = probe ? space - header : (int) Math.min(space - header, window);
+            if (!chunks.isEmpty()) {
+                int remaining = queue.nextMessageRemaining(interleaved);
+                if (remaining > allowed && remaining <= fullPacketPayload - header) {
+                    break; // it fits a packet of its own: no need to split it across two
+                }
+            }
             OutgoingFragment f = queue.produce(nowNanos, allowed, interleaved);
             if (f == null) {
                 break;

@@ -51,6 +51,11 @@ public final class FcfsScheduler implements StreamScheduler {
     }
 
     @Override
+    public int peek() {
+        return select(); // choosing has no side effect here
+    }
+
+    @Override
     public int select() {
         if (size == 0) {
             throw new IllegalStateException("select() without an active stream");

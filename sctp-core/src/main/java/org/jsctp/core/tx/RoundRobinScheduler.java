@@ -57,6 +57,14 @@ public final class RoundRobinScheduler implements StreamScheduler {
     }
 
     @Override
+    public int peek() {
+        if (size == 0) {
+            throw new IllegalStateException("peek() without an active stream");
+        }
+        return ring[head];
+    }
+
+    @Override
     public int select() {
         if (size == 0) {
             throw new IllegalStateException("select() without an active stream");

@@ -159,6 +159,20 @@ public final class SendQueue {
      * @param interleaved whether the association sends I-DATA (RFC 8260) rather than DATA; it may
      *                    not change while a message is partly produced
      */
+    /**
+     * Payload bytes still to be produced of the message {@link #produce} would take from next, or
+     * -1 when nothing is queued: lets the caller keep a message that fits one packet whole rather
+     * than split it to fill the end of another.
+     */
+    public int nextMessageRemaining(boolean interleaved) {
+        if (activeStreams == 0) {
+            return -1;
+        }
+        OutStream s = !interleaved && current != null ? current : existingStream(scheduler.peek());
+        QueuedMessage q = s == null ? null : s.queue.peekFirst();
+        return q == null ? -1 : q.message.payload().length() - q.offset;
+    }
+
     public OutgoingFragment produce(long nowNanos, int maxPayloadBytes, boolean interleaved) {
         if (maxPayloadBytes < 1) {
             throw new IllegalArgumentException("maxPayloadBytes must be at least 1: " + maxPayloadBytes);

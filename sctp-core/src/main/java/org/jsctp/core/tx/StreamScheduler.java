@@ -53,6 +53,12 @@ public interface StreamScheduler {
     int select();
 
     /**
+     * The stream {@link #select()} would return now, without changing any state; called only
+     * while at least one stream is active.
+     */
+    int peek();
+
+    /**
      * A fragment of {@code payloadBytes} bytes was taken from the stream; {@code endOfMessage} when it
      * was the message's last fragment. Called before the head change or deactivation it causes.
      */

@@ -52,7 +52,8 @@ class WindowTest {
         net.advance(5 * S, 100_000);
         // no more than the receive buffer is in the receiver, the rest waits at the sender
         assertThat(a.bufferedAmount()).isGreaterThan(64 * 1000 - BUFFER - 2000);
-        // and no message was cut into slivers to squeeze into the closing window (sender SWS avoidance)
+        // no message was cut into slivers, neither to squeeze into the closing window (sender-side
+        // silly window avoidance) nor to fill the end of a packet when it fits a packet of its own
         assertThat(seen).allSatisfy(d -> assertThat(d.beginning() && d.ending()).isTrue());
 
         server.setReading(true);
