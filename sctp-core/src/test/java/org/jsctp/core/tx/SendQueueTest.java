@@ -650,6 +650,11 @@ class SendQueueTest {
             }
 
             @Override
+            public int peek() {
+                return 7;
+            }
+
+            @Override
             public void produced(int streamId, int payloadBytes, boolean endOfMessage) {
             }
 
