@@ -175,10 +175,7 @@ public final class Endpoint {
             existing = directory.findByPeer(contents.peerPort());
         }
         if (existing != null && existing.state() != AssociationState.CLOSED) {
-            Outcome o = onCookieForExisting(h, contents, existing, nowNanos);
-            if (o != null) {
-                return o;
-            }
+            return onCookieForExisting(h, contents, existing, nowNanos);
         }
         if (directory.size() >= config.maxAssociations()) {
             return reply(h, contents.peerTag(), AbortChunk.of(OutOfResourceCause.INSTANCE));
@@ -216,7 +213,9 @@ public final class Endpoint {
             // Case C: an old cookie of an earlier attempt; silently discarded.
             return new Outcome.Discarded("COOKIE ECHO of an earlier attempt (RFC 9260 section 5.2.4 C)");
         }
-        return null; // no relation after all: handle it as a cookie for a new association
+        // Table 2 has no row for the rest (both tags new, tie-tags not ours): an old or forged
+        // cookie while the association lives on; section 5.2.4 discards it silently.
+        return new Outcome.Discarded("COOKIE ECHO matching no case of RFC 9260 section 5.2.4 table 2");
     }
 
     private Outcome reply(CommonHeader h, int tag, Chunk chunk) {

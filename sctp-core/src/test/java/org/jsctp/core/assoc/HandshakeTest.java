@@ -367,4 +367,23 @@ class HandshakeTest {
         exchange(client, p -> false);
         assertThat(client.state()).isEqualTo(AssociationState.ESTABLISHED);
     }
+
+    @Test
+    void anOldCookieMatchingNoCaseOfTable2IsDiscardedWhileTheAssociationLivesOn() {
+        // an attempt that got its INIT ACK before the association existed, so its cookie has no tie-tags
+        Association early = clientEndpoint.connect(SERVER_PORT, 0);
+        Endpoint.Outcome.Reply ack = (Endpoint.Outcome.Reply) server.handlePacket(onTheWire(early.pollTransmit()), 0,
+                AssociationDirectory.NONE);
+        early.handlePacket(onTheWire(ack.packet()), 0);
+        OutgoingPacket staleEcho = early.pollTransmit();
+
+        Association client = clientEndpoint.connect(SERVER_PORT, 0);
+        exchange(client, p -> false);
+        assertThat(accepted.state()).isEqualTo(AssociationState.ESTABLISHED);
+
+        Endpoint.Outcome late = server.handlePacket(onTheWire(staleEcho), 0, directory());
+        assertThat(late).isInstanceOf(Endpoint.Outcome.Discarded.class);
+        assertThat(accepted.state()).isEqualTo(AssociationState.ESTABLISHED);
+        assertThat(accepted.peerTag()).isEqualTo(client.localTag());
+    }
 }
