@@ -165,20 +165,25 @@ final class EndpointDriver {
     }
 
     /**
-     * Shuts every association down gracefully, aborts those still open after {@code wait}, and
-     * completes when the table is empty. New INITs are ignored from now on.
+     * Shuts every association down gracefully, aborts those still open after {@code wait} (at
+     * once, without trying a shutdown, when it is zero), and completes when all have closed. New
+     * INITs are ignored from now on.
      */
     CompletableFuture<Void> closeAll(Duration wait) {
         closing = true;
         List<SctpUdpAssociation> all = table.snapshot();
+        CompletableFuture<Void> done = CompletableFuture.allOf(
+                all.stream().map(SctpUdpAssociation::closed).toArray(CompletableFuture[]::new));
+        if (wait.isZero()) {
+            abortAll();
+            return done;
+        }
         long now = System.nanoTime();
         for (SctpUdpAssociation a : all) {
             a.core().shutdown(now);
             drain(a);
         }
         writer.endInput();
-        CompletableFuture<Void> done = CompletableFuture.allOf(
-                all.stream().map(SctpUdpAssociation::closed).toArray(CompletableFuture[]::new));
         if (!done.isDone()) {
             var deadline = loop.schedule(this::abortAll, wait.toNanos(), TimeUnit.NANOSECONDS);
             done.whenComplete((v, e) -> deadline.cancel(false));

@@ -123,15 +123,20 @@ public final class UdpSctpEndpoint {
             return closed;
         }
         try {
+            // The last association may close in the middle of a read batch, with its final packet
+            // (SHUTDOWN COMPLETE, ABORT) written but not flushed: close the channel in a task of
+            // its own, after that batch, and flush first.
             driver.eventLoop().execute(() -> driver.closeAll(closeTimeout)
-                    .whenComplete((v, e) -> closeChannel()));
+                    .whenComplete((v, e) -> driver.eventLoop().execute(this::closeChannel)));
         } catch (RuntimeException e) { // the caller's group is already shut down
-            closeChannel();
+            channel.close();
+            closed.complete(null);
         }
         return closed;
     }
 
     private void closeChannel() {
+        channel.flush();
         channel.close().addListener(f -> {
             if (!f.isSuccess()) {
                 LOG.warn("closing {} failed", channel, f.cause());
@@ -275,7 +280,10 @@ public final class UdpSctpEndpoint {
             return this;
         }
 
-        /** How long {@link UdpSctpEndpoint#close()} waits for graceful shutdowns before aborting. Default 3 s. */
+        /**
+         * How long {@link UdpSctpEndpoint#close()} waits for graceful shutdowns before aborting;
+         * zero aborts at once. Default 3 s.
+         */
         public Builder closeTimeout(Duration timeout) {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("negative close timeout: " + timeout);
