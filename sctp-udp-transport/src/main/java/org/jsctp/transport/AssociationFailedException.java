@@ -8,8 +8,11 @@ import java.net.InetSocketAddress;
  */
 public final class AssociationFailedException extends Exception {
 
+    /** The peer's UDP address (not serialized). */
     private final transient InetSocketAddress remoteAddress;
+    /** The peer's SCTP port. */
     private final int remoteSctpPort;
+    /** What happened. */
     private final String reason;
 
     /**

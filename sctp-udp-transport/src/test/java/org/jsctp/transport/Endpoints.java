@@ -36,6 +36,12 @@ final class Endpoints implements AutoCloseable {
                 AssociationConfig.defaults());
     }
 
+    /** Closes {@code e} with the others at the end. */
+    UdpSctpEndpoint adopt(UdpSctpEndpoint e) {
+        open.add(e);
+        return e;
+    }
+
     static InetSocketAddress addressOf(UdpSctpEndpoint e, InetAddress host) {
         return new InetSocketAddress(host, e.localUdpPort());
     }
