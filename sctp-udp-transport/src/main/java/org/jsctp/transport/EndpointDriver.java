@@ -1,0 +1,307 @@
+package org.jsctp.transport;
+
+import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import org.jsctp.core.assoc.Association;
+import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.assoc.AssociationState;
+import org.jsctp.core.assoc.Endpoint;
+import org.jsctp.core.assoc.OutgoingPacket;
+import org.jsctp.core.packet.CommonHeader;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.PacketDecoder;
+import org.jsctp.core.packet.SctpPacket;
+import org.jsctp.core.packet.chunk.AbortChunk;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.InitChunk;
+import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the sans-IO core on the event loop: feeds it datagrams, timer expiries and user calls with
+ * {@code System.nanoTime()}, and after each input drains the touched associations' packets and
+ * events, re-arms their timers and removes the closed ones. Every method except {@link #call}
+ * runs on the event loop.
+ *
+ * <p>Routing follows RFC 9260 section 8 as the core's {@link Endpoint} expects: INIT and COOKIE
+ * ECHO go to the endpoint; every other packet goes to the association our verification tag (and
+ * the sender's IP address) selects, or, for ABORT and SHUTDOWN COMPLETE with the T bit, the
+ * association with the sender's tag; what no association claims goes to the endpoint's
+ * out-of-the-blue handling.
+ */
+final class EndpointDriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointDriver.class);
+    private static final String CLOSING = "endpoint closing";
+
+    private final Endpoint endpoint;
+    private final EventLoop loop;
+    private final PacketWriter writer;
+    private final TransportCounters counters;
+    private final AssociationListener listener;
+    private final AssociationTable table = new AssociationTable();
+    private final PacketDecoder decoder = PacketDecoder.strict();
+    private boolean closing;
+
+    EndpointDriver(Endpoint endpoint, EventLoop loop, PacketWriter writer, TransportCounters counters,
+                   AssociationListener listener) {
+        this.endpoint = endpoint;
+        this.loop = loop;
+        this.writer = writer;
+        this.counters = counters;
+        this.listener = listener;
+    }
+
+    EventLoop eventLoop() {
+        return loop;
+    }
+
+    AssociationTable table() {
+        return table;
+    }
+
+    /** A datagram arrived from {@code sender}; the array is ours and stays unchanged. */
+    void onDatagram(byte[] bytes, InetSocketAddress sender) {
+        counters.onReceived();
+        SctpPacket packet;
+        try {
+            packet = decoder.decode(bytes);
+        } catch (DecodeException e) {
+            counters.onUndecodable();
+            LOG.debug("dropped undecodable datagram of {} bytes from {}: {}", bytes.length, sender, e.getMessage());
+            return;
+        }
+        long now = System.nanoTime();
+        CommonHeader h = packet.header();
+        Chunk first = packet.chunks().isEmpty() ? null : packet.chunks().get(0);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("received {} bytes from {}: {} {}", bytes.length, sender, h, ChunkNames.of(packet.chunks()));
+        }
+        if (!(first instanceof InitChunk) && !(first instanceof CookieEchoChunk)) {
+            SctpUdpAssociation target = table.byLocalTag(h.verificationTag(), sender.getAddress());
+            if (target != null && matchesPorts(target, h)) {
+                if (!isReflected(first)) {
+                    learnRemotePort(target, sender);
+                }
+                target.core().handlePacket(packet, now);
+                drain(target);
+                return;
+            }
+            if (isReflected(first)) {
+                target = table.byPeerTag(h.verificationTag(), sender.getAddress());
+                if (target != null && matchesPorts(target, h)) {
+                    target.core().handlePacket(packet, now);
+                    drain(target);
+                    return;
+                }
+            }
+        }
+        toEndpoint(packet, first, sender, now);
+    }
+
+    /** The core's timer of {@code a} is due. */
+    void onTimer(SctpUdpAssociation a) {
+        if (a.core().state() == AssociationState.CLOSED) {
+            return;
+        }
+        a.core().handleTimeout(System.nanoTime());
+        drain(a);
+        writer.endInput();
+    }
+
+    /**
+     * Runs a user call on the event loop as a task of its own, then drains the association; the
+     * future completes after the drain with the call's result, or with what it threw. Callable
+     * from any thread.
+     */
+    <T> CompletableFuture<T> call(SctpUdpAssociation a, LongFunction<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            loop.execute(() -> {
+                T value;
+                try {
+                    value = action.apply(System.nanoTime());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                    return;
+                }
+                drain(a);
+                writer.endInput();
+                result.complete(value);
+            });
+        } catch (RuntimeException e) { // the event loop is shut down
+            result.completeExceptionally(new IllegalStateException("the endpoint's event loop is shut down", e));
+        }
+        return result;
+    }
+
+    /** Starts an association; on the event loop. */
+    SctpUdpAssociation connect(InetSocketAddress remote, int remoteSctpPort) {
+        if (closing) {
+            throw new IllegalStateException("the endpoint is closing");
+        }
+        for (int attempt = 0; ; attempt++) {
+            Association core = endpoint.connect(remoteSctpPort, System.nanoTime());
+            SctpUdpAssociation a = new SctpUdpAssociation(this, core, remote);
+            if (table.add(a)) {
+                LOG.debug("connecting to {} SCTP port {}", remote, remoteSctpPort);
+                drain(a);
+                writer.endInput();
+                return a;
+            }
+            // Our random tag is taken by another association: this one has sent nothing; drop it.
+            if (attempt == 10) {
+                throw new IllegalStateException("no free verification tag after " + attempt + " attempts");
+            }
+        }
+    }
+
+    /**
+     * Shuts every association down gracefully, aborts those still open after {@code wait} (at
+     * once, without trying a shutdown, when it is zero), and completes when all have closed. New
+     * INITs are ignored from now on.
+     */
+    CompletableFuture<Void> closeAll(Duration wait) {
+        closing = true;
+        List<SctpUdpAssociation> all = table.snapshot();
+        CompletableFuture<Void> done = CompletableFuture.allOf(
+                all.stream().map(SctpUdpAssociation::closed).toArray(CompletableFuture[]::new));
+        if (wait.isZero()) {
+            abortAll();
+            return done;
+        }
+        long now = System.nanoTime();
+        for (SctpUdpAssociation a : all) {
+            a.core().shutdown(now);
+            drain(a);
+        }
+        writer.endInput();
+        if (!done.isDone()) {
+            var deadline = loop.schedule(this::abortAll, wait.toNanos(), TimeUnit.NANOSECONDS);
+            done.whenComplete((v, e) -> deadline.cancel(false));
+        }
+        return done;
+    }
+
+    private void abortAll() {
+        for (SctpUdpAssociation a : table.snapshot()) {
+            LOG.debug("aborting {}: not shut down in time", a);
+            a.core().abort(CLOSING);
+            drain(a);
+        }
+        writer.endInput();
+    }
+
+    private void toEndpoint(SctpPacket packet, Chunk first, InetSocketAddress sender, long now) {
+        if (closing && first instanceof InitChunk) {
+            counters.onDiscarded();
+            LOG.debug("ignored INIT from {}: {}", sender, CLOSING);
+            return;
+        }
+        List<SctpUdpAssociation> touched = new ArrayList<>(1);
+        Endpoint.Outcome outcome = endpoint.handlePacket(packet, now, table.directoryFor(sender.getAddress(), touched));
+        if (outcome instanceof Endpoint.Outcome.Reply reply) {
+            writer.write(reply.packet(), sender);
+        } else if (outcome instanceof Endpoint.Outcome.Accepted accepted) {
+            accept(accepted.association(), packet, sender, now);
+        } else if (outcome instanceof Endpoint.Outcome.Discarded discarded) {
+            counters.onDiscarded();
+            LOG.debug("endpoint discarded packet from {}: {}", sender, discarded.why());
+        }
+        for (SctpUdpAssociation a : touched) {
+            drain(a);
+        }
+    }
+
+    private void accept(Association core, SctpPacket packet, InetSocketAddress sender, long now) {
+        SctpUdpAssociation a = new SctpUdpAssociation(this, core, sender);
+        if (!table.add(a)) {
+            LOG.warn("new association from {} has the verification tag of an existing one; aborting it", sender);
+            core.abort("verification tag collision");
+            drainTransmits(a);
+            return;
+        }
+        LOG.debug("accepted association from {} SCTP port {}", sender, core.peerPort());
+        List<Chunk> chunks = packet.chunks();
+        if (chunks.size() > 1) {
+            // RFC 9260 section 5.1: chunks bundled after the COOKIE ECHO belong to the new association.
+            core.handlePacket(new SctpPacket(packet.header(), chunks.subList(1, chunks.size())), now);
+        }
+        if (closing) {
+            core.abort(CLOSING);
+        }
+        drain(a);
+    }
+
+    /**
+     * After an input: sends the association's packets, publishes its state, removes it if closed,
+     * delivers its events, and re-arms its timer.
+     */
+    private void drain(SctpUdpAssociation a) {
+        drainTransmits(a);
+        Association core = a.core();
+        a.publishState();
+        boolean closed = core.state() == AssociationState.CLOSED;
+        if (closed) {
+            a.timer().cancel();
+            table.remove(a);
+        }
+        for (AssociationEvent e; (e = core.pollEvent()) != null; ) {
+            dispatch(a, e);
+        }
+        if (closed) {
+            LOG.debug("closed {}", a);
+            a.established().completeExceptionally(new AssociationFailedException(a.remoteAddress(), core.peerPort(),
+                    "closed before it was established"));
+            a.closed().complete(null);
+        } else {
+            a.timer().rearm(core.nextDeadline());
+        }
+    }
+
+    private void drainTransmits(SctpUdpAssociation a) {
+        for (OutgoingPacket p; (p = a.core().pollTransmit()) != null; ) {
+            writer.write(p, a.remoteAddress());
+        }
+    }
+
+    private void dispatch(SctpUdpAssociation a, AssociationEvent e) {
+        try {
+            listener.onEvent(a, e);
+        } catch (RuntimeException ex) {
+            LOG.warn("association listener failed on {} of {}", e.getClass().getSimpleName(), a, ex);
+        }
+        if (e instanceof AssociationEvent.CommunicationUp) {
+            a.established().complete(a);
+        } else if (e instanceof AssociationEvent.CommunicationLost lost) {
+            a.established().completeExceptionally(
+                    new AssociationFailedException(a.remoteAddress(), a.core().peerPort(), lost.reason()));
+        }
+    }
+
+    /** RFC 6951 section 5.4: the peer's UDP port is taken from packets that passed the tag check. */
+    private static void learnRemotePort(SctpUdpAssociation a, InetSocketAddress sender) {
+        InetSocketAddress known = a.remoteAddress();
+        if (known.getPort() != sender.getPort()) {
+            LOG.debug("{}: remote UDP port {} -> {}", a, known.getPort(), sender.getPort());
+            a.remoteAddress(new InetSocketAddress(known.getAddress(), sender.getPort()));
+        }
+    }
+
+    private boolean matchesPorts(SctpUdpAssociation a, CommonHeader h) {
+        return h.sourcePort() == a.core().peerPort() && h.destinationPort() == a.core().localPort();
+    }
+
+    private static boolean isReflected(Chunk first) {
+        return (first instanceof AbortChunk abort && abort.reflectedTag())
+                || (first instanceof ShutdownCompleteChunk complete && complete.reflectedTag());
+    }
+}

@@ -1,0 +1,130 @@
+package org.jsctp.transport;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import org.jsctp.core.assoc.Association;
+import org.jsctp.core.assoc.AssociationState;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.SendQueue;
+
+/**
+ * The handle of one association of a {@link UdpSctpEndpoint}. Its methods may be called from any
+ * thread: user calls run as tasks on the endpoint's event loop, and {@link #state()} and
+ * {@link #remoteAddress()} read values the event loop publishes after every input.
+ */
+public final class SctpUdpAssociation {
+
+    private final EndpointDriver driver;
+    private final Association core;
+    private final AssociationTimer timer;
+    private final CompletableFuture<SctpUdpAssociation> established = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile InetSocketAddress remoteAddress;
+    private volatile AssociationState state;
+
+    SctpUdpAssociation(EndpointDriver driver, Association core, InetSocketAddress remoteAddress) {
+        this.driver = driver;
+        this.core = core;
+        this.remoteAddress = remoteAddress;
+        this.state = core.state();
+        this.timer = new AssociationTimer(driver.eventLoop(), () -> driver.onTimer(this));
+    }
+
+    /**
+     * Queues a message for sending (RFC 9260 section 10.1 SEND). The future completes on the event
+     * loop with what the send queue made of it: {@code ACCEPTED}, or why it was refused (for
+     * back-pressure, {@code REFUSED_BUFFER_FULL}). It fails with {@link IllegalStateException}
+     * when the association is not in a state that accepts data (e.g. shutting down or closed).
+     *
+     * <p>The payload is not copied: the caller must not change its bytes afterwards.
+     */
+    public CompletableFuture<SendQueue.OfferResult> send(OutgoingMessage message) {
+        return driver.call(this, now -> core.send(message, now));
+    }
+
+    /**
+     * Starts a graceful shutdown (RFC 9260 section 9.2): queued and in-flight data is delivered,
+     * then the association closes. Returns {@link #closeFuture()}.
+     */
+    public CompletableFuture<Void> shutdown() {
+        driver.call(this, now -> {
+            core.shutdown(now);
+            return null;
+        });
+        return closed;
+    }
+
+    /**
+     * Aborts the association (RFC 9260 section 9.1): the peer gets an ABORT with a User-Initiated
+     * Abort cause carrying {@code reason}. Returns {@link #closeFuture()}.
+     */
+    public CompletableFuture<Void> abort(String reason) {
+        driver.call(this, now -> {
+            core.abort(reason);
+            return null;
+        });
+        return closed;
+    }
+
+    /**
+     * The peer's UDP address: the one given to connect (or the sender of the COOKIE ECHO), with
+     * the port updated from packets that passed the verification tag check (RFC 6951 section 5.4).
+     */
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** The association's state after the last input the event loop processed. */
+    public AssociationState state() {
+        return state;
+    }
+
+    /** The peer's SCTP port. */
+    public int remoteSctpPort() {
+        return core.peerPort();
+    }
+
+    /** Our SCTP port. */
+    public int localSctpPort() {
+        return core.localPort();
+    }
+
+    /**
+     * Completes when the association has closed, gracefully or not, and has been removed from the
+     * endpoint's table. It never fails.
+     */
+    public CompletableFuture<Void> closeFuture() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "SctpUdpAssociation[" + remoteAddress + " SCTP " + core.localPort() + "->" + core.peerPort()
+                + ", vtag=0x" + Integer.toHexString(core.localTag()) + ", " + state + "]";
+    }
+
+    Association core() {
+        return core;
+    }
+
+    AssociationTimer timer() {
+        return timer;
+    }
+
+    /** Completes on CommunicationUp, fails on CommunicationLost or when closed before being up. */
+    CompletableFuture<SctpUdpAssociation> established() {
+        return established;
+    }
+
+    CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    void remoteAddress(InetSocketAddress address) {
+        this.remoteAddress = address;
+    }
+
+    void publishState() {
+        this.state = core.state();
+    }
+}

@@ -1,0 +1,383 @@
+package org.jsctp.transport;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.assoc.Endpoint;
+import org.jsctp.core.assoc.EndpointConfig;
+import org.jsctp.core.env.RandomSource;
+import org.jsctp.core.env.SecureRandomSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SCTP endpoint over UDP encapsulation (RFC 6951): one UDP socket, one SCTP port, any number
+ * of associations, all driven on one Netty event loop.
+ *
+ * <p>Build and bind one with {@link #builder()}; start associations with {@link #connect};
+ * associations peers start arrive as {@link org.jsctp.core.assoc.AssociationEvent.CommunicationUp}
+ * events at the {@link AssociationListener}. Every method is thread-safe. Endpoints share no
+ * global state: several may live in one JVM, on one event loop group or on their own.
+ */
+public final class UdpSctpEndpoint {
+
+    /** The UDP port IANA assigned to SCTP over UDP (RFC 6951 section 5.1). */
+    public static final int SCTP_UDP_PORT = 9899;
+
+    private static final Logger LOG = LoggerFactory.getLogger(UdpSctpEndpoint.class);
+
+    private final DatagramChannel channel;
+    private final EndpointDriver driver;
+    private final TransportCounters counters;
+    private final TransportType transportType;
+    private final EventLoopGroup ownedGroup;
+    private final int sctpPort;
+    private final int defaultRemoteUdpPort;
+    private final Duration closeTimeout;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private UdpSctpEndpoint(DatagramChannel channel, EndpointDriver driver, TransportCounters counters,
+                            TransportType transportType, EventLoopGroup ownedGroup, Builder b) {
+        this.channel = channel;
+        this.driver = driver;
+        this.counters = counters;
+        this.transportType = transportType;
+        this.ownedGroup = ownedGroup;
+        this.sctpPort = b.sctpPort;
+        this.defaultRemoteUdpPort = b.remoteUdpPort;
+        this.closeTimeout = b.closeTimeout;
+    }
+
+    /** A builder with the defaults: wildcard address, UDP port 9899, default association settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts an association (RFC 9260 section 5.1). The future completes with its handle when it
+     * is up (CommunicationUp), and fails with {@link AssociationFailedException} — naming the
+     * remote address and the reason — if it is lost first (e.g. the INIT was never answered or the
+     * peer aborted), or with {@link IllegalStateException} if the endpoint is closing.
+     *
+     * @param remoteUdpAddress where the peer's UDP socket is; port 0 means the builder's
+     *     {@link Builder#remoteUdpPort remote UDP port}. The port is updated from the peer's
+     *     answers (RFC 6951 section 5.4).
+     * @param remoteSctpPort the peer's SCTP port
+     */
+    public CompletableFuture<SctpUdpAssociation> connect(InetSocketAddress remoteUdpAddress, int remoteSctpPort) {
+        Objects.requireNonNull(remoteUdpAddress, "remoteUdpAddress");
+        if (remoteUdpAddress.isUnresolved()) {
+            throw new IllegalArgumentException("unresolved address: " + remoteUdpAddress);
+        }
+        if (remoteSctpPort < 1 || remoteSctpPort > 65535) {
+            throw new IllegalArgumentException("SCTP port must be in 1..65535: " + remoteSctpPort);
+        }
+        InetSocketAddress remote = remoteUdpAddress.getPort() != 0 ? remoteUdpAddress
+                : new InetSocketAddress(remoteUdpAddress.getAddress(), defaultRemoteUdpPort);
+        CompletableFuture<SctpUdpAssociation> result = new CompletableFuture<>();
+        try {
+            driver.eventLoop().execute(() -> {
+                try {
+                    driver.connect(remote, remoteSctpPort).established().whenComplete((a, e) -> {
+                        if (e != null) {
+                            result.completeExceptionally(e);
+                        } else {
+                            result.complete(a);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(new IllegalStateException("the endpoint's event loop is shut down", e));
+        }
+        return result;
+    }
+
+    /**
+     * Closes the endpoint: shuts every association down gracefully, aborts those not closed
+     * within the builder's {@link Builder#closeTimeout close timeout}, closes the socket (releasing
+     * the UDP port) and, if the endpoint created its event loop group, shuts that down. The
+     * future completes when all of this is done. Calling it again returns the same future.
+     */
+    public CompletableFuture<Void> close() {
+        if (!closeStarted.compareAndSet(false, true)) {
+            return closed;
+        }
+        try {
+            // The last association may close in the middle of a read batch, with its final packet
+            // (SHUTDOWN COMPLETE, ABORT) written but not flushed: close the channel in a task of
+            // its own, after that batch, and flush first.
+            driver.eventLoop().execute(() -> driver.closeAll(closeTimeout)
+                    .whenComplete((v, e) -> driver.eventLoop().execute(this::closeChannel)));
+        } catch (RuntimeException e) { // the caller's group is already shut down
+            channel.close();
+            closed.complete(null);
+        }
+        return closed;
+    }
+
+    private void closeChannel() {
+        channel.flush();
+        channel.close().addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.warn("closing {} failed", channel, f.cause());
+            }
+            if (ownedGroup == null) {
+                closed.complete(null);
+            } else {
+                ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> closed.complete(null));
+            }
+        });
+    }
+
+    /** The bound socket address; its port is the one chosen when the builder asked for port 0. */
+    public InetSocketAddress localAddress() {
+        return channel.localAddress();
+    }
+
+    /** The bound UDP port. */
+    public int localUdpPort() {
+        return channel.localAddress().getPort();
+    }
+
+    /** Our SCTP port. */
+    public int sctpPort() {
+        return sctpPort;
+    }
+
+    /** The transport in use: {@link TransportType#EPOLL} or {@link TransportType#NIO}. */
+    public TransportType transportType() {
+        return transportType;
+    }
+
+    /** The event loop every association of this endpoint runs on. */
+    public EventLoop eventLoop() {
+        return driver.eventLoop();
+    }
+
+    /** The associations that exist now (closed ones are removed), as a snapshot. */
+    public List<SctpUdpAssociation> associations() {
+        return driver.table().snapshot();
+    }
+
+    /** The datagram counters. */
+    public TransportCounters counters() {
+        return counters;
+    }
+
+    /** Completes when {@link #close()} has finished. */
+    public CompletableFuture<Void> closeFuture() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "UdpSctpEndpoint[" + channel.localAddress() + ", SCTP port " + sctpPort + ", " + transportType + "]";
+    }
+
+    /** Settings of an endpoint; {@link #bind()} creates it. Not thread-safe. */
+    public static final class Builder {
+        private InetAddress bindAddress;
+        private int udpPort = SCTP_UDP_PORT;
+        private int sctpPort = -1;
+        private AssociationConfig associationConfig = AssociationConfig.defaults();
+        private RandomSource random;
+        private int remoteUdpPort = SCTP_UDP_PORT;
+        private TransportType transportType = TransportType.AUTO;
+        private EventLoopGroup group;
+        private AssociationListener listener = AssociationListener.IGNORE;
+        private Duration closeTimeout = Duration.ofSeconds(3);
+        private int socketBufferBytes = 2 * 1024 * 1024;
+        private int maxDatagramBytes = 65535;
+
+        private Builder() {
+        }
+
+        /**
+         * The local address to bind; IPv4 or IPv6. Default: the wildcard address (dual-stack where
+         * the platform supports it).
+         */
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        /** The local UDP port; 0 picks a free one (see {@link UdpSctpEndpoint#localUdpPort()}). Default 9899. */
+        public Builder udpPort(int port) {
+            this.udpPort = requirePort(port, 0, "UDP port");
+            return this;
+        }
+
+        /** Our SCTP port, 1..65535. Required. */
+        public Builder sctpPort(int port) {
+            this.sctpPort = requirePort(port, 1, "SCTP port");
+            return this;
+        }
+
+        /**
+         * The settings of every association. Its {@code pathMtu} is the size of the SCTP packet,
+         * which is the UDP payload: the UDP header (8 bytes) and IP header are already excluded,
+         * so the default 1452 fits an Ethernet MTU of 1500 over IPv6 (1500 - 40 - 8).
+         */
+        public Builder associationConfig(AssociationConfig config) {
+            this.associationConfig = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Randomness for tags, initial TSNs and cookie secrets. Default: a new {@link SecureRandomSource}. */
+        public Builder randomSource(RandomSource random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The peer's UDP port used by {@link UdpSctpEndpoint#connect} when the address given has
+         * port 0, until the peer's answers tell the real one (RFC 6951 section 5.4). Default 9899.
+         */
+        public Builder remoteUdpPort(int port) {
+            this.remoteUdpPort = requirePort(port, 1, "remote UDP port");
+            return this;
+        }
+
+        /** Native epoll, NIO, or {@link TransportType#AUTO} (the default). */
+        public Builder transportType(TransportType type) {
+            this.transportType = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /**
+         * An event loop group to run on; the endpoint takes one loop of it and does not shut it
+         * down. Its I/O type must match the transport type ({@code AUTO} follows the group).
+         * Default: the endpoint creates a one-thread group of its own and shuts it down on close.
+         */
+        public Builder eventLoopGroup(EventLoopGroup group) {
+            this.group = Objects.requireNonNull(group, "group");
+            return this;
+        }
+
+        /** Receives every association's events, on the event loop. Default: ignores them. */
+        public Builder listener(AssociationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * How long {@link UdpSctpEndpoint#close()} waits for graceful shutdowns before aborting;
+         * zero aborts at once. Default 3 s.
+         */
+        public Builder closeTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("negative close timeout: " + timeout);
+            }
+            this.closeTimeout = timeout;
+            return this;
+        }
+
+        /** SO_RCVBUF and SO_SNDBUF of the socket (the kernel may cap them). Default 2 MiB. */
+        public Builder socketBufferBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("socket buffer must be positive: " + bytes);
+            }
+            this.socketBufferBytes = bytes;
+            return this;
+        }
+
+        /** The largest datagram read whole; longer ones are truncated (and fail to decode). Default 65535. */
+        public Builder maxDatagramBytes(int bytes) {
+            if (bytes < AssociationConfig.MIN_PATH_MTU || bytes > 65535) {
+                throw new IllegalArgumentException("max datagram size must be in " + AssociationConfig.MIN_PATH_MTU
+                        + "..65535: " + bytes);
+            }
+            this.maxDatagramBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Creates the endpoint and binds its socket. The future completes with the endpoint once it
+         * is bound, or fails with the bind error (after releasing what was created).
+         *
+         * @throws IllegalStateException if no SCTP port was set or the transport is unavailable
+         */
+        public CompletableFuture<UdpSctpEndpoint> bind() {
+            if (sctpPort < 0) {
+                throw new IllegalStateException("sctpPort is required");
+            }
+            TransportType type = group == null ? transportType.resolve() : transportType.resolveFor(group);
+            EventLoopGroup owned = group == null
+                    ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("jsctp-udp-" + udpPort, true),
+                            type.ioHandlerFactory())
+                    : null;
+            EventLoop loop = (group == null ? owned : group).next();
+            SocketProtocolFamily family = bindAddress == null ? null
+                    : bindAddress instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
+            DatagramChannel channel = type.newChannel(family);
+            channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagramBytes));
+            channel.config().setOption(ChannelOption.SO_RCVBUF, socketBufferBytes);
+            channel.config().setOption(ChannelOption.SO_SNDBUF, socketBufferBytes);
+
+            TransportCounters counters = new TransportCounters();
+            PacketWriter writer = new PacketWriter(channel, counters);
+            Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, associationConfig),
+                    random != null ? random : new SecureRandomSource(), System.nanoTime());
+            EndpointDriver driver = new EndpointDriver(core, loop, writer, counters, listener);
+            channel.pipeline().addLast(new DatagramHandler(driver, writer, counters));
+            UdpSctpEndpoint endpoint = new UdpSctpEndpoint(channel, driver, counters, type, owned, this);
+
+            InetSocketAddress local = bindAddress == null ? new InetSocketAddress(udpPort)
+                    : new InetSocketAddress(bindAddress, udpPort);
+            CompletableFuture<UdpSctpEndpoint> result = new CompletableFuture<>();
+            loop.register(channel).addListener((ChannelFuture reg) -> {
+                if (!reg.isSuccess()) {
+                    fail(result, reg.cause(), channel, owned);
+                    return;
+                }
+                channel.bind(local).addListener((ChannelFuture bound) -> {
+                    if (bound.isSuccess()) {
+                        LOG.debug("bound {}", endpoint);
+                        result.complete(endpoint);
+                    } else {
+                        fail(result, bound.cause(), channel, owned);
+                    }
+                });
+            });
+            return result;
+        }
+
+        private static void fail(CompletableFuture<UdpSctpEndpoint> result, Throwable cause, DatagramChannel channel,
+                                 EventLoopGroup owned) {
+            channel.close().addListener(f -> {
+                if (owned == null) {
+                    result.completeExceptionally(cause);
+                } else {
+                    owned.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> result.completeExceptionally(cause));
+                }
+            });
+        }
+
+        private static int requirePort(int port, int min, String what) {
+            if (port < min || port > 65535) {
+                throw new IllegalArgumentException(what + " must be in " + min + "..65535: " + port);
+            }
+            return port;
+        }
+    }
+}

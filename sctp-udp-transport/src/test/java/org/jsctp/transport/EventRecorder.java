@@ -1,0 +1,96 @@
+package org.jsctp.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.rx.ReceivedMessage;
+
+/** A listener for tests: records every event and completes futures when a matching one arrives. */
+final class EventRecorder implements AssociationListener {
+
+    /** One recorded event. */
+    record Recorded(SctpUdpAssociation association, AssociationEvent event) {
+    }
+
+    private record Waiter(Predicate<Recorded> condition, CompletableFuture<Recorded> future) {
+    }
+
+    private final List<Recorded> events = new ArrayList<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private final List<AssociationListener> forwards = new ArrayList<>();
+
+    @Override
+    public void onEvent(SctpUdpAssociation association, AssociationEvent event) {
+        Recorded r = new Recorded(association, event);
+        List<CompletableFuture<Recorded>> due = new ArrayList<>();
+        List<AssociationListener> to;
+        synchronized (this) {
+            events.add(r);
+            waiters.removeIf(w -> {
+                if (w.condition().test(r)) {
+                    due.add(w.future());
+                    return true;
+                }
+                return false;
+            });
+            to = List.copyOf(forwards);
+        }
+        for (AssociationListener l : to) {
+            l.onEvent(association, event);
+        }
+        due.forEach(f -> f.complete(r));
+    }
+
+    /** Also hands every event to {@code l}. */
+    synchronized EventRecorder forwardTo(AssociationListener l) {
+        forwards.add(l);
+        return this;
+    }
+
+    /** Completes with the first event, past or future, that matches. */
+    synchronized CompletableFuture<Recorded> when(Predicate<Recorded> condition) {
+        for (Recorded r : events) {
+            if (condition.test(r)) {
+                return CompletableFuture.completedFuture(r);
+            }
+        }
+        CompletableFuture<Recorded> f = new CompletableFuture<>();
+        waiters.add(new Waiter(condition, f));
+        return f;
+    }
+
+    /** Completes with the first event of this type. */
+    CompletableFuture<Recorded> when(Class<? extends AssociationEvent> type) {
+        return when(r -> type.isInstance(r.event()));
+    }
+
+    /** Completes once {@code count} messages have arrived in all. */
+    CompletableFuture<Recorded> whenMessages(int count) {
+        int[] seen = {0};
+        synchronized (this) {
+            return when(r -> r.event() instanceof AssociationEvent.MessageReceived && ++seen[0] == count);
+        }
+    }
+
+    synchronized List<Recorded> events() {
+        return List.copyOf(events);
+    }
+
+    /** The received messages, in arrival order. */
+    synchronized List<ReceivedMessage> messages() {
+        List<ReceivedMessage> out = new ArrayList<>();
+        for (Recorded r : events) {
+            if (r.event() instanceof AssociationEvent.MessageReceived m) {
+                out.add(m.message());
+            }
+        }
+        return out;
+    }
+
+    /** Whether an event of this type was recorded. */
+    synchronized boolean saw(Class<? extends AssociationEvent> type) {
+        return events.stream().anyMatch(r -> type.isInstance(r.event()));
+    }
+}
