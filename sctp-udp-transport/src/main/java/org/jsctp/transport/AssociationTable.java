@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationDirectory;
+import org.jsctp.core.assoc.AssociationState;
 
 /**
  * The endpoint's demultiplexing table: associations by our verification tag, each checked
@@ -23,6 +24,12 @@ final class AssociationTable {
     /** Adds an association; false (and nothing changed) if its tag is taken. */
     boolean add(SctpUdpAssociation a) {
         return byLocalTag.putIfAbsent(a.core().localTag(), a) == null;
+    }
+
+    /** Moves an association that restarted (RFC 9260 section 5.2.4 case A) to its new tag. */
+    void rekey(SctpUdpAssociation a, int previousLocalTag) {
+        byLocalTag.remove(previousLocalTag, a);
+        byLocalTag.put(a.core().localTag(), a);
     }
 
     /** Removes the association, if it is the one registered under its tag. */
@@ -64,6 +71,18 @@ final class AssociationTable {
                 }
                 touched.add(a);
                 return a.core();
+            }
+
+            @Override
+            public Association findByPeer(int peerPort) {
+                for (SctpUdpAssociation a : byLocalTag.values()) {
+                    if (a.core().peerPort() == peerPort && sameHost(a.remoteAddress().getAddress(), from)
+                            && a.core().state() != AssociationState.CLOSED) {
+                        touched.add(a);
+                        return a.core();
+                    }
+                }
+                return null;
             }
 
             @Override

@@ -212,6 +212,13 @@ final class EndpointDriver {
             writer.write(reply.packet(), sender);
         } else if (outcome instanceof Endpoint.Outcome.Accepted accepted) {
             accept(accepted.association(), packet, sender, now);
+        } else if (outcome instanceof Endpoint.Outcome.Restarted restarted) {
+            for (SctpUdpAssociation a : touched) {
+                if (a.core() == restarted.association()) {
+                    table.rekey(a, restarted.previousLocalTag());
+                    LOG.debug("peer {} restarted; association continues under a new tag", sender);
+                }
+            }
         } else if (outcome instanceof Endpoint.Outcome.Discarded discarded) {
             counters.onDiscarded();
             LOG.debug("endpoint discarded packet from {}: {}", sender, discarded.why());

@@ -661,13 +661,18 @@ public final class Association {
         while (true) {
             List<Chunk> chunks = new ArrayList<>();
             int space = budget;
-            if (receiver.isSackDueNow()) {
-                SackChunk sack = receiver.createSack(undeliveredBytes);
-                chunks.add(sack); // RFC 9260 section 6.10: control chunks come first
-                space -= sack.encodedLength();
+            List<Chunk> data;
+            if (receiver.isSackPending()) {
+                // A SACK waiting for its delay rides along with DATA at no cost (RFC 9260 section
+                // 6.2), before it (section 6.10: control chunks first); only if DATA goes too.
+                data = sender.nextChunks(nowNanos, space - receiver.sackLength(), fastRetransmitOnce,
+                        tcb.state == AssociationState.SHUTDOWN_PENDING);
+                if (!data.isEmpty() || receiver.isSackDueNow()) {
+                    chunks.add(receiver.createSack(undeliveredBytes));
+                }
+            } else {
+                data = sender.nextChunks(nowNanos, space, fastRetransmitOnce, tcb.state == AssociationState.SHUTDOWN_PENDING);
             }
-            List<Chunk> data = sender.nextChunks(nowNanos, space, fastRetransmitOnce,
-                    tcb.state == AssociationState.SHUTDOWN_PENDING);
             chunks.addAll(data);
             if (!data.isEmpty()) {
                 path.onDataSent(nowNanos); // the path is not idle (section 8.3)

@@ -92,6 +92,11 @@ final class DataReceiver {
         tracker.markSackDue();
     }
 
+    /** The size on the wire of the SACK {@link #createSack} would build now. */
+    int sackLength() {
+        return tracker.sackLength(MAX_GAP_BLOCKS);
+    }
+
     boolean isSackPending() {
         return tracker.isSackPending();
     }

@@ -143,6 +143,12 @@ public final class DataTracker {
         return !received.isEmpty();
     }
 
+    /** The encoded size of the SACK {@link #createSack} would build now, without building it. */
+    public int sackLength(int maxGapBlocks) {
+        int blocks = Math.min(maxGapBlocks, received.rangeCount());
+        return 4 + SackChunk.FIXED_VALUE_LENGTH + 4 * blocks + 4 * duplicates.size();
+    }
+
     /**
      * Builds a SACK with at most {@code maxGapBlocks} gap blocks (those nearest the cumulative ack)
      * and the duplicates seen since the last one, and resets the SACK-due state.
