@@ -1,129 +1,103 @@
 package org.jsctp.examples;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.packet.Bytes;
-import org.jsctp.core.packet.CommonHeader;
-import org.jsctp.core.packet.DecodeException;
-import org.jsctp.core.packet.PacketDecoder;
-import org.jsctp.core.packet.PacketEncoder;
-import org.jsctp.core.packet.SctpPacket;
-import org.jsctp.core.packet.chunk.Chunk;
-import org.jsctp.core.packet.chunk.ChunkType;
-import org.jsctp.core.packet.chunk.CookieAckChunk;
-import org.jsctp.core.packet.chunk.CookieEchoChunk;
-import org.jsctp.core.packet.chunk.DataChunk;
-import org.jsctp.core.packet.chunk.InitAckChunk;
-import org.jsctp.core.packet.chunk.InitChunk;
-import org.jsctp.core.packet.chunk.SackChunk;
-import org.jsctp.core.packet.chunk.ShutdownAckChunk;
-import org.jsctp.core.packet.chunk.ShutdownChunk;
-import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
-import org.jsctp.core.packet.param.ForwardTsnSupportedParameter;
-import org.jsctp.core.packet.param.ParameterType;
-import org.jsctp.core.packet.param.StateCookieParameter;
-import org.jsctp.core.packet.param.SupportedAddressTypesParameter;
-import org.jsctp.core.packet.param.SupportedExtensionsParameter;
-import org.jsctp.core.seq.Ssn;
-import org.jsctp.core.seq.Tsn;
+import org.jsctp.core.rx.ReceivedMessage;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.transport.SctpUdpAssociation;
+import org.jsctp.transport.UdpSctpEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code demo}: the packets of one whole association — handshake, messages on three streams with
- * their SACKs, graceful shutdown — built, encoded with their CRC32C, decoded again and printed.
- *
- * <p>This exercises the wire-format codec end to end while the association core and transport
- * are being built; the command will then run a real echo over loopback UDP instead.
+ * {@code demo}: an echo server and a client in one process over loopback UDP (RFC 6951): the
+ * client sends a few messages on several streams, prints the echoes and the endpoints' counters,
+ * and shuts the association down gracefully. With {@code --codec} it walks one association's
+ * packets through the wire-format codec instead.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Walk one SCTP association's packets through the codec: build, encode, checksum, decode, print.",
-                "Exits 1 if any packet fails to decode back to what was sent."})
+        description = {"Run an echo server and a client in one process over loopback UDP and exchange messages on",
+                "several streams; exits 1 if an echo is missing or wrong."})
 final class DemoCommand implements Callable<Integer> {
 
+    private static final int ECHO_PORT = 7;
     private static final int CLIENT_PORT = 5000;
-    private static final int SERVER_PORT = 7;
+    private static final int STREAMS = 3;
 
-    @Option(names = "--hex", description = "also print every packet as hex, ready for the decode subcommand")
+    @Option(names = "--messages", defaultValue = "6", description = "messages to send (default ${DEFAULT-VALUE})")
+    int messages;
+
+    @Option(names = "--codec", description = "walk one association's packets through the codec instead")
+    boolean codec;
+
+    @Option(names = "--hex", description = "with --codec: also print every packet as hex")
     boolean hex;
 
     @Spec
     CommandSpec spec;
 
-    private record Step(String direction, int verificationTag, List<Chunk> chunks) {
-    }
-
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        int clientTag = 0x1A2B3C4D;
-        int serverTag = 0x5E6F7081;
-        Tsn clientTsn = new Tsn(1000);
-        Tsn serverTsn = new Tsn(-3); // wraps past 2^32 during the demo
-        Bytes cookie = Bytes.wrap("demo state cookie: a MAC-protected TCB would go here".getBytes(StandardCharsets.US_ASCII));
-
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step("client -> server", 0, List.of(new InitChunk(clientTag, 131072, 10, 10, clientTsn, List.of(
-                new SupportedAddressTypesParameter(List.of(ParameterType.IPV4_ADDRESS, ParameterType.IPV6_ADDRESS)),
-                ForwardTsnSupportedParameter.INSTANCE,
-                new SupportedExtensionsParameter(List.of(ChunkType.FORWARD_TSN, ChunkType.RE_CONFIG, ChunkType.I_DATA)))))));
-        steps.add(new Step("server -> client", clientTag, List.of(new InitAckChunk(serverTag, 131072, 10, 10, serverTsn,
-                List.of(new StateCookieParameter(cookie), ForwardTsnSupportedParameter.INSTANCE)))));
-        // RFC 9260 section 5.1: DATA may be bundled behind the COOKIE ECHO.
-        steps.add(new Step("client -> server", serverTag, List.of(new CookieEchoChunk(cookie),
-                message(clientTsn, 0, 0, "hello on stream 0"))));
-        steps.add(new Step("server -> client", clientTag, List.of(CookieAckChunk.INSTANCE,
-                SackChunk.of(clientTsn, 131072), message(serverTsn, 0, 0, "hello on stream 0"))));
-        steps.add(new Step("client -> server", serverTag, List.of(SackChunk.of(serverTsn, 131072),
-                message(clientTsn.plus(1), 1, 0, "and on stream 1"), message(clientTsn.plus(2), 2, 0, "and on stream 2"))));
-        steps.add(new Step("server -> client", clientTag, List.of(SackChunk.of(clientTsn.plus(2), 131072),
-                message(serverTsn.plus(1), 1, 0, "and on stream 1"), message(serverTsn.plus(2), 2, 0, "and on stream 2"),
-                message(serverTsn.plus(3), 2, 1, "past the TSN wrap"))));
-        steps.add(new Step("client -> server", serverTag, List.of(new ShutdownChunk(serverTsn.plus(3)))));
-        steps.add(new Step("server -> client", clientTag, List.of(ShutdownAckChunk.INSTANCE)));
-        steps.add(new Step("client -> server", serverTag, List.of(new ShutdownCompleteChunk(false))));
-
-        PacketDecoder decoder = PacketDecoder.strict();
+        if (codec) {
+            return CodecWalk.run(out, hex);
+        }
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        BlockingQueue<ReceivedMessage> echoes = new LinkedBlockingQueue<>();
+        UdpSctpEndpoint server = UdpSctpEndpoint.builder().bindAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
+                .listener((association, event) -> {
+                    if (event instanceof AssociationEvent.MessageReceived m) {
+                        ReceivedMessage r = m.message();
+                        association.send(OutgoingMessage.of(r.streamId(), r.ppid(), r.unordered(), r.payload()));
+                    }
+                }).bind().get(10, TimeUnit.SECONDS);
+        UdpSctpEndpoint client = UdpSctpEndpoint.builder().bindAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
+                .listener((association, event) -> {
+                    if (event instanceof AssociationEvent.MessageReceived m) {
+                        echoes.add(m.message());
+                    }
+                }).bind().get(10, TimeUnit.SECONDS);
         int failures = 0;
-        int n = 0;
-        for (Step step : steps) {
-            boolean fromClient = step.direction().startsWith("client");
-            SctpPacket sent = new SctpPacket(CommonHeader.of(fromClient ? CLIENT_PORT : SERVER_PORT,
-                    fromClient ? SERVER_PORT : CLIENT_PORT, step.verificationTag()), step.chunks());
-            byte[] wire = PacketEncoder.toByteArray(sent);
-            n++;
-            try {
-                SctpPacket received = decoder.decode(wire);
-                boolean same = received.chunks().equals(sent.chunks());
-                out.printf("#%d %s, %d bytes, vtag 0x%08x, crc32c 0x%08x%s%n", n, step.direction(), wire.length,
-                        received.header().verificationTag(), received.header().checksum(),
-                        same ? "" : "  MISMATCH after decoding");
-                for (Chunk c : received.chunks()) {
-                    out.println("    " + c);
+        try {
+            InetSocketAddress to = new InetSocketAddress(loopback, server.localUdpPort());
+            out.printf("echo server on UDP %s, SCTP port %d (%s)%n", to, ECHO_PORT, server.transportType());
+            SctpUdpAssociation a = client.connect(to, ECHO_PORT).get(10, TimeUnit.SECONDS);
+            out.printf("association up: client UDP port %d -> %s%n", client.localUdpPort(), a.remoteAddress());
+            for (int i = 0; i < messages; i++) {
+                String text = "message " + i + " on stream " + (i % STREAMS);
+                a.send(OutgoingMessage.of(i % STREAMS, 0, false, Bytes.wrap(text.getBytes(StandardCharsets.UTF_8))));
+            }
+            for (int i = 0; i < messages; i++) {
+                ReceivedMessage echo = echoes.poll(10, TimeUnit.SECONDS);
+                if (echo == null) {
+                    out.printf("no echo for %d of %d messages%n", messages - i, messages);
+                    failures++;
+                    break;
                 }
-                if (hex) {
-                    out.println("    hex: " + Bytes.wrap(wire).toHex());
-                }
-                if (!same) {
+                String text = new String(echo.payload().toByteArray(), StandardCharsets.UTF_8);
+                out.printf("echo on stream %d (SSN %d, TSN %d): %s%n", echo.streamId(), echo.sequenceNumber(),
+                        echo.firstTsn() & 0xFFFF_FFFFL, text);
+                if (!text.endsWith("on stream " + echo.streamId())) {
                     failures++;
                 }
-            } catch (DecodeException e) {
-                out.printf("#%d %s: does not decode: %s%n", n, step.direction(), e.getMessage());
-                failures++;
             }
+            a.shutdown().get(10, TimeUnit.SECONDS);
+            out.printf("association shut down gracefully; client counters: %s%n", client.counters());
+        } finally {
+            client.close().get(10, TimeUnit.SECONDS);
+            server.close().get(10, TimeUnit.SECONDS);
         }
-        out.printf("%d packets encoded and decoded, %d mismatches.%n", n, failures);
         out.flush();
         return failures == 0 ? 0 : 1;
-    }
-
-    private static DataChunk message(Tsn tsn, int stream, int ssn, String text) {
-        return new DataChunk(false, false, true, true, tsn, stream, new Ssn(ssn), 0,
-                Bytes.wrap(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

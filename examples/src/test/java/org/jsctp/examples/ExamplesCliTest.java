@@ -16,8 +16,16 @@ class ExamplesCliTest {
     }
 
     @Test
+    void demoEchoesMessagesOnSeveralStreamsOverLoopbackUdpAndShutsDown() {
+        assertThat(run("demo", "--messages", "9")).isZero();
+        assertThat(out.toString())
+                .contains("echo on stream 0 (SSN 0", "echo on stream 1 (SSN 2", "message 8 on stream 2")
+                .contains("association shut down gracefully");
+    }
+
+    @Test
     void demoWalksAWholeAssociationThroughTheCodecWithoutMismatch() {
-        assertThat(run("demo")).isZero();
+        assertThat(run("demo", "--codec")).isZero();
         assertThat(out.toString())
                 .contains("InitChunk[", "InitAckChunk[", "CookieEchoChunk[", "CookieAckChunk[", "ShutdownCompleteChunk[")
                 .contains("9 packets encoded and decoded, 0 mismatches.");
@@ -25,7 +33,7 @@ class ExamplesCliTest {
 
     @Test
     void demoHexOutputDecodesWithTheDecodeSubcommand() {
-        assertThat(run("demo", "--hex")).isZero();
+        assertThat(run("demo", "--codec", "--hex")).isZero();
         String firstHex = out.toString().lines().filter(l -> l.trim().startsWith("hex: ")).findFirst().orElseThrow()
                 .trim().substring("hex: ".length());
         out.getBuffer().setLength(0);
