@@ -35,8 +35,11 @@ class SimHandshakeProperties {
         SimNetwork net = new SimNetwork(client, server, link, seed);
         Association a = client.connect(7, 0);
 
+        // Long enough for the worst case: every COOKIE ECHO retransmitted until stale (T1 backs off
+        // to RTO.Max = 60 s, the cookie lives 60 s), then a fresh INIT (RFC 9260 section 5.2.6), up
+        // to Max.Init.Retransmits times.
         net.runUntil(() -> a.state() == AssociationState.ESTABLISHED || a.state() == AssociationState.CLOSED,
-                600 * S, 100_000);
+                6 * 3600 * S, 1_000_000);
 
         if (a.state() == AssociationState.ESTABLISHED) {
             // the server side is up too, or will be once its COOKIE ACK's repeat arrives

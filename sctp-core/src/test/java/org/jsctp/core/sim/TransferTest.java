@@ -172,4 +172,18 @@ class TransferTest {
         assertThat(sent).isPositive();
         assertThat(unsent).isPositive();
     }
+
+    /** Found by {@link SimHandshakeProperties}: retransmitted COOKIE ECHOs go stale and the handshake starts over. */
+    @Test
+    void aHandshakeWhoseCookieEchoesGoStaleStartsOverUntilItSucceedsOrGivesUp() {
+        AssociationConfig c = AssociationConfig.defaults();
+        SimHost a = new SimHost("client", new Endpoint(EndpointConfig.of(5000, c), new SeededRandomSource(3961679181866279196L), 0));
+        SimHost b = new SimHost("server", new Endpoint(EndpointConfig.of(7, c), new SeededRandomSource(~3961679181866279196L), 0));
+        SimNetwork net = new SimNetwork(a, b, LinkProfile.perfect().withDelay(15 * MS).withJitter(10 * MS).withLoss(0.22)
+                .withDuplication(0.03), 3961679181866279196L);
+        Association client = a.connect(7, 0);
+        net.runUntil(() -> client.state() == AssociationState.ESTABLISHED || client.state() == AssociationState.CLOSED,
+                6 * 3600 * S, 1_000_000);
+        assertThat(client.state()).isIn(AssociationState.ESTABLISHED, AssociationState.CLOSED);
+    }
 }
