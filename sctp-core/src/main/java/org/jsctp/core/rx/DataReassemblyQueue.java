@@ -37,7 +37,6 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
 
     private final LongObjectMap<Run> runByFirst = new LongObjectMap<>();
     private final LongObjectMap<Run> runByLast = new LongObjectMap<>();
-    private final LongObjectMap<OrderedStream> streams = new LongObjectMap<>();
     /**
      * Highest TSN known to belong to skipped data: the highest New Cumulative TSN of a FORWARD TSN,
      * or beyond it the fragments of a message cut by it that were since discarded.
@@ -50,7 +49,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
      *                         bytes per held entry; at most {@code Integer.MAX_VALUE - 8}
      */
     public DataReassemblyQueue(int inboundStreams, long maxBufferedBytes) {
-        super(inboundStreams, maxBufferedBytes);
+        super(inboundStreams, maxBufferedBytes, false);
     }
 
     /**
@@ -251,15 +250,6 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         return order == null ? (short) ssn < 0 : order.hasPassed(ssn);
     }
 
-    private OrderedStream streamFor(int streamId) {
-        OrderedStream o = streams.get(streamId);
-        if (o == null) {
-            o = new OrderedStream(false);
-            streams.put(streamId, o);
-        }
-        return o;
-    }
-
     private void holdFragment(Run left, long tsn, DataChunk chunk, Run right) {
         budget.addEntry(chunk.userData().length());
         if (left != null && right != null) {
@@ -403,31 +393,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             bytes += r.bytes;
             entries += r.size();
         }
-        for (int s = 0; s < streams.capacity(); s++) {
-            OrderedStream o = streams.valueAt(s);
-            if (o != null) {
-                if (streams.keyAt(s) >= inboundStreams) {
-                    throw new IllegalStateException("state for a stream that is not inbound: " + streams.keyAt(s));
-                }
-                o.checkInvariants((int) streams.keyAt(s));
-                bytes += o.heldBytes();
-                entries += o.heldCount();
-            }
-        }
-        for (ReceivedMessage m : ready) {
-            if (m.interleaved()) {
-                throw new IllegalStateException("an I-DATA message in a DATA queue: " + m);
-            }
-            bytes += m.payload().length();
-            entries++;
-        }
-        if (bytes != budget.dataBytes() || entries != budget.entries()) {
-            throw new IllegalStateException("accounting: counted " + bytes + " B in " + entries + " entries, "
-                    + budget);
-        }
-        if (budget.charged() > budget.maxBytes()) {
-            throw new IllegalStateException("over the bound: " + budget);
-        }
+        checkSharedInvariants(bytes, entries);
     }
 
     @Override

@@ -34,7 +34,6 @@ import org.jsctp.core.seq.SerialArithmetic;
 public final class IDataReassemblyQueue extends ReassemblyQueueBase {
 
     private final LongObjectMap<Partial> partials = new LongObjectMap<>();
-    private final LongObjectMap<OrderedStream> streams = new LongObjectMap<>();
 
     /**
      * @param inboundStreams number of inbound streams negotiated at setup (1..65535)
@@ -42,7 +41,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
      *                         bytes per held entry; at most {@code Integer.MAX_VALUE - 8}
      */
     public IDataReassemblyQueue(int inboundStreams, long maxBufferedBytes) {
-        super(inboundStreams, maxBufferedBytes);
+        super(inboundStreams, maxBufferedBytes, true);
     }
 
     /**
@@ -238,15 +237,6 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
         return order == null ? (int) mid < 0 : order.hasPassed(mid);
     }
 
-    private OrderedStream streamFor(int streamId) {
-        OrderedStream o = streams.get(streamId);
-        if (o == null) {
-            o = new OrderedStream(true);
-            streams.put(streamId, o);
-        }
-        return o;
-    }
-
     private void deliver(ReceivedMessage m) {
         budget.addEntry(m.payload().length());
         if (m.unordered()) {
@@ -281,31 +271,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
             bytes += p.bytes;
             entries += p.count;
         }
-        for (int s = 0; s < streams.capacity(); s++) {
-            OrderedStream o = streams.valueAt(s);
-            if (o != null) {
-                if (streams.keyAt(s) >= inboundStreams) {
-                    throw new IllegalStateException("state for a stream that is not inbound: " + streams.keyAt(s));
-                }
-                o.checkInvariants((int) streams.keyAt(s));
-                bytes += o.heldBytes();
-                entries += o.heldCount();
-            }
-        }
-        for (ReceivedMessage m : ready) {
-            if (!m.interleaved()) {
-                throw new IllegalStateException("a DATA message in an I-DATA queue: " + m);
-            }
-            bytes += m.payload().length();
-            entries++;
-        }
-        if (bytes != budget.dataBytes() || entries != budget.entries()) {
-            throw new IllegalStateException("accounting: counted " + bytes + " B in " + entries + " entries, "
-                    + budget);
-        }
-        if (budget.charged() > budget.maxBytes()) {
-            throw new IllegalStateException("over the bound: " + budget);
-        }
+        checkSharedInvariants(bytes, entries);
     }
 
     @Override

@@ -11,8 +11,12 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     protected final int inboundStreams;
     protected final ReassemblyBudget budget;
     protected final ArrayDeque<ReceivedMessage> ready = new ArrayDeque<>();
+    /** Per-stream ordering state, created on first use (65535 streams allocate nothing up front). */
+    protected final LongObjectMap<OrderedStream> streams = new LongObjectMap<>();
+    private final boolean interleaved;
 
-    ReassemblyQueueBase(int inboundStreams, long maxBufferedBytes) {
+    ReassemblyQueueBase(int inboundStreams, long maxBufferedBytes, boolean interleaved) {
+        this.interleaved = interleaved;
         if (inboundStreams < 1 || inboundStreams > 0xFFFF) {
             throw new IllegalArgumentException("inbound streams must be in 1..65535: " + inboundStreams);
         }
@@ -47,5 +51,48 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     /** Held user data plus the per-entry overhead: what counts against {@code maxBufferedBytes}. */
     public long chargedBytes() {
         return budget.charged();
+    }
+
+    /** The ordering state of {@code streamId}, created on first use. */
+    protected OrderedStream streamFor(int streamId) {
+        OrderedStream o = streams.get(streamId);
+        if (o == null) {
+            o = new OrderedStream(interleaved);
+            streams.put(streamId, o);
+        }
+        return o;
+    }
+
+    /**
+     * The invariants of the shared parts: per-stream state only for inbound streams, every ready
+     * message of this queue's kind, and the budget equal to what is held. {@code bytes} and
+     * {@code entries} are what the subclass counted in its own partial messages.
+     */
+    protected void checkSharedInvariants(long bytes, long entries) {
+        for (int s = 0; s < streams.capacity(); s++) {
+            OrderedStream o = streams.valueAt(s);
+            if (o != null) {
+                if (streams.keyAt(s) >= inboundStreams) {
+                    throw new IllegalStateException("state for a stream that is not inbound: " + streams.keyAt(s));
+                }
+                o.checkInvariants((int) streams.keyAt(s));
+                bytes += o.heldBytes();
+                entries += o.heldCount();
+            }
+        }
+        for (ReceivedMessage m : ready) {
+            if (m.interleaved() != interleaved) {
+                throw new IllegalStateException("a message of the other kind in this queue: " + m);
+            }
+            bytes += m.payload().length();
+            entries++;
+        }
+        if (bytes != budget.dataBytes() || entries != budget.entries()) {
+            throw new IllegalStateException("accounting: counted " + bytes + " B in " + entries + " entries, "
+                    + budget);
+        }
+        if (budget.charged() > budget.maxBytes()) {
+            throw new IllegalStateException("over the bound: " + budget);
+        }
     }
 }
