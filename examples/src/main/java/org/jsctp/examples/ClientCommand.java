@@ -1,0 +1,109 @@
+package org.jsctp.examples;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.transport.SctpUdpAssociation;
+import org.jsctp.transport.UdpSctpEndpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code client REMOTE_ADDR REMOTE_PORT LOCAL_PORT LOCAL_UDP_PORT REMOTE_UDP_PORT}: the
+ * counterpart of usrsctp's {@code client}. Each line of standard input goes out as one message;
+ * each message received is printed; at the end of input, once every line has been answered (or
+ * after --wait seconds), the association is shut down gracefully.
+ */
+@Command(name = "client", mixinStandardHelpOptions = true,
+        description = {"Send each line of standard input as an SCTP message over UDP encapsulation and print what",
+                "comes back, as usrsctp's client does; shut down gracefully at the end of input."})
+final class ClientCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "REMOTE_ADDR", description = "the peer's address")
+    String remoteAddress;
+
+    @Parameters(index = "1", paramLabel = "REMOTE_PORT", description = "the peer's SCTP port")
+    int remotePort;
+
+    @Parameters(index = "2", arity = "0..1", defaultValue = "0", paramLabel = "LOCAL_PORT",
+            description = "our SCTP port (0, the default: any)")
+    int localPort;
+
+    @Parameters(index = "3", arity = "0..1", defaultValue = "0", paramLabel = "LOCAL_UDP_PORT",
+            description = "our UDP port (0, the default: any)")
+    int localUdpPort;
+
+    @Parameters(index = "4", arity = "0..1", defaultValue = "9899", paramLabel = "REMOTE_UDP_PORT",
+            description = "the peer's UDP port (default ${DEFAULT-VALUE})")
+    int remoteUdpPort;
+
+    @Option(names = "--wait", defaultValue = "5", description = "seconds to wait for answers after the input ends (default ${DEFAULT-VALUE})")
+    long waitSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PortArguments.check(spec, remotePort, "REMOTE_PORT", false);
+        PortArguments.check(spec, localPort, "LOCAL_PORT", true);
+        PortArguments.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);
+        PortArguments.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", false);
+        InetAddress peer;
+        try {
+            peer = InetAddress.getByName(remoteAddress);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "unknown host: " + remoteAddress);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Semaphore answers = new Semaphore(0);
+        int sctpPort = localPort != 0 ? localPort : ThreadLocalRandom.current().nextInt(49152, 65536);
+        UdpSctpEndpoint endpoint = PortArguments.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
+                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).listener((association, event) -> {
+                    if (event instanceof AssociationEvent.MessageReceived m) {
+                        synchronized (out) {
+                            out.println(new String(m.message().payload().toByteArray(), StandardCharsets.UTF_8));
+                            out.flush();
+                        }
+                        answers.release();
+                    }
+                }), localUdpPort);
+        try {
+            SctpUdpAssociation a;
+            try {
+                a = endpoint.connect(new InetSocketAddress(peer, remoteUdpPort), remotePort).get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                spec.commandLine().getErr().println("client: " + e.getCause().getMessage());
+                return 1;
+            }
+            int sent = 0;
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                a.send(OutgoingMessage.of(0, 0, false, Bytes.wrap(line.getBytes(StandardCharsets.UTF_8))))
+                        .get(60, TimeUnit.SECONDS);
+                sent++;
+            }
+            answers.tryAcquire(sent, waitSeconds, TimeUnit.SECONDS);
+            a.shutdown().get(60, TimeUnit.SECONDS);
+            return 0;
+        } finally {
+            endpoint.close().get(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.jsctp.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.rx.ReceivedMessage;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.transport.SctpUdpAssociation;
+import org.jsctp.transport.UdpSctpEndpoint;
+import org.junit.jupiter.api.Test;
+
+/** The echo-server and client subcommands against endpoints of ours over loopback UDP. */
+class EchoClientToolsTest {
+
+    private static final Pattern PORT = Pattern.compile("on UDP port (\\d+)");
+
+    @Test
+    void theEchoServerEchoesOnTheStreamAMessageCameOn() throws Exception {
+        StringWriter out = new StringWriter();
+        PrintWriter writer = new PrintWriter(out, true);
+        CompletableFuture<Integer> server = CompletableFuture.supplyAsync(
+                () -> Main.run(writer, new PrintWriter(new StringWriter(), true), "echo-server", "0", "--seconds", "20"));
+        int port = waitForPort(out);
+        LinkedBlockingQueue<ReceivedMessage> echoes = new LinkedBlockingQueue<>();
+        UdpSctpEndpoint client = UdpSctpEndpoint.builder().bindAddress(InetAddress.getLoopbackAddress()).udpPort(0)
+                .sctpPort(5000).listener((a, e) -> {
+                    if (e instanceof AssociationEvent.MessageReceived m) {
+                        echoes.add(m.message());
+                    }
+                }).bind().get(10, TimeUnit.SECONDS);
+        try {
+            SctpUdpAssociation a = client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 7)
+                    .get(10, TimeUnit.SECONDS);
+            a.send(OutgoingMessage.of(3, 77, false, Bytes.fromHex("cafe"))).get(10, TimeUnit.SECONDS);
+            ReceivedMessage echo = echoes.poll(10, TimeUnit.SECONDS);
+            assertThat(echo).isNotNull();
+            assertThat(echo.payload()).isEqualTo(Bytes.fromHex("cafe"));
+            assertThat(echo.streamId()).isEqualTo(3);
+            assertThat(echo.ppid()).isEqualTo(77);
+            a.shutdown().get(10, TimeUnit.SECONDS);
+        } finally {
+            client.close().get(10, TimeUnit.SECONDS);
+        }
+        assertThat(server.isCompletedExceptionally()).isFalse();
+    }
+
+    @Test
+    void theClientSendsEachInputLineAndPrintsTheEchoes() throws Exception {
+        UdpSctpEndpoint echo = UdpSctpEndpoint.builder().bindAddress(InetAddress.getLoopbackAddress()).udpPort(0)
+                .sctpPort(7).listener((a, e) -> {
+                    if (e instanceof AssociationEvent.MessageReceived m) {
+                        ReceivedMessage r = m.message();
+                        a.send(OutgoingMessage.of(r.streamId(), r.ppid(), r.unordered(), r.payload()));
+                    }
+                }).bind().get(10, TimeUnit.SECONDS);
+        InputStream stdin = System.in;
+        StringWriter out = new StringWriter();
+        try {
+            System.setIn(new ByteArrayInputStream("first line\nsecond line\n".getBytes(StandardCharsets.UTF_8)));
+            int rc = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "client",
+                    "127.0.0.1", "7", "0", "0", Integer.toString(echo.localUdpPort()));
+            assertThat(rc).isZero();
+        } finally {
+            System.setIn(stdin);
+            echo.close().get(10, TimeUnit.SECONDS);
+        }
+        assertThat(out.toString().lines()).containsExactly("first line", "second line");
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithAClearMessage() {
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "client", "no.such.host.invalid", "7")).isNotZero();
+        assertThat(err.toString()).contains("unknown host: no.such.host.invalid");
+        assertThat(Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "echo-server", "70000")).isNotZero();
+        assertThat(err.toString()).contains("LOCAL_UDP_PORT must be 0..65535, got 70000");
+    }
+
+    private static int waitForPort(StringWriter out) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Matcher m = PORT.matcher(out.toString());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the echo server did not report its port: " + out);
+    }
+}
