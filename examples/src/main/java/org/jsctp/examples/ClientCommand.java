@@ -77,8 +77,9 @@ final class ClientCommand implements Callable<Integer> {
         UdpSctpEndpoint endpoint = PortArguments.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).listener((association, event) -> {
                     if (event instanceof AssociationEvent.MessageReceived m) {
+                        String text = new String(m.message().payload().toByteArray(), StandardCharsets.UTF_8);
                         synchronized (out) {
-                            out.println(new String(m.message().payload().toByteArray(), StandardCharsets.UTF_8));
+                            out.println(text.endsWith("\n") ? text.stripTrailing() : text); // one line per message
                             out.flush();
                         }
                         answers.release();

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "jsctp examples 0.1.0",
         description = "Example tools of jsctp, a pure-Java SCTP stack over UDP (RFC 6951).",
-        subcommands = {DemoCommand.class, EchoServerCommand.class, ClientCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, EchoServerCommand.class, DiscardServerCommand.class, DaytimeServerCommand.class,
+                ChargenServerCommand.class, ClientCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -58,6 +58,41 @@ class EchoClientToolsTest {
     }
 
     @Test
+    void theChargenServerSendsRotatingLinesOfPrintableCharacters() throws Exception {
+        StringWriter out = new StringWriter();
+        CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "chargen-server", "0", "--seconds", "20"));
+        int port = waitForPort(out);
+        LinkedBlockingQueue<ReceivedMessage> lines = new LinkedBlockingQueue<>();
+        UdpSctpEndpoint client = UdpSctpEndpoint.builder().bindAddress(InetAddress.getLoopbackAddress()).udpPort(0)
+                .sctpPort(5002).listener((a, e) -> {
+                    if (e instanceof AssociationEvent.MessageReceived m) {
+                        lines.add(m.message());
+                    }
+                }).bind().get(10, TimeUnit.SECONDS);
+        try {
+            SctpUdpAssociation a = client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 19)
+                    .get(10, TimeUnit.SECONDS);
+            String first = null;
+            for (int i = 0; i < 200; i++) { // more than one batch: the next comes once the first is acknowledged
+                ReceivedMessage m = lines.poll(10, TimeUnit.SECONDS);
+                assertThat(m).as("line %d", i).isNotNull();
+                String line = new String(m.payload().toByteArray(), StandardCharsets.US_ASCII);
+                assertThat(line).hasSize(74).endsWith("\r\n");
+                assertThat(line.chars().limit(72)).allMatch(c -> c > ' ' && c < 127);
+                if (first == null) {
+                    first = line;
+                } else if (i == 1) {
+                    assertThat(line.charAt(0)).isEqualTo(first.charAt(1)); // each line starts one further
+                }
+            }
+            a.abort("enough").get(10, TimeUnit.SECONDS);
+        } finally {
+            client.close().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void theClientSendsEachInputLineAndPrintsTheEchoes() throws Exception {
         UdpSctpEndpoint echo = UdpSctpEndpoint.builder().bindAddress(InetAddress.getLoopbackAddress()).udpPort(0)
                 .sctpPort(7).listener((a, e) -> {

@@ -108,4 +108,66 @@ class UsrsctpToolsInteropTest {
         assertThat(rc).as("client exit code; errors: %s", err).isZero();
         assertThat(out.toString().lines()).containsExactly("alpha", "beta", "gamma");
     }
+
+    @Test
+    void ourClientPrintsTheTimeFromUsrsctpsDaytimeServer() throws Exception {
+        int ours = freeUdpPort();
+        int theirs = freeUdpPort();
+        peer = new ProcessBuilder(USRSCTP.resolve("daytime_server").toString(), Integer.toString(theirs),
+                Integer.toString(ours)).redirectErrorStream(true).redirectOutput(log("usrsctp-daytime.log").toFile()).start();
+        String printed = runOurClientUntilConnected("13", ours, theirs, "");
+        assertThat(printed.strip()).matches("[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}");
+    }
+
+    @Test
+    void ourClientsLinesAreTakenByUsrsctpsDiscardServer() throws Exception {
+        int ours = freeUdpPort();
+        int theirs = freeUdpPort();
+        Path trace = log("usrsctp-discard.log");
+        peer = new ProcessBuilder(USRSCTP.resolve("discard_server").toString(), Integer.toString(theirs),
+                Integer.toString(ours)).redirectErrorStream(true).redirectOutput(trace.toFile()).start();
+        String printed = runOurClientUntilConnected("9", ours, theirs, "to be discarded\n");
+        assertThat(printed).isEmpty(); // nothing comes back from a discard server
+    }
+
+    @Test
+    void usrsctpsClientGetsTheTimeFromOurDaytimeServer() throws Exception {
+        int ours = freeUdpPort();
+        int theirs = freeUdpPort();
+        StringWriter serverOut = new StringWriter();
+        CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
+                new PrintWriter(new StringWriter(), true), "daytime-server", Integer.toString(ours), "--seconds", "30"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        Path out = log("usrsctp-client-daytime.log");
+        peer = new ProcessBuilder(USRSCTP.resolve("client").toString(), "127.0.0.1", "13", "0",
+                Integer.toString(theirs), Integer.toString(ours)).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        peer.getOutputStream().close();
+        assertThat(peer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).containsPattern("\\d\\d:\\d\\d:\\d\\d \\d{4}")
+                .contains("SCTP_SHUTDOWN_COMP");
+    }
+
+    /** Runs our client with {@code input}, retrying while usrsctp's server is not listening yet; returns what it printed. */
+    private static String runOurClientUntilConnected(String sctpPort, int ours, int theirs, String input) {
+        InputStream stdin = System.in;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = 1;
+        try {
+            for (int attempt = 0; attempt < 20 && rc != 0; attempt++) {
+                out.getBuffer().setLength(0);
+                System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+                rc = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "client", "127.0.0.1", sctpPort,
+                        "0", Integer.toString(ours), Integer.toString(theirs), "--wait", "2");
+            }
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(rc).as("client exit code; errors: %s", err).isZero();
+        return out.toString();
+    }
 }
