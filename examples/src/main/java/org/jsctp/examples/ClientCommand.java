@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code client REMOTE_ADDR REMOTE_PORT LOCAL_PORT LOCAL_UDP_PORT REMOTE_UDP_PORT}: the
  * counterpart of usrsctp's {@code client}. Each line of standard input goes out as one message;
  * each message received is printed; at the end of input, once every line has been answered (or
- * after --wait seconds), the association is shut down gracefully.
+ * after --wait seconds; with no input at all, once the peer closes, as a daytime server does),
+ * the association is shut down gracefully.
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
         description = {"Send each line of standard input as an SCTP message over UDP encapsulation and print what",
@@ -73,6 +75,7 @@ final class ClientCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Semaphore answers = new Semaphore(0);
+        CountDownLatch peerClosing = new CountDownLatch(1);
         int sctpPort = localPort != 0 ? localPort : ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = PortArguments.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).listener((association, event) -> {
@@ -83,6 +86,10 @@ final class ClientCommand implements Callable<Integer> {
                             out.flush();
                         }
                         answers.release();
+                    } else if (event instanceof AssociationEvent.PeerShutdown
+                            || event instanceof AssociationEvent.ShutdownComplete
+                            || event instanceof AssociationEvent.CommunicationLost) {
+                        peerClosing.countDown();
                     }
                 }), localUdpPort);
         try {
@@ -100,7 +107,12 @@ final class ClientCommand implements Callable<Integer> {
                         .get(60, TimeUnit.SECONDS);
                 sent++;
             }
-            answers.tryAcquire(sent, waitSeconds, TimeUnit.SECONDS);
+            if (sent > 0) {
+                answers.tryAcquire(sent, waitSeconds, TimeUnit.SECONDS);
+            } else {
+                // Nothing to answer: a server that talks first (daytime) says its piece and closes.
+                peerClosing.await(waitSeconds, TimeUnit.SECONDS);
+            }
             a.shutdown().get(60, TimeUnit.SECONDS);
             return 0;
         } finally {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The example tools swapped for usrsctp's programs of the same name (usrsctp 0.9.5 from Debian's
@@ -169,5 +171,73 @@ class UsrsctpToolsInteropTest {
         }
         assertThat(rc).as("client exit code; errors: %s", err).isZero();
         return out.toString();
+    }
+
+    @ParameterizedTest(name = "length {0}, unordered {1}")
+    @CsvSource({"1, false", "100, true", "1200, false", "8192, true", "65536, false"})
+    void ourTsctpClientAndUsrsctpsTsctpServerCountTheSameMessages(int length, boolean unordered) throws Exception {
+        int ours = freeUdpPort();
+        int theirs = freeUdpPort();
+        int count = length >= 8192 ? 50 : 300;
+        Path serverLog = log("usrsctp-tsctp-server-" + length + ".log");
+        peer = new ProcessBuilder(USRSCTP.resolve("tsctp").toString(), "-E", Integer.toString(theirs), "-U",
+                Integer.toString(ours)).redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = 1;
+        for (int attempt = 0; attempt < 20 && rc != 0; attempt++) { // until usrsctp listens
+            out.getBuffer().setLength(0);
+            rc = unordered
+                    ? Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "tsctp", "-E", Integer.toString(ours),
+                            "-U", Integer.toString(theirs), "-n", Integer.toString(count), "-l", Integer.toString(length),
+                            "-u", "127.0.0.1")
+                    : Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "tsctp", "-E", Integer.toString(ours),
+                            "-U", Integer.toString(theirs), "-n", Integer.toString(count), "-l", Integer.toString(length),
+                            "127.0.0.1");
+        }
+        assertThat(rc).as("tsctp exit code; errors: %s", err).isZero();
+        assertThat(out.toString()).contains("Sending of " + count + " messages of length " + length + " took")
+                .contains("Throughput was");
+        String csv = awaitCsvLine(serverLog);
+        assertThat(csv).startsWith(length + ", " + count + ", ");
+    }
+
+    @Test
+    void usrsctpsTsctpClientAndOurTsctpServerCountTheSameMessages() throws Exception {
+        int ours = freeUdpPort();
+        int theirs = freeUdpPort();
+        StringWriter serverOut = new StringWriter();
+        CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
+                new PrintWriter(new StringWriter(), true), "tsctp", "-E", Integer.toString(ours), "-U",
+                Integer.toString(theirs), "-v", "--seconds", "60"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        Path out = log("usrsctp-tsctp-client.log");
+        peer = new ProcessBuilder(USRSCTP.resolve("tsctp").toString(), "-E", Integer.toString(theirs), "-U",
+                Integer.toString(ours), "-n", "400", "-l", "8192", "-u", "127.0.0.1")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(peer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("Sending of 400 messages of length 8192");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!serverOut.toString().contains("8192, 400, ") && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertThat(serverOut.toString()).contains("8192, 400, 400, 3276800, ");
+    }
+
+    /** The CSV result line usrsctp's tsctp server prints when the association ends. */
+    private static String awaitCsvLine(Path serverLog) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(serverLog, StandardCharsets.ISO_8859_1)) {
+                if (line.matches("\\d+, \\d+, \\d+, \\d+, [0-9.]+, [0-9.]+, \\d+")) {
+                    return line;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("usrsctp's tsctp server printed no result line; see " + serverLog);
     }
 }

@@ -1,0 +1,214 @@
+package org.jsctp.examples;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.SendQueue;
+import org.jsctp.transport.AssociationListener;
+import org.jsctp.transport.SctpUdpAssociation;
+import org.jsctp.transport.UdpSctpEndpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tsctp [options] [ADDRESS]}: the throughput tool, with usrsctp tsctp's option letters
+ * and output lines. Without an address it is the server: it receives and counts, and when an
+ * association ends prints usrsctp's CSV line (message length, messages, receive calls, bytes,
+ * seconds, bytes per second, notifications). With an address it sends -n messages of -l bytes
+ * (or for -T seconds) and prints how long that took, including the acknowledgement of the last
+ * message, and the throughput.
+ */
+@Command(name = "tsctp", mixinStandardHelpOptions = true,
+        description = {"Measure SCTP throughput over UDP encapsulation, as usrsctp's tsctp does:",
+                "server without ADDRESS, client with it."})
+final class TsctpCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "ADDRESS", description = "the server to send to; none: be the server")
+    String address;
+
+    @Option(names = "-E", defaultValue = "9899", description = "local UDP encapsulation port (default ${DEFAULT-VALUE})")
+    int localUdpPort;
+
+    @Option(names = "-U", defaultValue = "9899", description = "remote UDP encapsulation port (default ${DEFAULT-VALUE})")
+    int remoteUdpPort;
+
+    @Option(names = "-l", defaultValue = "1024", description = "message length (default ${DEFAULT-VALUE})")
+    int length;
+
+    @Option(names = "-n", defaultValue = "1024", description = "number of messages sent (0 means until -T ends) (default ${DEFAULT-VALUE})")
+    long messages;
+
+    @Option(names = "-T", defaultValue = "0", description = "time to send messages, in seconds (sets -n to 0)")
+    long runtime;
+
+    @Option(names = "-p", defaultValue = "5001", description = "SCTP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "-u", description = "send unordered messages")
+    boolean unordered;
+
+    @Option(names = "-D", description = "turn Nagle's algorithm off")
+    boolean noDelay;
+
+    @Option(names = "-f", defaultValue = "0", description = "fragmentation point (0: the path MTU; accepted for compatibility)")
+    int fragmentationPoint;
+
+    @Option(names = "-S", defaultValue = "0", description = "send buffer in bytes (0: default)")
+    int sendBuffer;
+
+    @Option(names = "-R", defaultValue = "0", description = "receive buffer in bytes (0: default)")
+    int receiveBuffer;
+
+    @Option(names = "-v", description = "verbose")
+    boolean verbose;
+
+    @Option(names = "--seconds", defaultValue = "0", description = "server: stop after this many seconds (0: run until interrupted)")
+    long serverSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PortArguments.check(spec, localUdpPort, "-E", true);
+        PortArguments.check(spec, remoteUdpPort, "-U", false);
+        PortArguments.check(spec, port, "-p", false);
+        if (length < 1 || length > 1 << 24) {
+            throw new ParameterException(spec.commandLine(), "-l must be 1.." + (1 << 24) + ", got " + length);
+        }
+        if (runtime > 0) {
+            messages = 0; // as in usrsctp's tsctp, -T means "for this long"
+        }
+        AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay);
+        if (sendBuffer > 0) {
+            config.sendBufferBytes(Math.max(sendBuffer, 1500));
+        }
+        if (receiveBuffer > 0) {
+            config.receiveBufferBytes(Math.max(receiveBuffer, 1500));
+        }
+        return address == null ? serve(config.build()) : send(config.build());
+    }
+
+    /** Counts what one association brings. */
+    private static final class Tally {
+        long firstNanos = -1;
+        long lastLength;
+        long messages;
+        long notifications;
+    }
+
+    private int serve(AssociationConfig config) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<SctpUdpAssociation, Tally> tallies = new ConcurrentHashMap<>();
+        AssociationListener listener = (association, event) -> {
+            Tally t = tallies.computeIfAbsent(association, a -> new Tally());
+            if (event instanceof AssociationEvent.MessageReceived m) {
+                if (t.firstNanos < 0) {
+                    t.firstNanos = System.nanoTime();
+                }
+                t.lastLength = m.message().payload().length();
+                t.messages++;
+            } else if (event instanceof AssociationEvent.ShutdownComplete
+                    || event instanceof AssociationEvent.CommunicationLost) {
+                tallies.remove(association);
+                double seconds = t.firstNanos < 0 ? 0 : (System.nanoTime() - t.firstNanos) / 1e9;
+                double rate = seconds > 0 ? t.lastLength * t.messages / seconds : 0;
+                synchronized (out) {
+                    out.println(String.format(Locale.ROOT, "%d, %d, %d, %d, %f, %f, %d", t.lastLength, t.messages,
+                            t.messages, t.lastLength * t.messages, seconds, rate, t.notifications + 1));
+                    out.flush();
+                }
+            } else {
+                t.notifications++;
+            }
+        };
+        UdpSctpEndpoint server = PortArguments.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(port)
+                .associationConfig(config).listener(listener), localUdpPort);
+        if (verbose) {
+            out.printf("tsctp server: SCTP port %d on UDP port %d%n", port, server.localUdpPort());
+            out.flush();
+        }
+        CountDownLatch forever = new CountDownLatch(1);
+        try {
+            if (serverSeconds > 0) {
+                forever.await(serverSeconds, TimeUnit.SECONDS);
+            } else {
+                forever.await();
+            }
+        } finally {
+            server.close().get(10, TimeUnit.SECONDS);
+        }
+        return 0;
+    }
+
+    private int send(AssociationConfig config) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        InetAddress peer;
+        try {
+            peer = InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "unknown host: " + address);
+        }
+        Semaphore room = new Semaphore(0);
+        AssociationListener listener = (association, event) -> {
+            if (event instanceof AssociationEvent.SenderDry) {
+                room.release(); // everything sent so far is acknowledged: the send buffer is free again
+            }
+        };
+        int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
+        UdpSctpEndpoint client = PortArguments.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
+                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(listener), localUdpPort);
+        try {
+            SctpUdpAssociation a;
+            try {
+                a = client.connect(new InetSocketAddress(peer, remoteUdpPort), port).get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                spec.commandLine().getErr().println("tsctp: " + e.getCause().getMessage());
+                return 1;
+            }
+            Bytes payload = Bytes.wrap(new byte[length]);
+            long start = System.nanoTime();
+            long deadline = runtime > 0 ? start + TimeUnit.SECONDS.toNanos(runtime) : Long.MAX_VALUE;
+            long sent = 0;
+            while ((messages == 0 || sent < messages) && System.nanoTime() < deadline) {
+                SendQueue.OfferResult r = a.send(OutgoingMessage.of(0, 0, unordered, payload)).get(60, TimeUnit.SECONDS);
+                if (r == SendQueue.OfferResult.ACCEPTED) {
+                    sent++;
+                } else if (r == SendQueue.OfferResult.REFUSED_BUFFER_FULL) {
+                    room.drainPermits();
+                    room.tryAcquire(1, TimeUnit.SECONDS); // back-pressure: wait until the peer has acknowledged
+                } else {
+                    spec.commandLine().getErr().println("tsctp: message refused: " + r);
+                    return 1;
+                }
+            }
+            a.shutdown().get(600, TimeUnit.SECONDS); // graceful: returns once every message is acknowledged
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.println(String.format(Locale.ROOT, "Sending of %d messages of length %d took %f seconds.", sent, length,
+                    seconds));
+            out.println(String.format(Locale.ROOT, "Throughput was %f Byte/sec.", sent * (double) length / seconds));
+            out.flush();
+            return 0;
+        } finally {
+            client.close().get(10, TimeUnit.SECONDS);
+        }
+    }
+}
