@@ -19,6 +19,7 @@ import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.transport.SctpUdpAssociation;
 import org.jsctp.transport.UdpSctpEndpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -58,11 +59,15 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--wait", defaultValue = "5", description = "seconds to wait for answers after the input ends (default ${DEFAULT-VALUE})")
     long waitSeconds;
 
+    @Mixin
+    Verbosity verbosity = new Verbosity();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        verbosity.apply();
         PortArguments.check(spec, remotePort, "REMOTE_PORT", false);
         PortArguments.check(spec, localPort, "LOCAL_PORT", true);
         PortArguments.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);

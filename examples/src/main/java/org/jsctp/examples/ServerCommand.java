@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jsctp.transport.AssociationListener;
 import org.jsctp.transport.UdpSctpEndpoint;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,6 +30,9 @@ abstract class ServerCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "0", description = "stop after this many seconds (0: run until interrupted)")
     long seconds;
 
+    @Mixin
+    Verbosity verbosity = new Verbosity();
+
     @Spec
     CommandSpec spec;
 
@@ -43,6 +47,7 @@ abstract class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        verbosity.apply();
         PortArguments.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);
         PortArguments.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();

@@ -77,8 +77,11 @@ final class TsctpCommand implements Callable<Integer> {
     @Option(names = "-R", defaultValue = "0", description = "receive buffer in bytes (0: default)")
     int receiveBuffer;
 
-    @Option(names = "-v", description = "verbose")
+    @Option(names = "-v", description = "verbose: the server prints its port; logs at INFO")
     boolean verbose;
+
+    @Option(names = "-V", description = "very verbose: as -v, and logs at DEBUG (per packet)")
+    boolean veryVerbose;
 
     @Option(names = "--seconds", defaultValue = "0", description = "server: stop after this many seconds (0: run until interrupted)")
     long serverSeconds;
@@ -88,6 +91,8 @@ final class TsctpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        verbose |= veryVerbose;
+        Verbosity.apply(veryVerbose ? 2 : verbose ? 1 : 0);
         PortArguments.check(spec, localUdpPort, "-E", true);
         PortArguments.check(spec, remoteUdpPort, "-U", false);
         PortArguments.check(spec, port, "-p", false);

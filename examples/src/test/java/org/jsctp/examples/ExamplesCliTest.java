@@ -66,4 +66,18 @@ class ExamplesCliTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("demo", "decode");
     }
+
+    @Test
+    void minusVRaisesTheStacksLogLevel() {
+        ch.qos.logback.classic.Logger stack = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.jsctp");
+        try {
+            run("client", "no.such.host.invalid", "7", "-vv");
+            assertThat(stack.getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
+            run("client", "no.such.host.invalid", "7", "-v");
+            assertThat(stack.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
+        } finally {
+            Verbosity.apply(0);
+        }
+        assertThat(stack.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+    }
 }
