@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
  * the peer ends it.
  */
 @Command(name = "chargen-server", mixinStandardHelpOptions = true,
-        description = {"Send lines of the character generator pattern (RFC 864) to every SCTP association (port 19)",
-                "until the peer closes it. Runs until interrupted (or for --seconds)."})
+        description = {"Send character generator lines (RFC 864) to every association (SCTP port 19).",
+                "Until the peer closes it. Runs until interrupted (or for --seconds)."})
 final class ChargenServerCommand extends ServerCommand {
 
     private static final int LINE = 72;

@@ -34,8 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * the association is shut down gracefully.
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
-        description = {"Send each line of standard input as an SCTP message over UDP encapsulation and print what",
-                "comes back, as usrsctp's client does; shut down gracefully at the end of input."})
+        description = {"Send each line of standard input as a message and print what comes back.",
+                "As usrsctp's client does, over UDP encapsulation; shuts down gracefully at the end of input."})
 final class ClientCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "REMOTE_ADDR", description = "the peer's address")

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
  * and time as one message, then the server shuts it down.
  */
 @Command(name = "daytime-server", mixinStandardHelpOptions = true,
-        description = {"Send the date and time to each new SCTP association (port 13) and close it,",
-                "as usrsctp's daytime_server does. Runs until interrupted (or for --seconds)."})
+        description = {"Send the date and time to each new association (SCTP port 13), then close it.",
+                "As usrsctp's daytime_server does. Runs until interrupted (or for --seconds)."})
 final class DaytimeServerCommand extends ServerCommand {
 
     private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);

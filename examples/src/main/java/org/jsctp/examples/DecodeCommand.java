@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * encapsulation) and prints their header and chunks, or the decode error.
  */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = {"Decode SCTP packets given as hex (the UDP payload), one per argument or per line of standard input.",
-                "Exits 1 if any packet fails to decode."})
+        description = {"Decode SCTP packets given as hex (the UDP payload of RFC 6951).",
+                "One packet per argument or per line of standard input; exits 1 if any fails to decode."})
 final class DecodeCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "HEX", description = "packets as hex digits (spaces and colons allowed)")

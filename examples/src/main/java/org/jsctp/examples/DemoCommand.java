@@ -26,8 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * packets through the wire-format codec instead.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run an echo server and a client in one process over loopback UDP and exchange messages on",
-                "several streams; exits 1 if an echo is missing or wrong."})
+        description = {"Echo messages between a server and a client in this process over loopback UDP.",
+                "Messages go out on several streams; exits 1 if an echo is missing or wrong."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final int ECHO_PORT = 7;

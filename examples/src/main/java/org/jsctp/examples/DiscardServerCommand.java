@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * {@code discard_server} (RFC 863 over SCTP): SCTP port 9, every message is read and dropped.
  */
 @Command(name = "discard-server", mixinStandardHelpOptions = true,
-        description = {"Read and drop every SCTP message (port 9), as usrsctp's discard_server does.",
+        description = {"Read and drop every message (SCTP port 9), as usrsctp's discard_server does.",
                 "Runs until interrupted (or for --seconds)."})
 final class DiscardServerCommand extends ServerCommand {
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * on, with the same PPID.
  */
 @Command(name = "echo-server", mixinStandardHelpOptions = true,
-        description = {"Echo every SCTP message (port 7) back on its stream, as usrsctp's echo_server does.",
+        description = {"Echo every message (SCTP port 7) back on its stream, as usrsctp's echo_server does.",
                 "Runs until interrupted (or for --seconds)."})
 final class EchoServerCommand extends ServerCommand {
 

@@ -37,8 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * message, and the throughput.
  */
 @Command(name = "tsctp", mixinStandardHelpOptions = true,
-        description = {"Measure SCTP throughput over UDP encapsulation, as usrsctp's tsctp does:",
-                "server without ADDRESS, client with it."})
+        description = {"Measure SCTP throughput over UDP encapsulation, as usrsctp's tsctp does.",
+                "Server without ADDRESS, client with it."})
 final class TsctpCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "ADDRESS", description = "the server to send to; none: be the server")
