@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +20,6 @@ import org.jsctp.transport.UdpSctpEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,21 +66,16 @@ final class ClientCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         verbosity.apply();
-        PortArguments.check(spec, remotePort, "REMOTE_PORT", false);
-        PortArguments.check(spec, localPort, "LOCAL_PORT", true);
-        PortArguments.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);
-        PortArguments.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", false);
-        InetAddress peer;
-        try {
-            peer = InetAddress.getByName(remoteAddress);
-        } catch (UnknownHostException e) {
-            throw new ParameterException(spec.commandLine(), "unknown host: " + remoteAddress);
-        }
+        ToolSupport.check(spec, remotePort, "REMOTE_PORT", false);
+        ToolSupport.check(spec, localPort, "LOCAL_PORT", true);
+        ToolSupport.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);
+        ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", false);
+        InetAddress peer = ToolSupport.resolve(spec, remoteAddress);
         PrintWriter out = spec.commandLine().getOut();
         Semaphore answers = new Semaphore(0);
         CountDownLatch peerClosing = new CountDownLatch(1);
         int sctpPort = localPort != 0 ? localPort : ThreadLocalRandom.current().nextInt(49152, 65536);
-        UdpSctpEndpoint endpoint = PortArguments.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
+        UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).listener((association, event) -> {
                     if (event instanceof AssociationEvent.MessageReceived m) {
                         String text = new String(m.message().payload().toByteArray(), StandardCharsets.UTF_8);

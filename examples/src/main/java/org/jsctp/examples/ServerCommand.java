@@ -2,8 +2,6 @@ package org.jsctp.examples;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jsctp.transport.AssociationListener;
 import org.jsctp.transport.UdpSctpEndpoint;
 import picocli.CommandLine.Mixin;
@@ -48,27 +46,18 @@ abstract class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         verbosity.apply();
-        PortArguments.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);
-        PortArguments.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
+        ToolSupport.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);
+        ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
                 .listener(service());
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);
         }
-        UdpSctpEndpoint server = PortArguments.bind(spec, b, localUdpPort);
+        UdpSctpEndpoint server = ToolSupport.bind(spec, b, localUdpPort);
         out.printf("%s: SCTP port %d on UDP port %d%n", serviceName(), sctpPort(), server.localUdpPort());
         out.flush();
-        CountDownLatch forever = new CountDownLatch(1);
-        try {
-            if (seconds > 0) {
-                forever.await(seconds, TimeUnit.SECONDS);
-            } else {
-                forever.await();
-            }
-        } finally {
-            server.close().get(10, TimeUnit.SECONDS);
-        }
+        ToolSupport.serveUntilStopped(server, seconds);
         return 0;
     }
 }

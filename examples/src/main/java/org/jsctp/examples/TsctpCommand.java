@@ -3,12 +3,10 @@ package org.jsctp.examples;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -93,9 +91,9 @@ final class TsctpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         verbose |= veryVerbose;
         Verbosity.apply(veryVerbose ? 2 : verbose ? 1 : 0);
-        PortArguments.check(spec, localUdpPort, "-E", true);
-        PortArguments.check(spec, remoteUdpPort, "-U", false);
-        PortArguments.check(spec, port, "-p", false);
+        ToolSupport.check(spec, localUdpPort, "-E", true);
+        ToolSupport.check(spec, remoteUdpPort, "-U", false);
+        ToolSupport.check(spec, port, "-p", false);
         if (length < 1 || length > 1 << 24) {
             throw new ParameterException(spec.commandLine(), "-l must be 1.." + (1 << 24) + ", got " + length);
         }
@@ -145,33 +143,19 @@ final class TsctpCommand implements Callable<Integer> {
                 t.notifications++;
             }
         };
-        UdpSctpEndpoint server = PortArguments.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(port)
+        UdpSctpEndpoint server = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(port)
                 .associationConfig(config).listener(listener), localUdpPort);
         if (verbose) {
             out.printf("tsctp server: SCTP port %d on UDP port %d%n", port, server.localUdpPort());
             out.flush();
         }
-        CountDownLatch forever = new CountDownLatch(1);
-        try {
-            if (serverSeconds > 0) {
-                forever.await(serverSeconds, TimeUnit.SECONDS);
-            } else {
-                forever.await();
-            }
-        } finally {
-            server.close().get(10, TimeUnit.SECONDS);
-        }
+        ToolSupport.serveUntilStopped(server, serverSeconds);
         return 0;
     }
 
     private int send(AssociationConfig config) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        InetAddress peer;
-        try {
-            peer = InetAddress.getByName(address);
-        } catch (UnknownHostException e) {
-            throw new ParameterException(spec.commandLine(), "unknown host: " + address);
-        }
+        InetAddress peer = ToolSupport.resolve(spec, address);
         Semaphore room = new Semaphore(0);
         AssociationListener listener = (association, event) -> {
             if (event instanceof AssociationEvent.SenderDry) {
@@ -179,7 +163,7 @@ final class TsctpCommand implements Callable<Integer> {
             }
         };
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
-        UdpSctpEndpoint client = PortArguments.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
+        UdpSctpEndpoint client = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(listener), localUdpPort);
         try {
             SctpUdpAssociation a;

@@ -1,16 +1,19 @@
 package org.jsctp.examples;
 
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jsctp.transport.UdpSctpEndpoint;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Checks of port arguments and binding, with the clear errors the tools promise. */
-final class PortArguments {
+/** What the tools share: argument checks with clear errors, binding, and running a server until stopped. */
+final class ToolSupport {
 
-    private PortArguments() {
+    private ToolSupport() {
     }
 
     /** Fails with a usage error unless {@code port} is a valid port (0 allowed when {@code zeroAllowed}). */
@@ -30,6 +33,29 @@ final class PortArguments {
                 throw new ParameterException(spec.commandLine(), "UDP port " + udpPort + " is in use");
             }
             throw e;
+        }
+    }
+
+    /** Resolves {@code host}, turning failure into a usage-style error that names it. */
+    static InetAddress resolve(CommandSpec spec, String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "unknown host: " + host);
+        }
+    }
+
+    /** Serves until interrupted, or for {@code seconds} when positive, then closes the endpoint. */
+    static void serveUntilStopped(UdpSctpEndpoint server, long seconds) throws Exception {
+        CountDownLatch forever = new CountDownLatch(1);
+        try {
+            if (seconds > 0) {
+                forever.await(seconds, TimeUnit.SECONDS);
+            } else {
+                forever.await();
+            }
+        } finally {
+            server.close().get(10, TimeUnit.SECONDS);
         }
     }
 }
