@@ -660,18 +660,13 @@ public final class Association {
         int budget = tcb.config.pathMtu() - CommonHeader.LENGTH;
         while (true) {
             List<Chunk> chunks = new ArrayList<>();
-            int space = budget;
-            List<Chunk> data;
-            if (receiver.isSackPending()) {
-                // A SACK waiting for its delay rides along with DATA at no cost (RFC 9260 section
-                // 6.2), before it (section 6.10: control chunks first); only if DATA goes too.
-                data = sender.nextChunks(nowNanos, space - receiver.sackLength(), fastRetransmitOnce,
-                        tcb.state == AssociationState.SHUTDOWN_PENDING);
-                if (!data.isEmpty() || receiver.isSackDueNow()) {
-                    chunks.add(receiver.createSack(undeliveredBytes));
-                }
-            } else {
-                data = sender.nextChunks(nowNanos, space, fastRetransmitOnce, tcb.state == AssociationState.SHUTDOWN_PENDING);
+            // A SACK waiting for its delay rides along with DATA at no cost (RFC 9260 section 6.2),
+            // before it (section 6.10: control chunks first); alone only once it is due.
+            boolean sackPending = receiver.isSackPending();
+            List<Chunk> data = sender.nextChunks(nowNanos, sackPending ? budget - receiver.sackLength() : budget,
+                    fastRetransmitOnce, tcb.state == AssociationState.SHUTDOWN_PENDING);
+            if (sackPending && (!data.isEmpty() || receiver.isSackDueNow())) {
+                chunks.add(receiver.createSack(undeliveredBytes));
             }
             chunks.addAll(data);
             if (!data.isEmpty()) {

@@ -82,16 +82,9 @@ final class DataSender {
      * The DATA chunks for one packet with {@code space} bytes left: retransmissions first
      * (RFC 9260 section 6.1), then new data within cwnd and the peer's window. With
      * {@code fastRetransmitNow} the fast retransmissions go out regardless of cwnd (section 7.2.4
-     * step 3).
-     */
-    List<Chunk> nextChunks(long nowNanos, int space, boolean fastRetransmitNow) {
-        return nextChunks(nowNanos, space, fastRetransmitNow, false);
-    }
-
-    /**
-     * As {@link #nextChunks(long, int, boolean)}; with {@code lastBeforeShutdown} the chunk that
-     * empties the send queue carries the I bit, so the peer acknowledges it at once and the
-     * shutdown is not held up by a delayed SACK (RFC 7053 section 4.1).
+     * step 3). With {@code lastBeforeShutdown} the chunk that empties the send queue carries the I
+     * bit, so the peer acknowledges it at once and the shutdown is not held up by a delayed SACK
+     * (RFC 7053 section 4.1).
      */
     List<Chunk> nextChunks(long nowNanos, int space, boolean fastRetransmitNow, boolean lastBeforeShutdown) {
         List<Chunk> chunks = new ArrayList<>();
