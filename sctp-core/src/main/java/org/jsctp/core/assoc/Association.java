@@ -178,7 +178,13 @@ public final class Association {
         if (carriedData && receiver != null) {
             receiver.onDataPacketEnd(immediate, nowNanos);
             deliverMessages();
-            shutdown.onDataWhileShutdownSent(receiver.cumulativeTsnAck(), nowNanos);
+            if (shutdown.answersDataWithShutdown()) {
+                // RFC 9260 section 9.2: the SHUTDOWN acknowledges the DATA; a SACK goes with it only
+                // when gaps or duplicates are to be reported. Either way no SACK is left pending.
+                SackChunk sack = receiver.createSack(undeliveredBytes);
+                boolean needed = !sack.gapAckBlocks().isEmpty() || !sack.duplicateTsns().isEmpty();
+                shutdown.answerData(receiver.cumulativeTsnAck(), needed ? sack : null, nowNanos);
+            }
         }
         flush(nowNanos);
     }
