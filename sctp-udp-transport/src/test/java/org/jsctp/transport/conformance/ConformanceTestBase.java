@@ -1,6 +1,7 @@
 package org.jsctp.transport.conformance;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
@@ -27,6 +28,23 @@ abstract class ConformanceTestBase {
         sut = EndpointUnderTest.start(config);
         tester = sut.newTester(Tester.SCTP_PORT);
         tester.tolerateCrossedRetransmissions(config.rtoMinNanos() >= ConformanceConfig.standard().build().rtoMinNanos());
+    }
+
+    /** An association both sides see as established: the tester's view and ours. */
+    record Established(TesterAssociation tester, SctpUdpAssociation ours) {
+    }
+
+    /** Our endpoint connects to the tester, which answers with a plain INIT ACK. */
+    Established activeAssociation() {
+        CompletableFuture<SctpUdpAssociation> up = sut.connect(tester);
+        TesterAssociation a = Handshakes.accept(tester);
+        return new Established(a, EndpointUnderTest.await(up));
+    }
+
+    /** The tester connects to our endpoint with a plain INIT. */
+    Established passiveAssociation() {
+        TesterAssociation a = Handshakes.connect(tester);
+        return new Established(a, sut.associationWith(tester));
     }
 
     /** The tester shuts the association down (SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE) and ours closes. */
