@@ -149,6 +149,12 @@ public final class Association {
             } else if (chunk instanceof ShutdownChunk s) {
                 onShutdown(s, nowNanos);
             } else if (chunk instanceof ShutdownAckChunk) {
+                if (tcb.isHandshaking()) {
+                    // RFC 9260 section 8.5.1 (E): during the handshake a SHUTDOWN ACK is out of the
+                    // blue, answered with SHUTDOWN COMPLETE with the T bit and its tag (section 8.4 rule 5).
+                    tcb.send(tag, new ShutdownCompleteChunk(true));
+                    return;
+                }
                 onShutdownStep(shutdown.onShutdownAck());
             } else if (chunk instanceof ShutdownCompleteChunk) {
                 onShutdownStep(shutdown.onShutdownComplete());

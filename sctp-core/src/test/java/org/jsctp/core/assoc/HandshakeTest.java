@@ -282,6 +282,31 @@ class HandshakeTest {
     }
 
     @Test
+    void aPacketFromTheAssociationsPeerWithAWrongTagIsDiscardedNotAnsweredAsOutOfTheBlue() {
+        Association client = clientEndpoint.connect(SERVER_PORT, now);
+        exchange(client, p -> false);
+        // RFC 9260 section 8.5: it belongs to the association (same peer and ports) and fails its tag check.
+        int wrongTag = accepted.localTag() ^ 0x5A5A;
+        for (Chunk c : List.<Chunk>of(ShutdownAckChunk.INSTANCE, new org.jsctp.core.packet.chunk.ShutdownChunk(client.localInitialTsn()))) {
+            OutgoingPacket p = new OutgoingPacket(CLIENT_PORT, SERVER_PORT, wrongTag, List.of(c));
+            assertThat(server.handlePacket(onTheWire(p), now, directory())).isInstanceOf(Endpoint.Outcome.Discarded.class);
+        }
+    }
+
+    @Test
+    void aShutdownAckDuringTheHandshakeIsAnsweredAsOutOfTheBlue() {
+        Association client = clientEndpoint.connect(SERVER_PORT, now);
+        client.pollTransmit(); // the INIT
+        // RFC 9260 section 8.5.1 (E) and 8.4 rule 5: SHUTDOWN COMPLETE, T bit, the packet's tag.
+        client.handlePacket(onTheWire(new OutgoingPacket(SERVER_PORT, CLIENT_PORT, client.localTag(),
+                List.of(ShutdownAckChunk.INSTANCE))), now);
+        OutgoingPacket reply = client.pollTransmit();
+        assertThat(reply.verificationTag()).isEqualTo(client.localTag());
+        assertThat(reply.chunks()).containsExactly(new ShutdownCompleteChunk(true));
+        assertThat(client.state()).isEqualTo(AssociationState.COOKIE_WAIT);
+    }
+
+    @Test
     void anInitWithANonZeroTagOrBundledIsDiscarded() {
         Association client = clientEndpoint.connect(SERVER_PORT, now);
         OutgoingPacket init = client.pollTransmit();
