@@ -1,10 +1,15 @@
 package org.jsctp.transport.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
+import org.jsctp.core.packet.chunk.HeartbeatChunk;
 import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
+import org.jsctp.core.packet.param.HeartbeatInfoParameter;
 import org.jsctp.transport.SctpUdpAssociation;
 import org.junit.jupiter.api.AfterEach;
 
@@ -45,6 +50,16 @@ abstract class ConformanceTestBase {
     Established passiveAssociation() {
         TesterAssociation a = Handshakes.connect(tester);
         return new Established(a, sut.associationWith(tester));
+    }
+
+    /**
+     * The association still answers: a HEARTBEAT from the tester gets, as the endpoint's next
+     * packet, a HEARTBEAT ACK echoing its information unchanged (RFC 9260 section 8.3).
+     */
+    static void assertAlive(TesterAssociation a) {
+        HeartbeatChunk hb = HeartbeatChunk.of(new HeartbeatInfoParameter(TesterAssociation.bytes("still alive?")));
+        a.send(hb);
+        assertThat(a.expect(HeartbeatAckChunk.class).info()).isEqualTo(hb.info());
     }
 
     /** The tester shuts the association down (SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE) and ours closes. */
