@@ -118,6 +118,9 @@ public final class Association {
         if (tcb.state == AssociationState.CLOSED) {
             return;
         }
+        if (bundlesALoneChunk(packet.chunks())) {
+            return;
+        }
         int tag = packet.header().verificationTag();
         boolean carriedData = false;
         boolean immediate = false;
@@ -447,6 +450,16 @@ public final class Association {
             return complete.reflectedTag() ? tag == tcb.peerTag : tag == tcb.localTag; // (C)
         }
         return tag == tcb.localTag;
+    }
+
+    /**
+     * RFC 9260 section 6.10: INIT ACK and SHUTDOWN COMPLETE must travel alone. A packet that bundles
+     * one with other chunks is malformed and discarded whole, as the endpoint does with a bundled
+     * INIT: neither the handshake step nor the chunks riding along are taken.
+     */
+    private static boolean bundlesALoneChunk(List<Chunk> chunks) {
+        return chunks.size() > 1
+                && chunks.stream().anyMatch(c -> c instanceof InitAckChunk || c instanceof ShutdownCompleteChunk);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieAckChunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.ErrorChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
@@ -224,6 +225,20 @@ class HandshakeTest {
         OutgoingPacket wrongTag = new OutgoingPacket(SERVER_PORT, CLIENT_PORT, client.localTag() + 1,
                 reply.packet().chunks());
         client.handlePacket(onTheWire(wrongTag), 0);
+        assertThat(client.state()).isEqualTo(AssociationState.COOKIE_WAIT);
+        assertThat(client.pollTransmit()).isNull();
+    }
+
+    @Test
+    void anInitAckBundledWithOtherChunksIsDiscardedWhole() {
+        Association client = clientEndpoint.connect(SERVER_PORT, now);
+        OutgoingPacket init = client.pollTransmit();
+        Endpoint.Outcome.Reply reply = (Endpoint.Outcome.Reply) server.handlePacket(onTheWire(init), 0, AssociationDirectory.NONE);
+        InitAckChunk ack = (InitAckChunk) reply.packet().chunks().get(0);
+        DataChunk data = new DataChunk(false, false, true, true, ack.initialTsn(), 0, new org.jsctp.core.seq.Ssn(0), 0,
+                Bytes.fromHex("aa"));
+        // RFC 9260 section 6.10: an INIT ACK travels alone.
+        client.handlePacket(onTheWire(new OutgoingPacket(SERVER_PORT, CLIENT_PORT, client.localTag(), List.of(ack, data))), 0);
         assertThat(client.state()).isEqualTo(AssociationState.COOKIE_WAIT);
         assertThat(client.pollTransmit()).isNull();
     }
