@@ -131,11 +131,20 @@ final class Handshakes {
     }
 
     static InitAckChunk initAck(InitChunk init, int outbound, int inbound, List<Parameter> extra) {
+        return initAck(init, WINDOW, outbound, inbound, extra);
+    }
+
+    /** A plain INIT ACK announcing a receiver window of {@code window} bytes. */
+    static InitAckChunk initAck(InitChunk init, int window) {
+        return initAck(init, window, Math.min(STREAMS, init.inboundStreams()), STREAMS, List.of());
+    }
+
+    private static InitAckChunk initAck(InitChunk init, int window, int outbound, int inbound, List<Parameter> extra) {
         int tag = newTag();
         List<Parameter> parameters = new ArrayList<>();
         parameters.add(new StateCookieParameter(TesterAssociation.bytes("tester cookie " + tag)));
         parameters.addAll(extra);
-        return new InitAckChunk(tag, WINDOW, outbound, inbound, new Tsn(tag * 5), parameters);
+        return new InitAckChunk(tag, window, outbound, inbound, new Tsn(tag * 5), parameters);
     }
 
     /** Waits for the endpoint's INIT and completes the handshake with a plain INIT ACK. */

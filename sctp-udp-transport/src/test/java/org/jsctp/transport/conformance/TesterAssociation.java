@@ -117,7 +117,12 @@ final class TesterAssociation {
 
     /** A SACK for everything the endpoint sent in sequence so far, with the tester's usual window. */
     SackChunk sack() {
-        return SackChunk.of(endpointCumulativeTsn, Handshakes.WINDOW);
+        return sack(Handshakes.WINDOW);
+    }
+
+    /** A SACK for everything the endpoint sent in sequence so far, announcing {@code window}. */
+    SackChunk sack(int window) {
+        return SackChunk.of(endpointCumulativeTsn, window);
     }
 
     /** A SHUTDOWN acknowledging everything the endpoint sent in sequence so far. */
