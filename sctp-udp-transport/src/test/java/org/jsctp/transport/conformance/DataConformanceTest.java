@@ -157,6 +157,7 @@ class DataConformanceTest extends ConformanceTestBase {
         EndpointUnderTest.send(e.ours(), bytes(FULL, 1));
         a.expect(DataChunk.class);
         a.send(a.sack(0));
+        tester.expectNothingBeforeMarker(); // and the closed window is known before our user sends
 
         EndpointUnderTest.send(e.ours(), bytes(FULL, 2));
         EndpointUnderTest.send(e.ours(), bytes(FULL, 3));

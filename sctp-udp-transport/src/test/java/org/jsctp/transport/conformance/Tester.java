@@ -152,7 +152,8 @@ final class Tester implements AutoCloseable {
      * out-of-the-blue SHUTDOWN ACK from {@link #MARKER_PORT}, which the endpoint must answer with
      * a SHUTDOWN COMPLETE with the T bit and the marker's tag (RFC 9260 section 8.4 rule 5). The
      * endpoint handles datagrams in order on one event loop, so any answer to the earlier packets
-     * would arrive before the marker's.
+     * would arrive before the marker's. It is also how a test orders its own packets before a
+     * call of our user's, which runs as an event-loop task and could otherwise overtake them.
      */
     void expectNothingBeforeMarker() {
         int tag = 0x3A5E_0000 + ++markers;
