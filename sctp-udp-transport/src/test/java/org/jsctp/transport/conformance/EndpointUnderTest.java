@@ -62,10 +62,6 @@ final class EndpointUnderTest implements AutoCloseable {
         return endpoint;
     }
 
-    EventRecorder events() {
-        return events;
-    }
-
     /** Our endpoint starts an association to the tester (it sends the INIT). */
     CompletableFuture<SctpUdpAssociation> connect(Tester t) {
         return endpoint.connect(t.address(), t.sctpPort());

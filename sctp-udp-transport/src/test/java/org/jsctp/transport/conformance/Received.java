@@ -28,11 +28,6 @@ record Received(CommonHeader header, List<Chunk> chunks) {
         return type.cast(chunks.get(index));
     }
 
-    /** Whether one of the chunks is a {@code type}. */
-    boolean has(Class<? extends Chunk> type) {
-        return chunks.stream().anyMatch(type::isInstance);
-    }
-
     @Override
     public String toString() {
         return "packet[vtag=0x" + Integer.toHexString(tag()) + ", " + header.sourcePort() + "->"

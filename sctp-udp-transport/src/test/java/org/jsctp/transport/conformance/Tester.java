@@ -131,16 +131,6 @@ final class Tester implements AutoCloseable {
         return next().single(type);
     }
 
-    /** The next packet, which must hold exactly these chunk types in this order. */
-    Received expectChunks(List<Class<? extends Chunk>> types) {
-        Received r = next();
-        assertThat(r.chunks()).as("chunks of %s", r).hasSize(types.size());
-        for (int i = 0; i < types.size(); i++) {
-            r.chunk(i, types.get(i));
-        }
-        return r;
-    }
-
     /** No packet arrives within {@code wait}; for the places where the protocol says silence, kept short. */
     void expectNothingFor(Duration wait) {
         receive(wait).ifPresent(r -> fail("expected silence for " + wait + " but got " + r + "; transcript:\n"

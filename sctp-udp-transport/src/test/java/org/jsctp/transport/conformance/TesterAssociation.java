@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.chunk.Chunk;
@@ -49,10 +48,6 @@ final class TesterAssociation {
 
     Tester tester() {
         return tester;
-    }
-
-    int testerTag() {
-        return testerTag;
     }
 
     int endpointTag() {
@@ -160,16 +155,6 @@ final class TesterAssociation {
     /** The next packet, on this association, with exactly one chunk, a {@code type}. */
     <T extends Chunk> T expect(Class<T> type) {
         return next().single(type);
-    }
-
-    /** The next packet, on this association, with exactly these chunk types in order. */
-    Received expectChunks(List<Class<? extends Chunk>> types) {
-        Received r = next();
-        assertThat(r.chunks()).as("chunks of %s", r).hasSize(types.size());
-        for (int i = 0; i < types.size(); i++) {
-            r.chunk(i, types.get(i));
-        }
-        return r;
     }
 
     static Bytes bytes(String text) {
