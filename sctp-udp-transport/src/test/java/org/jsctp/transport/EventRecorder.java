@@ -7,11 +7,11 @@ import java.util.function.Predicate;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.rx.ReceivedMessage;
 
-/** A listener for tests: records every event and completes futures when a matching one arrives. */
-final class EventRecorder implements AssociationListener {
+/** A listener for tests (also the conformance suite's): records every event and completes futures when a matching one arrives. */
+public final class EventRecorder implements AssociationListener {
 
     /** One recorded event. */
-    record Recorded(SctpUdpAssociation association, AssociationEvent event) {
+    public record Recorded(SctpUdpAssociation association, AssociationEvent event) {
     }
 
     private record Waiter(Predicate<Recorded> condition, CompletableFuture<Recorded> future) {
@@ -44,13 +44,13 @@ final class EventRecorder implements AssociationListener {
     }
 
     /** Also hands every event to {@code l}. */
-    synchronized EventRecorder forwardTo(AssociationListener l) {
+    public synchronized EventRecorder forwardTo(AssociationListener l) {
         forwards.add(l);
         return this;
     }
 
     /** Completes with the first event, past or future, that matches. */
-    synchronized CompletableFuture<Recorded> when(Predicate<Recorded> condition) {
+    public synchronized CompletableFuture<Recorded> when(Predicate<Recorded> condition) {
         for (Recorded r : events) {
             if (condition.test(r)) {
                 return CompletableFuture.completedFuture(r);
@@ -62,24 +62,24 @@ final class EventRecorder implements AssociationListener {
     }
 
     /** Completes with the first event of this type. */
-    CompletableFuture<Recorded> when(Class<? extends AssociationEvent> type) {
+    public CompletableFuture<Recorded> when(Class<? extends AssociationEvent> type) {
         return when(r -> type.isInstance(r.event()));
     }
 
     /** Completes once {@code count} messages have arrived in all. */
-    CompletableFuture<Recorded> whenMessages(int count) {
+    public CompletableFuture<Recorded> whenMessages(int count) {
         int[] seen = {0};
         synchronized (this) {
             return when(r -> r.event() instanceof AssociationEvent.MessageReceived && ++seen[0] == count);
         }
     }
 
-    synchronized List<Recorded> events() {
+    public synchronized List<Recorded> events() {
         return List.copyOf(events);
     }
 
     /** The received messages, in arrival order. */
-    synchronized List<ReceivedMessage> messages() {
+    public synchronized List<ReceivedMessage> messages() {
         List<ReceivedMessage> out = new ArrayList<>();
         for (Recorded r : events) {
             if (r.event() instanceof AssociationEvent.MessageReceived m) {
@@ -90,7 +90,7 @@ final class EventRecorder implements AssociationListener {
     }
 
     /** Whether an event of this type was recorded. */
-    synchronized boolean saw(Class<? extends AssociationEvent> type) {
+    public synchronized boolean saw(Class<? extends AssociationEvent> type) {
         return events.stream().anyMatch(r -> type.isInstance(r.event()));
     }
 }

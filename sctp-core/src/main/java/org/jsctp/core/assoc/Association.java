@@ -118,6 +118,9 @@ public final class Association {
         if (tcb.state == AssociationState.CLOSED) {
             return;
         }
+        if (bundlesALoneChunk(packet.chunks())) {
+            return;
+        }
         int tag = packet.header().verificationTag();
         boolean carriedData = false;
         boolean immediate = false;
@@ -149,6 +152,12 @@ public final class Association {
             } else if (chunk instanceof ShutdownChunk s) {
                 onShutdown(s, nowNanos);
             } else if (chunk instanceof ShutdownAckChunk) {
+                if (tcb.isHandshaking()) {
+                    // RFC 9260 section 8.5.1 (E): during the handshake a SHUTDOWN ACK is out of the
+                    // blue, answered with SHUTDOWN COMPLETE with the T bit and its tag (section 8.4 rule 5).
+                    tcb.send(tag, new ShutdownCompleteChunk(true));
+                    return;
+                }
                 onShutdownStep(shutdown.onShutdownAck());
             } else if (chunk instanceof ShutdownCompleteChunk) {
                 onShutdownStep(shutdown.onShutdownComplete());
@@ -178,7 +187,13 @@ public final class Association {
         if (carriedData && receiver != null) {
             receiver.onDataPacketEnd(immediate, nowNanos);
             deliverMessages();
-            shutdown.onDataWhileShutdownSent(receiver.cumulativeTsnAck(), nowNanos);
+            if (shutdown.answersDataWithShutdown()) {
+                // RFC 9260 section 9.2: the SHUTDOWN acknowledges the DATA; a SACK goes with it only
+                // when gaps or duplicates are to be reported. Either way no SACK is left pending.
+                SackChunk sack = receiver.createSack(undeliveredBytes);
+                boolean needed = !sack.gapAckBlocks().isEmpty() || !sack.duplicateTsns().isEmpty();
+                shutdown.answerData(receiver.cumulativeTsnAck(), needed ? sack : null, nowNanos);
+            }
         }
         flush(nowNanos);
     }
@@ -435,6 +450,16 @@ public final class Association {
             return complete.reflectedTag() ? tag == tcb.peerTag : tag == tcb.localTag; // (C)
         }
         return tag == tcb.localTag;
+    }
+
+    /**
+     * RFC 9260 section 6.10: INIT ACK and SHUTDOWN COMPLETE must travel alone. A packet that bundles
+     * one with other chunks is malformed and discarded whole, as the endpoint does with a bundled
+     * INIT: neither the handshake step nor the chunks riding along are taken.
+     */
+    private static boolean bundlesALoneChunk(List<Chunk> chunks) {
+        return chunks.size() > 1
+                && chunks.stream().anyMatch(c -> c instanceof InitAckChunk || c instanceof ShutdownCompleteChunk);
     }
 
     /**

@@ -111,6 +111,15 @@ public final class Endpoint {
         if (first instanceof CookieEchoChunk echo) {
             return onCookieEcho(h, echo, nowNanos, directory);
         }
+        Association owner = directory.findByPeer(h.sourcePort());
+        if (owner != null && owner.state() != AssociationState.CLOSED
+                && !(first instanceof ShutdownAckChunk && isHandshaking(owner))) {
+            // RFC 9260 section 8.5: the packet comes from the peer of an association (its addresses
+            // and ports) without that association's tag, so it is silently discarded; section 8.4
+            // is for packets of no association. Section 8.5.1 (E): a SHUTDOWN ACK during the
+            // handshake is the exception, treated as out of the blue.
+            return new Outcome.Discarded("verification tag does not match the association with this peer");
+        }
         if (first instanceof ShutdownAckChunk) {
             // RFC 9260 section 8.4 rule 5: answer with SHUTDOWN COMPLETE, T bit set, the packet's tag.
             return reply(h, h.verificationTag(), new ShutdownCompleteChunk(true));
@@ -216,6 +225,10 @@ public final class Endpoint {
         // Table 2 has no row for the rest (both tags new, tie-tags not ours): an old or forged
         // cookie while the association lives on; section 5.2.4 discards it silently.
         return new Outcome.Discarded("COOKIE ECHO matching no case of RFC 9260 section 5.2.4 table 2");
+    }
+
+    private static boolean isHandshaking(Association a) {
+        return a.state() == AssociationState.COOKIE_WAIT || a.state() == AssociationState.COOKIE_ECHOED;
     }
 
     private Outcome reply(CommonHeader h, int tag, Chunk chunk) {

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.cause.InvalidMandatoryParameterCause;
 import org.jsctp.core.packet.cause.MissingMandatoryParameterCause;
-import org.jsctp.core.packet.cause.ProtocolViolationCause;
+import org.jsctp.core.packet.cause.UnresolvableAddressCause;
 import org.jsctp.core.packet.cause.UnrecognizedParametersCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
@@ -14,6 +15,7 @@ import org.jsctp.core.packet.chunk.ErrorChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
 import org.jsctp.core.packet.param.CookiePreservativeParameter;
+import org.jsctp.core.packet.param.HostNameAddressParameter;
 import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.ParameterType;
 import org.jsctp.core.packet.param.StateCookieParameter;
@@ -80,18 +82,34 @@ final class Handshake {
         if (tcb.state != AssociationState.COOKIE_WAIT) {
             return Step.NONE; // RFC 9260 section 5.2.3: an unexpected INIT ACK is discarded
         }
-        // RFC 9260 section 3.3.3: zero streams or tag are errors that end the attempt.
-        if (initAck.outboundStreams() == 0 || initAck.inboundStreams() == 0 || initAck.initiateTag() == 0) {
-            tcb.send(initAck.initiateTag(), AbortChunk.of(ProtocolViolationCause.of("INIT ACK with zero tag or streams")));
-            return fail("peer's INIT ACK announces zero streams or a zero tag");
+        // RFC 9260 section 3.3.3: a zero tag or stream count ends the attempt. The ABORT for a zero
+        // tag can only reflect our own tag, with the T bit; the cause is Invalid Mandatory Parameter
+        // (section 3.3.10.7).
+        if (initAck.initiateTag() == 0) {
+            tcb.send(tcb.localTag, new AbortChunk(true, false, List.of(InvalidMandatoryParameterCause.INSTANCE)));
+            return fail("peer's INIT ACK has Initiate Tag 0");
+        }
+        if (initAck.outboundStreams() == 0 || initAck.inboundStreams() == 0) {
+            tcb.send(initAck.initiateTag(), AbortChunk.of(InvalidMandatoryParameterCause.INSTANCE));
+            return fail("peer's INIT ACK announces zero streams");
         }
         Bytes cookie = null;
         List<UnknownParameter> toReport = new ArrayList<>(0);
         for (Parameter p : initAck.parameters()) {
             if (p instanceof StateCookieParameter c) {
                 cookie = c.cookie();
-            } else if (p instanceof UnknownParameter u && u.action().reports()) {
-                toReport.add(u); // RFC 9260 section 3.2.2: reported in an ERROR with the COOKIE ECHO
+            } else if (p instanceof HostNameAddressParameter hostName) {
+                // RFC 9260 section 3.3.2.1: the Host Name Address is deprecated; an INIT ACK carrying
+                // one is answered with ABORT, here with the Unresolvable Address cause quoting it.
+                tcb.send(initAck.initiateTag(), AbortChunk.of(UnresolvableAddressCause.of(hostName)));
+                return fail("peer's INIT ACK has a Host Name Address");
+            } else if (p instanceof UnknownParameter u) {
+                if (u.action().reports()) {
+                    toReport.add(u); // RFC 9260 section 3.2.2: reported in an ERROR with the COOKIE ECHO
+                }
+                if (!u.action().continues()) {
+                    break; // RFC 9260 section 3.2.1: 00 and 01 stop the processing of further parameters
+                }
             }
         }
         if (cookie == null) {

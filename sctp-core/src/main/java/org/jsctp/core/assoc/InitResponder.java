@@ -8,12 +8,12 @@ import org.jsctp.core.handshake.CookieContents;
 import org.jsctp.core.handshake.StateCookieSealer;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.chunk.AbortChunk;
-import org.jsctp.core.packet.chunk.ErrorChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
 import org.jsctp.core.packet.cause.InvalidMandatoryParameterCause;
-import org.jsctp.core.packet.cause.UnrecognizedParametersCause;
+import org.jsctp.core.packet.cause.UnresolvableAddressCause;
 import org.jsctp.core.packet.param.CookiePreservativeParameter;
+import org.jsctp.core.packet.param.HostNameAddressParameter;
 import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.StateCookieParameter;
 import org.jsctp.core.packet.param.UnknownParameter;
@@ -68,23 +68,25 @@ public final class InitResponder {
                     peerTag, "INIT announces zero streams");
         }
         List<Parameter> unrecognized = new ArrayList<>(0);
+        List<Parameter> processed = new ArrayList<>(init.parameters().size());
         long cookieLife = config.validCookieLifeNanos();
         for (Parameter p : init.parameters()) {
+            processed.add(p);
+            if (p instanceof HostNameAddressParameter hostName) {
+                // RFC 9260 section 3.3.2.1: the Host Name Address is deprecated; the receiver of an INIT
+                // carrying one answers with ABORT, here with the Unresolvable Address cause quoting it.
+                return InitResponse.refuse(AbortChunk.of(UnresolvableAddressCause.of(hostName)), peerTag,
+                        "INIT has a Host Name Address");
+            }
             if (p instanceof UnknownParameter u) {
-                // RFC 9260 section 3.2.1: the two high bits of the type say what to do.
-                switch (u.action()) {
-                    case STOP:
-                        return InitResponse.discard("INIT has an unrecognized parameter of type " + u.type());
-                    case STOP_AND_REPORT:
-                        return InitResponse.refuse(new ErrorChunk(false, false,
-                                        List.of(UnrecognizedParametersCause.of(List.of(u)))), peerTag,
-                                "INIT has an unrecognized parameter of type " + u.type());
-                    case SKIP_AND_REPORT:
-                        unrecognized.add(UnrecognizedParameter.of(u));
-                        break;
-                    case SKIP:
-                    default:
-                        break;
+                // RFC 9260 section 3.2.1: the two high bits of the type say what to do. 00 and 01 stop
+                // the processing of further parameters, not of the INIT: it is still answered, and what
+                // is to be reported goes into the INIT ACK (section 3.2.2).
+                if (u.action().reports()) {
+                    unrecognized.add(UnrecognizedParameter.of(u));
+                }
+                if (!u.action().continues()) {
+                    break;
                 }
             } else if (p instanceof CookiePreservativeParameter c) {
                 // RFC 9260 section 5.1.3: we may honour a request for a longer cookie life.
@@ -92,7 +94,7 @@ public final class InitResponder {
                 cookieLife = Math.min(extended, maxCookieLifeNanos);
             }
         }
-        Capabilities common = config.capabilities().commonWith(Capabilities.offeredIn(init.parameters()));
+        Capabilities common = config.capabilities().commonWith(Capabilities.offeredIn(processed));
         int localTag = collision ? existing.localTag() : random.nextNonZeroInt();
         Tsn localInitialTsn = collision ? existing.localInitialTsn() : new Tsn(random.nextInt());
         // RFC 9260 section 5.1.1: each side sends on at most as many streams as the other accepts.
@@ -107,7 +109,8 @@ public final class InitResponder {
         parameters.add(new StateCookieParameter(cookie));
         parameters.addAll(config.capabilities().toParameters());
         parameters.addAll(unrecognized);
-        InitAckChunk initAck = new InitAckChunk(localTag, config.receiveBufferBytes(), config.outboundStreams(),
+        // RFC 9260 section 3.3.3: the INIT ACK's OS must not exceed the MIS of the INIT.
+        InitAckChunk initAck = new InitAckChunk(localTag, config.receiveBufferBytes(), outbound,
                 config.maxInboundStreams(), localInitialTsn, parameters);
         return InitResponse.accept(initAck, peerTag);
     }

@@ -1,6 +1,8 @@
 package org.jsctp.core.assoc;
 
+import java.util.List;
 import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownChunk;
 import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
@@ -70,13 +72,20 @@ final class ShutdownProcedure {
         return false;
     }
 
-    /** DATA arrived in SHUTDOWN-SENT: answer with SHUTDOWN, and T2 starts over (section 9.2). */
-    void onDataWhileShutdownSent(Tsn cumulativeTsnAck, long nowNanos) {
-        if (tcb.state == AssociationState.SHUTDOWN_SENT) {
-            lastSent = new ShutdownChunk(cumulativeTsnAck);
-            tcb.sendToPeer(lastSent);
-            t2Shutdown.start(nowNanos);
-        }
+    /** Whether DATA that arrives now must be answered with {@link #answerData}. */
+    boolean answersDataWithShutdown() {
+        return tcb.state == AssociationState.SHUTDOWN_SENT;
+    }
+
+    /**
+     * DATA arrived in SHUTDOWN-SENT (RFC 9260 section 9.2): answer at once with SHUTDOWN, whose
+     * Cumulative TSN Ack acknowledges it, together with {@code sack} when that reports what the
+     * SHUTDOWN cannot (gaps, duplicates; null otherwise), and T2-shutdown starts over.
+     */
+    void answerData(Tsn cumulativeTsnAck, SackChunk sack, long nowNanos) {
+        lastSent = new ShutdownChunk(cumulativeTsnAck);
+        tcb.sendToPeer(sack == null ? List.of(lastSent) : List.of(lastSent, sack));
+        t2Shutdown.start(nowNanos);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieAckChunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.ErrorChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
@@ -229,6 +230,20 @@ class HandshakeTest {
     }
 
     @Test
+    void anInitAckBundledWithOtherChunksIsDiscardedWhole() {
+        Association client = clientEndpoint.connect(SERVER_PORT, now);
+        OutgoingPacket init = client.pollTransmit();
+        Endpoint.Outcome.Reply reply = (Endpoint.Outcome.Reply) server.handlePacket(onTheWire(init), 0, AssociationDirectory.NONE);
+        InitAckChunk ack = (InitAckChunk) reply.packet().chunks().get(0);
+        DataChunk data = new DataChunk(false, false, true, true, ack.initialTsn(), 0, new org.jsctp.core.seq.Ssn(0), 0,
+                Bytes.fromHex("aa"));
+        // RFC 9260 section 6.10: an INIT ACK travels alone.
+        client.handlePacket(onTheWire(new OutgoingPacket(SERVER_PORT, CLIENT_PORT, client.localTag(), List.of(ack, data))), 0);
+        assertThat(client.state()).isEqualTo(AssociationState.COOKIE_WAIT);
+        assertThat(client.pollTransmit()).isNull();
+    }
+
+    @Test
     void anAbortWithTheRightTagClosesTheAssociationAndSaysWhy() {
         Association client = clientEndpoint.connect(SERVER_PORT, now);
         exchange(client, p -> false);
@@ -279,6 +294,31 @@ class HandshakeTest {
         SctpPacket reply = onTheWire(((Endpoint.Outcome.Reply) server.handlePacket(onTheWire(ootb), 0, AssociationDirectory.NONE)).packet());
         assertThat(reply.header().verificationTag()).isEqualTo(0x4321);
         assertThat(reply.chunks()).containsExactly(new AbortChunk(true, false, List.of()));
+    }
+
+    @Test
+    void aPacketFromTheAssociationsPeerWithAWrongTagIsDiscardedNotAnsweredAsOutOfTheBlue() {
+        Association client = clientEndpoint.connect(SERVER_PORT, now);
+        exchange(client, p -> false);
+        // RFC 9260 section 8.5: it belongs to the association (same peer and ports) and fails its tag check.
+        int wrongTag = accepted.localTag() ^ 0x5A5A;
+        for (Chunk c : List.<Chunk>of(ShutdownAckChunk.INSTANCE, new org.jsctp.core.packet.chunk.ShutdownChunk(client.localInitialTsn()))) {
+            OutgoingPacket p = new OutgoingPacket(CLIENT_PORT, SERVER_PORT, wrongTag, List.of(c));
+            assertThat(server.handlePacket(onTheWire(p), now, directory())).isInstanceOf(Endpoint.Outcome.Discarded.class);
+        }
+    }
+
+    @Test
+    void aShutdownAckDuringTheHandshakeIsAnsweredAsOutOfTheBlue() {
+        Association client = clientEndpoint.connect(SERVER_PORT, now);
+        client.pollTransmit(); // the INIT
+        // RFC 9260 section 8.5.1 (E) and 8.4 rule 5: SHUTDOWN COMPLETE, T bit, the packet's tag.
+        client.handlePacket(onTheWire(new OutgoingPacket(SERVER_PORT, CLIENT_PORT, client.localTag(),
+                List.of(ShutdownAckChunk.INSTANCE))), now);
+        OutgoingPacket reply = client.pollTransmit();
+        assertThat(reply.verificationTag()).isEqualTo(client.localTag());
+        assertThat(reply.chunks()).containsExactly(new ShutdownCompleteChunk(true));
+        assertThat(client.state()).isEqualTo(AssociationState.COOKIE_WAIT);
     }
 
     @Test

@@ -11,12 +11,13 @@ import org.jsctp.core.handshake.CookieSecrets;
 import org.jsctp.core.handshake.StateCookieSealer;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.chunk.AbortChunk;
-import org.jsctp.core.packet.chunk.ErrorChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
 import org.jsctp.core.packet.cause.InvalidMandatoryParameterCause;
+import org.jsctp.core.packet.cause.UnresolvableAddressCause;
 import org.jsctp.core.packet.param.CookiePreservativeParameter;
 import org.jsctp.core.packet.param.ForwardTsnSupportedParameter;
+import org.jsctp.core.packet.param.HostNameAddressParameter;
 import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.StateCookieParameter;
 import org.jsctp.core.packet.param.UnknownParameter;
@@ -81,10 +82,40 @@ class InitResponderTest {
         assertThat(ack.parameters()).contains(UnrecognizedParameter.of(skipReport))
                 .doesNotContain(UnrecognizedParameter.of(skip));
 
-        assertThat(responder.respond(init(1, 1, List.of(new UnknownParameter(0x0123, Bytes.empty()))), 7, 5000, S)
-                .chunks()).isEmpty();
-        assertThat(responder.respond(init(1, 1, List.of(new UnknownParameter(0x4123, Bytes.empty()))), 7, 5000, S)
-                .chunks()).singleElement().isInstanceOf(ErrorChunk.class);
+    }
+
+    @Test
+    void stopParametersEndParameterProcessingButTheInitIsStillAnswered() {
+        // RFC 9260 sections 3.2.1 and 3.2.2: 00 and 01 stop at the parameter, not at the INIT.
+        UnknownParameter before = new UnknownParameter(0xC123, Bytes.fromHex("01"));
+        UnknownParameter stop = new UnknownParameter(0x0123, Bytes.fromHex("02"));
+        UnknownParameter stopAndReport = new UnknownParameter(0x4123, Bytes.fromHex("03"));
+        UnknownParameter after = new UnknownParameter(0xC124, Bytes.fromHex("04"));
+
+        InitAckChunk silent = (InitAckChunk) responder.respond(init(1, 1, List.of(before, stop, after)), 7, 5000, S)
+                .chunks().get(0);
+        assertThat(silent.parameters()).contains(UnrecognizedParameter.of(before))
+                .doesNotContain(UnrecognizedParameter.of(stop), UnrecognizedParameter.of(after));
+
+        InitAckChunk reported = (InitAckChunk) responder.respond(init(1, 1, List.of(before, stopAndReport, after)), 7,
+                5000, S).chunks().get(0);
+        assertThat(reported.parameters()).contains(UnrecognizedParameter.of(before), UnrecognizedParameter.of(stopAndReport))
+                .doesNotContain(UnrecognizedParameter.of(after));
+    }
+
+    @Test
+    void aHostNameAddressIsAnsweredWithAnAbortQuotingIt() {
+        HostNameAddressParameter hostName = HostNameAddressParameter.of("example.invalid");
+        InitResponse r = responder.respond(init(1, 1, List.of(hostName)), 7, 5000, S);
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.chunks()).containsExactly(AbortChunk.of(UnresolvableAddressCause.of(hostName)));
+        assertThat(r.verificationTag()).isEqualTo(0xABCD);
+    }
+
+    @Test
+    void theInitAckOffersNoMoreOutboundStreamsThanTheInitAccepts() {
+        InitAckChunk ack = (InitAckChunk) responder.respond(init(5, 2, List.of()), 7, 5000, S).chunks().get(0);
+        assertThat(ack.outboundStreams()).isEqualTo(2); // RFC 9260 section 3.3.3
     }
 
     @Test
