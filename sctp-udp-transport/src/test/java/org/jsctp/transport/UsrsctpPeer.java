@@ -50,7 +50,8 @@ final class UsrsctpPeer implements AutoCloseable {
      * is skipped with the reason, or fails under CI ({@code CI=true}); a compile error fails it.
      */
     static synchronized Path binary() throws IOException, InterruptedException {
-        String missing = !onPath("gcc") ? "gcc" : !Files.isRegularFile(HEADER) ? "libusrsctp-dev (" + HEADER + ")" : null;
+        String missing = !onPath("gcc") ? "gcc"
+                : !Files.isRegularFile(HEADER) ? "libusrsctp-dev (" + HEADER + ")" : null;
         if (missing != null) {
             String why = missing + " missing: cannot build the usrsctp peer (install gcc libc6-dev libusrsctp-dev)";
             if ("true".equals(System.getenv("CI"))) {

@@ -94,8 +94,8 @@ class UsrsctpTerminationInteropTest {
 
         a.closeFuture().get(T, TimeUnit.SECONDS);
         assertEndedGracefully(a);
-        assertThat(events.events()).filteredOn(r -> r.association() == a).extracting(r -> r.event().getClass().getSimpleName())
-                .containsSubsequence("PeerShutdown", "ShutdownComplete");
+        assertThat(events.events()).filteredOn(r -> r.association() == a)
+                .extracting(r -> r.event().getClass().getSimpleName()).containsSubsequence("PeerShutdown", "ShutdownComplete");
         peer.await("CLOSED");
         assertThat(peer.heads()).containsSubsequence("OK shutdown", "EVENT ASSOC_CHANGE SHUTDOWN_COMP", "CLOSED")
                 .doesNotContain("EVENT ASSOC_CHANGE COMM_LOST");
