@@ -45,6 +45,8 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
     private final LongObjectMap<Run> runByLast = new LongObjectMap<>();
     /** Runs that begin an ordered message, by {@link #orderedKey}: where a stream's head is found. */
     private final LongObjectMap<Run> orderedFirstRuns = new LongObjectMap<>();
+    /** Runs that begin an unordered message, by first TSN (unordered SSNs need not be unique). */
+    private final LongObjectMap<Run> unorderedFirstRuns = new LongObjectMap<>();
     /** Partial deliveries in progress, by the TSN of the fragment each needs next. */
     private final LongObjectMap<PartialDelivery> deliveringByNextTsn = new LongObjectMap<>();
     /**
@@ -96,6 +98,14 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         if ((int) unwrappedTsn != chunk.tsn().value()) {
             throw new IllegalArgumentException("unwrapped TSN " + unwrappedTsn + " is not the chunk's TSN " + chunk.tsn());
         }
+        AddResult r = take(unwrappedTsn, chunk);
+        if (r == AddResult.ACCEPTED) {
+            afterTaken(chunk.userData().length());
+        }
+        return r;
+    }
+
+    private AddResult take(long unwrappedTsn, DataChunk chunk) {
         int streamId = chunk.streamId();
         if (streamId >= inboundStreams) {
             return AddResult.INVALID_STREAM; // RFC 9260 section 6.5
@@ -394,10 +404,9 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         }
         // Rare (a partial delivery ended or was aborted): an unordered message of the stream that
         // reached the point while the stream was held.
-        for (int s = 0; s < runByFirst.capacity(); s++) {
-            Run r = runByFirst.valueAt(s);
-            if (r != null && r.first().streamId() == streamId && r.first().unordered() && r.first().beginning()
-                    && r.bytes >= partialDeliveryPoint) {
+        for (int s = 0; s < unorderedFirstRuns.capacity(); s++) {
+            Run r = unorderedFirstRuns.valueAt(s);
+            if (r != null && r.first().streamId() == streamId && r.bytes >= partialDeliveryPoint) {
                 deliverLeadingRun(r);
                 return;
             }
@@ -405,20 +414,24 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
     }
 
     /**
-     * Memory is short: hands out the leading fragments of every message next in line as pieces,
-     * so their bytes are freed once polled (see {@link ReassemblyQueue} on progress). Searching is
-     * skipped when nothing changed since the last search, so a flood of refused chunks stays cheap.
+     * {@inheritDoc} Searching is skipped when nothing changed since the last search, so a flood of
+     * refused chunks stays cheap; it walks only the runs that begin a message.
      */
-    private void relievePressure() {
+    @Override
+    protected void relievePressure() {
         if (!pressureSearchDue) {
             return;
         }
         pressureSearchDue = false;
         List<Run> due = new ArrayList<>();
-        for (int s = 0; s < runByFirst.capacity(); s++) {
-            Run r = runByFirst.valueAt(s);
-            if (r != null && r.first().beginning()) {
-                due.add(r);
+        for (int s = 0; s < orderedFirstRuns.capacity(); s++) {
+            if (orderedFirstRuns.valueAt(s) != null) {
+                due.add(orderedFirstRuns.valueAt(s));
+            }
+        }
+        for (int s = 0; s < unorderedFirstRuns.capacity(); s++) {
+            if (unorderedFirstRuns.valueAt(s) != null) {
+                due.add(unorderedFirstRuns.valueAt(s));
             }
         }
         for (int i = 0; i < due.size(); i++) {
@@ -544,8 +557,12 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             runByLast.put(tsn, result);
         }
         DataChunk first = result.first();
-        if (first.beginning() && !first.unordered()) {
-            orderedFirstRuns.put(orderedKey(first.streamId(), first.ssn().value()), result);
+        if (first.beginning()) {
+            if (first.unordered()) {
+                unorderedFirstRuns.put(result.firstTsn, result);
+            } else {
+                orderedFirstRuns.put(orderedKey(first.streamId(), first.ssn().value()), result);
+            }
         }
         return result;
     }
@@ -580,8 +597,12 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         runByFirst.remove(r.firstTsn);
         runByLast.remove(r.lastTsn);
         DataChunk first = r.first();
-        if (first.beginning() && !first.unordered()) {
-            orderedFirstRuns.remove(orderedKey(first.streamId(), first.ssn().value()));
+        if (first.beginning()) {
+            if (first.unordered()) {
+                unorderedFirstRuns.remove(r.firstTsn);
+            } else {
+                orderedFirstRuns.remove(orderedKey(first.streamId(), first.ssn().value()));
+            }
         }
         budget.removeEntries(r.size(), r.bytes);
     }
@@ -628,6 +649,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         runByFirst.checkInvariants();
         runByLast.checkInvariants();
         orderedFirstRuns.checkInvariants();
+        unorderedFirstRuns.checkInvariants();
         deliveringByNextTsn.checkInvariants();
         streams.checkInvariants();
         if (runByFirst.size() != runByLast.size()) {
@@ -636,6 +658,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         long bytes = 0;
         long entries = 0;
         int orderedFirsts = 0;
+        int unorderedFirsts = 0;
         for (int s = 0; s < runByFirst.capacity(); s++) {
             Run r = runByFirst.valueAt(s);
             if (r == null) {
@@ -654,6 +677,11 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
                 if (orderedFirstRuns.get(orderedKey(first.streamId(), first.ssn().value())) != r) {
                     throw new IllegalStateException("run " + r + " missing from the ordered-first index");
                 }
+            } else if (first.beginning()) {
+                unorderedFirsts++;
+                if (unorderedFirstRuns.get(r.firstTsn) != r) {
+                    throw new IllegalStateException("run " + r + " missing from the unordered-first index");
+                }
             }
             Run before = runByLast.get(r.firstTsn - 1);
             if (before != null && !(before.last().ending() && first.beginning())) {
@@ -671,9 +699,9 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             bytes += r.bytes;
             entries += r.size();
         }
-        if (orderedFirsts != orderedFirstRuns.size()) {
-            throw new IllegalStateException("ordered-first index holds " + orderedFirstRuns.size() + " runs, "
-                    + orderedFirsts + " exist");
+        if (orderedFirsts != orderedFirstRuns.size() || unorderedFirsts != unorderedFirstRuns.size()) {
+            throw new IllegalStateException("first-run indexes hold " + orderedFirstRuns.size() + " and "
+                    + unorderedFirstRuns.size() + " runs, " + orderedFirsts + " and " + unorderedFirsts + " exist");
         }
         for (int s = 0; s < deliveringByNextTsn.capacity(); s++) {
             PartialDelivery pd = deliveringByNextTsn.valueAt(s);

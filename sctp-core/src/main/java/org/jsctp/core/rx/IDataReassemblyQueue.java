@@ -80,6 +80,14 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
         if ((int) unwrappedTsn != chunk.tsn().value()) {
             throw new IllegalArgumentException("unwrapped TSN " + unwrappedTsn + " is not the chunk's TSN " + chunk.tsn());
         }
+        AddResult r = take(unwrappedTsn, chunk);
+        if (r == AddResult.ACCEPTED) {
+            afterTaken(chunk.userData().length());
+        }
+        return r;
+    }
+
+    private AddResult take(long unwrappedTsn, IDataChunk chunk) {
         int streamId = chunk.streamId();
         if (streamId >= inboundStreams) {
             return AddResult.INVALID_STREAM; // RFC 9260 section 6.5, which RFC 8260 section 2.1 keeps
@@ -396,11 +404,11 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
     }
 
     /**
-     * Memory is short: hands out the leading fragments of every message next in line as pieces,
-     * so their bytes are freed once polled (see {@link ReassemblyQueue} on progress). Searching is
-     * skipped when nothing changed since the last search, so a flood of refused chunks stays cheap.
+     * {@inheritDoc} Searching is skipped when nothing changed since the last search, so a flood of
+     * refused chunks stays cheap.
      */
-    private void relievePressure() {
+    @Override
+    protected void relievePressure() {
         if (!pressureSearchDue) {
             return;
         }

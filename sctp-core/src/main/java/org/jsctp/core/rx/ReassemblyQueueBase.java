@@ -21,6 +21,8 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     protected final LongObjectMap<OrderedStream> streams = new LongObjectMap<>();
     private final boolean interleaved;
     private List<AbortedPartialDelivery> aborted = new ArrayList<>(0);
+    /** The largest fragment taken so far: what the peer's next fragment probably needs. */
+    private int largestFragment;
 
     ReassemblyQueueBase(int inboundStreams, long maxBufferedBytes, long partialDeliveryPoint, boolean interleaved) {
         this.interleaved = interleaved;
@@ -131,6 +133,26 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     protected boolean mayExceedBound() {
         return ready.isEmpty();
     }
+
+    /**
+     * After a fragment was taken: when what is left of the bound would not take another fragment
+     * as large as the largest seen, hands out the leading fragments of every message next in line
+     * ({@code relievePressure}). Otherwise the peer, whose window would then be smaller than its
+     * next fragment, might wait for a window update that never comes (RFC 9260 section 6.1 lets
+     * it, to avoid sending slivers), with the bound holding data that could be delivered.
+     */
+    protected void afterTaken(int length) {
+        largestFragment = Math.max(largestFragment, length);
+        if (budget.charged() + largestFragment + ReassemblyBudget.ENTRY_OVERHEAD_BYTES > budget.maxBytes()) {
+            relievePressure();
+        }
+    }
+
+    /**
+     * Memory is short: hands out the leading fragments of every message next in line as pieces,
+     * so their bytes are freed once polled (see {@link ReassemblyQueue} on progress).
+     */
+    protected abstract void relievePressure();
 
     /**
      * Makes a complete message deliverable: unordered ones at once (RFC 9260 section 6.6),

@@ -582,20 +582,35 @@ class DataReassemblyQueueTest {
     }
 
     @Test
-    void underMemoryPressureTheLeadingFragmentsOfTheNextMessageLeaveEarly() {
+    void whenTheBoundCouldNotTakeAnotherFragmentTheLeadingFragmentsOfTheNextMessageLeaveEarly() {
+        int overhead = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
+        DataReassemblyQueue small = new DataReassemblyQueue(4, 4L * (10 + overhead), 1000);
+        String ten = "0123456789";
+        addTo(small, chunk(1, 0, 0, false, true, false, ten));
+        addTo(small, chunk(2, 0, 0, false, false, false, ten));
+        addTo(small, chunk(5, 1, 3, false, true, true, ten)); // not in turn
+        assertThat(small.hasDeliverable()).isFalse();
+        // this one fills the bound: a peer that waits for room for its next fragment would wait forever
+        assertThat(addTo(small, chunk(7, 2, 4, false, true, true, ten))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(texts(pollAll(small))).containsExactly(ten + ten + "...");
+        assertThat(small.bufferedBytes()).isEqualTo(20);
+    }
+
+    @Test
+    void aFragmentRefusedForLackOfRoomMakesTheLeadingFragmentsOfTheNextMessageLeave() {
         int overhead = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
         DataReassemblyQueue small = new DataReassemblyQueue(4, 3L * (10 + overhead), 1000);
         String ten = "0123456789";
-        assertThat(addTo(small, chunk(1, 0, 0, false, true, false, ten))).isEqualTo(AddResult.ACCEPTED);
-        assertThat(addTo(small, chunk(2, 0, 0, false, false, false, ten))).isEqualTo(AddResult.ACCEPTED);
-        assertThat(addTo(small, chunk(5, 1, 3, false, true, true, ten))).isEqualTo(AddResult.ACCEPTED); // not in turn
+        addTo(small, chunk(1, 0, 0, false, true, false, ten));
+        addTo(small, chunk(2, 0, 0, false, false, false, ten));
         assertThat(small.hasDeliverable()).isFalse();
-        // No room for another message that is not in turn: refused, and SSN 0's 20 bytes leave as a piece.
-        assertThat(addTo(small, chunk(7, 2, 4, false, true, true, "x"))).isEqualTo(AddResult.REFUSED_BUFFER_FULL);
-        assertThat(small.bufferedBytes()).isEqualTo(30);
-        assertThat(small.chargedBytes()).isEqualTo(30 + 2L * overhead); // two fragments became one piece
-        assertThat(texts(pollAll(small))).containsExactly("01234567890123456789...");
-        assertThat(addTo(small, chunk(7, 2, 4, false, true, true, "x"))).isEqualTo(AddResult.ACCEPTED);
+        // larger than any fragment before, and not in turn: refused, and SSN 0's 20 bytes leave as a piece
+        String fifty = "x".repeat(50);
+        assertThat(addTo(small, chunk(7, 2, 4, false, true, true, fifty))).isEqualTo(AddResult.REFUSED_BUFFER_FULL);
+        assertThat(small.bufferedBytes()).isEqualTo(20);
+        assertThat(small.chargedBytes()).isEqualTo(20 + overhead); // two fragments became one piece
+        assertThat(texts(pollAll(small))).containsExactly(ten + ten + "...");
+        assertThat(addTo(small, chunk(7, 2, 4, false, true, true, fifty))).isEqualTo(AddResult.ACCEPTED);
     }
 
     @Test
