@@ -263,8 +263,9 @@ public final class Association {
     }
 
     /**
-     * The next event for the user, or null. Taking a received message frees its bytes in the
-     * receive window (RFC 9260 section 6.2: a_rwnd follows what the application has read).
+     * The next event for the user, or null. Taking a received message, or a piece of one, frees
+     * its bytes in the receive window (RFC 9260 section 6.2: a_rwnd follows what the application
+     * has read).
      */
     public AssociationEvent pollEvent() {
         AssociationEvent e = tcb.events.poll();

@@ -2,7 +2,8 @@ package org.jsctp.core.rx;
 
 /**
  * The memory budget of a reassembly queue: user-data bytes held plus a fixed charge per held
- * entry (a fragment waiting for its message, or a complete message waiting for delivery).
+ * entry (a fragment waiting for its message, a complete message waiting for its turn or held
+ * back behind a partial delivery, or a message or piece waiting to be polled).
  *
  * <p>The per-entry charge stands for the objects and table slots an entry costs besides its user
  * data, so a flood of tiny (even empty) fragments exhausts the budget after
