@@ -70,7 +70,7 @@ final class DataReceiver {
         if (pre != null) {
             return pre;
         }
-        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk));
+        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk, tracker.isNextAfterCumulativeAck(chunk.tsn())));
     }
 
     Outcome onIData(IDataChunk chunk, long undeliveredBytes) {
@@ -81,7 +81,7 @@ final class DataReceiver {
         if (pre != null) {
             return pre;
         }
-        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk));
+        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk, tracker.isNextAfterCumulativeAck(chunk.tsn())));
     }
 
     /**

@@ -95,17 +95,26 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
      * @throws IllegalArgumentException if {@code unwrappedTsn} does not unwrap the chunk's TSN
      */
     public AddResult add(long unwrappedTsn, DataChunk chunk) {
+        return add(unwrappedTsn, chunk, false);
+    }
+
+    /**
+     * As {@link #add(long, DataChunk)}, telling whether the chunk carries the lowest TSN not yet
+     * received (the data tracker's cumulative TSN ack + 1): such a chunk may pass the bound, up
+     * to twice it, since everything else may wait for it (see {@link ReassemblyQueue}).
+     */
+    public AddResult add(long unwrappedTsn, DataChunk chunk, boolean lowestMissing) {
         if ((int) unwrappedTsn != chunk.tsn().value()) {
             throw new IllegalArgumentException("unwrapped TSN " + unwrappedTsn + " is not the chunk's TSN " + chunk.tsn());
         }
-        AddResult r = take(unwrappedTsn, chunk);
+        AddResult r = take(unwrappedTsn, chunk, lowestMissing);
         if (r == AddResult.ACCEPTED) {
             afterTaken(chunk.userData().length());
         }
         return r;
     }
 
-    private AddResult take(long unwrappedTsn, DataChunk chunk) {
+    private AddResult take(long unwrappedTsn, DataChunk chunk, boolean lowestMissing) {
         int streamId = chunk.streamId();
         if (streamId >= inboundStreams) {
             return AddResult.INVALID_STREAM; // RFC 9260 section 6.5
@@ -122,7 +131,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         }
         PartialDelivery pd = deliveringByNextTsn.get(unwrappedTsn);
         if (pd != null) {
-            return continuePartialDelivery(pd, unwrappedTsn, chunk);
+            return continuePartialDelivery(pd, unwrappedTsn, chunk, lowestMissing);
         }
 
         // RFC 9260 section 6.9: the TSN after a message's last fragment starts a message (B), and
@@ -150,7 +159,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         // whole or as a piece, so it may pass the bound (see ReassemblyQueue on progress).
         boolean deliverableNow = begins && isNextInLine(streamId, chunk.unordered(), ssn);
         boolean pastBound = !budget.fits(chunk.userData().length());
-        if (pastBound && !(deliverableNow && mayExceedBound())) {
+        if (pastBound && !mayPassBound(chunk.userData().length(), deliverableNow, lowestMissing)) {
             relievePressure();
             return AddResult.REFUSED_BUFFER_FULL;
         }
@@ -345,7 +354,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
      * continue the same message): it leaves at once as the next piece, joined with the run after
      * it; the piece with E ends the partial delivery.
      */
-    private AddResult continuePartialDelivery(PartialDelivery pd, long tsn, DataChunk chunk) {
+    private AddResult continuePartialDelivery(PartialDelivery pd, long tsn, DataChunk chunk, boolean lowestMissing) {
         if (chunk.beginning() || !pd.isMessage(chunk.streamId(), chunk.unordered(), chunk.ssn().value())) {
             return AddResult.PROTOCOL_VIOLATION;
         }
@@ -353,7 +362,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             return AddResult.PROTOCOL_VIOLATION;
         }
         Run right = continuationAfter(tsn);
-        if (!budget.fits(chunk.userData().length()) && !mayExceedBound()) {
+        if (!budget.fits(chunk.userData().length()) && !mayPassBound(chunk.userData().length(), true, lowestMissing)) {
             relievePressure();
             return AddResult.REFUSED_BUFFER_FULL;
         }

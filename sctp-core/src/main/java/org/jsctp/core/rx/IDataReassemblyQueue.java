@@ -77,17 +77,26 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
      * @throws IllegalArgumentException if {@code unwrappedTsn} does not unwrap the chunk's TSN
      */
     public AddResult add(long unwrappedTsn, IDataChunk chunk) {
+        return add(unwrappedTsn, chunk, false);
+    }
+
+    /**
+     * As {@link #add(long, IDataChunk)}, telling whether the chunk carries the lowest TSN not yet
+     * received (the data tracker's cumulative TSN ack + 1): such a chunk may pass the bound, up
+     * to twice it, since everything else may wait for it (see {@link ReassemblyQueue}).
+     */
+    public AddResult add(long unwrappedTsn, IDataChunk chunk, boolean lowestMissing) {
         if ((int) unwrappedTsn != chunk.tsn().value()) {
             throw new IllegalArgumentException("unwrapped TSN " + unwrappedTsn + " is not the chunk's TSN " + chunk.tsn());
         }
-        AddResult r = take(unwrappedTsn, chunk);
+        AddResult r = take(unwrappedTsn, chunk, lowestMissing);
         if (r == AddResult.ACCEPTED) {
             afterTaken(chunk.userData().length());
         }
         return r;
     }
 
-    private AddResult take(long unwrappedTsn, IDataChunk chunk) {
+    private AddResult take(long unwrappedTsn, IDataChunk chunk, boolean lowestMissing) {
         int streamId = chunk.streamId();
         if (streamId >= inboundStreams) {
             return AddResult.INVALID_STREAM; // RFC 9260 section 6.5, which RFC 8260 section 2.1 keeps
@@ -136,7 +145,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
                 ? fsn == p.nextFsn
                 : fsn == (p == null ? 0 : p.prefixEnd()) && isNextInLine(streamId, chunk.unordered(), mid);
         boolean pastBound = !budget.fits(chunk.userData().length());
-        if (pastBound && !(deliverableNow && mayExceedBound())) {
+        if (pastBound && !mayPassBound(chunk.userData().length(), deliverableNow, lowestMissing)) {
             relievePressure();
             return AddResult.REFUSED_BUFFER_FULL;
         }

@@ -17,6 +17,8 @@ final class ReassemblyBudget {
     static final long MAX_BUDGET_BYTES = Integer.MAX_VALUE - 8;
 
     private final long maxBytes;
+    /** What the exceptions to the bound may reach (see {@link ReassemblyQueue}): twice the bound. */
+    private final long hardLimit;
     private long dataBytes;
     private long entries;
 
@@ -26,11 +28,17 @@ final class ReassemblyBudget {
                     + MAX_BUDGET_BYTES + ": " + maxBytes);
         }
         this.maxBytes = maxBytes;
+        this.hardLimit = Math.min(2 * maxBytes, MAX_BUDGET_BYTES);
     }
 
     /** Whether one more entry of {@code length} data bytes fits. */
     boolean fits(int length) {
         return charged() + length + ENTRY_OVERHEAD_BYTES <= maxBytes;
+    }
+
+    /** Whether one more entry of {@code length} data bytes stays within the hard limit. */
+    boolean fitsHardLimit(int length) {
+        return charged() + length + ENTRY_OVERHEAD_BYTES <= hardLimit;
     }
 
     void addEntry(int length) {
@@ -72,6 +80,10 @@ final class ReassemblyBudget {
 
     long maxBytes() {
         return maxBytes;
+    }
+
+    long hardLimit() {
+        return hardLimit;
     }
 
     @Override

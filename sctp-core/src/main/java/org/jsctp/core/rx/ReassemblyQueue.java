@@ -33,26 +33,37 @@ import java.util.List;
  * or, having TSNs the FORWARD TSN covered, as duplicates by the caller's data tracker.
  *
  * <h2>Memory bound and progress</h2>
- * Memory is bounded by the {@code maxBufferedBytes} given to the constructor. Every held entry (a
- * fragment, or a message or piece waiting for delivery) counts its user-data bytes plus a fixed
- * overhead of {@value #ENTRY_OVERHEAD_BYTES} bytes against that bound, so a flood of tiny
- * fragments cannot make memory grow without limit. A fragment that does not fit is refused
+ * Memory is bounded by the {@code maxBufferedBytes} given to the constructor (twice it at most,
+ * through the exceptions below). Every held entry (a fragment, or a message or piece waiting for
+ * delivery) counts its user-data bytes plus a fixed overhead of {@value #ENTRY_OVERHEAD_BYTES}
+ * bytes against that bound, so a flood of tiny fragments cannot make memory grow without limit. A fragment that does not fit is refused
  * ({@link AddResult#REFUSED_BUFFER_FULL}) and the caller must then not record its TSN as
  * received, so the peer retransmits it; before refusing, the queue delivers the leading fragments
  * of every message next in line as pieces, so the bytes they held are freed once polled.
  *
- * <p>One exception keeps a message of any size moving: a fragment that can be delivered at once
- * (it continues a partial delivery, or it joins the leading fragments of a message next in line)
- * is never refused while nothing waits to be polled; it is delivered straight away, whole or as a
- * piece, and may take the charge past the bound by that one entry until it is polled. Refusing it
- * would be a deadlock when the bound is full of fragments that wait for it, which happens because
- * the peer's window (RFC 9260 section 6.2) counts only user data while the bound also counts the
- * per-entry overhead. With a peer that keeps its window and sends each stream's messages in
- * order, the fragment at the lowest missing TSN is such a fragment, or its stream is held by a
- * partial delivery whose next fragment is one: the fragments before it in its message, and the
- * earlier messages of its stream, have lower TSNs, so they are all here. Each retransmission of
- * it is taken, the cumulative TSN moves, and what that unblocks is delivered and, once the user
- * reads it, reopens the window.
+ * <p>Two exceptions keep a message of any size moving; either may take the charge past the bound,
+ * but never past twice it (the hard limit):
+ * <ul>
+ *   <li>a fragment that can be delivered at once (it continues a partial delivery, or it joins the
+ *       leading fragments of a message next in line) while nothing waits to be polled: it is
+ *       delivered straight away, whole or as a piece, so the charge exceeds the bound by that one
+ *       entry until it is polled;</li>
+ *   <li>the fragment at the lowest TSN not yet received, which the caller names (the data
+ *       tracker's cumulative TSN ack + 1), held if it cannot be delivered.</li>
+ * </ul>
+ * Refusing them could deadlock, because the peer's window (RFC 9260 section 6.2) counts only
+ * user data while the bound also counts the per-entry overhead, so the bound can fill up with
+ * data that waits for exactly such a fragment. The lowest missing TSN is what everything else
+ * waits for: its fragments before it and the earlier messages of its stream have lower TSNs, so
+ * they are here (the peer sends them in order), and once it is taken the cumulative TSN moves and
+ * the peer can send what comes next, among it the next fragment of a partial delivery that holds
+ * its stream. Within the window the peer keeps, the data held stays near the bound (the overhead
+ * of normal-sized fragments is a few percent), far from the hard limit.
+ *
+ * <p>A peer also waits when its window, though open, is smaller than its next fragment (RFC 9260
+ * section 6.1 lets it avoid slivers). So whenever what is left of the bound would not take
+ * another fragment as large as the largest seen, the leading fragments of every message next in
+ * line are handed out too, whatever the partial delivery point.
  */
 public interface ReassemblyQueue {
 

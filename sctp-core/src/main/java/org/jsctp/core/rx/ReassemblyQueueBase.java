@@ -94,8 +94,9 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     }
 
     /**
-     * What the first message or piece waiting to be polled is charged (0 when none waits): the
-     * most by which the charge may exceed the bound (see the {@link ReassemblyQueue} comment).
+     * What the first message or piece waiting to be polled is charged (0 when none waits): without
+     * fragments at the lowest missing TSN, the most by which the charge may exceed the bound (see
+     * the {@link ReassemblyQueue} comment).
      */
     long firstReadyCharge() {
         ReceivedMessage m = ready.peekFirst();
@@ -126,12 +127,13 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     }
 
     /**
-     * Whether a fragment that would otherwise be refused for lack of room may be taken because it
-     * is delivered at once: only while nothing waits to be polled, so the charge exceeds the bound
-     * by at most one entry (see the {@link ReassemblyQueue} comment on progress).
+     * Whether a fragment that does not fit the bound may be taken anyway (see the
+     * {@link ReassemblyQueue} comment on progress), up to the hard limit of twice the bound: the
+     * fragment at the lowest TSN not yet received, and one that is delivered at once while
+     * nothing waits to be polled.
      */
-    protected boolean mayExceedBound() {
-        return ready.isEmpty();
+    protected boolean mayPassBound(int length, boolean deliveredAtOnce, boolean lowestMissing) {
+        return budget.fitsHardLimit(length) && (lowestMissing || (deliveredAtOnce && ready.isEmpty()));
     }
 
     /**
@@ -261,7 +263,7 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     /**
      * The invariants of the shared parts: per-stream state only for inbound streams, every ready
      * message of this queue's kind, the budget equal to what is held (held-back messages
-     * included) and within the bound but for the first entry waiting to be polled, and
+     * included) and within the hard limit, and
      * {@code deliveries} partial deliveries. {@code bytes} and {@code entries} are what the
      * subclass counted in its own partial messages.
      */
@@ -292,8 +294,8 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
             throw new IllegalStateException("accounting: counted " + bytes + " B in " + entries + " entries, "
                     + budget);
         }
-        if (budget.charged() - firstReadyCharge() > budget.maxBytes()) {
-            throw new IllegalStateException("over the bound: " + budget);
+        if (budget.charged() > budget.hardLimit()) {
+            throw new IllegalStateException("over the hard limit: " + budget);
         }
         if (delivering != deliveries) {
             throw new IllegalStateException(delivering + " streams deliver in pieces, but " + deliveries

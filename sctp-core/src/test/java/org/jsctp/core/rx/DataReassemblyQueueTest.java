@@ -639,6 +639,34 @@ class DataReassemblyQueueTest {
     }
 
     @Test
+    void theFragmentAtTheLowestMissingTsnIsTakenPastTheBoundUpToTwiceIt() {
+        int overhead = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
+        long max = 3L * (10 + overhead);
+        DataReassemblyQueue small = new DataReassemblyQueue(4, max, 15);
+        String ten = "0123456789";
+        // stream 0 is held by the partial delivery of an unordered message that started late
+        addTo(small, chunk(5, 0, 7, true, true, false, ten));
+        small.add(6, chunk(6, 0, 7, true, false, false, ten), false);
+        small.checkInvariants();
+        assertThat(small.partialDeliveryCount()).isEqualTo(1);
+        pollAll(small);
+        // an earlier ordered message of stream 0 misses TSN 2; it cannot be handed out meanwhile
+        addTo(small, chunk(1, 0, 0, false, true, false, ten));
+        addTo(small, chunk(3, 0, 0, false, false, true, ten));
+        addTo(small, chunk(4, 1, 0, false, true, false, ten)); // fills the bound: its 10 bytes leave early
+        assertThat(addTo(small, chunk(2, 0, 0, false, false, false, ten))).isEqualTo(AddResult.REFUSED_BUFFER_FULL);
+        // told that TSN 2 is the lowest missing, the queue takes it: the message is complete, held back
+        assertThat(small.add(2, chunk(2, 0, 0, false, false, false, ten), true)).isEqualTo(AddResult.ACCEPTED);
+        small.checkInvariants();
+        assertThat(small.chargedBytes()).isLessThanOrEqualTo(2 * max);
+        assertThat(small.deliverableCount()).isEqualTo(1); // only stream 1's piece
+        assertThat(texts(pollAll(small))).containsExactly(ten + "...");
+        // the partial delivery ends, and the held-back message follows
+        assertThat(addTo(small, chunk(7, 0, 7, true, false, true, ten))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(texts(pollAll(small))).containsExactly(ten, ten + ten + ten);
+    }
+
+    @Test
     void constructorArgumentsAreChecked() {
         assertThatThrownBy(() -> new DataReassemblyQueue(0, BIG)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DataReassemblyQueue(65536, BIG)).isInstanceOf(IllegalArgumentException.class);
