@@ -12,8 +12,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.transport.SctpUdpAssociation;
 import org.jsctp.transport.UdpSctpEndpoint;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code client REMOTE_ADDR REMOTE_PORT LOCAL_PORT LOCAL_UDP_PORT REMOTE_UDP_PORT}: the
  * counterpart of usrsctp's {@code client}. Each line of standard input goes out as one message;
- * each message received is printed; at the end of input, once every line has been answered (or
+ * each message received is printed once complete (one that arrives in pieces is joined); at the end of input, once every line has been answered (or
  * after --wait seconds; with no input at all, once the peer closes, as a daytime server does),
  * the association is shut down gracefully.
  */
@@ -75,10 +77,12 @@ final class ClientCommand implements Callable<Integer> {
         Semaphore answers = new Semaphore(0);
         CountDownLatch peerClosing = new CountDownLatch(1);
         int sctpPort = localPort != 0 ? localPort : ThreadLocalRandom.current().nextInt(49152, 65536);
+        MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).listener((association, event) -> {
-                    if (event instanceof AssociationEvent.MessageReceived m) {
-                        String text = new String(m.message().payload().toByteArray(), StandardCharsets.UTF_8);
+                    ReceivedMessage whole = joiner.onEvent(association, event);
+                    if (whole != null) {
+                        String text = new String(whole.payload().toByteArray(), StandardCharsets.UTF_8);
                         synchronized (out) {
                             out.println(text.endsWith("\n") ? text.stripTrailing() : text); // one line per message
                             out.flush();

@@ -8,7 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.tx.OutgoingMessage;
@@ -54,17 +54,21 @@ final class DemoCommand implements Callable<Integer> {
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         BlockingQueue<ReceivedMessage> echoes = new LinkedBlockingQueue<>();
+        // whole messages on both sides, joined when they arrive in pieces
+        MessageJoiner serverJoiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
+        MessageJoiner clientJoiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint server = UdpSctpEndpoint.builder().bindAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
                 .listener((association, event) -> {
-                    if (event instanceof AssociationEvent.MessageReceived m) {
-                        ReceivedMessage r = m.message();
+                    ReceivedMessage r = serverJoiner.onEvent(association, event);
+                    if (r != null) {
                         association.send(OutgoingMessage.of(r.streamId(), r.ppid(), r.unordered(), r.payload()));
                     }
                 }).bind().get(10, TimeUnit.SECONDS);
         UdpSctpEndpoint client = UdpSctpEndpoint.builder().bindAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
                 .listener((association, event) -> {
-                    if (event instanceof AssociationEvent.MessageReceived m) {
-                        echoes.add(m.message());
+                    ReceivedMessage r = clientJoiner.onEvent(association, event);
+                    if (r != null) {
+                        echoes.add(r);
                     }
                 }).bind().get(10, TimeUnit.SECONDS);
         int failures = 0;

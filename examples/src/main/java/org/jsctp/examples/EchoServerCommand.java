@@ -1,6 +1,6 @@
 package org.jsctp.examples;
 
-import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.transport.AssociationListener;
@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code echo-server [LOCAL_UDP_PORT [REMOTE_UDP_PORT]]}: the counterpart of usrsctp's
  * {@code echo_server}. It serves SCTP port 7 and sends every message back on the stream it came
- * on, with the same PPID.
+ * on, with the same PPID. A large message that arrives in pieces is joined and echoed whole once
+ * complete; one larger than the association's maxMessageBytes cannot be sent back and is dropped.
  */
 @Command(name = "echo-server", mixinStandardHelpOptions = true,
         description = {"Echo every message (SCTP port 7) back on its stream, as usrsctp's echo_server does.",
@@ -28,9 +29,10 @@ final class EchoServerCommand extends ServerCommand {
 
     @Override
     AssociationListener service() {
+        MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         return (association, event) -> {
-            if (event instanceof AssociationEvent.MessageReceived m) {
-                ReceivedMessage r = m.message();
+            ReceivedMessage r = joiner.onEvent(association, event);
+            if (r != null) {
                 association.send(OutgoingMessage.of(r.streamId(), r.ppid(), r.unordered(), r.payload()));
             }
         };

@@ -110,11 +110,18 @@ final class TsctpCommand implements Callable<Integer> {
         return address == null ? serve(config.build()) : send(config.build());
     }
 
-    /** Counts what one association brings. */
+    /**
+     * Counts what one association brings. A large message may arrive in pieces (partial
+     * delivery): each piece is a receive call and its bytes count, but the message counts once,
+     * when its last piece comes, and its length is that of all its pieces.
+     */
     private static final class Tally {
         long firstNanos = -1;
         long lastLength;
         long messages;
+        long receiveCalls;
+        long bytes;
+        long currentLength;
         long notifications;
     }
 
@@ -127,16 +134,23 @@ final class TsctpCommand implements Callable<Integer> {
                 if (t.firstNanos < 0) {
                     t.firstNanos = System.nanoTime();
                 }
-                t.lastLength = m.message().payload().length();
-                t.messages++;
+                int length = m.message().payload().length();
+                t.receiveCalls++;
+                t.bytes += length;
+                t.currentLength += length;
+                if (m.message().complete()) {
+                    t.lastLength = t.currentLength;
+                    t.currentLength = 0;
+                    t.messages++;
+                }
             } else if (event instanceof AssociationEvent.ShutdownComplete
                     || event instanceof AssociationEvent.CommunicationLost) {
                 tallies.remove(association);
                 double seconds = t.firstNanos < 0 ? 0 : (System.nanoTime() - t.firstNanos) / 1e9;
-                double rate = seconds > 0 ? t.lastLength * t.messages / seconds : 0;
+                double rate = seconds > 0 ? t.bytes / seconds : 0;
                 synchronized (out) {
                     out.println(String.format(Locale.ROOT, "%d, %d, %d, %d, %f, %f, %d", t.lastLength, t.messages,
-                            t.messages, t.lastLength * t.messages, seconds, rate, t.notifications + 1));
+                            t.receiveCalls, t.bytes, seconds, rate, t.notifications + 1));
                     out.flush();
                 }
             } else {

@@ -9,15 +9,18 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.transport.AssociationListener;
 import org.jsctp.transport.SctpUdpAssociation;
 import org.jsctp.transport.UdpSctpEndpoint;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,44 @@ class EchoClientToolsTest {
             client.close().get(10, TimeUnit.SECONDS);
         }
         assertThat(server.isCompletedExceptionally()).isFalse();
+    }
+
+    @Test
+    void theEchoServerJoinsAMessageThatArrivesInPiecesAndEchoesItWhole() throws Exception {
+        AssociationListener echo = new EchoServerCommand().service();
+        int[] pieces = {0};
+        UdpSctpEndpoint server = UdpSctpEndpoint.builder().bindAddress(InetAddress.getLoopbackAddress()).udpPort(0)
+                .sctpPort(7).associationConfig(AssociationConfig.builder().receiveBufferBytes(64 * 1024).build())
+                .listener((a, e) -> {
+                    if (e instanceof AssociationEvent.MessageReceived m && !m.message().complete()) {
+                        pieces[0]++;
+                    }
+                    echo.onEvent(a, e);
+                }).bind().get(10, TimeUnit.SECONDS);
+        LinkedBlockingQueue<ReceivedMessage> echoes = new LinkedBlockingQueue<>();
+        UdpSctpEndpoint client = UdpSctpEndpoint.builder().bindAddress(InetAddress.getLoopbackAddress()).udpPort(0)
+                .sctpPort(5000).listener((a, e) -> {
+                    if (e instanceof AssociationEvent.MessageReceived m) {
+                        echoes.add(m.message());
+                    }
+                }).bind().get(10, TimeUnit.SECONDS);
+        try {
+            SctpUdpAssociation a = client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    server.localUdpPort()), 7).get(10, TimeUnit.SECONDS);
+            byte[] big = new byte[256 * 1024];
+            new Random(5).nextBytes(big);
+            a.send(OutgoingMessage.of(2, 9, false, Bytes.wrap(big))).get(10, TimeUnit.SECONDS);
+            ReceivedMessage back = echoes.poll(30, TimeUnit.SECONDS);
+            assertThat(back).isNotNull();
+            assertThat(back.complete()).as("the echo is one whole message").isTrue();
+            assertThat(back.payload()).isEqualTo(Bytes.wrap(big));
+            assertThat(back.streamId()).isEqualTo(2);
+            assertThat(pieces[0]).as("the server received it in pieces").isPositive();
+            a.shutdown().get(10, TimeUnit.SECONDS);
+        } finally {
+            client.close().get(10, TimeUnit.SECONDS);
+            server.close().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

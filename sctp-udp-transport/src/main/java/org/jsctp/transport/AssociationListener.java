@@ -24,7 +24,9 @@ public interface AssociationListener {
      *
      * @param association the handle of the association the event belongs to
      * @param event what happened; a {@link AssociationEvent.MessageReceived}'s payload stays valid
-     *     for as long as the listener keeps it (the transport never reuses the bytes)
+     *     for as long as the listener keeps it (the transport never reuses the bytes). A large
+     *     message may come as several {@code MessageReceived} pieces, the last one
+     *     {@link org.jsctp.core.rx.ReceivedMessage#complete() complete}
      */
     void onEvent(SctpUdpAssociation association, AssociationEvent event);
 }

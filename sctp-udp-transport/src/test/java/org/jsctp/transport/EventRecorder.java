@@ -1,10 +1,14 @@
 package org.jsctp.transport;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.rx.ReceivedMessage;
 
 /** A listener for tests (also the conformance suite's): records every event and completes futures when a matching one arrives. */
@@ -66,11 +70,12 @@ public final class EventRecorder implements AssociationListener {
         return when(r -> type.isInstance(r.event()));
     }
 
-    /** Completes once {@code count} messages have arrived in all. */
+    /** Completes once {@code count} messages have arrived in all (a message in pieces counts at its last). */
     public CompletableFuture<Recorded> whenMessages(int count) {
         int[] seen = {0};
         synchronized (this) {
-            return when(r -> r.event() instanceof AssociationEvent.MessageReceived && ++seen[0] == count);
+            return when(r -> r.event() instanceof AssociationEvent.MessageReceived m && m.message().complete()
+                    && ++seen[0] == count);
         }
     }
 
@@ -78,15 +83,35 @@ public final class EventRecorder implements AssociationListener {
         return List.copyOf(events);
     }
 
-    /** The received messages, in arrival order. */
+    /**
+     * The received messages, in the order they were completed; one that came in pieces is joined
+     * (its pieces come in order, nothing else of its stream between them).
+     */
     public synchronized List<ReceivedMessage> messages() {
         List<ReceivedMessage> out = new ArrayList<>();
+        Map<Integer, List<ReceivedMessage>> open = new HashMap<>();
         for (Recorded r : events) {
             if (r.event() instanceof AssociationEvent.MessageReceived m) {
-                out.add(m.message());
+                ReceivedMessage piece = m.message();
+                List<ReceivedMessage> pieces = open.computeIfAbsent(piece.streamId(), k -> new ArrayList<>());
+                pieces.add(piece);
+                if (piece.complete()) {
+                    open.remove(piece.streamId());
+                    out.add(pieces.size() == 1 ? piece : joined(pieces));
+                }
             }
         }
         return out;
+    }
+
+    private static ReceivedMessage joined(List<ReceivedMessage> pieces) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (ReceivedMessage p : pieces) {
+            bytes.writeBytes(p.payload().toByteArray());
+        }
+        ReceivedMessage first = pieces.get(0);
+        return new ReceivedMessage(first.streamId(), first.unordered(), first.interleaved(), first.sequenceNumber(),
+                first.ppid(), Bytes.wrap(bytes.toByteArray()), first.firstTsn(), pieces.get(pieces.size() - 1).lastTsn());
     }
 
     /** Whether an event of this type was recorded. */

@@ -21,9 +21,11 @@ import org.jsctp.core.packet.chunk.CookieAckChunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.ErrorChunk;
+import org.jsctp.core.packet.chunk.ForwardTsnChunk;
 import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
 import org.jsctp.core.packet.chunk.HeartbeatChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.IForwardTsnChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
 import org.jsctp.core.packet.chunk.PadChunk;
@@ -36,6 +38,7 @@ import org.jsctp.core.path.HeartbeatTimeout;
 import org.jsctp.core.path.Path;
 import org.jsctp.core.path.PathConfig;
 import org.jsctp.core.path.PathEvent;
+import org.jsctp.core.rx.AbortedPartialDelivery;
 import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.timer.Timer;
@@ -139,6 +142,11 @@ public final class Association {
                 immediate |= data.immediate();
                 onData(receiver == null ? null : receiver.onIData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
                         data.streamId());
+            } else if ((chunk instanceof ForwardTsnChunk || chunk instanceof IForwardTsnChunk) && receiver != null
+                    && tcb.capabilities.forwardTsn()) {
+                // RFC 3758 section 3.6: for SACKs, a FORWARD TSN counts as a DATA chunk.
+                carriedData = true;
+                immediate |= onForwardTsn(chunk);
             } else if (chunk instanceof SackChunk sack) {
                 onSack(sack, nowNanos);
             } else if (chunk instanceof InitAckChunk initAck) {
@@ -270,8 +278,9 @@ public final class Association {
     }
 
     /**
-     * The next event for the user, or null. Taking a received message frees its bytes in the
-     * receive window (RFC 9260 section 6.2: a_rwnd follows what the application has read).
+     * The next event for the user, or null. Taking a received message, or a piece of one, frees
+     * its bytes in the receive window (RFC 9260 section 6.2: a_rwnd follows what the application
+     * has read).
      */
     public AssociationEvent pollEvent() {
         AssociationEvent e = tcb.events.poll();
@@ -423,13 +432,14 @@ public final class Association {
      * with COOKIE ACK and tells the user (SCTP_RESTART). The caller re-keys it under its new tag.
      */
     void restart(CookieContents cookie, long nowNanos) {
+        endReceiving();
         List<OutgoingMessage> lost = sender == null ? List.of() : sender.clearUnsent();
         tcb.timers.stopAll();
         stopPath();
         tcb.localTag = cookie.localTag();
         tcb.localInitialTsn = cookie.localInitialTsn();
         tcb.adoptPeer(cookie);
-        undeliveredBytes = 0;
+        // undeliveredBytes stays: messages handed out before the restart still wait in the event queue.
         errorCount = 0;
         startDataTransfer();
         tcb.state = AssociationState.ESTABLISHED;
@@ -526,6 +536,7 @@ public final class Association {
             tcb.state = AssociationState.CLOSED;
             tcb.timers.stopAll();
             stopPath();
+            endReceiving();
             tcb.emit(new AssociationEvent.ShutdownComplete());
         }
     }
@@ -534,6 +545,7 @@ public final class Association {
         tcb.state = AssociationState.CLOSED;
         tcb.timers.stopAll();
         stopPath();
+        endReceiving();
         if (sender != null) {
             // RFC 9260 section 10.1 (SEND FAILURE) and RFC 6458 6.1.11: nothing the user gave us
             // is lost silently; the association's end is the last event.
@@ -614,11 +626,55 @@ public final class Association {
         // null: DATA before the handshake's data halves exist, ignored
     }
 
+    /**
+     * Hands what reassembly made deliverable, messages and pieces of messages alike, to the user;
+     * their bytes count against the window until the user takes them (RFC 9260 section 6.2).
+     */
     private void deliverMessages() {
         for (ReceivedMessage m; (m = receiver.poll()) != null; ) {
             undeliveredBytes += m.payload().length();
             tcb.emit(new AssociationEvent.MessageReceived(m));
         }
+    }
+
+    /**
+     * A FORWARD TSN or I-FORWARD-TSN (RFC 3758 section 3.6, RFC 8260 section 2.3): what was
+     * deliverable before it goes to the user first, then the partial deliveries it aborts are
+     * reported (RFC 6458 section 6.1.7), before the messages they held back. Returns whether a
+     * SACK is due at once (an out-of-date one, whose SACK may have been lost).
+     */
+    private boolean onForwardTsn(Chunk chunk) {
+        deliverMessages();
+        DataReceiver.Outcome outcome = chunk instanceof ForwardTsnChunk f
+                ? receiver.onForwardTsn(f) : receiver.onIForwardTsn((IForwardTsnChunk) chunk);
+        if (outcome == DataReceiver.Outcome.PROTOCOL_VIOLATION) {
+            // RFC 8260 section 2.3: FORWARD TSN goes with DATA, I-FORWARD-TSN with I-DATA.
+            tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("FORWARD TSN of the other kind for the data in use")));
+            close("the peer sent a FORWARD TSN that does not match its DATA chunk kind", List.of());
+            return false;
+        }
+        reportAbortedDeliveries();
+        return outcome == DataReceiver.Outcome.DUPLICATE;
+    }
+
+    /** One PartialDeliveryAborted event per partial delivery the reassembly queue aborted. */
+    private void reportAbortedDeliveries() {
+        for (AbortedPartialDelivery a : receiver.pollAbortedDeliveries()) {
+            tcb.emit(new AssociationEvent.PartialDeliveryAborted(a.streamId(), a.unordered(), a.sequenceNumber()));
+        }
+    }
+
+    /**
+     * The association ends or restarts: what is deliverable goes to the user, then every message
+     * still arriving in pieces is reported as aborted (RFC 6458 section 6.1.7).
+     */
+    private void endReceiving() {
+        if (receiver == null) {
+            return;
+        }
+        deliverMessages();
+        receiver.abortPartialDeliveries();
+        reportAbortedDeliveries();
     }
 
     private void onSack(SackChunk sack, long nowNanos) {

@@ -10,8 +10,13 @@ import org.jsctp.core.handshake.Capabilities;
  * @param outboundStreams streams we ask to send on (INIT's Number of Outbound Streams)
  * @param maxInboundStreams streams we accept from the peer (INIT's Number of Inbound Streams)
  * @param receiveBufferBytes receive buffer: the largest a_rwnd we advertise (RFC 9260 section 6.2)
+ * @param partialDeliveryPointBytes SCTP_PARTIAL_DELIVERY_POINT (RFC 6458 section 8.1.20): once this
+ *     many leading bytes of the message next in line on its stream have arrived, they are handed
+ *     to the user as a piece (RFC 9260 section 6.9 allows partial delivery), so a message of any
+ *     size can be received; 1..receiveBufferBytes, by default half the receive buffer (as FreeBSD)
  * @param sendBufferBytes user data queued but not yet acknowledged that we accept before refusing sends
- * @param maxMessageBytes largest user message accepted for sending and for reassembly
+ * @param maxMessageBytes largest user message accepted for sending (received messages may be
+ *     larger: they arrive in pieces, see {@code partialDeliveryPointBytes})
  * @param pathMtu largest SCTP packet (the UDP payload of RFC 6951) sent before path MTU discovery
  * @param rtoInitialNanos RTO.Initial (1 s)
  * @param rtoMinNanos RTO.Min (1 s)
@@ -29,7 +34,7 @@ import org.jsctp.core.handshake.Capabilities;
  *     flight is acknowledged, so small messages are bundled (Nagle's algorithm, RFC 896)
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
-                                long sendBufferBytes, int maxMessageBytes, int pathMtu,
+                                int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
                                 long rtoInitialNanos, long rtoMinNanos, long rtoMaxNanos,
                                 int maxInitRetransmits, int associationMaxRetransmits, int pathMaxRetransmits,
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
@@ -45,6 +50,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         requireRange("outboundStreams", outboundStreams, 1, 65535);
         requireRange("maxInboundStreams", maxInboundStreams, 1, 65535);
         requireRange("receiveBufferBytes", receiveBufferBytes, 1500, Integer.MAX_VALUE);
+        requireRange("partialDeliveryPointBytes", partialDeliveryPointBytes, 1, receiveBufferBytes);
         if (sendBufferBytes < 1500) {
             throw new IllegalArgumentException("sendBufferBytes must be at least 1500: " + sendBufferBytes);
         }
@@ -84,6 +90,10 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.outboundStreams = outboundStreams;
         b.maxInboundStreams = maxInboundStreams;
         b.receiveBufferBytes = receiveBufferBytes;
+        // A point at the default stays the default, so it follows a new receive buffer size.
+        if (partialDeliveryPointBytes != defaultPartialDeliveryPoint(receiveBufferBytes)) {
+            b.partialDeliveryPointBytes(partialDeliveryPointBytes);
+        }
         b.sendBufferBytes = sendBufferBytes;
         b.maxMessageBytes = maxMessageBytes;
         b.pathMtu = pathMtu;
@@ -102,11 +112,19 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         return b;
     }
 
+    /** The partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does. */
+    public static int defaultPartialDeliveryPoint(int receiveBufferBytes) {
+        return Math.max(1, receiveBufferBytes / 2);
+    }
+
     /** Collects settings; {@link #build()} validates them. */
     public static final class Builder {
         private int outboundStreams = 10;
         private int maxInboundStreams = 2048;
         private int receiveBufferBytes = 2 * 1024 * 1024;
+        private int partialDeliveryPointBytes;
+        /** Whether the point was set; if not, the default for the receive buffer applies. */
+        private boolean partialDeliveryPointSet;
         private long sendBufferBytes = 2L * 1024 * 1024;
         private int maxMessageBytes = 1024 * 1024;
         private int pathMtu = 1452;
@@ -138,6 +156,16 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
 
         public Builder receiveBufferBytes(int value) {
             this.receiveBufferBytes = value;
+            return this;
+        }
+
+        /**
+         * SCTP_PARTIAL_DELIVERY_POINT (RFC 6458 section 8.1.20), 1..receiveBufferBytes. Unless
+         * set, it is {@link AssociationConfig#defaultPartialDeliveryPoint} of the receive buffer.
+         */
+        public Builder partialDeliveryPointBytes(int value) {
+            this.partialDeliveryPointBytes = value;
+            this.partialDeliveryPointSet = true;
             return this;
         }
 
@@ -217,7 +245,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
 
         public AssociationConfig build() {
-            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay);
+            int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
+                    : defaultPartialDeliveryPoint(receiveBufferBytes);
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay);
         }
     }
 

@@ -29,8 +29,26 @@ public sealed interface AssociationEvent {
         }
     }
 
-    /** A complete user message arrived (RFC 9260 section 10.1 RECEIVE). */
+    /**
+     * A user message arrived (RFC 9260 section 10.1 RECEIVE), whole or, for a large message, a
+     * piece of it ({@link ReceivedMessage#complete()} is false on all pieces but the last; see
+     * {@link ReceivedMessage}).
+     */
     record MessageReceived(ReceivedMessage message) implements AssociationEvent {
+    }
+
+    /**
+     * A message that was arriving in pieces will not be completed (SCTP_PARTIAL_DELIVERY_EVENT
+     * with SCTP_PARTIAL_DELIVERY_ABORTED, RFC 6458 section 6.1.7): the peer abandoned the rest of
+     * it (a FORWARD TSN or I-FORWARD-TSN, RFC 3758 section 3.6), or the association ended or
+     * restarted. The pieces already received are all there is; it comes after the last of them
+     * and before any later message of the stream.
+     *
+     * @param streamId the message's stream
+     * @param unordered whether it was sent unordered
+     * @param sequenceNumber its SSN (DATA) or MID (I-DATA)
+     */
+    record PartialDeliveryAborted(int streamId, boolean unordered, long sequenceNumber) implements AssociationEvent {
     }
 
     /** The graceful shutdown finished: all data was delivered both ways (SCTP_SHUTDOWN_COMP). */

@@ -1,8 +1,12 @@
 package org.jsctp.core.assoc;
 
+import java.util.List;
 import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.ForwardTsnChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.IForwardTsnChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.rx.AbortedPartialDelivery;
 import org.jsctp.core.rx.DataReassemblyQueue;
 import org.jsctp.core.rx.DataTracker;
 import org.jsctp.core.rx.IDataReassemblyQueue;
@@ -13,7 +17,13 @@ import org.jsctp.core.timer.Timer;
 
 /**
  * The receiving half of an association's data transfer (RFC 9260 sections 6.2, 6.5, 6.6 and
- * 6.9): TSN bookkeeping, reassembly into messages, the receive window and when to SACK.
+ * 6.9): TSN bookkeeping, reassembly into messages (large ones delivered in pieces), the receive
+ * window and when to SACK, and the receiver side of PR-SCTP (RFC 3758 section 3.6, RFC 8260
+ * section 2.3).
+ *
+ * <p>Pieces of a message count in the window like messages: in the reassembly queue's
+ * {@code bufferedBytes} until polled, then in the association's undelivered bytes until the user
+ * takes them, so a_rwnd follows what the user has read either way.
  */
 final class DataReceiver {
 
@@ -45,8 +55,8 @@ final class DataReceiver {
     DataReceiver(AssociationConfig config, Tsn peerInitialTsn, int inboundStreams, boolean interleaved, Timer delayedSack) {
         this.tracker = new DataTracker(peerInitialTsn, MAX_GAP_RANGES, MAX_DUPLICATES_REPORTED);
         this.reassembly = interleaved
-                ? new IDataReassemblyQueue(inboundStreams, config.receiveBufferBytes())
-                : new DataReassemblyQueue(inboundStreams, config.receiveBufferBytes());
+                ? new IDataReassemblyQueue(inboundStreams, config.receiveBufferBytes(), config.partialDeliveryPointBytes())
+                : new DataReassemblyQueue(inboundStreams, config.receiveBufferBytes(), config.partialDeliveryPointBytes());
         this.receiveBufferBytes = config.receiveBufferBytes();
         this.delayedSack = delayedSack;
         this.lastAdvertisedWindow = config.receiveBufferBytes();
@@ -60,7 +70,7 @@ final class DataReceiver {
         if (pre != null) {
             return pre;
         }
-        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk));
+        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk, tracker.isNextAfterCumulativeAck(chunk.tsn())));
     }
 
     Outcome onIData(IDataChunk chunk, long undeliveredBytes) {
@@ -71,7 +81,51 @@ final class DataReceiver {
         if (pre != null) {
             return pre;
         }
-        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk));
+        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk, tracker.isNextAfterCumulativeAck(chunk.tsn())));
+    }
+
+    /**
+     * A FORWARD TSN (RFC 3758 section 3.6): the cumulative TSN moves to its New Cumulative TSN and
+     * the reassembly queue drops what was skipped, aborting partial deliveries that cannot finish
+     * ({@link #pollAbortedDeliveries()}). One not beyond the cumulative TSN is out of date and
+     * changes nothing: {@link Outcome#DUPLICATE}, so a SACK goes at once. With I-DATA in use it is
+     * a protocol violation (RFC 8260 section 2.3: I-FORWARD-TSN replaces it).
+     */
+    Outcome onForwardTsn(ForwardTsnChunk chunk) {
+        if (!(reassembly instanceof DataReassemblyQueue queue)) {
+            return Outcome.PROTOCOL_VIOLATION;
+        }
+        long newCumulative = tracker.unwrap(chunk.newCumulativeTsn());
+        if (!tracker.forwardTo(chunk.newCumulativeTsn())) {
+            return Outcome.DUPLICATE;
+        }
+        queue.forwardTsn(newCumulative, chunk.entries());
+        return Outcome.ACCEPTED;
+    }
+
+    /** An I-FORWARD-TSN (RFC 8260 section 2.3), as {@link #onForwardTsn} for I-DATA; without I-DATA a violation. */
+    Outcome onIForwardTsn(IForwardTsnChunk chunk) {
+        if (!(reassembly instanceof IDataReassemblyQueue queue)) {
+            return Outcome.PROTOCOL_VIOLATION;
+        }
+        if (!tracker.forwardTo(chunk.newCumulativeTsn())) {
+            return Outcome.DUPLICATE;
+        }
+        queue.forwardTsn(chunk.entries());
+        return Outcome.ACCEPTED;
+    }
+
+    /** The partial deliveries aborted since the last call (RFC 6458 section 6.1.7). */
+    List<AbortedPartialDelivery> pollAbortedDeliveries() {
+        return reassembly.pollAbortedDeliveries();
+    }
+
+    /**
+     * The association ends or restarts: every partial delivery in progress is aborted (then
+     * reported by {@link #pollAbortedDeliveries()}).
+     */
+    void abortPartialDeliveries() {
+        reassembly.abortPartialDeliveries();
     }
 
     /** After all chunks of a packet that carried DATA (RFC 9260 section 6.2, RFC 7053). */
@@ -110,14 +164,16 @@ final class DataReceiver {
 
     /**
      * Whether the user's reading has opened the window enough since the last SACK that the peer,
-     * possibly stalled on a small window, should hear of it now: by at least {@code mtu} and half
-     * the buffer, so the update is worth a packet (receiver-side silly window syndrome avoidance,
-     * RFC 9260 section 6.2 and RFC 1122 section 4.2.3.3).
+     * possibly stalled on a small window, should hear of it now: by at least a packet or half the
+     * buffer, whichever is less, so the update is worth a packet (receiver-side silly window
+     * syndrome avoidance, RFC 9260 section 6.2 and RFC 1122 section 4.2.3.3, which takes the
+     * minimum: with a buffer under two packets, requiring a full packet and half the buffer would
+     * leave a peer that waits for the window, with nothing in flight, waiting forever).
      */
     boolean windowUpdateWorthSending(long undeliveredBytes, int mtu) {
         int now = advertisedWindow(undeliveredBytes);
         return lastAdvertisedWindow < receiveBufferBytes / 2
-                && now - lastAdvertisedWindow >= Math.max(mtu, receiveBufferBytes / 2);
+                && now - lastAdvertisedWindow >= Math.min(mtu, receiveBufferBytes / 2);
     }
 
     /**
@@ -129,6 +185,7 @@ final class DataReceiver {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, free));
     }
 
+    /** The next message or piece of one, or null. */
     ReceivedMessage poll() {
         return reassembly.poll();
     }

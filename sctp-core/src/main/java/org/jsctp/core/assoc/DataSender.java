@@ -113,15 +113,15 @@ final class DataSender {
         long bytes = 0;
         while (space > header && outstanding.hasRoom()) {
             long window = peerWindow - flight - bytes;
+            // Sender-side silly window avoidance (RFC 9260 section 6.1, RFC 1122 4.2.3.4): do not
+            // cut a small fragment to fit a window that is nearly shut; wait for it to open.
+            boolean silly = window > 0 && window < space - header && window < maxPeerWindow / 2
+                    && window < queue.bufferedBytes();
             // RFC 9260 section 6.1 rule A: nothing new beyond the peer's window, except one chunk
-            // as a zero-window probe when nothing is in flight.
-            boolean probe = window <= 0 && flight + bytes == 0;
-            if (window <= 0 && !probe) {
-                break;
-            }
-            if (!probe && window < space - header && window < maxPeerWindow / 2 && window < queue.bufferedBytes()) {
-                // Sender-side silly window avoidance (RFC 9260 section 6.1, RFC 1122 4.2.3.4): do
-                // not cut a small fragment to fit a window that is nearly shut; wait for it to open.
+            // while nothing is in flight. It probes a window that is shut, or too small to use:
+            // with nothing in flight no SACK will come, and the window update may be lost.
+            boolean probe = (window <= 0 || silly) && flight + bytes == 0;
+            if ((window <= 0 || silly) && !probe) {
                 break;
             }
             int allowed = probe ? space - header : (int) Math.min(space - header, window);

@@ -132,6 +132,11 @@ public final class DataTracker {
         return new Tsn((int) cumulativeAck);
     }
 
+    /** Whether {@code tsn} is the lowest TSN not received yet: the one after the cumulative TSN ack point. */
+    public boolean isNextAfterCumulativeAck(Tsn tsn) {
+        return unwrapper.peek(tsn.value()) == cumulativeAck + 1;
+    }
+
     /** Whether {@code tsn} lies beyond every TSN received so far. */
     public boolean isBeyondHighestReceived(Tsn tsn) {
         long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);

@@ -2,7 +2,8 @@ package org.jsctp.core.rx;
 
 /**
  * The memory budget of a reassembly queue: user-data bytes held plus a fixed charge per held
- * entry (a fragment waiting for its message, or a complete message waiting for delivery).
+ * entry (a fragment waiting for its message, a complete message waiting for its turn or held
+ * back behind a partial delivery, or a message or piece waiting to be polled).
  *
  * <p>The per-entry charge stands for the objects and table slots an entry costs besides its user
  * data, so a flood of tiny (even empty) fragments exhausts the budget after
@@ -16,6 +17,8 @@ final class ReassemblyBudget {
     static final long MAX_BUDGET_BYTES = Integer.MAX_VALUE - 8;
 
     private final long maxBytes;
+    /** What the exceptions to the bound may reach (see {@link ReassemblyQueue}): twice the bound. */
+    private final long hardLimit;
     private long dataBytes;
     private long entries;
 
@@ -25,11 +28,17 @@ final class ReassemblyBudget {
                     + MAX_BUDGET_BYTES + ": " + maxBytes);
         }
         this.maxBytes = maxBytes;
+        this.hardLimit = Math.min(2 * maxBytes, MAX_BUDGET_BYTES);
     }
 
     /** Whether one more entry of {@code length} data bytes fits. */
     boolean fits(int length) {
         return charged() + length + ENTRY_OVERHEAD_BYTES <= maxBytes;
+    }
+
+    /** Whether one more entry of {@code length} data bytes stays within the hard limit. */
+    boolean fitsHardLimit(int length) {
+        return charged() + length + ENTRY_OVERHEAD_BYTES <= hardLimit;
     }
 
     void addEntry(int length) {
@@ -71,6 +80,10 @@ final class ReassemblyBudget {
 
     long maxBytes() {
         return maxBytes;
+    }
+
+    long hardLimit() {
+        return hardLimit;
     }
 
     @Override

@@ -6,8 +6,17 @@ import org.jsctp.core.seq.Mid;
 import org.jsctp.core.seq.Ssn;
 
 /**
- * A complete user message, reassembled from DATA or I-DATA fragments and ready for the
+ * A user message, or a piece of one, reassembled from DATA or I-DATA fragments and ready for the
  * application.
+ *
+ * <p>A message is delivered either whole ({@code complete} true) or, when it is large (RFC 9260
+ * section 6.9 allows partial delivery; RFC 6458 section 8.1.20 sets the point), in pieces: each
+ * piece is a {@code ReceivedMessage} with the message's stream, U bit, sequence number and PPID;
+ * its payload is the next bytes of the message, its TSNs those of the fragments it joins, and
+ * only the last piece has {@code complete} set (the MSG_EOR flag of RFC 6458's recvmsg()). Pieces of
+ * one message arrive in order and no other message of the same stream comes between them; a
+ * partial delivery that cannot finish ends with a {@code PartialDeliveryAborted} event instead
+ * of a complete piece (RFC 6458 section 6.1.7).
  *
  * <p>{@code sequenceNumber} is the message's place in its stream's ordered sequence: the SSN
  * (0..65535) for DATA, the MID (0..2^32-1, unsigned) for I-DATA; {@code interleaved} says which,
@@ -15,20 +24,27 @@ import org.jsctp.core.seq.Ssn;
  * one received, which RFC 9260 section 6.6 says carries no meaning; an unordered I-DATA message's
  * MID is from the stream's unordered MID space (RFC 8260 section 2.1).
  *
- * <p>A message of one fragment shares that fragment's {@code Bytes} (and so the received packet's
- * array); a message of several fragments owns one fresh array.
+ * <p>A message or piece of one fragment shares that fragment's {@code Bytes} (and so the received
+ * packet's array); one of several fragments owns one fresh array.
  *
  * @param streamId the stream the message arrived on
  * @param unordered the U bit: delivered as soon as complete, outside the stream's order
  * @param interleaved true when it came in I-DATA chunks (then {@code sequenceNumber} is a MID)
  * @param sequenceNumber SSN for DATA, MID for I-DATA
  * @param ppid payload protocol identifier, from the first fragment
- * @param payload the user data, all fragments joined in order
+ * @param payload the user data, its fragments joined in order
  * @param firstTsn the lowest TSN of its fragments, unwrapped to 64 bits as the caller passed it
  * @param lastTsn the highest TSN of its fragments, unwrapped likewise
+ * @param complete true for a whole message and for the last piece of one (the end of record)
  */
 public record ReceivedMessage(int streamId, boolean unordered, boolean interleaved, long sequenceNumber, int ppid,
-                              Bytes payload, long firstTsn, long lastTsn) {
+                              Bytes payload, long firstTsn, long lastTsn, boolean complete) {
+
+    /** A whole message: {@code complete} is true. */
+    public ReceivedMessage(int streamId, boolean unordered, boolean interleaved, long sequenceNumber, int ppid,
+                           Bytes payload, long firstTsn, long lastTsn) {
+        this(streamId, unordered, interleaved, sequenceNumber, ppid, payload, firstTsn, lastTsn, true);
+    }
 
     public ReceivedMessage {
         Objects.requireNonNull(payload, "payload");
@@ -60,7 +76,7 @@ public record ReceivedMessage(int streamId, boolean unordered, boolean interleav
         return Mid.of(sequenceNumber);
     }
 
-    /** Number of TSNs the message's fragments spanned (for DATA, its fragment count). */
+    /** Number of TSNs the fragments of this message or piece spanned (for DATA, its fragment count). */
     public long tsnSpan() {
         return lastTsn - firstTsn + 1;
     }

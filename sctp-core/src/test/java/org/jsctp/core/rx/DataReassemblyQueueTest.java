@@ -372,11 +372,306 @@ class DataReassemblyQueueTest {
         wide.checkInvariants();
     }
 
+    // ------------------------------------------------------------------------ partial delivery
+
+    /** A queue that starts a partial delivery once 4 leading bytes of a message next in line are here. */
+    private final DataReassemblyQueue pd = new DataReassemblyQueue(16, BIG, 4);
+
+    private AddResult addTo(DataReassemblyQueue queue, DataChunk c) {
+        AddResult r = queue.add(Integer.toUnsignedLong(c.tsn().value()), c);
+        queue.checkInvariants();
+        return r;
+    }
+
+    private static List<ReceivedMessage> pollAll(DataReassemblyQueue queue) {
+        List<ReceivedMessage> out = new ArrayList<>();
+        ReceivedMessage m;
+        while ((m = queue.poll()) != null) {
+            out.add(m);
+            queue.checkInvariants();
+        }
+        return out;
+    }
+
+    private static String text(ReceivedMessage m) {
+        return new String(m.payload().toByteArray()) + (m.complete() ? "" : "...");
+    }
+
+    private static List<String> texts(List<ReceivedMessage> ms) {
+        return ms.stream().map(DataReassemblyQueueTest::text).toList();
+    }
+
+    @Test
+    void theLeadingFragmentsAreDeliveredAsAPieceOnceTheyReachThePartialDeliveryPoint() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "ab"));
+        assertThat(pd.hasDeliverable()).isFalse();
+        addTo(pd, chunk(2, 0, 0, false, false, false, "cd"));
+        ReceivedMessage piece = pd.poll();
+        assertThat(piece).isEqualTo(new ReceivedMessage(0, false, false, 0, PPID, Bytes.wrap("abcd".getBytes()), 1, 2,
+                false));
+        assertThat(pd.partialDeliveryCount()).isEqualTo(1);
+        assertThat(pd.heldFragmentCount()).isZero();
+        assertThat(pd.bufferedBytes()).isZero();
+        assertThat(pd.nextExpectedSsn(0)).isZero(); // the stream stays on the message until its last piece
+    }
+
+    @Test
+    void furtherFragmentsAreDeliveredAsTheyArriveAndTheLastPieceIsComplete() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "abcd"));
+        addTo(pd, chunk(2, 0, 0, false, false, false, "e"));
+        addTo(pd, chunk(3, 0, 0, false, false, true, "f"));
+        List<ReceivedMessage> got = pollAll(pd);
+        assertThat(texts(got)).containsExactly("abcd...", "e...", "f");
+        assertThat(got).extracting(ReceivedMessage::firstTsn).containsExactly(1L, 2L, 3L);
+        assertThat(got).allSatisfy(m -> assertThat(m.ppid()).isEqualTo(PPID));
+        assertThat(pd.partialDeliveryCount()).isZero();
+        assertThat(pd.nextExpectedSsn(0)).isEqualTo(1);
+    }
+
+    @Test
+    void fragmentsAfterAGapWaitAndLeaveJoinedWhenTheGapFills() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "abcd"));
+        addTo(pd, chunk(4, 0, 0, false, false, false, "g"));
+        addTo(pd, chunk(3, 0, 0, false, false, false, "f"));
+        addTo(pd, chunk(5, 0, 0, false, false, true, "h"));
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...");
+        assertThat(pd.heldFragmentCount()).isEqualTo(3);
+        addTo(pd, chunk(2, 0, 0, false, false, false, "e"));
+        List<ReceivedMessage> got = pollAll(pd);
+        assertThat(texts(got)).containsExactly("efgh");
+        assertThat(got.get(0).firstTsn()).isEqualTo(2);
+        assertThat(got.get(0).lastTsn()).isEqualTo(5);
+        assertThat(pd.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void messagesOfTheSameStreamAreHeldBackUntilThePartialDeliveryEnds() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "abcd"));
+        addTo(pd, whole(4, 0, 1, "ssn1"));
+        addTo(pd, chunk(5, 0, 9, true, true, true, "unordered"));
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...");
+        assertThat(pd.bufferedBytes()).as("held back, and charged").isEqualTo(13);
+        assertThat(pd.chargedBytes()).isEqualTo(13 + 2 * ReassemblyQueue.ENTRY_OVERHEAD_BYTES);
+        addTo(pd, chunk(3, 0, 0, false, false, true, "f"));
+        assertThat(pd.hasDeliverable()).isFalse();
+        addTo(pd, chunk(2, 0, 0, false, false, false, "e"));
+        assertThat(texts(pollAll(pd))).containsExactly("ef", "unordered", "ssn1");
+        assertThat(pd.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void otherStreamsAreNotHeldUpByAPartialDelivery() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "abcd"));
+        addTo(pd, whole(3, 1, 0, "other stream"));
+        addTo(pd, chunk(4, 2, 0, true, true, true, "unordered elsewhere"));
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...", "other stream", "unordered elsewhere");
+    }
+
+    @Test
+    void anUnorderedMessageIsDeliveredInPiecesToo() {
+        addTo(pd, chunk(7, 3, 0, true, true, false, "12345"));
+        addTo(pd, chunk(8, 3, 0, true, false, true, "6"));
+        assertThat(texts(pollAll(pd))).containsExactly("12345...", "6");
+    }
+
+    @Test
+    void theNextMessageStartsItsPartialDeliveryWhenItsTurnComes() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "x"));     // SSN 0, unfinished
+        addTo(pd, chunk(3, 0, 1, false, true, false, "12345")); // SSN 1 reached the point but must wait
+        assertThat(pd.hasDeliverable()).isFalse();
+        addTo(pd, chunk(2, 0, 0, false, false, true, "y"));
+        assertThat(texts(pollAll(pd))).containsExactly("xy", "12345...");
+        assertThat(pd.partialDeliveryCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aFirstFragmentWhereAPartialDeliveryContinuesIsAViolation() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "abcd"));
+        assertThat(addTo(pd, chunk(2, 0, 1, false, true, true, "new"))).isEqualTo(AddResult.PROTOCOL_VIOLATION);
+        assertThat(addTo(pd, chunk(2, 1, 0, false, false, true, "elsewhere"))).isEqualTo(AddResult.PROTOCOL_VIOLATION);
+        assertThat(addTo(pd, chunk(2, 0, 0, false, false, true, "end"))).isEqualTo(AddResult.ACCEPTED);
+    }
+
+    @Test
+    void anotherFirstFragmentForAnOrderedSsnBegunOrBeingDeliveredIsAViolation() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "abcd"));
+        assertThat(addTo(pd, chunk(5, 0, 0, false, true, true, "again"))).isEqualTo(AddResult.PROTOCOL_VIOLATION);
+        addTo(pd, chunk(8, 0, 2, false, true, false, "b"));
+        assertThat(addTo(pd, chunk(10, 0, 2, false, true, false, "b again"))).isEqualTo(AddResult.PROTOCOL_VIOLATION);
+    }
+
+    @Test
+    void forwardTsnAbortsAPartialDeliveryWhoseNextFragmentItSkipsAndDropsTheRest() {
+        addTo(pd, chunk(1, 0, 0, true, true, false, "abcd"));
+        addTo(pd, chunk(5, 0, 0, true, false, false, "later"));
+        addTo(pd, whole(7, 0, 0, "held back"));
+        pollAll(pd);
+        pd.forwardTsn(3, List.of());
+        pd.checkInvariants();
+        assertThat(pd.pollAbortedDeliveries()).containsExactly(new AbortedPartialDelivery(0, true, 0));
+        assertThat(pd.pollAbortedDeliveries()).isEmpty();
+        assertThat(pd.partialDeliveryCount()).isZero();
+        // the message was cut, so what continues it after TSN 3 is dropped, held or late
+        assertThat(addTo(pd, chunk(4, 0, 0, true, false, false, "late"))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(addTo(pd, chunk(6, 0, 0, true, false, true, "end"))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(texts(pollAll(pd))).containsExactly("held back");
+        assertThat(pd.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void forwardTsnUpToTheLastDeliveredFragmentKeepsThePartialDelivery() {
+        // RFC 3758 section 3.6: only a message missing a TSN at or below the new cumulative TSN is cut.
+        addTo(pd, chunk(2, 0, 0, true, true, false, "abcd"));
+        pd.forwardTsn(2, List.of());
+        assertThat(pd.pollAbortedDeliveries()).isEmpty();
+        assertThat(addTo(pd, chunk(3, 0, 0, true, false, true, "e"))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...", "e");
+    }
+
+    @Test
+    void forwardTsnInsideAMessageWhoseFragmentsUpToItAreAllHereKeepsTheMessage() {
+        add(chunk(3, 0, 0, true, true, false, "a"));
+        add(chunk(4, 0, 0, true, false, false, "b"));
+        q.forwardTsn(4, List.of()); // e.g. TSN 2 was abandoned, 3 and 4 were acknowledged
+        assertThat(q.heldFragmentCount()).isEqualTo(2);
+        assertThat(add(chunk(5, 0, 0, true, false, true, "c"))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(pollAll()).containsExactly("abc");
+    }
+
+    @Test
+    void aForwardTsnEntryForItsSsnAbortsAnOrderedPartialDeliveryAndTheStreamGoesOn() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "abcd"));
+        addTo(pd, chunk(4, 0, 0, false, false, false, "held"));
+        addTo(pd, whole(6, 0, 1, "ssn1"));
+        pollAll(pd);
+        pd.forwardTsn(0, List.of(new ForwardTsnEntry(0, new Ssn(0))));
+        assertThat(pd.pollAbortedDeliveries()).containsExactly(new AbortedPartialDelivery(0, false, 0));
+        assertThat(texts(pollAll(pd))).containsExactly("ssn1");
+        assertThat(pd.heldFragmentCount()).isZero();
+        assertThat(addTo(pd, chunk(5, 0, 0, false, false, true, "late"))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(pd.bufferedBytes()).isZero();
+        assertThat(pd.nextExpectedSsn(0)).isEqualTo(2);
+    }
+
+    @Test
+    void aStreamResetAbortsItsPartialDelivery() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "abcd"));
+        addTo(pd, chunk(3, 1, 0, false, true, false, "wxyz"));
+        addTo(pd, whole(5, 0, 1, "held back"));
+        pollAll(pd);
+        pd.resetStreams(new int[] {0});
+        pd.checkInvariants();
+        assertThat(pd.pollAbortedDeliveries()).containsExactly(new AbortedPartialDelivery(0, false, 0));
+        assertThat(pd.partialDeliveryCount()).isEqualTo(1); // stream 1 goes on
+        assertThat(pd.bufferedBytes()).isZero();
+        assertThat(pd.nextExpectedSsn(0)).isZero();
+    }
+
+    @Test
+    void abortingAllPartialDeliveriesReportsEachAndKeepsWhatIsDeliverable() {
+        addTo(pd, chunk(1, 0, 0, false, true, false, "abcd"));
+        addTo(pd, chunk(3, 1, 5, true, true, false, "wxyz"));
+        addTo(pd, chunk(5, 1, 6, true, true, true, "held back"));
+        addTo(pd, whole(6, 2, 1, "never in turn"));
+        pd.abortPartialDeliveries();
+        pd.checkInvariants();
+        assertThat(pd.pollAbortedDeliveries()).containsExactlyInAnyOrder(new AbortedPartialDelivery(0, false, 0),
+                new AbortedPartialDelivery(1, true, 5));
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...", "wxyz...", "held back");
+        assertThat(pd.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void whenTheBoundCouldNotTakeAnotherFragmentTheLeadingFragmentsOfTheNextMessageLeaveEarly() {
+        int overhead = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
+        DataReassemblyQueue small = new DataReassemblyQueue(4, 4L * (10 + overhead), 1000);
+        String ten = "0123456789";
+        addTo(small, chunk(1, 0, 0, false, true, false, ten));
+        addTo(small, chunk(2, 0, 0, false, false, false, ten));
+        addTo(small, chunk(5, 1, 3, false, true, true, ten)); // not in turn
+        assertThat(small.hasDeliverable()).isFalse();
+        // this one fills the bound: a peer that waits for room for its next fragment would wait forever
+        assertThat(addTo(small, chunk(7, 2, 4, false, true, true, ten))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(texts(pollAll(small))).containsExactly(ten + ten + "...");
+        assertThat(small.bufferedBytes()).isEqualTo(20);
+    }
+
+    @Test
+    void aFragmentRefusedForLackOfRoomMakesTheLeadingFragmentsOfTheNextMessageLeave() {
+        int overhead = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
+        DataReassemblyQueue small = new DataReassemblyQueue(4, 3L * (10 + overhead), 1000);
+        String ten = "0123456789";
+        addTo(small, chunk(1, 0, 0, false, true, false, ten));
+        addTo(small, chunk(2, 0, 0, false, false, false, ten));
+        assertThat(small.hasDeliverable()).isFalse();
+        // larger than any fragment before, and not in turn: refused, and SSN 0's 20 bytes leave as a piece
+        String fifty = "x".repeat(50);
+        assertThat(addTo(small, chunk(7, 2, 4, false, true, true, fifty))).isEqualTo(AddResult.REFUSED_BUFFER_FULL);
+        assertThat(small.bufferedBytes()).isEqualTo(20);
+        assertThat(small.chargedBytes()).isEqualTo(20 + overhead); // two fragments became one piece
+        assertThat(texts(pollAll(small))).containsExactly(ten + ten + "...");
+        assertThat(addTo(small, chunk(7, 2, 4, false, true, true, fifty))).isEqualTo(AddResult.ACCEPTED);
+    }
+
+    @Test
+    void theFragmentAPartialDeliveryNeedsIsTakenPastTheBoundWhileNothingWaits() {
+        int overhead = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
+        long max = 3L * (10 + overhead);
+        DataReassemblyQueue small = new DataReassemblyQueue(4, max, 10);
+        String ten = "0123456789";
+        addTo(small, chunk(1, 0, 0, false, true, false, ten));
+        assertThat(texts(pollAll(small))).containsExactly(ten + "...");
+        // TSN 2 is lost; fragments of a message that is not in turn fill the bound
+        for (long tsn = 11; tsn <= 13; tsn++) {
+            assertThat(addTo(small, chunk(tsn, 1, 1, false, tsn == 11, false, ten))).isEqualTo(AddResult.ACCEPTED);
+        }
+        assertThat(small.chargedBytes()).isEqualTo(max);
+        // the retransmission of TSN 2 must be taken, or stream 0 would never move again
+        assertThat(addTo(small, chunk(2, 0, 0, false, false, false, ten))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(small.chargedBytes()).isEqualTo(max + 10 + overhead);
+        assertThat(small.chargedBytes() - small.firstReadyCharge()).isEqualTo(max);
+        // while that piece waits to be polled, nothing more passes the bound, deliverable or not
+        assertThat(addTo(small, chunk(3, 0, 0, false, false, true, ten))).isEqualTo(AddResult.REFUSED_BUFFER_FULL);
+        assertThat(texts(pollAll(small))).containsExactly(ten + "...");
+        assertThat(addTo(small, chunk(3, 0, 0, false, false, true, ten))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(texts(pollAll(small))).containsExactly(ten);
+        assertThat(small.chargedBytes()).isEqualTo(max);
+    }
+
+    @Test
+    void theFragmentAtTheLowestMissingTsnIsTakenPastTheBoundUpToTwiceIt() {
+        int overhead = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
+        long max = 3L * (10 + overhead);
+        DataReassemblyQueue small = new DataReassemblyQueue(4, max, 15);
+        String ten = "0123456789";
+        // stream 0 is held by the partial delivery of an unordered message that started late
+        addTo(small, chunk(5, 0, 7, true, true, false, ten));
+        small.add(6, chunk(6, 0, 7, true, false, false, ten), false);
+        small.checkInvariants();
+        assertThat(small.partialDeliveryCount()).isEqualTo(1);
+        pollAll(small);
+        // an earlier ordered message of stream 0 misses TSN 2; it cannot be handed out meanwhile
+        addTo(small, chunk(1, 0, 0, false, true, false, ten));
+        addTo(small, chunk(3, 0, 0, false, false, true, ten));
+        addTo(small, chunk(4, 1, 0, false, true, false, ten)); // fills the bound: its 10 bytes leave early
+        assertThat(addTo(small, chunk(2, 0, 0, false, false, false, ten))).isEqualTo(AddResult.REFUSED_BUFFER_FULL);
+        // told that TSN 2 is the lowest missing, the queue takes it: the message is complete, held back
+        assertThat(small.add(2, chunk(2, 0, 0, false, false, false, ten), true)).isEqualTo(AddResult.ACCEPTED);
+        small.checkInvariants();
+        assertThat(small.chargedBytes()).isLessThanOrEqualTo(2 * max);
+        assertThat(small.deliverableCount()).isEqualTo(1); // only stream 1's piece
+        assertThat(texts(pollAll(small))).containsExactly(ten + "...");
+        // the partial delivery ends, and the held-back message follows
+        assertThat(addTo(small, chunk(7, 0, 7, true, false, true, ten))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(texts(pollAll(small))).containsExactly(ten, ten + ten + ten);
+    }
+
     @Test
     void constructorArgumentsAreChecked() {
         assertThatThrownBy(() -> new DataReassemblyQueue(0, BIG)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DataReassemblyQueue(65536, BIG)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DataReassemblyQueue(1, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DataReassemblyQueue(1, Integer.MAX_VALUE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DataReassemblyQueue(1, BIG, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

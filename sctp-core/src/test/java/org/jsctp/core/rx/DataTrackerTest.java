@@ -22,6 +22,17 @@ class DataTrackerTest {
     }
 
     @Test
+    void theLowestMissingTsnIsTheOneAfterTheCumulativeAck() {
+        DataTracker t = trackerFrom(-1); // across the wrap
+        assertThat(t.isNextAfterCumulativeAck(new Tsn(-1))).isTrue();
+        t.observe(new Tsn(0));
+        assertThat(t.isNextAfterCumulativeAck(new Tsn(-1))).isTrue();
+        assertThat(t.isNextAfterCumulativeAck(new Tsn(1))).isFalse();
+        t.observe(new Tsn(-1));
+        assertThat(t.isNextAfterCumulativeAck(new Tsn(1))).isTrue();
+    }
+
+    @Test
     void inOrderDataAdvancesTheCumulativeAckAndDelaysTheSackUntilTheSecondPacket() {
         DataTracker t = trackerFrom(1);
         assertThat(t.observe(new Tsn(1))).isEqualTo(DataTracker.Observation.NEW);

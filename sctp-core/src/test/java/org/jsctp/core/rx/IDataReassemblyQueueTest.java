@@ -199,22 +199,31 @@ class IDataReassemblyQueueTest {
     }
 
     @Test
-    void aFullBufferRefusesAndAcceptsAgainAfterPoll() {
+    void aFullBufferRefusesAndDeliversTheLeadingFragmentsOfTheNextMessageToFreeRoom() {
         int overhead = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
         IDataReassemblyQueue small = new IDataReassemblyQueue(2, 3L * (10 + overhead));
         String ten = "0123456789";
         assertThat(small.add(1, whole(1, 0, 0, ten))).isEqualTo(AddResult.ACCEPTED);
         assertThat(small.add(2, first(2, 0, 1, false, false, ten))).isEqualTo(AddResult.ACCEPTED);
         assertThat(small.add(3, later(3, 0, 1, false, 1, false, ten))).isEqualTo(AddResult.ACCEPTED);
+        // No room, and message 0 waits to be polled: refused, but MID 1's first 20 bytes go out as a piece.
         assertThat(small.add(4, later(4, 0, 1, false, 2, true, ten))).isEqualTo(AddResult.REFUSED_BUFFER_FULL);
         assertThat(small.add(4, whole(4, 1, 0, "y"))).isEqualTo(AddResult.REFUSED_BUFFER_FULL);
         small.checkInvariants();
         assertThat(small.bufferedBytes()).isEqualTo(30);
+        assertThat(small.deliverableCount()).isEqualTo(2);
+        assertThat(small.partialDeliveryCount()).isEqualTo(1);
         small.poll();
         assertThat(small.add(4, later(4, 0, 1, false, 2, true, ten))).isEqualTo(AddResult.ACCEPTED);
         small.checkInvariants();
-        assertThat(small.poll().payload().length()).isEqualTo(30);
+        ReceivedMessage piece = small.poll();
+        assertThat(piece.payload().length()).isEqualTo(20);
+        assertThat(piece.complete()).isFalse();
+        ReceivedMessage last = small.poll();
+        assertThat(last.payload().length()).isEqualTo(10);
+        assertThat(last.complete()).isTrue();
         assertThat(small.bufferedBytes()).isZero();
+        assertThat(small.partialDeliveryCount()).isZero();
     }
 
     @Test
@@ -287,9 +296,179 @@ class IDataReassemblyQueueTest {
         wide.checkInvariants();
     }
 
+    // ------------------------------------------------------------------------ partial delivery
+
+    /** A queue that starts a partial delivery once 4 leading bytes of a message next in line are here. */
+    private final IDataReassemblyQueue pd = new IDataReassemblyQueue(16, BIG, 4);
+
+    private AddResult addTo(IDataReassemblyQueue queue, IDataChunk c) {
+        AddResult r = queue.add(Integer.toUnsignedLong(c.tsn().value()), c);
+        queue.checkInvariants();
+        return r;
+    }
+
+    private static List<ReceivedMessage> pollAll(IDataReassemblyQueue queue) {
+        List<ReceivedMessage> out = new ArrayList<>();
+        ReceivedMessage m;
+        while ((m = queue.poll()) != null) {
+            out.add(m);
+            queue.checkInvariants();
+        }
+        return out;
+    }
+
+    private static List<String> texts(List<ReceivedMessage> ms) {
+        return ms.stream().map(m -> new String(m.payload().toByteArray()) + (m.complete() ? "" : "...")).toList();
+    }
+
+    @Test
+    void theLeadingFragmentsAreDeliveredAsAPieceOnceTheyReachThePartialDeliveryPoint() {
+        addTo(pd, later(11, 0, 0, false, 1, false, "cd"));
+        assertThat(pd.hasDeliverable()).isFalse();
+        addTo(pd, first(10, 0, 0, false, false, "ab"));
+        ReceivedMessage piece = pd.poll();
+        assertThat(piece).isEqualTo(new ReceivedMessage(0, false, true, 0, PPID, Bytes.wrap("abcd".getBytes()), 10, 11,
+                false));
+        assertThat(pd.partialDeliveryCount()).isEqualTo(1);
+        assertThat(pd.partialMessageCount()).isEqualTo(1);
+        assertThat(pd.bufferedBytes()).isZero();
+        assertThat(pd.nextExpectedMid(0)).isZero();
+    }
+
+    @Test
+    void furtherFragmentsAreDeliveredAsTheyArriveInFsnOrderAndTheLastPieceIsComplete() {
+        addTo(pd, first(1, 0, 0, false, false, "abcd"));
+        addTo(pd, later(2, 0, 0, false, 3, true, "g"));
+        addTo(pd, later(3, 0, 0, false, 2, false, "f"));
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...");
+        addTo(pd, later(4, 0, 0, false, 1, false, "e"));
+        List<ReceivedMessage> got = pollAll(pd);
+        assertThat(texts(got)).containsExactly("efg");
+        assertThat(got.get(0).firstTsn()).isEqualTo(2);
+        assertThat(got.get(0).lastTsn()).isEqualTo(4);
+        assertThat(pd.partialMessageCount()).isZero();
+        assertThat(pd.partialDeliveryCount()).isZero();
+        assertThat(pd.nextExpectedMid(0)).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyOfAFragmentAlreadyHandedOutIsDropped() {
+        addTo(pd, first(1, 0, 0, false, false, "abcd"));
+        pollAll(pd);
+        assertThat(addTo(pd, first(2, 0, 0, false, false, "abcd"))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(pd.hasDeliverable()).isFalse();
+        assertThat(pd.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void messagesOfTheSameStreamAreHeldBackUntilThePartialDeliveryEnds() {
+        addTo(pd, first(1, 0, 0, true, false, "abcd"));  // unordered MID 0, delivering
+        addTo(pd, whole(2, 0, 0, "ordered 0"));
+        addTo(pd, whole(3, 0, 1, "ordered 1"));
+        addTo(pd, first(4, 0, 1, true, true, "unordered 1"));
+        addTo(pd, whole(5, 1, 0, "other stream"));
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...", "other stream");
+        assertThat(pd.nextExpectedMid(0)).as("ordered messages move on, held back").isEqualTo(2);
+        assertThat(pd.bufferedBytes()).isEqualTo(29);
+        addTo(pd, later(6, 0, 0, true, 1, true, "e"));
+        assertThat(texts(pollAll(pd))).containsExactly("e", "ordered 0", "ordered 1", "unordered 1");
+    }
+
+    @Test
+    void messagesOfOtherStreamsInterleaveWithThePieces() {
+        addTo(pd, first(1, 0, 0, false, false, "abcd"));
+        addTo(pd, first(2, 1, 0, false, false, "wxyz"));
+        addTo(pd, later(3, 0, 0, false, 1, false, "e"));
+        addTo(pd, later(4, 1, 0, false, 1, true, "!"));
+        addTo(pd, later(5, 0, 0, false, 2, true, "f"));
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...", "wxyz...", "e...", "!", "f");
+    }
+
+    @Test
+    void theNextMessageStartsItsPartialDeliveryWhenItsTurnComes() {
+        addTo(pd, first(1, 0, 0, false, false, "x"));
+        addTo(pd, first(2, 0, 1, false, false, "12345"));
+        assertThat(pd.hasDeliverable()).isFalse();
+        addTo(pd, later(3, 0, 0, false, 1, true, "y"));
+        assertThat(texts(pollAll(pd))).containsExactly("xy", "12345...");
+    }
+
+    @Test
+    void anIForwardTsnEntryForAnUnorderedMessageAbortsItsPartialDelivery() {
+        addTo(pd, first(1, 2, 7, true, false, "abcd"));
+        addTo(pd, later(3, 2, 7, true, 2, false, "held"));
+        addTo(pd, whole(4, 2, 0, "held back"));
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...");
+        pd.forwardTsn(List.of(new IForwardTsnEntry(2, true, Mid.of(7))));
+        pd.checkInvariants();
+        assertThat(pd.pollAbortedDeliveries()).containsExactly(new AbortedPartialDelivery(2, true, 7));
+        assertThat(texts(pollAll(pd))).containsExactly("held back");
+        assertThat(pd.partialMessageCount()).isZero();
+        assertThat(pd.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void anIForwardTsnEntryForAnOrderedMessageAbortsItAndItsLateFragmentsAreDropped() {
+        addTo(pd, first(1, 0, 0, false, false, "abcd"));
+        addTo(pd, whole(5, 0, 1, "next"));
+        pollAll(pd);
+        pd.forwardTsn(List.of(new IForwardTsnEntry(0, false, Mid.of(0))));
+        assertThat(pd.pollAbortedDeliveries()).containsExactly(new AbortedPartialDelivery(0, false, 0));
+        assertThat(texts(pollAll(pd))).containsExactly("next");
+        assertThat(addTo(pd, later(2, 0, 0, false, 1, true, "late"))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(pd.bufferedBytes()).isZero();
+        assertThat(pd.partialMessageCount()).isZero();
+    }
+
+    @Test
+    void aStreamResetAbortsItsPartialDelivery() {
+        addTo(pd, first(1, 0, 0, false, false, "abcd"));
+        addTo(pd, later(3, 0, 0, false, 2, true, "held"));
+        pollAll(pd);
+        pd.resetStreams(new int[0]);
+        pd.checkInvariants();
+        assertThat(pd.pollAbortedDeliveries()).containsExactly(new AbortedPartialDelivery(0, false, 0));
+        assertThat(pd.partialMessageCount()).isZero();
+        assertThat(pd.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void abortingAllPartialDeliveriesReportsEachAndDropsWhatCanNoLongerBeDelivered() {
+        addTo(pd, first(1, 0, 0, false, false, "abcd"));
+        addTo(pd, first(2, 1, 3, true, false, "wxyz"));
+        addTo(pd, first(3, 2, 1, false, false, "waits"));
+        pd.abortPartialDeliveries();
+        pd.checkInvariants();
+        assertThat(pd.pollAbortedDeliveries()).containsExactlyInAnyOrder(new AbortedPartialDelivery(0, false, 0),
+                new AbortedPartialDelivery(1, true, 3));
+        assertThat(texts(pollAll(pd))).containsExactly("abcd...", "wxyz...");
+        assertThat(pd.partialMessageCount()).isZero();
+        assertThat(pd.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void theFragmentAPartialDeliveryNeedsIsTakenPastTheBoundWhileNothingWaits() {
+        int overhead = ReassemblyQueue.ENTRY_OVERHEAD_BYTES;
+        long max = 3L * (10 + overhead);
+        IDataReassemblyQueue small = new IDataReassemblyQueue(4, max, 10);
+        String ten = "0123456789";
+        addTo(small, first(1, 0, 0, false, false, ten));
+        pollAll(small);
+        for (long fsn = 1; fsn <= 3; fsn++) {
+            assertThat(addTo(small, later(1 + fsn, 1, 1, false, fsn, false, ten))).isEqualTo(AddResult.ACCEPTED);
+        }
+        assertThat(addTo(small, later(5, 0, 0, false, 1, true, ten))).isEqualTo(AddResult.ACCEPTED);
+        assertThat(small.chargedBytes()).isEqualTo(max + 10 + overhead);
+        assertThat(small.chargedBytes() - small.firstReadyCharge()).isEqualTo(max);
+        assertThat(addTo(small, whole(6, 2, 0, "y"))).isEqualTo(AddResult.REFUSED_BUFFER_FULL);
+        assertThat(texts(pollAll(small))).containsExactly(ten);
+        assertThat(addTo(small, whole(6, 2, 0, "y"))).isEqualTo(AddResult.ACCEPTED);
+    }
+
     @Test
     void constructorArgumentsAreChecked() {
         assertThatThrownBy(() -> new IDataReassemblyQueue(0, BIG)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IDataReassemblyQueue(1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IDataReassemblyQueue(1, BIG, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,6 +2,7 @@ package org.jsctp.core.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ import org.jsctp.core.tx.SendQueue;
 
 /**
  * For random network impairments and random message streams, every message is delivered exactly
- * once, intact, and in order on ordered streams; the association stays up (or says why it went
+ * once, intact (joined from its pieces if it was partially delivered), and in order on ordered streams; the association stays up (or says why it went
  * down); and a graceful shutdown leaves both sides CLOSED.
  */
 class TransferProperties {
@@ -149,13 +150,36 @@ class TransferProperties {
         return "all delivered";
     }
 
+    /**
+     * The messages received, each joined from its pieces if it came in several (partial delivery:
+     * the pieces of a message come in order with nothing else of its stream between them).
+     */
     private static List<ReceivedMessage> received(SimHost host) {
         List<ReceivedMessage> out = new ArrayList<>();
+        Map<Integer, List<ReceivedMessage>> open = new HashMap<>();
         for (SimHost.Event e : host.events()) {
             if (e.event() instanceof AssociationEvent.MessageReceived m) {
-                out.add(m.message());
+                ReceivedMessage piece = m.message();
+                List<ReceivedMessage> pieces = open.computeIfAbsent(piece.streamId(), k -> new ArrayList<>());
+                pieces.add(piece);
+                if (piece.complete()) {
+                    open.remove(piece.streamId());
+                    out.add(pieces.size() == 1 ? piece : joined(pieces));
+                }
             }
         }
         return out;
+    }
+
+    private static ReceivedMessage joined(List<ReceivedMessage> pieces) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (ReceivedMessage p : pieces) {
+            assertThat(p.sequenceNumber()).as("pieces of one message").isEqualTo(pieces.get(0).sequenceNumber());
+            bytes.writeBytes(p.payload().toByteArray());
+        }
+        ReceivedMessage first = pieces.get(0);
+        ReceivedMessage last = pieces.get(pieces.size() - 1);
+        return new ReceivedMessage(first.streamId(), first.unordered(), first.interleaved(), first.sequenceNumber(),
+                first.ppid(), Bytes.wrap(bytes.toByteArray()), first.firstTsn(), last.lastTsn());
     }
 }
