@@ -27,4 +27,14 @@ public interface AssociationListener {
      *     for as long as the listener keeps it (the transport never reuses the bytes)
      */
     void onEvent(SctpUdpAssociation association, AssociationEvent event);
+
+    /**
+     * Called on the event loop after every input (datagram, timer, user call) that reached
+     * {@code association}, once its packets are sent and its events delivered, with
+     * {@link SctpUdpAssociation#state()} and {@link SctpUdpAssociation#sendBufferAvailable()}
+     * brought up to date: the moment to notice progress such as room in the send buffer. Must be
+     * cheap and must not block. Does nothing by default.
+     */
+    default void onInputProcessed(SctpUdpAssociation association) {
+    }
 }
