@@ -77,7 +77,7 @@ class EchoTest {
         try {
             Method ofVirtual = Thread.class.getMethod("ofVirtual");
             Object builder = ofVirtual.invoke(null);
-            virtual = (ThreadFactory) builder.getClass().getMethod("factory").invoke(builder);
+            virtual = (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
         } catch (NoSuchMethodException e) {
             Assumptions.abort("virtual threads need Java 21 or later; this is Java " + Runtime.version());
             return;
