@@ -112,7 +112,8 @@ class EchoTest {
         }
         a.shutdownAsync().get(20, TimeUnit.SECONDS);
         assertThat(a.receiveAsync().get(20, TimeUnit.SECONDS)).isNull();
-        assertThat(a.onClose()).isCompleted();
+        a.onClose().get(20, TimeUnit.SECONDS);
+        assertThat(a.state()).isEqualTo(SctpAssociationState.CLOSED);
     }
 
     private static void echoAsync(SctpAssociation s) {
