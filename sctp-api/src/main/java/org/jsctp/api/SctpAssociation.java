@@ -273,14 +273,14 @@ public final class SctpAssociation {
     // ------------------------------------------------------------------ notifications
 
     /** Adds notification kinds to those delivered (RFC 6458 section 6.2.1; none by default). */
-    public void subscribe(NotificationKind... kinds) {
+    public synchronized void subscribe(NotificationKind... kinds) {
         EnumSet<NotificationKind> s = events.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(events);
         s.addAll(Arrays.asList(kinds));
         events = OptionMapping.copyKinds(s);
     }
 
     /** Removes notification kinds from those delivered. */
-    public void unsubscribe(NotificationKind... kinds) {
+    public synchronized void unsubscribe(NotificationKind... kinds) {
         EnumSet<NotificationKind> s = events.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(events);
         Arrays.asList(kinds).forEach(s::remove);
         events = OptionMapping.copyKinds(s);

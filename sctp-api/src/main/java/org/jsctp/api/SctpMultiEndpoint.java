@@ -179,7 +179,7 @@ public final class SctpMultiEndpoint implements AutoCloseable {
      * Adds notification kinds delivered for every association, present and future (RFC 6458
      * section 6.2.1; none by default).
      */
-    public void subscribe(NotificationKind... kinds) {
+    public synchronized void subscribe(NotificationKind... kinds) {
         EnumSet<NotificationKind> s = events.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(events);
         s.addAll(Arrays.asList(kinds));
         events = OptionMapping.copyKinds(s);

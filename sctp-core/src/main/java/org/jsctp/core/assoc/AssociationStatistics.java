@@ -28,6 +28,7 @@ public record AssociationStatistics(long packetsSent, long packetsReceived, long
                                     long sacksReceived, long duplicateTsns, long peerReceiverWindow,
                                     long bufferedAmount, List<PathStatistics> paths) {
 
+    /** Copies the paths. */
     public AssociationStatistics {
         paths = List.copyOf(paths);
     }
