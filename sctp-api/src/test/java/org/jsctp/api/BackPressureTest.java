@@ -77,24 +77,23 @@ class BackPressureTest {
         SctpEndpoint client = net.adopt(net.endpoint().option(SctpOptions.SEND_BUFFER, SEND_BUFFER).build());
         SctpAssociation a = client.connect(Loopback.addressOf(server), 7);
         SctpAssociation b = server.accept(Loopback.TIMEOUT);
-        int sent = 0;
-        while (true) {
-            try {
-                a.send(SctpMessage.wrap(Loopback.pattern(sent, MESSAGE)), java.time.Duration.ofMillis(300));
-                sent++;
-            } catch (SctpTimeoutException e) {
-                assertThat(e).hasMessageContaining("the message was not sent");
-                break;
-            }
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < COUNT; i++) {
+            sends.add(a.sendAsync(SctpMessage.wrap(Loopback.pattern(i, MESSAGE))));
         }
-        assertThat(sent).isGreaterThanOrEqualTo(RECEIVE_BUFFER / MESSAGE);
-        CompletableFuture<Void> after = a.sendAsync(SctpMessage.wrap(Loopback.pattern(sent, MESSAGE)));
-        for (int i = 0; i <= sent; i++) {
+        Eventually.until("the receiver's window is shut and sends wait", () ->
+                a.statistics().peerReceiverWindow() == 0 && sends.stream().anyMatch(f -> !f.isDone()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        a.send(SctpMessage.wrap(new byte[MESSAGE]), java.time.Duration.ofMillis(50)))
+                .isInstanceOf(SctpTimeoutException.class).hasMessageContaining("the message was not sent");
+        CompletableFuture<Void> after = a.sendAsync(SctpMessage.wrap(Loopback.pattern(COUNT, MESSAGE)));
+        for (int i = 0; i <= COUNT; i++) {
             assertThat(b.receive(Loopback.TIMEOUT).toByteArray()).as("message %d", i)
                     .isEqualTo(Loopback.pattern(i, MESSAGE));
         }
         after.get(20, TimeUnit.SECONDS);
-        assertThat(b.poll()).isNull();
+        assertThat(b.poll()).as("the timed-out message was not sent").isNull();
     }
 
     @Test

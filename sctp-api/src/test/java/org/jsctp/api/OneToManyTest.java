@@ -88,4 +88,30 @@ class OneToManyTest {
         assertThat(client.sendAsync(Loopback.addressOf(server), 7, text("x")))
                 .failsWithin(20, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aListenerOnTheEndpointGetsEveryAssociationsMessagesAndSubscribedNotifications() throws Exception {
+        List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch twoMessages = new java.util.concurrent.CountDownLatch(2);
+        SctpMultiEndpoint server = net.adopt(net.multiEndpoint().sctpPort(7).listener(new SctpListener() {
+            @Override
+            public void onMessage(SctpReceivedMessage m) {
+                seen.add(text(m));
+                twoMessages.countDown();
+            }
+
+            @Override
+            public void onNotification(SctpNotification n) {
+                seen.add(n.kind());
+            }
+        }).build());
+        server.subscribe(NotificationKind.ASSOCIATION_CHANGE);
+        server.listen();
+        net.adopt(net.multiEndpoint().build()).send(Loopback.addressOf(server), 7, text("one"));
+        net.adopt(net.multiEndpoint().build()).send(Loopback.addressOf(server), 7, text("two"));
+        assertThat(twoMessages.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).containsExactlyInAnyOrder(NotificationKind.ASSOCIATION_CHANGE,
+                NotificationKind.ASSOCIATION_CHANGE, "one", "two");
+        assertThat(seen.indexOf("one")).isGreaterThan(seen.indexOf(NotificationKind.ASSOCIATION_CHANGE));
+    }
 }
