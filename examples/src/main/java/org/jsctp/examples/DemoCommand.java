@@ -4,25 +4,24 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.jsctp.core.assoc.AssociationConfig;
-import org.jsctp.core.packet.Bytes;
-import org.jsctp.core.rx.ReceivedMessage;
-import org.jsctp.core.tx.OutgoingMessage;
-import org.jsctp.transport.SctpUdpAssociation;
-import org.jsctp.transport.UdpSctpEndpoint;
+import org.jsctp.api.SctpAssociation;
+import org.jsctp.api.SctpEndpoint;
+import org.jsctp.api.SctpListener;
+import org.jsctp.api.SctpMessage;
+import org.jsctp.api.SctpReceivedMessage;
+import org.jsctp.api.SctpStatistics;
+import org.jsctp.api.SctpTimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code demo}: an echo server and a client in one process over loopback UDP (RFC 6951): the
- * client sends a few messages on several streams, prints the echoes and the endpoints' counters,
- * and shuts the association down gracefully. With {@code --codec} it walks one association's
+ * {@code demo}: an echo server and a client in one process over loopback UDP (RFC 6951), written
+ * against the socket-like API ({@code org.jsctp.api}): the client sends a few messages on several
+ * streams, prints the echoes, shuts the association down gracefully and prints its statistics. With {@code --codec} it walks one association's
  * packets through the wire-format codec instead.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -33,6 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     private static final int ECHO_PORT = 7;
     private static final int CLIENT_PORT = 5000;
     private static final int STREAMS = 3;
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Option(names = "--messages", defaultValue = "6", description = "messages to send (default ${DEFAULT-VALUE})")
     int messages;
@@ -53,53 +53,54 @@ final class DemoCommand implements Callable<Integer> {
             return CodecWalk.run(out, hex);
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        BlockingQueue<ReceivedMessage> echoes = new LinkedBlockingQueue<>();
-        // whole messages on both sides, joined when they arrive in pieces
-        MessageJoiner serverJoiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
-        MessageJoiner clientJoiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
-        UdpSctpEndpoint server = UdpSctpEndpoint.builder().bindAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
-                .listener((association, event) -> {
-                    ReceivedMessage r = serverJoiner.onEvent(association, event);
-                    if (r != null) {
-                        association.send(OutgoingMessage.of(r.streamId(), r.ppid(), r.unordered(), r.payload()));
+        SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
+                .listener(new SctpListener() {
+                    @Override
+                    public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
+                        m.association().sendAsync(SctpMessage.wrap(m.toByteArray()).withStream(m.stream())
+                                .withPpid(m.ppid()).withUnordered(m.isUnordered()));
                     }
-                }).bind().get(10, TimeUnit.SECONDS);
-        UdpSctpEndpoint client = UdpSctpEndpoint.builder().bindAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
-                .listener((association, event) -> {
-                    ReceivedMessage r = clientJoiner.onEvent(association, event);
-                    if (r != null) {
-                        echoes.add(r);
-                    }
-                }).bind().get(10, TimeUnit.SECONDS);
+                }).build();
+        server.listen();
+        SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT).build();
         int failures = 0;
         try {
-            InetSocketAddress to = new InetSocketAddress(loopback, server.localUdpPort());
+            InetSocketAddress to = new InetSocketAddress(loopback, server.localAddress().getPort());
             out.printf("echo server on UDP %s, SCTP port %d (%s)%n", to, ECHO_PORT, server.transportType());
-            SctpUdpAssociation a = client.connect(to, ECHO_PORT).get(10, TimeUnit.SECONDS);
-            out.printf("association up: client UDP port %d -> %s%n", client.localUdpPort(), a.remoteAddress());
+            SctpAssociation a = client.connect(to, ECHO_PORT);
+            out.printf("association up: client UDP port %d -> %s%n", client.localAddress().getPort(),
+                    a.remoteAddress());
             for (int i = 0; i < messages; i++) {
                 String text = "message " + i + " on stream " + (i % STREAMS);
-                a.send(OutgoingMessage.of(i % STREAMS, 0, false, Bytes.wrap(text.getBytes(StandardCharsets.UTF_8))));
+                a.send(SctpMessage.wrap(text.getBytes(StandardCharsets.UTF_8)).withStream(i % STREAMS));
             }
             for (int i = 0; i < messages; i++) {
-                ReceivedMessage echo = echoes.poll(10, TimeUnit.SECONDS);
+                SctpReceivedMessage echo;
+                try {
+                    echo = a.receive(WAIT);
+                } catch (SctpTimeoutException e) {
+                    echo = null;
+                }
                 if (echo == null) {
                     out.printf("no echo for %d of %d messages%n", messages - i, messages);
                     failures++;
                     break;
                 }
-                String text = new String(echo.payload().toByteArray(), StandardCharsets.UTF_8);
-                out.printf("echo on stream %d (SSN %d, TSN %d): %s%n", echo.streamId(), echo.sequenceNumber(),
-                        echo.firstTsn() & 0xFFFF_FFFFL, text);
-                if (!text.endsWith("on stream " + echo.streamId())) {
+                String text = new String(echo.toByteArray(), StandardCharsets.UTF_8);
+                out.printf("echo on stream %d (SSN %d, TSN %d): %s%n", echo.stream(), echo.ssn(), echo.tsn(), text);
+                if (!text.endsWith("on stream " + echo.stream())) {
                     failures++;
                 }
             }
-            a.shutdown().get(10, TimeUnit.SECONDS);
-            out.printf("association shut down gracefully; client counters: %s%n", client.counters());
+            a.shutdown();
+            SctpStatistics stats = a.statistics();
+            out.printf("association shut down gracefully; client counters: datagrams sent=%d, received=%d%n",
+                    stats.packetsSent(), stats.packetsReceived());
+            out.println("association statistics (client side):");
+            StatisticsText.lines(stats).forEach(out::println);
         } finally {
-            client.close().get(10, TimeUnit.SECONDS);
-            server.close().get(10, TimeUnit.SECONDS);
+            client.close();
+            server.close();
         }
         out.flush();
         return failures == 0 ? 0 : 1;

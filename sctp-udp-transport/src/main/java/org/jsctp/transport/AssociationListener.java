@@ -29,4 +29,14 @@ public interface AssociationListener {
      *     {@link org.jsctp.core.rx.ReceivedMessage#complete() complete}
      */
     void onEvent(SctpUdpAssociation association, AssociationEvent event);
+
+    /**
+     * Called on the event loop after every input (datagram, timer, user call) that reached
+     * {@code association}, once its packets are sent and its events delivered, with
+     * {@link SctpUdpAssociation#state()} and {@link SctpUdpAssociation#sendBufferAvailable()}
+     * brought up to date: the moment to notice progress such as room in the send buffer. Must be
+     * cheap and must not block. Does nothing by default.
+     */
+    default void onInputProcessed(SctpUdpAssociation association) {
+    }
 }

@@ -17,6 +17,7 @@ import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.PacketDecoder;
 import org.jsctp.core.packet.SctpPacket;
+import org.jsctp.core.packet.cause.UserInitiatedAbortCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
@@ -47,12 +48,16 @@ final class EndpointDriver {
     private final PacketWriter writer;
     private final TransportCounters counters;
     private final AssociationListener listener;
+    private final AdmissionControl admission;
+    private final boolean manualReadCredit;
     private final AssociationTable table = new AssociationTable();
     private final PacketDecoder decoder = PacketDecoder.strict();
     private boolean closing;
 
     EndpointDriver(Endpoint endpoint, EventLoop loop, PacketWriter writer, TransportCounters counters,
-                   AssociationListener listener) {
+                   AssociationListener listener, AdmissionControl admission, boolean manualReadCredit) {
+        this.admission = admission;
+        this.manualReadCredit = manualReadCredit;
         this.endpoint = endpoint;
         this.loop = loop;
         this.writer = writer;
@@ -144,13 +149,14 @@ final class EndpointDriver {
     }
 
     /** Starts an association; on the event loop. */
-    SctpUdpAssociation connect(InetSocketAddress remote, int remoteSctpPort) {
+    SctpUdpAssociation connect(InetSocketAddress remote, int remoteSctpPort, Object attachment) {
         if (closing) {
             throw new IllegalStateException("the endpoint is closing");
         }
         for (int attempt = 0; ; attempt++) {
             Association core = endpoint.connect(remoteSctpPort, System.nanoTime());
-            SctpUdpAssociation a = new SctpUdpAssociation(this, core, remote);
+            core.setManualReadCredit(manualReadCredit);
+            SctpUdpAssociation a = new SctpUdpAssociation(this, core, remote, attachment);
             if (table.add(a)) {
                 LOG.debug("connecting to {} SCTP port {}", remote, remoteSctpPort);
                 drain(a);
@@ -207,6 +213,9 @@ final class EndpointDriver {
             return;
         }
         List<SctpUdpAssociation> touched = new ArrayList<>(1);
+        if (first instanceof InitChunk init && refuseInit(packet, init, sender)) {
+            return;
+        }
         Endpoint.Outcome outcome = endpoint.handlePacket(packet, now, table.directoryFor(sender.getAddress(), touched));
         if (outcome instanceof Endpoint.Outcome.Reply reply) {
             writer.write(reply.packet(), sender);
@@ -228,8 +237,42 @@ final class EndpointDriver {
         }
     }
 
+    /**
+     * An INIT that would start a new association, from a peer the admission control refuses: it is
+     * answered with an ABORT addressed with the INIT's Initiate Tag (RFC 9260 section 8.4 rule 3)
+     * carrying the reason, and goes no further. INITs of a peer with an association (a restart or
+     * collision, section 5.2) go to the endpoint as always.
+     */
+    private boolean refuseInit(SctpPacket packet, InitChunk init, InetSocketAddress sender) {
+        CommonHeader h = packet.header();
+        if (h.destinationPort() != endpoint.config().localPort() || h.verificationTag() != 0
+                || table.directoryFor(sender.getAddress(), new ArrayList<>(1)).findByPeer(h.sourcePort()) != null) {
+            return false;
+        }
+        String refusal = admission.refusal(sender, h.sourcePort());
+        if (refusal == null) {
+            return false;
+        }
+        counters.onDiscarded();
+        LOG.debug("refused INIT from {} SCTP port {}: {}", sender, h.sourcePort(), refusal);
+        writer.write(new OutgoingPacket(h.destinationPort(), h.sourcePort(), init.initiateTag(),
+                List.of(AbortChunk.of(UserInitiatedAbortCause.of(refusal)))), sender);
+        return true;
+    }
+
     private void accept(Association core, SctpPacket packet, InetSocketAddress sender, long now) {
-        SctpUdpAssociation a = new SctpUdpAssociation(this, core, sender);
+        core.setManualReadCredit(manualReadCredit);
+        String refusal = admission.refusal(sender, core.peerPort());
+        if (refusal != null) {
+            // Admitted at its INIT but no longer (e.g. the accept backlog filled meanwhile).
+            LOG.debug("refused association from {} SCTP port {}: {}", sender, core.peerPort(), refusal);
+            core.abort(refusal);
+            for (OutgoingPacket p; (p = core.pollTransmit()) != null; ) {
+                writer.write(p, sender);
+            }
+            return;
+        }
+        SctpUdpAssociation a = new SctpUdpAssociation(this, core, sender, null);
         if (!table.add(a)) {
             LOG.warn("new association from {} has the verification tag of an existing one; aborting it", sender);
             core.abort("verification tag collision");
@@ -271,6 +314,11 @@ final class EndpointDriver {
             a.closed().complete(null);
         } else {
             a.timer().rearm(core.nextDeadline());
+        }
+        try {
+            listener.onInputProcessed(a);
+        } catch (RuntimeException ex) {
+            LOG.warn("association listener failed after an input of {}", a, ex);
         }
     }
 

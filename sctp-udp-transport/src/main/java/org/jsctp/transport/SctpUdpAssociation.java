@@ -2,6 +2,7 @@ package org.jsctp.transport;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationState;
 import org.jsctp.core.tx.OutgoingMessage;
@@ -21,9 +22,13 @@ public final class SctpUdpAssociation {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile InetSocketAddress remoteAddress;
     private volatile AssociationState state;
+    private volatile long sendBufferAvailable;
+    private volatile Object attachment;
+    private final AtomicLong unreportedReads = new AtomicLong();
 
-    SctpUdpAssociation(EndpointDriver driver, Association core, InetSocketAddress remoteAddress) {
+    SctpUdpAssociation(EndpointDriver driver, Association core, InetSocketAddress remoteAddress, Object attachment) {
         this.driver = driver;
+        this.attachment = attachment;
         this.core = core;
         this.remoteAddress = remoteAddress;
         this.state = core.state();
@@ -64,6 +69,56 @@ public final class SctpUdpAssociation {
             return null;
         });
         return closed;
+    }
+
+    /**
+     * Runs {@code call} with the core on the event loop as a task of its own, then sends what it
+     * queued and delivers its events; the future completes after that with the call's result, or
+     * with what it threw. For layers built on the transport; callable from any thread.
+     */
+    public <T> CompletableFuture<T> call(CoreCall<T> call) {
+        return driver.call(this, now -> call.apply(core, now));
+    }
+
+    /**
+     * With {@link UdpSctpEndpoint.Builder#manualReadCredit manual read credit}: the application
+     * has read {@code bytes} of the messages delivered to the listener, so the receive window may
+     * open by as much (RFC 9260 section 6.2). Callable from any thread; reads reported while an
+     * earlier report waits for the event loop join it, so a receive loop costs one event-loop task
+     * per batch, not per message.
+     */
+    public void onUserRead(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative byte count: " + bytes);
+        }
+        if (bytes == 0 || unreportedReads.getAndAdd(bytes) != 0) {
+            return; // a task is already on its way and will take these bytes too
+        }
+        driver.call(this, now -> {
+            long total = unreportedReads.getAndSet(0);
+            if (core.isManualReadCredit() && core.state() != AssociationState.CLOSED) {
+                core.onUserRead(total, now);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Bytes the send buffer accepted after the last input the event loop processed, before
+     * {@link #send} refuses with {@code REFUSED_BUFFER_FULL}; 0 before the association is up.
+     */
+    public long sendBufferAvailable() {
+        return sendBufferAvailable;
+    }
+
+    /** The object given to {@link UdpSctpEndpoint#connect(InetSocketAddress, int, Object)} or set with {@link #attach}; may be null. */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** Attaches an object of the caller's (e.g. its own handle of the association), replacing any earlier one. */
+    public void attach(Object attachment) {
+        this.attachment = attachment;
     }
 
     /**
@@ -126,5 +181,6 @@ public final class SctpUdpAssociation {
 
     void publishState() {
         this.state = core.state();
+        this.sendBufferAvailable = core.sendBufferAvailable();
     }
 }

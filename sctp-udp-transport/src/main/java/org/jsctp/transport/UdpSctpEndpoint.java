@@ -82,6 +82,16 @@ public final class UdpSctpEndpoint {
      * @param remoteSctpPort the peer's SCTP port
      */
     public CompletableFuture<SctpUdpAssociation> connect(InetSocketAddress remoteUdpAddress, int remoteSctpPort) {
+        return connect(remoteUdpAddress, remoteSctpPort, null);
+    }
+
+    /**
+     * As {@link #connect(InetSocketAddress, int)}, with {@code attachment} on the new
+     * association's handle ({@link SctpUdpAssociation#attachment()}) before the listener sees any
+     * of its events.
+     */
+    public CompletableFuture<SctpUdpAssociation> connect(InetSocketAddress remoteUdpAddress, int remoteSctpPort,
+                                                         Object attachment) {
         Objects.requireNonNull(remoteUdpAddress, "remoteUdpAddress");
         if (remoteUdpAddress.isUnresolved()) {
             throw new IllegalArgumentException("unresolved address: " + remoteUdpAddress);
@@ -95,7 +105,7 @@ public final class UdpSctpEndpoint {
         try {
             driver.eventLoop().execute(() -> {
                 try {
-                    driver.connect(remote, remoteSctpPort).established().whenComplete((a, e) -> {
+                    driver.connect(remote, remoteSctpPort, attachment).established().whenComplete((a, e) -> {
                         if (e != null) {
                             result.completeExceptionally(e);
                         } else {
@@ -208,6 +218,9 @@ public final class UdpSctpEndpoint {
         private Duration closeTimeout = Duration.ofSeconds(3);
         private int socketBufferBytes = 2 * 1024 * 1024;
         private int maxDatagramBytes = 65535;
+        private AdmissionControl admission = AdmissionControl.ADMIT_ALL;
+        private boolean manualReadCredit;
+        private int threads = 1;
 
         private Builder() {
         }
@@ -274,6 +287,35 @@ public final class UdpSctpEndpoint {
             return this;
         }
 
+        /** Which peers may set up associations with this endpoint. Default: {@link AdmissionControl#ADMIT_ALL}. */
+        public Builder admission(AdmissionControl admission) {
+            this.admission = Objects.requireNonNull(admission, "admission");
+            return this;
+        }
+
+        /**
+         * With {@code true}, a message delivered to the listener keeps its bytes counted against
+         * the receive window until {@link SctpUdpAssociation#onUserRead} reports it read, so the
+         * window follows the application rather than the listener (RFC 9260 section 6.2). Default
+         * false: the window opens as the listener is handed each message.
+         */
+        public Builder manualReadCredit(boolean manual) {
+            this.manualReadCredit = manual;
+            return this;
+        }
+
+        /**
+         * Threads of the event loop group the endpoint creates when none is given with
+         * {@link #eventLoopGroup}; the endpoint runs on one of them. Default 1.
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1: " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
         /** Receives every association's events, on the event loop. Default: ignores them. */
         public Builder listener(AssociationListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -323,7 +365,7 @@ public final class UdpSctpEndpoint {
             }
             TransportType type = group == null ? transportType.resolve() : transportType.resolveFor(group);
             EventLoopGroup owned = group == null
-                    ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("jsctp-udp-" + udpPort, true),
+                    ? new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("jsctp-udp-" + udpPort, true),
                             type.ioHandlerFactory())
                     : null;
             EventLoop loop = (group == null ? owned : group).next();
@@ -338,7 +380,8 @@ public final class UdpSctpEndpoint {
             PacketWriter writer = new PacketWriter(channel, counters);
             Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, associationConfig),
                     random != null ? random : new SecureRandomSource(), System.nanoTime());
-            EndpointDriver driver = new EndpointDriver(core, loop, writer, counters, listener);
+            EndpointDriver driver = new EndpointDriver(core, loop, writer, counters, listener, admission,
+                    manualReadCredit);
             channel.pipeline().addLast(new DatagramHandler(driver, writer, counters));
             UdpSctpEndpoint endpoint = new UdpSctpEndpoint(channel, driver, counters, type, owned, this);
 

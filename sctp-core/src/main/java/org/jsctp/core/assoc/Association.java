@@ -73,6 +73,10 @@ public final class Association {
     private DataReceiver receiver;
     private long undeliveredBytes;
     private int errorCount;
+    private final AssociationCounters counters = new AssociationCounters();
+    private boolean manualReadCredit;
+    private long bufferedAmountLowThreshold;
+    private boolean noDelay;
 
     private Association(Tcb tcb) {
         this.tcb = tcb;
@@ -87,6 +91,7 @@ public final class Association {
         this.delayedSack = tcb.timers.add(new Timer("delayed-SACK", c.delayedAckNanos(), c.delayedAckNanos(),
                 Timer.Backoff.NONE, false, -1));
         this.shutdown = new ShutdownProcedure(tcb);
+        this.noDelay = c.noDelay();
     }
 
     /**
@@ -121,6 +126,7 @@ public final class Association {
         if (tcb.state == AssociationState.CLOSED) {
             return;
         }
+        counters.onPacketReceived();
         if (bundlesALoneChunk(packet.chunks())) {
             return;
         }
@@ -135,11 +141,13 @@ public final class Association {
             if (chunk instanceof DataChunk data) {
                 carriedData = true;
                 immediate |= data.immediate();
+                counters.onDataChunkReceived(data.userData().length());
                 onData(receiver == null ? null : receiver.onData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
                         data.streamId());
             } else if (chunk instanceof IDataChunk data) {
                 carriedData = true;
                 immediate |= data.immediate();
+                counters.onDataChunkReceived(data.userData().length());
                 onData(receiver == null ? null : receiver.onIData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
                         data.streamId());
             } else if ((chunk instanceof ForwardTsnChunk || chunk instanceof IForwardTsnChunk) && receiver != null
@@ -148,6 +156,7 @@ public final class Association {
                 carriedData = true;
                 immediate |= onForwardTsn(chunk);
             } else if (chunk instanceof SackChunk sack) {
+                counters.onSackReceived();
                 onSack(sack, nowNanos);
             } else if (chunk instanceof InitAckChunk initAck) {
                 onHandshakeStep(handshake.onInitAck(initAck, nowNanos), nowNanos);
@@ -274,7 +283,11 @@ public final class Association {
 
     /** The next packet to send, or null. */
     public OutgoingPacket pollTransmit() {
-        return tcb.transmits.poll();
+        OutgoingPacket p = tcb.transmits.poll();
+        if (p != null) {
+            counters.onPacketSent(p);
+        }
+        return p;
     }
 
     /**
@@ -284,14 +297,110 @@ public final class Association {
      */
     public AssociationEvent pollEvent() {
         AssociationEvent e = tcb.events.poll();
-        if (e instanceof AssociationEvent.MessageReceived m) {
-            undeliveredBytes -= m.message().payload().length();
-            if (receiver != null && tcb.state != AssociationState.CLOSED
-                    && receiver.windowUpdateWorthSending(undeliveredBytes, tcb.config.pathMtu())) {
-                tcb.sendToPeer(receiver.createSack(undeliveredBytes)); // a window update (section 6.2)
-            }
+        if (e instanceof AssociationEvent.MessageReceived m && !manualReadCredit) {
+            creditRead(m.message().payload().length());
         }
         return e;
+    }
+
+    /**
+     * Makes the receive window follow the application's reads instead of {@link #pollEvent()}:
+     * from now on a message handed out by {@code pollEvent} still counts against a_rwnd until
+     * {@link #onUserRead} says the application took it (RFC 9260 section 6.2: the window is the
+     * buffer space not yet consumed by the upper layer). For a layer that queues messages for the
+     * application, such as a socket-like API; call it before the first {@code pollEvent}.
+     */
+    public void setManualReadCredit(boolean manual) {
+        this.manualReadCredit = manual;
+    }
+
+    /** Whether {@link #setManualReadCredit} is on. */
+    public boolean isManualReadCredit() {
+        return manualReadCredit;
+    }
+
+    /**
+     * The application read {@code bytes} of user data handed out by {@link #pollEvent()} (one or
+     * several messages at once): the window opens by as much, and a window update goes to the
+     * peer when it is worth a packet (RFC 9260 section 6.2). Only with manual read credit. Bytes of
+     * messages from before a restart (RFC 9260 section 5.2.4 case A) may be credited after it; the
+     * count then stops at zero.
+     */
+    public void onUserRead(long bytes, long nowNanos) {
+        if (!manualReadCredit) {
+            throw new IllegalStateException("the window is credited by pollEvent(); call setManualReadCredit(true) first");
+        }
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative byte count: " + bytes);
+        }
+        creditRead(bytes);
+    }
+
+    private void creditRead(long bytes) {
+        undeliveredBytes = Math.max(0, undeliveredBytes - bytes);
+        if (receiver != null && tcb.state != AssociationState.CLOSED
+                && receiver.windowUpdateWorthSending(undeliveredBytes, tcb.config.pathMtu())) {
+            tcb.sendToPeer(receiver.createSack(undeliveredBytes)); // a window update (section 6.2)
+        }
+    }
+
+    /**
+     * Sets the level at or below which a drop of {@link #bufferedAmount()} raises
+     * {@link AssociationEvent.BufferedAmountLow}; 0 (the default) raises it when everything is
+     * acknowledged. May be changed at any time.
+     */
+    public void setBufferedAmountLowThreshold(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative threshold: " + bytes);
+        }
+        this.bufferedAmountLowThreshold = bytes;
+    }
+
+    /** The level of {@link #setBufferedAmountLowThreshold}. */
+    public long bufferedAmountLowThreshold() {
+        return bufferedAmountLowThreshold;
+    }
+
+    /**
+     * Turns Nagle's algorithm off ({@code true}) or on while the association lives (SCTP_NODELAY,
+     * RFC 6458 section 8.1.5); the next transmission follows it.
+     */
+    public void setNoDelay(boolean noDelay) {
+        this.noDelay = noDelay;
+        if (sender != null) {
+            sender.setNoDelay(noDelay);
+        }
+    }
+
+    /** Whether Nagle's algorithm is off. */
+    public boolean noDelay() {
+        return noDelay;
+    }
+
+    /** Changes HB.interval of the path (RFC 9260 section 8.3, RFC 6458 section 8.1.12 spp_hbinterval). */
+    public void setHeartbeatInterval(long intervalNanos) {
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("HB.interval must be positive: " + intervalNanos);
+        }
+        path.setHeartbeatInterval(intervalNanos);
+    }
+
+    /** HB.interval of the path. */
+    public long heartbeatIntervalNanos() {
+        return path.heartbeatIntervalNanos();
+    }
+
+    /** Bytes {@link #send} accepts now before refusing with {@code REFUSED_BUFFER_FULL}; 0 before data transfer starts. */
+    public long sendBufferAvailable() {
+        return sender == null ? 0 : sender.sendBufferAvailable();
+    }
+
+    /** A snapshot of the counters and of the path (RFC 6458 section 8.2.2 SCTP_STATUS). */
+    public AssociationStatistics statistics() {
+        long rwnd = sender == null ? Integer.toUnsignedLong(tcb.peerReceiverWindow) : sender.peerWindow();
+        PathStatistics p = new PathStatistics(path.id(), path.state(), path.rto().srttNanos(), path.rto().rtoNanos(),
+                cwnd(), sender == null ? 0 : sender.ssthresh(), path.mtu());
+        return counters.snapshot(rwnd, bufferedAmount(), List.of(p));
     }
 
     /** When {@link #handleTimeout} should next be called, or {@link Timer#NEVER}. */
@@ -607,7 +716,9 @@ public final class Association {
         receiver = new DataReceiver(tcb.config, tcb.peerInitialTsn, tcb.inboundStreams, tcb.capabilities.interleaving(),
                 delayedSack);
         sender = new DataSender(tcb.config, tcb.localInitialTsn, tcb.outboundStreams,
-                Integer.toUnsignedLong(tcb.peerReceiverWindow), tcb.capabilities.interleaving(), path.rto(), t3Rtx);
+                Integer.toUnsignedLong(tcb.peerReceiverWindow), tcb.capabilities.interleaving(), path.rto(), t3Rtx,
+                counters);
+        sender.setNoDelay(noDelay);
     }
 
     private void onData(DataReceiver.Outcome outcome, boolean empty, Tsn tsn, int streamId) {
@@ -617,7 +728,9 @@ public final class Association {
             close("the peer sent a DATA chunk without user data (TSN " + tsn + ")", List.of());
             return;
         }
-        if (outcome == DataReceiver.Outcome.INVALID_STREAM) {
+        if (outcome == DataReceiver.Outcome.DUPLICATE) {
+            counters.onDuplicateTsn();
+        } else if (outcome == DataReceiver.Outcome.INVALID_STREAM) {
             tcb.sendToPeer(ErrorChunk.of(new InvalidStreamIdentifierCause(streamId))); // section 6.5
         } else if (outcome == DataReceiver.Outcome.PROTOCOL_VIOLATION) {
             tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("inconsistent fragments at TSN " + tsn)));
@@ -681,6 +794,7 @@ public final class Association {
         if (sender == null || tcb.state == AssociationState.COOKIE_WAIT) {
             return;
         }
+        long bufferedBefore = sender.bufferedAmount();
         DataSender.SackEffect effect = sender.onSack(sack, nowNanos);
         if (effect.protocolViolation()) {
             // RFC 9260 section 6.2.1: acknowledging TSNs never sent is a protocol violation.
@@ -693,6 +807,10 @@ public final class Association {
             notePathEvent(path.onNewDataAcked());
             if (sender.isIdle()) {
                 tcb.emit(new AssociationEvent.SenderDry()); // RFC 6458 section 6.1.9: all data acknowledged
+            }
+            long bufferedAfter = sender.bufferedAmount();
+            if (bufferedBefore > bufferedAmountLowThreshold && bufferedAfter <= bufferedAmountLowThreshold) {
+                tcb.emit(new AssociationEvent.BufferedAmountLow(bufferedAfter));
             }
         }
         if (effect.fastRetransmitNow()) {

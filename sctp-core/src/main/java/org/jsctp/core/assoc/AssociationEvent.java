@@ -67,6 +67,17 @@ public sealed interface AssociationEvent {
     }
 
     /**
+     * The data queued or in flight dropped from above the threshold set with
+     * {@link Association#setBufferedAmountLowThreshold} to at or below it, on an acknowledgement
+     * (the WebRTC bufferedamountlow event; RFC 6458 has no counterpart). A sender waiting for room
+     * can refill the buffer now.
+     *
+     * @param bufferedAmount the bytes still queued or in flight
+     */
+    record BufferedAmountLow(long bufferedAmount) implements AssociationEvent {
+    }
+
+    /**
      * The peer restarted (RFC 9260 section 5.2.4 case A, SCTP_RESTART): the association goes on
      * with new tags and sequence numbers; data that was queued or in flight is lost.
      *

@@ -46,14 +46,15 @@ final class DataSender {
     private final Timer t3;
     private final boolean interleaved;
     private final long rtoMaxNanos;
-    private final boolean noDelay;
+    private final AssociationCounters counters;
+    private boolean noDelay;
     private final int fullPacketPayload;
     private long peerWindow;
     private int lastAdvertisedWindow = -1;
     private long maxPeerWindow;
 
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
-               boolean interleaved, RtoEstimator rto, Timer t3) {
+               boolean interleaved, RtoEstimator rto, Timer t3, AssociationCounters counters) {
         this.queue = new SendQueue(outboundStreams, config.sendBufferBytes(),
                 (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes()), new FcfsScheduler());
         this.outstanding = new OutstandingData(localInitialTsn, MAX_OUTSTANDING_CHUNKS, 1);
@@ -64,6 +65,7 @@ final class DataSender {
         this.interleaved = interleaved;
         this.rtoMaxNanos = config.rtoMaxNanos();
         this.noDelay = config.noDelay();
+        this.counters = counters;
         this.fullPacketPayload = config.pathMtu() - CommonHeader.LENGTH;
         this.peerWindow = peerWindow;
         this.maxPeerWindow = peerWindow;
@@ -95,6 +97,7 @@ final class DataSender {
                 for (RetransmitItem item : outstanding.takeRetransmissions(space, fastRetransmitNow)) {
                     chunks.add(item.chunk());
                     bytes += item.payloadBytes();
+                    counters.onRetransmission(item.fastRetransmit());
                 }
                 if (!chunks.isEmpty()) {
                     cc.onDataSent(nowNanos, bytes);
@@ -216,6 +219,25 @@ final class DataSender {
 
     long cwnd() {
         return cc.cwnd();
+    }
+
+    long ssthresh() {
+        return cc.ssthresh();
+    }
+
+    /** rwnd: the peer's last a_rwnd less what was sent since (RFC 9260 section 6.2.1). */
+    long peerWindow() {
+        return peerWindow;
+    }
+
+    /** Bytes the send queue accepts before refusing with {@code REFUSED_BUFFER_FULL}. */
+    long sendBufferAvailable() {
+        return queue.availableBytes();
+    }
+
+    /** SCTP_NODELAY (RFC 6458 section 8.1.5) changed on the live association; the next transmission follows it. */
+    void setNoDelay(boolean noDelay) {
+        this.noDelay = noDelay;
     }
 
     /** Messages never sent, for a send-failed report when the association ends. */

@@ -1,0 +1,86 @@
+package org.jsctp.api;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where an association's messages and notifications go: to its {@link SctpListener} when one is
+ * set, otherwise into queues the application takes from. One per association in the one-to-one
+ * style; one for the whole endpoint in the one-to-many style. Filled on the event loop.
+ *
+ * <p>A message's bytes are credited to its association's receive window (RFC 9260 section 6.2)
+ * when the application takes it from the queue, or when the listener returns.
+ */
+final class Inbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
+
+    private final ReceiveQueue<SctpReceivedMessage> messages =
+            new ReceiveQueue<>(m -> m.association().creditRead(m.length()));
+    private final ReceiveQueue<SctpNotification> notifications = new ReceiveQueue<>(n -> {
+    });
+    private volatile SctpListener listener;
+
+    Inbox(SctpListener listener) {
+        this.listener = listener;
+    }
+
+    ReceiveQueue<SctpReceivedMessage> messages() {
+        return messages;
+    }
+
+    ReceiveQueue<SctpNotification> notifications() {
+        return notifications;
+    }
+
+    SctpListener listener() {
+        return listener;
+    }
+
+    /** On the event loop. */
+    void deliver(SctpReceivedMessage m) {
+        SctpListener l = listener;
+        if (l == null) {
+            messages.add(m);
+            return;
+        }
+        try {
+            l.onMessage(m);
+        } catch (RuntimeException e) {
+            LOG.warn("listener failed on {}", m, e);
+        } finally {
+            m.association().creditRead(m.length());
+        }
+    }
+
+    /** On the event loop. */
+    void deliver(SctpNotification n) {
+        SctpListener l = listener;
+        if (l == null) {
+            notifications.add(n);
+            return;
+        }
+        try {
+            l.onNotification(n);
+        } catch (RuntimeException e) {
+            LOG.warn("listener failed on {}", n, e);
+        }
+    }
+
+    /**
+     * On the event loop: sets the listener and hands it what waited in the queues, so nothing
+     * is delivered twice or lost.
+     */
+    void setListener(SctpListener l) {
+        listener = l;
+        if (l == null) {
+            return;
+        }
+        for (SctpReceivedMessage m : messages.drain()) {
+            deliver(m);
+        }
+        for (SctpNotification n : notifications.drain()) {
+            deliver(n);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.jsctp.api;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jsctp.core.assoc.AssociationConfig;
+
+/**
+ * Translates the options that live in the core's {@link AssociationConfig} to and from it; the
+ * others ({@link SctpOptions#EVENTS}, {@link SctpOptions#DEFAULT_SEND_PARAM},
+ * {@link SctpOptions#BUFFERED_AMOUNT_LOW_THRESHOLD}) are kept by the API.
+ */
+final class OptionMapping {
+
+    /** Common header (12) and DATA chunk header (16) around the user data of a full packet. */
+    static final int DATA_OVERHEAD = 12 + 16;
+    static final int MIN_MAX_SEG = AssociationConfig.MIN_PATH_MTU - DATA_OVERHEAD;
+    static final int MAX_MAX_SEG = 65535 - DATA_OVERHEAD;
+
+    private OptionMapping() {
+    }
+
+    /** Whether the option is kept in the core's configuration. */
+    static boolean inCoreConfig(SctpOption<?> o) {
+        return o != SctpOptions.EVENTS && o != SctpOptions.DEFAULT_SEND_PARAM
+                && o != SctpOptions.BUFFERED_AMOUNT_LOW_THRESHOLD;
+    }
+
+    /** Sets a core option's value on {@code b}. */
+    static void apply(AssociationConfig.Builder b, SctpOption<?> o, Object value) {
+        if (o == SctpOptions.INIT_MSG) {
+            InitParameters v = (InitParameters) value;
+            b.outboundStreams(v.outboundStreams()).maxInboundStreams(v.maxInboundStreams())
+                    .maxInitRetransmits(v.maxAttempts());
+            if (!v.maxInitTimeout().isZero()) {
+                b.rtoMaxNanos(v.maxInitTimeout().toNanos()); // T1-init backs off up to RTO.Max (RFC 9260 section 5.1)
+            }
+        } else if (o == SctpOptions.RTO_INFO) {
+            RtoInfo v = (RtoInfo) value;
+            b.rtoInitialNanos(v.initial().toNanos()).rtoMinNanos(v.min().toNanos()).rtoMaxNanos(v.max().toNanos());
+        } else if (o == SctpOptions.ASSOC_INFO) {
+            AssociationParameters v = (AssociationParameters) value;
+            b.associationMaxRetransmits(v.maxRetransmits()).validCookieLifeNanos(v.cookieLife().toNanos());
+        } else if (o == SctpOptions.NODELAY) {
+            b.noDelay((Boolean) value);
+        } else if (o == SctpOptions.MAX_SEG) {
+            b.pathMtu((Integer) value + DATA_OVERHEAD);
+        } else if (o == SctpOptions.DELAYED_ACK_TIME) {
+            b.delayedAckNanos(((DelayedAckParameters) value).delay().toNanos());
+        } else if (o == SctpOptions.PEER_ADDR_PARAMS) {
+            PeerAddressParameters v = (PeerAddressParameters) value;
+            b.heartbeatIntervalNanos(v.heartbeatInterval().toNanos()).pathMaxRetransmits(v.pathMaxRetransmits());
+        } else if (o == SctpOptions.SEND_BUFFER) {
+            b.sendBufferBytes((Integer) value);
+        } else if (o == SctpOptions.RECEIVE_BUFFER) {
+            b.receiveBufferBytes((Integer) value);
+        } else if (o == SctpOptions.PARTIAL_DELIVERY_POINT) {
+            int point = (Integer) value;
+            if (point > 0) { // 0: the core's default, half the receive buffer
+                b.partialDeliveryPointBytes(point);
+            }
+        } else {
+            throw new IllegalArgumentException(o + " is not kept in the core's configuration");
+        }
+    }
+
+    /** A core option's value in {@code c}. */
+    static Object read(SctpOption<?> o, AssociationConfig c) {
+        if (o == SctpOptions.INIT_MSG) {
+            return new InitParameters(c.outboundStreams(), c.maxInboundStreams(), c.maxInitRetransmits(),
+                    Duration.ofNanos(c.rtoMaxNanos()));
+        } else if (o == SctpOptions.RTO_INFO) {
+            return new RtoInfo(Duration.ofNanos(c.rtoInitialNanos()), Duration.ofNanos(c.rtoMinNanos()),
+                    Duration.ofNanos(c.rtoMaxNanos()));
+        } else if (o == SctpOptions.ASSOC_INFO) {
+            return new AssociationParameters(c.associationMaxRetransmits(), Duration.ofNanos(c.validCookieLifeNanos()));
+        } else if (o == SctpOptions.NODELAY) {
+            return c.noDelay();
+        } else if (o == SctpOptions.MAX_SEG) {
+            return c.pathMtu() - DATA_OVERHEAD;
+        } else if (o == SctpOptions.DELAYED_ACK_TIME) {
+            return new DelayedAckParameters(Duration.ofNanos(c.delayedAckNanos()), 2);
+        } else if (o == SctpOptions.PEER_ADDR_PARAMS) {
+            return new PeerAddressParameters(Duration.ofNanos(c.heartbeatIntervalNanos()), c.pathMaxRetransmits());
+        } else if (o == SctpOptions.SEND_BUFFER) {
+            return (int) Math.min(Integer.MAX_VALUE, c.sendBufferBytes());
+        } else if (o == SctpOptions.RECEIVE_BUFFER) {
+            return c.receiveBufferBytes();
+        } else if (o == SctpOptions.PARTIAL_DELIVERY_POINT) {
+            return c.partialDeliveryPointBytes();
+        }
+        throw new IllegalArgumentException(o + " is not kept in the core's configuration");
+    }
+
+    /** An immutable copy of a set of notification kinds. */
+    static Set<NotificationKind> copyKinds(Set<NotificationKind> kinds) {
+        return kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
+    }
+}

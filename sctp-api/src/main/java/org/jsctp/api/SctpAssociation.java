@@ -1,0 +1,717 @@
+package org.jsctp.api;
+
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.assoc.AssociationState;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.transport.SctpUdpAssociation;
+
+/**
+ * One association with a peer (RFC 9260; RFC 6458's {@code sctp_assoc_t}), from a
+ * {@link SctpEndpoint} (one-to-one style: it is also where messages are received) or a
+ * {@link SctpMultiEndpoint} (one-to-many style: messages are received on the endpoint).
+ *
+ * <h2>Sending</h2>
+ * Every send goes through the association's bounded send buffer ({@link SctpOptions#SEND_BUFFER}),
+ * in call order whatever the style: {@link #send(SctpMessage)} waits for room,
+ * {@link #sendAsync(SctpMessage)} returns a future that completes once the message is in the
+ * buffer (waiting in a bounded queue meanwhile), {@link #trySend(SctpMessage)} takes it only if
+ * there is room now. Room appears as the peer acknowledges data and opens its window, so a peer
+ * that does not read slows the sender down (back-pressure).
+ *
+ * <h2>Receiving (one-to-one)</h2>
+ * {@link #receive()} and its variants take the next message; after a graceful shutdown (by either
+ * side) and once every message was read they return null, like {@code read()} returning -1; after
+ * an abort or a failure they throw the {@link SctpException} that says what happened. A message
+ * not yet taken still counts against the receive window (SO_RCVBUF), so the peer sends only as
+ * fast as the application reads. With a {@link SctpListener} set, messages go to it instead.
+ *
+ * <h2>Threads</h2>
+ * Every method may be called from any thread. Blocking methods refuse to run on the endpoint's
+ * event-loop thread (listeners, future callbacks) with an {@link IllegalStateException}; use the
+ * asynchronous variants there. Blocking uses {@code java.util.concurrent} locks and futures, so
+ * virtual threads unmount while they wait.
+ */
+public final class SctpAssociation {
+
+    private final EndpointEngine engine;
+    private final int id;
+    private final Inbox inbox;
+    private final SendPipeline pipeline;
+    private final InetSocketAddress initialRemote;
+    private final int remoteSctpPort;
+    private final AssociationConfig config;
+    private final CompletableFuture<SctpAssociation> connected = new CompletableFuture<>();
+    private final CompletableFuture<Void> shutdownDone = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile SctpUdpAssociation transport;
+    private volatile boolean up;
+    private volatile boolean ended;
+    private volatile int outboundStreams;
+    private volatile int inboundStreams;
+    private volatile Set<NotificationKind> events;
+    private volatile DefaultSendParameters defaultSend;
+    private volatile long bufferedAmountLowThreshold;
+    private volatile boolean noDelay;
+    private volatile Duration heartbeatInterval;
+    private volatile SctpStatistics lastStatistics;
+
+    SctpAssociation(EndpointEngine engine, int id, Inbox inbox, InetSocketAddress remote, int remoteSctpPort) {
+        this.engine = engine;
+        this.id = id;
+        this.inbox = inbox;
+        this.initialRemote = remote;
+        this.remoteSctpPort = remoteSctpPort;
+        this.config = engine.coreConfig();
+        OptionDefaults d = engine.defaults();
+        this.events = d.events();
+        this.defaultSend = d.defaultSend();
+        this.bufferedAmountLowThreshold = d.bufferedAmountLowThreshold();
+        this.noDelay = config.noDelay();
+        this.heartbeatInterval = Duration.ofNanos(config.heartbeatIntervalNanos());
+        this.pipeline = new SendPipeline(engine.pendingSendLimit(), limit -> new SctpSendBufferFullException(
+                "send buffer of " + this + " is full and " + limit + " messages already wait for room; "
+                        + "wait for earlier sends to complete and try again", this, List.of()));
+    }
+
+    // ------------------------------------------------------------------ identity
+
+    /** The association's number, unique within its endpoint (like RFC 6458's sctp_assoc_t). */
+    public int id() {
+        return id;
+    }
+
+    /** The peer's UDP address, updated from its packets (RFC 6951 section 5.4). */
+    public InetSocketAddress remoteAddress() {
+        SctpUdpAssociation t = transport;
+        return t == null ? initialRemote : t.remoteAddress();
+    }
+
+    /** The peer's SCTP port. */
+    public int remoteSctpPort() {
+        return remoteSctpPort;
+    }
+
+    /** Our SCTP port. */
+    public int localSctpPort() {
+        return engine.sctpPort();
+    }
+
+    /** Streams we may send on (0 until the association is up). */
+    public int outboundStreams() {
+        return outboundStreams;
+    }
+
+    /** Streams the peer may send on (0 until the association is up). */
+    public int inboundStreams() {
+        return inboundStreams;
+    }
+
+    /** The state after the last input the event loop processed. */
+    public SctpAssociationState state() {
+        SctpUdpAssociation t = transport;
+        if (t == null) {
+            return ended ? SctpAssociationState.CLOSED : SctpAssociationState.COOKIE_WAIT;
+        }
+        return CoreTypes.state(t.state());
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    /**
+     * Sends a message, waiting as long as needed for room in the send buffer. Returns once the
+     * buffer took it; delivery follows (a later failure is reported by a
+     * {@link SctpNotification.SendFailed} notification).
+     *
+     * @throws SctpClosedException if the association is shutting down or closed
+     * @throws SctpAbortedException if it was aborted or lost
+     * @throws InterruptedIOException if the thread was interrupted before the message was taken
+     * @throws IllegalArgumentException if its stream does not exist or it is larger than the send buffer
+     * @throws IllegalStateException on the endpoint's event-loop thread
+     */
+    public void send(SctpMessage message) throws SctpException, InterruptedIOException {
+        engine.guard().refuseBlocking("SctpAssociation.send()", "sendAsync() or trySend()");
+        awaitTaken(pipeline.submit(outgoing(message), false), -1);
+    }
+
+    /**
+     * As {@link #send(SctpMessage)}, giving up after {@code timeout}.
+     *
+     * @throws SctpTimeoutException if there was no room in time; the message was not sent
+     */
+    public void send(SctpMessage message, Duration timeout) throws SctpException, InterruptedIOException {
+        engine.guard().refuseBlocking("SctpAssociation.send()", "sendAsync() or trySend()");
+        awaitTaken(pipeline.submit(outgoing(message), false), ReceiveQueue.nanos(timeout));
+    }
+
+    /**
+     * Sends a message without blocking. The future completes when the send buffer took it; while
+     * the buffer is full it waits in a bounded queue (the builders' {@code pendingSendLimit}),
+     * beyond which it fails at once with {@link SctpSendBufferFullException}. It fails with
+     * {@link SctpClosedException} or {@link SctpAbortedException} if the association ends first.
+     * It may complete on the event loop: do not block in its callbacks.
+     *
+     * @throws IllegalArgumentException if its stream does not exist or it is larger than the send buffer
+     */
+    public CompletableFuture<Void> sendAsync(SctpMessage message) {
+        return pipeline.submit(outgoing(message), true).done;
+    }
+
+    /**
+     * Sends a message if the send buffer has room for it now and no earlier message waits;
+     * otherwise returns false at once and takes nothing.
+     *
+     * @throws SctpClosedException if the association is shutting down or closed
+     * @throws SctpAbortedException if it was aborted or lost
+     * @throws IllegalArgumentException if its stream does not exist or it is larger than the send buffer
+     */
+    public boolean trySend(SctpMessage message) throws SctpException {
+        return pipeline.trySubmit(outgoing(message));
+    }
+
+    // ------------------------------------------------------------------ receiving
+
+    /**
+     * Waits for the next message. Returns null at the end of data: after a graceful shutdown by
+     * either side, once every message was read.
+     *
+     * @throws SctpAbortedException once every message was read, if the association was aborted or lost
+     * @throws InterruptedIOException if the thread was interrupted
+     * @throws IllegalStateException in the one-to-many style (receive on the endpoint), with a
+     *     listener set, or on the endpoint's event-loop thread
+     */
+    public SctpReceivedMessage receive() throws SctpException, InterruptedIOException {
+        requireOneToOne("receive()");
+        engine.guard().refuseBlocking("SctpAssociation.receive()", "receiveAsync() or poll()");
+        return take(inbox.messages(), -1);
+    }
+
+    /**
+     * As {@link #receive()}, giving up after {@code timeout}.
+     *
+     * @throws SctpTimeoutException if no message came in time
+     */
+    public SctpReceivedMessage receive(Duration timeout) throws SctpException, InterruptedIOException {
+        requireOneToOne("receive()");
+        engine.guard().refuseBlocking("SctpAssociation.receive()", "receiveAsync() or poll()");
+        return take(inbox.messages(), ReceiveQueue.nanos(timeout));
+    }
+
+    /**
+     * The next message when it comes: completes with null at the end of data, exceptionally if
+     * the association was aborted or lost. It may complete on the event loop: do not block in its
+     * callbacks.
+     *
+     * @throws IllegalStateException in the one-to-many style
+     */
+    public CompletableFuture<SctpReceivedMessage> receiveAsync() {
+        requireOneToOne("receiveAsync()");
+        return inbox.messages().takeAsync();
+    }
+
+    /**
+     * The next message if one is waiting, otherwise null (also at the end of data: use
+     * {@link #receive()} to tell).
+     *
+     * @throws SctpAbortedException once every message was read, if the association was aborted or lost
+     * @throws IllegalStateException in the one-to-many style
+     */
+    public SctpReceivedMessage poll() throws SctpException {
+        requireOneToOne("poll()");
+        return inbox.messages().poll();
+    }
+
+    /** The next notification of a subscribed kind if one is waiting (no listener set), otherwise null. */
+    public SctpNotification pollNotification() throws SctpException {
+        requireOneToOne("pollNotification()");
+        return inbox.notifications().poll();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the next notification of a subscribed kind (no listener
+     * set); null once the association has closed and every notification was taken.
+     *
+     * @throws SctpTimeoutException if none came in time
+     */
+    public SctpNotification receiveNotification(Duration timeout) throws SctpException, InterruptedIOException {
+        requireOneToOne("receiveNotification()");
+        engine.guard().refuseBlocking("SctpAssociation.receiveNotification()", "pollNotification() or a listener");
+        return take(inbox.notifications(), ReceiveQueue.nanos(timeout));
+    }
+
+    /**
+     * Delivers this association's messages and notifications to {@code listener} (on the event
+     * loop) instead of the receive queues; what already waits there goes to it first. Null goes
+     * back to the queues. One-to-one style only: in the one-to-many style set it on the endpoint.
+     */
+    public void setListener(SctpListener listener) {
+        requireOneToOne("setListener()");
+        SctpUdpAssociation t = transport;
+        if (t == null || engine.guard().isEventLoop()) {
+            inbox.setListener(listener);
+        } else {
+            t.call((core, now) -> {
+                inbox.setListener(listener);
+                return null;
+            }).join();
+        }
+    }
+
+    // ------------------------------------------------------------------ notifications
+
+    /** Adds notification kinds to those delivered (RFC 6458 section 6.2.1; none by default). */
+    public synchronized void subscribe(NotificationKind... kinds) {
+        EnumSet<NotificationKind> s = events.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(events);
+        s.addAll(Arrays.asList(kinds));
+        events = OptionMapping.copyKinds(s);
+    }
+
+    /** Removes notification kinds from those delivered. */
+    public synchronized void unsubscribe(NotificationKind... kinds) {
+        EnumSet<NotificationKind> s = events.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(events);
+        Arrays.asList(kinds).forEach(s::remove);
+        events = OptionMapping.copyKinds(s);
+    }
+
+    // ------------------------------------------------------------------ ending
+
+    /**
+     * Shuts the association down gracefully (RFC 9260 section 9.2): what was sent is delivered,
+     * then it closes. Returns once the shutdown completed.
+     *
+     * @throws SctpAbortedException if the association was lost or aborted instead
+     * @throws IllegalStateException on the endpoint's event-loop thread
+     */
+    public void shutdown() throws SctpException, InterruptedIOException {
+        engine.guard().refuseBlocking("SctpAssociation.shutdown()", "shutdownAsync()");
+        await(shutdownAsync(), -1);
+    }
+
+    /**
+     * Starts a graceful shutdown; the future completes when it has completed (SHUTDOWN COMPLETE),
+     * exceptionally if the association was lost or aborted instead.
+     */
+    public CompletableFuture<Void> shutdownAsync() {
+        SctpUdpAssociation t = transport;
+        if (t != null && !ended) {
+            t.shutdown();
+        }
+        return shutdownDone;
+    }
+
+    /**
+     * Aborts the association (RFC 9260 section 9.1): the peer gets an ABORT with a User-Initiated
+     * Abort cause carrying {@code reason}; what was not delivered is dropped (and handed back in
+     * {@link SctpNotification.SendFailed} notifications). Returns {@link #onClose()}.
+     */
+    public CompletableFuture<Void> abort(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        SctpUdpAssociation t = transport;
+        if (t != null && !ended) {
+            t.abort(reason);
+        }
+        return closed;
+    }
+
+    /** Completes when the association has closed, gracefully or not; it never fails. */
+    public CompletableFuture<Void> onClose() {
+        return closed;
+    }
+
+    // ------------------------------------------------------------------ status and options
+
+    /**
+     * A snapshot of the association's state and counters, taken on the event loop; after the
+     * association closed, the one taken as it closed.
+     *
+     * @throws IllegalStateException on the endpoint's event-loop thread
+     */
+    public SctpStatistics statistics() throws SctpException, InterruptedIOException {
+        engine.guard().refuseBlocking("SctpAssociation.statistics()", "statisticsAsync()");
+        return await(statisticsAsync(), -1);
+    }
+
+    /** A snapshot of the association's state and counters, taken on the event loop. */
+    public CompletableFuture<SctpStatistics> statisticsAsync() {
+        SctpUdpAssociation t = transport;
+        SctpStatistics last = lastStatistics;
+        if (t == null || (ended && last != null)) {
+            return last != null ? CompletableFuture.completedFuture(last) : CompletableFuture.failedFuture(
+                    new SctpClosedException(this + " has no statistics: it was never set up", this, List.of()));
+        }
+        return t.call((core, now) -> CoreTypes.statistics(this, core.state(), core.outboundStreams(),
+                core.inboundStreams(), core.statistics())).exceptionallyCompose(e -> last != null
+                ? CompletableFuture.completedFuture(last) : CompletableFuture.failedFuture(e));
+    }
+
+    /** The option's current value on this association. */
+    @SuppressWarnings("unchecked")
+    public <T> T getOption(SctpOption<T> option) {
+        Objects.requireNonNull(option, "option");
+        Object v;
+        if (option == SctpOptions.EVENTS) {
+            v = events;
+        } else if (option == SctpOptions.DEFAULT_SEND_PARAM) {
+            v = defaultSend;
+        } else if (option == SctpOptions.BUFFERED_AMOUNT_LOW_THRESHOLD) {
+            v = bufferedAmountLowThreshold;
+        } else if (option == SctpOptions.NODELAY) {
+            v = noDelay;
+        } else if (option == SctpOptions.PEER_ADDR_PARAMS) {
+            v = new PeerAddressParameters(heartbeatInterval, config.pathMaxRetransmits());
+        } else {
+            v = OptionMapping.read(option, config);
+        }
+        return (T) v;
+    }
+
+    /**
+     * Changes an option on this association. Live options take effect at once (on the event loop,
+     * before any later send); the others are fixed once the association exists.
+     *
+     * @throws IllegalArgumentException if the value is out of the option's range
+     * @throws IllegalStateException if the option cannot be changed on a live association
+     */
+    public <T> void setOption(SctpOption<T> option, T value) {
+        option.validate(value);
+        if (!option.isLive()) {
+            throw new IllegalStateException(option + " cannot be changed on a live association; set it for new "
+                    + "associations with the endpoint builder's option(" + option + ", ...)");
+        }
+        if (option == SctpOptions.EVENTS) {
+            @SuppressWarnings("unchecked")
+            Set<NotificationKind> kinds = (Set<NotificationKind>) value;
+            events = OptionMapping.copyKinds(kinds);
+        } else if (option == SctpOptions.DEFAULT_SEND_PARAM) {
+            defaultSend = (DefaultSendParameters) value;
+        } else if (option == SctpOptions.NODELAY) {
+            boolean on = (Boolean) value;
+            noDelay = on;
+            onCore(core -> core.setNoDelay(on));
+        } else if (option == SctpOptions.BUFFERED_AMOUNT_LOW_THRESHOLD) {
+            long threshold = (Long) value;
+            bufferedAmountLowThreshold = threshold;
+            onCore(core -> core.setBufferedAmountLowThreshold(threshold));
+        } else if (option == SctpOptions.PEER_ADDR_PARAMS) {
+            PeerAddressParameters p = (PeerAddressParameters) value;
+            if (p.pathMaxRetransmits() != config.pathMaxRetransmits()) {
+                throw new IllegalStateException(option + " pathMaxRetransmits cannot be changed on a live association "
+                        + "(it is " + config.pathMaxRetransmits() + "); only heartbeatInterval can");
+            }
+            heartbeatInterval = p.heartbeatInterval();
+            long nanos = p.heartbeatInterval().toNanos();
+            onCore(core -> core.setHeartbeatInterval(nanos));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "association " + id + " to " + FailureText.peer(remoteAddress(), remoteSctpPort);
+    }
+
+    // ------------------------------------------------------------------ event loop side
+
+    CompletableFuture<SctpAssociation> connected() {
+        return connected;
+    }
+
+    boolean isUp() {
+        return up && !ended;
+    }
+
+    Inbox inbox() {
+        return inbox;
+    }
+
+    /** The transport handle, known from the association's first event on (on the event loop). */
+    void bind(SctpUdpAssociation t) {
+        if (transport == null) {
+            transport = t;
+        }
+    }
+
+    /** The application took {@code bytes} of received messages: the window may open (RFC 9260 section 6.2). */
+    void creditRead(int bytes) {
+        SctpUdpAssociation t = transport;
+        if (t != null && !ended) {
+            t.onUserRead(bytes);
+        }
+    }
+
+    /** The association's part of the after-input hook, on the event loop. */
+    void onInputProcessed() {
+        pipeline.onInputProcessed();
+    }
+
+    /** The connect attempt failed before the association's first event (e.g. the endpoint is closing). */
+    void connectFailed(SctpException e) {
+        if (!up && !ended) {
+            ended = true;
+            pipeline.close(e);
+            connected.completeExceptionally(e);
+            shutdownDone.completeExceptionally(e);
+            inbox.messages().fail(e);
+            closed.complete(null);
+        }
+    }
+
+    /** One event of the core, on the event loop, in order. */
+    void onEvent(AssociationEvent e) {
+        if (e instanceof AssociationEvent.MessageReceived m) {
+            inbox.deliver(CoreTypes.message(this, m.message()));
+        } else if (e instanceof AssociationEvent.CommunicationUp c) {
+            onUp(c);
+        } else if (e instanceof AssociationEvent.CommunicationLost lost) {
+            onLost(lost);
+        } else if (e instanceof AssociationEvent.ShutdownComplete) {
+            onShutdownComplete();
+        } else if (e instanceof AssociationEvent.PeerShutdown) {
+            // RFC 9260 section 9.2: the peer sent SHUTDOWN only once all its data was acknowledged,
+            // so nothing more will arrive: the end of data, once what is queued was read.
+            inbox.messages().end();
+            pipeline.close(new SctpClosedException(this + " is shutting down: the peer started a graceful shutdown "
+                    + "and accepts no new data (RFC 9260 section 9.2)", this, List.of()));
+            notify(new SctpNotification.Shutdown(this));
+        } else if (e instanceof AssociationEvent.Restarted r) {
+            outboundStreams = r.outboundStreams();
+            inboundStreams = r.inboundStreams();
+            notify(new SctpNotification.AssociationChange(this, SctpNotification.AssociationChange.Change.RESTART,
+                    "the peer restarted; " + r.droppedMessages() + " queued messages were dropped", List.of(),
+                    r.outboundStreams(), r.inboundStreams()));
+        } else if (e instanceof AssociationEvent.RemoteError r) {
+            notify(new SctpNotification.RemoteError(this, CoreTypes.causes(r.causes())));
+        } else if (e instanceof AssociationEvent.PeerAddressChange p) {
+            notify(new SctpNotification.PeerAddressChange(this, remoteAddress(), p.reachable()));
+        } else if (e instanceof AssociationEvent.SendFailed f) {
+            Object original = f.message().context();
+            SctpMessage m = original instanceof SctpMessage sm ? sm
+                    : SctpMessage.of(f.message().payload().toByteArray()).withStream(f.message().streamId());
+            notify(new SctpNotification.SendFailed(this, m, f.sent(), f.reason()));
+        } else if (e instanceof AssociationEvent.PartialDeliveryAborted p) {
+            // RFC 6458 section 6.1.7: the message in pieces will never be completed
+            notify(new SctpNotification.PartialDeliveryAborted(this, p.streamId(), p.unordered(), p.sequenceNumber()));
+        } else if (e instanceof AssociationEvent.SenderDry) {
+            notify(new SctpNotification.SenderDry(this));
+        } else if (e instanceof AssociationEvent.BufferedAmountLow low) {
+            notify(new SctpNotification.BufferedAmountLow(this, low.bufferedAmount(), bufferedAmountLowThreshold));
+        }
+    }
+
+    private void onUp(AssociationEvent.CommunicationUp c) {
+        if (up) {
+            return;
+        }
+        outboundStreams = c.outboundStreams();
+        inboundStreams = c.inboundStreams();
+        up = true;
+        long threshold = bufferedAmountLowThreshold;
+        boolean nagleOff = noDelay;
+        onCore(core -> {
+            core.setBufferedAmountLowThreshold(threshold);
+            core.setNoDelay(nagleOff);
+        });
+        pipeline.open(transport, notAccepting -> new SctpClosedException(this + " is shutting down and accepts no "
+                + "new data (RFC 9260 section 9.2)", this, notAccepting));
+        engine.opened(this);
+        notify(new SctpNotification.AssociationChange(this, SctpNotification.AssociationChange.Change.COMM_UP, "",
+                List.of(), c.outboundStreams(), c.inboundStreams()));
+        connected.complete(this);
+    }
+
+    private void onLost(AssociationEvent.CommunicationLost lost) {
+        List<SctpErrorCause> causes = CoreTypes.causes(lost.causes());
+        boolean wasUp = up;
+        SctpException failure = wasUp
+                ? new SctpAbortedException(FailureText.lost(remoteAddress(), remoteSctpPort, lost.reason(), causes), this,
+                        causes)
+                : new SctpConnectException(FailureText.connect(remoteAddress(), remoteSctpPort, lost.reason(), causes),
+                        this, causes);
+        notify(new SctpNotification.AssociationChange(this, wasUp ? SctpNotification.AssociationChange.Change.COMM_LOST
+                : SctpNotification.AssociationChange.Change.CANT_STR_ASSOC, failure.getMessage(), causes, 0, 0));
+        end(failure, failure);
+    }
+
+    private void onShutdownComplete() {
+        notify(new SctpNotification.AssociationChange(this, SctpNotification.AssociationChange.Change.SHUTDOWN_COMP,
+                "", List.of(), 0, 0));
+        end(new SctpClosedException(this + " was shut down", this, List.of()), null);
+    }
+
+    /** Closing, for either reason: fail or end everything waiting, keep the last statistics. */
+    private void end(SctpException forSenders, SctpException failure) {
+        ended = true;
+        pipeline.close(forSenders);
+        if (failure == null) {
+            inbox.messages().end();
+            shutdownDone.complete(null);
+        } else {
+            inbox.messages().fail(failure);
+            shutdownDone.completeExceptionally(failure);
+            connected.completeExceptionally(failure);
+        }
+        inbox.notifications().end();
+        engine.closed(this);
+        SctpUdpAssociation t = transport;
+        if (t == null) {
+            closed.complete(null);
+            return;
+        }
+        t.call((core, now) -> CoreTypes.statistics(this, core.state(), outboundStreams, inboundStreams,
+                core.statistics())).whenComplete((s, ex) -> {
+                    lastStatistics = s;
+                    closed.complete(null);
+                });
+    }
+
+    private void notify(SctpNotification n) {
+        if (events.contains(n.kind())) {
+            inbox.deliver(n);
+        }
+    }
+
+    private void onCore(java.util.function.Consumer<org.jsctp.core.assoc.Association> change) {
+        SctpUdpAssociation t = transport;
+        if (t != null) {
+            t.call((core, now) -> {
+                if (core.state() != AssociationState.CLOSED) {
+                    change.accept(core);
+                }
+                return null;
+            });
+        }
+    }
+
+    private void requireOneToOne(String call) {
+        if (engine.isOneToMany()) {
+            throw new IllegalStateException("SctpAssociation." + call + " is for one-to-one associations; in the "
+                    + "one-to-many style receive on the SctpMultiEndpoint, which delivers every association's messages");
+        }
+    }
+
+    /** Checks a message against what the association can send and gives it its defaults. */
+    private OutgoingMessage outgoing(SctpMessage m) {
+        Objects.requireNonNull(m, "message");
+        DefaultSendParameters d = defaultSend;
+        int stream = m.hasStream() ? m.stream() : d.stream();
+        int ppid = m.hasPpid() ? m.ppid() : d.ppid();
+        boolean unordered = m.hasUnordered() ? m.isUnordered() : d.unordered();
+        int streams = outboundStreams;
+        if (up && stream >= streams) {
+            throw new IllegalArgumentException("stream " + stream + " does not exist: " + this + " has " + streams
+                    + " outbound streams (0.." + (streams - 1) + ")");
+        }
+        long largest = Math.min(config.maxMessageBytes(), config.sendBufferBytes());
+        if (m.length() > largest) {
+            throw new IllegalArgumentException("a message of " + m.length() + " bytes is larger than " + this
+                    + " sends: at most " + largest + " bytes (the send buffer, SO_SNDBUF, and the largest message)");
+        }
+        SctpMessage withContext = m.context() == null && d.context() != null ? m.withContext(d.context()) : m;
+        return new OutgoingMessage(stream, ppid, unordered, Bytes.wrap(m.array(), m.offset(), m.length()),
+                OutgoingMessage.NEVER, OutgoingMessage.UNLIMITED, withContext);
+    }
+
+    private void awaitTaken(SendPipeline.Entry e, long timeoutNanos) throws SctpException, InterruptedIOException {
+        try {
+            if (timeoutNanos < 0) {
+                e.done.get();
+            } else {
+                e.done.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            }
+        } catch (TimeoutException t) {
+            pipeline.withdraw(e, new SctpTimeoutException("no room in the send buffer of " + this + " within "
+                    + Duration.ofNanos(timeoutNanos) + "; the message was not sent", this, List.of()));
+            awaitUninterruptibly(e);
+        } catch (InterruptedException i) {
+            pipeline.withdraw(e, new SctpClosedException("interrupted while waiting to send on " + this, this, i));
+            try {
+                awaitUninterruptibly(e);
+            } catch (SctpClosedException closedByInterrupt) {
+                Thread.currentThread().interrupt();
+                InterruptedIOException io = new InterruptedIOException("interrupted while waiting to send on " + this
+                        + "; the message was not sent");
+                io.initCause(i);
+                throw io;
+            }
+            Thread.currentThread().interrupt(); // it was taken anyway
+        } catch (ExecutionException x) {
+            throw unwrap(x);
+        }
+    }
+
+    private static void awaitUninterruptibly(SendPipeline.Entry e) throws SctpException {
+        try {
+            e.done.join();
+        } catch (java.util.concurrent.CompletionException x) {
+            throw unwrap(x);
+        }
+    }
+
+    private <T> T take(ReceiveQueue<T> q, long timeoutNanos) throws SctpException, InterruptedIOException {
+        try {
+            return q.take(timeoutNanos, () -> new SctpTimeoutException("nothing received on " + this + " within "
+                    + Duration.ofNanos(timeoutNanos), this, List.of()));
+        } catch (InterruptedException i) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted while receiving on " + this);
+            io.initCause(i);
+            throw io;
+        }
+    }
+
+    static <T> T await(CompletableFuture<T> f, long timeoutNanos) throws SctpException, InterruptedIOException {
+        try {
+            return timeoutNanos < 0 ? f.get() : f.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException i) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted while waiting");
+            io.initCause(i);
+            throw io;
+        } catch (ExecutionException x) {
+            throw unwrap(x);
+        } catch (TimeoutException t) {
+            throw new SctpTimeoutException("timed out after " + Duration.ofNanos(timeoutNanos), null, t);
+        }
+    }
+
+    /** The message of what is behind a failed future. */
+    static String unwrapMessage(Throwable x) {
+        Throwable c = x;
+        while ((c instanceof ExecutionException || c instanceof java.util.concurrent.CompletionException)
+                && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return String.valueOf(c.getMessage());
+    }
+
+    /** The SctpException (or unchecked exception) behind a failed future. */
+    static SctpException unwrap(Throwable x) {
+        Throwable c = x;
+        while ((c instanceof ExecutionException || c instanceof java.util.concurrent.CompletionException)
+                && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof SctpException s) {
+            return s;
+        }
+        if (c instanceof RuntimeException r) {
+            throw r;
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        return new SctpException(String.valueOf(c.getMessage()), null, c);
+    }
+}

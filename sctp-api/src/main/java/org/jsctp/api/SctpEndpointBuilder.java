@@ -1,0 +1,203 @@
+package org.jsctp.api;
+
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jsctp.transport.UdpSctpEndpoint;
+
+/**
+ * The settings both endpoint styles share; {@link #build()} binds the endpoint's UDP socket.
+ * Not thread-safe.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ * @param <E> the endpoint it builds
+ */
+public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E> {
+
+    /** The UDP port IANA assigned to SCTP over UDP (RFC 6951 section 5.1). */
+    public static final int SCTP_UDP_PORT = 9899;
+    /** The first SCTP port picked when {@link #sctpPort(int)} is 0 (the IANA dynamic range). */
+    static final int EPHEMERAL_FIRST = 49152;
+
+    int udpPort = SCTP_UDP_PORT;
+    InetAddress localAddress;
+    int sctpPort;
+    int remoteUdpPort = SCTP_UDP_PORT;
+    EventLoopGroup group;
+    int threads = 1;
+    SctpTransportType transportType = SctpTransportType.AUTO;
+    Duration closeTimeout = Duration.ofSeconds(3);
+    SctpListener listener;
+    int pendingSendLimit = 1024;
+    final OptionDefaults options = new OptionDefaults();
+
+    SctpEndpointBuilder() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /** The local UDP port, 0..65535; 0 picks a free one. Default 9899 (RFC 6951 section 5.1). */
+    public B udpPort(int port) {
+        this.udpPort = port(port, 0, "UDP port");
+        return self();
+    }
+
+    /** The local address, IPv4 or IPv6. Default: the wildcard address (dual-stack where available). */
+    public B localAddress(InetAddress address) {
+        this.localAddress = Objects.requireNonNull(address, "address");
+        return self();
+    }
+
+    /** Our SCTP port, 0..65535; 0 (the default) picks one from the dynamic range 49152..65535. */
+    public B sctpPort(int port) {
+        this.sctpPort = port(port, 0, "SCTP port");
+        return self();
+    }
+
+    /**
+     * The peer's UDP port used when an address given to connect or send has port 0, until the
+     * peer's packets tell the real one (RFC 6951 section 5.4). Default 9899.
+     */
+    public B remoteUdpPort(int port) {
+        this.remoteUdpPort = port(port, 1, "remote UDP port");
+        return self();
+    }
+
+    /**
+     * Runs the endpoint on one event loop of {@code group}, which the endpoint does not shut
+     * down. Default: the endpoint creates a group of {@link #threads(int)} threads and shuts it
+     * down on close.
+     */
+    public B eventLoopGroup(EventLoopGroup group) {
+        this.group = Objects.requireNonNull(group, "group");
+        return self();
+    }
+
+    /**
+     * Threads of the event loop group the endpoint creates and owns (without
+     * {@link #eventLoopGroup}); the endpoint's socket and associations run on one of them, so more
+     * than one helps only listeners that hand work on. Default 1.
+     */
+    public B threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
+        return self();
+    }
+
+    /** Native epoll, NIO, or whichever is best here ({@link SctpTransportType#AUTO}, the default). */
+    public B transportType(SctpTransportType type) {
+        this.transportType = Objects.requireNonNull(type, "type");
+        return self();
+    }
+
+    /**
+     * An option's value for every association of the endpoint (they can be changed per
+     * association where {@link SctpOption#isLive()}). Later settings of the same option win.
+     *
+     * @throws IllegalArgumentException if the value is out of the option's range
+     */
+    public <T> B option(SctpOption<T> option, T value) {
+        options.set(Objects.requireNonNull(option, "option"), value);
+        return self();
+    }
+
+    /**
+     * How long {@code close()} waits for graceful shutdowns of the associations before aborting
+     * them; zero aborts at once. Default 3 s.
+     */
+    public B closeTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative close timeout: " + timeout);
+        }
+        this.closeTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * A listener every association of the endpoint has from its start (accepted ones included),
+     * so no message or notification can reach a queue before it is set.
+     */
+    public B listener(SctpListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /**
+     * How many {@code sendAsync} messages may wait per association for room in a full send
+     * buffer before further ones fail with {@link SctpSendBufferFullException}. Default 1024.
+     */
+    public B pendingSendLimit(int messages) {
+        if (messages < 0) {
+            throw new IllegalArgumentException("pendingSendLimit must not be negative: " + messages);
+        }
+        this.pendingSendLimit = messages;
+        return self();
+    }
+
+    /**
+     * Creates the endpoint and binds its UDP socket; the future completes with the endpoint, or
+     * fails with the reason (e.g. a {@link java.net.BindException}).
+     *
+     * @throws IllegalArgumentException if the options contradict each other
+     */
+    public abstract CompletableFuture<E> buildAsync();
+
+    /**
+     * Creates the endpoint and binds its UDP socket, waiting until it is bound.
+     *
+     * @throws IOException if the socket could not be bound (e.g. the port is taken)
+     * @throws IllegalArgumentException if the options contradict each other
+     */
+    public E build() throws IOException {
+        if (group != null) {
+            new EventLoopGuard(group).refuseBlocking("build()", "buildAsync()");
+        }
+        try {
+            return buildAsync().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while binding");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("could not bind the endpoint: " + c.getMessage(), c);
+        }
+    }
+
+    /** The transport endpoint's builder with these settings. */
+    UdpSctpEndpoint.Builder transportBuilder() {
+        int port = sctpPort != 0 ? sctpPort : ThreadLocalRandom.current().nextInt(EPHEMERAL_FIRST, 65536);
+        UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(udpPort).sctpPort(port)
+                .remoteUdpPort(remoteUdpPort).transportType(CoreTypes.transportType(transportType))
+                .closeTimeout(closeTimeout).threads(threads);
+        if (localAddress != null) {
+            b.bindAddress(localAddress);
+        }
+        if (group != null) {
+            b.eventLoopGroup(group);
+        }
+        return b;
+    }
+
+    private static int port(int port, int min, String what) {
+        if (port < min || port > 65535) {
+            throw new IllegalArgumentException(what + " must be in " + min + "..65535: " + port);
+        }
+        return port;
+    }
+}

@@ -1,0 +1,183 @@
+package org.jsctp.api;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * Something an association reports besides messages (RFC 6458 section 6.1), delivered for the
+ * {@link NotificationKind kinds} subscribed with {@code subscribe} or
+ * {@link SctpOptions#EVENTS}: to the {@link SctpListener} when one is set, otherwise to
+ * {@code pollNotification()} / {@code receiveNotification(...)}.
+ */
+public sealed interface SctpNotification {
+
+    /** The association it is about. */
+    SctpAssociation association();
+
+    /** Its kind, as subscribed. */
+    NotificationKind kind();
+
+    /**
+     * The association came up, ended, or restarted (SCTP_ASSOC_CHANGE, RFC 6458 section 6.1.1).
+     *
+     * @param association the association
+     * @param change what happened
+     * @param reason why, in words (empty for COMM_UP and SHUTDOWN_COMP)
+     * @param causes the error causes of the peer's ABORT, if that ended it
+     * @param outboundStreams streams we may send on (0 once ended)
+     * @param inboundStreams streams the peer may send on (0 once ended)
+     */
+    record AssociationChange(SctpAssociation association, Change change, String reason, List<SctpErrorCause> causes,
+                             int outboundStreams, int inboundStreams) implements SctpNotification {
+
+        /** The sac_state values of RFC 6458 section 6.1.1. */
+        public enum Change {
+            /** The association is up (SCTP_COMM_UP). */
+            COMM_UP,
+            /** It ended without a graceful shutdown: aborted or unreachable (SCTP_COMM_LOST). */
+            COMM_LOST,
+            /** The peer restarted; data queued or in flight was lost (SCTP_RESTART). */
+            RESTART,
+            /** The graceful shutdown completed (SCTP_SHUTDOWN_COMP). */
+            SHUTDOWN_COMP,
+            /** It could not be set up (SCTP_CANT_STR_ASSOC). */
+            CANT_STR_ASSOC
+        }
+
+        /** Copies the causes. */
+        public AssociationChange {
+            causes = List.copyOf(causes);
+        }
+
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.ASSOCIATION_CHANGE;
+        }
+    }
+
+    /**
+     * A peer address became unreachable or reachable again (SCTP_PEER_ADDR_CHANGE, RFC 6458
+     * section 6.1.2; RFC 9260 section 8.2).
+     *
+     * @param association the association
+     * @param address the peer's UDP address concerned
+     * @param reachable true for SCTP_ADDR_AVAILABLE, false for SCTP_ADDR_UNREACHABLE
+     */
+    record PeerAddressChange(SctpAssociation association, InetSocketAddress address, boolean reachable)
+            implements SctpNotification {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.PEER_ADDRESS_CHANGE;
+        }
+    }
+
+    /**
+     * The peer reported errors in an ERROR chunk (SCTP_REMOTE_ERROR, RFC 6458 section 6.1.3).
+     *
+     * @param association the association
+     * @param causes what the peer reported
+     */
+    record RemoteError(SctpAssociation association, List<SctpErrorCause> causes) implements SctpNotification {
+        /** Copies the causes. */
+        public RemoteError {
+            causes = List.copyOf(causes);
+        }
+
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.REMOTE_ERROR;
+        }
+    }
+
+    /**
+     * A message accepted for sending could not be delivered because the association ended
+     * (SCTP_SEND_FAILED_EVENT, RFC 6458 section 6.1.11); the message is handed back.
+     *
+     * @param association the association
+     * @param message the message, as it was given to send (its context included)
+     * @param sent whether any of it had been sent (SCTP_DATA_SENT) or none (SCTP_DATA_UNSENT)
+     * @param reason why the association ended
+     */
+    record SendFailed(SctpAssociation association, SctpMessage message, boolean sent, String reason)
+            implements SctpNotification {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.SEND_FAILED;
+        }
+    }
+
+    /**
+     * The peer started a graceful shutdown: it sends no more data and accepts none from us
+     * (SCTP_SHUTDOWN_EVENT, RFC 6458 section 6.1.5).
+     *
+     * @param association the association
+     */
+    record Shutdown(SctpAssociation association) implements SctpNotification {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.SHUTDOWN;
+        }
+    }
+
+    /**
+     * The peer announced an Adaptation Layer Indication (SCTP_ADAPTATION_INDICATION, RFC 6458
+     * section 6.1.6; RFC 5061 section 4.2.6). Defined for completeness: it is raised once the core
+     * supports the Adaptation Layer Indication parameter (issue 8), and is never delivered before.
+     *
+     * @param association the association
+     * @param indication the peer's 32-bit adaptation code point
+     */
+    record AdaptationIndication(SctpAssociation association, int indication) implements SctpNotification {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.ADAPTATION_INDICATION;
+        }
+    }
+
+    /**
+     * The partial delivery of a large message was aborted: its pieces delivered so far will not
+     * be completed (SCTP_PARTIAL_DELIVERY_EVENT with SCTP_PARTIAL_DELIVERY_ABORTED, RFC 6458
+     * section 6.1.7). Raised once partial delivery is in the core.
+     *
+     * @param association the association
+     * @param stream the stream of the message
+     * @param unordered whether the message was unordered
+     * @param sequenceNumber its SSN (DATA) or MID (I-DATA)
+     */
+    record PartialDeliveryAborted(SctpAssociation association, int stream, boolean unordered, long sequenceNumber)
+            implements SctpNotification {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.PARTIAL_DELIVERY;
+        }
+    }
+
+    /**
+     * Everything sent has been acknowledged and nothing is queued (SCTP_SENDER_DRY_EVENT, RFC
+     * 6458 section 6.1.9).
+     *
+     * @param association the association
+     */
+    record SenderDry(SctpAssociation association) implements SctpNotification {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.SENDER_DRY;
+        }
+    }
+
+    /**
+     * The data queued or in flight fell from above {@link SctpOptions#BUFFERED_AMOUNT_LOW_THRESHOLD}
+     * to at or below it: a good moment to send more.
+     *
+     * @param association the association
+     * @param bufferedAmount the bytes still queued or in flight
+     * @param threshold the threshold that was crossed
+     */
+    record BufferedAmountLow(SctpAssociation association, long bufferedAmount, long threshold)
+            implements SctpNotification {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.BUFFERED_AMOUNT_LOW;
+        }
+    }
+}

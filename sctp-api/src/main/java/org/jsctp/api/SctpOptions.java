@@ -1,0 +1,166 @@
+package org.jsctp.api;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The association options (RFC 6458 section 8.1) as typed keys. Set endpoint-wide defaults with
+ * the builders' {@code option(key, value)}; read and change one association's with
+ * {@link SctpAssociation#getOption} and {@link SctpAssociation#setOption}. Each says whether it
+ * can be changed on a live (set up) association; changing one that cannot throws
+ * {@link IllegalStateException}. A value out of range throws {@link IllegalArgumentException}
+ * naming the option and the range. Read-only status (SCTP_STATUS, SCTP_GET_PEER_ADDR_INFO) is in
+ * {@link SctpAssociation#statistics()}.
+ */
+public final class SctpOptions {
+
+    private static final Duration MAX_DELAYED_ACK = Duration.ofMillis(500);
+
+    /**
+     * SCTP_INITMSG (section 8.1.3): streams asked for and INIT retransmissions. Not live: it
+     * shapes the setup.
+     */
+    public static final SctpOption<InitParameters> INIT_MSG = SctpOption.of("SCTP_INITMSG", InitParameters.class,
+            false, v -> {
+                range("SCTP_INITMSG outboundStreams", v.outboundStreams(), 1, 65535);
+                range("SCTP_INITMSG maxInboundStreams", v.maxInboundStreams(), 1, 65535);
+                range("SCTP_INITMSG maxAttempts", v.maxAttempts(), 0, 1000);
+                positiveOrZero("SCTP_INITMSG maxInitTimeout (zero keeps RTO.Max)", v.maxInitTimeout());
+            });
+
+    /**
+     * SCTP_RTOINFO (section 8.1.1): RTO.Initial, RTO.Min, RTO.Max with 0 &lt; min &lt;= initial
+     * &lt;= max. Not live.
+     */
+    public static final SctpOption<RtoInfo> RTO_INFO = SctpOption.of("SCTP_RTOINFO", RtoInfo.class, false, v -> {
+        if (v.min().isNegative() || v.min().isZero() || v.min().compareTo(v.initial()) > 0
+                || v.initial().compareTo(v.max()) > 0) {
+            throw new IllegalArgumentException("SCTP_RTOINFO must have 0 < min <= initial <= max: " + v);
+        }
+    });
+
+    /** SCTP_ASSOCINFO (section 8.1.2): Association.Max.Retrans and the cookie life. Not live. */
+    public static final SctpOption<AssociationParameters> ASSOC_INFO = SctpOption.of("SCTP_ASSOCINFO",
+            AssociationParameters.class, false, v -> {
+                range("SCTP_ASSOCINFO maxRetransmits", v.maxRetransmits(), 0, 1000);
+                positive("SCTP_ASSOCINFO cookieLife", v.cookieLife());
+            });
+
+    /**
+     * SCTP_DEFAULT_SNDINFO (section 8.1.31): stream, PPID, unordered flag and context of
+     * messages that do not set them. Live.
+     */
+    public static final SctpOption<DefaultSendParameters> DEFAULT_SEND_PARAM = SctpOption.of("SCTP_DEFAULT_SNDINFO",
+            DefaultSendParameters.class, true, v -> range("SCTP_DEFAULT_SNDINFO stream", v.stream(), 0, 65535));
+
+    /**
+     * SCTP_NODELAY (section 8.1.5): true sends small messages at once instead of bundling them
+     * while data is in flight (Nagle's algorithm off). Default false. Live.
+     */
+    public static final SctpOption<Boolean> NODELAY = SctpOption.of("SCTP_NODELAY", Boolean.class, true, v -> {
+    });
+
+    /**
+     * SCTP_MAXSEG (section 8.1.16): the largest user data put in one DATA chunk, 1204..65507
+     * bytes (the SCTP packet, i.e. the UDP payload, less 28 bytes of headers), default 1424. Not
+     * live.
+     */
+    public static final SctpOption<Integer> MAX_SEG = SctpOption.of("SCTP_MAXSEG", Integer.class, false,
+            v -> range("SCTP_MAXSEG", v, OptionMapping.MIN_MAX_SEG, OptionMapping.MAX_MAX_SEG));
+
+    /** SCTP_DELAYED_SACK (section 8.1.19): the SACK delay and frequency. Not live. */
+    public static final SctpOption<DelayedAckParameters> DELAYED_ACK_TIME = SctpOption.of("SCTP_DELAYED_SACK",
+            DelayedAckParameters.class, false, v -> {
+                if (v.delay().toNanos() < 1_000_000 || v.delay().compareTo(MAX_DELAYED_ACK) > 0) {
+                    throw new IllegalArgumentException("SCTP_DELAYED_SACK delay must be in 1 ms..500 ms "
+                            + "(RFC 9260 section 6.2): " + v.delay());
+                }
+                if (v.frequency() != 2) {
+                    throw new IllegalArgumentException("SCTP_DELAYED_SACK frequency must be 2 (a SACK for at least "
+                            + "every second packet, RFC 9260 section 6.2; other values are not supported yet): "
+                            + v.frequency());
+                }
+            });
+
+    /**
+     * SCTP_PEER_ADDR_PARAMS (section 8.1.12): HB.interval and Path.Max.Retrans. Live for the
+     * heartbeat interval; Path.Max.Retrans is fixed once the association exists.
+     */
+    public static final SctpOption<PeerAddressParameters> PEER_ADDR_PARAMS = SctpOption.of("SCTP_PEER_ADDR_PARAMS",
+            PeerAddressParameters.class, true, v -> {
+                positive("SCTP_PEER_ADDR_PARAMS heartbeatInterval", v.heartbeatInterval());
+                range("SCTP_PEER_ADDR_PARAMS pathMaxRetransmits", v.pathMaxRetransmits(), 0, 1000);
+            });
+
+    /**
+     * SCTP_EVENT (section 6.2.2): the notification kinds delivered. Default none (RFC 6458). Live;
+     * {@code subscribe(...)} adds to it.
+     */
+    public static final SctpOption<Set<NotificationKind>> EVENTS = SctpOption.of("SCTP_EVENT", Set.class, true,
+            v -> {
+                for (Object k : v) {
+                    if (!(k instanceof NotificationKind)) {
+                        throw new IllegalArgumentException("SCTP_EVENT holds NotificationKind values, not " + k);
+                    }
+                }
+            });
+
+    /**
+     * SO_SNDBUF: bytes of messages accepted but not yet sent before sends wait (or
+     * {@code trySend} says no); 1500..2^31-1, default 2 MiB. Also the largest message. Not live.
+     */
+    public static final SctpOption<Integer> SEND_BUFFER = SctpOption.of("SO_SNDBUF", Integer.class, false,
+            v -> range("SO_SNDBUF", v, 1500, Integer.MAX_VALUE));
+
+    /**
+     * SO_RCVBUF: the receive buffer and so the largest window advertised to the peer; a message
+     * counts against it until the application has read it. 1500..2^31-1, default 2 MiB. Not live.
+     */
+    public static final SctpOption<Integer> RECEIVE_BUFFER = SctpOption.of("SO_RCVBUF", Integer.class, false,
+            v -> range("SO_RCVBUF", v, 1500, Integer.MAX_VALUE));
+
+    /**
+     * The level at or below which a falling buffered amount raises
+     * {@link SctpNotification.BufferedAmountLow}; 0..2^63-1 bytes, default 0 (raised when
+     * everything is acknowledged). Live.
+     */
+    public static final SctpOption<Long> BUFFERED_AMOUNT_LOW_THRESHOLD = SctpOption.of("BUFFERED_AMOUNT_LOW_THRESHOLD",
+            Long.class, true, v -> range("BUFFERED_AMOUNT_LOW_THRESHOLD", v, 0, Long.MAX_VALUE));
+
+    /**
+     * SCTP_PARTIAL_DELIVERY_POINT (section 8.1.20): from what size a message being reassembled is
+     * delivered in pieces ({@link SctpReceivedMessage#isComplete()} false on all but the last);
+     * 0 (the default) for the stack's own choice, half the receive buffer. At most the receive
+     * buffer. Not live; reading it gives the value in effect.
+     */
+    public static final SctpOption<Integer> PARTIAL_DELIVERY_POINT = SctpOption.of("SCTP_PARTIAL_DELIVERY_POINT",
+            Integer.class, false, v -> range("SCTP_PARTIAL_DELIVERY_POINT", v, 0, Integer.MAX_VALUE));
+
+    private SctpOptions() {
+    }
+
+    /** Every option, in the order above. */
+    public static java.util.List<SctpOption<?>> all() {
+        return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
+                PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
+                PARTIAL_DELIVERY_POINT);
+    }
+
+    private static void range(String what, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " must be in " + min + ".." + max + ": " + value);
+        }
+    }
+
+    private static void positive(String what, Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive: " + d);
+        }
+    }
+
+    private static void positiveOrZero(String what, Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative: " + d);
+        }
+    }
+}

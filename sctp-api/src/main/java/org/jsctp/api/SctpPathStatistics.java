@@ -1,0 +1,19 @@
+package org.jsctp.api;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * A snapshot of one path to the peer (RFC 6458 section 8.2.2 {@code sctp_paddrinfo}).
+ *
+ * @param address the peer's UDP address on this path
+ * @param state reachable or not
+ * @param srtt the smoothed round-trip time (zero before the first measurement)
+ * @param rto the current retransmission timeout
+ * @param cwnd the congestion window in bytes
+ * @param ssthresh the slow-start threshold in bytes
+ * @param mtu the largest SCTP packet sent on it (the UDP payload)
+ */
+public record SctpPathStatistics(InetSocketAddress address, SctpPathState state, Duration srtt, Duration rto,
+                                 long cwnd, long ssthresh, int mtu) {
+}

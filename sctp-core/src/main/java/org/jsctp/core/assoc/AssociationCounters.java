@@ -1,0 +1,75 @@
+package org.jsctp.core.assoc;
+
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
+
+/**
+ * The running counts of one association (the counters of RFC 6458 section 8.2.2's SCTP_STATUS
+ * and of the SCTP MIB, RFC 3873 section 3.1.2), incremented where packets are handed out and
+ * received. Single-threaded like the association; {@link #snapshot} copies them.
+ */
+final class AssociationCounters {
+
+    private long packetsSent;
+    private long packetsReceived;
+    private long dataChunksSent;
+    private long dataChunksReceived;
+    private long userBytesSent;
+    private long userBytesReceived;
+    private long t3Retransmissions;
+    private long fastRetransmissions;
+    private long sacksSent;
+    private long sacksReceived;
+    private long duplicateTsns;
+
+    /** A packet the association hands out: counts it and its DATA, I-DATA and SACK chunks. */
+    void onPacketSent(OutgoingPacket p) {
+        packetsSent++;
+        for (Chunk c : p.chunks()) {
+            if (c instanceof DataChunk d) {
+                dataChunksSent++;
+                userBytesSent += d.userData().length();
+            } else if (c instanceof IDataChunk d) {
+                dataChunksSent++;
+                userBytesSent += d.userData().length();
+            } else if (c instanceof SackChunk) {
+                sacksSent++;
+            }
+        }
+    }
+
+    void onPacketReceived() {
+        packetsReceived++;
+    }
+
+    void onDataChunkReceived(int userBytes) {
+        dataChunksReceived++;
+        userBytesReceived += userBytes;
+    }
+
+    void onSackReceived() {
+        sacksReceived++;
+    }
+
+    void onDuplicateTsn() {
+        duplicateTsns++;
+    }
+
+    /** A chunk sent again: by Fast Retransmit (RFC 9260 section 7.2.4) or after T3-rtx expired (section 6.3.3). */
+    void onRetransmission(boolean fast) {
+        if (fast) {
+            fastRetransmissions++;
+        } else {
+            t3Retransmissions++;
+        }
+    }
+
+    /** The counts now, with the state values the association adds. */
+    AssociationStatistics snapshot(long peerReceiverWindow, long bufferedAmount, java.util.List<PathStatistics> paths) {
+        return new AssociationStatistics(packetsSent, packetsReceived, dataChunksSent, dataChunksReceived, userBytesSent,
+                userBytesReceived, t3Retransmissions, fastRetransmissions, sacksSent, sacksReceived, duplicateTsns,
+                peerReceiverWindow, bufferedAmount, paths);
+    }
+}

@@ -1,0 +1,35 @@
+package org.jsctp.core.assoc;
+
+import java.util.List;
+
+/**
+ * A snapshot of an association's counters and state (RFC 6458 section 8.2.2 SCTP_STATUS, RFC
+ * 3873 section 3.1.2), taken by {@link Association#statistics()}.
+ *
+ * @param packetsSent SCTP packets the association handed out (retransmissions included)
+ * @param packetsReceived SCTP packets routed to the association
+ * @param dataChunksSent DATA and I-DATA chunks sent, retransmissions included
+ * @param dataChunksReceived DATA and I-DATA chunks received, duplicates included
+ * @param userBytesSent user data bytes in the DATA chunks sent
+ * @param userBytesReceived user data bytes in the DATA chunks received
+ * @param t3Retransmissions chunks retransmitted after T3-rtx expired (RFC 9260 section 6.3.3)
+ * @param fastRetransmissions chunks retransmitted by Fast Retransmit (RFC 9260 section 7.2.4)
+ * @param sacksSent SACK chunks sent
+ * @param sacksReceived SACK chunks received
+ * @param duplicateTsns DATA chunks received whose TSN had been received before
+ * @param peerReceiverWindow the sender's current view of the peer's receiver window (rwnd, RFC
+ *     9260 section 6.2.1): its last a_rwnd less the data in flight since
+ * @param bufferedAmount user data accepted and not yet acknowledged, in bytes
+ * @param paths one entry per path to the peer (one until multi-homing)
+ */
+public record AssociationStatistics(long packetsSent, long packetsReceived, long dataChunksSent,
+                                    long dataChunksReceived, long userBytesSent, long userBytesReceived,
+                                    long t3Retransmissions, long fastRetransmissions, long sacksSent,
+                                    long sacksReceived, long duplicateTsns, long peerReceiverWindow,
+                                    long bufferedAmount, List<PathStatistics> paths) {
+
+    /** Copies the paths. */
+    public AssociationStatistics {
+        paths = List.copyOf(paths);
+    }
+}
