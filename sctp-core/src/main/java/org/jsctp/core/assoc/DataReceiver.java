@@ -129,6 +129,11 @@ final class DataReceiver {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, free));
     }
 
+    /** User-data bytes reassembly holds: fragments and complete messages not yet handed out. */
+    long reassemblyBytes() {
+        return reassembly.bufferedBytes();
+    }
+
     ReceivedMessage poll() {
         return reassembly.poll();
     }
