@@ -48,6 +48,9 @@ final class DataSender {
     private final long rtoMaxNanos;
     private final boolean noDelay;
     private final int fullPacketPayload;
+    private final long sendBufferBytes;
+    private final int outboundStreams;
+    private final int maxMessageBytes;
     private long peerWindow;
     private int lastAdvertisedWindow = -1;
     private long maxPeerWindow;
@@ -65,11 +68,23 @@ final class DataSender {
         this.rtoMaxNanos = config.rtoMaxNanos();
         this.noDelay = config.noDelay();
         this.fullPacketPayload = config.pathMtu() - CommonHeader.LENGTH;
+        this.sendBufferBytes = config.sendBufferBytes();
+        this.outboundStreams = outboundStreams;
+        this.maxMessageBytes = (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes());
         this.peerWindow = peerWindow;
         this.maxPeerWindow = peerWindow;
     }
 
     SendQueue.OfferResult offer(OutgoingMessage message, long nowNanos) {
+        int length = message.payload().length();
+        // The send buffer bounds all the user data we hold until the peer acknowledges it, queued
+        // and in flight (AssociationConfig.sendBufferBytes); the queue alone counts only what is
+        // not yet sent, so without this a peer slow to acknowledge made us hold more. Found by
+        // fuzzing. An offer the queue would refuse anyway keeps the queue's reason.
+        if (length > 0 && length <= maxMessageBytes && message.streamId() < outboundStreams
+                && bufferedAmount() + length > sendBufferBytes) {
+            return SendQueue.OfferResult.REFUSED_BUFFER_FULL;
+        }
         return queue.offer(message, nowNanos);
     }
 

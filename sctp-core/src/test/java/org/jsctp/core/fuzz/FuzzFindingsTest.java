@@ -42,6 +42,18 @@ class FuzzFindingsTest {
         assertThat(CookieContents.decode(zeroTag.encode())).isEmpty();
     }
 
+    /**
+     * AssociationFuzzTest: data in flight did not count against the send buffer, so with a peer
+     * slow to acknowledge, the queued plus unacknowledged bytes exceeded
+     * {@code AssociationConfig.sendBufferBytes}, which the documentation promises as the bound.
+     * {@code send} now refuses (back-pressure) once queued plus in-flight bytes would exceed it.
+     */
+    @Test
+    void dataInFlightCountsAgainstTheSendBuffer() {
+        byte[] input = resource(ASSOCIATION_INPUTS + "regression-send-buffer-exceeded-by-data-in-flight");
+        assertThatCode(() -> FuzzedEndpoint.run(input)).doesNotThrowAnyException();
+    }
+
     private static byte[] resource(String path) {
         try (InputStream in = FuzzFindingsTest.class.getResourceAsStream(path)) {
             if (in == null) {
