@@ -87,6 +87,11 @@ class MutatedChunkProperties {
             pair.check();
         }
 
+        // A shutdown or abort that a crafted packet started runs to its end (or fails and says so).
+        pair.net.runUntil(() -> settled(pair), pair.net.now() + 600_000_000_000L, 1_000_000);
+        pair.check();
+        assertThat(settled(pair)).as("both sides ESTABLISHED or one CLOSED, not stuck in %s / %s",
+                pair.target.state(), pair.peer.state()).isTrue();
         String outcome;
         if (pair.target.state() == AssociationState.ESTABLISHED && pair.peer.state() == AssociationState.ESTABLISHED) {
             boolean toTarget = pair.roundTrip(pair.peer, pair.server, 2, "fresh to target".getBytes());
@@ -104,5 +109,12 @@ class MutatedChunkProperties {
             outcome = "went down, reported";
         }
         Statistics.collect(outcome);
+    }
+
+    private static boolean settled(EstablishedPair pair) {
+        AssociationState t = pair.target.state();
+        AssociationState p = pair.peer.state();
+        return (t == AssociationState.ESTABLISHED && p == AssociationState.ESTABLISHED)
+                || t == AssociationState.CLOSED || p == AssociationState.CLOSED;
     }
 }
