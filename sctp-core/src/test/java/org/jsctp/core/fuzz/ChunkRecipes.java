@@ -13,8 +13,10 @@ import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.ChunkType;
 import org.jsctp.core.packet.chunk.CookieAckChunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.CoreChunkArbitraries;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.ErrorChunk;
+import org.jsctp.core.packet.chunk.ExtensionChunkArbitraries;
 import org.jsctp.core.packet.chunk.ForwardTsnChunk;
 import org.jsctp.core.packet.chunk.ForwardTsnEntry;
 import org.jsctp.core.packet.chunk.GapAckBlock;
@@ -42,7 +44,8 @@ import org.jsctp.core.seq.Tsn;
  * generated {@link Recipe} is filled in against the target association when it is sent, so that
  * "near" means near its actual state: TSNs around the peer's cumulative TSN (for DATA, I-DATA,
  * FORWARD TSN) or around what the target sent (SACK, SHUTDOWN), around the 2^31 and 2^32 wraps,
- * stream identifiers up to and past the negotiated counts, absurd gap blocks, every flag.
+ * stream identifiers up to and past the negotiated counts, absurd gap blocks, every flag; and the
+ * other chunk types the codec knows, with random valid contents.
  */
 final class ChunkRecipes {
 
@@ -78,7 +81,17 @@ final class ChunkRecipes {
                 Tuple.of(2, shutdown()), Tuple.of(1, fixed(ShutdownAckChunk.INSTANCE)),
                 Tuple.of(1, shutdownComplete()), Tuple.of(2, error()),
                 Tuple.of(2, forwardTsn()), Tuple.of(1, iForwardTsn()),
-                Tuple.of(3, unknown()));
+                Tuple.of(3, unknown()), Tuple.of(2, otherKnown()));
+    }
+
+    /**
+     * The remaining types the codec knows (NR-SACK, ECNE, CWR, AUTH, ASCONF, ASCONF ACK,
+     * RE-CONFIG, PAD and the rest), with random valid contents, not tied to the target's state.
+     */
+    static Arbitrary<Recipe> otherKnown() {
+        return Arbitraries.oneOf(CoreChunkArbitraries.nrSack(), CoreChunkArbitraries.ecne(), CoreChunkArbitraries.cwr(),
+                        ExtensionChunkArbitraries.anyExtensionChunk())
+                .map(chunk -> t -> chunk);
     }
 
     /** An offset from a base TSN: mostly close to it, sometimes across a wrap or anywhere. */

@@ -51,7 +51,7 @@ class ConnectionFuzzProperties {
                 .list().ofMinSize(1).ofMaxSize(50);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void everyMessageArrivesExactlyOnceIntactOrTheEndIsReported(
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed, @ForAll boolean interleaving,
             @ForAll("operations") List<ConnectionOp> operations) {

@@ -11,12 +11,14 @@ import org.jsctp.core.assoc.EndpointConfig;
 import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.Crc32c;
 import org.jsctp.core.packet.PacketEncoder;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.sim.LinkProfile;
 import org.jsctp.core.sim.SimHost;
 import org.jsctp.core.sim.SimNetwork;
 import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.SendQueue;
 
 /**
  * Two endpoints with an association ESTABLISHED by a real handshake on a perfect simulated link,
@@ -81,7 +83,7 @@ final class EstablishedPair {
     boolean roundTrip(Association from, SimHost to, int stream, byte[] payload) {
         int before = to.events().size();
         if (from.send(OutgoingMessage.of(stream, 99, false, Bytes.wrap(payload)), net.now())
-                != org.jsctp.core.tx.SendQueue.OfferResult.ACCEPTED) {
+                != SendQueue.OfferResult.ACCEPTED) {
             return false;
         }
         net.runUntil(() -> arrived(to, before, payload) || from.state() == AssociationState.CLOSED, net.now() + 120 * S,
@@ -123,7 +125,7 @@ final class EstablishedPair {
                 p[12 + Math.floorMod(position, p.length - 12)] = (byte) value; // any one byte after the header
             }
             ByteBuffer.wrap(p).putInt(8, 0);
-            ByteBuffer.wrap(p).putInt(8, org.jsctp.core.packet.Crc32c.compute(p, 0, p.length));
+            ByteBuffer.wrap(p).putInt(8, Crc32c.compute(p, 0, p.length));
             return p;
         }
     }

@@ -1,6 +1,7 @@
 package org.jsctp.core.fuzz;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationConfig;
@@ -125,9 +126,9 @@ final class FuzzedEndpoint {
     private static OutgoingMessage message(byte[] b) {
         int stream = b.length > 0 ? b[0] & 0xFF : 0;
         int flags = b.length > 1 ? b[1] & 0xFF : 0;
-        byte[] payload = b.length > 2 ? java.util.Arrays.copyOfRange(b, 2, b.length) : new byte[0];
+        byte[] payload = b.length > 2 ? Arrays.copyOfRange(b, 2, b.length) : new byte[0];
         if ((flags & 2) != 0) {
-            payload = java.util.Arrays.copyOf(payload, LARGE_MESSAGE); // several fragments
+            payload = Arrays.copyOf(payload, LARGE_MESSAGE); // several fragments
         }
         return OutgoingMessage.of(stream % 10, flags >> 2, (flags & 1) != 0, Bytes.wrap(payload));
     }

@@ -2,6 +2,7 @@ package org.jsctp.core.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -10,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.statistics.Statistics;
 import org.jsctp.core.assoc.AssociationState;
@@ -43,17 +45,17 @@ class MutatedChunkProperties {
     @Provide
     Arbitrary<List<CraftedPacket>> packets() {
         Arbitrary<EstablishedPair.Mutation> mutation = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, Arbitraries.just(EstablishedPair.Mutation.NONE)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 0xFFFF).map(v -> new EstablishedPair.Mutation(1, 0, v))),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.integers(), Arbitraries.integers().between(0, 255))
+                Tuple.of(8, Arbitraries.just(EstablishedPair.Mutation.NONE)),
+                Tuple.of(1, Arbitraries.integers().between(0, 0xFFFF).map(v -> new EstablishedPair.Mutation(1, 0, v))),
+                Tuple.of(1, Combinators.combine(Arbitraries.integers(), Arbitraries.integers().between(0, 255))
                         .as((at, v) -> new EstablishedPair.Mutation(2, at, v))));
-        Arbitrary<Integer> tag = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, Arbitraries.just(0)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 3)));
+        Arbitrary<Integer> tag = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just(0)),
+                Tuple.of(1, Arbitraries.integers().between(1, 3)));
         return Combinators.combine(ChunkRecipes.any().list().ofMinSize(1).ofMaxSize(3), tag, mutation)
                 .as(CraftedPacket::new).list().ofMinSize(1).ofMaxSize(6);
     }
 
-    @Property(tries = 250)
+    @Property(tries = 500)
     void anEstablishedAssociationSurvivesMutatedChunksOrSaysWhyItEnded(
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed, @ForAll boolean interleaving,
             @ForAll("packets") List<CraftedPacket> packets) {
@@ -94,8 +96,8 @@ class MutatedChunkProperties {
                 pair.target.state(), pair.peer.state()).isTrue();
         String outcome;
         if (pair.target.state() == AssociationState.ESTABLISHED && pair.peer.state() == AssociationState.ESTABLISHED) {
-            boolean toTarget = pair.roundTrip(pair.peer, pair.server, 2, "fresh to target".getBytes());
-            boolean toPeer = pair.roundTrip(pair.target, pair.client, 2, "fresh to peer".getBytes());
+            boolean toTarget = pair.roundTrip(pair.peer, pair.server, 2, "fresh to target".getBytes(StandardCharsets.US_ASCII));
+            boolean toPeer = pair.roundTrip(pair.target, pair.client, 2, "fresh to peer".getBytes(StandardCharsets.US_ASCII));
             pair.check();
             boolean down = EstablishedPair.reportedDown(pair.server) || EstablishedPair.reportedDown(pair.client);
             assertThat(toTarget || peerTsnsMoved || down).as("a fresh message reaches the target").isTrue();

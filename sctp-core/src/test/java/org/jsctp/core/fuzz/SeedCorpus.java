@@ -21,12 +21,9 @@ import org.jsctp.core.packet.golden.Pcapng;
  * {@code src/test/resources/org/jsctp/core/fuzz/<Class>Inputs/<method>/}; fuzzing mode starts
  * from them. Crashes the fuzzer finds are written there too and so become regression inputs.
  *
- * <p>Regenerate the seeds (the fuzzer's own findings are left alone) with
- * <pre>
- *  mvn -o -q -pl sctp-core test-compile exec:java -Dexec.classpathScope=test \
- *      -Dexec.mainClass=org.jsctp.core.fuzz.SeedCorpus -Dexec.args=sctp-core
- * </pre>
- * or by running {@link #main} from an IDE with the module directory as argument.
+ * <p>Regenerate the seeds (the fuzzer's own findings are left alone) by running {@link #main}
+ * with the module directory as argument, on the test classpath: docs/FUZZING.md gives the
+ * command.
  */
 public final class SeedCorpus {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.jsctp.core.assoc.AssociationState;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class SeedCorpusTest {
         try (InputStream in = SeedCorpusTest.class.getResourceAsStream(BASE + path)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

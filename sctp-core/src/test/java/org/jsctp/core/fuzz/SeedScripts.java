@@ -1,5 +1,6 @@
 package org.jsctp.core.fuzz;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -79,14 +80,14 @@ final class SeedScripts {
             Association a = peerAssociation();
             a.send(OutgoingMessage.of(0, 1, false, text("ordered on stream 0")), fuzzed.now());
             a.send(OutgoingMessage.of(3, 2, true, text("unordered on stream 3")), fuzzed.now());
-            a.send(OutgoingMessage.of(1, 3, false, Bytes.wrap(filled(5000))), fuzzed.now()); // four fragments
+            a.send(OutgoingMessage.of(1, 3, false, Bytes.wrap(filled(5000))), fuzzed.now()); // several fragments
             exchange();
             return this;
         }
 
         Recorder fuzzedSends() {
-            apply(PacketScript.Op.SEND, MS, concat(new byte[] {2, 0}, "ordered from the fuzzed side".getBytes()));
-            apply(PacketScript.Op.SEND, MS, concat(new byte[] {5, 1}, "unordered from the fuzzed side".getBytes()));
+            apply(PacketScript.Op.SEND, MS, concat(new byte[] {2, 0}, "ordered from the fuzzed side".getBytes(StandardCharsets.US_ASCII)));
+            apply(PacketScript.Op.SEND, MS, concat(new byte[] {5, 1}, "unordered from the fuzzed side".getBytes(StandardCharsets.US_ASCII)));
             apply(PacketScript.Op.SEND, MS, new byte[] {1, 2, 'x'}); // a large message: several fragments
             exchange();
             return this;
@@ -163,7 +164,7 @@ final class SeedScripts {
     }
 
     private static Bytes text(String s) {
-        return Bytes.wrap(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return Bytes.wrap(s.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] filled(int length) {

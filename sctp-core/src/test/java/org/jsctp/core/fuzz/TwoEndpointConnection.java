@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
@@ -285,7 +286,7 @@ final class TwoEndpointConnection {
     }
 
     /** Delivers everything, moving the clock to the next deadline when nothing is queued, until {@code done}. */
-    private void settle(java.util.function.BooleanSupplier done) {
+    private void settle(BooleanSupplier done) {
         afterStep();
         for (int step = 0; step < 50_000 && !done.getAsBoolean(); step++) {
             if (!client.toOther.isEmpty() || !server.toOther.isEmpty()) {
