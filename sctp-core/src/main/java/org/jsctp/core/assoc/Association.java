@@ -471,6 +471,15 @@ public final class Association {
         return sender == null ? 0 : sender.bufferedAmount();
     }
 
+    /**
+     * User-data bytes held on the receiving side: fragments and messages in reassembly, bounded
+     * by the configured receive buffer, plus messages handed out as events but not yet taken
+     * with {@link #pollEvent()}.
+     */
+    public long receivedBufferedAmount() {
+        return (receiver == null ? 0 : receiver.reassemblyBytes()) + undeliveredBytes;
+    }
+
     /** The congestion window of the path, for statistics. */
     public long cwnd() {
         return sender == null ? 0 : sender.cwnd();

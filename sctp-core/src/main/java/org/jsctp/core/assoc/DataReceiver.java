@@ -185,6 +185,11 @@ final class DataReceiver {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, free));
     }
 
+    /** User-data bytes reassembly holds: fragments and complete messages not yet handed out. */
+    long reassemblyBytes() {
+        return reassembly.bufferedBytes();
+    }
+
     /** The next message or piece of one, or null. */
     ReceivedMessage poll() {
         return reassembly.poll();

@@ -49,6 +49,9 @@ final class DataSender {
     private final AssociationCounters counters;
     private boolean noDelay;
     private final int fullPacketPayload;
+    private final long sendBufferBytes;
+    private final int outboundStreams;
+    private final int maxMessageBytes;
     private long peerWindow;
     private int lastAdvertisedWindow = -1;
     private long maxPeerWindow;
@@ -67,11 +70,23 @@ final class DataSender {
         this.noDelay = config.noDelay();
         this.counters = counters;
         this.fullPacketPayload = config.pathMtu() - CommonHeader.LENGTH;
+        this.sendBufferBytes = config.sendBufferBytes();
+        this.outboundStreams = outboundStreams;
+        this.maxMessageBytes = (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes());
         this.peerWindow = peerWindow;
         this.maxPeerWindow = peerWindow;
     }
 
     SendQueue.OfferResult offer(OutgoingMessage message, long nowNanos) {
+        int length = message.payload().length();
+        // The send buffer bounds all the user data we hold until the peer acknowledges it, queued
+        // and in flight (AssociationConfig.sendBufferBytes); the queue alone counts only what is
+        // not yet sent, so without this a peer slow to acknowledge made us hold more. Found by
+        // fuzzing. An offer the queue would refuse anyway keeps the queue's reason.
+        if (length > 0 && length <= maxMessageBytes && message.streamId() < outboundStreams
+                && bufferedAmount() + length > sendBufferBytes) {
+            return SendQueue.OfferResult.REFUSED_BUFFER_FULL;
+        }
         return queue.offer(message, nowNanos);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jsctp.core.env.RandomSource;
 import org.jsctp.core.handshake.CookieCheck;
+import org.jsctp.core.handshake.CookieCheckMode;
 import org.jsctp.core.handshake.CookieContents;
 import org.jsctp.core.handshake.CookieSecrets;
 import org.jsctp.core.handshake.StateCookieSealer;
@@ -71,10 +72,19 @@ public final class Endpoint {
     }
 
     public Endpoint(EndpointConfig config, RandomSource random, long nowNanos) {
+        this(config, random, nowNanos, CookieCheckMode.VERIFY_MAC);
+    }
+
+    /**
+     * An endpoint whose State Cookie MAC check is {@code cookieCheck}. <strong>Anything but
+     * {@link CookieCheckMode#VERIFY_MAC} is for fuzzing only</strong>: it lets any peer create
+     * associations from cookies it made up (see {@link CookieCheckMode}).
+     */
+    public Endpoint(EndpointConfig config, RandomSource random, long nowNanos, CookieCheckMode cookieCheck) {
         this.config = config;
         this.random = random;
         this.sealer = new StateCookieSealer(new CookieSecrets(random, nowNanos, config.cookieSecretRotationNanos()),
-                config.maxCookieLifeNanos());
+                config.maxCookieLifeNanos(), cookieCheck);
         this.initResponder = new InitResponder(config.association(), sealer, random, config.maxCookieLifeNanos());
     }
 

@@ -39,7 +39,8 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
 
     /**
      * Reads contents that a {@link StateCookieSealer} of this endpoint has verified; empty if they
-     * are not in the layout this version writes (a cookie from an older release, say).
+     * are not in the layout this version writes (a cookie from an older release, say) or hold
+     * values this endpoint never seals (zero streams or tags).
      */
     public static Optional<CookieContents> decode(Bytes sealed) {
         if (sealed.length() != LENGTH) {
@@ -62,6 +63,12 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             int localTie = b.getInt();
             int peerTie = b.getInt();
             int caps = b.get();
+            // Defence in depth, found by fuzzing with the MAC check off: this endpoint never seals
+            // zero streams (RFC 9260 section 3.3.2 makes them an error) or a zero tag (section
+            // 5.3.1), so contents that say so are not ours, whatever vouched for them.
+            if (outbound == 0 || inbound == 0 || localTag == 0 || peerTag == 0) {
+                return Optional.empty();
+            }
             return Optional.of(new CookieContents(localTag, peerTag, localTsn, peerTsn, window, outbound, inbound,
                     localPort, peerPort, localTie, peerTie,
                     new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0)));

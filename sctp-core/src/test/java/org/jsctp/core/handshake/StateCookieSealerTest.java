@@ -82,4 +82,15 @@ class StateCookieSealerTest {
         assertThatThrownBy(() -> new StateCookieSealer(secrets, ROTATION + 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theFuzzingModeSkipsOnlyTheMac() {
+        StateCookieSealer fuzzing = new StateCookieSealer(secrets, LIFE, CookieCheckMode.FUZZING_SKIP_MAC);
+        byte[] cookie = sealer.seal(TCB, 0, LIFE).toByteArray();
+        cookie[cookie.length - 1] ^= 0x01;
+        assertThat(sealer.open(Bytes.wrap(cookie), SECOND)).isInstanceOf(CookieCheck.Forged.class);
+        assertThat(fuzzing.open(Bytes.wrap(cookie), SECOND)).isEqualTo(new CookieCheck.Valid(TCB, 0));
+        assertThat(fuzzing.open(Bytes.wrap(cookie), LIFE + 1000)).isEqualTo(new CookieCheck.Stale(TCB, 1));
+        assertThat(fuzzing.open(Bytes.wrap(new byte[10]), SECOND)).isInstanceOf(CookieCheck.Forged.class);
+    }
 }
