@@ -4,13 +4,13 @@
 # over loopback, plus the plain-UDP limit (bench/udp/UdpBlaster.java). Runs alternate between the
 # programs; the table gives the median receiver goodput of each and the ratios.
 #
-#   bench/compare.sh [ROUNDS]          (default 3 rounds; MESSAGES=50000 LENGTHS="100 1200 8192")
+#   bench/compare.sh [ROUNDS]          (default 3 rounds; MESSAGES=200000 LENGTHS="100 1200 8192")
 #
 # Needs: a JDK 17, Maven, gcc and libusrsctp-dev. Builds what it runs. Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
-MESSAGES=${MESSAGES:-50000}
+MESSAGES=${MESSAGES:-200000}
 LENGTHS=${LENGTHS:-"100 1200 8192"}
 OUT=${OUT:-target/bench}
 mkdir -p "$OUT"
