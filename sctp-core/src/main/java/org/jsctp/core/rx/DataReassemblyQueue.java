@@ -60,8 +60,6 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
      * a message whose fragments up to it are all here (RFC 3758 section 3.6 keeps that message).
      */
     private boolean remnantFollows;
-    /** Whether anything changed since the last search for pieces to deliver under memory pressure. */
-    private boolean pressureSearchDue = true;
 
     /**
      * A queue whose partial delivery point is half of {@code maxBufferedBytes}, as
@@ -164,7 +162,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             return AddResult.REFUSED_BUFFER_FULL;
         }
 
-        pressureSearchDue = true;
+        markPressureSearchDue();
         if (complete) {
             completeMessage(left, unwrappedTsn, chunk, right);
         } else {
@@ -196,7 +194,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
      */
     public void forwardTsn(long newCumulativeUnwrappedTsn, List<ForwardTsnEntry> entries) {
         long n = newCumulativeUnwrappedTsn;
-        pressureSearchDue = true;
+        markPressureSearchDue();
         long through = Math.max(abandonedThrough, n);
         boolean intactAtN = false;
         List<Run> doomed = new ArrayList<>();
@@ -258,7 +256,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
 
     @Override
     public void resetStreams(int[] streamIds) {
-        pressureSearchDue = true;
+        markPressureSearchDue();
         BitSet affected = affectedStreams(streamIds, inboundStreams);
         List<Run> doomed = new ArrayList<>();
         for (int s = 0; s < runByFirst.capacity(); s++) {
@@ -283,7 +281,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
 
     @Override
     public void abortPartialDeliveries() {
-        pressureSearchDue = true;
+        markPressureSearchDue();
         List<PartialDelivery> all = new ArrayList<>(deliveringByNextTsn.size());
         for (int s = 0; s < deliveringByNextTsn.capacity(); s++) {
             PartialDelivery pd = deliveringByNextTsn.valueAt(s);
@@ -366,7 +364,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             relievePressure();
             return AddResult.REFUSED_BUFFER_FULL;
         }
-        pressureSearchDue = true;
+        markPressureSearchDue();
         deliveringByNextTsn.remove(tsn);
         Bytes payload;
         long lastTsn = tsn;
@@ -422,16 +420,9 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         }
     }
 
-    /**
-     * {@inheritDoc} Searching is skipped when nothing changed since the last search, so a flood of
-     * refused chunks stays cheap; it walks only the runs that begin a message.
-     */
+    /** {@inheritDoc} It walks only the runs that begin a message. */
     @Override
-    protected void relievePressure() {
-        if (!pressureSearchDue) {
-            return;
-        }
-        pressureSearchDue = false;
+    protected void deliverLeadingPiecesNextInLine() {
         List<Run> due = new ArrayList<>();
         for (int s = 0; s < orderedFirstRuns.capacity(); s++) {
             if (orderedFirstRuns.valueAt(s) != null) {

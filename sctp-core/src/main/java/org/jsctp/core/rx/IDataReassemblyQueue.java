@@ -42,8 +42,6 @@ import org.jsctp.core.seq.SerialArithmetic;
 public final class IDataReassemblyQueue extends ReassemblyQueueBase {
 
     private final LongObjectMap<Partial> partials = new LongObjectMap<>();
-    /** Whether anything changed since the last search for pieces to deliver under memory pressure. */
-    private boolean pressureSearchDue = true;
 
     /**
      * A queue whose partial delivery point is half of {@code maxBufferedBytes}, as
@@ -150,7 +148,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
             return AddResult.REFUSED_BUFFER_FULL;
         }
 
-        pressureSearchDue = true;
+        markPressureSearchDue();
         if (p == null) {
             if (chunk.beginning() && chunk.ending()) {
                 // A whole message in one chunk: pass its bytes through, no copy.
@@ -199,7 +197,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
         if (entries.isEmpty()) {
             return;
         }
-        pressureSearchDue = true;
+        markPressureSearchDue();
         // The largest skipped MID per stream and kind; later entries for the same pair may only raise it.
         LongObjectMap<IForwardTsnEntry> skipped = new LongObjectMap<>();
         List<Integer> moved = new ArrayList<>();
@@ -257,7 +255,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
      */
     @Override
     public void resetStreams(int[] streamIds) {
-        pressureSearchDue = true;
+        markPressureSearchDue();
         BitSet affected = DataReassemblyQueue.affectedStreams(streamIds, inboundStreams);
         List<Partial> doomed = new ArrayList<>();
         for (int s = 0; s < partials.capacity(); s++) {
@@ -281,7 +279,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
 
     @Override
     public void abortPartialDeliveries() {
-        pressureSearchDue = true;
+        markPressureSearchDue();
         for (int s = 0; s < streams.capacity(); s++) {
             OrderedStream o = streams.valueAt(s);
             if (o != null && o.delivering() != null) {
@@ -412,16 +410,8 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
         }
     }
 
-    /**
-     * {@inheritDoc} Searching is skipped when nothing changed since the last search, so a flood of
-     * refused chunks stays cheap.
-     */
     @Override
-    protected void relievePressure() {
-        if (!pressureSearchDue) {
-            return;
-        }
-        pressureSearchDue = false;
+    protected void deliverLeadingPiecesNextInLine() {
         List<Partial> due = new ArrayList<>();
         for (int s = 0; s < partials.capacity(); s++) {
             Partial p = partials.valueAt(s);

@@ -23,6 +23,8 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     private List<AbortedPartialDelivery> aborted = new ArrayList<>(0);
     /** The largest fragment taken so far: what the peer's next fragment probably needs. */
     private int largestFragment;
+    /** Whether anything changed since the last search for pieces to deliver under memory pressure. */
+    private boolean pressureSearchDue = true;
 
     ReassemblyQueueBase(int inboundStreams, long maxBufferedBytes, long partialDeliveryPoint, boolean interleaved) {
         this.interleaved = interleaved;
@@ -152,9 +154,25 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
 
     /**
      * Memory is short: hands out the leading fragments of every message next in line as pieces,
-     * so their bytes are freed once polled (see {@link ReassemblyQueue} on progress).
+     * so their bytes are freed once polled (see {@link ReassemblyQueue} on progress). The search
+     * is skipped when nothing changed since the last one (see {@link #markPressureSearchDue()}),
+     * so a flood of refused chunks stays cheap.
      */
-    protected abstract void relievePressure();
+    protected final void relievePressure() {
+        if (!pressureSearchDue) {
+            return;
+        }
+        pressureSearchDue = false;
+        deliverLeadingPiecesNextInLine();
+    }
+
+    /** Something changed that a search under memory pressure could find: the next one must run. */
+    protected final void markPressureSearchDue() {
+        pressureSearchDue = true;
+    }
+
+    /** The search of {@link #relievePressure()}: starts a partial delivery of each message next in line. */
+    protected abstract void deliverLeadingPiecesNextInLine();
 
     /**
      * Makes a complete message deliverable: unordered ones at once (RFC 9260 section 6.6),
