@@ -70,6 +70,11 @@ public enum TransportType {
         };
     }
 
+    /** Whether this (resolved) transport can send and receive with UDP segmentation offload. */
+    boolean hasSegmentationOffload() {
+        return this == EPOLL && EpollDatagramChannel.isSegmentedDatagramPacketSupported();
+    }
+
     /**
      * A new, unregistered datagram channel of this (resolved) transport.
      *

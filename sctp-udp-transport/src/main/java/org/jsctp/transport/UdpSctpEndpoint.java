@@ -2,6 +2,7 @@ package org.jsctp.transport;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -221,6 +222,7 @@ public final class UdpSctpEndpoint {
         private AdmissionControl admission = AdmissionControl.ADMIT_ALL;
         private boolean manualReadCredit;
         private int threads = 1;
+        private boolean segmentationOffload = true;
 
         private Builder() {
         }
@@ -343,6 +345,18 @@ public final class UdpSctpEndpoint {
             return this;
         }
 
+        /**
+         * Whether to use Linux's UDP segmentation offloads where the epoll transport has them
+         * (default on): runs of equal-length packets to one peer leave in one {@code sendmsg}
+         * ({@code UDP_SEGMENT}), and datagrams the kernel coalesced arrive in one {@code recvmsg}
+         * ({@code UDP_GRO}, which reads into 64 KiB buffers whatever {@link #maxDatagramBytes}
+         * says). Off, or on NIO, every datagram is its own system call.
+         */
+        public Builder segmentationOffload(boolean on) {
+            this.segmentationOffload = on;
+            return this;
+        }
+
         /** The largest datagram read whole; longer ones are truncated (and fail to decode). Default 65535. */
         public Builder maxDatagramBytes(int bytes) {
             if (bytes < AssociationConfig.MIN_PATH_MTU || bytes > 65535) {
@@ -372,12 +386,17 @@ public final class UdpSctpEndpoint {
             SocketProtocolFamily family = bindAddress == null ? null
                     : bindAddress instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
             DatagramChannel channel = type.newChannel(family);
-            channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagramBytes));
+            boolean offload = segmentationOffload && type.hasSegmentationOffload();
+            channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR,
+                    new FixedRecvByteBufAllocator(offload ? 65535 : maxDatagramBytes));
             channel.config().setOption(ChannelOption.SO_RCVBUF, socketBufferBytes);
             channel.config().setOption(ChannelOption.SO_SNDBUF, socketBufferBytes);
+            if (offload) {
+                channel.config().setOption(EpollChannelOption.UDP_GRO, true);
+            }
 
             TransportCounters counters = new TransportCounters();
-            PacketWriter writer = new PacketWriter(channel, counters);
+            PacketWriter writer = new PacketWriter(channel, counters, offload);
             Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, associationConfig),
                     random != null ? random : new SecureRandomSource(), System.nanoTime());
             EndpointDriver driver = new EndpointDriver(core, loop, writer, counters, listener, admission,
