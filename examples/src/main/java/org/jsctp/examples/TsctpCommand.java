@@ -81,6 +81,9 @@ final class TsctpCommand implements Callable<Integer> {
     @Option(names = "-V", description = "very verbose: as -v, and logs at DEBUG (per packet)")
     boolean veryVerbose;
 
+    @Option(names = "--stats", description = "client: print the association's statistics on stderr before the shutdown")
+    boolean printStatistics;
+
     @Option(names = "--seconds", defaultValue = "0", description = "server: stop after this many seconds (0: run until interrupted)")
     long serverSeconds;
 
@@ -222,6 +225,9 @@ final class TsctpCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("tsctp: message refused: " + b.last());
                     return 1;
                 }
+            }
+            if (printStatistics) {
+                spec.commandLine().getErr().println(a.call((core, now) -> core.statistics()).get(60, TimeUnit.SECONDS));
             }
             a.shutdown().get(600, TimeUnit.SECONDS); // graceful: returns once every message is acknowledged
             double seconds = (System.nanoTime() - start) / 1e9;

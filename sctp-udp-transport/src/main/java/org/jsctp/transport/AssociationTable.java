@@ -103,6 +103,12 @@ final class AssociationTable {
 
     /** Whether two addresses name the same host, taking IPv4-mapped IPv6 addresses as their IPv4 address. */
     static boolean sameHost(InetAddress a, InetAddress b) {
+        if (a.equals(b)) {
+            return true; // the common case, and without copying address bytes
+        }
+        if ((a instanceof Inet6Address) == (b instanceof Inet6Address)) {
+            return false; // same family, different addresses
+        }
         return Arrays.equals(normalize(a).getAddress(), normalize(b).getAddress());
     }
 

@@ -55,7 +55,7 @@ final class PacketWriter {
     /** Encodes {@code packet} and writes it to {@code to}, without flushing. */
     void write(OutgoingPacket packet, InetSocketAddress to) {
         int length = packet.encodedLength();
-        if (segmentation && length >= SegmentRun.MIN_SEGMENT_LENGTH) {
+        if (segmentation) {
             if (!run.accepts(length, to)) {
                 sendRun();
                 run.start(channel.alloc(), length, to);

@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
  * {@code sendmsg} with UDP generic segmentation offload (Linux {@code UDP_SEGMENT}) sends them
  * all: the kernel cuts the buffer into datagrams of {@link #segmentLength()} bytes, of which only
  * the last may be shorter. A bulk transfer sends runs of full-size packets, so one system call
- * and one trip through the channel carry many datagrams instead of one.
+ * and one trip through the channel carry many datagrams instead of one; so does the receiver's
+ * train of SACKs, one for every second packet of a read batch, all of one length while no gap is
+ * reported.
  *
  * <p>Buffer ownership: the run owns its buffer until {@link #take()} hands it over (or
  * {@link #discard()} releases it). Used on the event loop only.
@@ -21,9 +23,6 @@ final class SegmentRun {
 
     /** The most bytes of UDP payload one send may carry: 65535 less the IPv4 and UDP headers. */
     static final int MAX_BYTES = 65_507;
-
-    /** Packets shorter than this are rarely sent in runs (SACKs, control chunks): no run for them. */
-    static final int MIN_SEGMENT_LENGTH = 512;
 
     private ByteBuf buffer;
     private InetSocketAddress destination;

@@ -70,19 +70,34 @@ class PacketWriterTest {
 
         writer.write(data(1, 1200), PEER);
         writer.write(data(2, 1200), PEER);
-        writer.write(sack, PEER); // too small for a run: alone, after the run
-        writer.write(data(3, 1200), PEER);
+        writer.write(sack, PEER); // shorter: joins as the run's last segment
+        writer.write(data(3, 1200), PEER); // the run is closed: a new one
         writer.write(data(4, 1200), OTHER_PEER); // another peer: another run
         writer.write(data(5, 1300), OTHER_PEER); // longer than the run's segments: a run of its own
         writer.endInput();
 
-        assertThat(written).hasSize(5);
-        assertThat(written.get(0)).isInstanceOf(SegmentedDatagramPacket.class);
-        assertThat(((DatagramPacket) written.get(1)).content().readableBytes()).isEqualTo(sack.encodedLength());
-        assertThat(written.subList(1, 5)).allSatisfy(m -> assertThat(m).isNotInstanceOf(SegmentedDatagramPacket.class));
-        assertThat(((DatagramPacket) written.get(3)).recipient()).isEqualTo(OTHER_PEER);
-        assertThat(((DatagramPacket) written.get(4)).content().readableBytes())
+        assertThat(written).hasSize(4);
+        SegmentedDatagramPacket first = (SegmentedDatagramPacket) written.get(0);
+        assertThat(ByteBufUtil.getBytes(first.content())).isEqualTo(concat(List.of(data(1, 1200), data(2, 1200), sack)));
+        assertThat(written.subList(1, 4)).allSatisfy(m -> assertThat(m).isNotInstanceOf(SegmentedDatagramPacket.class));
+        assertThat(((DatagramPacket) written.get(1)).recipient()).isEqualTo(PEER);
+        assertThat(((DatagramPacket) written.get(2)).recipient()).isEqualTo(OTHER_PEER);
+        assertThat(((DatagramPacket) written.get(3)).content().readableBytes())
                 .isEqualTo(data(5, 1300).encodedLength());
+    }
+
+    @Test
+    void aTrainOfEqualSacksIsOneSegmentedSendToo() {
+        PacketWriter writer = writer(true, false);
+        List<OutgoingPacket> sacks = List.of(packet(SackChunk.of(new Tsn(2), 65536)),
+                packet(SackChunk.of(new Tsn(4), 65536)), packet(SackChunk.of(new Tsn(6), 65536)));
+
+        sacks.forEach(p -> writer.write(p, PEER));
+        writer.endInput();
+
+        assertThat(written).hasSize(1);
+        assertThat(((SegmentedDatagramPacket) written.get(0)).segmentSize()).isEqualTo(sacks.get(0).encodedLength());
+        assertThat(ByteBufUtil.getBytes(((DatagramPacket) written.get(0)).content())).isEqualTo(concat(sacks));
     }
 
     @Test
