@@ -12,8 +12,10 @@ import org.jsctp.core.assoc.EndpointConfig;
 import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.CommonHeader;
+import org.jsctp.core.packet.PacketEncoder;
 import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.packet.cause.StaleCookieCause;
+import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieAckChunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
 import org.jsctp.core.packet.chunk.ErrorChunk;
@@ -107,8 +109,9 @@ class CookieAttackTest {
         // Once the cookie could no longer be valid anyway the memory lets go of it: the replay is stale.
         Endpoint.Outcome late = echo(ack.initiateTag(), cookieOf(ack), endpoint.config().maxCookieLifeNanos() + 2 * S);
         assertThat(late).isInstanceOf(Endpoint.Outcome.Reply.class);
-        initAck(init(0x3334), endpoint.config().maxCookieLifeNanos() + 3 * S); // any later INIT prunes expired entries
-        deliverEcho(initAckTag, cookieOf(lastAck), endpoint.config().maxCookieLifeNanos() + 3 * S);
+        long later = endpoint.config().maxCookieLifeNanos() + 3 * S;
+        InitAckChunk next = initAck(init(0x3334), later);
+        deliverEcho(next.initiateTag(), cookieOf(next), later); // the next used cookie prunes the expired one
         assertThat(endpoint.usedCookiesHeld()).isEqualTo(1);
     }
 
@@ -149,9 +152,6 @@ class CookieAttackTest {
 
     // ---- helpers ----
 
-    private int initAckTag;
-    private InitAckChunk lastAck;
-
     private static InitChunk init(int tag) {
         return new InitChunk(tag, 65536, 4, 4, new Tsn(tag * 3), List.of());
     }
@@ -160,9 +160,7 @@ class CookieAttackTest {
     private InitAckChunk initAck(InitChunk init, long now) {
         Endpoint.Outcome o = endpoint.handlePacket(packet(0, init), now, host);
         assertThat(o).isInstanceOf(Endpoint.Outcome.Reply.class);
-        lastAck = (InitAckChunk) ((Endpoint.Outcome.Reply) o).packet().chunks().get(0);
-        initAckTag = lastAck.initiateTag();
-        return lastAck;
+        return (InitAckChunk) ((Endpoint.Outcome.Reply) o).packet().chunks().get(0);
     }
 
     private Endpoint.Outcome echo(int tag, Bytes cookie, long now) {
@@ -171,11 +169,11 @@ class CookieAttackTest {
 
     /** A COOKIE ECHO through the host, as the transport routes it: a valid one registers the association. */
     private void deliverEcho(int tag, Bytes cookie, long now) {
-        host.receive(org.jsctp.core.packet.PacketEncoder.toByteArray(packet(tag, new CookieEchoChunk(cookie))), now);
+        host.receive(PacketEncoder.toByteArray(packet(tag, new CookieEchoChunk(cookie))), now);
         host.drainOutbox();
     }
 
-    private static SctpPacket packet(int tag, org.jsctp.core.packet.chunk.Chunk chunk) {
+    private static SctpPacket packet(int tag, Chunk chunk) {
         return new SctpPacket(CommonHeader.of(PEER, PORT, tag), List.of(chunk));
     }
 

@@ -150,7 +150,7 @@ class ResourceExhaustionTest {
     @DisplayName("65535 streams each way cost about what 10 do until they are used")
     void memoryGrowsWithStreamsUsedNotWithTheirCount() {
         AssociationConfig big = AttackedPair.defaults().outboundStreams(65535).maxInboundStreams(65535).build();
-        int count = 20;
+        int count = 50;
         long few = retainedPerAssociation(count, 10, big);
         long many = retainedPerAssociation(count, 65535, big);
         System.out.printf("ResourceExhaustionTest: retained heap per association: %d B with 10/10 streams, %d B with 65535/65535%n",

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jsctp.core.packet.Crc32c;
 import org.jsctp.core.packet.chunk.ChunkType;
+import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.param.ParameterType;
 import org.jsctp.transport.SctpUdpAssociation;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +72,22 @@ class MalformedLengthsAttackTest extends ConformanceTestBase {
     }
 
     @Test
+    @DisplayName("padding that is not zero is ignored (RFC 9260 section 3.2): the DATA it pads is acknowledged and delivered")
+    void nonZeroPaddingIsIgnored() {
+        start();
+        Established e = passiveAssociation();
+        TesterAssociation a = e.tester();
+        DataChunk d = TesterAssociation.immediately(a.data(0, TesterAssociation.bytes("odd")));
+        byte[] chunk = chunkBytesOf(tester.encode(a.endpointTag(), d));
+        chunk[chunk.length - 1] = (byte) 0xFF; // the one padding byte after 19 bytes of chunk
+        tester.sendBytes(Crafted.packet(tester.sctpPort(), EndpointUnderTest.SCTP_PORT, a.endpointTag(), chunk));
+        assertThat(a.expect(SackChunk.class).cumulativeTsnAck()).isEqualTo(d.tsn());
+        assertThat(sut.awaitMessagesFrom(tester, 1)).singleElement()
+                .satisfies(m -> assertThat(m.payload()).isEqualTo(d.userData()));
+        shutDownFromTester(a, e.ours());
+    }
+
+    @Test
     @DisplayName("INIT ACKs with bad parameter lengths are dropped; T1-init retransmits the INIT and the setup completes")
     void initAcksWithBadParameterLengthsAreDropped() {
         start(ConformanceConfig.fastTimers().build());
@@ -84,6 +102,11 @@ class MalformedLengthsAttackTest extends ConformanceTestBase {
         Handshakes.accept(tester, init, Handshakes.initAck(init));
         await(up);
         sut.assertStillServesFreshAssociation();
+    }
+
+    /** The chunks of an encoded packet: everything after its 12-byte common header. */
+    private static byte[] chunkBytesOf(byte[] packet) {
+        return Arrays.copyOfRange(packet, 12, packet.length);
     }
 
     /** Datagrams with a correct checksum and a length field that does not fit. */
