@@ -222,6 +222,11 @@ final class DataSender {
         }
     }
 
+    /** Whether DATA sent is waiting for its acknowledgement (a zero window probe, for one). */
+    boolean hasDataInFlight() {
+        return !outstanding.isEmpty();
+    }
+
     /** Whether nothing is queued or in flight: the condition for sending SHUTDOWN (section 9.2). */
     boolean isIdle() {
         return queue.isEmpty() && outstanding.isEmpty();
