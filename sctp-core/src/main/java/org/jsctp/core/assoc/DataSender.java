@@ -61,6 +61,7 @@ final class DataSender {
         this.queue = new SendQueue(outboundStreams, config.sendBufferBytes(),
                 (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes()), new FcfsScheduler());
         this.outstanding = new OutstandingData(localInitialTsn, MAX_OUTSTANDING_CHUNKS, 1);
+        outstanding.setLostRetransmissionDetection(config.lostRetransmissionDetection());
         // RFC 9260 section 7.2.1: the initial ssthresh may be arbitrarily high, e.g. the peer's a_rwnd.
         this.cc = new RenoCongestionController(RenoConfig.defaults(config.pathMtu()), Math.max(peerWindow, 1));
         this.rto = rto;
