@@ -87,6 +87,34 @@ class LossRecoveryTest {
         }
     }
 
+    /**
+     * RFC 9260 section 7.2.4 step 4: the fast retransmission of the first outstanding chunk
+     * restarts T3-rtx. Here the chunk is lost at 0 s and only 985 ms later do three packets behind
+     * it bring the miss indications; the fast retransmission is acknowledged at about 1005 ms,
+     * after the timer started at 0 s would have expired (RTO 1 s) had it not been restarted.
+     */
+    @Test
+    void aFastRetransmissionOfTheFirstOutstandingChunkRestartsT3() {
+        AssociationConfig config = AssociationConfig.builder().noDelay(true).build();
+        SimHost clientHost = new SimHost("client", new Endpoint(EndpointConfig.of(5000, config), new SeededRandomSource(9), 0));
+        SimHost serverHost = new SimHost("server", new Endpoint(EndpointConfig.of(7, config), new SeededRandomSource(10), 0));
+        SimNetwork net = new SimNetwork(clientHost, serverHost, LinkProfile.perfect().withDelay(5 * MS), 9);
+        Association client = clientHost.connect(7, 0);
+        net.runUntil(() -> client.state() == AssociationState.ESTABLISHED, 60 * S, 100_000);
+        net.aToB().dropNext(1, p -> p.length > 12 && p[12] == 0);
+        long start = net.now();
+        client.send(OutgoingMessage.of(0, 0, false, Bytes.wrap(new byte[MESSAGE])), start);
+        net.advance(985 * MS, 100_000);
+        for (int i = 0; i < 3; i++) {
+            client.send(OutgoingMessage.of(0, 0, false, Bytes.wrap(new byte[MESSAGE])), net.now());
+        }
+        net.runUntil(() -> client.bufferedAmount() == 0, start + 10 * S, 100_000);
+        assertThat(client.bufferedAmount()).isZero();
+        assertThat(client.statistics().fastRetransmissions()).isEqualTo(1);
+        assertThat(client.statistics().t3Expiries()).as("T3-rtx expiries").isZero();
+        assertThat(client.statistics().t3Retransmissions()).isZero();
+    }
+
     @Test
     void tenPercentLossEachWayWith10MsRtt() {
         LinkProfile lossy = LinkProfile.perfect().withDelay(5 * MS).withLoss(0.1);
