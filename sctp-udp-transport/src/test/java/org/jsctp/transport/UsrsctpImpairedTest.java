@@ -127,8 +127,10 @@ class UsrsctpImpairedTest {
     @EnumSource(Side.class)
     void usrsctpClientSurvivesARebindingMidway(Side towards) throws Exception {
         EventRecorder events = new EventRecorder();
+        // Heartbeats every second: after a rebinding towards usrsctp, whose packets to the old
+        // port are lost, ours are what tell it the new one.
         UdpSctpEndpoint ours = endpoints.bind(loopback, 5000, events, TransportType.AUTO,
-                ImpairedTransferTest.config(false));
+                ImpairedTransferTest.config(false).toBuilder().heartbeatIntervalNanos(1_000 * MS).build());
         relay = ImpairmentRelay.builder().forwardTo(Endpoints.addressOf(ours, loopback)).seed(31)
                 .impairBoth(Impairment.NONE.withLoss(0.01).withDelay(MS, 0)).start();
         // Side A is usrsctp: it sends to the relay, which learns its address.
