@@ -767,6 +767,17 @@ public final class Association {
      */
     private boolean onForwardTsn(Chunk chunk) {
         deliverMessages();
+        Tsn newCumulative = chunk instanceof ForwardTsnChunk f
+                ? f.newCumulativeTsn() : ((IForwardTsnChunk) chunk).newCumulativeTsn();
+        if (receiver.forwardsBeyondAnythingSent(newCumulative)) {
+            // RFC 3758 section 3.6 lets the sender skip only TSNs it sent; one that skips past
+            // anything it could have sent (as RFC 9260 section 6.2.1 treats a SACK for TSNs never
+            // sent) would make every later DATA of the real peer look like a duplicate.
+            tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("FORWARD TSN " + newCumulative
+                    + " beyond any TSN sent")));
+            close("the peer sent a FORWARD TSN beyond any TSN it sent (" + newCumulative + ")", List.of());
+            return false;
+        }
         DataReceiver.Outcome outcome = chunk instanceof ForwardTsnChunk f
                 ? receiver.onForwardTsn(f) : receiver.onIForwardTsn((IForwardTsnChunk) chunk);
         if (outcome == DataReceiver.Outcome.PROTOCOL_VIOLATION) {
@@ -811,6 +822,13 @@ public final class Association {
             close("the peer acknowledged data we never sent", List.of());
             return;
         }
+        if (!effect.newDataAcked() && sack.advertisedReceiverWindowCredit() == 0 && sender.hasDataInFlight()) {
+            // RFC 9260 section 6.1: a peer that keeps answering our zero window probes is keeping
+            // its window closed, not gone; the unanswered probes must not count as errors, or a
+            // peer whose user stops reading for a while would be aborted after Max.Retrans RTOs.
+            errorCount = 0;
+            notePathEvent(path.onNewDataAcked());
+        }
         if (effect.newDataAcked()) {
             errorCount = 0; // section 8.1: an acknowledgement clears the association error counter
             notePathEvent(path.onNewDataAcked());
@@ -828,6 +846,7 @@ public final class Association {
     }
 
     private void onT3Expiry(long nowNanos) {
+        counters.onT3Expiry();
         notePathEvent(path.onRetransmissionTimeout()); // section 8.2, and the RTO backoff of 6.3.3 E2
         // RFC 9260 section 8.1: each T3-rtx expiry counts against Association.Max.Retrans.
         if (++errorCount > tcb.config.associationMaxRetransmits()) {

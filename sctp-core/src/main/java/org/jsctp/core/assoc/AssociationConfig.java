@@ -32,13 +32,18 @@ import org.jsctp.core.handshake.Capabilities;
  * @param noDelay send small messages at once even while data is in flight (SCTP_NODELAY of RFC
  *     6458); when false (the default), a packet that would not be full waits until the data in
  *     flight is acknowledged, so small messages are bundled (Nagle's algorithm, RFC 896)
+ * @param lostRetransmissionDetection let a fast retransmission that is lost as well be fast
+ *     retransmitted again once SACKs show data sent after it arrived, rather than wait for T3-rtx
+ *     (off by default: RFC 9260 section 7.2.4 (5) makes such a chunk ineligible; on lossy paths
+ *     most timeouts come from these, see docs/PERFORMANCE.md "Under loss")
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
                                 long rtoInitialNanos, long rtoMinNanos, long rtoMaxNanos,
                                 int maxInitRetransmits, int associationMaxRetransmits, int pathMaxRetransmits,
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
-                                int maxBurst, Capabilities capabilities, boolean noDelay) {
+                                int maxBurst, Capabilities capabilities, boolean noDelay,
+                                boolean lostRetransmissionDetection) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -109,6 +114,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.maxBurst = maxBurst;
         b.capabilities = capabilities;
         b.noDelay = noDelay;
+        b.lostRetransmissionDetection = lostRetransmissionDetection;
         return b;
     }
 
@@ -140,6 +146,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private int maxBurst = 4;
         private Capabilities capabilities = new Capabilities(true, false, false);
         private boolean noDelay = false;
+        private boolean lostRetransmissionDetection = false;
 
         private Builder() {
         }
@@ -244,10 +251,15 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        public Builder lostRetransmissionDetection(boolean value) {
+            this.lostRetransmissionDetection = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
-            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay);
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection);
         }
     }
 

@@ -23,6 +23,7 @@ final class AssociationCounters {
     private long sacksSent;
     private long sacksReceived;
     private long duplicateTsns;
+    private long t3Expiries;
 
     /** A packet the association hands out: counts it and its DATA, I-DATA and SACK chunks. */
     void onPacketSent(OutgoingPacket p) {
@@ -57,6 +58,11 @@ final class AssociationCounters {
         duplicateTsns++;
     }
 
+    /** T3-rtx expired with data outstanding (RFC 9260 section 6.3.3). */
+    void onT3Expiry() {
+        t3Expiries++;
+    }
+
     /** A chunk sent again: by Fast Retransmit (RFC 9260 section 7.2.4) or after T3-rtx expired (section 6.3.3). */
     void onRetransmission(boolean fast) {
         if (fast) {
@@ -70,6 +76,6 @@ final class AssociationCounters {
     AssociationStatistics snapshot(long peerReceiverWindow, long bufferedAmount, java.util.List<PathStatistics> paths) {
         return new AssociationStatistics(packetsSent, packetsReceived, dataChunksSent, dataChunksReceived, userBytesSent,
                 userBytesReceived, t3Retransmissions, fastRetransmissions, sacksSent, sacksReceived, duplicateTsns,
-                peerReceiverWindow, bufferedAmount, paths);
+                peerReceiverWindow, bufferedAmount, paths, t3Expiries);
     }
 }

@@ -115,6 +115,14 @@ final class DataReceiver {
         return Outcome.ACCEPTED;
     }
 
+    /**
+     * Whether a FORWARD TSN or I-FORWARD-TSN moving the cumulative TSN to {@code newCumulativeTsn}
+     * names TSNs the peer cannot have sent ({@link DataTracker#isFarBeyondHighestReceived}).
+     */
+    boolean forwardsBeyondAnythingSent(Tsn newCumulativeTsn) {
+        return tracker.isFarBeyondHighestReceived(newCumulativeTsn);
+    }
+
     /** The partial deliveries aborted since the last call (RFC 6458 section 6.1.7). */
     List<AbortedPartialDelivery> pollAbortedDeliveries() {
         return reassembly.pollAbortedDeliveries();
@@ -221,6 +229,7 @@ final class DataReceiver {
         // RFC 9260 section 6.2: with no window left, new DATA beyond the highest TSN received is
         // dropped (a zero-window probe included); what fills a gap is still taken.
         if (advertisedWindow(undeliveredBytes) <= 0 && tracker.isBeyondHighestReceived(tsn)) {
+            tracker.markDropped();
             return Outcome.DROPPED;
         }
         return null;
@@ -235,6 +244,7 @@ final class DataReceiver {
                 tracker.observe(tsn); // section 6.5: acknowledged, then reported and discarded
                 return Outcome.INVALID_STREAM;
             case REFUSED_BUFFER_FULL:
+                tracker.markDropped();
                 return Outcome.DROPPED;
             case PROTOCOL_VIOLATION:
             default:

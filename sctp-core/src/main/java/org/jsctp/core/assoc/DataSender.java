@@ -61,6 +61,7 @@ final class DataSender {
         this.queue = new SendQueue(outboundStreams, config.sendBufferBytes(),
                 (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes()), new FcfsScheduler());
         this.outstanding = new OutstandingData(localInitialTsn, MAX_OUTSTANDING_CHUNKS, 1);
+        outstanding.setLostRetransmissionDetection(config.lostRetransmissionDetection());
         // RFC 9260 section 7.2.1: the initial ssthresh may be arbitrarily high, e.g. the peer's a_rwnd.
         this.cc = new RenoCongestionController(RenoConfig.defaults(config.pathMtu()), Math.max(peerWindow, 1));
         this.rto = rto;
@@ -109,14 +110,24 @@ final class DataSender {
         if (outstanding.hasRetransmissionsPending()) {
             if (fastRetransmitNow || cc.mayTransmit(flight).isAllowed()) {
                 long bytes = 0;
+                Tsn firstOutstanding = outstanding.cumulativeTsnAcked().next();
+                boolean firstFastRetransmitted = false;
                 for (RetransmitItem item : outstanding.takeRetransmissions(space, fastRetransmitNow)) {
                     chunks.add(item.chunk());
                     bytes += item.payloadBytes();
                     counters.onRetransmission(item.fastRetransmit());
+                    firstFastRetransmitted |= item.fastRetransmit() && item.tsn().equals(firstOutstanding);
                 }
                 if (!chunks.isEmpty()) {
                     cc.onDataSent(nowNanos, bytes);
-                    armT3(nowNanos);
+                    if (firstFastRetransmitted) {
+                        // RFC 9260 section 7.2.4 step 4: retransmitting the first outstanding DATA
+                        // chunk restarts T3-rtx, so the timer started for its first transmission
+                        // does not expire while the fast retransmission is on its way.
+                        startT3(nowNanos);
+                    } else {
+                        armT3(nowNanos);
+                    }
                 }
             }
             return chunks; // new data waits until retransmissions are done
@@ -220,6 +231,11 @@ final class DataSender {
         if (!outstanding.isEmpty()) {
             startT3(nowNanos); // R4: the retransmission goes out with this expiry, under the backed-off RTO
         }
+    }
+
+    /** Whether DATA sent is waiting for its acknowledgement (a zero window probe, for one). */
+    boolean hasDataInFlight() {
+        return !outstanding.isEmpty();
     }
 
     /** Whether nothing is queued or in flight: the condition for sending SHUTDOWN (section 9.2). */

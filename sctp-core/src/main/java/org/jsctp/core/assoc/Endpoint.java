@@ -8,6 +8,7 @@ import org.jsctp.core.handshake.CookieCheckMode;
 import org.jsctp.core.handshake.CookieContents;
 import org.jsctp.core.handshake.CookieSecrets;
 import org.jsctp.core.handshake.StateCookieSealer;
+import org.jsctp.core.handshake.UsedCookies;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.SctpPacket;
@@ -62,10 +63,17 @@ public final class Endpoint {
         }
     }
 
+    /**
+     * How many used cookies' tag pairs are remembered at most ({@link UsedCookies}): about 3 MiB
+     * when full, reached only by a peer completing that many handshakes within one cookie life.
+     */
+    public static final int USED_COOKIES_HELD = 32_768;
+
     private final EndpointConfig config;
     private final RandomSource random;
     private final StateCookieSealer sealer;
     private final InitResponder initResponder;
+    private final UsedCookies usedCookies;
 
     public EndpointConfig config() {
         return config;
@@ -86,6 +94,7 @@ public final class Endpoint {
         this.sealer = new StateCookieSealer(new CookieSecrets(random, nowNanos, config.cookieSecretRotationNanos()),
                 config.maxCookieLifeNanos(), cookieCheck);
         this.initResponder = new InitResponder(config.association(), sealer, random, config.maxCookieLifeNanos());
+        this.usedCookies = new UsedCookies(USED_COOKIES_HELD);
     }
 
     /** Starts an association to {@code peerPort} (RFC 9260 section 5.1 step A). */
@@ -193,13 +202,30 @@ public final class Endpoint {
         if (existing == null) {
             existing = directory.findByPeer(contents.peerPort());
         }
+        long usableUntil = ((CookieCheck.Valid) check).createdAtNanos() + config.maxCookieLifeNanos();
         if (existing != null && existing.state() != AssociationState.CLOSED) {
-            return onCookieForExisting(h, contents, existing, nowNanos);
+            Outcome outcome = onCookieForExisting(h, contents, existing, nowNanos);
+            if (!(outcome instanceof Outcome.Discarded)) {
+                usedCookies.remember(contents.localTag(), contents.peerTag(), usableUntil, nowNanos);
+            }
+            return outcome;
+        }
+        if (usedCookies.wasUsed(contents.localTag(), contents.peerTag(), nowNanos)) {
+            // Section 5.1.5 would accept it, no association existing: but this cookie already made
+            // one, which has ended. Re-creating it with the old tags and TSNs would let stale
+            // packets of the old incarnation pass as the new one's; a cookie is used once.
+            return new Outcome.Discarded("COOKIE ECHO repeating a cookie already used (its association has ended)");
         }
         if (directory.size() >= config.maxAssociations()) {
             return reply(h, contents.peerTag(), AbortChunk.of(OutOfResourceCause.INSTANCE));
         }
+        usedCookies.remember(contents.localTag(), contents.peerTag(), usableUntil, nowNanos);
         return new Outcome.Accepted(Association.fromCookie(config.association(), random, contents, nowNanos));
+    }
+
+    /** How many used cookies are remembered now (for tests and statistics). */
+    public int usedCookiesHeld() {
+        return usedCookies.size();
     }
 
     /** RFC 9260 section 5.2.4, table 2: a valid COOKIE ECHO while an association with the peer exists. */

@@ -110,6 +110,15 @@ public final class DataTracker {
         }
     }
 
+    /**
+     * A DATA chunk was dropped for want of room (RFC 9260 section 6.2): the receiver "MUST
+     * immediately send back a SACK" showing what it accepted and its current window, so that a
+     * sender probing a shut window learns at once that the window is still shut.
+     */
+    public void markDropped() {
+        sackImmediately = true;
+    }
+
     /** The delayed-SACK timer expired (RFC 9260 section 6.2): the SACK is due now. */
     public void markSackDue() {
         if (isSackPending()) {
@@ -141,6 +150,16 @@ public final class DataTracker {
     public boolean isBeyondHighestReceived(Tsn tsn) {
         long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
         return unwrapper.peek(tsn.value()) > highest;
+    }
+
+    /**
+     * Whether {@code tsn} lies more than {@link #MAX_TSN_AHEAD} beyond every TSN received so far:
+     * further than the peer could have sent and had refused here, as DATA that far ahead is never
+     * taken (see {@link #observe}). A FORWARD TSN to such a point names TSNs never sent.
+     */
+    public boolean isFarBeyondHighestReceived(Tsn tsn) {
+        long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
+        return unwrapper.peek(tsn.value()) - highest > MAX_TSN_AHEAD;
     }
 
     /** Whether TSNs above the cumulative ack are held, i.e. a gap is open. */
