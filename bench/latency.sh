@@ -5,7 +5,8 @@
 # socket), each talking to its own kind over loopback. Runs alternate between the pairs; the table
 # gives the medians over the rounds of each run's median (p50) and 99th percentile, and the ratios.
 #
-#   bench/latency.sh [ROUNDS]     (default 3; LENGTH=100 COUNT=2000 WARMUP=10000 RATE=100, REBUILD=1)
+#   bench/latency.sh [ROUNDS]     (default 3; LENGTH=100 COUNT=2000 WARMUP=10000 WARMUP_RATE=2000
+#                                RATE=100 REBUILD=1)
 #
 # Needs: a JDK 17, Maven, gcc and libusrsctp-dev. Builds what it runs. Prints Markdown table rows.
 set -euo pipefail
@@ -14,6 +15,7 @@ ROUNDS=${1:-3}
 LENGTH=${LENGTH:-100}
 COUNT=${COUNT:-2000}
 WARMUP=${WARMUP:-10000}
+WARMUP_RATE=${WARMUP_RATE:-2000}
 RATE=${RATE:-100}
 OUT=${OUT:-target/bench}
 mkdir -p "$OUT"
@@ -23,7 +25,7 @@ if [ ! -f examples/target/sctp-examples.jar ] || [ "${REBUILD:-1}" = 1 ]; then
 fi
 gcc -O2 -Wall -o "$OUT/fair_latency" bench/usrsctp/fair_latency.c -lusrsctp -lpthread
 JAR=examples/target/sctp-examples.jar
-ARGS=(-l "$LENGTH" -n "$COUNT" -w "$WARMUP" -r "$RATE")
+ARGS=(-l "$LENGTH" -n "$COUNT" -w "$WARMUP" -W "$WARMUP_RATE" -r "$RATE")
 
 # One run: starts the echo server, waits until it is up, runs the client, stops the server and
 # prints the client's result line ("latency: samples=... p50_us=... p99_us=...").
@@ -70,6 +72,6 @@ row "round trip, median (p50), $LENGTH B at $RATE/s" p50_us
 row "round trip, p99, $LENGTH B at $RATE/s" p99_us
 echo
 echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, $(java -version 2>&1 | head -1), $ROUNDS rounds of $COUNT round trips" \
-    "after $WARMUP unpaced warm-up round trips; each run's line:"
+    "after $WARMUP warm-up round trips at $WARMUP_RATE/s; each run's line:"
 sed 's/^/    ours:    /' "$OUT/latency-ours"
 sed 's/^/    usrsctp: /' "$OUT/latency-usrsctp"

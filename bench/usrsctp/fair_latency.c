@@ -15,7 +15,7 @@
  *   - percentiles by nearest rank; the result line is the same:
  *     latency: samples=N length=L min_us=X p50_us=X p90_us=X p99_us=X p99.9_us=X max_us=X
  *
- * The -w warm-up round trips go back to back (for the JVM's JIT on our side; the same here).
+ * The -w warm-up round trips (for the JVM's JIT on our side; the same here) go at the rate of -W.
  *
  * The echo server answers inside usrsctp's receive callback, on the thread that received the
  * datagram: the same single-thread path our echo-server takes on its event loop.
@@ -25,7 +25,7 @@
  * not bundle that SACK with its own message it comes with the delayed-SACK timer (200 ms).
  *
  * Usage: fair_latency [-l LEN] [-n COUNT] [-w WARMUP] [-r RATE] [-E LOCAL_UDP] [-U REMOTE_UDP]
- *                     [-p SCTP_PORT] [-N] [ADDRESS]
+ *                     [-W WARMUP_RATE] [-p SCTP_PORT] [-N] [ADDRESS]
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -226,7 +226,8 @@ static void sleep_until(int64_t t) {
     }
 }
 
-static int measure(uint16_t sctp_port, long length, long count, long warmup, long rate, int no_delay) {
+static int measure(uint16_t sctp_port, long length, long count, long warmup, long warmup_rate, long rate,
+                   int no_delay) {
     struct socket *s = open_sctp(SOCK_STREAM, (uint16_t) (49152 + getpid() % 16384), no_delay, on_reply);
     struct sockaddr_conn remote = conn_address(sctp_port);
     if (usrsctp_connect(s, (struct sockaddr *) &remote, sizeof(remote)) < 0) {
@@ -237,15 +238,14 @@ static int measure(uint16_t sctp_port, long length, long count, long warmup, lon
     char *request = calloc(1, (size_t) length);
     struct sctp_sndinfo snd;
     memset(&snd, 0, sizeof(snd));
-    int64_t interval = 1000000000LL / rate;
+    int64_t interval = 1000000000LL / (warmup > 0 ? warmup_rate : rate);
     int64_t slot = now_nanos();
     for (long i = 0; i < warmup + count; i++) {
         if (i == warmup) {
-            slot = now_nanos(); /* the paced, measured round trips start now */
+            interval = 1000000000LL / rate; /* the measured round trips start now */
+            slot = now_nanos();
         }
-        if (i >= warmup) {
-            sleep_until(slot);
-        }
+        sleep_until(slot);
         uint32_t number = htonl((uint32_t) i);
         memcpy(request, &number, length < 4 ? (size_t) length : 4);
         pthread_mutex_lock(&reply_lock);
@@ -289,27 +289,29 @@ static int measure(uint16_t sctp_port, long length, long count, long warmup, lon
 }
 
 int main(int argc, char **argv) {
-    long length = 100, count = 2000, warmup = 10000, rate = 100;
+    long length = 100, count = 2000, warmup = 10000, warmup_rate = 2000, rate = 100;
     int local_udp = 9899, remote_udp = 9899, sctp_port = 7, no_delay = 1;
     int opt;
-    while ((opt = getopt(argc, argv, "l:n:w:r:E:U:p:N")) != -1) {
+    while ((opt = getopt(argc, argv, "l:n:w:W:r:E:U:p:N")) != -1) {
         switch (opt) {
         case 'l': length = atol(optarg); break;
         case 'n': count = atol(optarg); break;
         case 'w': warmup = atol(optarg); break;
+        case 'W': warmup_rate = atol(optarg); break;
         case 'r': rate = atol(optarg); break;
         case 'E': local_udp = atoi(optarg); break;
         case 'U': remote_udp = atoi(optarg); break;
         case 'p': sctp_port = atoi(optarg); break;
         case 'N': no_delay = 0; break;
         default:
-            fprintf(stderr, "usage: %s [-l LEN] [-n COUNT] [-w WARMUP] [-r RATE] [-E LOCAL_UDP] [-U REMOTE_UDP]"
-                    " [-p SCTP_PORT] [-N] [ADDRESS]\n", argv[0]);
+            fprintf(stderr, "usage: %s [-l LEN] [-n COUNT] [-w WARMUP] [-W WARMUP_RATE] [-r RATE] [-E LOCAL_UDP]"
+                    " [-U REMOTE_UDP] [-p SCTP_PORT] [-N] [ADDRESS]\n", argv[0]);
             return 2;
         }
     }
-    if (length < 1 || length > 65536 || count < 1 || warmup < 0 || rate < 1 || rate > 1000000) {
-        fprintf(stderr, "need 1 <= LEN <= 65536, COUNT >= 1, WARMUP >= 0, 1 <= RATE <= 1000000\n");
+    if (length < 1 || length > 65536 || count < 1 || warmup < 0 || rate < 1 || rate > 1000000
+        || warmup_rate < 1 || warmup_rate > 1000000) {
+        fprintf(stderr, "need 1 <= LEN <= 65536, COUNT >= 1, WARMUP >= 0, 1 <= RATE, WARMUP_RATE <= 1000000\n");
         return 2;
     }
     open_udp((uint16_t) local_udp);
@@ -330,6 +332,6 @@ int main(int argc, char **argv) {
     pthread_t receiver;
     pthread_create(&receiver, NULL, udp_receiver, NULL);
     int rc = address == NULL ? serve((uint16_t) sctp_port, no_delay)
-                             : measure((uint16_t) sctp_port, length, count, warmup, rate, no_delay);
+                             : measure((uint16_t) sctp_port, length, count, warmup, warmup_rate, rate, no_delay);
     _exit(rc);
 }

@@ -41,11 +41,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * bench/usrsctp/fair_latency.c measures usrsctp the same way: its main thread sleeps until the
  * slot and calls usrsctp_sendv itself, and the reply is timed in usrsctp's receive callback. With
  * {@code --send-from-caller} this thread sends instead, and the hand-over of every request to the
- * event loop (a wake-up of the loop) counts too. Before them, {@code -w} round trips go back to back, as fast as
- * the replies come, and are not counted: they get the JIT to compile the paths of both ends (a
- * few hundred paced round trips leave them interpreted, which reads as hundreds of microseconds).
- * Every reply is checked against its request (same bytes), so a lost, reordered or
- * corrupted reply is an error, not a sample.
+ * event loop (a wake-up of the loop) counts too.
+ *
+ * <p>Before the measured round trips, {@code -w} round trips at the faster rate of {@code -W} are
+ * not counted: they get the JIT to compile the paths of both ends (a few hundred round trips leave
+ * them interpreted, which reads as hundreds of microseconds). The warm-up is paced too, so that
+ * the event loops go idle between requests as they do later: back-to-back warm-up traffic trains
+ * the JIT on a loop that never waits, and the first idle waits of the measured phase then
+ * deoptimise the event loop's code, so the measurement would include its recompilation.
+ *
+ * <p>Every reply is checked against its request (same bytes), so a lost, reordered or corrupted
+ * reply is an error, not a sample.
  *
  * <p>The result is printed as the stable one-line format of {@link LatencySummary} followed by a
  * table for people.
@@ -74,8 +80,11 @@ final class LatencyCommand implements Callable<Integer> {
     int count;
 
     @Option(names = "-w", defaultValue = "10000",
-            description = "warm-up round trips before those, back to back and not counted (default ${DEFAULT-VALUE})")
+            description = "warm-up round trips before those, at the rate of -W, not counted (default ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "-W", defaultValue = "2000", description = "warm-up requests per second (default ${DEFAULT-VALUE})")
+    int warmupRate;
 
     @Option(names = "-r", defaultValue = "100", description = "requests per second (default ${DEFAULT-VALUE})")
     int rate;
@@ -118,6 +127,7 @@ final class LatencyCommand implements Callable<Integer> {
         require(count >= 1, "-n must be at least 1, got " + count);
         require(warmup >= 0, "-w must not be negative, got " + warmup);
         require(rate >= 1 && rate <= 1_000_000, "-r must be 1..1000000, got " + rate);
+        require(warmupRate >= 1 && warmupRate <= 1_000_000, "-W must be 1..1000000, got " + warmupRate);
         require(timeoutSeconds >= 1, "--timeout must be at least 1, got " + timeoutSeconds);
         InetAddress peer = ToolSupport.resolve(spec, address);
         PrintWriter out = spec.commandLine().getOut();
@@ -163,24 +173,23 @@ final class LatencyCommand implements Callable<Integer> {
 
     /** Runs the warm-up and measured round trips; returns null, or why it stopped. */
     private String measure(EventLoop loop, SctpUdpAssociation a, long[] samples) throws InterruptedException {
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long slot = 0;
+        long interval = TimeUnit.SECONDS.toNanos(1) / (warmup > 0 ? warmupRate : rate);
+        long slot = System.nanoTime();
         int total = warmup + count;
         for (int i = 0; i < total; i++) {
             if (i == warmup) {
-                slot = System.nanoTime(); // the paced, measured round trips start now
+                interval = TimeUnit.SECONDS.toNanos(1) / rate; // the measured round trips start now
+                slot = System.nanoTime();
             }
             byte[] request = request(i);
             OutgoingMessage message = OutgoingMessage.of(0, 0, unordered, Bytes.wrap(request));
             CompletableFuture<SendQueue.OfferResult> sent = new CompletableFuture<>();
             if (sendFromCaller) {
-                if (i >= warmup) {
-                    awaitSlot(slot);
-                }
+                awaitSlot(slot);
                 requestSentNanos = System.nanoTime();
                 a.send(message).whenComplete(LatencyCommand.into(sent));
             } else {
-                long delay = i >= warmup ? Math.max(0, slot - System.nanoTime()) : 0;
+                long delay = Math.max(0, slot - System.nanoTime());
                 loop.schedule(() -> {
                     requestSentNanos = System.nanoTime();
                     a.send(message).whenComplete(LatencyCommand.into(sent));
