@@ -5,8 +5,12 @@
 # socket), each talking to its own kind over loopback. Runs alternate between the pairs; the table
 # gives the medians over the rounds of each run's median (p50) and 99th percentile, and the ratios.
 #
-#   bench/latency.sh [ROUNDS]     (default 3; LENGTH=100 COUNT=2000 WARMUP=10000 WARMUP_RATE=2000
+#   bench/latency.sh [ROUNDS]     (default 3; LENGTH=100 COUNT=2000 WARMUP=40000 WARMUP_RATE=2000
 #                                RATE=100 REBUILD=1)
+#
+# The warm-up is long (40,000 round trips at 2,000/s) because the JVM's C2 compiler is still busy
+# well after 10,000 at this rate, and its compilations compete with the event loops for the CPUs
+# (docs/PERFORMANCE.md, "Latency"). Both pairs get the same warm-up.
 #
 # Needs: a JDK 17, Maven, gcc and libusrsctp-dev. Builds what it runs. Prints Markdown table rows.
 set -euo pipefail
@@ -14,7 +18,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 LENGTH=${LENGTH:-100}
 COUNT=${COUNT:-2000}
-WARMUP=${WARMUP:-10000}
+WARMUP=${WARMUP:-40000}
 WARMUP_RATE=${WARMUP_RATE:-2000}
 RATE=${RATE:-100}
 OUT=${OUT:-target/bench}

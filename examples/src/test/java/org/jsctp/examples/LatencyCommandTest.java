@@ -110,6 +110,9 @@ class LatencyCommandTest {
         assertThat(Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 "latency", "-r", "0", "127.0.0.1")).isNotZero();
         assertThat(err.toString()).contains("-r must be 1..1000000, got 0");
+        assertThat(Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "latency", "-W", "0", "127.0.0.1")).isNotZero();
+        assertThat(err.toString()).contains("-W must be 1..1000000, got 0");
     }
 
     /** One result line with {@code samples} samples of {@code length} bytes, figures in order, then the table. */
