@@ -101,7 +101,7 @@ final class EndpointDriver {
                 return;
             }
             if (isReflected(first)) {
-                target = table.byPeerTag(h.verificationTag(), sender.getAddress());
+                target = table.byPeerTag(h.verificationTag(), sender.getAddress(), h.sourcePort());
                 if (target != null && matchesPorts(target, h)) {
                     target.core().handlePacket(packet, now);
                     drain(target);
@@ -152,6 +152,11 @@ final class EndpointDriver {
     SctpUdpAssociation connect(InetSocketAddress remote, int remoteSctpPort, Object attachment) {
         if (closing) {
             throw new IllegalStateException("the endpoint is closing");
+        }
+        if (table.byPeer(remote.getAddress(), remoteSctpPort) != null) {
+            // RFC 9260 section 1.3: two SCTP endpoints have at most one association between them.
+            throw new IllegalStateException("an association with " + remote.getAddress().getHostAddress()
+                    + " SCTP port " + remoteSctpPort + " exists already");
         }
         for (int attempt = 0; ; attempt++) {
             Association core = endpoint.connect(remoteSctpPort, System.nanoTime());
@@ -246,7 +251,7 @@ final class EndpointDriver {
     private boolean refuseInit(SctpPacket packet, InitChunk init, InetSocketAddress sender) {
         CommonHeader h = packet.header();
         if (h.destinationPort() != endpoint.config().localPort() || h.verificationTag() != 0
-                || table.directoryFor(sender.getAddress(), new ArrayList<>(1)).findByPeer(h.sourcePort()) != null) {
+                || table.byPeer(sender.getAddress(), h.sourcePort()) != null) {
             return false;
         }
         String refusal = admission.refusal(sender, h.sourcePort());
@@ -274,7 +279,8 @@ final class EndpointDriver {
         }
         SctpUdpAssociation a = new SctpUdpAssociation(this, core, sender, null);
         if (!table.add(a)) {
-            LOG.warn("new association from {} has the verification tag of an existing one; aborting it", sender);
+            LOG.warn("new association from {} has the verification tag or the peer of an existing one; aborting it",
+                    sender);
             core.abort("verification tag collision");
             drainTransmits(a);
             return;

@@ -18,6 +18,7 @@ public final class SctpUdpAssociation {
     private final EndpointDriver driver;
     private final Association core;
     private final AssociationTimer timer;
+    private final AssociationTable.PeerKey peerKey;
     private final CompletableFuture<SctpUdpAssociation> established = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile InetSocketAddress remoteAddress;
@@ -31,6 +32,7 @@ public final class SctpUdpAssociation {
         this.attachment = attachment;
         this.core = core;
         this.remoteAddress = remoteAddress;
+        this.peerKey = AssociationTable.PeerKey.of(remoteAddress.getAddress(), core.peerPort());
         this.state = core.state();
         this.timer = new AssociationTimer(driver.eventLoop(), () -> driver.onTimer(this));
     }
@@ -160,6 +162,11 @@ public final class SctpUdpAssociation {
 
     Association core() {
         return core;
+    }
+
+    /** The peer's IP address and SCTP port, which identify the association at the endpoint. */
+    AssociationTable.PeerKey peerKey() {
+        return peerKey;
     }
 
     AssociationTimer timer() {
