@@ -71,16 +71,6 @@ final class AssociationTable {
     }
 
     /**
-     * The association whose peer is at {@code from}, SCTP port {@code peerPort}, and whose tag is
-     * {@code peerTag}, or null: for ABORT and SHUTDOWN COMPLETE with the T bit, which carry the
-     * sender's own tag (RFC 9260 section 8.5.1).
-     */
-    SctpUdpAssociation byPeerTag(int peerTag, InetAddress from, int peerPort) {
-        SctpUdpAssociation a = byPeer(from, peerPort);
-        return a != null && peerTag != 0 && a.core().peerTag() == peerTag ? a : null;
-    }
-
-    /**
      * The view the core's endpoint consults for a packet from {@code from}; every association it
      * finds is added to {@code touched}, so the caller drains its outputs afterwards.
      */

@@ -136,6 +136,14 @@ public final class SctpUdpAssociation {
         return state;
     }
 
+    /**
+     * The event loop the association runs on: its events are delivered there and its calls run
+     * there. With one event loop per endpoint (the default) it is the endpoint's.
+     */
+    public io.netty.channel.EventLoop eventLoop() {
+        return driver.eventLoop();
+    }
+
     /** The peer's SCTP port. */
     public int remoteSctpPort() {
         return core.peerPort();
@@ -162,6 +170,11 @@ public final class SctpUdpAssociation {
 
     Association core() {
         return core;
+    }
+
+    /** The driver that owns the association: all its work runs on that driver's event loop. */
+    EndpointDriver driver() {
+        return driver;
     }
 
     /** The peer's IP address and SCTP port, which identify the association at the endpoint. */
