@@ -4,14 +4,14 @@
 # by 1 and by 2 event loops on one UDP port (SO_REUSEPORT, epoll). In-JVM over loopback UDP, the
 # clients being endpoints of ours (ScaleBench in sctp-udp-transport's test sources).
 #
-#   bench/scale.sh [ROUNDS]     (default 3; ASSOCIATIONS=10000 CLIENTS=32 SECONDS=5 LENGTH=1200)
+#   bench/scale.sh [ROUNDS]     (default 3; ASSOCIATIONS=10000 CLIENTS=16 SECONDS=5 LENGTH=1200)
 #
 # Prints Markdown table rows: | comparison | value | target |
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 ASSOCIATIONS=${ASSOCIATIONS:-10000}
-CLIENTS=${CLIENTS:-32}
+CLIENTS=${CLIENTS:-16}
 SECONDS_EACH=${SECONDS:-5}
 LENGTH=${LENGTH:-1200}
 OUT=${OUT:-target/bench}

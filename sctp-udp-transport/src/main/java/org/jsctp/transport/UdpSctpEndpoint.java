@@ -337,7 +337,8 @@ public final class UdpSctpEndpoint {
 
         /**
          * Threads of the event loop group the endpoint creates when none is given with
-         * {@link #eventLoopGroup}; the endpoint runs on one of them. Default 1.
+         * {@link #eventLoopGroup}; the endpoint runs on one of them, or on {@link #eventLoops} of
+         * them. Default 1.
          */
         public Builder threads(int threads) {
             if (threads < 1) {

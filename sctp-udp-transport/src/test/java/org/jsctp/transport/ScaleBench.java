@@ -113,9 +113,10 @@ public final class ScaleBench {
         server.close().get(60, TimeUnit.SECONDS);
     }
 
-    /** Keeps every client's send buffer full from its event loop. */
+    /** Keeps every client's send buffer full from its event loop, refilling when an input leaves room. */
     private static final class Pump implements AssociationListener {
         private final OutgoingMessage message;
+        private final java.util.Set<SctpUdpAssociation> scheduled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Pump(OutgoingMessage message) {
             this.message = message;
@@ -123,13 +124,20 @@ public final class ScaleBench {
 
         @Override
         public void onEvent(SctpUdpAssociation a, AssociationEvent e) {
-            if (e instanceof AssociationEvent.BufferedAmountLow || e instanceof AssociationEvent.SenderDry) {
-                a.call((core, now) -> fill(core, now, message));
+        }
+
+        @Override
+        public void onInputProcessed(SctpUdpAssociation a) {
+            if (a.state() == org.jsctp.core.assoc.AssociationState.ESTABLISHED
+                    && a.sendBufferAvailable() >= 256 * 1024 && scheduled.add(a)) {
+                a.call((core, now) -> {
+                    scheduled.remove(a);
+                    return fill(core, now, message);
+                });
             }
         }
 
         static Void fill(Association core, long now, OutgoingMessage message) {
-            core.setBufferedAmountLowThreshold(512 * 1024);
             while (core.state() == org.jsctp.core.assoc.AssociationState.ESTABLISHED
                     && core.sendBufferAvailable() >= message.payload().length()
                     && core.send(message, now) == SendQueue.OfferResult.ACCEPTED) {
