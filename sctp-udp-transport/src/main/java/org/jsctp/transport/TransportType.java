@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
@@ -73,6 +74,17 @@ public enum TransportType {
     /** Whether this (resolved) transport can send and receive with UDP segmentation offload. */
     boolean hasSegmentationOffload() {
         return this == EPOLL && EpollDatagramChannel.isSegmentedDatagramPacketSupported();
+    }
+
+    /**
+     * Lets several sockets bind the same address and port (SO_REUSEPORT), the kernel spreading
+     * datagrams over them by their addresses and ports. Epoll only.
+     */
+    void reusePort(DatagramChannel channel) {
+        if (this != EPOLL) {
+            throw new IllegalStateException("SO_REUSEPORT needs the native epoll transport, not " + this);
+        }
+        channel.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
     }
 
     /**

@@ -262,8 +262,13 @@ final class DataSender {
     }
 
     /** Bytes the send queue accepts before refusing with {@code REFUSED_BUFFER_FULL}. */
+    /**
+     * What {@link #offer} accepts before it refuses with REFUSED_BUFFER_FULL: the send buffer
+     * less what is queued and what is in flight, as {@link #offer} counts (not only the queue's
+     * room, which told a sender filling the buffer it could send while offers were refused).
+     */
     long sendBufferAvailable() {
-        return queue.availableBytes();
+        return Math.max(0, Math.min(queue.availableBytes(), sendBufferBytes - bufferedAmount()));
     }
 
     /** SCTP_NODELAY (RFC 6458 section 8.1.5) changed on the live association; the next transmission follows it. */
