@@ -98,6 +98,11 @@ final class TsctpCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "client: print the association's retransmission statistics at the end")
     boolean stats;
 
+    @Option(names = "--no-offload", description = "no UDP segmentation offload: one datagram per system call, so a "
+            + "capture on this host shows each packet as the peer receives it (with offload, trains of packets "
+            + "appear as one large datagram)")
+    boolean noOffload;
+
     @Option(names = "--seconds", defaultValue = "0", description = "server: stop after this many seconds (0: run until interrupted)")
     long serverSeconds;
 
@@ -186,7 +191,7 @@ final class TsctpCommand implements Callable<Integer> {
                 t.notifications++;
             }
         };
-        UdpSctpEndpoint server = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(port)
+        UdpSctpEndpoint server = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload).sctpPort(port)
                 .associationConfig(config).listener(listener), localUdpPort);
         if (verbose) {
             out.printf("tsctp server: SCTP port %d on UDP port %d%n", port, server.localUdpPort());
@@ -210,7 +215,7 @@ final class TsctpCommand implements Callable<Integer> {
             }
         };
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
-        UdpSctpEndpoint client = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
+        UdpSctpEndpoint client = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(listener), localUdpPort);
         try {
             SctpUdpAssociation a;

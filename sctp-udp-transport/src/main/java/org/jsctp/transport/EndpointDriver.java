@@ -190,6 +190,9 @@ final class EndpointDriver {
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
                     return;
+                } catch (Error e) {
+                    result.completeExceptionally(e); // no caller waits forever; the loop logs it
+                    throw e;
                 }
                 drain(a);
                 writer.endInput();

@@ -13,6 +13,7 @@ public final class TransportCounters {
     private final AtomicLong undecodable = new AtomicLong();
     private final AtomicLong discarded = new AtomicLong();
     private final AtomicLong ioErrors = new AtomicLong();
+    private final AtomicLong segmentedSends = new AtomicLong();
 
     TransportCounters() {
     }
@@ -25,6 +26,14 @@ public final class TransportCounters {
     /** Datagrams handed to the socket for sending. */
     public long datagramsSent() {
         return datagramsSent.get();
+    }
+
+    /**
+     * Sends that carried several datagrams at once with UDP segmentation offload; each of their
+     * datagrams also counts in {@link #datagramsSent()}.
+     */
+    public long segmentedSends() {
+        return segmentedSends.get();
     }
 
     /** Datagrams dropped because they do not decode as an SCTP packet (bad checksum, malformed chunks). */
@@ -47,6 +56,10 @@ public final class TransportCounters {
 
     void onReceived() {
         datagramsReceived.incrementAndGet();
+    }
+
+    void onSegmentedSend() {
+        segmentedSends.incrementAndGet();
     }
 
     void onSent() {

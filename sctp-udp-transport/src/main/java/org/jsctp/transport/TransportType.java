@@ -71,6 +71,11 @@ public enum TransportType {
         };
     }
 
+    /** Whether this (resolved) transport can send and receive with UDP segmentation offload. */
+    boolean hasSegmentationOffload() {
+        return this == EPOLL && EpollDatagramChannel.isSegmentedDatagramPacketSupported();
+    }
+
     /**
      * Lets several sockets bind the same address and port (SO_REUSEPORT), the kernel spreading
      * datagrams over them by their addresses and ports. Epoll only.

@@ -2,6 +2,7 @@ package org.jsctp.transport;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -251,6 +252,7 @@ public final class UdpSctpEndpoint {
         private AdmissionControl admission = AdmissionControl.ADMIT_ALL;
         private boolean manualReadCredit;
         private int threads = 1;
+        private boolean segmentationOffload = true;
         private int eventLoops = 1;
 
         private Builder() {
@@ -391,6 +393,18 @@ public final class UdpSctpEndpoint {
             return this;
         }
 
+        /**
+         * Whether to use Linux's UDP segmentation offloads where the epoll transport has them
+         * (default on): runs of equal-length packets to one peer leave in one {@code sendmsg}
+         * ({@code UDP_SEGMENT}), and datagrams the kernel coalesced arrive in one {@code recvmsg}
+         * ({@code UDP_GRO}, which reads into 64 KiB buffers whatever {@link #maxDatagramBytes}
+         * says). Off, or on NIO, every datagram is its own system call.
+         */
+        public Builder segmentationOffload(boolean on) {
+            this.segmentationOffload = on;
+            return this;
+        }
+
         /** The largest datagram read whole; longer ones are truncated (and fail to decode). Default 65535. */
         public Builder maxDatagramBytes(int bytes) {
             if (bytes < AssociationConfig.MIN_PATH_MTU || bytes > 65535) {
@@ -424,6 +438,7 @@ public final class UdpSctpEndpoint {
             SocketProtocolFamily family = bindAddress == null ? null
                     : bindAddress instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
             TransportCounters counters = new TransportCounters();
+            boolean offload = segmentationOffload && type.hasSegmentationOffload();
             Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, associationConfig),
                     random != null ? random : new SecureRandomSource(), System.nanoTime());
             AssociationTable table = new AssociationTable();
@@ -431,13 +446,17 @@ public final class UdpSctpEndpoint {
             for (int i = 0; i < loops; i++) {
                 EventLoop loop = (group == null ? owned : group).next();
                 DatagramChannel channel = type.newChannel(family);
-                channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagramBytes));
+                channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(offload ? 65535 : maxDatagramBytes));
                 channel.config().setOption(ChannelOption.SO_RCVBUF, socketBufferBytes);
                 channel.config().setOption(ChannelOption.SO_SNDBUF, socketBufferBytes);
+                if (offload) {
+                    channel.config().setOption(EpollChannelOption.UDP_GRO, true);
+                }
                 if (loops > 1) {
                     type.reusePort(channel);
                 }
-                PacketWriter writer = new PacketWriter(channel, counters);
+                PacketWriter writer = new PacketWriter(channel, counters, offload);
                 EndpointDriver driver = new EndpointDriver(core, table, loop, writer, counters, listener, admission,
                         manualReadCredit);
                 channel.pipeline().addLast(new DatagramHandler(driver, writer, counters));

@@ -17,7 +17,14 @@ final class Endpoints implements AutoCloseable {
     /** An endpoint on {@code host}, an ephemeral UDP port, with {@code config}. */
     UdpSctpEndpoint bind(InetAddress host, int sctpPort, AssociationListener listener, TransportType type,
                          AssociationConfig config) throws Exception {
+        return bind(host, sctpPort, listener, type, config, true);
+    }
+
+    /** As {@link #bind(InetAddress, int, AssociationListener, TransportType, AssociationConfig)}, offloads chosen. */
+    UdpSctpEndpoint bind(InetAddress host, int sctpPort, AssociationListener listener, TransportType type,
+                         AssociationConfig config, boolean segmentationOffload) throws Exception {
         UdpSctpEndpoint e = UdpSctpEndpoint.builder()
+                .segmentationOffload(segmentationOffload)
                 .bindAddress(host)
                 .udpPort(0)
                 .sctpPort(sctpPort)

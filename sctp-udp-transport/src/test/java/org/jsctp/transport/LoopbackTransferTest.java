@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two of our endpoints over loopback UDP: handshake, 100 messages of 1 B to 100 KB on several
@@ -48,22 +49,42 @@ class LoopbackTransferTest {
     @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
     void transferOverIpv4(TransportType type) throws Exception {
         assumeTrue(type != TransportType.EPOLL || Epoll.isAvailable(), "native epoll is not available here");
-        transfer(InetAddress.getByName("127.0.0.1"), type);
+        transfer(InetAddress.getByName("127.0.0.1"), type, true);
+    }
+
+    /**
+     * With UDP segmentation offload (epoll on a kernel that has it), the 100 KB messages leave in
+     * runs of full-size packets, each run one segmented send; without it, every packet alone.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void transferWithAndWithoutSegmentationOffload(boolean offload) throws Exception {
+        assumeTrue(TransportType.EPOLL.hasSegmentationOffload(), "UDP segmentation offload is not available here");
+        Counted counted = transfer(InetAddress.getByName("127.0.0.1"), TransportType.EPOLL, offload);
+        if (offload) {
+            assertThat(counted.segmentedSends()).isPositive();
+        } else {
+            assertThat(counted.segmentedSends()).isZero();
+        }
     }
 
     @Test
     void transferOverIpv6() throws Exception {
         InetAddress loopback6 = InetAddress.getByName("::1");
         assumeTrue(canBind(loopback6), "this machine cannot bind UDP on the IPv6 loopback ::1");
-        transfer(loopback6, TransportType.AUTO);
+        transfer(loopback6, TransportType.AUTO, true);
     }
 
-    private void transfer(InetAddress host, TransportType type) throws Exception {
+    /** What the two endpoints counted in a transfer. */
+    private record Counted(long segmentedSends) {
+    }
+
+    private Counted transfer(InetAddress host, TransportType type, boolean offload) throws Exception {
         EventRecorder serverEvents = new EventRecorder();
         EventRecorder clientEvents = new EventRecorder();
         AssociationConfig config = AssociationConfig.builder().sendBufferBytes(8L * 1024 * 1024).build();
-        UdpSctpEndpoint server = endpoints.bind(host, 5000, serverEvents, type, config);
-        UdpSctpEndpoint client = endpoints.bind(host, 5001, clientEvents, type, config);
+        UdpSctpEndpoint server = endpoints.bind(host, 5000, serverEvents, type, config, offload);
+        UdpSctpEndpoint client = endpoints.bind(host, 5001, clientEvents, type, config, offload);
         assertThat(server.transportType()).isIn(TransportType.EPOLL, TransportType.NIO);
         if (type != TransportType.AUTO) {
             assertThat(server.transportType()).isEqualTo(type);
@@ -113,6 +134,7 @@ class LoopbackTransferTest {
         server.close().get(T, TimeUnit.SECONDS);
         assertThat(canBind(new InetSocketAddress(host, serverPort))).as("server port released").isTrue();
         assertThat(canBind(new InetSocketAddress(host, clientPort))).as("client port released").isTrue();
+        return new Counted(server.counters().segmentedSends() + client.counters().segmentedSends());
     }
 
     /** 100 messages: the edge sizes of fragmentation, 1 B and 100 KB, the rest spread log-uniformly. */

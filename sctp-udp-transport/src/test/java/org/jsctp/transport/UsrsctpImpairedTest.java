@@ -80,17 +80,24 @@ class UsrsctpImpairedTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22})
     void echoesThroughAnImpairedPathArriveOnceIntactAndInOrder(long seed) throws Exception {
-        echoTransfer(seed, Impairment.NONE.withLoss(0.03).withReorder(0.03, 3 * MS).withDuplicate(0.02)
-                .withDelay(MS, MS).withCorrupt(0.01, 1), false);
+        // Corruption only towards us: usrsctp does not verify the checksum of packets whose source
+        // and destination addresses are equal (its sysctl sctp_no_csum_on_loopback, on by
+        // default), so a bit flipped on the way to it on loopback reaches its association and
+        // comes back in the echo, a property of the peer on loopback rather than of this stack.
+        Impairment towardsThem = Impairment.NONE.withLoss(0.03).withReorder(0.03, 3 * MS).withDuplicate(0.02)
+                .withDelay(MS, MS);
+        echoTransfer(seed, towardsThem, towardsThem.withCorrupt(0.01, 1), false);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {23})
     void echoesSurviveARebindingTowardsUsrsctp(long seed) throws Exception {
-        echoTransfer(seed, Impairment.NONE.withLoss(0.01).withDelay(MS, 0), true);
+        Impairment both = Impairment.NONE.withLoss(0.01).withDelay(MS, 0);
+        echoTransfer(seed, both, both, true);
     }
 
-    private void echoTransfer(long seed, Impairment impairment, boolean rebindMidway) throws Exception {
+    private void echoTransfer(long seed, Impairment towardsThem, Impairment towardsUs, boolean rebindMidway)
+            throws Exception {
         requireProgram(ECHO_SERVER);
         int theirUdp = freeUdpPort();
         int relayTowardsThem = freeUdpPort();
@@ -99,7 +106,7 @@ class UsrsctpImpairedTest {
         UdpSctpEndpoint ours = endpoints.bind(loopback, 5001, events, TransportType.AUTO,
                 ImpairedTransferTest.config(false));
         relay = ImpairmentRelay.builder().forwardTo(new InetSocketAddress(loopback, theirUdp))
-                .portFacingB(relayTowardsThem).seed(seed).impairBoth(impairment).start();
+                .portFacingB(relayTowardsThem).seed(seed).impair(Side.A, towardsThem).impair(Side.B, towardsUs).start();
         Process server = start(ECHO_SERVER.toString(), Integer.toString(theirUdp), Integer.toString(relayTowardsThem));
         SctpUdpAssociation a = connectWhenListening(ours, relay.addressFacing(Side.A), server);
 
@@ -118,7 +125,7 @@ class UsrsctpImpairedTest {
                 .get(T, TimeUnit.SECONDS);
         assertThat(events.events()).noneMatch(r -> r.association() == a
                 && r.event() instanceof AssociationEvent.CommunicationLost);
-        if (impairment.loss() > 0) {
+        if (towardsThem.loss() > 0) {
             assertThat(relay.counters(Side.A).lost() + relay.counters(Side.B).lost()).isPositive();
         }
     }

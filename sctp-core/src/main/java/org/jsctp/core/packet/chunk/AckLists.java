@@ -21,20 +21,20 @@ final class AckLists {
     }
 
     /**
-     * Fails unless exactly {@code entries} 4-byte entries remain, so the counts in the header and
-     * the bytes present agree before anything is allocated.
+     * Whether exactly {@code entries} 4-byte entries remain, so the counts in the header and the
+     * bytes present agree before anything is allocated. The caller throws {@link #mismatch} when
+     * not: the error's text is built only for a malformed chunk, not for every SACK decoded.
      */
-    static void expectEntries(WireReader value, long entries, String what) throws DecodeException {
+    static boolean holdsExactly(WireReader value, long entries) {
+        return value.remaining() == entries * 4;
+    }
+
+    /** The error for a chunk whose {@code entries} entries ({@code what}) do not fill it exactly. */
+    static DecodeException mismatch(WireReader value, long entries, String what) {
         long expected = entries * 4;
         int remaining = value.remaining();
-        if (remaining < expected) {
-            throw value.fail(DecodeException.Reason.TRUNCATED,
-                    what + " need " + expected + " bytes, " + remaining + " remain");
-        }
-        if (remaining > expected) {
-            throw value.fail(DecodeException.Reason.LENGTH_TOO_LONG,
-                    what + " need " + expected + " bytes, " + remaining + " remain");
-        }
+        return value.fail(remaining < expected ? DecodeException.Reason.TRUNCATED : DecodeException.Reason.LENGTH_TOO_LONG,
+                what + " need " + expected + " bytes, " + remaining + " remain");
     }
 
     /** Reads {@code count} blocks; the caller has checked the bytes are there. */

@@ -64,8 +64,17 @@ public final class ChunkType {
         };
     }
 
+    /** The element names of all 256 chunk types, built once: the decoder names every chunk it reads. */
+    private static final String[] ELEMENT_NAMES = new String[256];
+
+    static {
+        for (int t = 0; t < ELEMENT_NAMES.length; t++) {
+            ELEMENT_NAMES[t] = name(t) + " chunk";
+        }
+    }
+
     /** The element name used in decode errors, e.g. "INIT chunk". */
     public static String elementName(int type) {
-        return name(type) + " chunk";
+        return type >= 0 && type < ELEMENT_NAMES.length ? ELEMENT_NAMES[type] : name(type) + " chunk";
     }
 }

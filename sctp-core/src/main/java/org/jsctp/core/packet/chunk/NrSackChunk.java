@@ -58,9 +58,11 @@ public record NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int adv
         int duplicateCount = value.readU16();
         value.skip(2); // reserved: ignored on receipt
         // As for SACK (RFC 9260 section 3.3.4), the counts must account for every byte.
-        AckLists.expectEntries(value, (long) gapBlockCount + nrGapBlockCount + duplicateCount,
-                gapBlockCount + " gap ack blocks, " + nrGapBlockCount + " NR gap ack blocks and "
-                        + duplicateCount + " duplicate TSNs");
+        long entries = (long) gapBlockCount + nrGapBlockCount + duplicateCount;
+        if (!AckLists.holdsExactly(value, entries)) {
+            throw AckLists.mismatch(value, entries, gapBlockCount + " gap ack blocks, " + nrGapBlockCount
+                    + " NR gap ack blocks and " + duplicateCount + " duplicate TSNs");
+        }
         List<GapAckBlock> gapAckBlocks = AckLists.readBlocks(value, gapBlockCount);
         List<GapAckBlock> nrGapAckBlocks = AckLists.readBlocks(value, nrGapBlockCount);
         List<Tsn> duplicateTsns = AckLists.readTsns(value, duplicateCount);

@@ -49,8 +49,11 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
         int duplicateCount = value.readU16();
         // RFC 9260 section 3.3.4: the chunk holds exactly N blocks and X TSNs, 4 bytes each; a
         // chunk whose length disagrees with its counts is malformed either way.
-        AckLists.expectEntries(value, (long) gapBlockCount + duplicateCount,
-                gapBlockCount + " gap ack blocks and " + duplicateCount + " duplicate TSNs");
+        long entries = (long) gapBlockCount + duplicateCount;
+        if (!AckLists.holdsExactly(value, entries)) {
+            throw AckLists.mismatch(value, entries, gapBlockCount + " gap ack blocks and " + duplicateCount
+                    + " duplicate TSNs");
+        }
         List<GapAckBlock> gapAckBlocks = AckLists.readBlocks(value, gapBlockCount);
         List<Tsn> duplicateTsns = AckLists.readTsns(value, duplicateCount);
         return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns);
