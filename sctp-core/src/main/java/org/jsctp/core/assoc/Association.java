@@ -43,6 +43,7 @@ import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.timer.Timer;
 import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.tx.SendQueue;
 
 /**
@@ -218,13 +219,19 @@ public final class Association {
     /**
      * Queues a user message (RFC 9260 section 10.1 SEND). Refused, with the reason, when the
      * stream does not exist, the message is empty or too large, or the send buffer is full
-     * (back-pressure: nothing is dropped silently).
+     * (back-pressure: nothing is dropped silently). A message without a PR-SCTP policy gets the
+     * configured {@link AssociationConfig#defaultPrPolicy()}; messages PR-SCTP abandons are handed
+     * back in {@link AssociationEvent.SendFailed} events whose reason starts with "abandoned".
      *
      * @throws IllegalStateException when the association is not (about to be) established
      */
     public SendQueue.OfferResult send(OutgoingMessage message, long nowNanos) {
         if (sender == null || (tcb.state != AssociationState.ESTABLISHED && tcb.state != AssociationState.COOKIE_ECHOED)) {
             throw new IllegalStateException("cannot send in state " + tcb.state);
+        }
+        PrPolicy policy = tcb.config.defaultPrPolicy();
+        if (policy.isPartiallyReliable() && !message.isPartiallyReliable()) {
+            message = message.withPolicy(policy, nowNanos); // RFC 7496 section 4.3: SCTP_DEFAULT_PRINFO
         }
         SendQueue.OfferResult r = sender.offer(message, nowNanos);
         if (r == SendQueue.OfferResult.ACCEPTED && tcb.state == AssociationState.ESTABLISHED) {
@@ -725,8 +732,9 @@ public final class Association {
         receiver = new DataReceiver(tcb.config, tcb.peerInitialTsn, tcb.inboundStreams, tcb.capabilities.interleaving(),
                 delayedSack);
         sender = new DataSender(tcb.config, tcb.localInitialTsn, tcb.outboundStreams,
-                Integer.toUnsignedLong(tcb.peerReceiverWindow), tcb.capabilities.interleaving(), path.rto(), t3Rtx,
-                counters);
+                Integer.toUnsignedLong(tcb.peerReceiverWindow), tcb.capabilities.interleaving(),
+                tcb.capabilities.forwardTsn(), path.rto(), t3Rtx, counters,
+                (m, sent, reason) -> tcb.emit(new AssociationEvent.SendFailed(m, sent, reason)));
         sender.setNoDelay(noDelay);
     }
 

@@ -1,6 +1,7 @@
 package org.jsctp.core.assoc;
 
 import org.jsctp.core.handshake.Capabilities;
+import org.jsctp.core.tx.PrPolicy;
 
 /**
  * The protocol parameters and limits of an association, with the defaults of RFC 9260 section 16
@@ -32,13 +33,16 @@ import org.jsctp.core.handshake.Capabilities;
  * @param noDelay send small messages at once even while data is in flight (SCTP_NODELAY of RFC
  *     6458); when false (the default), a packet that would not be full waits until the data in
  *     flight is acknowledged, so small messages are bundled (Nagle's algorithm, RFC 896)
+ * @param defaultPrPolicy the PR-SCTP policy of messages sent without one (SCTP_DEFAULT_PRINFO of
+ *     RFC 7496 section 4.3); {@link PrPolicy#NONE}, fully reliable, by default
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
                                 long rtoInitialNanos, long rtoMinNanos, long rtoMaxNanos,
                                 int maxInitRetransmits, int associationMaxRetransmits, int pathMaxRetransmits,
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
-                                int maxBurst, Capabilities capabilities, boolean noDelay) {
+                                int maxBurst, Capabilities capabilities, boolean noDelay,
+                                PrPolicy defaultPrPolicy) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -71,6 +75,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         requireRange("maxBurst", maxBurst, 1, 1000);
         if (capabilities == null) {
             throw new IllegalArgumentException("capabilities must not be null");
+        }
+        if (defaultPrPolicy == null) {
+            throw new IllegalArgumentException("defaultPrPolicy must not be null (PrPolicy.NONE for none)");
         }
     }
 
@@ -109,6 +116,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.maxBurst = maxBurst;
         b.capabilities = capabilities;
         b.noDelay = noDelay;
+        b.defaultPrPolicy = defaultPrPolicy;
         return b;
     }
 
@@ -140,6 +148,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private int maxBurst = 4;
         private Capabilities capabilities = new Capabilities(true, false, false);
         private boolean noDelay = false;
+        private PrPolicy defaultPrPolicy = PrPolicy.NONE;
 
         private Builder() {
         }
@@ -244,10 +253,16 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /** The PR-SCTP policy of messages sent without one (RFC 7496 section 4.3, SCTP_DEFAULT_PRINFO). */
+        public Builder defaultPrPolicy(PrPolicy value) {
+            this.defaultPrPolicy = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
-            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay);
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, defaultPrPolicy);
         }
     }
 

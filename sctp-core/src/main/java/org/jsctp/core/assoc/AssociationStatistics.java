@@ -21,12 +21,14 @@ import java.util.List;
  *     9260 section 6.2.1): its last a_rwnd less the data in flight since
  * @param bufferedAmount user data accepted and not yet acknowledged, in bytes
  * @param paths one entry per path to the peer (one until multi-homing)
+ * @param abandoned messages abandoned by PR-SCTP, per policy (RFC 7496 section 4.5)
  */
 public record AssociationStatistics(long packetsSent, long packetsReceived, long dataChunksSent,
                                     long dataChunksReceived, long userBytesSent, long userBytesReceived,
                                     long t3Retransmissions, long fastRetransmissions, long sacksSent,
                                     long sacksReceived, long duplicateTsns, long peerReceiverWindow,
-                                    long bufferedAmount, List<PathStatistics> paths) {
+                                    long bufferedAmount, List<PathStatistics> paths,
+                                    PrStatistics abandoned) {
 
     /** Copies the paths. */
     public AssociationStatistics {
