@@ -5,6 +5,7 @@ import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.transport.AssociationListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code echo-server [LOCAL_UDP_PORT [REMOTE_UDP_PORT]]}: the counterpart of usrsctp's
@@ -16,6 +17,14 @@ import picocli.CommandLine.Command;
         description = {"Echo every message (SCTP port 7) back on its stream, as usrsctp's echo_server does.",
                 "Runs until interrupted (or for --seconds)."})
 final class EchoServerCommand extends ServerCommand {
+
+    @Mixin
+    PrOption pr = new PrOption();
+
+    @Override
+    AssociationConfig associationConfig() {
+        return pr.apply(AssociationConfig.defaults().toBuilder(), spec).build();
+    }
 
     @Override
     int sctpPort() {

@@ -2,6 +2,7 @@ package org.jsctp.examples;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.transport.AssociationListener;
 import org.jsctp.transport.UdpSctpEndpoint;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,11 @@ abstract class ServerCommand implements Callable<Integer> {
     /** What the service does with each association's events. */
     abstract AssociationListener service();
 
+    /** The associations' configuration; servers that send apply their {@code --pr} policy here. */
+    AssociationConfig associationConfig() {
+        return AssociationConfig.defaults();
+    }
+
     @Override
     public Integer call() throws Exception {
         verbosity.apply();
@@ -50,7 +56,7 @@ abstract class ServerCommand implements Callable<Integer> {
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .listener(service());
+                .listener(service()).associationConfig(associationConfig());
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);
         }
