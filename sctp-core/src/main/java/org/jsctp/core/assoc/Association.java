@@ -878,7 +878,9 @@ public final class Association {
         if (s == AssociationState.ESTABLISHED || s == AssociationState.SHUTDOWN_PENDING
                 || s == AssociationState.SHUTDOWN_RECEIVED) {
             sender.beginTransmission(nowNanos);
+            long bufferedBefore = sender.bufferedAmount();
             transmitData(nowNanos, false);
+            onAbandonedReleased(bufferedBefore);
         }
         if (receiver.isSackDueNow()) {
             tcb.sendToPeer(receiver.createSack(undeliveredBytes));
@@ -886,6 +888,23 @@ public final class Association {
         if (shutdown.progress(sender.isIdle(), receiver.cumulativeTsnAck(), path.rto().rtoNanos(), nowNanos)) {
             t3Rtx.stop();
             stopPath(); // RFC 9260 section 8.3: no heartbeats once SHUTDOWN or SHUTDOWN ACK is sent
+        }
+    }
+
+    /**
+     * Sending releases bytes from the send buffer only when PR-SCTP abandoned messages on the way
+     * (RFC 3758 section 3.5): the user hears of the room as after an acknowledgement.
+     */
+    private void onAbandonedReleased(long bufferedBefore) {
+        long bufferedAfter = sender.bufferedAmount();
+        if (bufferedAfter >= bufferedBefore) {
+            return;
+        }
+        if (sender.isIdle()) {
+            tcb.emit(new AssociationEvent.SenderDry());
+        }
+        if (bufferedBefore > bufferedAmountLowThreshold && bufferedAfter <= bufferedAmountLowThreshold) {
+            tcb.emit(new AssociationEvent.BufferedAmountLow(bufferedAfter));
         }
     }
 
