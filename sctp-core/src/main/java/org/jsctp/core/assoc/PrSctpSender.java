@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -53,13 +54,15 @@ final class PrSctpSender {
 
     /** What was sent of one partially reliable message: enough to name it in a FORWARD TSN. */
     private static final class Sent {
+        final OutgoingMessage message;
         final int streamId;
         final boolean unordered;
         /** SSN (DATA) or MID (I-DATA). */
         final int sequence;
         Tsn lastTsn;
 
-        Sent(int streamId, boolean unordered, int sequence, Tsn lastTsn) {
+        Sent(OutgoingMessage message, int streamId, boolean unordered, int sequence, Tsn lastTsn) {
+            this.message = message;
             this.streamId = streamId;
             this.unordered = unordered;
             this.sequence = sequence;
@@ -73,8 +76,13 @@ final class PrSctpSender {
     private final boolean interleaved;
     private final AssociationCounters counters;
     private final Sink sink;
-    /** Partially reliable messages with chunks held in the retransmission queue. */
+    /** Partially reliable messages with chunks held in the retransmission queue, by message. */
     private final IdentityHashMap<OutgoingMessage, Sent> sent = new IdentityHashMap<>();
+    /**
+     * The same in the order of their first TSN, so a SACK forgets what it passed from the front
+     * without walking them all; an entry may outlive its index entry (abandoned) until then.
+     */
+    private final ArrayDeque<Sent> sentOrder = new ArrayDeque<>();
     /** Abandoned messages the peer has not moved past yet. */
     private final List<Sent> abandoned = new ArrayList<>();
     private boolean forwardTsnDue;
@@ -99,7 +107,9 @@ final class PrSctpSender {
         Sent s = sent.get(m);
         if (s == null) {
             int sequence = interleaved ? f.mid().value() : f.ssn().value();
-            sent.put(m, new Sent(f.streamId(), f.unordered(), sequence, tsn));
+            Sent created = new Sent(m, f.streamId(), f.unordered(), sequence, tsn);
+            sent.put(m, created);
+            sentOrder.addLast(created);
         } else {
             s.lastTsn = tsn;
         }
@@ -170,8 +180,14 @@ final class PrSctpSender {
     /** A SACK was processed: forgets what the peer moved past, and asks for a FORWARD TSN if due (C2). */
     void afterSack() {
         Tsn cum = outstanding.cumulativeTsnAcked();
-        if (!sent.isEmpty()) {
-            sent.values().removeIf(s -> s.lastTsn.isAtOrBefore(cum));
+        // A message is forgotten once the peer acknowledged all of it that was sent: front first,
+        // so a later one whose predecessor is still in flight waits for it (harmless: it is only
+        // looked up to abandon a chunk, and none of its chunks is held any more).
+        while (!sentOrder.isEmpty() && sentOrder.peekFirst().lastTsn.isAtOrBefore(cum)) {
+            Sent s = sentOrder.pollFirst();
+            if (sent.get(s.message) == s) {
+                sent.remove(s.message);
+            }
         }
         if (!abandoned.isEmpty()) {
             abandoned.removeIf(s -> s.lastTsn.isAtOrBefore(cum));
@@ -276,10 +292,12 @@ final class PrSctpSender {
                         + " kept past the cumulative ack " + cum);
             }
         }
-        for (Sent s : sent.values()) {
-            if (s.lastTsn.isAtOrBefore(cum)) {
-                throw new IllegalStateException("sent message on stream " + s.streamId + " kept past the cumulative ack");
-            }
+        Sent head = sentOrder.peekFirst();
+        if (head != null && head.lastTsn.isAtOrBefore(cum)) {
+            throw new IllegalStateException("sent message on stream " + head.streamId + " kept past the cumulative ack");
+        }
+        if (sent.size() > sentOrder.size()) {
+            throw new IllegalStateException(sent.size() + " sent messages indexed, " + sentOrder.size() + " in order");
         }
     }
 }

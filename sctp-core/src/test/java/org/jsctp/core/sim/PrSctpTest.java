@@ -394,23 +394,6 @@ class PrSctpTest {
         Association a = establish(net, client);
         Sniffer sniffer = new Sniffer();
         sniffer.install(net, i -> false);
-        if (Boolean.getBoolean("prdebug")) {
-            net.setTracer((t, to, p) -> {
-                try {
-                    for (Chunk c : PacketDecoder.strict().decode(p).chunks()) {
-                        if (to == server && (c instanceof ForwardTsnChunk || c instanceof IForwardTsnChunk)) {
-                            System.out.println(t / MS + " -> " + c);
-                        } else if (to == server && c instanceof DataChunk d) {
-                            System.out.println(t / MS + " DATA tsn " + d.tsn() + " s" + d.streamId() + " ssn " + d.ssn() + " u" + d.unordered() + " B" + d.beginning() + " E" + d.ending() + " idx " + (d.userData().toByteArray()[0] & 0xFF));
-                        } else if (to == client && c instanceof org.jsctp.core.packet.chunk.SackChunk sk) {
-                            System.out.println(t / MS + " <- SACK " + sk.cumulativeTsnAck() + " " + sk.gapAckBlocks());
-                        }
-                    }
-                } catch (DecodeException e) {
-                    throw new AssertionError(e);
-                }
-            });
-        }
         SplittableRandom random = new SplittableRandom(seed);
         Map<Integer, Integer> lengths = new HashMap<>();
         Map<Integer, OutgoingMessage> sent = new HashMap<>();
@@ -441,12 +424,6 @@ class PrSctpTest {
 
         Map<Integer, List<Integer>> byStream = delivered(server, lengths);
         Set<Integer> got = all(byStream);
-        if (Boolean.getBoolean("prdebug")) {
-            System.out.println("DELIVERED " + byStream + " FAILED " + failures.byIndex.keySet());
-            for (int i = 0; i < 60; i++) {
-                System.out.println("MSG " + i + " " + sent.get(i).streamId() + " u" + sent.get(i).unordered() + " " + sent.get(i).policy() + " len " + sent.get(i).payload().length());
-            }
-        }
         for (int i = 0; i < 200; i++) {
             OutgoingMessage m = sent.get(i);
             assertThat(got.contains(i) || failures.byIndex.containsKey(i)).as("message %d delivered or handed back: %s,"
