@@ -231,10 +231,10 @@ class UsrsctpToolsInteropTest {
 
     /**
      * Our tsctp client with a PR-SCTP policy (-P/-t as usrsctp's tsctp, or --pr) against usrsctp's
-     * tsctp server: the policy is negotiated and used, and where it cannot apply on a lossless
-     * loopback (a long lifetime, retransmissions allowed but never needed, equal priorities) every
-     * message arrives; a 1 ms lifetime gives up queued messages, so at most what was sent arrives
-     * and the association still ends gracefully with the CSV line.
+     * tsctp server: the policy is negotiated and used; where it cannot apply (a long lifetime,
+     * equal priorities) every message arrives; where it may (limited retransmissions when the
+     * loopback loses a packet, a 1 ms lifetime that gives up queued messages) at most what was
+     * sent arrives, and the association still ends gracefully with the CSV line.
      */
     @ParameterizedTest(name = "{0}, unordered {1}")
     @CsvSource({"-P 1 -t 60000, true", "-P 2 -t 3, false", "-P 3 -t 5, true", "--pr rtx:0, true",
@@ -243,6 +243,10 @@ class UsrsctpToolsInteropTest {
         int ours = freeUdpPort();
         int theirs = freeUdpPort();
         boolean shortLifetime = policy.equals("-P 1 -t 1");
+        // the loopback loses packets when usrsctp's debug build falls behind: limited retransmissions
+        // may then give messages up (a FORWARD TSN usrsctp must follow); a long lifetime and equal
+        // priorities never do
+        boolean mayAbandon = shortLifetime || policy.contains("rtx") || policy.startsWith("-P 2");
         int length = shortLifetime ? 65536 : 8192;
         int count = 200;
         Path serverLog = log("usrsctp-tsctp-server-pr-" + policy.replace(' ', '_').replace(':', '_') + ".log");
@@ -268,7 +272,7 @@ class UsrsctpToolsInteropTest {
         String csv = awaitCsvLine(serverLog);
         String[] fields = csv.split(", ");
         assertThat(Integer.parseInt(fields[0])).isIn(0, length);
-        if (shortLifetime) {
+        if (mayAbandon) {
             assertThat(Long.parseLong(fields[1])).as("messages received, %s", csv).isBetween(0L, (long) count);
         } else {
             assertThat(csv).startsWith(length + ", " + count + ", ");
@@ -277,7 +281,8 @@ class UsrsctpToolsInteropTest {
 
     /**
      * usrsctp's tsctp client with -u and each -P policy against our tsctp server: it negotiates
-     * PR-SCTP with us, and on the lossless loopback every message arrives and is counted.
+     * PR-SCTP with us; with a long lifetime or equal priorities every message arrives and is
+     * counted, with limited retransmissions at most all of them (the loopback may lose a packet).
      */
     @ParameterizedTest(name = "-P {0} -t {1}")
     @CsvSource({"1, 60000", "2, 3", "3, 5"})
@@ -300,10 +305,16 @@ class UsrsctpToolsInteropTest {
         assertThat(peer.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("Sending of 400 messages of length 8192");
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!serverOut.toString().contains("8192, 400, ") && System.nanoTime() < until) {
+        while (!serverOut.toString().contains("8192, ") && System.nanoTime() < until) {
             Thread.onSpinWait();
         }
-        assertThat(serverOut.toString()).contains("8192, 400, 400, 3276800, ");
+        if (policy == 2) { // a chunk lost more than -t times is given up: at most 400 arrive
+            assertThat(serverOut.toString()).containsPattern("8192, [0-9]+, [0-9]+, [0-9]+, ");
+            String line = serverOut.toString().lines().filter(l -> l.startsWith("8192, ")).findFirst().orElseThrow();
+            assertThat(Long.parseLong(line.split(", ")[1])).isBetween(1L, 400L);
+        } else {
+            assertThat(serverOut.toString()).contains("8192, 400, 400, 3276800, ");
+        }
     }
 
     /** The CSV result line usrsctp's tsctp server prints when the association ends. */
