@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         version = "jsctp examples 0.1.0",
         description = "Example tools of jsctp, a pure-Java SCTP stack over UDP (RFC 6951).",
         subcommands = {DemoCommand.class, EchoServerCommand.class, DiscardServerCommand.class, DaytimeServerCommand.class,
-                ChargenServerCommand.class, ClientCommand.class, TsctpCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+                ChargenServerCommand.class, ClientCommand.class, TsctpCommand.class, LatencyCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -56,7 +56,7 @@ abstract class ServerCommand implements Callable<Integer> {
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .listener(service()).associationConfig(associationConfig());
+                .associationConfig(associationConfig()).listener(service());
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.assoc.AssociationStatistics;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.PrPolicy;
@@ -82,6 +83,22 @@ final class TsctpCommand implements Callable<Integer> {
     @Option(names = "-V", description = "very verbose: as -v, and logs at DEBUG (per packet)")
     boolean veryVerbose;
 
+    @Option(names = "--rto-min", defaultValue = "0", paramLabel = "MS",
+            description = "RTO.Min in milliseconds (0: RFC 9260's 1000); a low-RTT path recovers lost retransmissions sooner")
+    long rtoMinMillis;
+
+    @Option(names = "--rto-initial", defaultValue = "0", paramLabel = "MS",
+            description = "RTO.Initial in milliseconds (0: RFC 9260's 1000, or RTO.Min if that is higher)")
+    long rtoInitialMillis;
+
+    @Option(names = "--detect-lost-retransmissions",
+            description = "fast retransmit a lost fast retransmission again instead of waiting for T3-rtx "
+                    + "(beyond RFC 9260 section 7.2.4 (5); helps on lossy paths)")
+    boolean detectLostRetransmissions;
+
+    @Option(names = "--stats", description = "client: print the association's retransmission statistics at the end")
+    boolean stats;
+
     @Option(names = "--seconds", defaultValue = "0", description = "server: stop after this many seconds (0: run until interrupted)")
     long serverSeconds;
 
@@ -120,6 +137,18 @@ final class TsctpCommand implements Callable<Integer> {
         if (receiveBuffer > 0) {
             config.receiveBufferBytes(Math.max(receiveBuffer, 1500));
         }
+        if (rtoMinMillis < 0 || rtoInitialMillis < 0) {
+            throw new ParameterException(spec.commandLine(), "--rto-min and --rto-initial must not be negative");
+        }
+        AssociationConfig base = config.build();
+        long rtoMin = rtoMinMillis > 0 ? TimeUnit.MILLISECONDS.toNanos(rtoMinMillis) : base.rtoMinNanos();
+        long rtoInitial = rtoInitialMillis > 0 ? TimeUnit.MILLISECONDS.toNanos(rtoInitialMillis)
+                : Math.max(base.rtoInitialNanos(), rtoMin);
+        if (rtoMin > rtoInitial || rtoInitial > base.rtoMaxNanos()) {
+            throw new ParameterException(spec.commandLine(), "need --rto-min <= --rto-initial <= RTO.Max ("
+                    + TimeUnit.NANOSECONDS.toMillis(base.rtoMaxNanos()) + " ms)");
+        }
+        config.rtoMinNanos(rtoMin).rtoInitialNanos(rtoInitial).lostRetransmissionDetection(detectLostRetransmissions);
         return address == null ? serve(config.build()) : send(config.build());
     }
 
@@ -260,6 +289,14 @@ final class TsctpCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "Sending of %d messages of length %d took %f seconds.", sent, length,
                     seconds));
             out.println(String.format(Locale.ROOT, "Throughput was %f Byte/sec.", sent * (double) length / seconds));
+            if (stats) {
+                AssociationStatistics st = a.call((core, now) -> core.statistics()).get(10, TimeUnit.SECONDS);
+                out.println(String.format(Locale.ROOT, "Statistics: packets sent %d, received %d; DATA chunks sent %d; "
+                                + "retransmitted chunks %d after timeout, %d fast; T3-rtx expiries %d; SACKs received %d; "
+                                + "rto %d ms", st.packetsSent(), st.packetsReceived(), st.dataChunksSent(),
+                        st.t3Retransmissions(), st.fastRetransmissions(), st.t3Expiries(), st.sacksReceived(),
+                        st.paths().isEmpty() ? 0 : TimeUnit.NANOSECONDS.toMillis(st.paths().get(0).rtoNanos())));
+            }
             out.flush();
             return 0;
         } finally {

@@ -13,17 +13,38 @@ import org.jsctp.core.assoc.AssociationDirectory;
 import org.jsctp.core.assoc.AssociationState;
 
 /**
- * The endpoint's demultiplexing table: associations by our verification tag, each checked
- * against the remote IP address it was made with. Changed on the event loop only; the snapshot
- * and size may be read from any thread.
+ * The endpoint's demultiplexing tables: associations by our verification tag, each checked
+ * against the remote IP address it was made with, and by peer (remote IP address and SCTP port),
+ * which identifies an association (RFC 9260 section 1.3: two endpoints have at most one between
+ * them). Both are hash lookups, so no packet costs a walk over all associations. Thread-safe:
+ * changed by the event loops that own the associations, read by any.
  */
 final class AssociationTable {
 
-    private final Map<Integer, SctpUdpAssociation> byLocalTag = new ConcurrentHashMap<>();
+    /** Identifies the peer of an association: its IP address (IPv4-mapped IPv6 taken as IPv4) and SCTP port. */
+    record PeerKey(InetAddress host, int sctpPort) {
+        static PeerKey of(InetAddress host, int sctpPort) {
+            return new PeerKey(normalize(host), sctpPort);
+        }
+    }
 
-    /** Adds an association; false (and nothing changed) if its tag is taken. */
+    private final Map<Integer, SctpUdpAssociation> byLocalTag = new ConcurrentHashMap<>();
+    private final Map<PeerKey, SctpUdpAssociation> byPeer = new ConcurrentHashMap<>();
+
+    /**
+     * Adds an association; false (and nothing changed) if its tag is taken or an association with
+     * the same peer exists.
+     */
     boolean add(SctpUdpAssociation a) {
-        return byLocalTag.putIfAbsent(a.core().localTag(), a) == null;
+        PeerKey peer = a.peerKey();
+        if (byPeer.putIfAbsent(peer, a) != null) {
+            return false;
+        }
+        if (byLocalTag.putIfAbsent(a.core().localTag(), a) != null) {
+            byPeer.remove(peer, a);
+            return false;
+        }
+        return true;
     }
 
     /** Moves an association that restarted (RFC 9260 section 5.2.4 case A) to its new tag. */
@@ -32,9 +53,10 @@ final class AssociationTable {
         byLocalTag.put(a.core().localTag(), a);
     }
 
-    /** Removes the association, if it is the one registered under its tag. */
+    /** Removes the association, if it is the one registered under its tag and peer. */
     void remove(SctpUdpAssociation a) {
         byLocalTag.remove(a.core().localTag(), a);
+        byPeer.remove(a.peerKey(), a);
     }
 
     /** The association with our tag {@code localTag} whose peer is at {@code from}, or null. */
@@ -43,18 +65,9 @@ final class AssociationTable {
         return a != null && sameHost(a.remoteAddress().getAddress(), from) ? a : null;
     }
 
-    /**
-     * The association whose peer's tag is {@code peerTag} and whose peer is at {@code from}, or
-     * null: for ABORT and SHUTDOWN COMPLETE with the T bit, which carry the sender's own tag
-     * (RFC 9260 section 8.5.1). A linear search; such packets are rare.
-     */
-    SctpUdpAssociation byPeerTag(int peerTag, InetAddress from) {
-        for (SctpUdpAssociation a : byLocalTag.values()) {
-            if (a.core().peerTag() == peerTag && peerTag != 0 && sameHost(a.remoteAddress().getAddress(), from)) {
-                return a;
-            }
-        }
-        return null;
+    /** The association with the peer at {@code from}, SCTP port {@code peerPort}, or null. */
+    SctpUdpAssociation byPeer(InetAddress from, int peerPort) {
+        return byPeer.get(PeerKey.of(from, peerPort));
     }
 
     /**
@@ -75,14 +88,12 @@ final class AssociationTable {
 
             @Override
             public Association findByPeer(int peerPort) {
-                for (SctpUdpAssociation a : byLocalTag.values()) {
-                    if (a.core().peerPort() == peerPort && sameHost(a.remoteAddress().getAddress(), from)
-                            && a.core().state() != AssociationState.CLOSED) {
-                        touched.add(a);
-                        return a.core();
-                    }
+                SctpUdpAssociation a = byPeer(from, peerPort);
+                if (a == null || a.core().state() == AssociationState.CLOSED) {
+                    return null;
                 }
-                return null;
+                touched.add(a);
+                return a.core();
             }
 
             @Override
@@ -103,10 +114,11 @@ final class AssociationTable {
 
     /** Whether two addresses name the same host, taking IPv4-mapped IPv6 addresses as their IPv4 address. */
     static boolean sameHost(InetAddress a, InetAddress b) {
-        return Arrays.equals(normalize(a).getAddress(), normalize(b).getAddress());
+        return a.equals(b) || normalize(a).equals(normalize(b));
     }
 
-    private static InetAddress normalize(InetAddress a) {
+    /** The address itself, or for an IPv4-mapped IPv6 address the IPv4 address it carries. */
+    static InetAddress normalize(InetAddress a) {
         if (a instanceof Inet6Address) {
             byte[] b = a.getAddress();
             boolean mapped = b[10] == (byte) 0xff && b[11] == (byte) 0xff;

@@ -37,6 +37,13 @@ import org.slf4j.LoggerFactory;
  * the sender's IP address) selects, or, for ABORT and SHUTDOWN COMPLETE with the T bit, the
  * association with the sender's tag; what no association claims goes to the endpoint's
  * out-of-the-blue handling.
+ *
+ * <p>Several event loops ({@link UdpSctpEndpoint.Builder#eventLoops}): one driver per loop, each
+ * with its own socket on the shared UDP port, all sharing the table and the core's endpoint. An
+ * association is owned by the driver that created it and is only touched on that driver's loop;
+ * a packet that reaches another loop (the kernel spreads datagrams by their addresses and ports)
+ * is handed to the owner's loop. The core's endpoint, which only makes and checks cookies and
+ * builds new associations, is used under its lock.
  */
 final class EndpointDriver {
 
@@ -50,12 +57,20 @@ final class EndpointDriver {
     private final AssociationListener listener;
     private final AdmissionControl admission;
     private final boolean manualReadCredit;
-    private final AssociationTable table = new AssociationTable();
+    private final AssociationTable table;
     private final PacketDecoder decoder = PacketDecoder.strict();
-    private boolean closing;
+    private volatile boolean closing;
 
     EndpointDriver(Endpoint endpoint, EventLoop loop, PacketWriter writer, TransportCounters counters,
                    AssociationListener listener, AdmissionControl admission, boolean manualReadCredit) {
+        this(endpoint, new AssociationTable(), loop, writer, counters, listener, admission, manualReadCredit);
+    }
+
+    /** A driver sharing {@code table} and {@code endpoint} with the drivers of the endpoint's other loops. */
+    EndpointDriver(Endpoint endpoint, AssociationTable table, EventLoop loop, PacketWriter writer,
+                   TransportCounters counters, AssociationListener listener, AdmissionControl admission,
+                   boolean manualReadCredit) {
+        this.table = table;
         this.admission = admission;
         this.manualReadCredit = manualReadCredit;
         this.endpoint = endpoint;
@@ -84,14 +99,27 @@ final class EndpointDriver {
             LOG.debug("dropped undecodable datagram of {} bytes from {}: {}", bytes.length, sender, e.getMessage());
             return;
         }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("received {} bytes from {}: {} {}", bytes.length, sender, packet.header(),
+                    ChunkNames.of(packet.chunks()));
+        }
+        onPacket(packet, sender, false);
+    }
+
+    /**
+     * Routes a decoded packet. One that belongs to an association of another loop's driver, or
+     * comes from the peer of one, goes to that driver's loop ({@code handedOver} then, so it is
+     * never handed on twice).
+     */
+    private void onPacket(SctpPacket packet, InetSocketAddress sender, boolean handedOver) {
         long now = System.nanoTime();
         CommonHeader h = packet.header();
         Chunk first = packet.chunks().isEmpty() ? null : packet.chunks().get(0);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("received {} bytes from {}: {} {}", bytes.length, sender, h, ChunkNames.of(packet.chunks()));
-        }
         if (!(first instanceof InitChunk) && !(first instanceof CookieEchoChunk)) {
             SctpUdpAssociation target = table.byLocalTag(h.verificationTag(), sender.getAddress());
+            if (target != null && handOver(target, packet, sender, handedOver)) {
+                return;
+            }
             if (target != null && matchesPorts(target, h)) {
                 if (!isReflected(first)) {
                     learnRemotePort(target, sender);
@@ -101,15 +129,40 @@ final class EndpointDriver {
                 return;
             }
             if (isReflected(first)) {
-                target = table.byPeerTag(h.verificationTag(), sender.getAddress());
-                if (target != null && matchesPorts(target, h)) {
+                target = table.byPeer(sender.getAddress(), h.sourcePort());
+                if (target != null && handOver(target, packet, sender, handedOver)) {
+                    return;
+                }
+                if (target != null && h.verificationTag() != 0 && target.core().peerTag() == h.verificationTag()
+                        && matchesPorts(target, h)) {
                     target.core().handlePacket(packet, now);
                     drain(target);
                     return;
                 }
             }
         }
+        SctpUdpAssociation peer = table.byPeer(sender.getAddress(), h.sourcePort());
+        if (peer != null && handOver(peer, packet, sender, handedOver)) {
+            return; // the owner's endpoint handling sees the association (RFC 9260 section 5.2)
+        }
         toEndpoint(packet, first, sender, now);
+    }
+
+    /** Hands the packet to the loop of {@code owner}'s driver if that is not this one; true if it did. */
+    private boolean handOver(SctpUdpAssociation owner, SctpPacket packet, InetSocketAddress sender, boolean handedOver) {
+        EndpointDriver driver = owner.driver();
+        if (driver == this || handedOver) {
+            return false;
+        }
+        try {
+            driver.loop.execute(() -> {
+                driver.onPacket(packet, sender, true);
+                driver.writer.endInput();
+            });
+        } catch (RuntimeException e) { // that loop is shutting down
+            counters.onDiscarded();
+        }
+        return true;
     }
 
     /** The core's timer of {@code a} is due. */
@@ -153,8 +206,16 @@ final class EndpointDriver {
         if (closing) {
             throw new IllegalStateException("the endpoint is closing");
         }
+        if (table.byPeer(remote.getAddress(), remoteSctpPort) != null) {
+            // RFC 9260 section 1.3: two SCTP endpoints have at most one association between them.
+            throw new IllegalStateException("an association with " + remote.getAddress().getHostAddress()
+                    + " SCTP port " + remoteSctpPort + " exists already");
+        }
         for (int attempt = 0; ; attempt++) {
-            Association core = endpoint.connect(remoteSctpPort, System.nanoTime());
+            Association core;
+            synchronized (endpoint) {
+                core = endpoint.connect(remoteSctpPort, System.nanoTime());
+            }
             core.setManualReadCredit(manualReadCredit);
             SctpUdpAssociation a = new SctpUdpAssociation(this, core, remote, attachment);
             if (table.add(a)) {
@@ -177,7 +238,7 @@ final class EndpointDriver {
      */
     CompletableFuture<Void> closeAll(Duration wait) {
         closing = true;
-        List<SctpUdpAssociation> all = table.snapshot();
+        List<SctpUdpAssociation> all = owned();
         CompletableFuture<Void> done = CompletableFuture.allOf(
                 all.stream().map(SctpUdpAssociation::closed).toArray(CompletableFuture[]::new));
         if (wait.isZero()) {
@@ -198,12 +259,23 @@ final class EndpointDriver {
     }
 
     private void abortAll() {
-        for (SctpUdpAssociation a : table.snapshot()) {
+        for (SctpUdpAssociation a : owned()) {
             LOG.debug("aborting {}: not shut down in time", a);
             a.core().abort(CLOSING);
             drain(a);
         }
         writer.endInput();
+    }
+
+    /** The associations this driver owns. */
+    private List<SctpUdpAssociation> owned() {
+        List<SctpUdpAssociation> out = new ArrayList<>();
+        for (SctpUdpAssociation a : table.snapshot()) {
+            if (a.driver() == this) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private void toEndpoint(SctpPacket packet, Chunk first, InetSocketAddress sender, long now) {
@@ -216,7 +288,10 @@ final class EndpointDriver {
         if (first instanceof InitChunk init && refuseInit(packet, init, sender)) {
             return;
         }
-        Endpoint.Outcome outcome = endpoint.handlePacket(packet, now, table.directoryFor(sender.getAddress(), touched));
+        Endpoint.Outcome outcome;
+        synchronized (endpoint) {
+            outcome = endpoint.handlePacket(packet, now, table.directoryFor(sender.getAddress(), touched));
+        }
         if (outcome instanceof Endpoint.Outcome.Reply reply) {
             writer.write(reply.packet(), sender);
         } else if (outcome instanceof Endpoint.Outcome.Accepted accepted) {
@@ -246,7 +321,7 @@ final class EndpointDriver {
     private boolean refuseInit(SctpPacket packet, InitChunk init, InetSocketAddress sender) {
         CommonHeader h = packet.header();
         if (h.destinationPort() != endpoint.config().localPort() || h.verificationTag() != 0
-                || table.directoryFor(sender.getAddress(), new ArrayList<>(1)).findByPeer(h.sourcePort()) != null) {
+                || table.byPeer(sender.getAddress(), h.sourcePort()) != null) {
             return false;
         }
         String refusal = admission.refusal(sender, h.sourcePort());
@@ -274,7 +349,8 @@ final class EndpointDriver {
         }
         SctpUdpAssociation a = new SctpUdpAssociation(this, core, sender, null);
         if (!table.add(a)) {
-            LOG.warn("new association from {} has the verification tag of an existing one; aborting it", sender);
+            LOG.warn("new association from {} has the verification tag or the peer of an existing one; aborting it",
+                    sender);
             core.abort("verification tag collision");
             drainTransmits(a);
             return;

@@ -18,6 +18,7 @@ public final class SctpUdpAssociation {
     private final EndpointDriver driver;
     private final Association core;
     private final AssociationTimer timer;
+    private final AssociationTable.PeerKey peerKey;
     private final CompletableFuture<SctpUdpAssociation> established = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile InetSocketAddress remoteAddress;
@@ -31,6 +32,7 @@ public final class SctpUdpAssociation {
         this.attachment = attachment;
         this.core = core;
         this.remoteAddress = remoteAddress;
+        this.peerKey = AssociationTable.PeerKey.of(remoteAddress.getAddress(), core.peerPort());
         this.state = core.state();
         this.timer = new AssociationTimer(driver.eventLoop(), () -> driver.onTimer(this));
     }
@@ -134,6 +136,14 @@ public final class SctpUdpAssociation {
         return state;
     }
 
+    /**
+     * The event loop the association runs on: its events are delivered there and its calls run
+     * there. With one event loop per endpoint (the default) it is the endpoint's.
+     */
+    public io.netty.channel.EventLoop eventLoop() {
+        return driver.eventLoop();
+    }
+
     /** The peer's SCTP port. */
     public int remoteSctpPort() {
         return core.peerPort();
@@ -160,6 +170,16 @@ public final class SctpUdpAssociation {
 
     Association core() {
         return core;
+    }
+
+    /** The driver that owns the association: all its work runs on that driver's event loop. */
+    EndpointDriver driver() {
+        return driver;
+    }
+
+    /** The peer's IP address and SCTP port, which identify the association at the endpoint. */
+    AssociationTable.PeerKey peerKey() {
+        return peerKey;
     }
 
     AssociationTimer timer() {

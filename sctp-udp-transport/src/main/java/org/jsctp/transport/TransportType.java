@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
@@ -68,6 +69,17 @@ public enum TransportType {
             case NIO -> NioIoHandler.newFactory();
             case AUTO -> throw new IllegalStateException("resolve AUTO first");
         };
+    }
+
+    /**
+     * Lets several sockets bind the same address and port (SO_REUSEPORT), the kernel spreading
+     * datagrams over them by their addresses and ports. Epoll only.
+     */
+    void reusePort(DatagramChannel channel) {
+        if (this != EPOLL) {
+            throw new IllegalStateException("SO_REUSEPORT needs the native epoll transport, not " + this);
+        }
+        channel.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
     }
 
     /**

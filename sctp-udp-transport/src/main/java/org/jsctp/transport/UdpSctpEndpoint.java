@@ -13,11 +13,13 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.Endpoint;
 import org.jsctp.core.assoc.EndpointConfig;
@@ -27,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An SCTP endpoint over UDP encapsulation (RFC 6951): one UDP socket, one SCTP port, any number
- * of associations, all driven on one Netty event loop.
+ * An SCTP endpoint over UDP encapsulation (RFC 6951): one UDP port, one SCTP port, any number
+ * of associations, driven on one Netty event loop, or on several with
+ * {@link Builder#eventLoops(int)} (one socket per loop on the same port, SO_REUSEPORT, epoll).
  *
  * <p>Build and bind one with {@link #builder()}; start associations with {@link #connect};
  * associations peers start arrive as {@link org.jsctp.core.assoc.AssociationEvent.CommunicationUp}
@@ -42,8 +45,14 @@ public final class UdpSctpEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpSctpEndpoint.class);
 
+    /** One event loop's socket and driver. */
+    private record Shard(DatagramChannel channel, EndpointDriver driver) {
+    }
+
+    private final List<Shard> shards;
     private final DatagramChannel channel;
     private final EndpointDriver driver;
+    private final AtomicInteger nextShard = new AtomicInteger();
     private final TransportCounters counters;
     private final TransportType transportType;
     private final EventLoopGroup ownedGroup;
@@ -53,10 +62,11 @@ public final class UdpSctpEndpoint {
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    private UdpSctpEndpoint(DatagramChannel channel, EndpointDriver driver, TransportCounters counters,
-                            TransportType transportType, EventLoopGroup ownedGroup, Builder b) {
-        this.channel = channel;
-        this.driver = driver;
+    private UdpSctpEndpoint(List<Shard> shards, TransportCounters counters, TransportType transportType,
+                            EventLoopGroup ownedGroup, Builder b) {
+        this.shards = List.copyOf(shards);
+        this.channel = shards.get(0).channel();
+        this.driver = shards.get(0).driver();
         this.counters = counters;
         this.transportType = transportType;
         this.ownedGroup = ownedGroup;
@@ -102,6 +112,8 @@ public final class UdpSctpEndpoint {
         InetSocketAddress remote = remoteUdpAddress.getPort() != 0 ? remoteUdpAddress
                 : new InetSocketAddress(remoteUdpAddress.getAddress(), defaultRemoteUdpPort);
         CompletableFuture<SctpUdpAssociation> result = new CompletableFuture<>();
+        // With several loops, new associations of ours take them in turn.
+        EndpointDriver driver = shards.get(Math.floorMod(nextShard.getAndIncrement(), shards.size())).driver();
         try {
             driver.eventLoop().execute(() -> {
                 try {
@@ -136,26 +148,35 @@ public final class UdpSctpEndpoint {
             // The last association may close in the middle of a read batch, with its final packet
             // (SHUTDOWN COMPLETE, ABORT) written but not flushed: close the channel in a task of
             // its own, after that batch, and flush first.
-            driver.eventLoop().execute(() -> driver.closeAll(closeTimeout)
-                    .whenComplete((v, e) -> driver.eventLoop().execute(this::closeChannel)));
+            List<CompletableFuture<Void>> channelsClosed = new ArrayList<>();
+            for (Shard shard : shards) {
+                CompletableFuture<Void> shardClosed = new CompletableFuture<>();
+                channelsClosed.add(shardClosed);
+                EventLoop loop = shard.driver().eventLoop();
+                loop.execute(() -> shard.driver().closeAll(closeTimeout)
+                        .whenComplete((v, e) -> loop.execute(() -> closeChannel(shard.channel(), shardClosed))));
+            }
+            CompletableFuture.allOf(channelsClosed.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+                if (ownedGroup == null) {
+                    closed.complete(null);
+                } else {
+                    ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> closed.complete(null));
+                }
+            });
         } catch (RuntimeException e) { // the caller's group is already shut down
-            channel.close();
+            shards.forEach(s -> s.channel().close());
             closed.complete(null);
         }
         return closed;
     }
 
-    private void closeChannel() {
+    private static void closeChannel(DatagramChannel channel, CompletableFuture<Void> done) {
         channel.flush();
         channel.close().addListener(f -> {
             if (!f.isSuccess()) {
                 LOG.warn("closing {} failed", channel, f.cause());
             }
-            if (ownedGroup == null) {
-                closed.complete(null);
-            } else {
-                ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> closed.complete(null));
-            }
+            done.complete(null);
         });
     }
 
@@ -179,9 +200,18 @@ public final class UdpSctpEndpoint {
         return transportType;
     }
 
-    /** The event loop every association of this endpoint runs on. */
+    /**
+     * The endpoint's (first) event loop; with one loop, the one every association runs on. With
+     * {@link Builder#eventLoops(int) several}, each association runs on its own
+     * ({@link SctpUdpAssociation#eventLoop()}).
+     */
     public EventLoop eventLoop() {
         return driver.eventLoop();
+    }
+
+    /** How many event loops (each with its socket on the endpoint's UDP port) serve the endpoint. */
+    public int eventLoopCount() {
+        return shards.size();
     }
 
     /** The associations that exist now (closed ones are removed), as a snapshot. */
@@ -221,6 +251,7 @@ public final class UdpSctpEndpoint {
         private AdmissionControl admission = AdmissionControl.ADMIT_ALL;
         private boolean manualReadCredit;
         private int threads = 1;
+        private int eventLoops = 1;
 
         private Builder() {
         }
@@ -306,13 +337,30 @@ public final class UdpSctpEndpoint {
 
         /**
          * Threads of the event loop group the endpoint creates when none is given with
-         * {@link #eventLoopGroup}; the endpoint runs on one of them. Default 1.
+         * {@link #eventLoopGroup}; the endpoint runs on one of them, or on {@link #eventLoops} of
+         * them. Default 1.
          */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1: " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * How many event loops serve the endpoint's UDP port, each with a socket of its own bound
+         * to it with SO_REUSEPORT, so the kernel spreads the peers (by addresses and ports)
+         * over the loops. Each association is owned by one loop and only touched there; a packet
+         * that reaches another loop is handed to the owner's. Native epoll only: with NIO the
+         * endpoint uses one loop. The endpoint's own group gets at least this many threads;
+         * a group given with {@link #eventLoopGroup} lends this many of its loops. Default 1.
+         */
+        public Builder eventLoops(int loops) {
+            if (loops < 1) {
+                throw new IllegalArgumentException("event loops must be at least 1: " + loops);
+            }
+            this.eventLoops = loops;
             return this;
         }
 
@@ -364,50 +412,81 @@ public final class UdpSctpEndpoint {
                 throw new IllegalStateException("sctpPort is required");
             }
             TransportType type = group == null ? transportType.resolve() : transportType.resolveFor(group);
+            int loops = type == TransportType.EPOLL ? eventLoops : 1;
+            if (loops < eventLoops) {
+                LOG.info("{} event loops asked for, but SO_REUSEPORT needs native epoll: one loop on {}", eventLoops,
+                        type);
+            }
             EventLoopGroup owned = group == null
-                    ? new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("jsctp-udp-" + udpPort, true),
-                            type.ioHandlerFactory())
+                    ? new MultiThreadIoEventLoopGroup(Math.max(threads, loops),
+                            new DefaultThreadFactory("jsctp-udp-" + udpPort, true), type.ioHandlerFactory())
                     : null;
-            EventLoop loop = (group == null ? owned : group).next();
             SocketProtocolFamily family = bindAddress == null ? null
                     : bindAddress instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
-            DatagramChannel channel = type.newChannel(family);
-            channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagramBytes));
-            channel.config().setOption(ChannelOption.SO_RCVBUF, socketBufferBytes);
-            channel.config().setOption(ChannelOption.SO_SNDBUF, socketBufferBytes);
-
             TransportCounters counters = new TransportCounters();
-            PacketWriter writer = new PacketWriter(channel, counters);
             Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, associationConfig),
                     random != null ? random : new SecureRandomSource(), System.nanoTime());
-            EndpointDriver driver = new EndpointDriver(core, loop, writer, counters, listener, admission,
-                    manualReadCredit);
-            channel.pipeline().addLast(new DatagramHandler(driver, writer, counters));
-            UdpSctpEndpoint endpoint = new UdpSctpEndpoint(channel, driver, counters, type, owned, this);
+            AssociationTable table = new AssociationTable();
+            List<Shard> shards = new ArrayList<>(loops);
+            for (int i = 0; i < loops; i++) {
+                EventLoop loop = (group == null ? owned : group).next();
+                DatagramChannel channel = type.newChannel(family);
+                channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagramBytes));
+                channel.config().setOption(ChannelOption.SO_RCVBUF, socketBufferBytes);
+                channel.config().setOption(ChannelOption.SO_SNDBUF, socketBufferBytes);
+                if (loops > 1) {
+                    type.reusePort(channel);
+                }
+                PacketWriter writer = new PacketWriter(channel, counters);
+                EndpointDriver driver = new EndpointDriver(core, table, loop, writer, counters, listener, admission,
+                        manualReadCredit);
+                channel.pipeline().addLast(new DatagramHandler(driver, writer, counters));
+                shards.add(new Shard(channel, driver));
+            }
+            UdpSctpEndpoint endpoint = new UdpSctpEndpoint(shards, counters, type, owned, this);
 
             InetSocketAddress local = bindAddress == null ? new InetSocketAddress(udpPort)
                     : new InetSocketAddress(bindAddress, udpPort);
             CompletableFuture<UdpSctpEndpoint> result = new CompletableFuture<>();
-            loop.register(channel).addListener((ChannelFuture reg) -> {
-                if (!reg.isSuccess()) {
-                    fail(result, reg.cause(), channel, owned);
-                    return;
-                }
-                channel.bind(local).addListener((ChannelFuture bound) -> {
-                    if (bound.isSuccess()) {
-                        LOG.debug("bound {}", endpoint);
-                        result.complete(endpoint);
-                    } else {
-                        fail(result, bound.cause(), channel, owned);
-                    }
-                });
-            });
+            bindShard(shards, 0, local, endpoint, result, owned);
             return result;
         }
 
-        private static void fail(CompletableFuture<UdpSctpEndpoint> result, Throwable cause, DatagramChannel channel,
+        /**
+         * Registers and binds shard {@code i}, then the next ones to the port the first got (which
+         * matters when port 0 asked for an ephemeral one); completes {@code result} after the last.
+         */
+        private static void bindShard(List<Shard> shards, int i, InetSocketAddress local, UdpSctpEndpoint endpoint,
+                                      CompletableFuture<UdpSctpEndpoint> result, EventLoopGroup owned) {
+            DatagramChannel channel = shards.get(i).channel();
+            shards.get(i).driver().eventLoop().register(channel).addListener((ChannelFuture reg) -> {
+                if (!reg.isSuccess()) {
+                    fail(result, reg.cause(), shards, owned);
+                    return;
+                }
+                channel.bind(local).addListener((ChannelFuture bound) -> {
+                    if (!bound.isSuccess()) {
+                        fail(result, bound.cause(), shards, owned);
+                    } else if (i + 1 < shards.size()) {
+                        InetSocketAddress port = new InetSocketAddress(local.getAddress(), channel.localAddress().getPort());
+                        bindShard(shards, i + 1, port, endpoint, result, owned);
+                    } else {
+                        LOG.debug("bound {}", endpoint);
+                        result.complete(endpoint);
+                    }
+                });
+            });
+        }
+
+        private static void fail(CompletableFuture<UdpSctpEndpoint> result, Throwable cause, List<Shard> shards,
                                  EventLoopGroup owned) {
-            channel.close().addListener(f -> {
+            List<CompletableFuture<Void>> closes = new ArrayList<>();
+            for (Shard shard : shards) {
+                CompletableFuture<Void> c = new CompletableFuture<>();
+                closes.add(c);
+                shard.channel().close().addListener(f -> c.complete(null));
+            }
+            CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
                 if (owned == null) {
                     result.completeExceptionally(cause);
                 } else {

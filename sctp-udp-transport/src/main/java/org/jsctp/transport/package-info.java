@@ -1,10 +1,13 @@
 /**
  * SCTP over UDP encapsulation (RFC 6951) on Netty: {@link org.jsctp.transport.UdpSctpEndpoint}
  * binds one UDP socket and drives the sans-IO core ({@code org.jsctp.core.assoc}) on one event
- * loop.
+ * loop, or one socket per loop on the same port with SO_REUSEPORT
+ * ({@link org.jsctp.transport.UdpSctpEndpoint.Builder#eventLoops(int)}, epoll).
  *
  * <h2>Threading</h2>
- * Everything that touches the core runs on the endpoint's event loop. Public methods may be
+ * Everything that touches an association's core runs on its event loop (the endpoint's, unless
+ * it has several; then each association is owned by one, and packets another loop receives for
+ * it are handed over). Public methods may be
  * called from any thread; user calls on an association are queued as event-loop tasks. Events
  * reach the {@link org.jsctp.transport.AssociationListener} on the event loop, after the core
  * finished the input that caused them.

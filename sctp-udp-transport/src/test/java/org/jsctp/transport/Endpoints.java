@@ -42,6 +42,11 @@ final class Endpoints implements AutoCloseable {
         return e;
     }
 
+    /** The endpoints opened so far, in order. */
+    List<UdpSctpEndpoint> opened() {
+        return List.copyOf(open);
+    }
+
     static InetSocketAddress addressOf(UdpSctpEndpoint e, InetAddress host) {
         return new InetSocketAddress(host, e.localUdpPort());
     }

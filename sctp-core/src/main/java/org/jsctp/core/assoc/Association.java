@@ -854,6 +854,7 @@ public final class Association {
     }
 
     private void onT3Expiry(long nowNanos) {
+        counters.onT3Expiry();
         notePathEvent(path.onRetransmissionTimeout()); // section 8.2, and the RTO backoff of 6.3.3 E2
         // RFC 9260 section 8.1: each T3-rtx expiry counts against Association.Max.Retrans.
         if (++errorCount > tcb.config.associationMaxRetransmits()) {

@@ -33,6 +33,10 @@ import org.jsctp.core.tx.PrPolicy;
  * @param noDelay send small messages at once even while data is in flight (SCTP_NODELAY of RFC
  *     6458); when false (the default), a packet that would not be full waits until the data in
  *     flight is acknowledged, so small messages are bundled (Nagle's algorithm, RFC 896)
+ * @param lostRetransmissionDetection let a fast retransmission that is lost as well be fast
+ *     retransmitted again once SACKs show data sent after it arrived, rather than wait for T3-rtx
+ *     (off by default: RFC 9260 section 7.2.4 (5) makes such a chunk ineligible; on lossy paths
+ *     most timeouts come from these, see docs/PERFORMANCE.md "Under loss")
  * @param defaultPrPolicy the PR-SCTP policy of messages sent without one (SCTP_DEFAULT_PRINFO of
  *     RFC 7496 section 4.3); {@link PrPolicy#NONE}, fully reliable, by default
  */
@@ -42,7 +46,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 int maxInitRetransmits, int associationMaxRetransmits, int pathMaxRetransmits,
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
-                                PrPolicy defaultPrPolicy) {
+                                boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -116,6 +120,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.maxBurst = maxBurst;
         b.capabilities = capabilities;
         b.noDelay = noDelay;
+        b.lostRetransmissionDetection = lostRetransmissionDetection;
         b.defaultPrPolicy = defaultPrPolicy;
         return b;
     }
@@ -148,6 +153,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private int maxBurst = 4;
         private Capabilities capabilities = new Capabilities(true, false, false);
         private boolean noDelay = false;
+        private boolean lostRetransmissionDetection = false;
         private PrPolicy defaultPrPolicy = PrPolicy.NONE;
 
         private Builder() {
@@ -253,6 +259,11 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        public Builder lostRetransmissionDetection(boolean value) {
+            this.lostRetransmissionDetection = value;
+            return this;
+        }
+
         /** The PR-SCTP policy of messages sent without one (RFC 7496 section 4.3, SCTP_DEFAULT_PRINFO). */
         public Builder defaultPrPolicy(PrPolicy value) {
             this.defaultPrPolicy = value;
@@ -262,7 +273,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         public AssociationConfig build() {
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
-            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, defaultPrPolicy);
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy);
         }
     }
 

@@ -24,6 +24,7 @@ final class AssociationCounters {
     private long sacksSent;
     private long sacksReceived;
     private long duplicateTsns;
+    private long t3Expiries;
     /** PR-SCTP abandonments by policy ordinal (TTL, RTX, PRIO) and sent (1) or unsent (0). */
     private final long[][] abandoned = new long[PrPolicy.Kind.values().length][2];
 
@@ -60,6 +61,11 @@ final class AssociationCounters {
         duplicateTsns++;
     }
 
+    /** T3-rtx expired with data outstanding (RFC 9260 section 6.3.3). */
+    void onT3Expiry() {
+        t3Expiries++;
+    }
+
     /** A chunk sent again: by Fast Retransmit (RFC 9260 section 7.2.4) or after T3-rtx expired (section 6.3.3). */
     void onRetransmission(boolean fast) {
         if (fast) {
@@ -78,7 +84,7 @@ final class AssociationCounters {
     AssociationStatistics snapshot(long peerReceiverWindow, long bufferedAmount, java.util.List<PathStatistics> paths) {
         return new AssociationStatistics(packetsSent, packetsReceived, dataChunksSent, dataChunksReceived, userBytesSent,
                 userBytesReceived, t3Retransmissions, fastRetransmissions, sacksSent, sacksReceived, duplicateTsns,
-                peerReceiverWindow, bufferedAmount, paths, new PrStatistics(abandoned[1][0], abandoned[1][1],
-                        abandoned[2][0], abandoned[2][1], abandoned[3][0], abandoned[3][1]));
+                peerReceiverWindow, bufferedAmount, paths, t3Expiries, new PrStatistics(abandoned[1][0],
+                        abandoned[1][1], abandoned[2][0], abandoned[2][1], abandoned[3][0], abandoned[3][1]));
     }
 }

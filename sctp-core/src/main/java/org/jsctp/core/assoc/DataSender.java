@@ -74,6 +74,7 @@ final class DataSender {
         this.queue = new SendQueue(outboundStreams, config.sendBufferBytes(),
                 (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes()), new FcfsScheduler());
         this.outstanding = new OutstandingData(localInitialTsn, MAX_OUTSTANDING_CHUNKS, 1);
+        outstanding.setLostRetransmissionDetection(config.lostRetransmissionDetection());
         // RFC 9260 section 7.2.1: the initial ssthresh may be arbitrarily high, e.g. the peer's a_rwnd.
         this.cc = new RenoCongestionController(RenoConfig.defaults(config.pathMtu()), Math.max(peerWindow, 1));
         this.rto = rto;
@@ -131,14 +132,24 @@ final class DataSender {
         if (outstanding.hasRetransmissionsPending()) {
             if (fastRetransmitNow || cc.mayTransmit(flight).isAllowed()) {
                 long bytes = 0;
+                Tsn firstOutstanding = outstanding.cumulativeTsnAcked().next();
+                boolean firstFastRetransmitted = false;
                 for (RetransmitItem item : outstanding.takeRetransmissions(space, fastRetransmitNow)) {
                     chunks.add(item.chunk());
                     bytes += item.payloadBytes();
                     counters.onRetransmission(item.fastRetransmit());
+                    firstFastRetransmitted |= item.fastRetransmit() && item.tsn().equals(firstOutstanding);
                 }
                 if (chunks.size() > (forwardTsn == null ? 0 : 1)) {
                     cc.onDataSent(nowNanos, bytes);
-                    armT3(nowNanos);
+                    if (firstFastRetransmitted) {
+                        // RFC 9260 section 7.2.4 step 4: retransmitting the first outstanding DATA
+                        // chunk restarts T3-rtx, so the timer started for its first transmission
+                        // does not expire while the fast retransmission is on its way.
+                        startT3(nowNanos);
+                    } else {
+                        armT3(nowNanos);
+                    }
                 }
             }
             return chunks; // new data waits until retransmissions are done
@@ -276,8 +287,13 @@ final class DataSender {
     }
 
     /** Bytes the send queue accepts before refusing with {@code REFUSED_BUFFER_FULL}. */
+    /**
+     * What {@link #offer} accepts before it refuses with REFUSED_BUFFER_FULL: the send buffer
+     * less what is queued and what is in flight, as {@link #offer} counts (not only the queue's
+     * room, which told a sender filling the buffer it could send while offers were refused).
+     */
     long sendBufferAvailable() {
-        return queue.availableBytes();
+        return Math.max(0, Math.min(queue.availableBytes(), sendBufferBytes - bufferedAmount()));
     }
 
     /** SCTP_NODELAY (RFC 6458 section 8.1.5) changed on the live association; the next transmission follows it. */

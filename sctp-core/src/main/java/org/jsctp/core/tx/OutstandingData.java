@@ -68,6 +68,8 @@ public final class OutstandingData {
         int missIndications;
         int transmissions;
         boolean fastRetransmitEligible;
+        /** Unwrapped highest TSN sent when this chunk was last retransmitted; -1 if never. */
+        long retransmittedAtHighestTsn;
 
         void clear() {
             chunk = null;
@@ -77,6 +79,7 @@ public final class OutstandingData {
 
     private final int maxOutstandingChunks;
     private final int maxPaths;
+    private boolean lostRetransmissionDetection;
     private final PathAcks noPaths;
 
     private Entry[] ring;
@@ -118,6 +121,18 @@ public final class OutstandingData {
         this.flightByPath = new long[maxPaths];
         this.ring = new Entry[Math.min(maxOutstandingChunks, 16)];
         this.cumAck = Integer.toUnsignedLong(initialTsn.value()) - 1;
+    }
+
+    /**
+     * Whether a fast retransmission that is lost too may be fast retransmitted again, instead of
+     * waiting for T3-rtx: off by default, as RFC 9260 section 7.2.4 (5) makes a chunk ineligible
+     * for a subsequent Fast Retransmit. When on, a fast-retransmitted chunk collects miss
+     * indications again, but only from SACKs that newly acknowledge a TSN sent after its
+     * retransmission (so acknowledgements of data sent before it say nothing about it); the third
+     * marks it again. Chunks retransmitted by T3-rtx are eligible again either way.
+     */
+    public void setLostRetransmissionDetection(boolean on) {
+        this.lostRetransmissionDetection = on;
     }
 
     // ---------------------------------------------------------------- sending
@@ -178,6 +193,7 @@ public final class OutstandingData {
         e.missIndications = 0;
         e.transmissions = 1;
         e.fastRetransmitEligible = true;
+        e.retransmittedAtHighestTsn = -1;
         count++;
         addFlight(e);
         return AddResult.ADDED;
@@ -412,14 +428,14 @@ public final class OutstandingData {
                     addFlight(e);
                     acc.reneged++;
                     acc.renegedByPath[e.pathId]++;
-                    fastMarked |= countMiss(e);
+                    fastMarked |= countMiss(e, highestNewlyAcked);
                 }
                 case IN_FLIGHT -> {
                     // RFC 9260 section 7.2.4 (HTNA): a miss only below the highest TSN newly acked;
                     // in Fast Recovery with the cumulative ack advancing, every TSN reported missing.
                     long threshold = fastRecoveryRule ? highestReported : highestNewlyAcked;
                     if (tsn < threshold) {
-                        fastMarked |= countMiss(e);
+                        fastMarked |= countMiss(e, threshold);
                     }
                 }
                 case FAST_RETRANSMIT, T3_RETRANSMIT, ABANDONED -> { }
@@ -428,12 +444,23 @@ public final class OutstandingData {
         return fastMarked;
     }
 
-    /** One miss indication for an in-flight chunk; returns whether it is now marked for Fast Retransmit. */
-    private boolean countMiss(Entry e) {
+    /**
+     * One miss indication for an in-flight chunk, from a SACK that acknowledges TSNs up to
+     * {@code evidenceTsn} above it; returns whether it is now marked for Fast Retransmit.
+     */
+    private boolean countMiss(Entry e, long evidenceTsn) {
+        boolean eligible = e.fastRetransmitEligible;
+        if (!eligible && lostRetransmissionDetection) {
+            // The fast retransmission itself is missing only if data sent after it got through.
+            if (evidenceTsn <= e.retransmittedAtHighestTsn) {
+                return false;
+            }
+            eligible = true;
+        }
         e.missIndications++;
         // RFC 9260 section 7.2.4 (1) and (5): on the third miss mark it, at most once until a
-        // T3-rtx retransmission makes it eligible again.
-        if (e.missIndications >= FAST_RETRANSMIT_MISS_INDICATIONS && e.fastRetransmitEligible) {
+        // T3-rtx retransmission makes it eligible again (unless lost retransmissions are detected).
+        if (e.missIndications >= FAST_RETRANSMIT_MISS_INDICATIONS && eligible) {
             removeFlight(e);
             e.state = State.FAST_RETRANSMIT;
             e.fastRetransmitEligible = false;
@@ -547,6 +574,7 @@ public final class OutstandingData {
             e.state = State.IN_FLIGHT;
             e.transmissions++;
             e.missIndications = 0;
+            e.retransmittedAtHighestTsn = cumAck + count;
             addFlight(e);
             out.add(new RetransmitItem(tsnAt(i), e.chunk, e.payloadBytes, e.pathId, fast, e.transmissions, e.message));
         }

@@ -80,11 +80,13 @@ class StatisticsTest {
         net.runUntil(() -> received() == 20 && a.bufferedAmount() == 0, 60 * S, 100_000);
         assertThat(a.statistics().fastRetransmissions()).isEqualTo(1);
         assertThat(a.statistics().t3Retransmissions()).isZero();
+        assertThat(a.statistics().t3Expiries()).isZero();
 
         net.aToB().dropNext(1, StatisticsTest::carriesData);
         a.send(OutgoingMessage.of(0, 0, false, Bytes.wrap(new byte[100])), net.now());
         net.runUntil(() -> received() == 21 && a.bufferedAmount() == 0, net.now() + 60 * S, 100_000);
         assertThat(a.statistics().t3Retransmissions()).isEqualTo(1);
+        assertThat(a.statistics().t3Expiries()).isEqualTo(1);
         assertThat(a.statistics().dataChunksSent()).isEqualTo(23);
     }
 

@@ -381,6 +381,31 @@ class OutstandingDataTest {
     }
 
     @Test
+    void withLostRetransmissionDetectionALostFastRetransmissionIsMarkedAgainByAcksOfLaterData() {
+        start(1);
+        od.setLostRetransmissionDetection(true);
+        send(10, 0);
+        sack(1, 2, 2);
+        sack(1, 2, 3);
+        sack(1, 2, 4);
+        assertThat(tsns(od.takeRetransmissions(10_000, true))).containsExactly(2); // sent again when 10 was the highest
+        // Acknowledgements of TSNs sent before the retransmission say nothing about it.
+        sack(1, 2, 5);
+        sack(1, 2, 6);
+        sack(1, 2, 9);
+        assertThat(od.hasRetransmissionsPending()).isFalse();
+        // Data sent after it arrives while it is still missing: the retransmission was lost too.
+        send(3, 0);
+        assertThat(sack(1, 2, 10).fastRetransmitNeeded()).isFalse();
+        assertThat(sack(1, 2, 11).fastRetransmitNeeded()).isFalse();
+        SackResult third = sack(1, 2, 12);
+        assertThat(third.fastRetransmitNeeded()).isTrue();
+        assertThat(tsns(od.takeRetransmissions(10_000, true))).containsExactly(2);
+        assertThat(sack(13).cumulativeAckAdvanced()).isTrue();
+        assertThat(od.isEmpty()).isTrue();
+    }
+
+    @Test
     void fastRetransmitMarksThatDidNotFitStayMarkedAndIneligible() {
         start(1);
         send(8, 0);

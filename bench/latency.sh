@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Side-by-side latency comparison (issue 6): request/response round trips of small messages at a
+# low rate, our `latency` client against our `echo-server`, and the fair usrsctp pair
+# (bench/usrsctp/fair_latency.c: client and echo server, no debug output, AF_CONN over its own UDP
+# socket), each talking to its own kind over loopback. Runs alternate between the pairs; the table
+# gives the medians over the rounds of each run's median (p50) and 99th percentile, and the ratios.
+#
+#   bench/latency.sh [ROUNDS]     (default 3; LENGTH=100 COUNT=2000 WARMUP=40000 WARMUP_RATE=2000
+#                                RATE=100 REBUILD=1)
+#
+# The warm-up is long (40,000 round trips at 2,000/s) because the JVM's C2 compiler is still busy
+# well after 10,000 at this rate, and its compilations compete with the event loops for the CPUs
+# (docs/PERFORMANCE.md, "Latency"). Both pairs get the same warm-up.
+#
+# Needs: a JDK 17, Maven, gcc and libusrsctp-dev. Builds what it runs. Prints Markdown table rows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}
+LENGTH=${LENGTH:-100}
+COUNT=${COUNT:-2000}
+WARMUP=${WARMUP:-40000}
+WARMUP_RATE=${WARMUP_RATE:-2000}
+RATE=${RATE:-100}
+OUT=${OUT:-target/bench}
+mkdir -p "$OUT"
+
+if [ ! -f examples/target/sctp-examples.jar ] || [ "${REBUILD:-1}" = 1 ]; then
+    mvn -B -q package -DskipTests >&2
+fi
+gcc -O2 -Wall -o "$OUT/fair_latency" bench/usrsctp/fair_latency.c -lusrsctp -lpthread
+JAR=examples/target/sctp-examples.jar
+ARGS=(-l "$LENGTH" -n "$COUNT" -w "$WARMUP" -W "$WARMUP_RATE" -r "$RATE")
+
+# One run: starts the echo server, waits until it is up, runs the client, stops the server and
+# prints the client's result line ("latency: samples=... p50_us=... p99_us=...").
+run_pair() { # kind port_base
+    local kind=$1 base=$2 server_log="$OUT/latency-server-$1.log" pid
+    if [ "$kind" = ours ]; then
+        java -jar "$JAR" echo-server "$base" >"$server_log" 2>&1 &
+    else
+        "$OUT/fair_latency" -E "$base" -U $((base + 1)) >"$server_log" 2>&1 &
+    fi
+    pid=$!
+    for _ in $(seq 100); do # usrsctp aborts an INIT that comes before it listens
+        grep -q 'SCTP port' "$server_log" && break
+        sleep 0.1
+    done
+    if [ "$kind" = ours ]; then
+        java -jar "$JAR" latency -E $((base + 1)) -U "$base" "${ARGS[@]}" 127.0.0.1 >"$OUT/latency-client.log" 2>&1 || true
+    else
+        "$OUT/fair_latency" -E $((base + 1)) -U "$base" "${ARGS[@]}" 127.0.0.1 >"$OUT/latency-client.log" 2>&1 || true
+    fi
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    grep '^latency: ' "$OUT/latency-client.log" || { echo "$kind run failed:" >&2; cat "$OUT/latency-client.log" >&2; }
+}
+
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+: >"$OUT/latency-ours" ; : >"$OUT/latency-usrsctp"
+port=34000
+for round in $(seq "$ROUNDS"); do
+    run_pair ours $port >>"$OUT/latency-ours"; port=$((port + 2))
+    run_pair usrsctp $port >>"$OUT/latency-usrsctp"; port=$((port + 2))
+done
+row() { # label field
+    local o t
+    o=$(field "$2" <"$OUT/latency-ours" | median)
+    t=$(field "$2" <"$OUT/latency-usrsctp" | median)
+    awk -v l="$1" -v o="$o" -v t="$t" 'BEGIN { printf "| %s | %.1f µs | %.1f µs | %.2f |\n", l, o, t, (t > 0 ? o / t : 0) }'
+}
+echo "| comparison | ours | usrsctp | ratio |"
+echo "|---|---|---|---|"
+row "round trip, median (p50), $LENGTH B at $RATE/s" p50_us
+row "round trip, p99, $LENGTH B at $RATE/s" p99_us
+echo
+echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, $(java -version 2>&1 | head -1), $ROUNDS rounds of $COUNT round trips" \
+    "after $WARMUP warm-up round trips at $WARMUP_RATE/s; each run's line:"
+sed 's/^/    ours:    /' "$OUT/latency-ours"
+sed 's/^/    usrsctp: /' "$OUT/latency-usrsctp"

@@ -1,0 +1,180 @@
+package org.jsctp.transport;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ObjectName;
+import org.jsctp.core.assoc.Association;
+import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.SendQueue;
+
+/**
+ * The scale benchmark of issue 6 (run by {@code bench/scale.sh}; a benchmark, not a test):
+ *
+ * <pre>
+ * memory N                      retained heap per idle association, N established vs none
+ * setup N WINDOW ROUNDS         associations set up per second, WINDOW handshakes in flight
+ * throughput LOOPS CLIENTS S L  aggregate goodput of CLIENTS bulk senders of L-byte messages into
+ *                               one endpoint served by LOOPS event loops (SO_REUSEPORT), S seconds
+ * </pre>
+ *
+ * Each prints one line {@code RESULT name value unit}. Server and clients share this JVM and its
+ * cores; memory counts both ends of each association and halves the growth.
+ */
+public final class ScaleBench {
+
+    private static final InetAddress HOST = InetAddress.getLoopbackAddress();
+    private static final int SERVER_PORT = 5000;
+    private static final int FIRST_CLIENT_PORT = 20_000;
+
+    private ScaleBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "memory" -> memory(Integer.parseInt(args[1]));
+            case "setup" -> setup(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "throughput" -> throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+        System.exit(0);
+    }
+
+    private static UdpSctpEndpoint server(int loops, AssociationListener listener) throws Exception {
+        return UdpSctpEndpoint.builder().bindAddress(HOST).udpPort(0).sctpPort(SERVER_PORT).eventLoops(loops)
+                .socketBufferBytes(4 * 1024 * 1024).listener(listener).bind().get(30, TimeUnit.SECONDS);
+    }
+
+    private static void memory(int n) throws Exception {
+        UdpSctpEndpoint server = server(1, AssociationListener.IGNORE);
+        try (ClientFleet fleet = ClientFleet.bind(HOST, n, FIRST_CLIENT_PORT, 1, AssociationConfig.defaults(),
+                AssociationListener.IGNORE)) {
+            long baseline = JvmResources.retainedHeapBytes();
+            List<SctpUdpAssociation> up = connectAll(fleet, server, 500);
+            long idle = JvmResources.retainedHeapBytes();
+            System.out.println(histogram(25));
+            System.out.printf("baseline %d KiB, with %d associations %d KiB%n", baseline / 1024, n, idle / 1024);
+            System.out.printf("RESULT heap_per_idle_association %d B%n", (idle - baseline) / (2L * up.size()));
+            shutdownAll(up);
+        }
+        server.close().get(60, TimeUnit.SECONDS);
+    }
+
+    private static void setup(int n, int window, int rounds) throws Exception {
+        UdpSctpEndpoint server = server(1, AssociationListener.IGNORE);
+        Thread loop = server.eventLoop().submit(Thread::currentThread).get();
+        var threads = ManagementFactory.getThreadMXBean();
+        try (ClientFleet fleet = ClientFleet.bind(HOST, n, FIRST_CLIENT_PORT, 1, AssociationConfig.defaults(),
+                AssociationListener.IGNORE)) {
+            shutdownAll(connectAll(fleet, server, window)); // warm-up
+            for (int r = 0; r < rounds; r++) {
+                long cpu = threads.getThreadCpuTime(loop.getId());
+                long start = System.nanoTime();
+                List<SctpUdpAssociation> up = connectAll(fleet, server, window);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long serverCpu = threads.getThreadCpuTime(loop.getId()) - cpu;
+                System.out.printf("RESULT setup_rate %.0f associations/s%n", up.size() / seconds);
+                System.out.printf("RESULT setup_server_cpu %.1f us/association%n", serverCpu / 1e3 / up.size());
+                shutdownAll(up);
+            }
+        }
+        server.close().get(60, TimeUnit.SECONDS);
+    }
+
+    private static void throughput(int loops, int clients, int seconds, int length) throws Exception {
+        AtomicLong received = new AtomicLong();
+        UdpSctpEndpoint server = server(loops, (a, e) -> {
+            if (e instanceof AssociationEvent.MessageReceived m) {
+                received.addAndGet(m.message().payload().length());
+            }
+        });
+        AssociationConfig config = AssociationConfig.builder().sendBufferBytes(1024 * 1024).build();
+        OutgoingMessage message = OutgoingMessage.of(0, 0, false, Bytes.wrap(new byte[length]));
+        try (ClientFleet fleet = ClientFleet.bind(HOST, clients, FIRST_CLIENT_PORT, 2, config, new Pump(message))) {
+            for (SctpUdpAssociation a : connectAll(fleet, server, 64)) {
+                a.call((core, now) -> Pump.fill(core, now, message));
+            }
+            Thread.sleep(2000); // warm-up: the benchmark measures the steady state
+            long before = received.get();
+            long start = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            double bytesPerSecond = (received.get() - before) / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("RESULT throughput_%d_loops %.1f MB/s%n", server.eventLoopCount(), bytesPerSecond / 1e6);
+        }
+        server.close().get(60, TimeUnit.SECONDS);
+    }
+
+    /** Keeps every client's send buffer full from its event loop, refilling when an input leaves room. */
+    private static final class Pump implements AssociationListener {
+        private final OutgoingMessage message;
+        private final java.util.Set<SctpUdpAssociation> scheduled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Pump(OutgoingMessage message) {
+            this.message = message;
+        }
+
+        @Override
+        public void onEvent(SctpUdpAssociation a, AssociationEvent e) {
+        }
+
+        @Override
+        public void onInputProcessed(SctpUdpAssociation a) {
+            if (a.state() == org.jsctp.core.assoc.AssociationState.ESTABLISHED
+                    && a.sendBufferAvailable() >= 256 * 1024 && scheduled.add(a)) {
+                a.call((core, now) -> {
+                    scheduled.remove(a);
+                    return fill(core, now, message);
+                });
+            }
+        }
+
+        static Void fill(Association core, long now, OutgoingMessage message) {
+            while (core.state() == org.jsctp.core.assoc.AssociationState.ESTABLISHED
+                    && core.sendBufferAvailable() >= message.payload().length()
+                    && core.send(message, now) == SendQueue.OfferResult.ACCEPTED) {
+                // keep offering
+            }
+            return null;
+        }
+    }
+
+    private static List<SctpUdpAssociation> connectAll(ClientFleet fleet, UdpSctpEndpoint server, int window)
+            throws Exception {
+        List<SctpUdpAssociation> up = new ArrayList<>(fleet.size());
+        for (CompletableFuture<SctpUdpAssociation> f : fleet.connectAll(
+                new InetSocketAddress(HOST, server.localUdpPort()), SERVER_PORT, window)) {
+            up.add(f.get(120, TimeUnit.SECONDS));
+        }
+        return up;
+    }
+
+    private static void shutdownAll(List<SctpUdpAssociation> all) throws Exception {
+        List<CompletableFuture<Void>> closes = new ArrayList<>(all.size());
+        for (SctpUdpAssociation a : all) {
+            closes.add(a.shutdown());
+        }
+        CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    }
+
+    /** The top of the heap's class histogram (what {@code jcmd GC.class_histogram} prints). */
+    private static String histogram(int lines) throws Exception {
+        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {null}, new String[] {String[].class.getName()});
+        String[] all = text.toString().split("\n");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(lines, all.length); i++) {
+            out.append(all[i]).append('\n');
+        }
+        return out.toString();
+    }
+}
