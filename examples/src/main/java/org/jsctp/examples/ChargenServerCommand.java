@@ -1,5 +1,6 @@
 package org.jsctp.examples;
 
+import org.jsctp.core.assoc.AssociationConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsctp.core.assoc.AssociationEvent;
@@ -8,6 +9,7 @@ import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.transport.AssociationListener;
 import org.jsctp.transport.SctpUdpAssociation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code chargen-server [LOCAL_UDP_PORT [REMOTE_UDP_PORT]]}: character generator (RFC 864 over
@@ -19,6 +21,14 @@ import picocli.CommandLine.Command;
         description = {"Send character generator lines (RFC 864) to every association (SCTP port 19).",
                 "Until the peer closes it. Runs until interrupted (or for --seconds)."})
 final class ChargenServerCommand extends ServerCommand {
+
+    @Mixin
+    PrOption pr = new PrOption();
+
+    @Override
+    AssociationConfig associationConfig() {
+        return pr.apply(AssociationConfig.defaults().toBuilder(), spec).build();
+    }
 
     private static final int LINE = 72;
     private static final int BATCH = 64;

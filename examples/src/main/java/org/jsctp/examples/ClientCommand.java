@@ -62,6 +62,9 @@ final class ClientCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
+    @Mixin
+    PrOption pr = new PrOption();
+
     @Spec
     CommandSpec spec;
 
@@ -79,7 +82,9 @@ final class ClientCommand implements Callable<Integer> {
         int sctpPort = localPort != 0 ? localPort : ThreadLocalRandom.current().nextInt(49152, 65536);
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
-                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).listener((association, event) -> {
+                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
+                .associationConfig(pr.apply(AssociationConfig.defaults().toBuilder(), spec).build())
+                .listener((association, event) -> {
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {
                         String text = new String(whole.payload().toByteArray(), StandardCharsets.UTF_8);

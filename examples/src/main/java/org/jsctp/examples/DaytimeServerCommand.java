@@ -1,5 +1,6 @@
 package org.jsctp.examples;
 
+import org.jsctp.core.assoc.AssociationConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.transport.AssociationListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code daytime-server [LOCAL_UDP_PORT [REMOTE_UDP_PORT]]}: the counterpart of usrsctp's
@@ -19,6 +21,14 @@ import picocli.CommandLine.Command;
         description = {"Send the date and time to each new association (SCTP port 13), then close it.",
                 "As usrsctp's daytime_server does. Runs until interrupted (or for --seconds)."})
 final class DaytimeServerCommand extends ServerCommand {
+
+    @Mixin
+    PrOption pr = new PrOption();
+
+    @Override
+    AssociationConfig associationConfig() {
+        return pr.apply(AssociationConfig.defaults().toBuilder(), spec).build();
+    }
 
     private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 

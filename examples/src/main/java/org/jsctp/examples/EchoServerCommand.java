@@ -5,6 +5,7 @@ import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.transport.AssociationListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code echo-server [LOCAL_UDP_PORT [REMOTE_UDP_PORT]]}: the counterpart of usrsctp's
@@ -22,6 +23,9 @@ import picocli.CommandLine.Command;
                 "Runs until interrupted (or for --seconds)."})
 final class EchoServerCommand extends ServerCommand {
 
+    @Mixin
+    PrOption pr = new PrOption();
+
     @Override
     int sctpPort() {
         return 7;
@@ -34,7 +38,7 @@ final class EchoServerCommand extends ServerCommand {
 
     @Override
     AssociationConfig associationConfig() {
-        return AssociationConfig.defaults().toBuilder().noDelay(true).build();
+        return pr.apply(AssociationConfig.defaults().toBuilder().noDelay(true), spec).build();
     }
 
     @Override

@@ -44,7 +44,7 @@ abstract class ServerCommand implements Callable<Integer> {
     /** What the service does with each association's events. */
     abstract AssociationListener service();
 
-    /** The associations' configuration: the defaults unless a service needs otherwise. */
+    /** The associations' configuration; servers that send apply their {@code --pr} policy here. */
     AssociationConfig associationConfig() {
         return AssociationConfig.defaults();
     }

@@ -16,6 +16,7 @@ import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.assoc.AssociationStatistics;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.tx.SendQueue;
 import org.jsctp.transport.AssociationListener;
 import org.jsctp.transport.SctpUdpAssociation;
@@ -106,6 +107,17 @@ final class TsctpCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "0", description = "server: stop after this many seconds (0: run until interrupted)")
     long serverSeconds;
 
+    @Option(names = "-P", defaultValue = "0",
+            description = "partial reliability policy to use (0=none (default), 1=ttl, 2=rtx, 3=buf)")
+    int prPolicy;
+
+    @Option(names = "-t", defaultValue = "0",
+            description = "based on -P the time to live (ms), number of retransmissions, or priority for messages")
+    long prValue;
+
+    @picocli.CommandLine.Mixin
+    PrOption pr = new PrOption();
+
     @Spec
     CommandSpec spec;
 
@@ -122,7 +134,8 @@ final class TsctpCommand implements Callable<Integer> {
         if (runtime > 0) {
             messages = 0; // as in usrsctp's tsctp, -T means "for this long"
         }
-        AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay);
+        AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay)
+                .defaultPrPolicy(policy());
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));
         }
@@ -142,6 +155,25 @@ final class TsctpCommand implements Callable<Integer> {
         }
         config.rtoMinNanos(rtoMin).rtoInitialNanos(rtoInitial).lostRetransmissionDetection(detectLostRetransmissions);
         return address == null ? serve(config.build()) : send(config.build());
+    }
+
+    /** The PR-SCTP policy of -P/-t (usrsctp tsctp's numbering: 1 TTL, 2 RTX, 3 BUF, i.e. priority) or --pr. */
+    private PrPolicy policy() {
+        if (prPolicy != 0 && pr.policy != null) {
+            throw new ParameterException(spec.commandLine(), "give the PR-SCTP policy with -P/-t or with --pr, not both");
+        }
+        try {
+            return switch (prPolicy) {
+                case 0 -> pr.policy(spec);
+                case 1 -> PrPolicy.ttl(prValue);
+                case 2 -> PrPolicy.rtx((int) Math.min(prValue, Integer.MAX_VALUE));
+                case 3 -> PrPolicy.prio((int) Math.min(prValue, Integer.MAX_VALUE));
+                default -> throw new ParameterException(spec.commandLine(), "-P must be 0..3, got " + prPolicy);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "-t " + prValue + " for -P " + prPolicy + ": "
+                    + e.getMessage());
+        }
     }
 
     /**

@@ -12,6 +12,8 @@ import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -225,6 +227,94 @@ class UsrsctpToolsInteropTest {
             Thread.onSpinWait();
         }
         assertThat(serverOut.toString()).contains("8192, 400, 400, 3276800, ");
+    }
+
+    /**
+     * Our tsctp client with a PR-SCTP policy (-P/-t as usrsctp's tsctp, or --pr) against usrsctp's
+     * tsctp server: the policy is negotiated and used; where it cannot apply (a long lifetime,
+     * equal priorities) every message arrives; where it may (limited retransmissions when the
+     * loopback loses a packet, a 1 ms lifetime that gives up queued messages) at most what was
+     * sent arrives, and the association still ends gracefully with the CSV line.
+     */
+    @ParameterizedTest(name = "{0}, unordered {1}")
+    @CsvSource({"-P 1 -t 60000, true", "-P 2 -t 3, false", "-P 3 -t 5, true", "--pr rtx:0, true",
+            "-P 1 -t 1, false"})
+    void ourTsctpClientWithAPrPolicyAndUsrsctpsTsctpServer(String policy, boolean unordered) throws Exception {
+        int ours = freeUdpPort();
+        int theirs = freeUdpPort();
+        boolean shortLifetime = policy.equals("-P 1 -t 1");
+        // the loopback loses packets when usrsctp's debug build falls behind: limited retransmissions
+        // may then give messages up (a FORWARD TSN usrsctp must follow); a long lifetime and equal
+        // priorities never do
+        boolean mayAbandon = shortLifetime || policy.contains("rtx") || policy.startsWith("-P 2");
+        int length = shortLifetime ? 65536 : 8192;
+        int count = 200;
+        Path serverLog = log("usrsctp-tsctp-server-pr-" + policy.replace(' ', '_').replace(':', '_') + ".log");
+        peer = new ProcessBuilder(USRSCTP.resolve("tsctp").toString(), "-E", Integer.toString(theirs), "-U",
+                Integer.toString(ours)).redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+        List<String> args = new ArrayList<>(List.of("tsctp", "-E", Integer.toString(ours), "-U",
+                Integer.toString(theirs), "-n", Integer.toString(count), "-l", Integer.toString(length)));
+        args.addAll(List.of(policy.split(" ")));
+        if (unordered) {
+            args.add("-u");
+        }
+        args.add("127.0.0.1");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = 1;
+        for (int attempt = 0; attempt < 20 && rc != 0; attempt++) { // until usrsctp listens
+            out.getBuffer().setLength(0);
+            rc = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        }
+        assertThat(rc).as("tsctp exit code; errors: %s", err).isZero();
+        assertThat(out.toString()).contains("Sending of " + count + " messages of length " + length + " took")
+                .contains("Throughput was");
+        String csv = awaitCsvLine(serverLog);
+        String[] fields = csv.split(", ");
+        assertThat(Integer.parseInt(fields[0])).isIn(0, length);
+        if (mayAbandon) {
+            assertThat(Long.parseLong(fields[1])).as("messages received, %s", csv).isBetween(0L, (long) count);
+        } else {
+            assertThat(csv).startsWith(length + ", " + count + ", ");
+        }
+    }
+
+    /**
+     * usrsctp's tsctp client with -u and each -P policy against our tsctp server: it negotiates
+     * PR-SCTP with us; with a long lifetime or equal priorities every message arrives and is
+     * counted, with limited retransmissions at most all of them (the loopback may lose a packet).
+     */
+    @ParameterizedTest(name = "-P {0} -t {1}")
+    @CsvSource({"1, 60000", "2, 3", "3, 5"})
+    void usrsctpsTsctpClientWithAPrPolicyAndOurTsctpServer(int policy, int value) throws Exception {
+        int ours = freeUdpPort();
+        int theirs = freeUdpPort();
+        StringWriter serverOut = new StringWriter();
+        CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
+                new PrintWriter(new StringWriter(), true), "tsctp", "-E", Integer.toString(ours), "-U",
+                Integer.toString(theirs), "-v", "--seconds", "60"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        Path out = log("usrsctp-tsctp-client-pr-" + policy + ".log");
+        peer = new ProcessBuilder(USRSCTP.resolve("tsctp").toString(), "-E", Integer.toString(theirs), "-U",
+                Integer.toString(ours), "-n", "400", "-l", "8192", "-u", "-P", Integer.toString(policy), "-t",
+                Integer.toString(value), "127.0.0.1")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(peer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("Sending of 400 messages of length 8192");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!serverOut.toString().contains("8192, ") && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        if (policy == 2) { // a chunk lost more than -t times is given up: at most 400 arrive
+            assertThat(serverOut.toString()).containsPattern("8192, [0-9]+, [0-9]+, [0-9]+, ");
+            String line = serverOut.toString().lines().filter(l -> l.startsWith("8192, ")).findFirst().orElseThrow();
+            assertThat(Long.parseLong(line.split(", ")[1])).isBetween(1L, 400L);
+        } else {
+            assertThat(serverOut.toString()).contains("8192, 400, 400, 3276800, ");
+        }
     }
 
     /** The CSV result line usrsctp's tsctp server prints when the association ends. */

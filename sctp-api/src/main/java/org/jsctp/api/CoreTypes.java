@@ -1,5 +1,7 @@
 package org.jsctp.api;
 
+import org.jsctp.core.assoc.PrStatistics;
+import org.jsctp.core.tx.PrPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,21 @@ final class CoreTypes {
         return new SctpStatistics(state(state), outbound, inbound, s.packetsSent(), s.packetsReceived(),
                 s.dataChunksSent(), s.dataChunksReceived(), s.userBytesSent(), s.userBytesReceived(),
                 s.t3Retransmissions(), s.fastRetransmissions(), s.sacksSent(), s.sacksReceived(), s.duplicateTsns(),
-                s.peerReceiverWindow(), s.bufferedAmount(), paths);
+                s.peerReceiverWindow(), s.bufferedAmount(), paths, prStatistics(s.abandoned()));
+    }
+
+    static SctpPrStatistics prStatistics(PrStatistics p) {
+        return new SctpPrStatistics(p.ttlUnsent(), p.ttlSent(), p.rtxUnsent(), p.rtxSent(), p.prioUnsent(),
+                p.prioSent());
+    }
+
+    /** The core's policy for an API one. */
+    static PrPolicy prPolicy(SctpPrPolicy p) {
+        return switch (p.policy()) {
+            case NONE -> PrPolicy.NONE;
+            case TTL -> PrPolicy.ttl(p.value());
+            case RTX -> PrPolicy.rtx((int) p.value());
+            case PRIO -> PrPolicy.prio((int) p.value());
+        };
     }
 }

@@ -46,6 +46,10 @@ final class OptionDefaults {
         return (DefaultSendParameters) values.getOrDefault(SctpOptions.DEFAULT_SEND_PARAM, DefaultSendParameters.NONE);
     }
 
+    synchronized SctpPrPolicy defaultPrPolicy() {
+        return (SctpPrPolicy) values.getOrDefault(SctpOptions.DEFAULT_PRINFO, SctpPrPolicy.NONE);
+    }
+
     synchronized long bufferedAmountLowThreshold() {
         return (Long) values.getOrDefault(SctpOptions.BUFFERED_AMOUNT_LOW_THRESHOLD, 0L);
     }

@@ -22,7 +22,7 @@ final class OptionMapping {
 
     /** Whether the option is kept in the core's configuration. */
     static boolean inCoreConfig(SctpOption<?> o) {
-        return o != SctpOptions.EVENTS && o != SctpOptions.DEFAULT_SEND_PARAM
+        return o != SctpOptions.EVENTS && o != SctpOptions.DEFAULT_SEND_PARAM && o != SctpOptions.DEFAULT_PRINFO
                 && o != SctpOptions.BUFFERED_AMOUNT_LOW_THRESHOLD;
     }
 

@@ -64,6 +64,7 @@ public final class SctpAssociation {
     private volatile int inboundStreams;
     private volatile Set<NotificationKind> events;
     private volatile DefaultSendParameters defaultSend;
+    private volatile SctpPrPolicy defaultPrPolicy;
     private volatile long bufferedAmountLowThreshold;
     private volatile boolean noDelay;
     private volatile Duration heartbeatInterval;
@@ -79,6 +80,7 @@ public final class SctpAssociation {
         OptionDefaults d = engine.defaults();
         this.events = d.events();
         this.defaultSend = d.defaultSend();
+        this.defaultPrPolicy = d.defaultPrPolicy();
         this.bufferedAmountLowThreshold = d.bufferedAmountLowThreshold();
         this.noDelay = config.noDelay();
         this.heartbeatInterval = Duration.ofNanos(config.heartbeatIntervalNanos());
@@ -366,6 +368,8 @@ public final class SctpAssociation {
             v = events;
         } else if (option == SctpOptions.DEFAULT_SEND_PARAM) {
             v = defaultSend;
+        } else if (option == SctpOptions.DEFAULT_PRINFO) {
+            v = defaultPrPolicy;
         } else if (option == SctpOptions.BUFFERED_AMOUNT_LOW_THRESHOLD) {
             v = bufferedAmountLowThreshold;
         } else if (option == SctpOptions.NODELAY) {
@@ -397,6 +401,8 @@ public final class SctpAssociation {
             events = OptionMapping.copyKinds(kinds);
         } else if (option == SctpOptions.DEFAULT_SEND_PARAM) {
             defaultSend = (DefaultSendParameters) value;
+        } else if (option == SctpOptions.DEFAULT_PRINFO) {
+            defaultPrPolicy = (SctpPrPolicy) value;
         } else if (option == SctpOptions.NODELAY) {
             boolean on = (Boolean) value;
             noDelay = on;
@@ -619,8 +625,12 @@ public final class SctpAssociation {
                     + " sends: at most " + largest + " bytes (the send buffer, SO_SNDBUF, and the largest message)");
         }
         SctpMessage withContext = m.context() == null && d.context() != null ? m.withContext(d.context()) : m;
-        return new OutgoingMessage(stream, ppid, unordered, Bytes.wrap(m.array(), m.offset(), m.length()),
-                OutgoingMessage.NEVER, OutgoingMessage.UNLIMITED, withContext);
+        SctpPrPolicy pr = m.prPolicy() != null ? m.prPolicy() : defaultPrPolicy;
+        OutgoingMessage out = new OutgoingMessage(stream, ppid, unordered, Bytes.wrap(m.array(), m.offset(),
+                m.length()), OutgoingMessage.NEVER, OutgoingMessage.UNLIMITED, withContext);
+        // RFC 7496 section 4.3: the default applies to messages without their own policy; the
+        // lifetime of timed reliability counts from this send call.
+        return pr.policy() == SctpPrPolicy.Policy.NONE ? out : out.withPolicy(CoreTypes.prPolicy(pr), System.nanoTime());
     }
 
     private void awaitTaken(SendPipeline.Entry e, long timeoutNanos) throws SctpException, InterruptedIOException {

@@ -28,9 +28,15 @@ public final class SctpMessage {
     private final boolean ppidSet;
     private final Boolean unordered;
     private final Object context;
+    private final SctpPrPolicy prPolicy;
 
     private SctpMessage(byte[] array, int offset, int length, int stream, int ppid, boolean ppidSet, Boolean unordered,
                         Object context) {
+        this(array, offset, length, stream, ppid, ppidSet, unordered, context, null);
+    }
+
+    private SctpMessage(byte[] array, int offset, int length, int stream, int ppid, boolean ppidSet, Boolean unordered,
+                        Object context, SctpPrPolicy prPolicy) {
         this.array = array;
         this.offset = offset;
         this.length = length;
@@ -39,6 +45,7 @@ public final class SctpMessage {
         this.ppidSet = ppidSet;
         this.unordered = unordered;
         this.context = context;
+        this.prPolicy = prPolicy;
     }
 
     /**
@@ -85,12 +92,12 @@ public final class SctpMessage {
         if (stream < 0 || stream > 0xFFFF) {
             throw new IllegalArgumentException("stream must be in 0..65535: " + stream);
         }
-        return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context);
+        return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, prPolicy);
     }
 
     /** This message with payload protocol identifier {@code ppid} (any 32-bit value; RFC 9260 section 3.3.1). */
     public SctpMessage withPpid(int ppid) {
-        return new SctpMessage(array, offset, length, stream, ppid, true, unordered, context);
+        return new SctpMessage(array, offset, length, stream, ppid, true, unordered, context, prPolicy);
     }
 
     /** This message sent unordered: delivered as soon as it is complete (the U bit, RFC 9260 section 6.6). */
@@ -100,7 +107,7 @@ public final class SctpMessage {
 
     /** This message sent ordered ({@code false}) or unordered ({@code true}). */
     public SctpMessage withUnordered(boolean unordered) {
-        return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context);
+        return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, prPolicy);
     }
 
     /**
@@ -108,7 +115,22 @@ public final class SctpMessage {
      * {@link SctpNotification.SendFailed} notification (the snd_context of RFC 6458); never sent.
      */
     public SctpMessage withContext(Object context) {
-        return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context);
+        return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, prPolicy);
+    }
+
+    /**
+     * This message with its own PR-SCTP policy (the {@code sctp_prinfo} of RFC 7496 section 4.1),
+     * instead of the association's {@link SctpOptions#DEFAULT_PRINFO}; {@link SctpPrPolicy#NONE}
+     * makes it reliable whatever the default.
+     */
+    public SctpMessage withPrPolicy(SctpPrPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, policy);
+    }
+
+    /** The message's own PR-SCTP policy, or null when the association's default applies. */
+    public SctpPrPolicy prPolicy() {
+        return prPolicy;
     }
 
     /** The stream, 0 unless set. */

@@ -96,13 +96,21 @@ public sealed interface SctpNotification {
      * @param association the association
      * @param message the message, as it was given to send (its context included)
      * @param sent whether any of it had been sent (SCTP_DATA_SENT) or none (SCTP_DATA_UNSENT)
-     * @param reason why the association ended
+     * @param reason why the association ended, or, starting with "abandoned", why PR-SCTP gave it up
      */
     record SendFailed(SctpAssociation association, SctpMessage message, boolean sent, String reason)
             implements SctpNotification {
         @Override
         public NotificationKind kind() {
             return NotificationKind.SEND_FAILED;
+        }
+
+        /**
+         * Whether the message was given up by its PR-SCTP policy ({@link SctpPrPolicy}; RFC 3758
+         * section 3.5) while the association goes on, rather than lost because the association ended.
+         */
+        public boolean abandoned() {
+            return reason.startsWith("abandoned");
         }
     }
 

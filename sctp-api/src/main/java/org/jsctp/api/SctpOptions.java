@@ -54,6 +54,14 @@ public final class SctpOptions {
             DefaultSendParameters.class, true, v -> range("SCTP_DEFAULT_SNDINFO stream", v.stream(), 0, 65535));
 
     /**
+     * SCTP_DEFAULT_PRINFO (RFC 7496 section 4.3): the PR-SCTP policy of messages that do not set
+     * one with {@link SctpMessage#withPrPolicy}. Default {@link SctpPrPolicy#NONE}. Live.
+     */
+    public static final SctpOption<SctpPrPolicy> DEFAULT_PRINFO = SctpOption.of("SCTP_DEFAULT_PRINFO",
+            SctpPrPolicy.class, true, v -> {
+            });
+
+    /**
      * SCTP_NODELAY (section 8.1.5): true sends small messages at once instead of bundling them
      * while data is in flight (Nagle's algorithm off). Default false. Live.
      */
@@ -141,7 +149,7 @@ public final class SctpOptions {
 
     /** Every option, in the order above. */
     public static java.util.List<SctpOption<?>> all() {
-        return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
+        return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT);
     }

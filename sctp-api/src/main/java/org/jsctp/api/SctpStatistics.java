@@ -24,12 +24,13 @@ import java.util.List;
  * @param peerReceiverWindow our view of the peer's receive window in bytes (sstat_rwnd)
  * @param bufferedAmount bytes accepted for sending and not yet acknowledged (queued or in flight)
  * @param paths the paths to the peer (one until multi-homing); the first is the primary
+ * @param abandoned messages given up by PR-SCTP, per policy (RFC 7496 section 4.5)
  */
 public record SctpStatistics(SctpAssociationState state, int outboundStreams, int inboundStreams, long packetsSent,
                              long packetsReceived, long dataChunksSent, long dataChunksReceived, long bytesSent,
                              long bytesReceived, long t3Retransmissions, long fastRetransmissions, long sacksSent,
                              long sacksReceived, long duplicateTsns, long peerReceiverWindow, long bufferedAmount,
-                             List<SctpPathStatistics> paths) {
+                             List<SctpPathStatistics> paths, SctpPrStatistics abandoned) {
 
     /** Copies the paths. */
     public SctpStatistics {

@@ -43,6 +43,7 @@ import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.timer.Timer;
 import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.tx.SendQueue;
 
 /**
@@ -218,13 +219,19 @@ public final class Association {
     /**
      * Queues a user message (RFC 9260 section 10.1 SEND). Refused, with the reason, when the
      * stream does not exist, the message is empty or too large, or the send buffer is full
-     * (back-pressure: nothing is dropped silently).
+     * (back-pressure: nothing is dropped silently). A message without a PR-SCTP policy gets the
+     * configured {@link AssociationConfig#defaultPrPolicy()}; messages PR-SCTP abandons are handed
+     * back in {@link AssociationEvent.SendFailed} events whose reason starts with "abandoned".
      *
      * @throws IllegalStateException when the association is not (about to be) established
      */
     public SendQueue.OfferResult send(OutgoingMessage message, long nowNanos) {
         if (sender == null || (tcb.state != AssociationState.ESTABLISHED && tcb.state != AssociationState.COOKIE_ECHOED)) {
             throw new IllegalStateException("cannot send in state " + tcb.state);
+        }
+        PrPolicy policy = tcb.config.defaultPrPolicy();
+        if (policy.isPartiallyReliable() && !message.isPartiallyReliable()) {
+            message = message.withPolicy(policy, nowNanos); // RFC 7496 section 4.3: SCTP_DEFAULT_PRINFO
         }
         SendQueue.OfferResult r = sender.offer(message, nowNanos);
         if (r == SendQueue.OfferResult.ACCEPTED && tcb.state == AssociationState.ESTABLISHED) {
@@ -725,8 +732,9 @@ public final class Association {
         receiver = new DataReceiver(tcb.config, tcb.peerInitialTsn, tcb.inboundStreams, tcb.capabilities.interleaving(),
                 delayedSack);
         sender = new DataSender(tcb.config, tcb.localInitialTsn, tcb.outboundStreams,
-                Integer.toUnsignedLong(tcb.peerReceiverWindow), tcb.capabilities.interleaving(), path.rto(), t3Rtx,
-                counters);
+                Integer.toUnsignedLong(tcb.peerReceiverWindow), tcb.capabilities.interleaving(),
+                tcb.capabilities.forwardTsn(), path.rto(), t3Rtx, counters,
+                (m, sent, reason) -> tcb.emit(new AssociationEvent.SendFailed(m, sent, reason)));
         sender.setNoDelay(noDelay);
     }
 
@@ -871,7 +879,9 @@ public final class Association {
         if (s == AssociationState.ESTABLISHED || s == AssociationState.SHUTDOWN_PENDING
                 || s == AssociationState.SHUTDOWN_RECEIVED) {
             sender.beginTransmission(nowNanos);
+            long bufferedBefore = sender.bufferedAmount();
             transmitData(nowNanos, false);
+            onAbandonedReleased(bufferedBefore);
         }
         if (receiver.isSackDueNow()) {
             tcb.sendToPeer(receiver.createSack(undeliveredBytes));
@@ -879,6 +889,23 @@ public final class Association {
         if (shutdown.progress(sender.isIdle(), receiver.cumulativeTsnAck(), path.rto().rtoNanos(), nowNanos)) {
             t3Rtx.stop();
             stopPath(); // RFC 9260 section 8.3: no heartbeats once SHUTDOWN or SHUTDOWN ACK is sent
+        }
+    }
+
+    /**
+     * Sending releases bytes from the send buffer only when PR-SCTP abandoned messages on the way
+     * (RFC 3758 section 3.5): the user hears of the room as after an acknowledgement.
+     */
+    private void onAbandonedReleased(long bufferedBefore) {
+        long bufferedAfter = sender.bufferedAmount();
+        if (bufferedAfter >= bufferedBefore) {
+            return;
+        }
+        if (sender.isIdle()) {
+            tcb.emit(new AssociationEvent.SenderDry());
+        }
+        if (bufferedBefore > bufferedAmountLowThreshold && bufferedAfter <= bufferedAmountLowThreshold) {
+            tcb.emit(new AssociationEvent.BufferedAmountLow(bufferedAfter));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.jsctp.core.assoc;
 
 import org.jsctp.core.handshake.Capabilities;
+import org.jsctp.core.tx.PrPolicy;
 
 /**
  * The protocol parameters and limits of an association, with the defaults of RFC 9260 section 16
@@ -36,6 +37,8 @@ import org.jsctp.core.handshake.Capabilities;
  *     retransmitted again once SACKs show data sent after it arrived, rather than wait for T3-rtx
  *     (off by default: RFC 9260 section 7.2.4 (5) makes such a chunk ineligible; on lossy paths
  *     most timeouts come from these, see docs/PERFORMANCE.md "Under loss")
+ * @param defaultPrPolicy the PR-SCTP policy of messages sent without one (SCTP_DEFAULT_PRINFO of
+ *     RFC 7496 section 4.3); {@link PrPolicy#NONE}, fully reliable, by default
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -43,7 +46,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 int maxInitRetransmits, int associationMaxRetransmits, int pathMaxRetransmits,
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
-                                boolean lostRetransmissionDetection) {
+                                boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -76,6 +79,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         requireRange("maxBurst", maxBurst, 1, 1000);
         if (capabilities == null) {
             throw new IllegalArgumentException("capabilities must not be null");
+        }
+        if (defaultPrPolicy == null) {
+            throw new IllegalArgumentException("defaultPrPolicy must not be null (PrPolicy.NONE for none)");
         }
     }
 
@@ -115,6 +121,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.capabilities = capabilities;
         b.noDelay = noDelay;
         b.lostRetransmissionDetection = lostRetransmissionDetection;
+        b.defaultPrPolicy = defaultPrPolicy;
         return b;
     }
 
@@ -147,6 +154,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private Capabilities capabilities = new Capabilities(true, false, false);
         private boolean noDelay = false;
         private boolean lostRetransmissionDetection = false;
+        private PrPolicy defaultPrPolicy = PrPolicy.NONE;
 
         private Builder() {
         }
@@ -256,10 +264,16 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /** The PR-SCTP policy of messages sent without one (RFC 7496 section 4.3, SCTP_DEFAULT_PRINFO). */
+        public Builder defaultPrPolicy(PrPolicy value) {
+            this.defaultPrPolicy = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
-            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection);
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
@@ -24,6 +25,8 @@ final class AssociationCounters {
     private long sacksReceived;
     private long duplicateTsns;
     private long t3Expiries;
+    /** PR-SCTP abandonments by policy ordinal (TTL, RTX, PRIO) and sent (1) or unsent (0). */
+    private final long[][] abandoned = new long[PrPolicy.Kind.values().length][2];
 
     /** A packet the association hands out: counts it and its DATA, I-DATA and SACK chunks. */
     void onPacketSent(OutgoingPacket p) {
@@ -72,10 +75,16 @@ final class AssociationCounters {
         }
     }
 
+    /** A message abandoned by PR-SCTP under {@code policy} (RFC 7496 section 4.5). */
+    void onAbandoned(PrPolicy.Kind policy, boolean sent) {
+        abandoned[policy.ordinal()][sent ? 1 : 0]++;
+    }
+
     /** The counts now, with the state values the association adds. */
     AssociationStatistics snapshot(long peerReceiverWindow, long bufferedAmount, java.util.List<PathStatistics> paths) {
         return new AssociationStatistics(packetsSent, packetsReceived, dataChunksSent, dataChunksReceived, userBytesSent,
                 userBytesReceived, t3Retransmissions, fastRetransmissions, sacksSent, sacksReceived, duplicateTsns,
-                peerReceiverWindow, bufferedAmount, paths, t3Expiries);
+                peerReceiverWindow, bufferedAmount, paths, t3Expiries, new PrStatistics(abandoned[1][0],
+                        abandoned[1][1], abandoned[2][0], abandoned[2][1], abandoned[3][0], abandoned[3][1]));
     }
 }

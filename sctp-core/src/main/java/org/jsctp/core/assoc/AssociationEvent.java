@@ -94,8 +94,9 @@ public sealed interface AssociationEvent {
     }
 
     /**
-     * A message the association could not deliver because it ended (SCTP_SEND_FAILED_EVENT of
-     * RFC 6458 section 6.1.11): the message is handed back to the user.
+     * A message the association could not deliver because it ended, or gave up because of its
+     * PR-SCTP policy (RFC 3758 section 3.5, RFC 7496; the reason then starts with "abandoned")
+     * (SCTP_SEND_FAILED_EVENT of RFC 6458 section 6.1.11): the message is handed back to the user.
      *
      * @param sent whether any of it had been sent (SCTP_DATA_SENT) or none (SCTP_DATA_UNSENT)
      */

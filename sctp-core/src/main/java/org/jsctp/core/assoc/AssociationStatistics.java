@@ -23,12 +23,14 @@ import java.util.List;
  * @param paths one entry per path to the peer (one until multi-homing)
  * @param t3Expiries times the T3-rtx timer expired with data outstanding (RFC 9260 section
  *     6.3.3): each one collapses cwnd to one MTU and doubles the RTO
+ * @param abandoned messages abandoned by PR-SCTP, per policy (RFC 7496 section 4.5)
  */
 public record AssociationStatistics(long packetsSent, long packetsReceived, long dataChunksSent,
                                     long dataChunksReceived, long userBytesSent, long userBytesReceived,
                                     long t3Retransmissions, long fastRetransmissions, long sacksSent,
                                     long sacksReceived, long duplicateTsns, long peerReceiverWindow,
-                                    long bufferedAmount, List<PathStatistics> paths, long t3Expiries) {
+                                    long bufferedAmount, List<PathStatistics> paths, long t3Expiries,
+                                    PrStatistics abandoned) {
 
     /** Copies the paths. */
     public AssociationStatistics {

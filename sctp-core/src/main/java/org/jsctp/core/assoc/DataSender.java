@@ -55,9 +55,22 @@ final class DataSender {
     private long peerWindow;
     private int lastAdvertisedWindow = -1;
     private long maxPeerWindow;
+    private final PrSctpSender pr;
 
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
                boolean interleaved, RtoEstimator rto, Timer t3, AssociationCounters counters) {
+        this(config, localInitialTsn, outboundStreams, peerWindow, interleaved, false, rto, t3, counters,
+                (m, sent, reason) -> { });
+    }
+
+    /**
+     * @param forwardTsn whether the peer supports FORWARD TSN (RFC 3758 section 3.3), so sent
+     *                   messages may be abandoned
+     * @param abandonedSink told of every message PR-SCTP abandons
+     */
+    DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
+               boolean interleaved, boolean forwardTsn, RtoEstimator rto, Timer t3, AssociationCounters counters,
+               PrSctpSender.Sink abandonedSink) {
         this.queue = new SendQueue(outboundStreams, config.sendBufferBytes(),
                 (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes()), new FcfsScheduler());
         this.outstanding = new OutstandingData(localInitialTsn, MAX_OUTSTANDING_CHUNKS, 1);
@@ -76,6 +89,7 @@ final class DataSender {
         this.maxMessageBytes = (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes());
         this.peerWindow = peerWindow;
         this.maxPeerWindow = peerWindow;
+        this.pr = new PrSctpSender(queue, outstanding, forwardTsn, interleaved, counters, abandonedSink);
     }
 
     SendQueue.OfferResult offer(OutgoingMessage message, long nowNanos) {
@@ -85,8 +99,9 @@ final class DataSender {
         // not yet sent, so without this a peer slow to acknowledge made us hold more. Found by
         // fuzzing. An offer the queue would refuse anyway keeps the queue's reason.
         if (length > 0 && length <= maxMessageBytes && message.streamId() < outboundStreams
-                && bufferedAmount() + length > sendBufferBytes) {
-            return SendQueue.OfferResult.REFUSED_BUFFER_FULL;
+                && bufferedAmount() + length > sendBufferBytes
+                && !pr.makeRoom(message, bufferedAmount() + length - sendBufferBytes)) {
+            return SendQueue.OfferResult.REFUSED_BUFFER_FULL; // RFC 7496 section 3.2 made no room either
         }
         return queue.offer(message, nowNanos);
     }
@@ -106,6 +121,13 @@ final class DataSender {
      */
     List<Chunk> nextChunks(long nowNanos, int space, boolean fastRetransmitNow, boolean lastBeforeShutdown) {
         List<Chunk> chunks = new ArrayList<>();
+        pr.beforeTransmission(nowNanos);
+        // RFC 3758 section 3.5 C4: a FORWARD TSN goes before the DATA it is bundled with.
+        Chunk forwardTsn = pr.takeForwardTsn();
+        if (forwardTsn != null) {
+            chunks.add(forwardTsn);
+            space -= forwardTsn.encodedLength();
+        }
         long flight = outstanding.bytesInFlight();
         if (outstanding.hasRetransmissionsPending()) {
             if (fastRetransmitNow || cc.mayTransmit(flight).isAllowed()) {
@@ -118,7 +140,7 @@ final class DataSender {
                     counters.onRetransmission(item.fastRetransmit());
                     firstFastRetransmitted |= item.fastRetransmit() && item.tsn().equals(firstOutstanding);
                 }
-                if (!chunks.isEmpty()) {
+                if (chunks.size() > (forwardTsn == null ? 0 : 1)) {
                     cc.onDataSent(nowNanos, bytes);
                     if (firstFastRetransmitted) {
                         // RFC 9260 section 7.2.4 step 4: retransmitting the first outstanding DATA
@@ -168,6 +190,7 @@ final class DataSender {
             boolean immediate = lastBeforeShutdown && f.ending() && queue.isEmpty();
             Chunk chunk = interleaved ? f.toIDataChunk(tsn, immediate) : f.toDataChunk(tsn, immediate);
             outstanding.add(tsn, chunk, f.payload().length(), nowNanos, f.message(), PATH);
+            pr.onFragmentSent(f, tsn);
             chunks.add(chunk);
             bytes += f.payload().length();
             space -= chunk.encodedLength();
@@ -175,7 +198,7 @@ final class DataSender {
                 break;
             }
         }
-        if (!chunks.isEmpty()) {
+        if (chunks.size() > (forwardTsn == null ? 0 : 1)) {
             queue.packetCompleted();
             cc.onDataSent(nowNanos, bytes);
             armT3(nowNanos);
@@ -200,6 +223,7 @@ final class DataSender {
         lastAdvertisedWindow = sack.advertisedReceiverWindowCredit();
         maxPeerWindow = Math.max(maxPeerWindow, Integer.toUnsignedLong(lastAdvertisedWindow));
         peerWindow = r.peerReceiverWindow(); // section 6.2.1 (C) and (D)(ii), less flight when used
+        pr.afterSack();
         if (windowReopened && !outstanding.isEmpty()) {
             // What we sent into the closed window was dropped (section 6.2: the receiver MUST drop
             // DATA beyond what it holds while its window is 0): send it again now, not after T3.
@@ -228,6 +252,7 @@ final class DataSender {
     void onT3Expiry(long nowNanos) {
         cc.onRetransmissionTimeout(nowNanos); // E1 (E2, the RTO backoff, is done by the path)
         outstanding.markAllForRetransmission(); // E3
+        pr.onT3Expiry();
         if (!outstanding.isEmpty()) {
             startT3(nowNanos); // R4: the retransmission goes out with this expiry, under the backed-off RTO
         }
@@ -304,6 +329,7 @@ final class DataSender {
         queue.checkInvariants();
         outstanding.checkInvariants();
         cc.checkInvariants();
+        pr.checkInvariants();
         if (!outstanding.isEmpty() && !t3.isRunning()) {
             throw new IllegalStateException("data outstanding without a running T3-rtx");
         }

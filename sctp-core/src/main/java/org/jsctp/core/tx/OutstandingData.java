@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
@@ -625,6 +626,23 @@ public final class OutstandingData {
             e.state = State.ABANDONED;
         }
         return abandoned;
+    }
+
+    /**
+     * Shows {@code visitor} each chunk marked for retransmission (by Fast Retransmit or T3-rtx)
+     * with its message and how often it has been sent so far, lowest TSN first: the moment RFC
+     * 3758 section 3.5 A1 and RFC 7496 section 3.1 let a PR-SCTP sender decide to abandon the
+     * message instead. Changes nothing; costs nothing when no chunk is marked.
+     */
+    public void forEachMarkedForRetransmission(ObjIntConsumer<Object> visitor) {
+        int left = pendingFast + pendingT3;
+        for (int i = 0; i < count && left > 0; i++) {
+            Entry e = ring[slot(i)];
+            if (e.state == State.FAST_RETRANSMIT || e.state == State.T3_RETRANSMIT) {
+                left--;
+                visitor.accept(e.message, e.transmissions);
+            }
+        }
     }
 
     /**

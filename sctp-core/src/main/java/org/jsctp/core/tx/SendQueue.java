@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
 import org.jsctp.core.seq.Fsn;
@@ -303,6 +304,54 @@ public final class SendQueue {
         }
         sync(s);
         return true;
+    }
+
+    /**
+     * The queued messages {@code filter} accepts of which no fragment has been produced yet, in
+     * offer order: the candidates the PR-SCTP priority policy may abandon to make room (RFC 7496
+     * section 3.2). Costs a walk over the queue; meant for the rare full send buffer.
+     */
+    public List<OutgoingMessage> unsentMessages(Predicate<OutgoingMessage> filter) {
+        ArrayList<QueuedMessage> found = new ArrayList<>();
+        for (int i = 0; i < used.size(); i++) {
+            for (QueuedMessage q : used.get(i).queue) {
+                if (q.offset == 0 && filter.test(q.message)) {
+                    found.add(q);
+                }
+            }
+        }
+        found.sort((a, b) -> Long.compare(a.order, b.order));
+        List<OutgoingMessage> result = new ArrayList<>(found.size());
+        for (QueuedMessage q : found) {
+            result.add(q.message);
+        }
+        return result;
+    }
+
+    /**
+     * Removes {@code m} if it is queued and none of its fragments was produced (it has no SSN or
+     * MID yet, so none is consumed), for the PR-SCTP priority policy. Returns whether it was.
+     */
+    public boolean removeUnsent(OutgoingMessage m) {
+        OutStream s = m.streamId() < outboundStreams ? existingStream(m.streamId()) : null;
+        if (s == null) {
+            return false;
+        }
+        Iterator<QueuedMessage> it = s.queue.iterator();
+        while (it.hasNext()) {
+            QueuedMessage q = it.next();
+            if (q.message == m) {
+                if (q.offset > 0) {
+                    return false;
+                }
+                it.remove();
+                bufferedBytes -= m.payload().length();
+                queuedMessages--;
+                sync(s);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

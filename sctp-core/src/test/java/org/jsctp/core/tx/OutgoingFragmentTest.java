@@ -61,7 +61,17 @@ class OutgoingFragmentTest {
         assertThatThrownBy(() -> new OutgoingMessage(0, 0, false, Bytes.fromHex("00"), 5, -2, null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OutgoingMessage.of(0, 0, false, null)).isInstanceOf(NullPointerException.class);
-        OutgoingMessage timed = new OutgoingMessage(0, 0, false, Bytes.fromHex("00"), 100, 0, null);
+        assertThatThrownBy(() -> new OutgoingMessage(0, 0, false, Bytes.fromHex("00"), 100, 0, null))
+                .as("one PR-SCTP policy per message (RFC 7496 section 4)").isInstanceOf(IllegalArgumentException.class);
+        OutgoingMessage timed = new OutgoingMessage(0, 0, false, Bytes.fromHex("00"), 100, OutgoingMessage.UNLIMITED,
+                null);
+        assertThat(timed.policy()).isEqualTo(PrPolicy.Kind.TTL);
+        assertThat(MESSAGE.withPolicy(PrPolicy.parse("rtx:2"), 0).maxRetransmissions()).isEqualTo(2);
+        assertThat(MESSAGE.withPolicy(PrPolicy.parse("prio:7"), 0).policy()).isEqualTo(PrPolicy.Kind.PRIO);
+        assertThat(MESSAGE.withPolicy(PrPolicy.ttl(5), 10).expiresAtNanos()).isEqualTo(5_000_010L);
+        assertThatThrownBy(() -> PrPolicy.parse("ttl")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PrPolicy.parse("foo:1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PrPolicy.parse("rtx:-1")).isInstanceOf(IllegalArgumentException.class);
         assertThat(timed.expires()).isTrue();
         assertThat(timed.isExpiredAt(99)).isFalse();
         assertThat(timed.isExpiredAt(100)).isTrue();

@@ -1,0 +1,303 @@
+package org.jsctp.core.assoc;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.ForwardTsnChunk;
+import org.jsctp.core.packet.chunk.ForwardTsnEntry;
+import org.jsctp.core.packet.chunk.IForwardTsnChunk;
+import org.jsctp.core.packet.chunk.IForwardTsnEntry;
+import org.jsctp.core.seq.Mid;
+import org.jsctp.core.seq.Ssn;
+import org.jsctp.core.seq.Tsn;
+import org.jsctp.core.tx.OutgoingFragment;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.jsctp.core.tx.OutstandingData;
+import org.jsctp.core.tx.PrPolicy;
+import org.jsctp.core.tx.SendQueue;
+
+/**
+ * The sending side of PR-SCTP (RFC 3758 section 3.5) with the policies of RFC 7496: decides when a
+ * message is abandoned, releases it from the send queue and the retransmission queue, reports it
+ * to the user, and builds the FORWARD TSN (or I-FORWARD-TSN, RFC 8260 section 2.3.1) that moves
+ * the peer past it.
+ *
+ * <p>When a message is abandoned:
+ * <ul>
+ *   <li>timed reliability: an unsent message whose lifetime expired, at the next transmission
+ *       opportunity; a sent one when one of its chunks is due for retransmission after its
+ *       lifetime expired (RFC 3758 section 3.5 A1);</li>
+ *   <li>limited retransmissions: when one of its chunks is due for a retransmission beyond the
+ *       number allowed (RFC 7496 section 3.1);</li>
+ *   <li>priority: when the send buffer has no room for a new message, unsent messages of lower
+ *       priority (a larger value; RFC 7496 section 4.2) are abandoned, lowest priority and newest
+ *       first, if that makes enough room; reliable messages rank above every priority (section
+ *       3.2).</li>
+ * </ul>
+ * A message is abandoned whole: every chunk held (A2), and the fragments not yet produced. Its
+ * SSN or MID, once given to a fragment, stays consumed and is named in the FORWARD TSN (C3). A
+ * sent message is abandoned only when the peer supports FORWARD TSN (RFC 3758 section 3.3);
+ * unsent messages have no TSN or SSN yet and can always be released.
+ */
+final class PrSctpSender {
+
+    /** Where abandoned messages are reported (the association turns them into SendFailed events). */
+    interface Sink {
+        void abandoned(OutgoingMessage message, boolean sent, String reason);
+    }
+
+    /** What was sent of one partially reliable message: enough to name it in a FORWARD TSN. */
+    private static final class Sent {
+        final OutgoingMessage message;
+        final int streamId;
+        final boolean unordered;
+        /** SSN (DATA) or MID (I-DATA). */
+        final int sequence;
+        Tsn lastTsn;
+
+        Sent(OutgoingMessage message, int streamId, boolean unordered, int sequence, Tsn lastTsn) {
+            this.message = message;
+            this.streamId = streamId;
+            this.unordered = unordered;
+            this.sequence = sequence;
+            this.lastTsn = lastTsn;
+        }
+    }
+
+    private final SendQueue queue;
+    private final OutstandingData outstanding;
+    private final boolean forwardTsnSupported;
+    private final boolean interleaved;
+    private final AssociationCounters counters;
+    private final Sink sink;
+    /** Partially reliable messages with chunks held in the retransmission queue, by message. */
+    private final IdentityHashMap<OutgoingMessage, Sent> sent = new IdentityHashMap<>();
+    /**
+     * The same in the order of their first TSN, so a SACK forgets what it passed from the front
+     * without walking them all; an entry may outlive its index entry (abandoned) until then.
+     */
+    private final ArrayDeque<Sent> sentOrder = new ArrayDeque<>();
+    /** Abandoned messages the peer has not moved past yet. */
+    private final List<Sent> abandoned = new ArrayList<>();
+    private boolean forwardTsnDue;
+
+    PrSctpSender(SendQueue queue, OutstandingData outstanding, boolean forwardTsnSupported, boolean interleaved,
+                 AssociationCounters counters, Sink sink) {
+        this.queue = queue;
+        this.outstanding = outstanding;
+        this.forwardTsnSupported = forwardTsnSupported;
+        this.interleaved = interleaved;
+        this.counters = counters;
+        this.sink = sink;
+    }
+
+    /** A fragment of a message got its TSN and is sent for the first time. */
+    void onFragmentSent(OutgoingFragment f, Tsn tsn) {
+        OutgoingMessage m = f.message();
+        PrPolicy.Kind kind = m.policy();
+        if (!forwardTsnSupported || (kind != PrPolicy.Kind.TTL && kind != PrPolicy.Kind.RTX)) {
+            return; // only these policies abandon sent messages
+        }
+        Sent s = sent.get(m);
+        if (s == null) {
+            int sequence = interleaved ? f.mid().value() : f.ssn().value();
+            Sent created = new Sent(m, f.streamId(), f.unordered(), sequence, tsn);
+            sent.put(m, created);
+            sentOrder.addLast(created);
+        } else {
+            s.lastTsn = tsn;
+        }
+    }
+
+    /**
+     * Before chunks are chosen for a packet: drops expired unsent messages, and abandons the sent
+     * messages whose chunks are due for retransmission though their policy says no more.
+     */
+    void beforeTransmission(long nowNanos) {
+        for (OutgoingMessage m : queue.abandonExpired(nowNanos)) {
+            report(m, false, "its lifetime expired before it was sent (PR-SCTP timed reliability, RFC 7496)");
+        }
+        if (!forwardTsnSupported || sent.isEmpty() || !outstanding.hasRetransmissionsPending()) {
+            return;
+        }
+        Set<Object> victims = Collections.newSetFromMap(new IdentityHashMap<>());
+        outstanding.forEachMarkedForRetransmission((message, transmissions) -> {
+            if (message instanceof OutgoingMessage m && m.isPartiallyReliable()) {
+                boolean expired = m.isExpiredAt(nowNanos);
+                boolean exhausted = m.maxRetransmissions() != OutgoingMessage.UNLIMITED
+                        && transmissions > m.maxRetransmissions();
+                if (expired || exhausted) {
+                    victims.add(m);
+                }
+            }
+        });
+        if (!victims.isEmpty()) {
+            abandonSent(victims, nowNanos);
+        }
+    }
+
+    /**
+     * The priority policy (RFC 7496 section 3.2): makes {@code needed} bytes of room for
+     * {@code incoming} by abandoning unsent messages of lower priority. Abandons nothing and
+     * returns false when they would not free enough.
+     */
+    boolean makeRoom(OutgoingMessage incoming, long needed) {
+        PrPolicy.Kind kind = incoming.policy();
+        if (kind != PrPolicy.Kind.NONE && kind != PrPolicy.Kind.PRIO) {
+            return false;
+        }
+        int rank = kind == PrPolicy.Kind.PRIO ? incoming.priority() : -1; // reliable ranks above all
+        List<OutgoingMessage> candidates = queue.unsentMessages(
+                m -> m.policy() == PrPolicy.Kind.PRIO && m.priority() > rank);
+        if (candidates.isEmpty()) {
+            return false;
+        }
+        Collections.reverse(candidates); // newest first among equals (the sort is stable)
+        candidates.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
+        long freed = 0;
+        int take = 0;
+        while (take < candidates.size() && freed < needed) {
+            freed += candidates.get(take++).payload().length();
+        }
+        if (freed < needed) {
+            return false;
+        }
+        for (OutgoingMessage m : candidates.subList(0, take)) {
+            if (queue.removeUnsent(m)) {
+                report(m, false, "abandoned to make room for a message of higher priority (PR-SCTP priority policy, "
+                        + "RFC 7496)");
+            }
+        }
+        return true;
+    }
+
+    /** A SACK was processed: forgets what the peer moved past, and asks for a FORWARD TSN if due (C2). */
+    void afterSack() {
+        Tsn cum = outstanding.cumulativeTsnAcked();
+        // A message is forgotten once the peer acknowledged all of it that was sent: front first,
+        // so a later one whose predecessor is still in flight waits for it (harmless: it is only
+        // looked up to abandon a chunk, and none of its chunks is held any more).
+        while (!sentOrder.isEmpty() && sentOrder.peekFirst().lastTsn.isAtOrBefore(cum)) {
+            Sent s = sentOrder.pollFirst();
+            if (sent.get(s.message) == s) {
+                sent.remove(s.message);
+            }
+        }
+        if (!abandoned.isEmpty()) {
+            abandoned.removeIf(s -> s.lastTsn.isAtOrBefore(cum));
+            forwardTsnDue |= outstanding.advancedPeerAckPoint().isAfter(cum);
+        }
+    }
+
+    /** T3-rtx expired: a FORWARD TSN that may have been lost goes again (RFC 3758 section 3.5 C5). */
+    void onT3Expiry() {
+        if (!abandoned.isEmpty() && outstanding.advancedPeerAckPoint().isAfter(outstanding.cumulativeTsnAcked())) {
+            forwardTsnDue = true;
+        }
+    }
+
+    /**
+     * The FORWARD TSN (or I-FORWARD-TSN) to send now, or null: the Advanced.Peer.Ack.Point (C1)
+     * with, per stream, the highest SSN of the ordered messages it skips (C3; for I-DATA the
+     * highest MID per stream and kind, ordered and unordered, RFC 8260 section 2.3.1).
+     */
+    Chunk takeForwardTsn() {
+        if (!forwardTsnDue) {
+            return null;
+        }
+        forwardTsnDue = false;
+        Tsn point = outstanding.advancedPeerAckPoint();
+        if (!point.isAfter(outstanding.cumulativeTsnAcked())) {
+            return null;
+        }
+        if (interleaved) {
+            Map<Long, IForwardTsnEntry> highest = new HashMap<>();
+            for (Sent s : abandoned) {
+                if (s.lastTsn.isAtOrBefore(point)) {
+                    long key = ((long) s.streamId << 1) | (s.unordered ? 1 : 0);
+                    IForwardTsnEntry e = highest.get(key);
+                    if (e == null || new Mid(s.sequence).isAfter(e.mid())) {
+                        highest.put(key, new IForwardTsnEntry(s.streamId, s.unordered, new Mid(s.sequence)));
+                    }
+                }
+            }
+            List<IForwardTsnEntry> entries = new ArrayList<>(highest.values());
+            entries.sort((a, b) -> a.streamId() != b.streamId() ? Integer.compare(a.streamId(), b.streamId())
+                    : Boolean.compare(a.unordered(), b.unordered()));
+            return new IForwardTsnChunk(point, limit(entries, IForwardTsnChunk.MAX_ENTRIES));
+        }
+        Map<Integer, ForwardTsnEntry> highest = new HashMap<>();
+        for (Sent s : abandoned) {
+            if (!s.unordered && s.lastTsn.isAtOrBefore(point)) {
+                ForwardTsnEntry e = highest.get(s.streamId);
+                if (e == null || new Ssn(s.sequence).isAfter(e.ssn())) {
+                    highest.put(s.streamId, new ForwardTsnEntry(s.streamId, new Ssn(s.sequence)));
+                }
+            }
+        }
+        List<ForwardTsnEntry> entries = new ArrayList<>(highest.values());
+        entries.sort((a, b) -> Integer.compare(a.streamId(), b.streamId()));
+        return new ForwardTsnChunk(point, limit(entries, ForwardTsnChunk.MAX_ENTRIES));
+    }
+
+    /** Whether a FORWARD TSN waits to be sent. */
+    boolean isForwardTsnDue() {
+        return forwardTsnDue;
+    }
+
+    /** Messages abandoned and not yet passed by the peer; for invariant checks and tests. */
+    int abandonedInFlight() {
+        return abandoned.size();
+    }
+
+    private void abandonSent(Set<Object> victims, long nowNanos) {
+        for (Object o : outstanding.abandon(victims::contains)) {
+            OutgoingMessage m = (OutgoingMessage) o;
+            queue.abandonRemainder(m); // RFC 3758 section 3.5 A2: the fragments not sent go too
+            Sent s = sent.remove(m);
+            if (s != null) {
+                abandoned.add(s);
+            }
+            report(m, true, m.isExpiredAt(nowNanos)
+                    ? "its lifetime expired before it was acknowledged (PR-SCTP timed reliability, RFC 7496)"
+                    : "it was retransmitted " + m.maxRetransmissions()
+                    + " times without acknowledgement (PR-SCTP limited retransmissions, RFC 7496)");
+        }
+        if (outstanding.advancedPeerAckPoint().isAfter(outstanding.cumulativeTsnAcked())) {
+            forwardTsnDue = true; // RFC 3758 section 3.5 C2
+        }
+    }
+
+    private void report(OutgoingMessage m, boolean wasSent, String why) {
+        counters.onAbandoned(m.policy(), wasSent);
+        sink.abandoned(m, wasSent, "abandoned: " + why);
+    }
+
+    private static <T> List<T> limit(List<T> entries, int max) {
+        return entries.size() <= max ? entries : entries.subList(0, max);
+    }
+
+    /** For the association's invariant checks: nothing is remembered that the peer moved past. */
+    void checkInvariants() {
+        Tsn cum = outstanding.cumulativeTsnAcked();
+        for (Sent s : abandoned) {
+            if (s.lastTsn.isAtOrBefore(cum)) {
+                throw new IllegalStateException("abandoned message on stream " + s.streamId + " up to " + s.lastTsn
+                        + " kept past the cumulative ack " + cum);
+            }
+        }
+        Sent head = sentOrder.peekFirst();
+        if (head != null && head.lastTsn.isAtOrBefore(cum)) {
+            throw new IllegalStateException("sent message on stream " + head.streamId + " kept past the cumulative ack");
+        }
+        if (sent.size() > sentOrder.size()) {
+            throw new IllegalStateException(sent.size() + " sent messages indexed, " + sentOrder.size() + " in order");
+        }
+    }
+}
