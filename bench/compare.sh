@@ -4,17 +4,17 @@
 # over loopback, plus the plain-UDP limit (bench/udp/UdpBlaster.java). Runs alternate between the
 # programs; the table gives the median receiver goodput of each and the ratios.
 #
-#   bench/compare.sh [ROUNDS]          (default 3 rounds; BYTES=600000000 LENGTHS="100 1200 8192")
+#   bench/compare.sh [ROUNDS]          (default 3 rounds; RUN_SECONDS=12 LENGTHS="100 1200 8192")
 #
-# Each run sends BYTES of user data (MESSAGES=N overrides: that many messages at every length),
-# long enough that the JIT compiler's first seconds do not decide the figure.
+# Each sender sends for RUN_SECONDS (tsctp -T), the same time for both programs, long enough that the
+# JIT compiler's first seconds weigh little; MESSAGES=N sends that many messages instead.
 #
 # Needs: a JDK 17, Maven, gcc and libusrsctp-dev. Builds what it runs. Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
-BYTES=${BYTES:-600000000}
-messages_for() { if [ -n "${MESSAGES:-}" ]; then echo "$MESSAGES"; else echo $((BYTES / $1)); fi; }
+SECONDS_PER_RUN=${RUN_SECONDS:-12}
+amount() { if [ -n "${MESSAGES:-}" ]; then echo "-n $MESSAGES"; else echo "-T $SECONDS_PER_RUN"; fi; }
 LENGTHS=${LENGTHS:-"100 1200 8192"}
 OUT=${OUT:-target/bench}
 mkdir -p "$OUT"
@@ -37,9 +37,9 @@ run_pair() { # kind length port_base
     pid=$!
     sleep 1 # the server must be listening before the INIT: usrsctp aborts early INITs
     if [ "$kind" = ours ]; then
-        java -jar "$JAR" tsctp -E $((base + 1)) -U "$base" -l "$length" -n "$(messages_for "$length")" 127.0.0.1 >"$OUT/client.log" 2>&1
+        java -jar "$JAR" tsctp -E $((base + 1)) -U "$base" -l "$length" $(amount) 127.0.0.1 >"$OUT/client.log" 2>&1
     else
-        "$OUT/fair_tsctp" -E $((base + 1)) -U "$base" -l "$length" -n "$(messages_for "$length")" 127.0.0.1 >"$OUT/client.log" 2>&1
+        "$OUT/fair_tsctp" -E $((base + 1)) -U "$base" -l "$length" $(amount) 127.0.0.1 >"$OUT/client.log" 2>&1
     fi
     for _ in $(seq 50); do
         grep -q ',' "$server_log" && break
@@ -81,4 +81,4 @@ for length in $LENGTHS; do
             (u > 0 ? sprintf("%.1f", u / 1e6) : "-"), (u > 0 ? sprintf("%.2f", o / u) : "-") }'
 done
 echo
-echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, $(java -version 2>&1 | head -1), $ROUNDS rounds of ${MESSAGES:-$BYTES bytes of} messages"
+echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, $(java -version 2>&1 | head -1), $ROUNDS rounds, each run $(if [ -n "${MESSAGES:-}" ]; then echo "$MESSAGES messages"; else echo "$SECONDS_PER_RUN s of sending"; fi)"
