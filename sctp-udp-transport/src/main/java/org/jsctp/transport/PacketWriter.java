@@ -94,7 +94,7 @@ final class PacketWriter {
     }
 
     private void segmentedSendDone(ChannelFuture f) {
-        if (!f.isSuccess() && segmentation) {
+        if (!f.isSuccess() && segmentation && f.channel().isOpen()) { // not a write failed by closing
             segmentation = false;
             LOG.warn("UDP segmentation offload refused on {}; sending one datagram per packet from now on",
                     f.channel(), f.cause());

@@ -33,7 +33,7 @@ final class SegmentRun {
     /** Whether a packet of {@code length} bytes to {@code to} may join this run. */
     boolean accepts(int length, InetSocketAddress to) {
         return buffer != null && !closed && length <= segmentLength && segments < MAX_SEGMENTS
-                && buffer.writerIndex() + length <= MAX_BYTES && to.equals(destination);
+                && buffer.writerIndex() + length <= buffer.maxCapacity() && to.equals(destination);
     }
 
     boolean isEmpty() {

@@ -116,6 +116,23 @@ class PacketWriterTest {
     }
 
     @Test
+    void aShorterLastPacketThatWouldOverflowAFullRunStartsANewOne() {
+        PacketWriter writer = writer(true, false);
+        int length = data(0, 1200).encodedLength();
+        int fit = SegmentRun.MAX_BYTES / length; // full-size segments one send can carry
+        for (int i = 0; i < fit; i++) {
+            writer.write(data(i, 1200), PEER);
+        }
+        OutgoingPacket shortOne = data(fit, 272); // fits the byte limit, not the run's buffer
+        writer.write(shortOne, PEER);
+        writer.endInput();
+
+        assertThat(written).hasSize(2);
+        assertThat(((DatagramPacket) written.get(0)).content().readableBytes()).isEqualTo(fit * length);
+        assertThat(((DatagramPacket) written.get(1)).content().readableBytes()).isEqualTo(shortOne.encodedLength());
+    }
+
+    @Test
     void aRefusedSegmentedSendTurnsSegmentationOffForGood() {
         PacketWriter writer = writer(true, true);
 
