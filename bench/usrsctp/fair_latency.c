@@ -40,84 +40,12 @@
 #include <unistd.h>
 #include <usrsctp.h>
 
-#define MAX_DATAGRAM 65536
-
-static int udp_fd = -1;
-static struct sockaddr_in peer;
-static volatile int peer_known = 0;
-static pthread_mutex_t peer_lock = PTHREAD_MUTEX_INITIALIZER;
-static int conn_token;
+#include "udp_conn.h"
 
 static int64_t now_nanos(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-static int conn_output(void *addr, void *buffer, size_t length, uint8_t tos, uint8_t set_df) {
-    (void) addr; (void) tos; (void) set_df;
-    if (!peer_known) {
-        return 0;
-    }
-    pthread_mutex_lock(&peer_lock);
-    struct sockaddr_in to = peer;
-    pthread_mutex_unlock(&peer_lock);
-    if (sendto(udp_fd, buffer, length, 0, (struct sockaddr *) &to, sizeof(to)) < 0 && errno != EAGAIN) {
-        perror("sendto");
-    }
-    return 0;
-}
-
-static void *udp_receiver(void *arg) {
-    (void) arg;
-    static char buf[MAX_DATAGRAM];
-    for (;;) {
-        struct sockaddr_in from;
-        socklen_t len = sizeof(from);
-        ssize_t n = recvfrom(udp_fd, buf, sizeof(buf), 0, (struct sockaddr *) &from, &len);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return NULL;
-        }
-        if (!peer_known) {
-            pthread_mutex_lock(&peer_lock);
-            peer = from;
-            peer_known = 1;
-            pthread_mutex_unlock(&peer_lock);
-        }
-        usrsctp_conninput(&conn_token, buf, (size_t) n, 0);
-    }
-}
-
-static void open_udp(uint16_t local_port) {
-    int buffer_bytes = 4 * 1024 * 1024;
-    udp_fd = socket(AF_INET, SOCK_DGRAM, 0);
-    if (udp_fd < 0) {
-        perror("socket");
-        exit(1);
-    }
-    setsockopt(udp_fd, SOL_SOCKET, SO_RCVBUF, &buffer_bytes, sizeof(buffer_bytes));
-    setsockopt(udp_fd, SOL_SOCKET, SO_SNDBUF, &buffer_bytes, sizeof(buffer_bytes));
-    struct sockaddr_in local;
-    memset(&local, 0, sizeof(local));
-    local.sin_family = AF_INET;
-    local.sin_port = htons(local_port);
-    local.sin_addr.s_addr = htonl(INADDR_ANY);
-    if (bind(udp_fd, (struct sockaddr *) &local, sizeof(local)) < 0) {
-        perror("bind UDP port");
-        exit(1);
-    }
-}
-
-static struct sockaddr_conn conn_address(uint16_t sctp_port) {
-    struct sockaddr_conn a;
-    memset(&a, 0, sizeof(a));
-    a.sconn_family = AF_CONN;
-    a.sconn_port = htons(sctp_port);
-    a.sconn_addr = &conn_token;
-    return a;
 }
 
 typedef int (*receive_fn)(struct socket *, union sctp_sockstore, void *, size_t, struct sctp_rcvinfo, int, void *);
@@ -314,7 +242,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "need 1 <= LEN <= 65536, COUNT >= 1, WARMUP >= 0, 1 <= RATE, WARMUP_RATE <= 1000000\n");
         return 2;
     }
-    open_udp((uint16_t) local_udp);
+    open_udp((uint16_t) local_udp, 4 * 1024 * 1024);
     const char *address = optind < argc ? argv[optind] : NULL;
     if (address != NULL) {
         memset(&peer, 0, sizeof(peer));
