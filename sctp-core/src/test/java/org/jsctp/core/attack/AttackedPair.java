@@ -7,16 +7,13 @@ import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.assoc.AssociationState;
-import org.jsctp.core.assoc.Endpoint;
-import org.jsctp.core.assoc.EndpointConfig;
-import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.PacketDecoder;
 import org.jsctp.core.packet.PacketEncoder;
 import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.packet.chunk.Chunk;
-import org.jsctp.core.sim.LinkProfile;
+import org.jsctp.core.sim.EstablishedSimPair;
 import org.jsctp.core.sim.SimHost;
 import org.jsctp.core.sim.SimNetwork;
 import org.jsctp.core.tx.OutgoingMessage;
@@ -33,8 +30,8 @@ final class AttackedPair {
 
     static final long MS = 1_000_000L;
     static final long S = 1_000_000_000L;
-    static final int CLIENT_PORT = 5000;
-    static final int SERVER_PORT = 7;
+    static final int CLIENT_PORT = EstablishedSimPair.CLIENT_PORT;
+    static final int SERVER_PORT = EstablishedSimPair.SERVER_PORT;
 
     final SimHost client;
     final SimHost server;
@@ -51,16 +48,12 @@ final class AttackedPair {
     }
 
     AttackedPair(AssociationConfig clientConfig, AssociationConfig serverConfig, long seed) {
-        client = new SimHost("client", new Endpoint(EndpointConfig.of(CLIENT_PORT, clientConfig), new SeededRandomSource(seed), 0));
-        server = new SimHost("server", new Endpoint(EndpointConfig.of(SERVER_PORT, serverConfig), new SeededRandomSource(~seed), 0));
-        net = new SimNetwork(client, server, LinkProfile.perfect(), seed);
-        peer = client.connect(SERVER_PORT, 0);
-        net.runUntil(() -> peer.state() == AssociationState.ESTABLISHED
-                && server.associations().stream().anyMatch(a -> a.state() == AssociationState.ESTABLISHED), 10 * S, 10_000);
-        target = server.associations().get(0);
-        if (peer.state() != AssociationState.ESTABLISHED || target.state() != AssociationState.ESTABLISHED) {
-            throw new IllegalStateException("handshake on a perfect link failed: " + peer.state() + "/" + target.state());
-        }
+        EstablishedSimPair pair = EstablishedSimPair.establish(clientConfig, serverConfig, seed);
+        client = pair.client();
+        server = pair.server();
+        net = pair.net();
+        peer = pair.peer();
+        target = pair.target();
     }
 
     /** Small buffers and fast timers, so exhaustion and retransmission tests stay short. */

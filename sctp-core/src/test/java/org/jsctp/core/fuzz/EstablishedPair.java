@@ -6,15 +6,12 @@ import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.assoc.AssociationState;
-import org.jsctp.core.assoc.Endpoint;
-import org.jsctp.core.assoc.EndpointConfig;
-import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.Crc32c;
 import org.jsctp.core.packet.PacketEncoder;
 import org.jsctp.core.packet.chunk.Chunk;
-import org.jsctp.core.sim.LinkProfile;
+import org.jsctp.core.sim.EstablishedSimPair;
 import org.jsctp.core.sim.SimHost;
 import org.jsctp.core.sim.SimNetwork;
 import org.jsctp.core.tx.OutgoingMessage;
@@ -29,8 +26,8 @@ final class EstablishedPair {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
-    private static final int CLIENT_PORT = 5000;
-    private static final int SERVER_PORT = 7;
+    private static final int CLIENT_PORT = EstablishedSimPair.CLIENT_PORT;
+    private static final int SERVER_PORT = EstablishedSimPair.SERVER_PORT;
 
     final SimHost client;
     final SimHost server;
@@ -43,16 +40,12 @@ final class EstablishedPair {
                 .receiveBufferBytes(64 * 1024).sendBufferBytes(64 * 1024).maxMessageBytes(32 * 1024)
                 .rtoInitialNanos(200 * MS).rtoMinNanos(100 * MS)
                 .capabilities(new Capabilities(true, interleaving, false)).build();
-        client = new SimHost("client", new Endpoint(EndpointConfig.of(CLIENT_PORT, config), new SeededRandomSource(seed), 0));
-        server = new SimHost("server", new Endpoint(EndpointConfig.of(SERVER_PORT, config), new SeededRandomSource(~seed), 0));
-        net = new SimNetwork(client, server, LinkProfile.perfect(), seed);
-        peer = client.connect(SERVER_PORT, 0);
-        net.runUntil(() -> peer.state() == AssociationState.ESTABLISHED
-                && server.associations().stream().anyMatch(a -> a.state() == AssociationState.ESTABLISHED), 10 * S, 10_000);
-        target = server.associations().get(0);
-        if (peer.state() != AssociationState.ESTABLISHED || target.state() != AssociationState.ESTABLISHED) {
-            throw new IllegalStateException("handshake on a perfect link failed: " + peer.state() + "/" + target.state());
-        }
+        EstablishedSimPair pair = EstablishedSimPair.establish(config, config, seed);
+        client = pair.client();
+        server = pair.server();
+        net = pair.net();
+        peer = pair.peer();
+        target = pair.target();
     }
 
     /** What recipes are filled in against: the target's view of both TSN sequences and its streams. */
