@@ -22,6 +22,21 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
     /** No extension at all: the base protocol of RFC 9260. */
     public static final Capabilities NONE = new Capabilities(false, false, false);
 
+    /** These capabilities with PR-SCTP offered or not. */
+    public Capabilities withForwardTsn(boolean value) {
+        return new Capabilities(value, interleaving, streamReconfig);
+    }
+
+    /** These capabilities with I-DATA offered or not. */
+    public Capabilities withInterleaving(boolean value) {
+        return new Capabilities(forwardTsn, value, streamReconfig);
+    }
+
+    /** These capabilities with RE-CONFIG offered or not. */
+    public Capabilities withStreamReconfig(boolean value) {
+        return new Capabilities(forwardTsn, interleaving, value);
+    }
+
     /** What both {@code this} and {@code peer} offer. */
     public Capabilities commonWith(Capabilities peer) {
         return new Capabilities(forwardTsn && peer.forwardTsn, interleaving && peer.interleaving,
