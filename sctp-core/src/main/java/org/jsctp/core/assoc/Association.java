@@ -29,6 +29,7 @@ import org.jsctp.core.packet.chunk.IForwardTsnChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
 import org.jsctp.core.packet.chunk.PadChunk;
+import org.jsctp.core.packet.chunk.ReconfigChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownChunk;
@@ -78,6 +79,7 @@ public final class Association {
     private boolean manualReadCredit;
     private long bufferedAmountLowThreshold;
     private boolean noDelay;
+    private final StreamReconfiguration reconfig;
 
     private Association(Tcb tcb) {
         this.tcb = tcb;
@@ -93,6 +95,7 @@ public final class Association {
                 Timer.Backoff.NONE, false, -1));
         this.shutdown = new ShutdownProcedure(tcb);
         this.noDelay = c.noDelay();
+        this.reconfig = new StreamReconfiguration(tcb, () -> sender, () -> receiver, this::endReceiving);
     }
 
     /**
@@ -143,13 +146,15 @@ public final class Association {
                 carriedData = true;
                 immediate |= data.immediate();
                 counters.onDataChunkReceived(data.userData().length());
-                onData(receiver == null ? null : receiver.onData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
+                onData(receiver == null || reconfig.holdsBack(data.streamId(), data.tsn()) ? null
+                        : receiver.onData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
                         data.streamId());
             } else if (chunk instanceof IDataChunk data) {
                 carriedData = true;
                 immediate |= data.immediate();
                 counters.onDataChunkReceived(data.userData().length());
-                onData(receiver == null ? null : receiver.onIData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
+                onData(receiver == null || reconfig.holdsBack(data.streamId(), data.tsn()) ? null
+                        : receiver.onIData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
                         data.streamId());
             } else if ((chunk instanceof ForwardTsnChunk || chunk instanceof IForwardTsnChunk) && receiver != null
                     && tcb.capabilities.forwardTsn()) {
@@ -179,6 +184,8 @@ public final class Association {
                 onShutdownStep(shutdown.onShutdownAck());
             } else if (chunk instanceof ShutdownCompleteChunk) {
                 onShutdownStep(shutdown.onShutdownComplete());
+            } else if (chunk instanceof ReconfigChunk r && tcb.capabilities.streamReconfig() && !tcb.isHandshaking()) {
+                reconfig.onChunk(r, nowNanos); // RFC 6525 section 5
             } else if (chunk instanceof ErrorChunk error) {
                 onError(error, nowNanos);
             } else if (chunk instanceof AbortChunk abort) {
@@ -279,6 +286,12 @@ public final class Association {
                 onT3Expiry(nowNanos);
             } else if (t == delayedSack && expiry != Timer.Expiry.NOT_DUE && receiver != null) {
                 receiver.onDelayedSackTimer();
+            } else if (reconfig.owns(t) && expiry != Timer.Expiry.NOT_DUE && reconfig.onTimer()
+                    && ++errorCount > tcb.config.associationMaxRetransmits()) {
+                // RFC 6525 section 5.1.1: RE-CONFIG timer expiries count toward Association.Max.Retrans.
+                tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("retransmission limit reached")));
+                close("a RE-CONFIG request was retransmitted " + tcb.config.associationMaxRetransmits()
+                        + " times without an answer", List.of());
             }
             if (tcb.state == AssociationState.CLOSED) {
                 return;
@@ -395,6 +408,83 @@ public final class Association {
     /** HB.interval of the path. */
     public long heartbeatIntervalNanos() {
         return path.heartbeatIntervalNanos();
+    }
+
+    /**
+     * Resets the SSNs (MIDs with I-DATA) of our outbound streams, all of them when
+     * {@code streams} is empty (RFC 6525 section 5.1.2, Outgoing SSN Reset Request). New messages
+     * on them wait in the queue until the reset is done; the request goes once all their sent
+     * data is acknowledged. The outcome comes as an {@link AssociationEvent.StreamReset}.
+     *
+     * @param streams the outbound stream numbers, or none for all
+     * @param nowNanos the current time
+     * @return whether the request was started, or why not
+     */
+    public ReconfigRequestStatus resetStreams(int[] streams, long nowNanos) {
+        return reconfigured(reconfig.resetStreams(streams, false), nowNanos);
+    }
+
+    /**
+     * Asks the peer to reset its outbound streams, our inbound ones (RFC 6525 section 5.1.3,
+     * Incoming SSN Reset Request); the outcome comes as an {@link AssociationEvent.StreamReset}.
+     *
+     * @param streams the inbound stream numbers, or none for all
+     * @param nowNanos the current time
+     * @return whether the request was started, or why not
+     */
+    public ReconfigRequestStatus resetIncomingStreams(int[] streams, long nowNanos) {
+        return reconfigured(reconfig.resetStreams(streams, true), nowNanos);
+    }
+
+    /**
+     * Resets both directions' TSNs and every stream (RFC 6525 section 5.1.4, SSN/TSN Reset
+     * Request), once all our sent data is acknowledged; the outcome comes as an
+     * {@link AssociationEvent.AssociationReset}.
+     *
+     * @param nowNanos the current time
+     * @return whether the request was started, or why not
+     */
+    public ReconfigRequestStatus resetAssociation(long nowNanos) {
+        return reconfigured(reconfig.resetAssociation(), nowNanos);
+    }
+
+    /**
+     * Adds outbound streams and asks the peer to add inbound ones (RFC 6525 sections 5.1.5 and
+     * 5.1.6); the outcome comes as an {@link AssociationEvent.StreamChange}.
+     *
+     * @param outgoing outbound streams to add, 0 or more
+     * @param incoming inbound streams to ask for, 0 or more
+     * @param nowNanos the current time
+     * @return whether the request was started, or why not
+     */
+    public ReconfigRequestStatus addStreams(int outgoing, int incoming, long nowNanos) {
+        return reconfigured(reconfig.addStreams(outgoing, incoming), nowNanos);
+    }
+
+    /**
+     * Whether the peer's stream reconfiguration requests are performed or answered "Denied"
+     * (SCTP_ENABLE_STREAM_RESET, RFC 6525 section 6.3.1), while the association lives.
+     *
+     * @param accept true to perform them
+     */
+    public void setAcceptStreamReconfig(boolean accept) {
+        reconfig.setAccept(accept);
+    }
+
+    /**
+     * Whether the peer's stream reconfiguration requests are performed.
+     *
+     * @return true when accepted, false when denied
+     */
+    public boolean acceptsStreamReconfig() {
+        return reconfig.accepts();
+    }
+
+    private ReconfigRequestStatus reconfigured(ReconfigRequestStatus status, long nowNanos) {
+        if (status == ReconfigRequestStatus.STARTED) {
+            flush(nowNanos);
+        }
+        return status;
     }
 
     /** Bytes {@link #send} accepts now before refusing with {@code REFUSED_BUFFER_FULL}; 0 before data transfer starts. */
@@ -736,6 +826,7 @@ public final class Association {
                 tcb.capabilities.forwardTsn(), path.rto(), t3Rtx, counters,
                 (m, sent, reason) -> tcb.emit(new AssociationEvent.SendFailed(m, sent, reason)));
         sender.setNoDelay(noDelay);
+        reconfig.start();
     }
 
     private void onData(DataReceiver.Outcome outcome, boolean empty, Tsn tsn, int streamId) {
@@ -882,6 +973,7 @@ public final class Association {
             long bufferedBefore = sender.bufferedAmount();
             transmitData(nowNanos, false);
             onAbandonedReleased(bufferedBefore);
+            reconfig.poll(nowNanos, path.rto().rtoNanos());
         }
         if (receiver.isSackDueNow()) {
             tcb.sendToPeer(receiver.createSack(undeliveredBytes));

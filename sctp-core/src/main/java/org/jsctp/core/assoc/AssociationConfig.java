@@ -39,6 +39,9 @@ import org.jsctp.core.tx.PrPolicy;
  *     most timeouts come from these, see docs/PERFORMANCE.md "Under loss")
  * @param defaultPrPolicy the PR-SCTP policy of messages sent without one (SCTP_DEFAULT_PRINFO of
  *     RFC 7496 section 4.3); {@link PrPolicy#NONE}, fully reliable, by default
+ * @param acceptStreamReconfig whether the peer's stream reconfiguration requests (RFC 6525
+ *     section 5.2) are performed; when false (the default, as usrsctp) they are answered "Denied".
+ *     Offering RE-CONFIG at all is {@link Capabilities#streamReconfig()}
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -46,7 +49,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 int maxInitRetransmits, int associationMaxRetransmits, int pathMaxRetransmits,
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
-                                boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy) {
+                                boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
+                                boolean acceptStreamReconfig) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -122,6 +126,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.noDelay = noDelay;
         b.lostRetransmissionDetection = lostRetransmissionDetection;
         b.defaultPrPolicy = defaultPrPolicy;
+        b.acceptStreamReconfig = acceptStreamReconfig;
         return b;
     }
 
@@ -155,6 +160,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private boolean noDelay = false;
         private boolean lostRetransmissionDetection = false;
         private PrPolicy defaultPrPolicy = PrPolicy.NONE;
+        private boolean acceptStreamReconfig = false;
 
         private Builder() {
         }
@@ -270,10 +276,22 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Whether the peer's stream reconfiguration requests are performed (RFC 6525 section 5.2)
+         * or denied (the default).
+         *
+         * @param value true to accept
+         * @return this builder
+         */
+        public Builder acceptStreamReconfig(boolean value) {
+            this.acceptStreamReconfig = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
-            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy);
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy, acceptStreamReconfig);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.jsctp.core.assoc;
 
 import java.util.List;
+import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.packet.cause.ErrorCause;
 import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.tx.OutgoingMessage;
@@ -105,5 +106,56 @@ public sealed interface AssociationEvent {
 
     /** Everything the user sent has been acknowledged; nothing is queued (SCTP_SENDER_DRY_EVENT). */
     record SenderDry() implements AssociationEvent {
+    }
+
+    /**
+     * How a stream reconfiguration ended (RFC 6525 section 4.4 results, as RFC 6458 sections
+     * 6.1.10-6.1.12 flag them).
+     */
+    enum ReconfigOutcome {
+        /** Done: "Success - Performed" or "Success - Nothing to do". */
+        PERFORMED,
+        /** The peer refused: "Denied" (SCTP_STREAM_RESET_DENIED and the like). */
+        DENIED,
+        /** The peer answered with an error code, or the request could not be made (..._FAILED). */
+        FAILED
+    }
+
+    /**
+     * Streams were reset, or a reset was refused (SCTP_STREAM_RESET_EVENT, RFC 6458 section
+     * 6.1.10; RFC 6525 sections 5.1.2, 5.1.3, 5.2.2). Incoming resets are reported whether we asked
+     * for them or the peer reset its outgoing streams.
+     *
+     * @param streams the streams, empty for all of them
+     * @param incoming whether they are our inbound streams (SCTP_STREAM_RESET_INCOMING_SSN), else
+     *     our outbound ones (SCTP_STREAM_RESET_OUTGOING_SSN)
+     * @param outcome performed, denied or failed
+     */
+    record StreamReset(List<Integer> streams, boolean incoming, ReconfigOutcome outcome) implements AssociationEvent {
+        public StreamReset {
+            streams = List.copyOf(streams);
+        }
+    }
+
+    /**
+     * The association's TSNs and all streams were reset, or the reset was refused
+     * (SCTP_ASSOC_RESET_EVENT, RFC 6458 section 6.1.11; RFC 6525 sections 5.1.4, 5.2.4).
+     *
+     * @param localTsn the next TSN we send (assoc_local_tsn)
+     * @param remoteTsn the next TSN we expect from the peer (assoc_remote_tsn)
+     * @param outcome performed, denied or failed
+     */
+    record AssociationReset(Tsn localTsn, Tsn remoteTsn, ReconfigOutcome outcome) implements AssociationEvent {
+    }
+
+    /**
+     * The number of streams changed, or an add-streams request was refused
+     * (SCTP_STREAM_CHANGE_EVENT, RFC 6458 section 6.1.12; RFC 6525 sections 5.1.5, 5.1.6, 5.2.5).
+     *
+     * @param outboundStreams the outbound streams now
+     * @param inboundStreams the inbound streams now
+     * @param outcome performed, denied or failed
+     */
+    record StreamChange(int outboundStreams, int inboundStreams, ReconfigOutcome outcome) implements AssociationEvent {
     }
 }

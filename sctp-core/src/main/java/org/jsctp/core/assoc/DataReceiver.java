@@ -46,17 +46,19 @@ final class DataReceiver {
     private static final int MAX_GAP_RANGES = 4096;
     private static final int MAX_DUPLICATES_REPORTED = 64;
 
-    private final DataTracker tracker;
-    private final ReassemblyQueue reassembly;
+    private DataTracker tracker;
+    private ReassemblyQueue reassembly;
+    private final AssociationConfig config;
+    private final boolean interleaved;
     private final int receiveBufferBytes;
     private final Timer delayedSack;
     private int lastAdvertisedWindow;
 
     DataReceiver(AssociationConfig config, Tsn peerInitialTsn, int inboundStreams, boolean interleaved, Timer delayedSack) {
+        this.config = config;
+        this.interleaved = interleaved;
         this.tracker = new DataTracker(peerInitialTsn, MAX_GAP_RANGES, MAX_DUPLICATES_REPORTED);
-        this.reassembly = interleaved
-                ? new IDataReassemblyQueue(inboundStreams, config.receiveBufferBytes(), config.partialDeliveryPointBytes())
-                : new DataReassemblyQueue(inboundStreams, config.receiveBufferBytes(), config.partialDeliveryPointBytes());
+        this.reassembly = newReassembly(inboundStreams);
         this.receiveBufferBytes = config.receiveBufferBytes();
         this.delayedSack = delayedSack;
         this.lastAdvertisedWindow = config.receiveBufferBytes();
@@ -210,6 +212,41 @@ final class DataReceiver {
     /** Whether all received data is acknowledged and delivered from reassembly. */
     boolean hasGaps() {
         return tracker.hasGaps();
+    }
+
+    // ------------------------------------------------ stream reconfiguration (RFC 6525)
+
+    /** The inbound streams (all when empty) expect SSN/MID 0 next (section 5.2.2 E3). */
+    void resetStreams(int[] streams) {
+        reassembly.resetStreams(streams);
+    }
+
+    /** Adds inbound streams (section 5.2.5). */
+    void addStreams(int added) {
+        reassembly.addStreams(added);
+    }
+
+    /** The highest TSN received, in or out of order. */
+    Tsn highestTsnReceived() {
+        return tracker.highestReceived();
+    }
+
+    /**
+     * Starts receiving afresh from {@code nextTsn} with every stream at SSN/MID 0 (SSN/TSN reset,
+     * RFC 6525 sections 5.2.4 and 5.2.7). The caller has taken what was deliverable; fragments
+     * still in reassembly are dropped, as a FORWARD TSN to the highest TSN received would (the
+     * caller reports aborted partial deliveries first).
+     */
+    void restartAt(Tsn nextTsn, int inboundStreams) {
+        tracker = new DataTracker(nextTsn, MAX_GAP_RANGES, MAX_DUPLICATES_REPORTED);
+        reassembly = newReassembly(inboundStreams);
+        delayedSack.stop();
+    }
+
+    private ReassemblyQueue newReassembly(int inboundStreams) {
+        return interleaved
+                ? new IDataReassemblyQueue(inboundStreams, config.receiveBufferBytes(), config.partialDeliveryPointBytes())
+                : new DataReassemblyQueue(inboundStreams, config.receiveBufferBytes(), config.partialDeliveryPointBytes());
     }
 
     void checkInvariants() {

@@ -50,7 +50,7 @@ final class DataSender {
     private boolean noDelay;
     private final int fullPacketPayload;
     private final long sendBufferBytes;
-    private final int outboundStreams;
+    private int outboundStreams;
     private final int maxMessageBytes;
     private long peerWindow;
     private int lastAdvertisedWindow = -1;
@@ -323,6 +323,66 @@ final class DataSender {
             }
         }
         t3.stop();
+    }
+
+    // ------------------------------------------------ stream reconfiguration (RFC 6525)
+
+    /** Holds new messages of the streams (all when empty) while their reset is pending (section 5.1.2). */
+    void pauseStreams(int[] streams) {
+        if (streams.length == 0) {
+            queue.pauseAll(true);
+        } else {
+            queue.pauseStreams(streams);
+        }
+    }
+
+    /** Lets the streams (all when empty) send again after their reset completed or failed. */
+    void resumeStreams(int[] streams) {
+        if (streams.length == 0) {
+            queue.pauseAll(false);
+        } else {
+            queue.resumeStreams(streams);
+        }
+    }
+
+    /** Whether a message of one of the streams (any stream when empty) is partly sent. */
+    boolean hasPartialMessage(int[] streams) {
+        if (streams.length == 0) {
+            return queue.hasPartialMessages();
+        }
+        for (int id : streams) {
+            if (queue.hasPartialMessage(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The streams' (all when empty) next SSN and MIDs go to 0 (section 5.1.2, on success). */
+    void resetStreams(int[] streams) {
+        queue.resetStreams(streams);
+    }
+
+    /** The TSN the next new DATA chunk gets. */
+    Tsn nextTsn() {
+        return outstanding.nextTsn();
+    }
+
+    /** The highest TSN the peer acknowledged cumulatively. */
+    Tsn cumulativeTsnAcked() {
+        return outstanding.cumulativeTsnAcked();
+    }
+
+    /** Gives the sender a new TSN space once nothing is outstanding (SSN/TSN reset, sections 5.2.4 and 5.2.7). */
+    void restartAt(Tsn nextTsn) {
+        outstanding.restartAt(nextTsn);
+        t3.stop();
+    }
+
+    /** Adds outbound streams (section 5.1.5, once the peer accepted). */
+    void addStreams(int added) {
+        queue.addStreams(added);
+        outboundStreams += added;
     }
 
     void checkInvariants() {

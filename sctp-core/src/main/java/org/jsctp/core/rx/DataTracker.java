@@ -162,6 +162,12 @@ public final class DataTracker {
         return unwrapper.peek(tsn.value()) - highest > MAX_TSN_AHEAD;
     }
 
+    /** The highest TSN received so far (the cumulative TSN ack point when no gap is open). */
+    public Tsn highestReceived() {
+        long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
+        return new Tsn((int) highest);
+    }
+
     /** Whether TSNs above the cumulative ack are held, i.e. a gap is open. */
     public boolean hasGaps() {
         return !received.isEmpty();

@@ -151,6 +151,15 @@ public interface ReassemblyQueue {
      */
     void resetStreams(int[] streamIds);
 
+    /**
+     * Grows the number of inbound streams by {@code added} (RFC 6525 section 5.2.5, the peer's Add
+     * Outgoing Streams Request): the new streams accept chunks from now on, from SSN or MID 0.
+     *
+     * @param added how many streams to add; the total stays at most 65535
+     * @throws IllegalArgumentException if the total would exceed 65535 or {@code added} is negative
+     */
+    void addStreams(int added);
+
     /** Throws IllegalStateException if the internal state is inconsistent; for tests. */
     void checkInvariants();
 }

@@ -12,7 +12,7 @@ import org.jsctp.core.packet.Bytes;
  */
 abstract class ReassemblyQueueBase implements ReassemblyQueue {
 
-    protected final int inboundStreams;
+    protected int inboundStreams;
     protected final ReassemblyBudget budget;
     /** Leading bytes of a message next in line that start its partial delivery (RFC 6458 section 8.1.20). */
     protected final long partialDeliveryPoint;
@@ -37,6 +37,14 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
             throw new IllegalArgumentException("the partial delivery point must be at least 1: " + partialDeliveryPoint);
         }
         this.partialDeliveryPoint = partialDeliveryPoint;
+    }
+
+    @Override
+    public void addStreams(int added) {
+        if (added < 0 || inboundStreams + added > 0xFFFF) {
+            throw new IllegalArgumentException("cannot add " + added + " to " + inboundStreams + " inbound streams");
+        }
+        inboundStreams += added; // RFC 6525 section 5.2.5: the new streams start at SSN/MID 0
     }
 
     /** The partial delivery point when none is given: half the bound, as {@code AssociationConfig} defaults it. */

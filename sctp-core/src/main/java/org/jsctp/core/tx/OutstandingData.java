@@ -711,6 +711,20 @@ public final class OutstandingData {
         return count == 0;
     }
 
+    /**
+     * Moves the next TSN to {@code nextTsn} once nothing is outstanding: the SSN/TSN reset of RFC
+     * 6525 sections 5.2.4 and 5.2.7 gives the sender a new TSN space.
+     *
+     * @param nextTsn the TSN the next {@link #add} must carry
+     * @throws IllegalStateException if chunks are still held
+     */
+    public void restartAt(Tsn nextTsn) {
+        if (count != 0) {
+            throw new IllegalStateException(count + " chunks outstanding: the TSN cannot be reset");
+        }
+        cumAck = Integer.toUnsignedLong(nextTsn.value()) - 1;
+    }
+
     // ---------------------------------------------------------------- internals
 
     private long unwrap(Tsn tsn) {

@@ -51,12 +51,12 @@ public final class SendQueue {
     private static final int PAGE_BITS = 8;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
 
-    private final int outboundStreams;
+    private int outboundStreams;
     private final long maxBufferedBytes;
     private final int maxMessageSize;
     private final StreamScheduler scheduler;
     /** Stream state by id in pages of 256, each page created when one of its streams is first used. */
-    private final OutStream[][] pages;
+    private OutStream[][] pages;
     /** Every stream created so far, for the whole-queue operations. */
     private final ArrayList<OutStream> used = new ArrayList<>();
 
@@ -68,6 +68,8 @@ public final class SendQueue {
     private int partialMessages;
     /** With DATA, the stream whose started message must be finished before any other. */
     private OutStream current;
+    /** Every stream is held as if paused (an SSN reset of all streams, or an SSN/TSN reset, is pending). */
+    private boolean allPaused;
     /** Whether the last {@link #produce} was for I-DATA; fixed while a message is partly produced. */
     private boolean interleavedMode;
     /** No queued, unstarted message expires before this: lets {@link #abandonExpired} return at once. */
@@ -430,6 +432,46 @@ public final class SendQueue {
         setPaused(streamIds, false);
     }
 
+    /**
+     * Holds every stream, present and future, as {@link #pauseStreams} holds some ({@code true}),
+     * or lifts that hold ({@code false}; streams paused one by one stay paused): for an outgoing
+     * SSN reset of all streams or an SSN/TSN reset (RFC 6525 sections 5.1.2 and 5.1.4).
+     *
+     * @param paused whether every stream is held
+     */
+    public void pauseAll(boolean paused) {
+        if (allPaused == paused) {
+            return;
+        }
+        allPaused = paused;
+        for (int i = 0; i < used.size(); i++) {
+            sync(used.get(i));
+        }
+    }
+
+    /** Whether a message is partly produced on any stream (none may be when every stream is reset). */
+    public boolean hasPartialMessages() {
+        return partialMessages > 0;
+    }
+
+    /**
+     * Adds {@code added} outbound streams (RFC 6525 section 5.1.5, after the peer accepted an Add
+     * Outgoing Streams Request): offers to them are accepted from now on, numbered from SSN/MID 0.
+     *
+     * @param added how many streams to add; the total stays at most 65535
+     * @throws IllegalArgumentException if the total would exceed 65535 or {@code added} is negative
+     */
+    public void addStreams(int added) {
+        if (added < 0 || outboundStreams + added > 0xFFFF) {
+            throw new IllegalArgumentException("cannot add " + added + " to " + outboundStreams + " outbound streams");
+        }
+        outboundStreams += added;
+        int pageCount = (outboundStreams + PAGE_SIZE - 1) >>> PAGE_BITS;
+        if (pageCount > pages.length) {
+            pages = java.util.Arrays.copyOf(pages, pageCount);
+        }
+    }
+
     /** Whether the stream is paused by {@link #pauseStreams}. */
     public boolean isPaused(int streamId) {
         checkStreamId(streamId);
@@ -512,7 +554,7 @@ public final class SendQueue {
                 first = false;
             }
             QueuedMessage head = s.queue.peekFirst();
-            boolean schedulable = head != null && (!s.paused || head.offset > 0);
+            boolean schedulable = head != null && (!isHeld(s) || head.offset > 0);
             if (schedulable != s.scheduled || (schedulable && s.scheduledHead != head.order)) {
                 throw new IllegalStateException("scheduler's view of stream " + s.id + " is stale");
             }
@@ -581,7 +623,7 @@ public final class SendQueue {
      */
     private void sync(OutStream s) {
         QueuedMessage head = s.queue.peekFirst();
-        boolean schedulable = head != null && (!s.paused || head.offset > 0);
+        boolean schedulable = head != null && (!isHeld(s) || head.offset > 0);
         if (schedulable && !s.scheduled) {
             s.scheduled = true;
             s.scheduledHead = head.order;
@@ -608,6 +650,10 @@ public final class SendQueue {
                 sync(s);
             }
         }
+    }
+
+    private boolean isHeld(OutStream s) {
+        return s.paused || allPaused;
     }
 
     private void checkStreamId(int id) {
