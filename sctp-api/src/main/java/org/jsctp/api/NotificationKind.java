@@ -22,5 +22,11 @@ public enum NotificationKind {
     /** {@link SctpNotification.SenderDry} (SCTP_SENDER_DRY_EVENT). */
     SENDER_DRY,
     /** {@link SctpNotification.BufferedAmountLow} (no RFC 6458 counterpart; WebRTC's bufferedamountlow). */
-    BUFFERED_AMOUNT_LOW
+    BUFFERED_AMOUNT_LOW,
+    /** {@link SctpNotification.StreamReset} (SCTP_STREAM_RESET_EVENT). */
+    STREAM_RESET,
+    /** {@link SctpNotification.AssociationReset} (SCTP_ASSOC_RESET_EVENT). */
+    ASSOCIATION_RESET,
+    /** {@link SctpNotification.StreamChange} (SCTP_STREAM_CHANGE_EVENT). */
+    STREAM_CHANGE
 }

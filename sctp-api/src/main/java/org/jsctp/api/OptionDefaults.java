@@ -26,6 +26,9 @@ final class OptionDefaults {
      */
     synchronized AssociationConfig coreConfig() {
         AssociationConfig.Builder b = AssociationConfig.builder();
+        // RE-CONFIG is always offered (RFC 6525 section 3.1), as usrsctp does; performing the
+        // peer's requests is SctpOptions.ENABLE_STREAM_RESET.
+        b.capabilities(AssociationConfig.defaults().capabilities().withStreamReconfig(true));
         for (Map.Entry<SctpOption<?>, Object> e : values.entrySet()) {
             if (OptionMapping.inCoreConfig(e.getKey())) {
                 OptionMapping.apply(b, e.getKey(), e.getValue());

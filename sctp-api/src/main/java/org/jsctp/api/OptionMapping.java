@@ -59,6 +59,8 @@ final class OptionMapping {
             if (point > 0) { // 0: the core's default, half the receive buffer
                 b.partialDeliveryPointBytes(point);
             }
+        } else if (o == SctpOptions.ENABLE_STREAM_RESET) {
+            b.acceptStreamReconfig((Boolean) value);
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -88,6 +90,8 @@ final class OptionMapping {
             return c.receiveBufferBytes();
         } else if (o == SctpOptions.PARTIAL_DELIVERY_POINT) {
             return c.partialDeliveryPointBytes();
+        } else if (o == SctpOptions.ENABLE_STREAM_RESET) {
+            return c.acceptStreamReconfig();
         }
         throw new IllegalArgumentException(o + " is not kept in the core's configuration");
     }

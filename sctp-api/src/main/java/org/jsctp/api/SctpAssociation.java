@@ -69,6 +69,8 @@ public final class SctpAssociation {
     private volatile boolean noDelay;
     private volatile Duration heartbeatInterval;
     private volatile SctpStatistics lastStatistics;
+    private volatile boolean streamResetEnabled;
+    private final ReconfigRequests reconfig = new ReconfigRequests(this);
 
     SctpAssociation(EndpointEngine engine, int id, Inbox inbox, InetSocketAddress remote, int remoteSctpPort) {
         this.engine = engine;
@@ -83,6 +85,7 @@ public final class SctpAssociation {
         this.defaultPrPolicy = d.defaultPrPolicy();
         this.bufferedAmountLowThreshold = d.bufferedAmountLowThreshold();
         this.noDelay = config.noDelay();
+        this.streamResetEnabled = config.acceptStreamReconfig();
         this.heartbeatInterval = Duration.ofNanos(config.heartbeatIntervalNanos());
         this.pipeline = new SendPipeline(engine.pendingSendLimit(), limit -> new SctpSendBufferFullException(
                 "send buffer of " + this + " is full and " + limit + " messages already wait for room; "
@@ -288,6 +291,66 @@ public final class SctpAssociation {
         events = OptionMapping.copyKinds(s);
     }
 
+    // ------------------------------------------------------------------ stream reconfiguration
+
+    /**
+     * Resets the sequence numbers of our outbound streams, all of them when none is named
+     * (RFC 6525 section 5.1.2, SCTP_RESET_STREAMS with SCTP_STREAM_RESET_OUTGOING). Messages sent
+     * on them meanwhile wait and go after the reset, from SSN 0.
+     *
+     * @param streams the outbound streams, or none for all
+     * @return completes with the outcome (performed, or denied by the peer); fails with an
+     *     {@link SctpReconfigException} when the peer lacks RE-CONFIG or a request is outstanding
+     */
+    public CompletableFuture<SctpNotification.StreamReset> resetStreams(int... streams) {
+        return resetStreams(SctpStreamDirection.OUTGOING, streams);
+    }
+
+    /**
+     * Resets streams of one direction, all of them when none is named (RFC 6525 sections 5.1.2
+     * and 5.1.3, SCTP_RESET_STREAMS): ours, or the peer's (which it then resets with its own
+     * request).
+     *
+     * @param direction whose streams
+     * @param streams the streams, or none for all
+     * @return completes with the outcome; fails with an {@link SctpReconfigException} when the
+     *     request cannot be made
+     */
+    public CompletableFuture<SctpNotification.StreamReset> resetStreams(SctpStreamDirection direction, int... streams) {
+        Objects.requireNonNull(direction, "direction");
+        int[] copy = streams.clone();
+        return reconfig.request(transport, SctpNotification.StreamReset.class, direction,
+                (core, now) -> direction == SctpStreamDirection.OUTGOING ? core.resetStreams(copy, now)
+                        : core.resetIncomingStreams(copy, now));
+    }
+
+    /**
+     * Resets both directions' TSNs and every stream (RFC 6525 section 5.1.4, SCTP_RESET_ASSOC),
+     * once all data we sent is acknowledged; new messages wait meanwhile.
+     *
+     * @return completes with the outcome; fails with an {@link SctpReconfigException} when the
+     *     request cannot be made
+     */
+    public CompletableFuture<SctpNotification.AssociationReset> resetAssociation() {
+        return reconfig.request(transport, SctpNotification.AssociationReset.class, null,
+                (core, now) -> core.resetAssociation(now));
+    }
+
+    /**
+     * Adds outbound streams and asks the peer for more inbound ones (RFC 6525 sections 5.1.5 and
+     * 5.1.6, SCTP_ADD_STREAMS).
+     *
+     * @param outgoing outbound streams to add
+     * @param incoming inbound streams to ask the peer for
+     * @return completes with the outcome once the peer answered (inbound streams it adds may be
+     *     reported by a later {@link SctpNotification.StreamChange}); fails with an
+     *     {@link SctpReconfigException} when the request cannot be made
+     */
+    public CompletableFuture<SctpNotification.StreamChange> addStreams(int outgoing, int incoming) {
+        return reconfig.request(transport, SctpNotification.StreamChange.class, null,
+                (core, now) -> core.addStreams(outgoing, incoming, now));
+    }
+
     // ------------------------------------------------------------------ ending
 
     /**
@@ -374,6 +437,8 @@ public final class SctpAssociation {
             v = bufferedAmountLowThreshold;
         } else if (option == SctpOptions.NODELAY) {
             v = noDelay;
+        } else if (option == SctpOptions.ENABLE_STREAM_RESET) {
+            v = streamResetEnabled;
         } else if (option == SctpOptions.PEER_ADDR_PARAMS) {
             v = new PeerAddressParameters(heartbeatInterval, config.pathMaxRetransmits());
         } else {
@@ -407,6 +472,10 @@ public final class SctpAssociation {
             boolean on = (Boolean) value;
             noDelay = on;
             onCore(core -> core.setNoDelay(on));
+        } else if (option == SctpOptions.ENABLE_STREAM_RESET) {
+            boolean on = (Boolean) value;
+            streamResetEnabled = on;
+            onCore(core -> core.setAcceptStreamReconfig(on));
         } else if (option == SctpOptions.BUFFERED_AMOUNT_LOW_THRESHOLD) {
             long threshold = (Long) value;
             bufferedAmountLowThreshold = threshold;
@@ -513,6 +582,15 @@ public final class SctpAssociation {
             notify(new SctpNotification.SenderDry(this));
         } else if (e instanceof AssociationEvent.BufferedAmountLow low) {
             notify(new SctpNotification.BufferedAmountLow(this, low.bufferedAmount(), bufferedAmountLowThreshold));
+        } else {
+            SctpNotification n = reconfig.onEvent(e); // RFC 6458 sections 6.1.10-6.1.12
+            if (n instanceof SctpNotification.StreamChange c && c.result() == SctpReconfigResult.PERFORMED) {
+                outboundStreams = c.outboundStreams();
+                inboundStreams = c.inboundStreams();
+            }
+            if (n != null) {
+                notify(n);
+            }
         }
     }
 
@@ -560,6 +638,7 @@ public final class SctpAssociation {
     private void end(SctpException forSenders, SctpException failure) {
         ended = true;
         pipeline.close(forSenders);
+        reconfig.fail(forSenders);
         if (failure == null) {
             inbox.messages().end();
             shutdownDone.complete(null);

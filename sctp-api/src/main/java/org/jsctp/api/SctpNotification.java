@@ -188,4 +188,61 @@ public sealed interface SctpNotification {
             return NotificationKind.BUFFERED_AMOUNT_LOW;
         }
     }
+
+    /**
+     * Streams were reset, or a reset was refused (SCTP_STREAM_RESET_EVENT, RFC 6458 section
+     * 6.1.10): our request's outcome, or the peer resetting its outbound (our inbound) streams.
+     *
+     * @param association the association
+     * @param streams the streams, empty for all
+     * @param direction {@link SctpStreamDirection#INCOMING} for our inbound streams
+     *     (SCTP_STREAM_RESET_INCOMING_SSN), {@link SctpStreamDirection#OUTGOING} for our outbound ones
+     * @param result performed, denied or failed
+     */
+    record StreamReset(SctpAssociation association, List<Integer> streams, SctpStreamDirection direction,
+                       SctpReconfigResult result) implements SctpNotification {
+        /** Copies the streams. */
+        public StreamReset {
+            streams = List.copyOf(streams);
+        }
+
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.STREAM_RESET;
+        }
+    }
+
+    /**
+     * Both directions' TSNs and all streams were reset, or the reset was refused
+     * (SCTP_ASSOC_RESET_EVENT, RFC 6458 section 6.1.11).
+     *
+     * @param association the association
+     * @param localTsn the next TSN we send (assoc_local_tsn), unsigned 32-bit
+     * @param remoteTsn the next TSN expected from the peer (assoc_remote_tsn), unsigned 32-bit
+     * @param result performed, denied or failed
+     */
+    record AssociationReset(SctpAssociation association, long localTsn, long remoteTsn, SctpReconfigResult result)
+            implements SctpNotification {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.ASSOCIATION_RESET;
+        }
+    }
+
+    /**
+     * The number of streams changed, or adding streams was refused (SCTP_STREAM_CHANGE_EVENT, RFC
+     * 6458 section 6.1.12).
+     *
+     * @param association the association
+     * @param outboundStreams streams we may send on now
+     * @param inboundStreams streams the peer may send on now
+     * @param result performed, denied or failed
+     */
+    record StreamChange(SctpAssociation association, int outboundStreams, int inboundStreams, SctpReconfigResult result)
+            implements SctpNotification {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.STREAM_CHANGE;
+        }
+    }
 }

@@ -144,6 +144,17 @@ public final class SctpOptions {
     public static final SctpOption<Integer> PARTIAL_DELIVERY_POINT = SctpOption.of("SCTP_PARTIAL_DELIVERY_POINT",
             Integer.class, false, v -> range("SCTP_PARTIAL_DELIVERY_POINT", v, 0, Integer.MAX_VALUE));
 
+    /**
+     * SCTP_ENABLE_STREAM_RESET (RFC 6525 section 6.3.1): whether the peer's stream
+     * reconfiguration requests (stream reset, association reset, adding streams) are performed;
+     * when false, the default as in usrsctp, they are answered "Denied". Our own requests
+     * ({@code resetStreams}, {@code resetAssociation}, {@code addStreams}) work either way when the
+     * peer supports RE-CONFIG, which the API always offers. Live.
+     */
+    public static final SctpOption<Boolean> ENABLE_STREAM_RESET = SctpOption.of("SCTP_ENABLE_STREAM_RESET",
+            Boolean.class, true, v -> {
+            });
+
     private SctpOptions() {
     }
 
@@ -151,7 +162,7 @@ public final class SctpOptions {
     public static java.util.List<SctpOption<?>> all() {
         return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
-                PARTIAL_DELIVERY_POINT);
+                PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET);
     }
 
     private static void range(String what, long value, long min, long max) {
