@@ -65,6 +65,17 @@ final class ClientCommand implements Callable<Integer> {
     @Mixin
     PrOption pr = new PrOption();
 
+    @Mixin
+    ReconfigOption reconfig = new ReconfigOption();
+
+    @Option(names = "--reset-after", defaultValue = "0", paramLabel = "K",
+            description = "reset our outgoing streams (RFC 6525) after K messages were sent, and print the outcome")
+    int resetAfter;
+
+    @Option(names = "--add-streams", defaultValue = "0", paramLabel = "K",
+            description = "add K outgoing streams (RFC 6525) once connected, and print the outcome")
+    int addStreams;
+
     @Spec
     CommandSpec spec;
 
@@ -75,6 +86,11 @@ final class ClientCommand implements Callable<Integer> {
         ToolSupport.check(spec, localPort, "LOCAL_PORT", true);
         ToolSupport.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", false);
+        if (resetAfter < 0 || addStreams < 0 || addStreams > 65534) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--reset-after must not be negative and --add-streams must be 0..65534");
+        }
+        ReconfigActions actions = new ReconfigActions();
         InetAddress peer = ToolSupport.resolve(spec, remoteAddress);
         PrintWriter out = spec.commandLine().getOut();
         Semaphore answers = new Semaphore(0);
@@ -83,8 +99,9 @@ final class ClientCommand implements Callable<Integer> {
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(pr.apply(AssociationConfig.defaults().toBuilder(), spec).build())
+                .associationConfig(reconfig.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec).build()))
                 .listener((association, event) -> {
+                    actions.onEvent(event);
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {
                         String text = new String(whole.payload().toByteArray(), StandardCharsets.UTF_8);
@@ -107,12 +124,18 @@ final class ClientCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("client: " + e.getCause().getMessage());
                 return 1;
             }
+            if (addStreams > 0) {
+                println(out, actions.addOutgoing(a, addStreams, waitSeconds));
+            }
             int sent = 0;
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
                 a.send(OutgoingMessage.of(0, 0, false, Bytes.wrap(line.getBytes(StandardCharsets.UTF_8))))
                         .get(60, TimeUnit.SECONDS);
                 sent++;
+                if (sent == resetAfter) {
+                    println(out, actions.resetOutgoing(a, waitSeconds));
+                }
             }
             if (sent > 0) {
                 answers.tryAcquire(sent, waitSeconds, TimeUnit.SECONDS);
@@ -124,6 +147,13 @@ final class ClientCommand implements Callable<Integer> {
             return 0;
         } finally {
             endpoint.close().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void println(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
         }
     }
 }

@@ -43,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--hex", description = "with --codec: also print every packet as hex")
     boolean hex;
 
+    @picocli.CommandLine.Mixin
+    ReconfigOption reconfig = new ReconfigOption();
+
     @Spec
     CommandSpec spec;
 
@@ -54,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
+                .option(org.jsctp.api.SctpOptions.ENABLE_STREAM_RESET, reconfig.enabled)
                 .listener(new SctpListener() {
                     @Override
                     public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
@@ -91,6 +95,12 @@ final class DemoCommand implements Callable<Integer> {
                 if (!text.endsWith("on stream " + echo.stream())) {
                     failures++;
                 }
+            }
+            if (reconfig.enabled) {
+                // --reconfig: the server accepts stream resets; reset the client's streams once (RFC 6525).
+                org.jsctp.api.SctpNotification.StreamReset r = a.resetStreams()
+                        .get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                out.printf("stream reset: outgoing streams all: %s%n", r.result().name().toLowerCase());
             }
             a.shutdown();
             SctpStatistics stats = a.statistics();

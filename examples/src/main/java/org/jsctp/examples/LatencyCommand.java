@@ -107,6 +107,9 @@ final class LatencyCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
+    @Mixin
+    ReconfigOption reconfig = new ReconfigOption();
+
     @Spec
     CommandSpec spec;
 
@@ -132,7 +135,7 @@ final class LatencyCommand implements Callable<Integer> {
         InetAddress peer = ToolSupport.resolve(spec, address);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AssociationConfig config = AssociationConfig.defaults().toBuilder().noDelay(!nagle).build();
+        AssociationConfig config = reconfig.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle).build());
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)

@@ -32,6 +32,9 @@ abstract class ServerCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
+    @Mixin
+    ReconfigOption reconfig = new ReconfigOption();
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +59,7 @@ abstract class ServerCommand implements Callable<Integer> {
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(associationConfig()).listener(service());
+                .associationConfig(reconfig.apply(associationConfig())).listener(service());
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);
         }

@@ -118,6 +118,9 @@ final class TsctpCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PrOption pr = new PrOption();
 
+    @picocli.CommandLine.Mixin
+    ReconfigOption reconfig = new ReconfigOption();
+
     @Spec
     CommandSpec spec;
 
@@ -154,7 +157,8 @@ final class TsctpCommand implements Callable<Integer> {
                     + TimeUnit.NANOSECONDS.toMillis(base.rtoMaxNanos()) + " ms)");
         }
         config.rtoMinNanos(rtoMin).rtoInitialNanos(rtoInitial).lostRetransmissionDetection(detectLostRetransmissions);
-        return address == null ? serve(config.build()) : send(config.build());
+        AssociationConfig built = reconfig.apply(config.build());
+        return address == null ? serve(built) : send(built);
     }
 
     /** The PR-SCTP policy of -P/-t (usrsctp tsctp's numbering: 1 TTL, 2 RTX, 3 BUF, i.e. priority) or --pr. */
