@@ -14,9 +14,14 @@
  *   status                             STATUS state=... of the association, or STATUS none
  *   close                              close the socket (graceful shutdown if still up)
  *   quit                               close everything, wait until usrsctp has freed it all
+ *   reconfig-enable                    SCTP_ENABLE_STREAM_RESET: accept stream/assoc resets and adds
+ *   reset-streams out|in [S...]        SCTP_RESET_STREAMS of our outgoing or incoming streams (none: all)
+ *   reset-assoc                        SCTP_RESET_ASSOC (SSN/TSN reset, RFC 6525 section 5.1.4)
+ *   add-streams OUT IN                 SCTP_ADD_STREAMS: OUT outgoing, IN incoming streams
  *
  * Output lines: READY (listening, or connected), ACCEPTED (listen: the association is up),
- * EVENT <notification> [key=value...], MSG stream=S ppid=P len=L eor=0|1 (one per read; a long
+ * EVENT <notification> [key=value...] (STREAM_RESET_EVENT, ASSOC_RESET_EVENT and STREAM_CHANGE_EVENT
+ * with flags=in,out,denied,failed and their fields), MSG stream=S ppid=P len=L eor=0|1 (one per read; a long
  * message comes in pieces, the last with eor=1), STATUS ..., CLOSED [errno=N (text)] (a read
  * reports the association gone), FINISHED (quit: usrsctp freed everything), OK ..., ERROR ....
  *
@@ -70,8 +75,13 @@ static const char *assoc_state(uint16_t s) {
     }
 }
 
+static int print_reconfig_notification(const union sctp_notification *n);
+
 /* One notification (RFC 6458 section 6.1) as one EVENT line. */
 static void print_notification(const union sctp_notification *n) {
+    if (print_reconfig_notification(n)) {
+        return;
+    }
     switch (n->sn_header.sn_type) {
     case SCTP_ASSOC_CHANGE:
         conn_over = n->sn_assoc_change.sac_state == SCTP_COMM_LOST
@@ -142,7 +152,8 @@ static void drain(void) {
 /* Sets the options every association socket needs, then makes it non-blocking with the upcall. */
 static int setup_socket(struct socket *s, uint16_t remote_udp_port) {
     const uint16_t events[] = {SCTP_ASSOC_CHANGE, SCTP_SHUTDOWN_EVENT, SCTP_SEND_FAILED_EVENT,
-                               SCTP_REMOTE_ERROR, SCTP_PARTIAL_DELIVERY_EVENT, SCTP_SENDER_DRY_EVENT};
+                               SCTP_REMOTE_ERROR, SCTP_PARTIAL_DELIVERY_EVENT, SCTP_SENDER_DRY_EVENT,
+                               SCTP_STREAM_RESET_EVENT, SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT};
     const int on = 1;
     struct sctp_udpencaps encaps;
 
@@ -270,6 +281,111 @@ static int cmd_close(char *args) {
     return 0;
 }
 
+/* ---- stream reconfiguration (RFC 6525, RFC 6458 sections 6.1.10-6.1.12 and 6.3.2-6.3.4) ---- */
+
+/* The flags of a reconfiguration event as a comma-separated list (in,out,denied,failed). */
+static const char *reconfig_flags(uint16_t f, char *buf, size_t size) {
+    snprintf(buf, size, "%s%s%s%s", (f & SCTP_STREAM_RESET_INCOMING_SSN) ? "in," : "",
+             (f & SCTP_STREAM_RESET_OUTGOING_SSN) ? "out," : "", (f & SCTP_STREAM_RESET_DENIED) ? "denied," : "",
+             (f & SCTP_STREAM_RESET_FAILED) ? "failed," : "");
+    size_t len = strlen(buf);
+    if (len > 0) {
+        buf[len - 1] = '\0';
+    } else {
+        snprintf(buf, size, "none");
+    }
+    return buf;
+}
+
+/* Prints a stream reset, association reset or stream change event; returns 0 for other notifications. */
+static int print_reconfig_notification(const union sctp_notification *n) {
+    char flags[40];
+    switch (n->sn_header.sn_type) {
+    case SCTP_STREAM_RESET_EVENT: {
+        const struct sctp_stream_reset_event *e = &n->sn_strreset_event;
+        size_t count = (e->strreset_length - sizeof *e) / sizeof(uint16_t);
+        char list[512] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < count && used + 8 < sizeof list; i++) {
+            used += (size_t) snprintf(list + used, sizeof list - used, "%s%u", i == 0 ? "" : ",",
+                                      e->strreset_stream_list[i]);
+        }
+        emit("EVENT STREAM_RESET_EVENT flags=%s streams=%s", reconfig_flags(e->strreset_flags, flags, sizeof flags),
+             count == 0 ? "all" : list);
+        return 1;
+    }
+    case SCTP_ASSOC_RESET_EVENT:
+        emit("EVENT ASSOC_RESET_EVENT flags=%s local_tsn=%u remote_tsn=%u",
+             reconfig_flags(n->sn_assocreset_event.assocreset_flags, flags, sizeof flags),
+             n->sn_assocreset_event.assocreset_local_tsn, n->sn_assocreset_event.assocreset_remote_tsn);
+        return 1;
+    case SCTP_STREAM_CHANGE_EVENT:
+        emit("EVENT STREAM_CHANGE_EVENT flags=%s in=%u out=%u",
+             reconfig_flags(n->sn_strchange_event.strchange_flags, flags, sizeof flags),
+             n->sn_strchange_event.strchange_instrms, n->sn_strchange_event.strchange_outstrms);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int cmd_reconfig_enable(char *args) {
+    (void) args;
+    struct sctp_assoc_value v = {.assoc_id = SCTP_FUTURE_ASSOC,
+            .assoc_value = SCTP_ENABLE_RESET_STREAM_REQ | SCTP_ENABLE_RESET_ASSOC_REQ | SCTP_ENABLE_CHANGE_ASSOC_REQ};
+    /* On a one-to-one socket the option applies to its association, whatever the id. */
+    return usrsctp_setsockopt(conn, IPPROTO_SCTP, SCTP_ENABLE_STREAM_RESET, &v, sizeof v);
+}
+
+static int cmd_reset_streams(char *args) {
+    char dir[8] = "";
+    int consumed = 0;
+    if (sscanf(args, "%7s%n", dir, &consumed) < 1 || (strcmp(dir, "out") != 0 && strcmp(dir, "in") != 0)) {
+        errno = EINVAL;
+        return -1;
+    }
+    uint16_t list[64];
+    uint16_t count = 0;
+    char *p = args + consumed;
+    unsigned int stream;
+    int len;
+    while (count < 64 && sscanf(p, "%u%n", &stream, &len) == 1) {
+        list[count++] = (uint16_t) stream;
+        p += len;
+    }
+    size_t size = sizeof(struct sctp_reset_streams) + count * sizeof(uint16_t);
+    struct sctp_reset_streams *r = calloc(1, size);
+    if (r == NULL) {
+        return -1;
+    }
+    r->srs_assoc_id = SCTP_FUTURE_ASSOC;
+    r->srs_flags = strcmp(dir, "out") == 0 ? SCTP_STREAM_RESET_OUTGOING : SCTP_STREAM_RESET_INCOMING;
+    r->srs_number_streams = count; /* 0: all streams */
+    memcpy(r->srs_stream_list, list, count * sizeof(uint16_t));
+    int rc = usrsctp_setsockopt(conn, IPPROTO_SCTP, SCTP_RESET_STREAMS, r, (socklen_t) size);
+    int saved = errno;
+    free(r);
+    errno = saved;
+    return rc;
+}
+
+static int cmd_reset_assoc(char *args) {
+    (void) args;
+    sctp_assoc_t id = SCTP_FUTURE_ASSOC;
+    return usrsctp_setsockopt(conn, IPPROTO_SCTP, SCTP_RESET_ASSOC, &id, sizeof id);
+}
+
+static int cmd_add_streams(char *args) {
+    unsigned int out, in;
+    if (sscanf(args, "%u %u", &out, &in) != 2) {
+        errno = EINVAL;
+        return -1;
+    }
+    struct sctp_add_streams a = {.sas_assoc_id = SCTP_FUTURE_ASSOC, .sas_instrms = (uint16_t) in,
+                                 .sas_outstrms = (uint16_t) out};
+    return usrsctp_setsockopt(conn, IPPROTO_SCTP, SCTP_ADD_STREAMS, &a, sizeof a);
+}
+
 struct command {
     const char *name;
     int (*run)(char *args);   /* returns 0, or -1 with errno set */
@@ -278,6 +394,9 @@ struct command {
 static const struct command COMMANDS[] = {
     {"send", cmd_send}, {"shutdown", cmd_shutdown}, {"abort", cmd_abort},
     {"linger-abort", cmd_linger_abort}, {"status", cmd_status}, {"close", cmd_close},
+    /* stream reconfiguration */
+    {"reconfig-enable", cmd_reconfig_enable}, {"reset-streams", cmd_reset_streams},
+    {"reset-assoc", cmd_reset_assoc}, {"add-streams", cmd_add_streams},
 };
 
 /* Runs one command line; returns 1 for quit. */
