@@ -17,11 +17,14 @@ import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.PacketDecoder;
 import org.jsctp.core.packet.PacketEncoder;
 import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.chunk.ReconfigChunk;
 import org.jsctp.core.packet.param.OutgoingSsnResetRequestParameter;
 import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.ReconfigurationResponseParameter;
 import org.jsctp.core.rx.ReceivedMessage;
+import org.jsctp.core.seq.Ssn;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.SendQueue;
@@ -422,5 +425,82 @@ class StreamReconfigTest {
         assertThat(run(p, () -> !events(p.client(), AssociationEvent.StreamReset.class).isEmpty())).isTrue();
         assertThat(p.peer().resetStreams(new int[] {4000}, p.net().now())).isEqualTo(ReconfigRequestStatus.INVALID_STREAM);
         assertThat(p.peer().addStreams(0, 0, p.net().now())).isEqualTo(ReconfigRequestStatus.INVALID_STREAM_COUNT);
+    }
+
+    /** What the server answers to a packet injected as if from the client; the client does not see it. */
+    private static List<Chunk> injectIntoServer(EstablishedSimPair p, Chunk chunk) {
+        List<Chunk> chunks = List.of(chunk);
+        ByteBuffer b = ByteBuffer.allocate(PacketEncoder.encodedLength(chunks));
+        PacketEncoder.encode(b, EstablishedSimPair.CLIENT_PORT, EstablishedSimPair.SERVER_PORT, p.target().localTag(),
+                chunks, false);
+        p.server().receive(b.array(), p.net().now());
+        p.server().checkInvariants();
+        p.server().handleTimeout(p.net().now() + S); // a due delayed SACK goes out now
+        List<Chunk> out = new ArrayList<>();
+        for (byte[] packet : p.server().drainOutbox()) {
+            try {
+                out.addAll(PacketDecoder.strict().decode(packet).chunks());
+            } catch (DecodeException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return out;
+    }
+
+    private static DataChunk data(Tsn tsn, int stream, int ssn, int index) {
+        return new DataChunk(true, false, true, true, tsn, stream, new Ssn(ssn), 0,
+                Bytes.wrap(new byte[] {(byte) stream, (byte) index}));
+    }
+
+    private static List<Integer> results(List<Chunk> chunks) {
+        List<Integer> out = new ArrayList<>();
+        for (Chunk c : chunks) {
+            if (c instanceof ReconfigChunk r) {
+                for (Parameter param : r.parameters()) {
+                    out.add(((ReconfigurationResponseParameter) param).result());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Tsn sackCumulative(List<Chunk> chunks) {
+        return chunks.stream().filter(c -> c instanceof SackChunk).map(c -> ((SackChunk) c).cumulativeTsnAck())
+                .reduce((x, y) -> y).orElseThrow();
+    }
+
+    @Test
+    void resetWhoseDataIsStillToComeIsDeferredAndLaterDataOfTheStreamIsHeldBack() {
+        // RFC 6525 section 5.2.2 E2-E5, with a peer that asks before its data has arrived (our own
+        // requester waits for acknowledgements first, so the test plays the peer by hand).
+        EstablishedSimPair p = EstablishedSimPair.establish(config(false, true), config(false, true), 11);
+        Tsn first = p.target().peerInitialTsn();
+        int seq = first.value();
+        OutgoingSsnResetRequestParameter request = new OutgoingSsnResetRequestParameter(seq, p.target().localInitialTsn()
+                .previous().value(), first.next(), List.of(1));
+
+        assertThat(results(injectIntoServer(p, ReconfigChunk.of(request))))
+                .containsExactly(ReconfigurationResponseParameter.RESULT_IN_PROGRESS);
+        // After the Sender's Last Assigned TSN, on the stream being reset: held back, not acknowledged.
+        List<Chunk> afterHeld = injectIntoServer(p, data(first.plus(2), 1, 0, 2));
+        assertThat(sackCumulative(afterHeld)).isEqualTo(first.previous());
+        assertThat(((SackChunk) afterHeld.stream().filter(c -> c instanceof SackChunk).findFirst().orElseThrow())
+                .gapAckBlocks()).isEmpty();
+        // A retransmitted request is still in progress; nothing was reset.
+        assertThat(results(injectIntoServer(p, ReconfigChunk.of(request))))
+                .containsExactly(ReconfigurationResponseParameter.RESULT_IN_PROGRESS);
+        assertThat(events(p.server(), AssociationEvent.StreamReset.class)).isEmpty();
+
+        injectIntoServer(p, data(first, 1, 0, 0));
+        List<Chunk> done = injectIntoServer(p, data(first.next(), 1, 1, 1));
+        assertThat(results(done)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
+        assertThat(events(p.server(), AssociationEvent.StreamReset.class))
+                .containsExactly(new AssociationEvent.StreamReset(List.of(1), true, ReconfigOutcome.PERFORMED));
+        // The held chunk comes again and now starts the stream afresh at SSN 0.
+        assertThat(sackCumulative(injectIntoServer(p, data(first.plus(2), 1, 0, 2)))).isEqualTo(first.plus(2));
+        assertThat(indices(received(p.server(), 1))).containsExactly(0, 1, 2);
+        assertThat(results(injectIntoServer(p, ReconfigChunk.of(request))))
+                .containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
+        assertThat(events(p.server(), AssociationEvent.StreamReset.class)).hasSize(1);
     }
 }
