@@ -281,7 +281,7 @@ static int cmd_close(char *args) {
     return 0;
 }
 
-/* ---- stream reconfiguration (RFC 6525, RFC 6458 sections 6.1.10-6.1.12 and 6.3.2-6.3.4) ---- */
+/* ---- stream reconfiguration (RFC 6525, RFC 6525 sections 6.1 and 6.3.2-6.3.4) ---- */
 
 /* The flags of a reconfiguration event as a comma-separated list (in,out,denied,failed). */
 static const char *reconfig_flags(uint16_t f, char *buf, size_t size) {

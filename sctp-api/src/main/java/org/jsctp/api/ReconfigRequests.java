@@ -10,7 +10,7 @@ import org.jsctp.transport.SctpUdpAssociation;
 
 /**
  * One association's stream reconfiguration requests (RFC 6525) as futures, and the core's
- * reconfiguration events as notifications (RFC 6458 sections 6.1.10-6.1.12). The core allows one
+ * reconfiguration events as notifications (RFC 6525 sections 6.1.1-6.1.3). The core allows one
  * request at a time, so one future is pending at most; it completes with the notification of the
  * outcome, whatever it is.
  */

@@ -190,8 +190,8 @@ public sealed interface SctpNotification {
     }
 
     /**
-     * Streams were reset, or a reset was refused (SCTP_STREAM_RESET_EVENT, RFC 6458 section
-     * 6.1.10): our request's outcome, or the peer resetting its outbound (our inbound) streams.
+     * Streams were reset, or a reset was refused (SCTP_STREAM_RESET_EVENT, RFC 6525 section
+     * 6.1.1): our request's outcome, or the peer resetting its outbound (our inbound) streams.
      *
      * @param association the association
      * @param streams the streams, empty for all
@@ -214,7 +214,7 @@ public sealed interface SctpNotification {
 
     /**
      * Both directions' TSNs and all streams were reset, or the reset was refused
-     * (SCTP_ASSOC_RESET_EVENT, RFC 6458 section 6.1.11).
+     * (SCTP_ASSOC_RESET_EVENT, RFC 6525 section 6.1.2).
      *
      * @param association the association
      * @param localTsn the next TSN we send (assoc_local_tsn), unsigned 32-bit
@@ -231,7 +231,7 @@ public sealed interface SctpNotification {
 
     /**
      * The number of streams changed, or adding streams was refused (SCTP_STREAM_CHANGE_EVENT, RFC
-     * 6458 section 6.1.12).
+     * 6525 section 6.1.3).
      *
      * @param association the association
      * @param outboundStreams streams we may send on now

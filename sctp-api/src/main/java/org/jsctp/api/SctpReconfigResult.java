@@ -1,8 +1,8 @@
 package org.jsctp.api;
 
 /**
- * How a stream reconfiguration ended (RFC 6525 section 4.4 results; the flags of RFC 6458
- * sections 6.1.10-6.1.12).
+ * How a stream reconfiguration ended (RFC 6525 section 4.4 results; the flags of RFC 6525
+ * sections 6.1.1-6.1.3).
  */
 public enum SctpReconfigResult {
     /** Done ("Success - Performed" or "Success - Nothing to do"). */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stream reconfiguration through the API (RFC 6525, RFC 6458 sections 6.1.10-6.1.12 and 6.3):
+ * Stream reconfiguration through the API (RFC 6525, RFC 6525 sections 6.1 and 6.3):
  * the futures of resetStreams, resetAssociation and addStreams, the notifications on both sides,
  * SCTP_ENABLE_STREAM_RESET accepting or denying, and one request at a time.
  */

@@ -109,8 +109,8 @@ public sealed interface AssociationEvent {
     }
 
     /**
-     * How a stream reconfiguration ended (RFC 6525 section 4.4 results, as RFC 6458 sections
-     * 6.1.10-6.1.12 flag them).
+     * How a stream reconfiguration ended (RFC 6525 section 4.4 results, as the events of RFC 6525
+     * sections 6.1.1-6.1.3 flag them).
      */
     enum ReconfigOutcome {
         /** Done: "Success - Performed" or "Success - Nothing to do". */
@@ -122,8 +122,8 @@ public sealed interface AssociationEvent {
     }
 
     /**
-     * Streams were reset, or a reset was refused (SCTP_STREAM_RESET_EVENT, RFC 6458 section
-     * 6.1.10; RFC 6525 sections 5.1.2, 5.1.3, 5.2.2). Incoming resets are reported whether we asked
+     * Streams were reset, or a reset was refused (SCTP_STREAM_RESET_EVENT, RFC 6525 section
+     * 6.1.1; RFC 6525 sections 5.1.2, 5.1.3, 5.2.2). Incoming resets are reported whether we asked
      * for them or the peer reset its outgoing streams.
      *
      * @param streams the streams, empty for all of them
@@ -139,7 +139,7 @@ public sealed interface AssociationEvent {
 
     /**
      * The association's TSNs and all streams were reset, or the reset was refused
-     * (SCTP_ASSOC_RESET_EVENT, RFC 6458 section 6.1.11; RFC 6525 sections 5.1.4, 5.2.4).
+     * (SCTP_ASSOC_RESET_EVENT, RFC 6525 section 6.1.2; RFC 6525 sections 5.1.4, 5.2.4).
      *
      * @param localTsn the next TSN we send (assoc_local_tsn)
      * @param remoteTsn the next TSN we expect from the peer (assoc_remote_tsn)
@@ -150,7 +150,7 @@ public sealed interface AssociationEvent {
 
     /**
      * The number of streams changed, or an add-streams request was refused
-     * (SCTP_STREAM_CHANGE_EVENT, RFC 6458 section 6.1.12; RFC 6525 sections 5.1.5, 5.1.6, 5.2.5).
+     * (SCTP_STREAM_CHANGE_EVENT, RFC 6525 section 6.1.3; RFC 6525 sections 5.1.5, 5.1.6, 5.2.5).
      *
      * @param outboundStreams the outbound streams now
      * @param inboundStreams the inbound streams now
