@@ -56,8 +56,8 @@ final class ReconfigRequests {
         return (CompletableFuture<N>) (CompletableFuture<?>) result;
     }
 
-    /** The notification for a core event, or null when it is no reconfiguration event; ends the pending request it answers. */
-    SctpNotification onEvent(AssociationEvent e) {
+    /** The notification for a core event, or null when it is no reconfiguration event. */
+    SctpNotification toNotification(AssociationEvent e) {
         SctpNotification n;
         if (e instanceof AssociationEvent.StreamReset r) {
             n = new SctpNotification.StreamReset(association, r.streams(),
@@ -71,13 +71,17 @@ final class ReconfigRequests {
         } else {
             return null;
         }
+        return n;
+    }
+
+    /** Ends the pending request {@code n} answers, if any; called once the association's state reflects it. */
+    void complete(SctpNotification n) {
         Pending p = pending;
         if (p != null && p.type.isInstance(n) && (!(n instanceof SctpNotification.StreamReset r)
                 || r.direction() == p.direction)) {
             pending = null;
             p.future.complete(n);
         }
-        return n;
     }
 
     /** The association ended: the pending request fails with {@code failure}. */

@@ -583,13 +583,14 @@ public final class SctpAssociation {
         } else if (e instanceof AssociationEvent.BufferedAmountLow low) {
             notify(new SctpNotification.BufferedAmountLow(this, low.bufferedAmount(), bufferedAmountLowThreshold));
         } else {
-            SctpNotification n = reconfig.onEvent(e); // RFC 6525 sections 6.1.1-6.1.3
+            SctpNotification n = reconfig.toNotification(e); // RFC 6525 sections 6.1.1-6.1.3
             if (n instanceof SctpNotification.StreamChange c && c.result() == SctpReconfigResult.PERFORMED) {
                 outboundStreams = c.outboundStreams();
                 inboundStreams = c.inboundStreams();
             }
             if (n != null) {
                 notify(n);
+                reconfig.complete(n); // after the counts, so the caller sees them
             }
         }
     }

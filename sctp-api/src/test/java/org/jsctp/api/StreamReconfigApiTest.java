@@ -100,6 +100,9 @@ class StreamReconfigApiTest {
     void aSecondRequestWhileOneIsOutstandingFailsWithATypedException() throws Exception {
         SctpAssociation[] p = connect(true);
         SctpAssociation a = p[0];
+        // The first request waits for this message's acknowledgement (a delayed SACK), so it is
+        // still outstanding when the second comes.
+        a.send(SctpMessage.of(Loopback.pattern(8, 10)).withStream(0));
         var first = a.resetStreams(0);
         var second = a.resetAssociation();
         assertThatThrownBy(() -> await(second)).isInstanceOf(ExecutionException.class)

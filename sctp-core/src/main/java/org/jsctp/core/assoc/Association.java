@@ -184,7 +184,7 @@ public final class Association {
                 onShutdownStep(shutdown.onShutdownAck());
             } else if (chunk instanceof ShutdownCompleteChunk) {
                 onShutdownStep(shutdown.onShutdownComplete());
-            } else if (chunk instanceof ReconfigChunk r && tcb.capabilities.streamReconfig() && !tcb.isHandshaking()) {
+            } else if (chunk instanceof ReconfigChunk r && tcb.capabilities.streamReconfig()) {
                 reconfig.onChunk(r, nowNanos); // RFC 6525 section 5
             } else if (chunk instanceof ErrorChunk error) {
                 onError(error, nowNanos);
