@@ -286,12 +286,15 @@ public final class Association {
                 onT3Expiry(nowNanos);
             } else if (t == delayedSack && expiry != Timer.Expiry.NOT_DUE && receiver != null) {
                 receiver.onDelayedSackTimer();
-            } else if (reconfig.owns(t) && expiry != Timer.Expiry.NOT_DUE && reconfig.onTimer()
-                    && ++errorCount > tcb.config.associationMaxRetransmits()) {
+            } else if (reconfig.owns(t) && expiry != Timer.Expiry.NOT_DUE) {
                 // RFC 6525 section 5.1.1: RE-CONFIG timer expiries count toward Association.Max.Retrans.
-                tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("retransmission limit reached")));
-                close("a RE-CONFIG request was retransmitted " + tcb.config.associationMaxRetransmits()
-                        + " times without an answer", List.of());
+                if (reconfig.expiryCountsAsError() && ++errorCount > tcb.config.associationMaxRetransmits()) {
+                    tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("retransmission limit reached")));
+                    close("a RE-CONFIG request was retransmitted " + tcb.config.associationMaxRetransmits()
+                            + " times without an answer", List.of());
+                } else {
+                    reconfig.retransmit();
+                }
             }
             if (tcb.state == AssociationState.CLOSED) {
                 return;

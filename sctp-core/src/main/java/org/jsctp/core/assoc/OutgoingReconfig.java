@@ -254,19 +254,24 @@ final class OutgoingReconfig {
     }
 
     /**
-     * The RE-CONFIG timer expired (RFC 6525 section 5.1.1): the request goes again (the timer
-     * restarted itself with the doubled duration). Returns whether the expiry counts as an error
-     * of the association: not when the peer answered "In progress" since the last transmission.
+     * The RE-CONFIG timer expired (RFC 6525 section 5.1.1; it restarted itself with the doubled
+     * duration): whether the expiry counts as an error of the association. Not when the peer
+     * answered "In progress" since the last transmission, nor when nothing is outstanding.
      */
-    boolean onTimer() {
+    boolean expiryCountsAsError() {
         if (pending == null || pending.sent == null) {
             timer.stop();
             return false;
         }
-        boolean error = !answeredSinceSend;
-        answeredSinceSend = false;
-        ctx.send(pending.sent);
-        return error;
+        return !answeredSinceSend;
+    }
+
+    /** After an expiry that did not end the association: the request goes again, unchanged. */
+    void retransmit() {
+        if (pending != null && pending.sent != null) {
+            answeredSinceSend = false;
+            ctx.send(pending.sent);
+        }
     }
 
     private ReconfigRequestStatus check() {

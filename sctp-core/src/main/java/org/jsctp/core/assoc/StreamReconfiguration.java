@@ -121,9 +121,16 @@ final class StreamReconfiguration {
         return t == timer;
     }
 
-    /** The RE-CONFIG timer expired; returns whether it counts toward Association.Max.Retrans (section 5.1.1). */
-    boolean onTimer() {
-        return ourSide != null && ourSide.onTimer();
+    /** The RE-CONFIG timer expired: whether it counts toward Association.Max.Retrans (section 5.1.1). */
+    boolean expiryCountsAsError() {
+        return ourSide != null && ourSide.expiryCountsAsError();
+    }
+
+    /** The RE-CONFIG timer expired within the limits: our request goes again (section 5.1.1). */
+    void retransmit() {
+        if (ourSide != null) {
+            ourSide.retransmit();
+        }
     }
 
     private ReconfigRequestStatus status() {

@@ -503,4 +503,31 @@ class StreamReconfigTest {
                 .containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
         assertThat(events(p.server(), AssociationEvent.StreamReset.class)).hasSize(1);
     }
+
+    @Test
+    void requestNamingAStreamThatDoesNotExistIsAnsweredWrongSsnAndChangesNothing() {
+        EstablishedSimPair p = EstablishedSimPair.establish(config(false, true), config(false, true), 13);
+        int seq = p.target().peerInitialTsn().value();
+        OutgoingSsnResetRequestParameter request = new OutgoingSsnResetRequestParameter(seq,
+                p.target().localInitialTsn().previous().value(), p.target().peerInitialTsn().previous(),
+                List.of(1, p.target().inboundStreams()));
+
+        assertThat(results(injectIntoServer(p, ReconfigChunk.of(request))))
+                .containsExactly(ReconfigurationResponseParameter.RESULT_ERROR_WRONG_SSN);
+        assertThat(events(p.server(), AssociationEvent.StreamReset.class)).isEmpty();
+        assertThat(p.target().state()).isEqualTo(org.jsctp.core.assoc.AssociationState.ESTABLISHED);
+    }
+
+    @Test
+    void requestThatIsNeverAnsweredEndsTheAssociationAfterAssociationMaxRetrans() {
+        EstablishedSimPair p = pair(false, true, true);
+        Sniffer requests = sniff(p.net().aToB(), Integer.MAX_VALUE); // every RE-CONFIG from the client is lost
+        p.peer().resetStreams(ALL, p.net().now());
+        assertThat(run(p, () -> p.peer().state() == org.jsctp.core.assoc.AssociationState.CLOSED)).isTrue();
+
+        // RFC 6525 section 5.1.1: each expiry of the RE-CONFIG timer counts toward Association.Max.Retrans.
+        assertThat(requests.reconfigPackets).isEqualTo(p.peer().config().associationMaxRetransmits() + 1);
+        assertThat(events(p.client(), AssociationEvent.CommunicationLost.class)).singleElement()
+                .satisfies(l -> assertThat(l.reason()).contains("RE-CONFIG"));
+    }
 }
