@@ -162,7 +162,11 @@ public final class DataTracker {
         return unwrapper.peek(tsn.value()) - highest > MAX_TSN_AHEAD;
     }
 
-    /** The highest TSN received so far (the cumulative TSN ack point when no gap is open). */
+    /**
+     * The highest TSN received so far (the cumulative TSN ack point when no gap is open).
+     *
+     * @return the highest TSN received
+     */
     public Tsn highestReceived() {
         long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
         return new Tsn((int) highest);
