@@ -59,6 +59,8 @@ final class OptionMapping {
             if (point > 0) { // 0: the core's default, half the receive buffer
                 b.partialDeliveryPointBytes(point);
             }
+        } else if (o == SctpOptions.ZERO_CHECKSUM_ACCEPTABLE) {
+            b.zeroChecksum((Integer) value); // RFC 9653 section 5.1: the EDMID announced, 0 for none
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -88,6 +90,8 @@ final class OptionMapping {
             return c.receiveBufferBytes();
         } else if (o == SctpOptions.PARTIAL_DELIVERY_POINT) {
             return c.partialDeliveryPointBytes();
+        } else if (o == SctpOptions.ZERO_CHECKSUM_ACCEPTABLE) {
+            return c.zeroChecksumMethod();
         }
         throw new IllegalArgumentException(o + " is not kept in the core's configuration");
     }
