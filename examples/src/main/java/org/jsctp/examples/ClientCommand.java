@@ -65,6 +65,9 @@ final class ClientCommand implements Callable<Integer> {
     @Mixin
     PrOption pr = new PrOption();
 
+    @Mixin
+    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
+
     @Spec
     CommandSpec spec;
 
@@ -83,7 +86,7 @@ final class ClientCommand implements Callable<Integer> {
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(pr.apply(AssociationConfig.defaults().toBuilder(), spec).build())
+                .associationConfig(zeroChecksum.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec).build())
                 .listener((association, event) -> {
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {

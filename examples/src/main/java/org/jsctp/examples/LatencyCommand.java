@@ -107,6 +107,9 @@ final class LatencyCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
+    @Mixin
+    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
+
     @Spec
     CommandSpec spec;
 
@@ -132,7 +135,8 @@ final class LatencyCommand implements Callable<Integer> {
         InetAddress peer = ToolSupport.resolve(spec, address);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AssociationConfig config = AssociationConfig.defaults().toBuilder().noDelay(!nagle).build();
+        AssociationConfig config = zeroChecksum.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec)
+                .build();
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)

@@ -118,6 +118,9 @@ final class TsctpCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PrOption pr = new PrOption();
 
+    @picocli.CommandLine.Mixin
+    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
+
     @Spec
     CommandSpec spec;
 
@@ -136,6 +139,7 @@ final class TsctpCommand implements Callable<Integer> {
         }
         AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay)
                 .defaultPrPolicy(policy());
+        zeroChecksum.apply(config, spec);
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));
         }
