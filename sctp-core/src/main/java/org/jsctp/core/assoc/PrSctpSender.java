@@ -27,10 +27,11 @@ import org.jsctp.core.tx.SendQueue;
  *       lifetime expired (RFC 3758 section 3.5 A1);</li>
  *   <li>limited retransmissions: when one of its chunks is due for a retransmission beyond the
  *       number allowed (RFC 7496 section 3.1);</li>
- *   <li>priority: when the send buffer has no room for a new message, unsent messages of lower
+ *   <li>priority: when the send buffer has no room for a new message, messages of lower
  *       priority (a larger value; RFC 7496 section 4.2) are abandoned, lowest priority and newest
- *       first, if that makes enough room; reliable messages rank above every priority (section
- *       3.2).</li>
+ *       first, if that makes enough room: unsent ones, then sent and unacknowledged ones (the
+ *       buffer counts data in flight, as FreeBSD's does); reliable messages rank above every
+ *       priority (section 3.2).</li>
  * </ul>
  * A message is abandoned whole: every chunk held (A2), and the fragments not yet produced. Its
  * SSN or MID, once given to a fragment, stays consumed and is named in the FORWARD TSN (C3). A
