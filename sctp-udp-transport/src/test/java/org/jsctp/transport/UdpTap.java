@@ -53,6 +53,16 @@ final class UdpTap implements AutoCloseable {
      * @param b side B's UDP address; side A is learned from its first datagram
      */
     UdpTap(InetAddress host, InetSocketAddress b) throws SocketException {
+        this(host, null, b);
+    }
+
+    /**
+     * @param host the loopback address
+     * @param a side A's UDP address, or null to learn it from its first datagram
+     * @param b side B's UDP address
+     */
+    UdpTap(InetAddress host, InetSocketAddress a, InetSocketAddress b) throws SocketException {
+        this.a = a;
         this.facingA = new DatagramSocket(new InetSocketAddress(host, 0));
         this.facingB = new DatagramSocket(new InetSocketAddress(host, 0));
         this.b = b;

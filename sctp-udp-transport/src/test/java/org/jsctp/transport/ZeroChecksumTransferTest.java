@@ -18,6 +18,8 @@ import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.SendQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Zero checksum (RFC 9653) over real UDP on loopback, with a relay in the middle ({@link UdpTap})
@@ -87,8 +89,9 @@ class ZeroChecksumTransferTest {
         assertThat(client.counters().undecodable() + server.counters().undecodable()).isZero();
     }
 
-    @Test
-    void usrsctpWhichLacksRfc9653NeverGetsAZeroChecksumFromUs() throws Exception {
+    @ParameterizedTest(name = "usrsctp connects: {0}")
+    @ValueSource(booleans = {false, true})
+    void usrsctpWhichLacksRfc9653NeverGetsAZeroChecksumFromUs(boolean peerConnects) throws Exception {
         UsrsctpPeer.binary(); // skips the test, or fails it under CI, when gcc or libusrsctp-dev is missing
         InetAddress host = InetAddress.getByName("127.0.0.1");
         Path logDir = Files.createDirectories(Path.of("target", "usrsctp"));
@@ -96,12 +99,21 @@ class ZeroChecksumTransferTest {
         UdpSctpEndpoint ours = endpoints.bind(host, 5001, events, TransportType.AUTO,
                 AssociationConfig.builder().zeroChecksum(DTLS).build());
         int peerUdp = freeUdpPort();
-        tap = new UdpTap(host, new InetSocketAddress(host, peerUdp));
-        peer = UsrsctpPeer.listen(logDir.resolve("zero-checksum-peer.log"), peerUdp, tap.portForB(), 5002);
-        peer.await("READY");
-
-        SctpUdpAssociation a = ours.connect(new InetSocketAddress(host, tap.portForA()), 5002).get(T, TimeUnit.SECONDS);
-        peer.await("ACCEPTED");
+        SctpUdpAssociation a;
+        if (peerConnects) {
+            tap = new UdpTap(host, Endpoints.addressOf(ours, host), new InetSocketAddress(host, peerUdp));
+            peer = UsrsctpPeer.connect(logDir.resolve("zero-checksum-connects-peer.log"), peerUdp, tap.portForB(),
+                    "127.0.0.1", 5001);
+            a = events.when(AssociationEvent.CommunicationUp.class).get(T, TimeUnit.SECONDS).association();
+            peer.await("READY");
+        } else {
+            tap = new UdpTap(host, new InetSocketAddress(host, peerUdp));
+            peer = UsrsctpPeer.listen(logDir.resolve("zero-checksum-listens-peer.log"), peerUdp, tap.portForB(), 5002);
+            peer.await("READY");
+            a = ours.connect(new InetSocketAddress(host, tap.portForA()), 5002).get(T, TimeUnit.SECONDS);
+            peer.await("ACCEPTED");
+        }
+        peer.await("EVENT ASSOC_CHANGE COMM_UP");
         for (int i = 0; i < MESSAGES; i++) {
             assertThat(a.send(message(i, 2000)).get(T, TimeUnit.SECONDS)).isEqualTo(SendQueue.OfferResult.ACCEPTED);
         }
@@ -111,9 +123,12 @@ class ZeroChecksumTransferTest {
         a.shutdown().get(T, TimeUnit.SECONDS);
         a.closeFuture().get(T, TimeUnit.SECONDS);
 
+        // side A of the relay is us: everything we sent carried CRC32C, the INIT or INIT ACK with
+        // our Zero Checksum Acceptable parameter included
         List<UdpTap.Datagram> ourPackets = tap.seen().stream().filter(UdpTap.Datagram::fromA).toList();
         assertThat(ourPackets).hasSizeGreaterThan(MESSAGES / 2).allMatch(UdpTap.Datagram::correctCrc32c)
                 .noneMatch(UdpTap.Datagram::zeroChecksum);
+        assertThat(ourPackets).anyMatch(d -> d.firstChunkType() == (peerConnects ? ChunkType.INIT_ACK : ChunkType.INIT));
         assertThat(a.core().capabilities().zeroChecksum()).isFalse();
         assertThat(ours.counters().zeroChecksumSent()).isZero();
         assertThat(ours.counters().zeroChecksumReceived()).isZero();
