@@ -43,6 +43,7 @@ final class ForwardTsnBuilder {
      * @param abandoned the abandoned messages the peer has not moved past
      * @param interleaved I-FORWARD-TSN rather than FORWARD TSN
      * @param room the bytes the chunk may take in its packet
+     * @return the FORWARD TSN or I-FORWARD-TSN, within {@code room} for any room of a real packet
      */
     static Chunk build(Tsn point, Tsn cumulativeAck, List<Skipped> abandoned, boolean interleaved, int room) {
         int entryBytes = interleaved ? IForwardTsnEntry.LENGTH : ForwardTsnEntry.LENGTH;
