@@ -184,6 +184,31 @@ class ZeroChecksumTest {
     }
 
     @Test
+    void nothingTheInitiatorSendsBeforeItsHandshakeCompletesCarriesAZeroChecksum() {
+        Pair p = new Pair(DTLS, DTLS);
+        // the first COOKIE ECHO is lost: the client stays in COOKIE-ECHOED, with user data queued
+        p.net.aToB().dropNext(1, bytes -> new Wire(p.server, bytes).has(CookieEchoChunk.class));
+        p.clientAssoc = p.client.connect(SERVER_PORT, 0);
+        p.net.runUntil(() -> p.clientAssoc.state() == AssociationState.COOKIE_ECHOED, 10 * S, 1_000);
+        p.clientAssoc.send(OutgoingMessage.of(0, 0, false, Bytes.wrap(new byte[300])), p.net.now());
+        List<Wire> beforeUp = new ArrayList<>();
+        p.net.setTracer((now, to, packet) -> {
+            Wire w = new Wire(to, packet.clone());
+            p.wire.add(w);
+            if (to == p.server && p.clientAssoc.state() != AssociationState.ESTABLISHED) {
+                beforeUp.add(w);
+            }
+        });
+        p.net.runUntil(() -> received(p.server) == 1, 30 * S, 10_000);
+
+        assertThat(received(p.server)).isEqualTo(1);
+        assertThat(beforeUp).as("the retransmitted COOKIE ECHO, with the DATA bundled or not").isNotEmpty()
+                .anyMatch(w -> w.has(CookieEchoChunk.class)).allMatch(Wire::correctCrc32c);
+        assertThat(p.serverAssoc().statistics().zeroChecksumPacketsSent())
+                .as("the responder is up at once and may use zero checksums (its COOKIE ACK, SACKs)").isPositive();
+    }
+
+    @Test
     void anAbortCarriesCrc32cEvenWhenZeroChecksumIsInUse() {
         Pair p = new Pair(DTLS, DTLS).establish();
         p.clientAssoc.abort("done");
