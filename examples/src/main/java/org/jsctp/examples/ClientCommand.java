@@ -75,6 +75,7 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--add-streams", defaultValue = "0", paramLabel = "K",
             description = "add K outgoing streams (RFC 6525) once connected, and print the outcome")
     int addStreams;
+    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @Spec
     CommandSpec spec;
@@ -99,7 +100,7 @@ final class ClientCommand implements Callable<Integer> {
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(reconfig.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec).build()))
+                .associationConfig(reconfig.apply(zeroChecksum.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec).build()))
                 .listener((association, event) -> {
                     actions.onEvent(event);
                     ReceivedMessage whole = joiner.onEvent(association, event);

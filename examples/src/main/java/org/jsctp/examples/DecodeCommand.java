@@ -34,6 +34,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--no-checksum", description = "do not verify the CRC32C checksum")
     boolean noChecksum;
 
+    @picocli.CommandLine.Mixin
+    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +54,9 @@ final class DecodeCommand implements Callable<Integer> {
                 }
             }
         }
-        PacketDecoder decoder = new PacketDecoder(noChecksum ? DecoderOptions.FUZZING_SKIP_CHECKSUM : DecoderOptions.STRICT);
+        zeroChecksum.edmid(spec); // checks the EDMID given, though decoding needs none
+        PacketDecoder decoder = new PacketDecoder(noChecksum ? DecoderOptions.FUZZING_SKIP_CHECKSUM
+                : zeroChecksum.zeroChecksum ? DecoderOptions.ACCEPT_ZERO_CHECKSUM : DecoderOptions.STRICT);
         int failures = 0;
         for (String input : inputs) {
             byte[] bytes;

@@ -10,6 +10,7 @@ import org.jsctp.api.SctpAssociation;
 import org.jsctp.api.SctpEndpoint;
 import org.jsctp.api.SctpListener;
 import org.jsctp.api.SctpMessage;
+import org.jsctp.api.SctpOptions;
 import org.jsctp.api.SctpReceivedMessage;
 import org.jsctp.api.SctpStatistics;
 import org.jsctp.api.SctpTimeoutException;
@@ -45,6 +46,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     ReconfigOption reconfig = new ReconfigOption();
+    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @Spec
     CommandSpec spec;
@@ -56,8 +58,10 @@ final class DemoCommand implements Callable<Integer> {
             return CodecWalk.run(out, hex);
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
+        int edmid = zeroChecksum.edmid(spec); // RFC 9653, 0 when off
         SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
                 .option(org.jsctp.api.SctpOptions.ENABLE_STREAM_RESET, reconfig.enabled)
+                .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .listener(new SctpListener() {
                     @Override
                     public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
@@ -66,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
                     }
                 }).build();
         server.listen();
-        SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT).build();
+        SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
+                .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid).build();
         int failures = 0;
         try {
             InetSocketAddress to = new InetSocketAddress(loopback, server.localAddress().getPort());

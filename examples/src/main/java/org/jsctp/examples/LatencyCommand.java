@@ -109,6 +109,7 @@ final class LatencyCommand implements Callable<Integer> {
 
     @Mixin
     ReconfigOption reconfig = new ReconfigOption();
+    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @Spec
     CommandSpec spec;
@@ -135,7 +136,7 @@ final class LatencyCommand implements Callable<Integer> {
         InetAddress peer = ToolSupport.resolve(spec, address);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AssociationConfig config = reconfig.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle).build());
+        AssociationConfig config = reconfig.apply(zeroChecksum.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec).build());
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)

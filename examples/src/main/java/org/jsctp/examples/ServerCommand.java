@@ -34,6 +34,7 @@ abstract class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ReconfigOption reconfig = new ReconfigOption();
+    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @Spec
     CommandSpec spec;
@@ -59,7 +60,7 @@ abstract class ServerCommand implements Callable<Integer> {
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(reconfig.apply(associationConfig())).listener(service());
+                .associationConfig(reconfig.apply(zeroChecksum.apply(associationConfig().toBuilder(), spec).build())).listener(service());
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);
         }

@@ -19,6 +19,10 @@ final class StatisticsText {
         out.add(String.format("  retransmitted chunks: %d after timeout, %d fast; SACKs sent %d, received %d; "
                 + "duplicate TSNs %d; peer window %d bytes", s.t3Retransmissions(), s.fastRetransmissions(),
                 s.sacksSent(), s.sacksReceived(), s.duplicateTsns(), s.peerReceiverWindow()));
+        if (s.zeroChecksumPacketsSent() > 0 || s.zeroChecksumPacketsReceived() > 0) {
+            out.add(String.format("  zero checksum (RFC 9653): packets sent %d, received %d", s.zeroChecksumPacketsSent(),
+                    s.zeroChecksumPacketsReceived()));
+        }
         for (SctpPathStatistics p : s.paths()) {
             out.add(String.format("  path %s %s: srtt %.3f ms, rto %d ms, cwnd %d, ssthresh %d, mtu %d",
                     p.address(), p.state(), p.srtt().toNanos() / 1e6, p.rto().toMillis(), p.cwnd(), p.ssthresh(),

@@ -120,6 +120,7 @@ final class TsctpCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     ReconfigOption reconfig = new ReconfigOption();
+    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @Spec
     CommandSpec spec;
@@ -139,6 +140,7 @@ final class TsctpCommand implements Callable<Integer> {
         }
         AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay)
                 .defaultPrPolicy(policy());
+        zeroChecksum.apply(config, spec);
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));
         }

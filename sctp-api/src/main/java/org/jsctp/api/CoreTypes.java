@@ -71,7 +71,8 @@ final class CoreTypes {
         return new SctpStatistics(state(state), outbound, inbound, s.packetsSent(), s.packetsReceived(),
                 s.dataChunksSent(), s.dataChunksReceived(), s.userBytesSent(), s.userBytesReceived(),
                 s.t3Retransmissions(), s.fastRetransmissions(), s.sacksSent(), s.sacksReceived(), s.duplicateTsns(),
-                s.peerReceiverWindow(), s.bufferedAmount(), paths, prStatistics(s.abandoned()));
+                s.peerReceiverWindow(), s.bufferedAmount(), paths, prStatistics(s.abandoned()),
+                s.zeroChecksumPacketsSent(), s.zeroChecksumPacketsReceived());
     }
 
     static SctpPrStatistics prStatistics(PrStatistics p) {

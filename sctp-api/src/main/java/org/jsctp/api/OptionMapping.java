@@ -61,6 +61,8 @@ final class OptionMapping {
             }
         } else if (o == SctpOptions.ENABLE_STREAM_RESET) {
             b.acceptStreamReconfig((Boolean) value);
+        } else if (o == SctpOptions.ZERO_CHECKSUM_ACCEPTABLE) {
+            b.zeroChecksum((Integer) value); // RFC 9653 section 5.1: the EDMID announced, 0 for none
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -92,6 +94,8 @@ final class OptionMapping {
             return c.partialDeliveryPointBytes();
         } else if (o == SctpOptions.ENABLE_STREAM_RESET) {
             return c.acceptStreamReconfig();
+        } else if (o == SctpOptions.ZERO_CHECKSUM_ACCEPTABLE) {
+            return c.zeroChecksumMethod();
         }
         throw new IllegalArgumentException(o + " is not kept in the core's configuration");
     }

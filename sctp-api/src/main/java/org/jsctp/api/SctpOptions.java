@@ -155,6 +155,22 @@ public final class SctpOptions {
             Boolean.class, true, v -> {
             });
 
+    /**
+     * Zero checksum (RFC 9653): the Error Detection Method Identifier (EDMID) to announce in a
+     * Zero Checksum Acceptable parameter, or 0 (the default) for off. When on, associations accept
+     * packets with a zero checksum besides correct CRC32Cs (section 5.3) and, once the peer
+     * announced the same EDMID, send zero checksums themselves except where section 5.2 keeps
+     * CRC32C (INIT, COOKIE ECHO, the handshake, ABORT, answers to out-of-the-blue packets). It
+     * saves the CRC32C per packet, and nothing else checks the bytes: turn it on only when the UDP
+     * datagrams travel inside a layer that protects their integrity at least as well as CRC32C
+     * (DTLS, an authenticated tunnel). RFC 9653 registers 1 for SCTP over DTLS and no method for
+     * plain UDP encapsulation; use 1 when the layer is DTLS, otherwise a value agreed with the
+     * peer (only equal EDMIDs count). Not live: it shapes the setup; an endpoint-wide setting.
+     */
+    public static final SctpOption<Integer> ZERO_CHECKSUM_ACCEPTABLE = SctpOption.of("ZERO_CHECKSUM_ACCEPTABLE",
+            Integer.class, false, v -> {
+            });
+
     private SctpOptions() {
     }
 
@@ -162,7 +178,7 @@ public final class SctpOptions {
     public static java.util.List<SctpOption<?>> all() {
         return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
-                PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET);
+                PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE);
     }
 
     private static void range(String what, long value, long min, long max) {

@@ -25,12 +25,17 @@ import java.util.List;
  * @param bufferedAmount bytes accepted for sending and not yet acknowledged (queued or in flight)
  * @param paths the paths to the peer (one until multi-homing); the first is the primary
  * @param abandoned messages given up by PR-SCTP, per policy (RFC 7496 section 4.5)
+ * @param zeroChecksumPacketsSent packets sent with a zero checksum instead of CRC32C (RFC 9653,
+ *     {@link SctpOptions#ZERO_CHECKSUM_ACCEPTABLE}); counted in {@code packetsSent} too
+ * @param zeroChecksumPacketsReceived packets received with a zero checksum (RFC 9653); counted in
+ *     {@code packetsReceived} too
  */
 public record SctpStatistics(SctpAssociationState state, int outboundStreams, int inboundStreams, long packetsSent,
                              long packetsReceived, long dataChunksSent, long dataChunksReceived, long bytesSent,
                              long bytesReceived, long t3Retransmissions, long fastRetransmissions, long sacksSent,
                              long sacksReceived, long duplicateTsns, long peerReceiverWindow, long bufferedAmount,
-                             List<SctpPathStatistics> paths, SctpPrStatistics abandoned) {
+                             List<SctpPathStatistics> paths, SctpPrStatistics abandoned,
+                             long zeroChecksumPacketsSent, long zeroChecksumPacketsReceived) {
 
     /** Copies the paths. */
     public SctpStatistics {

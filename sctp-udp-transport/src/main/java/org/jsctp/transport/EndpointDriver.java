@@ -58,7 +58,8 @@ final class EndpointDriver {
     private final AdmissionControl admission;
     private final boolean manualReadCredit;
     private final AssociationTable table;
-    private final PacketDecoder decoder = PacketDecoder.strict();
+    /** Accepts zero checksums only when the endpoint announces them (RFC 9653 section 5.3). */
+    private final PacketDecoder decoder;
     private volatile boolean closing;
 
     EndpointDriver(Endpoint endpoint, EventLoop loop, PacketWriter writer, TransportCounters counters,
@@ -74,6 +75,7 @@ final class EndpointDriver {
         this.admission = admission;
         this.manualReadCredit = manualReadCredit;
         this.endpoint = endpoint;
+        this.decoder = new PacketDecoder(endpoint.decoderOptions());
         this.loop = loop;
         this.writer = writer;
         this.counters = counters;
@@ -98,6 +100,9 @@ final class EndpointDriver {
             counters.onUndecodable();
             LOG.debug("dropped undecodable datagram of {} bytes from {}: {}", bytes.length, sender, e.getMessage());
             return;
+        }
+        if (packet.zeroChecksum()) {
+            counters.onZeroChecksumReceived();
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("received {} bytes from {}: {} {}", bytes.length, sender, packet.header(),
@@ -362,7 +367,7 @@ final class EndpointDriver {
         List<Chunk> chunks = packet.chunks();
         if (chunks.size() > 1) {
             // RFC 9260 section 5.1: chunks bundled after the COOKIE ECHO belong to the new association.
-            core.handlePacket(new SctpPacket(packet.header(), chunks.subList(1, chunks.size())), now);
+            core.handlePacket(new SctpPacket(packet.header(), chunks.subList(1, chunks.size()), packet.zeroChecksum()), now);
         }
         if (closing) {
             core.abort(CLOSING);

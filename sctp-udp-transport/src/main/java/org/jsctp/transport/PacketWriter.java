@@ -78,6 +78,9 @@ final class PacketWriter {
                     ChunkNames.of(packet.chunks()));
         }
         counters.onSent();
+        if (packet.zeroChecksum()) {
+            counters.onZeroChecksumSent();
+        }
         unflushed = true;
     }
 
@@ -86,7 +89,7 @@ final class PacketWriter {
         buf.ensureWritable(length);
         ByteBuffer out = buf.internalNioBuffer(buf.writerIndex(), length).order(ByteOrder.BIG_ENDIAN);
         int written = PacketEncoder.encode(out, packet.sourcePort(), packet.destinationPort(),
-                packet.verificationTag(), packet.chunks(), false);
+                packet.verificationTag(), packet.chunks(), packet.zeroChecksum()); // RFC 9653 section 5.2
         if (written != length) {
             throw new IllegalStateException("encoded " + written + " bytes of a " + length + "-byte packet");
         }

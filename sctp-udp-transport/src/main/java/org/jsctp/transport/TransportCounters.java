@@ -14,6 +14,8 @@ public final class TransportCounters {
     private final AtomicLong discarded = new AtomicLong();
     private final AtomicLong ioErrors = new AtomicLong();
     private final AtomicLong segmentedSends = new AtomicLong();
+    private final AtomicLong zeroChecksumSent = new AtomicLong();
+    private final AtomicLong zeroChecksumReceived = new AtomicLong();
 
     TransportCounters() {
     }
@@ -54,6 +56,35 @@ public final class TransportCounters {
         return ioErrors.get();
     }
 
+    /**
+     * Datagrams sent with a zero checksum instead of CRC32C (RFC 9653 section 5.2); each also
+     * counts in {@link #datagramsSent()}.
+     *
+     * @return the count so far
+     */
+    public long zeroChecksumSent() {
+        return zeroChecksumSent.get();
+    }
+
+    /**
+     * Datagrams received with a zero checksum that the decoder accepted unverified because the
+     * endpoint announces zero checksum (RFC 9653 section 5.3); the association or the endpoint may
+     * still drop them. With the option off they count as {@link #undecodable()}.
+     *
+     * @return the count so far
+     */
+    public long zeroChecksumReceived() {
+        return zeroChecksumReceived.get();
+    }
+
+    void onZeroChecksumSent() {
+        zeroChecksumSent.incrementAndGet();
+    }
+
+    void onZeroChecksumReceived() {
+        zeroChecksumReceived.incrementAndGet();
+    }
+
     void onReceived() {
         datagramsReceived.incrementAndGet();
     }
@@ -81,6 +112,7 @@ public final class TransportCounters {
     @Override
     public String toString() {
         return "TransportCounters[received=" + datagramsReceived() + ", sent=" + datagramsSent() + ", undecodable="
-                + undecodable() + ", discarded=" + discarded() + ", ioErrors=" + ioErrors() + "]";
+                + undecodable() + ", discarded=" + discarded() + ", ioErrors=" + ioErrors() + ", zeroChecksumSent="
+                + zeroChecksumSent() + ", zeroChecksumReceived=" + zeroChecksumReceived() + "]";
     }
 }

@@ -163,11 +163,52 @@ class PacketWriterTest {
         }
     }
 
+    @Test
+    void aPacketMarkedForZeroChecksumLeavesWithZeroInTheChecksumFieldAloneAndInARun() {
+        for (boolean segmentation : new boolean[] {false, true}) {
+            written.forEach(ReferenceCountUtil::release);
+            written.clear();
+            TransportCounters counters = new TransportCounters();
+            PacketWriter writer = writer(segmentation, false, counters);
+            OutgoingPacket zero = withZeroChecksum(data(1, 1200));
+            OutgoingPacket crc = data(2, 1200);
+
+            writer.write(zero, PEER);
+            writer.write(crc, PEER);
+            writer.endInput();
+
+            List<byte[]> datagrams = new ArrayList<>();
+            for (Object o : written) {
+                byte[] all = ByteBufUtil.getBytes(((DatagramPacket) o).content());
+                for (int at = 0; at < all.length; at += zero.encodedLength()) {
+                    datagrams.add(java.util.Arrays.copyOfRange(all, at, at + zero.encodedLength()));
+                }
+            }
+            assertThat(datagrams).hasSize(2);
+            assertThat(ByteBuffer.wrap(datagrams.get(0)).getInt(8)).as("RFC 9653: zero checksum").isZero();
+            assertThat(ByteBuffer.wrap(datagrams.get(1)).getInt(8))
+                    .isEqualTo(org.jsctp.core.packet.Crc32c.compute(datagrams.get(1), 0, datagrams.get(1).length));
+            assertThat(counters.zeroChecksumSent()).isEqualTo(1);
+            assertThat(counters.datagramsSent()).isEqualTo(2);
+        }
+    }
+
+    private static OutgoingPacket withZeroChecksum(OutgoingPacket p) {
+        return new OutgoingPacket(p.sourcePort(), p.destinationPort(), p.verificationTag(), p.chunks(), true);
+    }
+
+    private PacketWriter writer(boolean segmentation, boolean refuseSegmented) {
+        return writer(segmentation, refuseSegmented, new TransportCounters());
+    }
+
     /**
      * A writer on an embedded channel whose outbound end records what reaches it, refusing
      * segmented sends when {@code refuseSegmented}.
      */
-    private PacketWriter writer(boolean segmentation, boolean refuseSegmented) {
+    private PacketWriter writer(boolean segmentation, boolean refuseSegmented, TransportCounters counters) {
+        if (channel != null) {
+            channel.finishAndReleaseAll();
+        }
         channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
             @Override
             public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
@@ -180,7 +221,7 @@ class PacketWriterTest {
                 promise.setSuccess();
             }
         });
-        return new PacketWriter(channel, new TransportCounters(), segmentation);
+        return new PacketWriter(channel, counters, segmentation);
     }
 
     private static OutgoingPacket data(int tsn, int length) {
@@ -198,7 +239,7 @@ class PacketWriterTest {
             for (OutgoingPacket p : packets) {
                 byte[] one = new byte[p.encodedLength()];
                 PacketEncoder.encode(ByteBuffer.wrap(one), p.sourcePort(), p.destinationPort(),
-                        p.verificationTag(), p.chunks(), false);
+                        p.verificationTag(), p.chunks(), p.zeroChecksum());
                 all.writeBytes(one);
             }
             return ByteBufUtil.getBytes(all);

@@ -130,7 +130,10 @@ public final class Association {
         if (tcb.state == AssociationState.CLOSED) {
             return;
         }
-        counters.onPacketReceived();
+        if (!ZeroChecksumRules.admits(tcb, packet)) {
+            return; // RFC 9653 section 5.3: a zero checksum we did not announce is a wrong checksum
+        }
+        counters.onPacketReceived(packet);
         if (bundlesALoneChunk(packet.chunks())) {
             return;
         }

@@ -29,7 +29,8 @@ import org.jsctp.core.tx.PrPolicy;
  * @param heartbeatIntervalNanos HB.interval (30 s)
  * @param delayedAckNanos the delayed SACK timer (200 ms; RFC 9260 section 6.2 allows up to 500 ms)
  * @param maxBurst Max.Burst (4)
- * @param capabilities the extensions we offer
+ * @param capabilities the extensions we offer, with zero checksum (RFC 9653) off unless
+ *     {@link Builder#zeroChecksum(int)} turns it on
  * @param noDelay send small messages at once even while data is in flight (SCTP_NODELAY of RFC
  *     6458); when false (the default), a packet that would not be full waits until the data in
  *     flight is acknowledged, so small messages are bundled (Nagle's algorithm, RFC 896)
@@ -130,6 +131,16 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         return b;
     }
 
+    /**
+     * The EDMID we announce in Zero Checksum Acceptable (RFC 9653), or
+     * {@link Capabilities#NO_ZERO_CHECKSUM} when off.
+     *
+     * @return the error detection method identifier
+     */
+    public int zeroChecksumMethod() {
+        return capabilities.zeroChecksumMethod();
+    }
+
     /** The partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does. */
     public static int defaultPartialDeliveryPoint(int receiveBufferBytes) {
         return Math.max(1, receiveBufferBytes / 2);
@@ -161,6 +172,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private boolean lostRetransmissionDetection = false;
         private PrPolicy defaultPrPolicy = PrPolicy.NONE;
         private boolean acceptStreamReconfig = false;
+        /** The EDMID of {@link #zeroChecksum(int)}, or null when not set (capabilities decide). */
+        private Integer zeroChecksumMethod;
 
         private Builder() {
         }
@@ -288,7 +301,34 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Announces Zero Checksum Acceptable (RFC 9653 section 4) in our INIT and INIT ACK with
+         * error detection method {@code edmid}: we then take packets with a zero checksum as well as
+         * with a correct CRC32C (section 5.3), and send zero checksums to a peer that announced the
+         * same method (section 5.2). {@link Capabilities#NO_ZERO_CHECKSUM} (0), the default, turns
+         * it off. Wins over the zero checksum of {@link #capabilities(Capabilities)}, whichever is
+         * called first.
+         *
+         * <p>Which EDMID: RFC 9653 registers one method, 1 (SCTP over DTLS, RFC 8261, section 6),
+         * and none for UDP encapsulation (RFC 6951). Over plain UDP only the 16-bit UDP checksum
+         * (optional over IPv4) would be left, far weaker than CRC32C, so turn this on only when the
+         * datagrams travel inside a layer that protects their integrity at least as well, such as
+         * DTLS or an authenticated tunnel (IPsec, WireGuard), and the peer knows it too. EDMID 1
+         * is the honest choice only when that layer is DTLS; for another one, agree on a value with
+         * the peer (any non-zero value works between two jsctp endpoints, since only equal EDMIDs
+         * count).
+         *
+         * @param edmid the Error Detection Method Identifier, or 0 for off
+         * @return this builder
+         */
+        public Builder zeroChecksum(int edmid) {
+            this.zeroChecksumMethod = edmid;
+            return this;
+        }
+
         public AssociationConfig build() {
+            Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
+                    : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy, acceptStreamReconfig);

@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
@@ -25,12 +26,17 @@ final class AssociationCounters {
     private long sacksReceived;
     private long duplicateTsns;
     private long t3Expiries;
+    private long zeroChecksumPacketsSent;
+    private long zeroChecksumPacketsReceived;
     /** PR-SCTP abandonments by policy ordinal (TTL, RTX, PRIO) and sent (1) or unsent (0). */
     private final long[][] abandoned = new long[PrPolicy.Kind.values().length][2];
 
     /** A packet the association hands out: counts it and its DATA, I-DATA and SACK chunks. */
     void onPacketSent(OutgoingPacket p) {
         packetsSent++;
+        if (p.zeroChecksum()) {
+            zeroChecksumPacketsSent++;
+        }
         for (Chunk c : p.chunks()) {
             if (c instanceof DataChunk d) {
                 dataChunksSent++;
@@ -44,8 +50,12 @@ final class AssociationCounters {
         }
     }
 
-    void onPacketReceived() {
+    /** A packet the association takes, with a CRC32C or a zero checksum (RFC 9653). */
+    void onPacketReceived(SctpPacket p) {
         packetsReceived++;
+        if (p.zeroChecksum()) {
+            zeroChecksumPacketsReceived++;
+        }
     }
 
     void onDataChunkReceived(int userBytes) {
@@ -85,6 +95,7 @@ final class AssociationCounters {
         return new AssociationStatistics(packetsSent, packetsReceived, dataChunksSent, dataChunksReceived, userBytesSent,
                 userBytesReceived, t3Retransmissions, fastRetransmissions, sacksSent, sacksReceived, duplicateTsns,
                 peerReceiverWindow, bufferedAmount, paths, t3Expiries, new PrStatistics(abandoned[1][0],
-                        abandoned[1][1], abandoned[2][0], abandoned[2][1], abandoned[3][0], abandoned[3][1]));
+                        abandoned[1][1], abandoned[2][0], abandoned[2][1], abandoned[3][0], abandoned[3][1]),
+                zeroChecksumPacketsSent, zeroChecksumPacketsReceived);
     }
 }

@@ -24,13 +24,18 @@ import java.util.List;
  * @param t3Expiries times the T3-rtx timer expired with data outstanding (RFC 9260 section
  *     6.3.3): each one collapses cwnd to one MTU and doubles the RTO
  * @param abandoned messages abandoned by PR-SCTP, per policy (RFC 7496 section 4.5)
+ * @param zeroChecksumPacketsSent packets handed out to be sent with a zero checksum (RFC 9653
+ *     section 5.2), counted in {@code packetsSent} too
+ * @param zeroChecksumPacketsReceived packets taken that arrived with a zero checksum (RFC 9653
+ *     section 5.3), counted in {@code packetsReceived} too
  */
 public record AssociationStatistics(long packetsSent, long packetsReceived, long dataChunksSent,
                                     long dataChunksReceived, long userBytesSent, long userBytesReceived,
                                     long t3Retransmissions, long fastRetransmissions, long sacksSent,
                                     long sacksReceived, long duplicateTsns, long peerReceiverWindow,
                                     long bufferedAmount, List<PathStatistics> paths, long t3Expiries,
-                                    PrStatistics abandoned) {
+                                    PrStatistics abandoned, long zeroChecksumPacketsSent,
+                                    long zeroChecksumPacketsReceived) {
 
     /** Copies the paths. */
     public AssociationStatistics {

@@ -123,7 +123,7 @@ final class DataSender {
         List<Chunk> chunks = new ArrayList<>();
         pr.beforeTransmission(nowNanos);
         // RFC 3758 section 3.5 C4: a FORWARD TSN goes before the DATA it is bundled with.
-        Chunk forwardTsn = pr.takeForwardTsn();
+        Chunk forwardTsn = pr.takeForwardTsn(space); // RFC 3758 section 3.5: it must fit the packet
         if (forwardTsn != null) {
             chunks.add(forwardTsn);
             space -= forwardTsn.encodedLength();

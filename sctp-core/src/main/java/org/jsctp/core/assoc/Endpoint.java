@@ -11,6 +11,7 @@ import org.jsctp.core.handshake.StateCookieSealer;
 import org.jsctp.core.handshake.UsedCookies;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.CommonHeader;
+import org.jsctp.core.packet.DecoderOptions;
 import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.packet.cause.CookieReceivedWhileShuttingDownCause;
 import org.jsctp.core.packet.cause.OutOfResourceCause;
@@ -97,6 +98,19 @@ public final class Endpoint {
         this.usedCookies = new UsedCookies(USED_COOKIES_HELD);
     }
 
+    /**
+     * How the transport must decode the packets it routes here and to this endpoint's
+     * associations: zero checksums are accepted without a check only when we announce Zero
+     * Checksum Acceptable (RFC 9653 section 5.3); every packet taken that way is marked
+     * ({@link SctpPacket#zeroChecksum()}), and only an association that announced it takes it.
+     *
+     * @return {@link DecoderOptions#ACCEPT_ZERO_CHECKSUM} or {@link DecoderOptions#STRICT}
+     */
+    public DecoderOptions decoderOptions() {
+        return config.association().capabilities().zeroChecksum()
+                ? DecoderOptions.ACCEPT_ZERO_CHECKSUM : DecoderOptions.STRICT;
+    }
+
     /** Starts an association to {@code peerPort} (RFC 9260 section 5.1 step A). */
     public Association connect(int peerPort, long nowNanos) {
         return Association.connect(config.association(), random, config.localPort(), peerPort, nowNanos);
@@ -116,6 +130,12 @@ public final class Endpoint {
         }
         if (chunks.isEmpty()) {
             return new Outcome.Discarded("no chunks");
+        }
+        if (packet.zeroChecksum()) {
+            // RFC 9653 section 5.2: INIT and COOKIE ECHO always carry CRC32C, and a packet of no
+            // association has no announcement to vouch for its zero checksum; section 5.3 lets us
+            // process such out-of-the-blue packets, and we do not (no answer to unchecked bytes).
+            return new Outcome.Discarded("zero checksum on a packet of no association (RFC 9653 section 5.3)");
         }
         Chunk first = chunks.get(0);
         // RFC 9260 section 8.4 rule 2: a packet with an ABORT is discarded, wherever it stands.

@@ -3,18 +3,10 @@ package org.jsctp.core.assoc;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jsctp.core.packet.chunk.Chunk;
-import org.jsctp.core.packet.chunk.ForwardTsnChunk;
-import org.jsctp.core.packet.chunk.ForwardTsnEntry;
-import org.jsctp.core.packet.chunk.IForwardTsnChunk;
-import org.jsctp.core.packet.chunk.IForwardTsnEntry;
-import org.jsctp.core.seq.Mid;
-import org.jsctp.core.seq.Ssn;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.tx.OutgoingFragment;
 import org.jsctp.core.tx.OutgoingMessage;
@@ -35,10 +27,11 @@ import org.jsctp.core.tx.SendQueue;
  *       lifetime expired (RFC 3758 section 3.5 A1);</li>
  *   <li>limited retransmissions: when one of its chunks is due for a retransmission beyond the
  *       number allowed (RFC 7496 section 3.1);</li>
- *   <li>priority: when the send buffer has no room for a new message, unsent messages of lower
+ *   <li>priority: when the send buffer has no room for a new message, messages of lower
  *       priority (a larger value; RFC 7496 section 4.2) are abandoned, lowest priority and newest
- *       first, if that makes enough room; reliable messages rank above every priority (section
- *       3.2).</li>
+ *       first, if that makes enough room: unsent ones, then sent and unacknowledged ones (the
+ *       buffer counts data in flight, as FreeBSD's does); reliable messages rank above every
+ *       priority (section 3.2).</li>
  * </ul>
  * A message is abandoned whole: every chunk held (A2), and the fragments not yet produced. Its
  * SSN or MID, once given to a fragment, stays consumed and is named in the FORWARD TSN (C3). A
@@ -101,8 +94,8 @@ final class PrSctpSender {
     void onFragmentSent(OutgoingFragment f, Tsn tsn) {
         OutgoingMessage m = f.message();
         PrPolicy.Kind kind = m.policy();
-        if (!forwardTsnSupported || (kind != PrPolicy.Kind.TTL && kind != PrPolicy.Kind.RTX)) {
-            return; // only these policies abandon sent messages
+        if (!forwardTsnSupported || kind == PrPolicy.Kind.NONE) {
+            return; // a reliable message is never abandoned, nor a sent one without FORWARD TSN
         }
         Sent s = sent.get(m);
         if (s == null) {
@@ -138,14 +131,17 @@ final class PrSctpSender {
             }
         });
         if (!victims.isEmpty()) {
-            abandonSent(victims, nowNanos);
+            abandonSent(victims, null, nowNanos);
         }
     }
 
     /**
      * The priority policy (RFC 7496 section 3.2): makes {@code needed} bytes of room for
-     * {@code incoming} by abandoning unsent messages of lower priority. Abandons nothing and
-     * returns false when they would not free enough.
+     * {@code incoming} by abandoning messages of lower priority, lowest priority and newest first:
+     * unsent ones, and when those are not enough, sent ones not yet acknowledged as well (as
+     * FreeBSD does: the buffer counts data in flight too; RFC 3758 section 3.5 then covers them
+     * with a FORWARD TSN), the latter only when the peer supports PR-SCTP. Abandons nothing and
+     * returns false when all of them would not free enough.
      */
     boolean makeRoom(OutgoingMessage incoming, long needed) {
         PrPolicy.Kind kind = incoming.policy();
@@ -153,28 +149,56 @@ final class PrSctpSender {
             return false;
         }
         int rank = kind == PrPolicy.Kind.PRIO ? incoming.priority() : -1; // reliable ranks above all
-        List<OutgoingMessage> candidates = queue.unsentMessages(
-                m -> m.policy() == PrPolicy.Kind.PRIO && m.priority() > rank);
-        if (candidates.isEmpty()) {
-            return false;
-        }
-        Collections.reverse(candidates); // newest first among equals (the sort is stable)
-        candidates.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
+        List<OutgoingMessage> unsent = byPriority(queue.unsentMessages(
+                m -> m.policy() == PrPolicy.Kind.PRIO && m.priority() > rank));
         long freed = 0;
-        int take = 0;
-        while (take < candidates.size() && freed < needed) {
-            freed += candidates.get(take++).payload().length();
+        int takeUnsent = 0;
+        while (takeUnsent < unsent.size() && freed < needed) {
+            freed += unsent.get(takeUnsent++).payload().length();
+        }
+        List<OutgoingMessage> inFlight = new ArrayList<>();
+        if (freed < needed && forwardTsnSupported) {
+            List<OutgoingMessage> candidates = new ArrayList<>();
+            for (Sent s : sentOrder) {
+                if (sent.get(s.message) == s && s.message.policy() == PrPolicy.Kind.PRIO && s.message.priority() > rank) {
+                    candidates.add(s.message);
+                }
+            }
+            for (OutgoingMessage m : byPriority(candidates)) {
+                if (freed >= needed) {
+                    break;
+                }
+                long bytes = outstanding.bytesInFlightOf(m) + queue.remainderBytes(m);
+                if (bytes > 0) {
+                    inFlight.add(m);
+                    freed += bytes;
+                }
+            }
         }
         if (freed < needed) {
             return false;
         }
-        for (OutgoingMessage m : candidates.subList(0, take)) {
+        for (OutgoingMessage m : unsent.subList(0, takeUnsent)) {
             if (queue.removeUnsent(m)) {
                 report(m, false, "abandoned to make room for a message of higher priority (PR-SCTP priority policy, "
                         + "RFC 7496)");
             }
         }
+        if (!inFlight.isEmpty()) {
+            Set<Object> victims = Collections.newSetFromMap(new IdentityHashMap<>());
+            victims.addAll(inFlight);
+            abandonSent(victims, "it was in flight when a message of higher priority needed its room (PR-SCTP "
+                    + "priority policy, RFC 7496)");
+        }
         return true;
+    }
+
+    /** {@code messages} in the order the priority policy abandons them: lowest priority, then newest, first. */
+    private static List<OutgoingMessage> byPriority(List<OutgoingMessage> messages) {
+        List<OutgoingMessage> out = new ArrayList<>(messages);
+        Collections.reverse(out); // newest first among equals (the sort is stable)
+        out.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
+        return out;
     }
 
     /** A SACK was processed: forgets what the peer moved past, and asks for a FORWARD TSN if due (C2). */
@@ -205,45 +229,25 @@ final class PrSctpSender {
     /**
      * The FORWARD TSN (or I-FORWARD-TSN) to send now, or null: the Advanced.Peer.Ack.Point (C1)
      * with, per stream, the highest SSN of the ordered messages it skips (C3; for I-DATA the
-     * highest MID per stream and kind, ordered and unordered, RFC 8260 section 2.3.1).
+     * highest MID per stream and kind, ordered and unordered, RFC 8260 section 2.3.1). It fits in
+     * {@code room} bytes: with too many streams to name, it moves the peer only as far as the
+     * entries that fit allow, and the next one goes on from there ({@link ForwardTsnBuilder}).
      */
-    Chunk takeForwardTsn() {
+    Chunk takeForwardTsn(int room) {
         if (!forwardTsnDue) {
             return null;
         }
         forwardTsnDue = false;
         Tsn point = outstanding.advancedPeerAckPoint();
-        if (!point.isAfter(outstanding.cumulativeTsnAcked())) {
+        Tsn cum = outstanding.cumulativeTsnAcked();
+        if (!point.isAfter(cum)) {
             return null;
         }
-        if (interleaved) {
-            Map<Long, IForwardTsnEntry> highest = new HashMap<>();
-            for (Sent s : abandoned) {
-                if (s.lastTsn.isAtOrBefore(point)) {
-                    long key = ((long) s.streamId << 1) | (s.unordered ? 1 : 0);
-                    IForwardTsnEntry e = highest.get(key);
-                    if (e == null || new Mid(s.sequence).isAfter(e.mid())) {
-                        highest.put(key, new IForwardTsnEntry(s.streamId, s.unordered, new Mid(s.sequence)));
-                    }
-                }
-            }
-            List<IForwardTsnEntry> entries = new ArrayList<>(highest.values());
-            entries.sort((a, b) -> a.streamId() != b.streamId() ? Integer.compare(a.streamId(), b.streamId())
-                    : Boolean.compare(a.unordered(), b.unordered()));
-            return new IForwardTsnChunk(point, limit(entries, IForwardTsnChunk.MAX_ENTRIES));
-        }
-        Map<Integer, ForwardTsnEntry> highest = new HashMap<>();
+        List<ForwardTsnBuilder.Skipped> skipped = new ArrayList<>(abandoned.size());
         for (Sent s : abandoned) {
-            if (!s.unordered && s.lastTsn.isAtOrBefore(point)) {
-                ForwardTsnEntry e = highest.get(s.streamId);
-                if (e == null || new Ssn(s.sequence).isAfter(e.ssn())) {
-                    highest.put(s.streamId, new ForwardTsnEntry(s.streamId, new Ssn(s.sequence)));
-                }
-            }
+            skipped.add(new ForwardTsnBuilder.Skipped(s.streamId, s.unordered, s.sequence, s.lastTsn));
         }
-        List<ForwardTsnEntry> entries = new ArrayList<>(highest.values());
-        entries.sort((a, b) -> Integer.compare(a.streamId(), b.streamId()));
-        return new ForwardTsnChunk(point, limit(entries, ForwardTsnChunk.MAX_ENTRIES));
+        return ForwardTsnBuilder.build(point, cum, skipped, interleaved, room);
     }
 
     /** Whether a FORWARD TSN waits to be sent. */
@@ -256,7 +260,12 @@ final class PrSctpSender {
         return abandoned.size();
     }
 
-    private void abandonSent(Set<Object> victims, long nowNanos) {
+    private void abandonSent(Set<Object> victims, String reason) {
+        abandonSent(victims, reason, 0);
+    }
+
+    /** Abandons sent messages (RFC 3758 section 3.5 A1-A3); {@code reason} null: by their own policy. */
+    private void abandonSent(Set<Object> victims, String reason, long nowNanos) {
         for (Object o : outstanding.abandon(victims::contains)) {
             OutgoingMessage m = (OutgoingMessage) o;
             queue.abandonRemainder(m); // RFC 3758 section 3.5 A2: the fragments not sent go too
@@ -264,7 +273,7 @@ final class PrSctpSender {
             if (s != null) {
                 abandoned.add(s);
             }
-            report(m, true, m.isExpiredAt(nowNanos)
+            report(m, true, reason != null ? reason : m.isExpiredAt(nowNanos)
                     ? "its lifetime expired before it was acknowledged (PR-SCTP timed reliability, RFC 7496)"
                     : "it was retransmitted " + m.maxRetransmissions()
                     + " times without acknowledgement (PR-SCTP limited retransmissions, RFC 7496)");
@@ -277,10 +286,6 @@ final class PrSctpSender {
     private void report(OutgoingMessage m, boolean wasSent, String why) {
         counters.onAbandoned(m.policy(), wasSent);
         sink.abandoned(m, wasSent, "abandoned: " + why);
-    }
-
-    private static <T> List<T> limit(List<T> entries, int max) {
-        return entries.size() <= max ? entries : entries.subList(0, max);
     }
 
     /** For the association's invariant checks: nothing is remembered that the peer moved past. */

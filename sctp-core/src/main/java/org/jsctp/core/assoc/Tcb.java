@@ -45,7 +45,12 @@ final class Tcb {
 
     /** Queues a packet of one chunk with verification tag {@code tag}. */
     void send(int tag, Chunk chunk) {
-        transmits.add(new OutgoingPacket(localPort, peerPort, tag, List.of(chunk)));
+        send(tag, List.of(chunk));
+    }
+
+    /** Queues a packet, with a zero checksum where RFC 9653 section 5.2 allows ({@link ZeroChecksumRules}). */
+    private void send(int tag, List<Chunk> chunks) {
+        transmits.add(new OutgoingPacket(localPort, peerPort, tag, chunks, ZeroChecksumRules.maySendZero(this, chunks)));
     }
 
     /** Queues a packet of one chunk to the peer, with its tag. */
@@ -55,7 +60,7 @@ final class Tcb {
 
     /** Queues a packet of several chunks to the peer, in order. */
     void sendToPeer(List<Chunk> chunks) {
-        transmits.add(new OutgoingPacket(localPort, peerPort, peerTag, chunks));
+        send(peerTag, chunks);
     }
 
     void emit(AssociationEvent event) {

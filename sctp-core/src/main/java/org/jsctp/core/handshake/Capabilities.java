@@ -6,6 +6,7 @@ import org.jsctp.core.packet.chunk.ChunkType;
 import org.jsctp.core.packet.param.ForwardTsnSupportedParameter;
 import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.SupportedExtensionsParameter;
+import org.jsctp.core.packet.param.ZeroChecksumAcceptableParameter;
 
 /**
  * The optional protocol extensions one side offers in its INIT or INIT ACK, and what two sides
@@ -16,53 +17,134 @@ import org.jsctp.core.packet.param.SupportedExtensionsParameter;
  * @param interleaving I-DATA (RFC 8260 section 2.2: I-DATA in Supported Extensions; with
  *     PR-SCTP it brings I-FORWARD-TSN)
  * @param streamReconfig RE-CONFIG (RFC 6525 section 3.1, in Supported Extensions)
+ * @param zeroChecksumMethod zero checksum (RFC 9653 section 4): the Error Detection Method
+ *     Identifier (EDMID) announced in a Zero Checksum Acceptable parameter, or
+ *     {@link #NO_ZERO_CHECKSUM} for none. In what {@link #commonWith} returns it is the EDMID both
+ *     sides announced, which is what lets this side send zero checksums (RFC 9653 section 5.2)
  */
-public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig) {
+public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod) {
+
+    /**
+     * No zero checksum: RFC 9653 section 8 reserves EDMID 0, so it never names a method and can
+     * stand for "not announced".
+     */
+    public static final int NO_ZERO_CHECKSUM = ZeroChecksumAcceptableParameter.EDMID_RESERVED;
 
     /** No extension at all: the base protocol of RFC 9260. */
-    public static final Capabilities NONE = new Capabilities(false, false, false);
+    public static final Capabilities NONE = new Capabilities(false, false, false, NO_ZERO_CHECKSUM);
 
-    /** These capabilities with PR-SCTP offered or not. */
+    /**
+     * Capabilities without zero checksum.
+     *
+     * @param forwardTsn PR-SCTP offered
+     * @param interleaving I-DATA offered
+     * @param streamReconfig RE-CONFIG offered
+     */
+    public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig) {
+        this(forwardTsn, interleaving, streamReconfig, NO_ZERO_CHECKSUM);
+    }
+
+    /**
+     * These capabilities with PR-SCTP offered or not.
+     *
+     * @param value whether PR-SCTP is offered
+     * @return the changed capabilities
+     */
     public Capabilities withForwardTsn(boolean value) {
-        return new Capabilities(value, interleaving, streamReconfig);
+        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod);
     }
 
-    /** These capabilities with I-DATA offered or not. */
+    /**
+     * These capabilities with I-DATA offered or not.
+     *
+     * @param value whether I-DATA is offered
+     * @return the changed capabilities
+     */
     public Capabilities withInterleaving(boolean value) {
-        return new Capabilities(forwardTsn, value, streamReconfig);
+        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod);
     }
 
-    /** These capabilities with RE-CONFIG offered or not. */
+    /**
+     * These capabilities with RE-CONFIG offered or not.
+     *
+     * @param value whether RE-CONFIG is offered
+     * @return the changed capabilities
+     */
     public Capabilities withStreamReconfig(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, value);
+        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod);
     }
 
-    /** What both {@code this} and {@code peer} offer. */
+    /**
+     * These capabilities announcing zero checksum acceptable with error detection method
+     * {@code edmid} (RFC 9653 section 4), or not announcing it ({@link #NO_ZERO_CHECKSUM}).
+     *
+     * @param edmid the EDMID, e.g. {@link ZeroChecksumAcceptableParameter#EDMID_SCTP_OVER_DTLS}, or
+     *     {@link #NO_ZERO_CHECKSUM}
+     * @return the changed capabilities
+     */
+    public Capabilities withZeroChecksum(int edmid) {
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid);
+    }
+
+    /**
+     * Whether a Zero Checksum Acceptable parameter is (to be) announced.
+     *
+     * @return whether {@link #zeroChecksumMethod()} names a method
+     */
+    public boolean zeroChecksum() {
+        return zeroChecksumMethod != NO_ZERO_CHECKSUM;
+    }
+
+    /**
+     * What both {@code this} and {@code peer} offer. Zero checksum counts only when the peer
+     * announced the same EDMID as we do (RFC 9653 section 5.2: a sender uses zero only for the
+     * method it uses and the peer announced).
+     *
+     * @param peer what the peer offered
+     * @return the extensions in common
+     */
     public Capabilities commonWith(Capabilities peer) {
+        int zeroChecksumCommon = zeroChecksum() && zeroChecksumMethod == peer.zeroChecksumMethod
+                ? zeroChecksumMethod : NO_ZERO_CHECKSUM;
         return new Capabilities(forwardTsn && peer.forwardTsn, interleaving && peer.interleaving,
-                streamReconfig && peer.streamReconfig);
+                streamReconfig && peer.streamReconfig, zeroChecksumCommon);
     }
 
-    /** Reads what a peer offers from its INIT or INIT ACK parameters. */
+    /**
+     * Reads what a peer offers from its INIT or INIT ACK parameters.
+     *
+     * @param parameters the chunk's parameters
+     * @return the peer's offer
+     */
     public static Capabilities offeredIn(List<Parameter> parameters) {
         boolean forwardTsnParameter = false;
         List<Integer> extensions = List.of();
+        int zeroChecksumMethod = NO_ZERO_CHECKSUM;
         for (Parameter p : parameters) {
             if (p instanceof ForwardTsnSupportedParameter) {
                 forwardTsnParameter = true;
             } else if (p instanceof SupportedExtensionsParameter s) {
                 extensions = s.chunkTypes();
+            } else if (p instanceof ZeroChecksumAcceptableParameter z && zeroChecksumMethod == NO_ZERO_CHECKSUM) {
+                // RFC 9653 section 4: one method per announcement; should a peer repeat the
+                // parameter, the first one counts.
+                zeroChecksumMethod = z.errorDetectionMethod();
             }
         }
         // RFC 3758 section 3.1 announces PR-SCTP with its own parameter; usrsctp also lists
         // FORWARD TSN among the supported extensions. Either suffices.
         boolean forwardTsn = forwardTsnParameter || extensions.contains(ChunkType.FORWARD_TSN);
-        return new Capabilities(forwardTsn, extensions.contains(ChunkType.I_DATA), extensions.contains(ChunkType.RE_CONFIG));
+        return new Capabilities(forwardTsn, extensions.contains(ChunkType.I_DATA), extensions.contains(ChunkType.RE_CONFIG),
+                zeroChecksumMethod);
     }
 
-    /** The parameters that announce these capabilities in our INIT or INIT ACK. */
+    /**
+     * The parameters that announce these capabilities in our INIT or INIT ACK.
+     *
+     * @return the parameters, possibly none
+     */
     public List<Parameter> toParameters() {
-        List<Parameter> out = new ArrayList<>(2);
+        List<Parameter> out = new ArrayList<>(3);
         List<Integer> extensions = new ArrayList<>(4);
         if (forwardTsn) {
             out.add(ForwardTsnSupportedParameter.INSTANCE);
@@ -79,6 +161,10 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         }
         if (!extensions.isEmpty()) {
             out.add(new SupportedExtensionsParameter(extensions));
+        }
+        if (zeroChecksum()) {
+            // RFC 9653 section 5.1: announced in the INIT or INIT ACK, never in another chunk.
+            out.add(new ZeroChecksumAcceptableParameter(zeroChecksumMethod));
         }
         return out;
     }

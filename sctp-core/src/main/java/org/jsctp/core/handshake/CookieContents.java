@@ -10,7 +10,8 @@ import org.jsctp.core.seq.Tsn;
  * What an endpoint seals into the State Cookie of its INIT ACK so that, when the COOKIE ECHO
  * comes back, it can build the association without having kept any state (RFC 9260 sections
  * 5.1.3 and 5.1.5): both verification tags and initial TSNs, the negotiated stream counts, the
- * peer's window, both sides' ports, the tie-tags (section 5.2.2) and the negotiated extensions.
+ * peer's window, both sides' ports, the tie-tags (section 5.2.2) and the negotiated extensions (with the zero checksum EDMID
+ * both sides announced, RFC 9653).
  *
  * <p>The encoding is private to this endpoint (the MAC of {@link StateCookieSealer} protects it);
  * it starts with a version byte so a later release can change it.
@@ -20,8 +21,9 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                              int localPort, int peerPort, int localTieTag, int peerTieTag,
                              Capabilities capabilities) {
 
-    private static final int VERSION = 1;
-    private static final int LENGTH = 1 + 4 * 5 + 2 * 4 + 4 * 2 + 1;
+    /** Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits. */
+    private static final int VERSION = 2;
+    private static final int LENGTH = 1 + 4 * 5 + 2 * 4 + 4 * 2 + 1 + 4;
 
     /** The bytes to seal. */
     public Bytes encode() {
@@ -34,6 +36,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         b.putInt(localTieTag).putInt(peerTieTag);
         b.put((byte) ((capabilities.forwardTsn() ? 1 : 0) | (capabilities.interleaving() ? 2 : 0)
                 | (capabilities.streamReconfig() ? 4 : 0)));
+        b.putInt(capabilities.zeroChecksumMethod());
         return Bytes.wrap(b.array());
     }
 
@@ -63,6 +66,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             int localTie = b.getInt();
             int peerTie = b.getInt();
             int caps = b.get();
+            int zeroChecksumMethod = b.getInt();
             // Defence in depth, found by fuzzing with the MAC check off: this endpoint never seals
             // zero streams (RFC 9260 section 3.3.2 makes them an error) or a zero tag (section
             // 5.3.1), so contents that say so are not ours, whatever vouched for them.
@@ -71,7 +75,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             }
             return Optional.of(new CookieContents(localTag, peerTag, localTsn, peerTsn, window, outbound, inbound,
                     localPort, peerPort, localTie, peerTie,
-                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0)));
+                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod)));
         } catch (BufferUnderflowException e) {
             return Optional.empty(); // cannot happen for the checked length; kept total anyway
         }

@@ -2,6 +2,7 @@ package org.jsctp.core.packet;
 
 import java.util.List;
 import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.ChunkType;
 import org.jsctp.core.packet.chunk.Chunks;
 
 /**
@@ -41,9 +42,9 @@ public final class PacketDecoder {
                     length + " bytes, too few for the 12-byte common header");
         }
         CommonHeader header = decodeHeader(in);
-        verifyChecksum(header.checksum(), packet, offset, length);
+        boolean zeroChecksum = verifyChecksum(header.checksum(), packet, offset, length);
         List<Chunk> chunks = Chunks.decodeList(in);
-        return new SctpPacket(header, chunks);
+        return new SctpPacket(header, chunks, zeroChecksum);
     }
 
     /** Reads the common header alone, e.g. to find the association before decoding chunks. */
@@ -55,17 +56,32 @@ public final class PacketDecoder {
         return new CommonHeader(sourcePort, destinationPort, tag, checksum);
     }
 
-    private void verifyChecksum(int received, byte[] packet, int offset, int length) throws DecodeException {
-        if (!options.verifyChecksum()) {
-            return;
+    private static boolean startsWithCrcOnlyChunk(byte[] packet, int offset, int length) {
+        if (length <= CommonHeader.LENGTH) {
+            return false;
         }
-        if (received == 0 && options.acceptZeroChecksum()) {
-            return; // RFC 9653 section 5.3: a zero checksum is accepted once announced
+        int type = packet[offset + CommonHeader.LENGTH] & 0xFF;
+        return type == ChunkType.INIT || type == ChunkType.COOKIE_ECHO;
+    }
+
+    /** Checks the checksum; returns whether it was a zero accepted without verification. */
+    private boolean verifyChecksum(int received, byte[] packet, int offset, int length) throws DecodeException {
+        if (!options.verifyChecksum()) {
+            return false;
+        }
+        if (received == 0 && options.acceptZeroChecksum()
+                && !(startsWithCrcOnlyChunk(packet, offset, length) && Crc32c.compute(packet, offset, length) == 0)) {
+            // RFC 9653 section 5.3: a zero checksum is accepted once announced; the packet says so,
+            // for the association to check it announced. An INIT or COOKIE ECHO always carries
+            // CRC32C (section 5.2), so for those rare packets a CRC32C that happens to be 0 is told
+            // apart; for others such a packet (one in 2^32) is taken for a zero-checksum one.
+            return true;
         }
         int expected = Crc32c.compute(packet, offset, length);
         if (expected != received) {
             throw new DecodeException(DecodeException.Reason.BAD_CHECKSUM, "SCTP packet", offset + Crc32c.CHECKSUM_OFFSET,
                     String.format("checksum 0x%08x, computed 0x%08x", received, expected));
         }
+        return false;
     }
 }

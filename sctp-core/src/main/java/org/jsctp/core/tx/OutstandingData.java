@@ -629,6 +629,25 @@ public final class OutstandingData {
     }
 
     /**
+     * The payload bytes of {@code message}'s chunks in flight (counted in {@link #bytesInFlight()}):
+     * what abandoning it would take out of the flight size. Costs a walk over the held chunks;
+     * meant for the rare full send buffer (RFC 7496 section 3.2).
+     *
+     * @param message the message, as handed to the chunks
+     * @return the bytes
+     */
+    public long bytesInFlightOf(Object message) {
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            Entry e = ring[slot(i)];
+            if (e.message == message && e.state == State.IN_FLIGHT) {
+                bytes += e.payloadBytes;
+            }
+        }
+        return bytes;
+    }
+
+    /**
      * Shows {@code visitor} each chunk marked for retransmission (by Fast Retransmit or T3-rtx)
      * with its message and how often it has been sent so far, lowest TSN first: the moment RFC
      * 3758 section 3.5 A1 and RFC 7496 section 3.1 let a PR-SCTP sender decide to abandon the

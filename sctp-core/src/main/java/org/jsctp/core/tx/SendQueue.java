@@ -309,6 +309,19 @@ public final class SendQueue {
     }
 
     /**
+     * The payload bytes of {@code m} still queued: the rest of a partly produced message (at the
+     * head of its stream), or 0 when none of it is queued any more.
+     *
+     * @param m the message
+     * @return the bytes {@link #abandonRemainder} would release
+     */
+    public long remainderBytes(OutgoingMessage m) {
+        OutStream s = m.streamId() < outboundStreams ? existingStream(m.streamId()) : null;
+        QueuedMessage head = s == null ? null : s.queue.peekFirst();
+        return head == null || head.message != m || head.offset == 0 ? 0 : m.payload().length() - head.offset;
+    }
+
+    /**
      * The queued messages {@code filter} accepts of which no fragment has been produced yet, in
      * offer order: the candidates the PR-SCTP priority policy may abandon to make room (RFC 7496
      * section 3.2). Costs a walk over the queue; meant for the rare full send buffer.

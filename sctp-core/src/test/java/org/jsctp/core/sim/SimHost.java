@@ -42,7 +42,7 @@ public final class SimHost implements AssociationDirectory {
     private boolean reading = true;
 
     public SimHost(String name, Endpoint endpoint) {
-        this(name, endpoint, DecoderOptions.STRICT);
+        this(name, endpoint, endpoint.decoderOptions());
     }
 
     /** A host decoding with {@code options}; the fuzz targets skip the checksum (see docs/FUZZING.md). */
@@ -206,7 +206,7 @@ public final class SimHost implements AssociationDirectory {
 
     private static byte[] encode(OutgoingPacket p) {
         ByteBuffer b = ByteBuffer.allocate(p.encodedLength());
-        PacketEncoder.encode(b, p.sourcePort(), p.destinationPort(), p.verificationTag(), p.chunks(), false);
+        PacketEncoder.encode(b, p.sourcePort(), p.destinationPort(), p.verificationTag(), p.chunks(), p.zeroChecksum());
         return b.array();
     }
 }
