@@ -21,7 +21,9 @@ import org.jsctp.core.tx.SendQueue;
  *
  * <pre>
  * memory N                      retained heap per idle association, N established vs none
- * setup N WINDOW ROUNDS         associations set up per second, WINDOW handshakes in flight
+ * setup N WINDOW ROUNDS         associations set up per second, WINDOW handshakes in flight, the
+ *                               clients one {@link HandshakeLoad} (one socket, one thread)
+ * setup-endpoints N WINDOW R    the same with N client endpoints of ours (one socket each)
  * throughput LOOPS CLIENTS S L  aggregate goodput of CLIENTS bulk senders of L-byte messages into
  *                               one endpoint served by LOOPS event loops (SO_REUSEPORT), S seconds
  * </pre>
@@ -42,6 +44,8 @@ public final class ScaleBench {
         switch (args[0]) {
             case "memory" -> memory(Integer.parseInt(args[1]));
             case "setup" -> setup(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "setup-endpoints" -> setupWithEndpoints(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]));
             case "throughput" -> throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -69,7 +73,51 @@ public final class ScaleBench {
         server.close().get(60, TimeUnit.SECONDS);
     }
 
+    /**
+     * Setup rate against the server alone: the clients are a {@link HandshakeLoad} (one socket and
+     * thread, one SCTP port per client), so their cost is small beside the server's. Prints the
+     * wall-clock rate, the server loop's CPU time and allocation per association, and the
+     * generator's CPU time per association.
+     */
     private static void setup(int n, int window, int rounds) throws Exception {
+        UdpSctpEndpoint server = server(1, AssociationListener.IGNORE);
+        Thread loop = server.eventLoop().submit(Thread::currentThread).get();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (HandshakeLoad load = new HandshakeLoad(new InetSocketAddress(HOST, server.localUdpPort()), SERVER_PORT,
+                n, Math.min(FIRST_CLIENT_PORT, 65536 - n))) {
+            for (int r = -1; r < rounds; r++) { // round -1 warms up
+                long cpu = threads.getThreadCpuTime(loop.getId());
+                long user = threads.getThreadUserTime(loop.getId());
+                long allocated = threads.getThreadAllocatedBytes(loop.getId());
+                long clientCpu = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                load.connectAll(window);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long serverCpu = threads.getThreadCpuTime(loop.getId()) - cpu;
+                long serverUser = threads.getThreadUserTime(loop.getId()) - user;
+                long serverAllocated = threads.getThreadAllocatedBytes(loop.getId()) - allocated;
+                clientCpu = threads.getCurrentThreadCpuTime() - clientCpu;
+                if (r >= 0) {
+                    System.out.printf("RESULT setup_rate %.0f associations/s%n", n / seconds);
+                    System.out.printf("RESULT setup_server_cpu %.1f us/association%n", serverCpu / 1e3 / n);
+                    System.out.printf("RESULT setup_server_system_cpu %.1f us/association%n",
+                            (serverCpu - serverUser) / 1e3 / n);
+                    System.out.printf("RESULT setup_server_allocation %d B/association%n", serverAllocated / n);
+                    System.out.printf("RESULT setup_client_cpu %.1f us/association%n", clientCpu / 1e3 / n);
+                    System.out.printf("RESULT setup_retransmissions %d%n", load.retransmissions());
+                }
+                if (server.associations().size() != n) {
+                    throw new IllegalStateException(server.associations().size() + " associations, expected " + n);
+                }
+                load.abortAll();
+                awaitNoAssociations(server);
+            }
+        }
+        server.close().get(60, TimeUnit.SECONDS);
+    }
+
+    /** The former setup measurement: the clients are n endpoints of ours, one UDP socket each. */
+    private static void setupWithEndpoints(int n, int window, int rounds) throws Exception {
         UdpSctpEndpoint server = server(1, AssociationListener.IGNORE);
         Thread loop = server.eventLoop().submit(Thread::currentThread).get();
         var threads = ManagementFactory.getThreadMXBean();
@@ -88,6 +136,16 @@ public final class ScaleBench {
             }
         }
         server.close().get(60, TimeUnit.SECONDS);
+    }
+
+    private static void awaitNoAssociations(UdpSctpEndpoint server) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!server.associations().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(server.associations().size() + " associations left after the ABORTs");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static void throughput(int loops, int clients, int seconds, int length) throws Exception {
