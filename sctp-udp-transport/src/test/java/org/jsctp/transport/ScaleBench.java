@@ -12,6 +12,7 @@ import javax.management.ObjectName;
 import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.assoc.AssociationStatistics;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.SendQueue;
@@ -150,25 +151,98 @@ public final class ScaleBench {
 
     private static void throughput(int loops, int clients, int seconds, int length) throws Exception {
         AtomicLong received = new AtomicLong();
+        java.util.Map<Object, AtomicLong> byLoop = new java.util.concurrent.ConcurrentHashMap<>();
         UdpSctpEndpoint server = server(loops, (a, e) -> {
             if (e instanceof AssociationEvent.MessageReceived m) {
                 received.addAndGet(m.message().payload().length());
+                byLoop.computeIfAbsent(a.eventLoop(), k -> new AtomicLong()).addAndGet(m.message().payload().length());
             }
         });
         AssociationConfig config = AssociationConfig.builder().sendBufferBytes(1024 * 1024).build();
         OutgoingMessage message = OutgoingMessage.of(0, 0, false, Bytes.wrap(new byte[length]));
-        try (ClientFleet fleet = ClientFleet.bind(HOST, clients, FIRST_CLIENT_PORT, 2, config, new Pump(message))) {
-            for (SctpUdpAssociation a : connectAll(fleet, server, 64)) {
+        try (ClientFleet fleet = ClientFleet.bind(HOST, clients, FIRST_CLIENT_PORT, clientThreads(loops), config,
+                new Pump(message))) {
+            List<SctpUdpAssociation> up = connectAll(fleet, server, 64);
+            for (SctpUdpAssociation a : up) {
                 a.call((core, now) -> Pump.fill(core, now, message));
             }
             Thread.sleep(2000); // warm-up: the benchmark measures the steady state
             long before = received.get();
+            java.util.Map<Object, Long> loopBefore = new java.util.HashMap<>();
+            byLoop.forEach((k, v) -> loopBefore.put(k, v.get()));
+            long[] cpuBefore = {cpuOf("jsctp-udp-"), cpuOf(ClientFleet.THREAD_PREFIX)};
             long start = System.nanoTime();
-            Thread.sleep(seconds * 1000L);
-            double bytesPerSecond = (received.get() - before) / ((System.nanoTime() - start) / 1e9);
+            StringBuilder timeline = new StringBuilder("received per 500 ms (MB):");
+            long last = before;
+            for (int tick = 0; tick < seconds * 2; tick++) {
+                Thread.sleep(500);
+                long now = received.get();
+                timeline.append(String.format(" %.1f", (now - last) / 1e6));
+                last = now;
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            double serverCpu = (cpuOf("jsctp-udp-") - cpuBefore[0]) / 1e9;
+            double clientCpu = (cpuOf(ClientFleet.THREAD_PREFIX) - cpuBefore[1]) / 1e9;
+            double bytesPerSecond = (received.get() - before) / wall;
+            System.out.println(timeline);
+            System.out.printf("CPU over %.1f s: server loops %.2f s, client loops %.2f s; load average %s%n", wall,
+                    serverCpu, clientCpu, loadAverage());
+            System.out.printf("RESULT throughput_%d_loops_server_cpu %.1f us/MB%n", server.eventLoopCount(),
+                    serverCpu * 1e6 / Math.max(1, (received.get() - before) / 1e6));
+            StringBuilder perLoop = new StringBuilder("per server loop (MB):");
+            byLoop.forEach((k, v) -> perLoop.append(String.format(" %.1f", (v.get() - loopBefore.getOrDefault(k, 0L)) / 1e6)));
+            System.out.println(perLoop);
+            System.out.println(clientSummary(up));
             System.out.printf("RESULT throughput_%d_loops %.1f MB/s%n", server.eventLoopCount(), bytesPerSecond / 1e6);
         }
         server.close().get(60, TimeUnit.SECONDS);
+    }
+
+    /** CPU time so far of the live threads whose names start with {@code prefix}, in ns. */
+    private static long cpuOf(String prefix) {
+        var mx = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix)) {
+                total += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            }
+        }
+        return total;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).substring(0, 14).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The clients get as many event loops as the server has, at least 2. */
+    private static int clientThreads(int serverLoops) {
+        return Math.max(2, serverLoops);
+    }
+
+    /** Loss and window figures of the client associations, for telling a stall's cause. */
+    private static String clientSummary(List<SctpUdpAssociation> up) throws Exception {
+        long t3 = 0;
+        long fast = 0;
+        long expiries = 0;
+        long minRwnd = Long.MAX_VALUE;
+        long minSent = Long.MAX_VALUE;
+        long maxSent = 0;
+        for (SctpUdpAssociation a : up) {
+            AssociationStatistics s = a.call((core, now) -> core.statistics()).get(10, TimeUnit.SECONDS);
+            t3 += s.t3Retransmissions();
+            fast += s.fastRetransmissions();
+            expiries += s.t3Expiries();
+            minRwnd = Math.min(minRwnd, s.peerReceiverWindow());
+            minSent = Math.min(minSent, s.userBytesSent());
+            maxSent = Math.max(maxSent, s.userBytesSent());
+        }
+        return String.format("clients: T3 expiries %d, T3 retransmissions %d, fast retransmissions %d, "
+                + "smallest peer rwnd %d, user bytes sent per association %.1f..%.1f MB", expiries, t3, fast,
+                minRwnd, minSent / 1e6, maxSent / 1e6);
     }
 
     /** Keeps every client's send buffer full from its event loop, refilling when an input leaves room. */
