@@ -25,8 +25,10 @@ import org.jsctp.core.tx.SendQueue;
  * setup N WINDOW ROUNDS         associations set up per second, WINDOW handshakes in flight, the
  *                               clients one {@link HandshakeLoad} (one socket, one thread)
  * setup-endpoints N WINDOW R    the same with N client endpoints of ours (one socket each)
- * throughput LOOPS CLIENTS S L  aggregate goodput of CLIENTS bulk senders of L-byte messages into
- *                               one endpoint served by LOOPS event loops (SO_REUSEPORT), S seconds
+ * throughput LOOPS CLIENTS S L [W]  aggregate goodput of CLIENTS bulk senders of L-byte messages
+ *                               into one endpoint served by LOOPS event loops (SO_REUSEPORT), S
+ *                               seconds; W the server's receive window per association (default:
+ *                               the sockets' buffers shared out, see throughput())
  * </pre>
  *
  * Each prints one line {@code RESULT name value unit}. Server and clients share this JVM and its
@@ -37,6 +39,7 @@ public final class ScaleBench {
     private static final InetAddress HOST = InetAddress.getLoopbackAddress();
     private static final int SERVER_PORT = 5000;
     private static final int FIRST_CLIENT_PORT = 20_000;
+    private static final int SERVER_SOCKET_BUFFER = 4 * 1024 * 1024;
 
     private ScaleBench() {
     }
@@ -48,15 +51,21 @@ public final class ScaleBench {
             case "setup-endpoints" -> setupWithEndpoints(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]));
             case "throughput" -> throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                    Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4]), args.length > 5 ? Integer.parseInt(args[5]) : 0);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
         System.exit(0);
     }
 
     private static UdpSctpEndpoint server(int loops, AssociationListener listener) throws Exception {
+        return server(loops, AssociationConfig.defaults(), listener);
+    }
+
+    private static UdpSctpEndpoint server(int loops, AssociationConfig config, AssociationListener listener)
+            throws Exception {
         return UdpSctpEndpoint.builder().bindAddress(HOST).udpPort(0).sctpPort(SERVER_PORT).eventLoops(loops)
-                .socketBufferBytes(4 * 1024 * 1024).listener(listener).bind().get(30, TimeUnit.SECONDS);
+                .associationConfig(config).socketBufferBytes(SERVER_SOCKET_BUFFER).listener(listener).bind()
+                .get(30, TimeUnit.SECONDS);
     }
 
     private static void memory(int n) throws Exception {
@@ -149,10 +158,23 @@ public final class ScaleBench {
         }
     }
 
-    private static void throughput(int loops, int clients, int seconds, int length) throws Exception {
+    /**
+     * Aggregate goodput of {@code clients} bulk senders into one endpoint. The server's receive
+     * window per association is {@code window} bytes, or, when 0, its share of the socket buffers
+     * (all of the loops' sockets divided by the clients, halved for the kernel's per-datagram
+     * overhead): the associations' windows together then fit in what the sockets can queue, so a
+     * busy or descheduled loop makes the senders wait instead of overflowing the socket, and no
+     * loss, spurious T3 timeouts and RTO backoff follow (the stall of bench/scale.sh, see
+     * docs/PERFORMANCE.md).
+     */
+    private static void throughput(int loops, int clients, int seconds, int length, int window) throws Exception {
+        // One socket's share even with several loops: SO_REUSEPORT may hash most clients to one socket.
+        int rwnd = window > 0 ? window : Math.max(16 * 1024, SERVER_SOCKET_BUFFER / clients / 2);
+        System.out.printf("server receive window %d B per association%n", rwnd);
         AtomicLong received = new AtomicLong();
         java.util.Map<Object, AtomicLong> byLoop = new java.util.concurrent.ConcurrentHashMap<>();
-        UdpSctpEndpoint server = server(loops, (a, e) -> {
+        AssociationConfig serverConfig = AssociationConfig.builder().receiveBufferBytes(rwnd).build();
+        UdpSctpEndpoint server = server(loops, serverConfig, (a, e) -> {
             if (e instanceof AssociationEvent.MessageReceived m) {
                 received.addAndGet(m.message().payload().length());
                 byLoop.computeIfAbsent(a.eventLoop(), k -> new AtomicLong()).addAndGet(m.message().payload().length());
@@ -166,7 +188,16 @@ public final class ScaleBench {
             for (SctpUdpAssociation a : up) {
                 a.call((core, now) -> Pump.fill(core, now, message));
             }
-            Thread.sleep(2000); // warm-up: the benchmark measures the steady state
+            // Warm-up: the benchmark measures the steady state, after the JIT compiled the hot paths;
+            // on a loaded machine that takes CPU time rather than wall time: 2 s, and until the
+            // server's loops have had 1.5 s of CPU (at most 30 s).
+            long warmStart = System.nanoTime();
+            long warmCpu = cpuOf("jsctp-udp-");
+            do {
+                Thread.sleep(250);
+            } while (System.nanoTime() - warmStart < 2_000_000_000L
+                    || (cpuOf("jsctp-udp-") - warmCpu < 1_500_000_000L && System.nanoTime() - warmStart < 30_000_000_000L));
+            System.out.printf("warm-up %.1f s%n", (System.nanoTime() - warmStart) / 1e9);
             long before = received.get();
             java.util.Map<Object, Long> loopBefore = new java.util.HashMap<>();
             byLoop.forEach((k, v) -> loopBefore.put(k, v.get()));
