@@ -7,7 +7,10 @@
 # so the figure is the server's; for memory and throughput they are endpoints of ours. CPU figures
 # are thread CPU time, which depends little on what else the machine runs; rates are wall clock.
 #
-#   bench/scale.sh [ROUNDS]     (default 3; ASSOCIATIONS=10000 CLIENTS=16 SECONDS=5 LENGTH=1200)
+#   bench/scale.sh [ROUNDS]     (default 3; ASSOCIATIONS=10000 CLIENTS=16 DURATION=5 LENGTH=1200)
+#
+# DURATION is the seconds each throughput run measures. (It was SECONDS, which bash keeps as its own
+# clock, starting at 0 in a new shell: every throughput run measured over about 0 s.)
 #
 # Prints Markdown table rows: | comparison | value | target |
 set -euo pipefail
@@ -15,7 +18,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 ASSOCIATIONS=${ASSOCIATIONS:-10000}
 CLIENTS=${CLIENTS:-16}
-SECONDS_EACH=${SECONDS:-5}
+DURATION=${DURATION:-5}
 LENGTH=${LENGTH:-1200}
 OUT=${OUT:-target/bench}
 mkdir -p "$OUT"
@@ -42,7 +45,7 @@ for round in $(seq "$ROUNDS"); do
     result setup_server_cpu <"$OUT/setup-$round.log" >>"$OUT/cpu"
     result setup_server_allocation <"$OUT/setup-$round.log" >>"$OUT/alloc"
     for loops in 1 2; do
-        bench throughput "$loops" "$CLIENTS" "$SECONDS_EACH" "$LENGTH" >"$OUT/throughput-$loops-$round.log"
+        bench throughput "$loops" "$CLIENTS" "$DURATION" "$LENGTH" >"$OUT/throughput-$loops-$round.log"
         result "throughput_${loops}_loops" <"$OUT/throughput-$loops-$round.log" >>"$OUT/t$loops"
         result "throughput_${loops}_loops_server_cpu" <"$OUT/throughput-$loops-$round.log" >>"$OUT/c$loops"
     done

@@ -169,6 +169,9 @@ public final class ScaleBench {
      */
     private static void throughput(int loops, int clients, int seconds, int length, int window) throws Exception {
         // One socket's share even with several loops: SO_REUSEPORT may hash most clients to one socket.
+        if (seconds < 1) {
+            throw new IllegalArgumentException("measure for at least 1 s, not " + seconds);
+        }
         int rwnd = window > 0 ? window : Math.max(16 * 1024, SERVER_SOCKET_BUFFER / clients / 2);
         System.out.printf("server receive window %d B per association%n", rwnd);
         AtomicLong received = new AtomicLong();
