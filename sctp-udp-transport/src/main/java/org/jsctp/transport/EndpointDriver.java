@@ -154,6 +154,7 @@ final class EndpointDriver {
         if (driver == this || handedOver) {
             return false;
         }
+        counters.onHandedOver();
         try {
             driver.loop.execute(() -> {
                 driver.onPacket(packet, sender, true);

@@ -1,31 +1,37 @@
 package org.jsctp.transport;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of one endpoint's datagrams. Updated on the event loop, readable from any thread; each
- * value is exact, but values read one after another may belong to slightly different moments.
+ * Counters of one endpoint's datagrams. Updated on the event loops, readable from any thread; a
+ * value read while datagrams flow may miss the latest few, and values read one after another may
+ * belong to slightly different moments.
+ *
+ * <p>An endpoint with several event loops shares one set of counters between them: each counter is
+ * a {@link LongAdder}, so loops on different cores do not contend for one cache line per datagram
+ * (as one {@code AtomicLong} per counter would make them).
  */
 public final class TransportCounters {
 
-    private final AtomicLong datagramsReceived = new AtomicLong();
-    private final AtomicLong datagramsSent = new AtomicLong();
-    private final AtomicLong undecodable = new AtomicLong();
-    private final AtomicLong discarded = new AtomicLong();
-    private final AtomicLong ioErrors = new AtomicLong();
-    private final AtomicLong segmentedSends = new AtomicLong();
+    private final LongAdder datagramsReceived = new LongAdder();
+    private final LongAdder datagramsSent = new LongAdder();
+    private final LongAdder undecodable = new LongAdder();
+    private final LongAdder discarded = new LongAdder();
+    private final LongAdder ioErrors = new LongAdder();
+    private final LongAdder segmentedSends = new LongAdder();
+    private final LongAdder handedOver = new LongAdder();
 
     TransportCounters() {
     }
 
     /** Datagrams read from the socket, decodable or not. */
     public long datagramsReceived() {
-        return datagramsReceived.get();
+        return datagramsReceived.sum();
     }
 
     /** Datagrams handed to the socket for sending. */
     public long datagramsSent() {
-        return datagramsSent.get();
+        return datagramsSent.sum();
     }
 
     /**
@@ -33,12 +39,12 @@ public final class TransportCounters {
      * datagrams also counts in {@link #datagramsSent()}.
      */
     public long segmentedSends() {
-        return segmentedSends.get();
+        return segmentedSends.sum();
     }
 
     /** Datagrams dropped because they do not decode as an SCTP packet (bad checksum, malformed chunks). */
     public long undecodable() {
-        return undecodable.get();
+        return undecodable.sum();
     }
 
     /**
@@ -46,41 +52,55 @@ public final class TransportCounters {
      * without an answer, forged or mismatched cookies, INITs while closing).
      */
     public long discarded() {
-        return discarded.get();
+        return discarded.sum();
     }
 
     /** Errors the channel reported: failed writes, failed reads, exceptions raised while handling a packet. */
     public long ioErrors() {
-        return ioErrors.get();
+        return ioErrors.sum();
+    }
+
+    /**
+     * Packets that arrived on one event loop's socket for an association another loop owns and
+     * were handed to that loop (with several event loops; the kernel's SO_REUSEPORT hashing
+     * normally sends each peer's datagrams to the owner's socket).
+     */
+    public long handedOver() {
+        return handedOver.sum();
+    }
+
+    void onHandedOver() {
+        handedOver.increment();
     }
 
     void onReceived() {
-        datagramsReceived.incrementAndGet();
+        datagramsReceived.increment();
     }
 
     void onSegmentedSend() {
-        segmentedSends.incrementAndGet();
+        segmentedSends.increment();
     }
 
     void onSent() {
-        datagramsSent.incrementAndGet();
+        datagramsSent.increment();
     }
 
     void onUndecodable() {
-        undecodable.incrementAndGet();
+        undecodable.increment();
     }
 
     void onDiscarded() {
-        discarded.incrementAndGet();
+        discarded.increment();
     }
 
     void onIoError() {
-        ioErrors.incrementAndGet();
+        ioErrors.increment();
     }
 
     @Override
     public String toString() {
         return "TransportCounters[received=" + datagramsReceived() + ", sent=" + datagramsSent() + ", undecodable="
-                + undecodable() + ", discarded=" + discarded() + ", ioErrors=" + ioErrors() + "]";
+                + undecodable() + ", discarded=" + discarded() + ", ioErrors=" + ioErrors() + ", handedOver=" + handedOver()
+                + "]";
     }
 }

@@ -226,6 +226,7 @@ public final class ScaleBench {
             StringBuilder perLoop = new StringBuilder("per server loop (MB):");
             byLoop.forEach((k, v) -> perLoop.append(String.format(" %.1f", (v.get() - loopBefore.getOrDefault(k, 0L)) / 1e6)));
             System.out.println(perLoop);
+            System.out.println("server " + server.counters());
             System.out.println(clientSummary(up));
             System.out.printf("RESULT throughput_%d_loops %.1f MB/s%n", server.eventLoopCount(), bytesPerSecond / 1e6);
         }
