@@ -159,6 +159,7 @@ final class EndpointDriver {
         if (driver == this || handedOver) {
             return false;
         }
+        counters.onHandedOver();
         try {
             driver.loop.execute(() -> {
                 driver.onPacket(packet, sender, true);
@@ -393,8 +394,10 @@ final class EndpointDriver {
         }
         if (closed) {
             LOG.debug("closed {}", a);
-            a.established().completeExceptionally(new AssociationFailedException(a.remoteAddress(), core.peerPort(),
-                    "closed before it was established"));
+            if (!a.established().isDone()) { // an exception (message, stack trace) only when someone can see it
+                a.established().completeExceptionally(new AssociationFailedException(a.remoteAddress(),
+                        core.peerPort(), "closed before it was established"));
+            }
             a.closed().complete(null);
         } else {
             a.timer().rearm(core.nextDeadline());
@@ -420,7 +423,7 @@ final class EndpointDriver {
         }
         if (e instanceof AssociationEvent.CommunicationUp) {
             a.established().complete(a);
-        } else if (e instanceof AssociationEvent.CommunicationLost lost) {
+        } else if (e instanceof AssociationEvent.CommunicationLost lost && !a.established().isDone()) {
             a.established().completeExceptionally(
                     new AssociationFailedException(a.remoteAddress(), a.core().peerPort(), lost.reason()));
         }

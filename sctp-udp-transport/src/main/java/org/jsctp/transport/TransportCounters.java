@@ -1,33 +1,39 @@
 package org.jsctp.transport;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of one endpoint's datagrams. Updated on the event loop, readable from any thread; each
- * value is exact, but values read one after another may belong to slightly different moments.
+ * Counters of one endpoint's datagrams. Updated on the event loops, readable from any thread; a
+ * value read while datagrams flow may miss the latest few, and values read one after another may
+ * belong to slightly different moments.
+ *
+ * <p>An endpoint with several event loops shares one set of counters between them: each counter is
+ * a {@link LongAdder}, so loops on different cores do not contend for one cache line per datagram
+ * (as one {@code AtomicLong} per counter would make them).
  */
 public final class TransportCounters {
 
-    private final AtomicLong datagramsReceived = new AtomicLong();
-    private final AtomicLong datagramsSent = new AtomicLong();
-    private final AtomicLong undecodable = new AtomicLong();
-    private final AtomicLong discarded = new AtomicLong();
-    private final AtomicLong ioErrors = new AtomicLong();
-    private final AtomicLong segmentedSends = new AtomicLong();
-    private final AtomicLong zeroChecksumSent = new AtomicLong();
-    private final AtomicLong zeroChecksumReceived = new AtomicLong();
+    private final LongAdder datagramsReceived = new LongAdder();
+    private final LongAdder datagramsSent = new LongAdder();
+    private final LongAdder undecodable = new LongAdder();
+    private final LongAdder discarded = new LongAdder();
+    private final LongAdder ioErrors = new LongAdder();
+    private final LongAdder segmentedSends = new LongAdder();
+    private final LongAdder handedOver = new LongAdder();
+    private final LongAdder zeroChecksumSent = new LongAdder();
+    private final LongAdder zeroChecksumReceived = new LongAdder();
 
     TransportCounters() {
     }
 
     /** Datagrams read from the socket, decodable or not. */
     public long datagramsReceived() {
-        return datagramsReceived.get();
+        return datagramsReceived.sum();
     }
 
     /** Datagrams handed to the socket for sending. */
     public long datagramsSent() {
-        return datagramsSent.get();
+        return datagramsSent.sum();
     }
 
     /**
@@ -35,12 +41,12 @@ public final class TransportCounters {
      * datagrams also counts in {@link #datagramsSent()}.
      */
     public long segmentedSends() {
-        return segmentedSends.get();
+        return segmentedSends.sum();
     }
 
     /** Datagrams dropped because they do not decode as an SCTP packet (bad checksum, malformed chunks). */
     public long undecodable() {
-        return undecodable.get();
+        return undecodable.sum();
     }
 
     /**
@@ -48,12 +54,25 @@ public final class TransportCounters {
      * without an answer, forged or mismatched cookies, INITs while closing).
      */
     public long discarded() {
-        return discarded.get();
+        return discarded.sum();
     }
 
     /** Errors the channel reported: failed writes, failed reads, exceptions raised while handling a packet. */
     public long ioErrors() {
-        return ioErrors.get();
+        return ioErrors.sum();
+    }
+
+    /**
+     * Packets that arrived on one event loop's socket for an association another loop owns and
+     * were handed to that loop (with several event loops; the kernel's SO_REUSEPORT hashing
+     * normally sends each peer's datagrams to the owner's socket).
+     */
+    public long handedOver() {
+        return handedOver.sum();
+    }
+
+    void onHandedOver() {
+        handedOver.increment();
     }
 
     /**
@@ -63,7 +82,7 @@ public final class TransportCounters {
      * @return the count so far
      */
     public long zeroChecksumSent() {
-        return zeroChecksumSent.get();
+        return zeroChecksumSent.sum();
     }
 
     /**
@@ -74,45 +93,45 @@ public final class TransportCounters {
      * @return the count so far
      */
     public long zeroChecksumReceived() {
-        return zeroChecksumReceived.get();
+        return zeroChecksumReceived.sum();
     }
 
     void onZeroChecksumSent() {
-        zeroChecksumSent.incrementAndGet();
+        zeroChecksumSent.increment();
     }
 
     void onZeroChecksumReceived() {
-        zeroChecksumReceived.incrementAndGet();
+        zeroChecksumReceived.increment();
     }
 
     void onReceived() {
-        datagramsReceived.incrementAndGet();
+        datagramsReceived.increment();
     }
 
     void onSegmentedSend() {
-        segmentedSends.incrementAndGet();
+        segmentedSends.increment();
     }
 
     void onSent() {
-        datagramsSent.incrementAndGet();
+        datagramsSent.increment();
     }
 
     void onUndecodable() {
-        undecodable.incrementAndGet();
+        undecodable.increment();
     }
 
     void onDiscarded() {
-        discarded.incrementAndGet();
+        discarded.increment();
     }
 
     void onIoError() {
-        ioErrors.incrementAndGet();
+        ioErrors.increment();
     }
 
     @Override
     public String toString() {
         return "TransportCounters[received=" + datagramsReceived() + ", sent=" + datagramsSent() + ", undecodable="
-                + undecodable() + ", discarded=" + discarded() + ", ioErrors=" + ioErrors() + ", zeroChecksumSent="
-                + zeroChecksumSent() + ", zeroChecksumReceived=" + zeroChecksumReceived() + "]";
+                + undecodable() + ", discarded=" + discarded() + ", ioErrors=" + ioErrors() + ", handedOver=" + handedOver()
+                + ", zeroChecksumSent=" + zeroChecksumSent() + ", zeroChecksumReceived=" + zeroChecksumReceived() + "]";
     }
 }

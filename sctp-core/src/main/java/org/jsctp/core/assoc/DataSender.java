@@ -311,13 +311,19 @@ final class DataSender {
      * message not (completely) sent, and forgets them all.
      */
     void drainUndelivered(BiConsumer<OutgoingMessage, Boolean> sink) {
+        List<Object> sent = outstanding.abandon(x -> true);
+        List<OutgoingMessage> unsent = queue.clear();
+        if (sent.isEmpty() && unsent.isEmpty()) {
+            t3.stop();
+            return; // nothing undelivered (an idle association): no set to build
+        }
         Set<Object> reported = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Object m : outstanding.abandon(x -> true)) {
+        for (Object m : sent) {
             if (m instanceof OutgoingMessage message && reported.add(message)) {
                 sink.accept(message, true);
             }
         }
-        for (OutgoingMessage m : queue.clear()) {
+        for (OutgoingMessage m : unsent) {
             if (reported.add(m)) {
                 sink.accept(m, false); // a partly sent message was already reported as sent
             }

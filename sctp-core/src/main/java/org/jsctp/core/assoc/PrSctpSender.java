@@ -70,12 +70,12 @@ final class PrSctpSender {
     private final AssociationCounters counters;
     private final Sink sink;
     /** Partially reliable messages with chunks held in the retransmission queue, by message. */
-    private final IdentityHashMap<OutgoingMessage, Sent> sent = new IdentityHashMap<>();
+    private final IdentityHashMap<OutgoingMessage, Sent> sent = new IdentityHashMap<>(4); // grows if used
     /**
      * The same in the order of their first TSN, so a SACK forgets what it passed from the front
      * without walking them all; an entry may outlive its index entry (abandoned) until then.
      */
-    private final ArrayDeque<Sent> sentOrder = new ArrayDeque<>();
+    private final ArrayDeque<Sent> sentOrder = new ArrayDeque<>(4);
     /** Abandoned messages the peer has not moved past yet. */
     private final List<Sent> abandoned = new ArrayList<>();
     private boolean forwardTsnDue;

@@ -21,8 +21,8 @@ final class Tcb {
     final int localPort;
     final int peerPort;
     final Timers timers = new Timers();
-    final ArrayDeque<OutgoingPacket> transmits = new ArrayDeque<>();
-    final ArrayDeque<AssociationEvent> events = new ArrayDeque<>();
+    final ArrayDeque<OutgoingPacket> transmits = new ArrayDeque<>(4); // grows when a burst needs it
+    final ArrayDeque<AssociationEvent> events = new ArrayDeque<>(4);
 
     AssociationState state;
     int localTag;

@@ -21,6 +21,11 @@ import org.jsctp.core.packet.Bytes;
  *
  * <p>The cookie is opaque to the peer, so its layout is ours to choose; times are on the
  * injected clock of this endpoint, which is all that ever reads them.
+ *
+ * <p>Cost: a {@link Mac} is keyed once per secret, not once per cookie. Two keyed instances are
+ * kept, for the current and the previous secret (the only two {@link CookieSecrets} accepts); a
+ * rotation re-keys the older one, so a retired secret's key schedule does not outlive the next
+ * cookie sealed or opened. Not thread-safe: one endpoint uses it on one thread, or under a lock.
  */
 public final class StateCookieSealer {
 
@@ -30,8 +35,11 @@ public final class StateCookieSealer {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final CookieSecrets secrets;
-    private final Mac mac;
     private final CookieCheckMode checkMode;
+    /** Two Macs and the secret each is keyed with (by identity: secrets are never copied). */
+    private final Mac[] macs = new Mac[2];
+    private final byte[][] keyedWith = new byte[2][];
+    private int lastUsed;
 
     /**
      * @param secrets the endpoint's rotating secrets
@@ -54,7 +62,8 @@ public final class StateCookieSealer {
         this.secrets = secrets;
         this.checkMode = checkMode;
         try {
-            this.mac = Mac.getInstance(ALGORITHM);
+            macs[0] = Mac.getInstance(ALGORITHM);
+            macs[1] = Mac.getInstance(ALGORITHM);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides " + ALGORITHM, e);
         }
@@ -116,12 +125,28 @@ public final class StateCookieSealer {
     }
 
     private byte[] macOf(byte[] secret, byte[] data, int length) {
+        Mac mac = macKeyedWith(secret);
+        mac.update(data, 0, length);
+        return mac.doFinal(); // also resets the Mac to its key, ready for the next cookie
+    }
+
+    /** A Mac keyed with {@code secret}: one already keyed, or the one used less recently, re-keyed. */
+    private Mac macKeyedWith(byte[] secret) {
+        for (int i = 0; i < 2; i++) {
+            if (keyedWith[i] == secret) {
+                lastUsed = i;
+                return macs[i];
+            }
+        }
+        int i = 1 - lastUsed;
+        keyedWith[i] = null;
         try {
-            mac.init(new SecretKeySpec(secret, ALGORITHM));
+            macs[i].init(new SecretKeySpec(secret, ALGORITHM));
         } catch (InvalidKeyException e) {
             throw new IllegalStateException("a 32-byte HMAC key is always valid", e);
         }
-        mac.update(data, 0, length);
-        return mac.doFinal();
+        keyedWith[i] = secret;
+        lastUsed = i;
+        return macs[i];
     }
 }

@@ -6,7 +6,8 @@ package org.jsctp.core.rx;
  * <p>Linear probing with backward-shift deletion, so there are no tombstones and lookups stay
  * short after many removals. The table starts small and doubles when half full, so memory grows
  * with the number of entries, not with the key space: a receiver with 65535 inbound streams pays
- * only for the streams in use. Slots can be walked with {@link #capacity()} and {@link #valueAt};
+ * only for the streams in use. An empty map holds no table at all until its first entry (an
+ * association has several of these maps and most of them stay empty). Slots can be walked with {@link #capacity()} and {@link #valueAt};
  * callers must not remove entries while walking (collect the keys first).
  */
 final class LongObjectMap<V> {
@@ -14,20 +15,20 @@ final class LongObjectMap<V> {
     private static final int INITIAL_CAPACITY = 8;
     private static final long MIX = 0x9E37_79B9_7F4A_7C15L;
 
-    private long[] keys;
-    private Object[] values;
+    private static final long[] NO_KEYS = new long[0];
+    private static final Object[] NO_VALUES = new Object[0];
+
+    private long[] keys = NO_KEYS;
+    private Object[] values = NO_VALUES;
     private int mask;
     private int size;
-
-    LongObjectMap() {
-        keys = new long[INITIAL_CAPACITY];
-        values = new Object[INITIAL_CAPACITY];
-        mask = INITIAL_CAPACITY - 1;
-    }
 
     /** The value for {@code key}, or null. */
     @SuppressWarnings("unchecked")
     V get(long key) {
+        if (size == 0) {
+            return null;
+        }
         int i = home(key);
         while (values[i] != null) {
             if (keys[i] == key) {
@@ -43,6 +44,9 @@ final class LongObjectMap<V> {
     V put(long key, V value) {
         if (value == null) {
             throw new IllegalArgumentException("null values are not allowed");
+        }
+        if (values.length == 0) {
+            resize(INITIAL_CAPACITY);
         }
         int i = home(key);
         while (values[i] != null) {
@@ -65,6 +69,9 @@ final class LongObjectMap<V> {
     /** Removes {@code key}; returns its value or null when absent. */
     @SuppressWarnings("unchecked")
     V remove(long key) {
+        if (size == 0) {
+            return null;
+        }
         int i = home(key);
         while (values[i] != null) {
             if (keys[i] == key) {
@@ -101,11 +108,11 @@ final class LongObjectMap<V> {
         return keys[slot];
     }
 
-    /** Removes every entry and returns to the initial size. */
+    /** Removes every entry and lets the table go (the next entry makes a small one again). */
     void clear() {
-        keys = new long[INITIAL_CAPACITY];
-        values = new Object[INITIAL_CAPACITY];
-        mask = INITIAL_CAPACITY - 1;
+        keys = NO_KEYS;
+        values = NO_VALUES;
+        mask = 0;
         size = 0;
     }
 

@@ -94,11 +94,16 @@ public final class OutstandingData {
     private int pendingFast;
     private int pendingT3;
 
-    /** Scratch for SACK processing: sortable block keys, then merged unwrapped block bounds. */
+    /**
+     * Scratch for SACK processing: sortable block keys, then merged unwrapped block bounds. Made at
+     * the first SACK with gap blocks (most associations never see one: an idle or loss-free one
+     * would carry 1.5 KiB of scratch for nothing).
+     */
     private static final int SCRATCH_KEPT = 64;
-    private long[] blockKeys = new long[SCRATCH_KEPT];
-    private long[] mergedStarts = new long[SCRATCH_KEPT];
-    private long[] mergedEnds = new long[SCRATCH_KEPT];
+    private static final long[] NO_SCRATCH = new long[0];
+    private long[] blockKeys = NO_SCRATCH;
+    private long[] mergedStarts = NO_SCRATCH;
+    private long[] mergedEnds = NO_SCRATCH;
 
     /**
      * @param initialTsn our Initial TSN (sent in INIT or INIT ACK): the first TSN {@link #add}
@@ -294,7 +299,7 @@ public final class OutstandingData {
             return 0;
         }
         if (blockKeys.length < n) {
-            blockKeys = new long[n];
+            blockKeys = new long[Math.max(n, SCRATCH_KEPT)];
         }
         int kept = 0;
         boolean sorted = true;
@@ -318,8 +323,8 @@ public final class OutstandingData {
             Arrays.sort(blockKeys, 0, kept);
         }
         if (mergedStarts.length < kept) {
-            mergedStarts = new long[kept];
-            mergedEnds = new long[kept];
+            mergedStarts = new long[Math.max(kept, SCRATCH_KEPT)];
+            mergedEnds = new long[Math.max(kept, SCRATCH_KEPT)];
         }
         int m = 0;
         for (int i = 0; i < kept; i++) {

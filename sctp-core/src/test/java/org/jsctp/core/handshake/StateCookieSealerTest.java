@@ -63,6 +63,30 @@ class StateCookieSealerTest {
     }
 
     @Test
+    void theCachedKeysGiveEachCookieTheMacOfItsOwnSecretAcrossRotations() {
+        // The sealer keeps a keyed Mac per accepted secret; interleaving the two secrets and
+        // rotating must never MAC with the wrong one. A twin with the same secrets that only seals
+        // (one key at a time) is the reference.
+        StateCookieSealer twin = new StateCookieSealer(new CookieSecrets(new SeededRandomSource(42), 0, ROTATION), LIFE);
+        Bytes old = sealer.seal(TCB, ROTATION - SECOND, LIFE);
+        assertThat(twin.seal(TCB, ROTATION - SECOND, LIFE)).isEqualTo(old);
+        for (int i = 0; i < 4; i++) {
+            long now = ROTATION + i;
+            Bytes fresh = sealer.seal(TCB, now, LIFE);
+            assertThat(sealer.open(old, now)).isInstanceOf(CookieCheck.Valid.class);
+            assertThat(twin.seal(TCB, now, LIFE)).isEqualTo(fresh);
+            assertThat(sealer.open(fresh, now)).isInstanceOf(CookieCheck.Valid.class);
+        }
+        Bytes lastOfItsSecret = sealer.seal(TCB, 2 * ROTATION - SECOND, LIFE);
+        Bytes newest = sealer.seal(TCB, 2 * ROTATION, LIFE);
+        assertThat(twin.seal(TCB, 2 * ROTATION, LIFE)).isEqualTo(newest);
+        assertThat(sealer.open(old, 2 * ROTATION)).isInstanceOf(CookieCheck.Forged.class); // retired
+        assertThat(sealer.open(newest, 2 * ROTATION)).isInstanceOf(CookieCheck.Valid.class);
+        assertThat(sealer.open(lastOfItsSecret, 2 * ROTATION)).isInstanceOf(CookieCheck.Valid.class);
+        assertThat(sealer.open(newest, 2 * ROTATION + 1)).isInstanceOf(CookieCheck.Valid.class);
+    }
+
+    @Test
     void truncatedOrEmptyCookiesAreForgedNotErrors() {
         byte[] cookie = sealer.seal(TCB, 0, LIFE).toByteArray();
         for (int n = 0; n < cookie.length; n++) {
