@@ -2,6 +2,7 @@ package org.jsctp.core.assoc;
 
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.tx.PrPolicy;
+import org.jsctp.core.tx.StreamSchedulerKind;
 
 /**
  * The protocol parameters and limits of an association, with the defaults of RFC 9260 section 16
@@ -39,6 +40,9 @@ import org.jsctp.core.tx.PrPolicy;
  *     most timeouts come from these, see docs/PERFORMANCE.md "Under loss")
  * @param defaultPrPolicy the PR-SCTP policy of messages sent without one (SCTP_DEFAULT_PRINFO of
  *     RFC 7496 section 4.3); {@link PrPolicy#NONE}, fully reliable, by default
+ * @param streamScheduler which stream scheduler of RFC 8260 section 3 picks the stream of each
+ *     message (DATA) or fragment (I-DATA), SCTP_STREAM_SCHEDULER of RFC 8260 section 4.3.1;
+ *     {@link StreamSchedulerKind#FCFS} by default
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -46,7 +50,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 int maxInitRetransmits, int associationMaxRetransmits, int pathMaxRetransmits,
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
-                                boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy) {
+                                boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
+                                StreamSchedulerKind streamScheduler) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -82,6 +87,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
         if (defaultPrPolicy == null) {
             throw new IllegalArgumentException("defaultPrPolicy must not be null (PrPolicy.NONE for none)");
+        }
+        if (streamScheduler == null) {
+            throw new IllegalArgumentException("streamScheduler must not be null (FCFS is the default)");
         }
     }
 
@@ -122,6 +130,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.noDelay = noDelay;
         b.lostRetransmissionDetection = lostRetransmissionDetection;
         b.defaultPrPolicy = defaultPrPolicy;
+        b.streamScheduler = streamScheduler;
         return b;
     }
 
@@ -155,6 +164,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private boolean noDelay = false;
         private boolean lostRetransmissionDetection = false;
         private PrPolicy defaultPrPolicy = PrPolicy.NONE;
+        private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
 
         private Builder() {
         }
@@ -270,10 +280,22 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * The stream scheduler (SCTP_STREAM_SCHEDULER, RFC 8260 section 4.3.1).
+         *
+         * @param value the scheduler kind
+         * @return this builder
+         */
+        public Builder streamScheduler(StreamSchedulerKind value) {
+            this.streamScheduler = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
-            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy);
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
+                    streamScheduler);
         }
     }
 
