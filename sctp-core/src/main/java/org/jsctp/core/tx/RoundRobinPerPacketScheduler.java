@@ -8,7 +8,13 @@ package org.jsctp.core.tx;
  * same packet returns that stream again, until the association reports the packet done through
  * {@link #packetCompleted()}. When the stream runs out of data before the packet is full,
  * {@link #closesPacket()} tells the association to send the packet as it is rather than fill it
- * with another stream's data. Memory grows with the number of active streams only.
+ * with another stream's data.
+ *
+ * <p>With DATA a message that spans packets is continued without a scheduling decision (RFC
+ * 9260 section 6.9). A packet that begins with such a rest is not a turn: it closes when the
+ * message ends, and the next packet is the next stream's turn; otherwise a stream whose
+ * messages each spill into the next packet would keep the turn for ever. Memory grows with the
+ * number of active streams only.
  */
 public final class RoundRobinPerPacketScheduler implements StreamScheduler {
 
@@ -17,8 +23,10 @@ public final class RoundRobinPerPacketScheduler implements StreamScheduler {
     private final RoundRobinScheduler ring = new RoundRobinScheduler();
     /** The stream the packet being assembled belongs to, or {@link #NONE} before its first grant. */
     private int packetStream = NONE;
-    /** Whether {@link #packetStream} ran out of data during this packet. */
-    private boolean packetStreamDrained;
+    /** Whether the packet should take no more new data: its stream ran out, or its rest-of-message ended. */
+    private boolean closeRequested;
+    /** Whether the packet began with the rest of a DATA message rather than with a turn. */
+    private boolean continuation;
 
     /** A scheduler with no active stream. */
     public RoundRobinPerPacketScheduler() {
@@ -39,7 +47,7 @@ public final class RoundRobinPerPacketScheduler implements StreamScheduler {
         ring.streamDeactivated(streamId);
         if (streamId == packetStream) {
             packetStream = NONE;
-            packetStreamDrained = true;
+            closeRequested = true;
         }
     }
 
@@ -58,25 +66,34 @@ public final class RoundRobinPerPacketScheduler implements StreamScheduler {
 
     @Override
     public void produced(int streamId, int payloadBytes, boolean endOfMessage) {
-        // Turns are counted in packets.
+        if (packetStream == NONE && !closeRequested) {
+            // With DATA the queue continues a started message without asking: the packet is that
+            // stream's until the message ends, but it is not the stream's turn.
+            packetStream = streamId;
+            continuation = true;
+        }
+        if (continuation && endOfMessage && streamId == packetStream) {
+            packetStream = NONE;
+            closeRequested = true;
+        }
     }
 
     @Override
     public void packetCompleted() {
         packetStream = NONE;
-        packetStreamDrained = false;
+        closeRequested = false;
+        continuation = false;
     }
 
     @Override
     public boolean closesPacket() {
-        return packetStreamDrained; // RFC 8260 section 3.3: bundle chunks of the same stream only
+        return closeRequested; // RFC 8260 section 3.3: bundle chunks of the same stream only
     }
 
     @Override
     public void clear() {
         ring.clear();
-        packetStream = NONE;
-        packetStreamDrained = false;
+        packetCompleted();
     }
 
     @Override
@@ -87,7 +104,7 @@ public final class RoundRobinPerPacketScheduler implements StreamScheduler {
     @Override
     public void checkInvariants() {
         ring.checkInvariants();
-        if (packetStream != NONE && packetStreamDrained) {
+        if (packetStream != NONE && closeRequested) {
             throw new IllegalStateException("packet stream " + packetStream + " both current and drained");
         }
     }

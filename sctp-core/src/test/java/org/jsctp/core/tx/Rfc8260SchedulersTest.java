@@ -48,6 +48,23 @@ class Rfc8260SchedulersTest {
     }
 
     @Test
+    void roundRobinPerPacketEndsAPacketThatBeganWithTheRestOfADataMessageWhenTheMessageEnds() {
+        RoundRobinPerPacketScheduler s = new RoundRobinPerPacketScheduler();
+        s.streamActivated(4, 0, 3000);
+        s.streamActivated(7, 1, 10);
+        assertThat(s.select()).isEqualTo(4);
+        s.produced(4, 1400, false);
+        s.packetCompleted();
+        s.produced(4, 1400, false); // the queue continues the message without asking
+        assertThat(s.closesPacket()).isFalse();
+        s.produced(4, 200, true);
+        assertThat(s.closesPacket()).isTrue();
+        s.packetCompleted();
+        assertThat(s.select()).isEqualTo(7);
+        s.checkInvariants();
+    }
+
+    @Test
     void roundRobinPerPacketBehindTheQueueFillsEachPacketFromOneStreamOnly() {
         SendQueue q = new SendQueue(8, 1_000_000, new RoundRobinPerPacketScheduler());
         for (int i = 0; i < 6; i++) {
