@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.tx.StreamSchedulerKind;
 
 /**
  * Translates the options that live in the core's {@link AssociationConfig} to and from it; the
@@ -59,6 +60,10 @@ final class OptionMapping {
             if (point > 0) { // 0: the core's default, half the receive buffer
                 b.partialDeliveryPointBytes(point);
             }
+        } else if (o == SctpOptions.INTERLEAVING_SUPPORTED) {
+            b.capabilities(b.capabilities().withInterleaving((Boolean) value)); // RFC 8260 section 2.2
+        } else if (o == SctpOptions.STREAM_SCHEDULER) {
+            b.streamScheduler(StreamSchedulerKind.valueOf(((SctpStreamScheduler) value).name()));
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -88,6 +93,10 @@ final class OptionMapping {
             return c.receiveBufferBytes();
         } else if (o == SctpOptions.PARTIAL_DELIVERY_POINT) {
             return c.partialDeliveryPointBytes();
+        } else if (o == SctpOptions.INTERLEAVING_SUPPORTED) {
+            return c.capabilities().interleaving();
+        } else if (o == SctpOptions.STREAM_SCHEDULER) {
+            return SctpStreamScheduler.valueOf(c.streamScheduler().name());
         }
         throw new IllegalArgumentException(o + " is not kept in the core's configuration");
     }

@@ -259,6 +259,15 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * The extensions offered so far, so one option can change its own flag with a wither.
+         *
+         * @return the capabilities this builder would build with
+         */
+        public Capabilities capabilities() {
+            return capabilities;
+        }
+
         public Builder capabilities(Capabilities value) {
             this.capabilities = value;
             return this;
