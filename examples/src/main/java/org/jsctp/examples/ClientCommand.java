@@ -65,6 +65,9 @@ final class ClientCommand implements Callable<Integer> {
     @Mixin
     PrOption pr = new PrOption();
 
+    @Mixin
+    SchedulerOption sched = new SchedulerOption();
+
     @Spec
     CommandSpec spec;
 
@@ -83,8 +86,8 @@ final class ClientCommand implements Callable<Integer> {
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(pr.apply(AssociationConfig.defaults().toBuilder(), spec).build())
-                .listener((association, event) -> {
+                .associationConfig(sched.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec).build())
+                .listener(sched.listener((association, event) -> {
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {
                         String text = new String(whole.payload().toByteArray(), StandardCharsets.UTF_8);
@@ -98,7 +101,7 @@ final class ClientCommand implements Callable<Integer> {
                             || event instanceof AssociationEvent.CommunicationLost) {
                         peerClosing.countDown();
                     }
-                }), localUdpPort);
+                }, spec)), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {

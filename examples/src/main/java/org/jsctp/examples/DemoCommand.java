@@ -43,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--hex", description = "with --codec: also print every packet as hex")
     boolean hex;
 
+    @picocli.CommandLine.Mixin
+    SchedulerOption sched = new SchedulerOption();
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +56,11 @@ final class DemoCommand implements Callable<Integer> {
             return CodecWalk.run(out, hex);
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
+        org.jsctp.api.SctpStreamScheduler scheduler = org.jsctp.api.SctpStreamScheduler.valueOf(sched.kind(spec).name());
+        java.util.List<int[]> streamValues = sched.values(spec);
         SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
+                .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
+                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
                 .listener(new SctpListener() {
                     @Override
                     public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
@@ -62,7 +69,9 @@ final class DemoCommand implements Callable<Integer> {
                     }
                 }).build();
         server.listen();
-        SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT).build();
+        SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
+                .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
+                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler).build();
         int failures = 0;
         try {
             InetSocketAddress to = new InetSocketAddress(loopback, server.localAddress().getPort());
@@ -70,6 +79,15 @@ final class DemoCommand implements Callable<Integer> {
             SctpAssociation a = client.connect(to, ECHO_PORT);
             out.printf("association up: client UDP port %d -> %s%n", client.localAddress().getPort(),
                     a.remoteAddress());
+            for (int[] sv : streamValues) {
+                if (sv[0] < a.outboundStreams()) {
+                    a.setStreamSchedulerValue(sv[0], sv[1]);
+                }
+            }
+            if (sched.idata || sched.scheduler != null) {
+                out.printf("interleaving (I-DATA): %s, stream scheduler: %s%n", a.isInterleaving() ? "on" : "off",
+                        scheduler.name().toLowerCase(java.util.Locale.ROOT));
+            }
             for (int i = 0; i < messages; i++) {
                 String text = "message " + i + " on stream " + (i % STREAMS);
                 a.send(SctpMessage.wrap(text.getBytes(StandardCharsets.UTF_8)).withStream(i % STREAMS));

@@ -107,6 +107,9 @@ final class LatencyCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
+    @Mixin
+    SchedulerOption sched = new SchedulerOption();
+
     @Spec
     CommandSpec spec;
 
@@ -132,19 +135,19 @@ final class LatencyCommand implements Callable<Integer> {
         InetAddress peer = ToolSupport.resolve(spec, address);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AssociationConfig config = AssociationConfig.defaults().toBuilder().noDelay(!nagle).build();
+        AssociationConfig config = sched.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec).build();
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config)
-                .listener((association, event) -> {
+                .listener(sched.listener((association, event) -> {
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {
                         replyRoundTripNanos = System.nanoTime() - requestSentNanos;
                         reply = whole;
                         replies.release();
                     }
-                }), localUdpPort);
+                }, spec)), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {

@@ -32,6 +32,9 @@ abstract class ServerCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
+    @Mixin
+    SchedulerOption sched = new SchedulerOption();
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +59,8 @@ abstract class ServerCommand implements Callable<Integer> {
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(associationConfig()).listener(service());
+                .associationConfig(sched.apply(associationConfig().toBuilder(), spec).build())
+                .listener(sched.listener(service(), spec));
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);
         }

@@ -118,6 +118,9 @@ final class TsctpCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PrOption pr = new PrOption();
 
+    @picocli.CommandLine.Mixin
+    SchedulerOption sched = new SchedulerOption();
+
     @Spec
     CommandSpec spec;
 
@@ -136,6 +139,7 @@ final class TsctpCommand implements Callable<Integer> {
         }
         AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay)
                 .defaultPrPolicy(policy());
+        sched.apply(config, spec);
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));
         }
@@ -224,7 +228,7 @@ final class TsctpCommand implements Callable<Integer> {
             }
         };
         UdpSctpEndpoint server = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload).sctpPort(port)
-                .associationConfig(config).listener(listener), localUdpPort);
+                .associationConfig(config).listener(sched.listener(listener, spec)), localUdpPort);
         if (verbose) {
             out.printf("tsctp server: SCTP port %d on UDP port %d%n", port, server.localUdpPort());
             out.flush();
@@ -248,7 +252,7 @@ final class TsctpCommand implements Callable<Integer> {
         };
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint client = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload)
-                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(listener), localUdpPort);
+                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(sched.listener(listener, spec)), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {
