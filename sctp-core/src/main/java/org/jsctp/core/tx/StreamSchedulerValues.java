@@ -31,7 +31,8 @@ public final class StreamSchedulerValues {
      * @throws IllegalArgumentException if out of range for the scheduler
      */
     public void set(int streamId, int value) {
-        kind.create().setStreamValue(streamId, value); // the scheduler's own range check
+        PriorityScheduler.checkRange(streamId, value); // RFC 8260 section 4.3.2: 16-bit stream and value
+        kind.create().setStreamValue(streamId, value); // the scheduler's own check (a WFQ weight is not 0)
         values.put(streamId, value);
     }
 

@@ -217,6 +217,8 @@ class Rfc8260SchedulersTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PriorityScheduler().setStreamValue(-1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StreamSchedulerValues(StreamSchedulerKind.FCFS).set(70_000, 1))
+                .isInstanceOf(IllegalArgumentException.class);
         StreamSchedulerValues values = new StreamSchedulerValues(StreamSchedulerKind.WFQ);
         assertThatThrownBy(() -> values.set(3, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(values.get(3)).isEqualTo(WeightedFairScheduler.DEFAULT_WEIGHT);
