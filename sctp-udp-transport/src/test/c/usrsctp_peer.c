@@ -18,6 +18,15 @@
  *   reset-streams out|in [S...]        SCTP_RESET_STREAMS of our outgoing or incoming streams (none: all)
  *   reset-assoc                        SCTP_RESET_ASSOC (SSN/TSN reset, RFC 6525 section 5.1.4)
  *   add-streams OUT IN                 SCTP_ADD_STREAMS: OUT outgoing, IN incoming streams
+ *   scheduler NAME                     stream scheduler of the association: fcfs, rr, rrp, prio, fb
+ *   ss-value STREAM VALUE              SCTP_SS_VALUE of a stream (a priority, for prio only)
+ *
+ * Environment, read when the socket is made, before any association (RFC 8260):
+ *   USRSCTP_PEER_IDATA=1               offer I-DATA (SCTP_FRAGMENT_INTERLEAVE 2, then
+ *                                      SCTP_INTERLEAVING_SUPPORTED on: usrsctp refuses it otherwise)
+ *   USRSCTP_PEER_SCHEDULER=NAME        stream scheduler of future associations, as for "scheduler"
+ *   USRSCTP_PEER_PD_POINT=BYTES        SCTP_PARTIAL_DELIVERY_POINT: with interleaving, messages in
+ *                                      reassembly on several streams must not fill the window
  *
  * Output lines: READY (listening, or connected), ACCEPTED (listen: the association is up),
  * EVENT <notification> [key=value...] (STREAM_RESET_EVENT, ASSOC_RESET_EVENT and STREAM_CHANGE_EVENT
@@ -149,6 +158,58 @@ static void drain(void) {
     }
 }
 
+/* ---- message interleaving and stream schedulers (RFC 8260) ---- */
+
+#ifndef SCTP_INTERLEAVING_SUPPORTED
+#define SCTP_INTERLEAVING_SUPPORTED 0x00001206 /* usrsctp knows it; usrsctp.h 0.9.5 does not name it */
+#endif
+
+/* usrsctp's SCTP_SS_* module for one of our scheduler names, or -1. */
+static int scheduler_module(const char *name) {
+    static const struct { const char *name; int module; } MODULES[] = {
+        {"fcfs", SCTP_SS_FIRST_COME}, {"rr", SCTP_SS_ROUND_ROBIN}, {"rrp", SCTP_SS_ROUND_ROBIN_PACKET},
+        {"prio", SCTP_SS_PRIORITY}, {"fb", SCTP_SS_FAIR_BANDWITH}, {"default", SCTP_SS_DEFAULT},
+    };
+    for (size_t i = 0; i < sizeof MODULES / sizeof MODULES[0]; i++) {
+        if (strcmp(name, MODULES[i].name) == 0) {
+            return MODULES[i].module;
+        }
+    }
+    return -1;
+}
+
+static int set_scheduler(struct socket *s, sctp_assoc_t assoc, const char *name) {
+    int module = scheduler_module(name);
+    if (module < 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    struct sctp_assoc_value av = {.assoc_id = assoc, .assoc_value = (uint32_t) module};
+    return usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_PLUGGABLE_SS, &av, sizeof av);
+}
+
+/* The environment's I-DATA and scheduler choice, on a socket that has no association yet. */
+static int interleaving_setup(struct socket *s) {
+    const char *idata = getenv("USRSCTP_PEER_IDATA");
+    if (idata != NULL && strcmp(idata, "1") == 0) {
+        const int level = 2; /* messages of different streams may be interleaved on receipt */
+        struct sctp_assoc_value av = {.assoc_id = SCTP_FUTURE_ASSOC, .assoc_value = 1};
+        if (usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_FRAGMENT_INTERLEAVE, &level, sizeof level) < 0
+                || usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_INTERLEAVING_SUPPORTED, &av, sizeof av) < 0) {
+            return -1;
+        }
+    }
+    const char *pd_point = getenv("USRSCTP_PEER_PD_POINT");
+    if (pd_point != NULL) {
+        uint32_t bytes = (uint32_t) strtoul(pd_point, NULL, 10);
+        if (usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_PARTIAL_DELIVERY_POINT, &bytes, sizeof bytes) < 0) {
+            return -1;
+        }
+    }
+    const char *scheduler = getenv("USRSCTP_PEER_SCHEDULER");
+    return scheduler == NULL ? 0 : set_scheduler(s, SCTP_FUTURE_ASSOC, scheduler);
+}
+
 /* Sets the options every association socket needs, then makes it non-blocking with the upcall. */
 static int setup_socket(struct socket *s, uint16_t remote_udp_port) {
     const uint16_t events[] = {SCTP_ASSOC_CHANGE, SCTP_SHUTDOWN_EVENT, SCTP_SEND_FAILED_EVENT,
@@ -176,7 +237,7 @@ static int setup_socket(struct socket *s, uint16_t remote_udp_port) {
             || usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_NODELAY, &on, sizeof on) < 0) {
         return -1;
     }
-    return 0;
+    return interleaving_setup(s);
 }
 
 /* After usrsctp_accept or usrsctp_connect: from now on reads are driven by the upcall. */
@@ -386,6 +447,26 @@ static int cmd_add_streams(char *args) {
     return usrsctp_setsockopt(conn, IPPROTO_SCTP, SCTP_ADD_STREAMS, &a, sizeof a);
 }
 
+static int cmd_scheduler(char *args) {
+    char name[16] = "";
+    if (sscanf(args, "%15s", name) != 1) {
+        errno = EINVAL;
+        return -1;
+    }
+    return set_scheduler(conn, SCTP_CURRENT_ASSOC, name);
+}
+
+static int cmd_ss_value(char *args) {
+    unsigned int stream, value;
+    if (sscanf(args, "%u %u", &stream, &value) != 2 || stream > 0xFFFF || value > 0xFFFF) {
+        errno = EINVAL;
+        return -1;
+    }
+    struct sctp_stream_value sv = {.assoc_id = SCTP_CURRENT_ASSOC, .stream_id = (uint16_t) stream,
+                                   .stream_value = (uint16_t) value};
+    return usrsctp_setsockopt(conn, IPPROTO_SCTP, SCTP_SS_VALUE, &sv, sizeof sv);
+}
+
 struct command {
     const char *name;
     int (*run)(char *args);   /* returns 0, or -1 with errno set */
@@ -397,6 +478,8 @@ static const struct command COMMANDS[] = {
     /* stream reconfiguration */
     {"reconfig-enable", cmd_reconfig_enable}, {"reset-streams", cmd_reset_streams},
     {"reset-assoc", cmd_reset_assoc}, {"add-streams", cmd_add_streams},
+    /* RFC 8260 */
+    {"scheduler", cmd_scheduler}, {"ss-value", cmd_ss_value},
 };
 
 /* Runs one command line; returns 1 for quit. */

@@ -75,7 +75,12 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--add-streams", defaultValue = "0", paramLabel = "K",
             description = "add K outgoing streams (RFC 6525) once connected, and print the outcome")
     int addStreams;
+
+    @picocli.CommandLine.Mixin
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
+
+    @picocli.CommandLine.Mixin
+    SchedulerOption sched = new SchedulerOption();
 
     @Spec
     CommandSpec spec;
@@ -100,8 +105,8 @@ final class ClientCommand implements Callable<Integer> {
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(reconfig.apply(zeroChecksum.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec).build()))
-                .listener((association, event) -> {
+                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec), spec).build()))
+                .listener(sched.listener((association, event) -> {
                     actions.onEvent(event);
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {
@@ -116,7 +121,7 @@ final class ClientCommand implements Callable<Integer> {
                             || event instanceof AssociationEvent.CommunicationLost) {
                         peerClosing.countDown();
                     }
-                }), localUdpPort);
+                }, spec)), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {

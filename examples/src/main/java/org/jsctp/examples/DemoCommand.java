@@ -46,7 +46,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     ReconfigOption reconfig = new ReconfigOption();
+
+    @picocli.CommandLine.Mixin
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
+
+    @picocli.CommandLine.Mixin
+    SchedulerOption sched = new SchedulerOption();
 
     @Spec
     CommandSpec spec;
@@ -59,9 +64,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         int edmid = zeroChecksum.edmid(spec); // RFC 9653, 0 when off
+        org.jsctp.api.SctpStreamScheduler scheduler = org.jsctp.api.SctpStreamScheduler.valueOf(sched.kind(spec).name());
+        java.util.List<int[]> streamValues = sched.values(spec);
         SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
                 .option(org.jsctp.api.SctpOptions.ENABLE_STREAM_RESET, reconfig.enabled)
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
+                .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
+                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
                 .listener(new SctpListener() {
                     @Override
                     public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
@@ -71,7 +80,9 @@ final class DemoCommand implements Callable<Integer> {
                 }).build();
         server.listen();
         SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
-                .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid).build();
+                .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
+                .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
+                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler).build();
         int failures = 0;
         try {
             InetSocketAddress to = new InetSocketAddress(loopback, server.localAddress().getPort());
@@ -79,6 +90,15 @@ final class DemoCommand implements Callable<Integer> {
             SctpAssociation a = client.connect(to, ECHO_PORT);
             out.printf("association up: client UDP port %d -> %s%n", client.localAddress().getPort(),
                     a.remoteAddress());
+            for (int[] sv : streamValues) {
+                if (sv[0] < a.outboundStreams()) {
+                    a.setStreamSchedulerValue(sv[0], sv[1]);
+                }
+            }
+            if (sched.idata || sched.scheduler != null) {
+                out.printf("interleaving (I-DATA): %s, stream scheduler: %s%n", a.isInterleaving() ? "on" : "off",
+                        scheduler.name().toLowerCase(java.util.Locale.ROOT));
+            }
             for (int i = 0; i < messages; i++) {
                 String text = "message " + i + " on stream " + (i % STREAMS);
                 a.send(SctpMessage.wrap(text.getBytes(StandardCharsets.UTF_8)).withStream(i % STREAMS));

@@ -109,7 +109,12 @@ final class LatencyCommand implements Callable<Integer> {
 
     @Mixin
     ReconfigOption reconfig = new ReconfigOption();
+
+    @picocli.CommandLine.Mixin
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
+
+    @picocli.CommandLine.Mixin
+    SchedulerOption sched = new SchedulerOption();
 
     @Spec
     CommandSpec spec;
@@ -136,19 +141,19 @@ final class LatencyCommand implements Callable<Integer> {
         InetAddress peer = ToolSupport.resolve(spec, address);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AssociationConfig config = reconfig.apply(zeroChecksum.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec).build());
+        AssociationConfig config = reconfig.apply(sched.apply(zeroChecksum.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec), spec).build());
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config)
-                .listener((association, event) -> {
+                .listener(sched.listener((association, event) -> {
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {
                         replyRoundTripNanos = System.nanoTime() - requestSentNanos;
                         reply = whole;
                         replies.release();
                     }
-                }), localUdpPort);
+                }, spec)), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {

@@ -34,7 +34,12 @@ abstract class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ReconfigOption reconfig = new ReconfigOption();
+
+    @picocli.CommandLine.Mixin
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
+
+    @picocli.CommandLine.Mixin
+    SchedulerOption sched = new SchedulerOption();
 
     @Spec
     CommandSpec spec;
@@ -60,7 +65,8 @@ abstract class ServerCommand implements Callable<Integer> {
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(reconfig.apply(zeroChecksum.apply(associationConfig().toBuilder(), spec).build())).listener(service());
+                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(associationConfig().toBuilder(), spec), spec).build()))
+                .listener(sched.listener(service(), spec));
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);
         }

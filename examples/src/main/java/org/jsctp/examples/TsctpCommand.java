@@ -120,7 +120,12 @@ final class TsctpCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     ReconfigOption reconfig = new ReconfigOption();
+
+    @picocli.CommandLine.Mixin
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
+
+    @picocli.CommandLine.Mixin
+    SchedulerOption sched = new SchedulerOption();
 
     @Spec
     CommandSpec spec;
@@ -141,6 +146,7 @@ final class TsctpCommand implements Callable<Integer> {
         AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay)
                 .defaultPrPolicy(policy());
         zeroChecksum.apply(config, spec);
+        sched.apply(config, spec);
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));
         }
@@ -230,7 +236,7 @@ final class TsctpCommand implements Callable<Integer> {
             }
         };
         UdpSctpEndpoint server = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload).sctpPort(port)
-                .associationConfig(config).listener(listener), localUdpPort);
+                .associationConfig(config).listener(sched.listener(listener, spec)), localUdpPort);
         if (verbose) {
             out.printf("tsctp server: SCTP port %d on UDP port %d%n", port, server.localUdpPort());
             out.flush();
@@ -254,7 +260,7 @@ final class TsctpCommand implements Callable<Integer> {
         };
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint client = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload)
-                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(listener), localUdpPort);
+                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(sched.listener(listener, spec)), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {

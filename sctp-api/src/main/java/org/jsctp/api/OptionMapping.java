@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.tx.StreamSchedulerKind;
 
 /**
  * Translates the options that live in the core's {@link AssociationConfig} to and from it; the
@@ -63,6 +64,10 @@ final class OptionMapping {
             b.acceptStreamReconfig((Boolean) value);
         } else if (o == SctpOptions.ZERO_CHECKSUM_ACCEPTABLE) {
             b.zeroChecksum((Integer) value); // RFC 9653 section 5.1: the EDMID announced, 0 for none
+        } else if (o == SctpOptions.INTERLEAVING_SUPPORTED) {
+            b.capabilities(b.capabilities().withInterleaving((Boolean) value)); // RFC 8260 section 2.2
+        } else if (o == SctpOptions.STREAM_SCHEDULER) {
+            b.streamScheduler(StreamSchedulerKind.valueOf(((SctpStreamScheduler) value).name()));
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -96,6 +101,10 @@ final class OptionMapping {
             return c.acceptStreamReconfig();
         } else if (o == SctpOptions.ZERO_CHECKSUM_ACCEPTABLE) {
             return c.zeroChecksumMethod();
+        } else if (o == SctpOptions.INTERLEAVING_SUPPORTED) {
+            return c.capabilities().interleaving();
+        } else if (o == SctpOptions.STREAM_SCHEDULER) {
+            return SctpStreamScheduler.valueOf(c.streamScheduler().name());
         }
         throw new IllegalArgumentException(o + " is not kept in the core's configuration");
     }

@@ -71,6 +71,8 @@ public final class SctpAssociation {
     private volatile SctpStatistics lastStatistics;
     private volatile boolean streamResetEnabled;
     private final ReconfigRequests reconfig = new ReconfigRequests(this);
+    /** SCTP_STREAM_SCHEDULER_VALUE per stream as set, applied to the core once it is up. */
+    private final java.util.Map<Integer, Integer> streamSchedulerValues = new java.util.concurrent.ConcurrentHashMap<>();
 
     SctpAssociation(EndpointEngine engine, int id, Inbox inbox, InetSocketAddress remote, int remoteSctpPort) {
         this.engine = engine;
@@ -422,6 +424,34 @@ public final class SctpAssociation {
                 ? CompletableFuture.completedFuture(last) : CompletableFuture.failedFuture(e));
     }
 
+    /**
+     * Whether the association uses user message interleaving, I-DATA and I-FORWARD-TSN chunks
+     * (RFC 8260 section 2.2: both sides offered it, see {@link SctpOptions#INTERLEAVING_SUPPORTED}),
+     * rather than DATA and FORWARD TSN.
+     *
+     * @return true when I-DATA is in use; false also before the association is set up
+     * @throws SctpException if the association closed before saying
+     * @throws InterruptedIOException if interrupted while waiting for the event loop
+     * @throws IllegalStateException on the endpoint's event-loop thread
+     */
+    public boolean isInterleaving() throws SctpException, InterruptedIOException {
+        engine.guard().refuseBlocking("SctpAssociation.isInterleaving()", "isInterleavingAsync()");
+        return await(isInterleavingAsync(), -1);
+    }
+
+    /**
+     * As {@link #isInterleaving()}, without blocking.
+     *
+     * @return a future of whether I-DATA is in use
+     */
+    public CompletableFuture<Boolean> isInterleavingAsync() {
+        SctpUdpAssociation t = transport;
+        if (t == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return t.call((core, now) -> core.capabilities().interleaving());
+    }
+
     /** The option's current value on this association. */
     @SuppressWarnings("unchecked")
     public <T> T getOption(SctpOption<T> option) {
@@ -490,6 +520,43 @@ public final class SctpAssociation {
             long nanos = p.heartbeatInterval().toNanos();
             onCore(core -> core.setHeartbeatInterval(nanos));
         }
+    }
+
+    /**
+     * Sets one outbound stream's scheduler parameter (SCTP_STREAM_SCHEDULER_VALUE, RFC 8260 section
+     * 4.3.2): its priority with {@link SctpStreamScheduler#PRIO} (lower first, 0 the default and
+     * highest), its weight with {@link SctpStreamScheduler#WFQ} (1..65535, default 1). Other
+     * schedulers keep it without using it. Live: it applies from the next scheduling decision on;
+     * set before the association is up, it applies from the start.
+     *
+     * @param stream the outbound stream, 0..65535 (below {@link #outboundStreams()} once up)
+     * @param value the priority or weight, 0..65535
+     * @throws IllegalArgumentException if the stream or value is out of range for the scheduler
+     */
+    public void setStreamSchedulerValue(int stream, int value) {
+        int limit = up ? outboundStreams - 1 : 65535;
+        if (stream < 0 || stream > limit) {
+            throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER_VALUE stream must be in 0.." + limit + ": "
+                    + stream);
+        }
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER_VALUE value must be in 0..65535: " + value);
+        }
+        if (value == 0 && config.streamScheduler() == org.jsctp.core.tx.StreamSchedulerKind.WFQ) {
+            throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER_VALUE: a WFQ weight must be in 1..65535: 0");
+        }
+        streamSchedulerValues.put(stream, value);
+        onCore(core -> core.setStreamSchedulerValue(stream, value));
+    }
+
+    /**
+     * One outbound stream's scheduler parameter (SCTP_STREAM_SCHEDULER_VALUE, RFC 8260 section 4.3.2).
+     *
+     * @param stream the outbound stream
+     * @return the value last set, or the scheduler's default (1 for WFQ, 0 otherwise)
+     */
+    public int getStreamSchedulerValue(int stream) {
+        return streamSchedulerValues.getOrDefault(stream, config.streamScheduler().defaultStreamValue());
     }
 
     @Override
@@ -604,9 +671,15 @@ public final class SctpAssociation {
         up = true;
         long threshold = bufferedAmountLowThreshold;
         boolean nagleOff = noDelay;
+        java.util.Map<Integer, Integer> schedulerValues = java.util.Map.copyOf(streamSchedulerValues);
         onCore(core -> {
             core.setBufferedAmountLowThreshold(threshold);
             core.setNoDelay(nagleOff);
+            schedulerValues.forEach((stream, value) -> {
+                if (stream < core.outboundStreams()) {
+                    core.setStreamSchedulerValue(stream, value);
+                }
+            });
         });
         pipeline.open(transport, notAccepting -> new SctpClosedException(this + " is shutting down and accepts no "
                 + "new data (RFC 9260 section 9.2)", this, notAccepting));

@@ -171,6 +171,27 @@ public final class SctpOptions {
             Integer.class, false, v -> {
             });
 
+    /**
+     * SCTP_INTERLEAVING_SUPPORTED (RFC 8260 section 4.3.3): offer user message interleaving
+     * (I-DATA and I-FORWARD-TSN chunks, RFC 8260 section 2) in INIT / INIT ACK. Used when both
+     * sides offer it; then a large message no longer holds up small ones on other streams,
+     * provided the {@link #STREAM_SCHEDULER} is not {@link SctpStreamScheduler#FCFS}. Default
+     * false. Not live: it is negotiated at setup.
+     */
+    public static final SctpOption<Boolean> INTERLEAVING_SUPPORTED = SctpOption.of("SCTP_INTERLEAVING_SUPPORTED",
+            Boolean.class, false, v -> {
+            });
+
+    /**
+     * SCTP_STREAM_SCHEDULER (RFC 8260 section 4.3.1): the stream scheduler of section 3. Default
+     * {@link SctpStreamScheduler#FCFS}. Not live: chosen for each new association. Per-stream
+     * priorities or weights (SCTP_STREAM_SCHEDULER_VALUE, section 4.3.2) are set with
+     * {@link SctpAssociation#setStreamSchedulerValue}.
+     */
+    public static final SctpOption<SctpStreamScheduler> STREAM_SCHEDULER = SctpOption.of("SCTP_STREAM_SCHEDULER",
+            SctpStreamScheduler.class, false, v -> {
+            });
+
     private SctpOptions() {
     }
 
@@ -178,7 +199,7 @@ public final class SctpOptions {
     public static java.util.List<SctpOption<?>> all() {
         return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
-                PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE);
+                PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER);
     }
 
     private static void range(String what, long value, long min, long max) {

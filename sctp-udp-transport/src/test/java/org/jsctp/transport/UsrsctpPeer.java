@@ -105,12 +105,29 @@ final class UsrsctpPeer implements AutoCloseable {
                 Integer.toString(sctpPort));
     }
 
+    /**
+     * As {@link #listen(Path, int, int, int)} with extra environment variables, e.g. the RFC 8260
+     * ones of the program's header comment ({@code USRSCTP_PEER_IDATA}, {@code USRSCTP_PEER_SCHEDULER}).
+     */
+    static UsrsctpPeer listen(Path log, java.util.Map<String, String> environment, int localUdpPort, int remoteUdpPort,
+                              int sctpPort) throws Exception {
+        return start(log, environment, "listen", Integer.toString(localUdpPort), Integer.toString(remoteUdpPort),
+                Integer.toString(sctpPort));
+    }
+
     private static UsrsctpPeer start(Path log, String... args) throws Exception {
+        return start(log, java.util.Map.of(), args);
+    }
+
+    private static UsrsctpPeer start(Path log, java.util.Map<String, String> environment, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(binary().toString());
         command.addAll(List.of(args));
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         return new UsrsctpPeer(p, log);
     }
 

@@ -46,6 +46,8 @@ import org.jsctp.core.timer.Timer;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.tx.SendQueue;
+import org.jsctp.core.tx.StreamSchedulerKind;
+import org.jsctp.core.tx.StreamSchedulerValues;
 
 /**
  * One SCTP association, sans-IO (see docs/ARCHITECTURE.md): it is given packets, timer expiries
@@ -80,6 +82,7 @@ public final class Association {
     private long bufferedAmountLowThreshold;
     private boolean noDelay;
     private final StreamReconfiguration reconfig;
+    private final StreamSchedulerValues schedulerValues;
 
     private Association(Tcb tcb) {
         this.tcb = tcb;
@@ -96,6 +99,7 @@ public final class Association {
         this.shutdown = new ShutdownProcedure(tcb);
         this.noDelay = c.noDelay();
         this.reconfig = new StreamReconfiguration(tcb, () -> sender, () -> receiver, this::endReceiving);
+        this.schedulerValues = new StreamSchedulerValues(c.streamScheduler());
     }
 
     /**
@@ -396,6 +400,37 @@ public final class Association {
         if (sender != null) {
             sender.setNoDelay(noDelay);
         }
+    }
+
+    /**
+     * Sets one outbound stream's scheduler parameter while the association lives
+     * (SCTP_STREAM_SCHEDULER_VALUE, RFC 8260 section 4.3.2): its priority with
+     * {@link StreamSchedulerKind#PRIO}, its weight with {@link StreamSchedulerKind#WFQ}; other
+     * schedulers keep it but do not use it. It applies from the next scheduling decision on.
+     *
+     * @param streamId the outbound stream, 0..65535
+     * @param value the priority (lower first) or weight (1..65535), 0..65535
+     * @throws IllegalArgumentException if out of range for the scheduler, or the stream is not
+     *     below the outbound streams agreed
+     */
+    public void setStreamSchedulerValue(int streamId, int value) {
+        if (sender != null && streamId >= tcb.outboundStreams) {
+            throw new IllegalArgumentException("no such outbound stream: " + streamId);
+        }
+        schedulerValues.set(streamId, value);
+        if (sender != null) {
+            sender.setStreamSchedulerValue(streamId, value);
+        }
+    }
+
+    /**
+     * A stream's scheduler parameter as last set.
+     *
+     * @param streamId the outbound stream
+     * @return the value, or the scheduler's default (see {@link StreamSchedulerKind#defaultStreamValue()})
+     */
+    public int streamSchedulerValue(int streamId) {
+        return schedulerValues.get(streamId);
     }
 
     /** Whether Nagle's algorithm is off. */
@@ -830,7 +865,8 @@ public final class Association {
         sender = new DataSender(tcb.config, tcb.localInitialTsn, tcb.outboundStreams,
                 Integer.toUnsignedLong(tcb.peerReceiverWindow), tcb.capabilities.interleaving(),
                 tcb.capabilities.forwardTsn(), path.rto(), t3Rtx, counters,
-                (m, sent, reason) -> tcb.emit(new AssociationEvent.SendFailed(m, sent, reason)));
+                (m, sent, reason) -> tcb.emit(new AssociationEvent.SendFailed(m, sent, reason)),
+                schedulerValues.newScheduler());
         sender.setNoDelay(noDelay);
         reconfig.start();
     }

@@ -2,6 +2,7 @@ package org.jsctp.core.assoc;
 
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.tx.PrPolicy;
+import org.jsctp.core.tx.StreamSchedulerKind;
 
 /**
  * The protocol parameters and limits of an association, with the defaults of RFC 9260 section 16
@@ -43,6 +44,9 @@ import org.jsctp.core.tx.PrPolicy;
  * @param acceptStreamReconfig whether the peer's stream reconfiguration requests (RFC 6525
  *     section 5.2) are performed; when false (the default, as usrsctp) they are answered "Denied".
  *     Offering RE-CONFIG at all is {@link Capabilities#streamReconfig()}
+ * @param streamScheduler which stream scheduler of RFC 8260 section 3 picks the stream of each
+ *     message (DATA) or fragment (I-DATA), SCTP_STREAM_SCHEDULER of RFC 8260 section 4.3.1;
+ *     {@link StreamSchedulerKind#FCFS} by default
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -51,7 +55,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
                                 boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
-                                boolean acceptStreamReconfig) {
+                                boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -87,6 +91,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
         if (defaultPrPolicy == null) {
             throw new IllegalArgumentException("defaultPrPolicy must not be null (PrPolicy.NONE for none)");
+        }
+        if (streamScheduler == null) {
+            throw new IllegalArgumentException("streamScheduler must not be null (FCFS is the default)");
         }
     }
 
@@ -128,6 +135,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.lostRetransmissionDetection = lostRetransmissionDetection;
         b.defaultPrPolicy = defaultPrPolicy;
         b.acceptStreamReconfig = acceptStreamReconfig;
+        b.streamScheduler = streamScheduler;
         return b;
     }
 
@@ -174,6 +182,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private boolean acceptStreamReconfig = false;
         /** The EDMID of {@link #zeroChecksum(int)}, or null when not set (capabilities decide). */
         private Integer zeroChecksumMethod;
+        private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
 
         private Builder() {
         }
@@ -268,6 +277,15 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * The extensions offered so far, so one option can change its own flag with a wither.
+         *
+         * @return the capabilities this builder would build with
+         */
+        public Capabilities capabilities() {
+            return capabilities;
+        }
+
         public Builder capabilities(Capabilities value) {
             this.capabilities = value;
             return this;
@@ -326,12 +344,24 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * The stream scheduler (SCTP_STREAM_SCHEDULER, RFC 8260 section 4.3.1).
+         *
+         * @param value the scheduler kind
+         * @return this builder
+         */
+        public Builder streamScheduler(StreamSchedulerKind value) {
+            this.streamScheduler = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
-            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy, acceptStreamReconfig);
+            return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
+                    acceptStreamReconfig, streamScheduler);
         }
     }
 

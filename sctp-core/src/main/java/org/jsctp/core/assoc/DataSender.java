@@ -15,7 +15,6 @@ import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.timer.Timer;
-import org.jsctp.core.tx.FcfsScheduler;
 import org.jsctp.core.tx.OutgoingFragment;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.OutstandingData;
@@ -23,6 +22,7 @@ import org.jsctp.core.tx.RetransmitItem;
 import org.jsctp.core.tx.RtoEstimator;
 import org.jsctp.core.tx.SackResult;
 import org.jsctp.core.tx.SendQueue;
+import org.jsctp.core.tx.StreamScheduler;
 import org.jsctp.core.seq.Tsn;
 
 /**
@@ -60,19 +60,20 @@ final class DataSender {
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
                boolean interleaved, RtoEstimator rto, Timer t3, AssociationCounters counters) {
         this(config, localInitialTsn, outboundStreams, peerWindow, interleaved, false, rto, t3, counters,
-                (m, sent, reason) -> { });
+                (m, sent, reason) -> { }, config.streamScheduler().create());
     }
 
     /**
      * @param forwardTsn whether the peer supports FORWARD TSN (RFC 3758 section 3.3), so sent
      *                   messages may be abandoned
      * @param abandonedSink told of every message PR-SCTP abandons
+     * @param scheduler the stream scheduler (RFC 8260 section 3), owned by the send queue from now on
      */
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
                boolean interleaved, boolean forwardTsn, RtoEstimator rto, Timer t3, AssociationCounters counters,
-               PrSctpSender.Sink abandonedSink) {
+               PrSctpSender.Sink abandonedSink, StreamScheduler scheduler) {
         this.queue = new SendQueue(outboundStreams, config.sendBufferBytes(),
-                (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes()), new FcfsScheduler());
+                (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes()), scheduler);
         this.outstanding = new OutstandingData(localInitialTsn, MAX_OUTSTANDING_CHUNKS, 1);
         outstanding.setLostRetransmissionDetection(config.lostRetransmissionDetection());
         // RFC 9260 section 7.2.1: the initial ssthresh may be arbitrarily high, e.g. the peer's a_rwnd.
@@ -176,6 +177,9 @@ final class DataSender {
                 break;
             }
             int allowed = probe ? space - header : (int) Math.min(space - header, window);
+            if (!chunks.isEmpty() && queue.schedulerClosesPacket()) {
+                break; // RFC 8260 section 3.3: the packet's stream has no more data
+            }
             if (!chunks.isEmpty()) {
                 int remaining = queue.nextMessageRemaining(interleaved);
                 if (remaining > allowed && remaining <= fullPacketPayload - header) {
@@ -299,6 +303,11 @@ final class DataSender {
     /** SCTP_NODELAY (RFC 6458 section 8.1.5) changed on the live association; the next transmission follows it. */
     void setNoDelay(boolean noDelay) {
         this.noDelay = noDelay;
+    }
+
+    /** SCTP_STREAM_SCHEDULER_VALUE (RFC 8260 section 4.3.2) for the live scheduler. */
+    void setStreamSchedulerValue(int streamId, int value) {
+        queue.setStreamSchedulerValue(streamId, value);
     }
 
     /** Messages never sent, for a send-failed report when the association ends. */

@@ -504,6 +504,29 @@ public final class SendQueue {
         scheduler.packetCompleted();
     }
 
+    /**
+     * Whether the scheduler wants the packet being assembled closed before more new data goes in
+     * (RFC 8260 section 3.3: a per-packet scheduler bundles one stream's chunks only).
+     *
+     * @return true to send the packet as it is
+     */
+    public boolean schedulerClosesPacket() {
+        return scheduler.closesPacket();
+    }
+
+    /**
+     * Hands a stream's scheduler parameter to the scheduler (SCTP_STREAM_SCHEDULER_VALUE, RFC 8260
+     * section 4.3.2); it applies from the next scheduling decision on.
+     *
+     * @param streamId the outbound stream, below {@link #outboundStreams()}
+     * @param value the priority or weight, 0..65535
+     * @throws IllegalArgumentException if the stream does not exist or the scheduler refuses the value
+     */
+    public void setStreamSchedulerValue(int streamId, int value) {
+        checkStreamId(streamId);
+        scheduler.setStreamValue(streamId, value);
+    }
+
     /** Payload bytes queued and not yet produced, counting the rest of a partly produced message. */
     public long bufferedBytes() {
         return bufferedBytes;

@@ -71,6 +71,30 @@ public interface StreamScheduler {
     default void packetCompleted() {
     }
 
+    /**
+     * Whether the packet being assembled should take no more new data, although there is some:
+     * a per-packet scheduler (RFC 8260 section 3.3) bundles chunks of one stream only, and that
+     * stream ran out. False by default.
+     *
+     * @return true to close the packet before the next fragment
+     */
+    default boolean closesPacket() {
+        return false;
+    }
+
+    /**
+     * Sets the scheduler parameter of one stream (SCTP_STREAM_SCHEDULER_VALUE, RFC 8260 section
+     * 4.3.2): a priority for {@link PriorityScheduler}, a weight for {@link WeightedFairScheduler}.
+     * May be called for any stream at any time, active or not; the value outlives
+     * {@link #clear()}. Schedulers without per-stream parameters ignore it (the default).
+     *
+     * @param streamId the outbound stream, 0..65535
+     * @param value the parameter, 0..65535; its meaning depends on the scheduler
+     * @throws IllegalArgumentException if the scheduler cannot use the value
+     */
+    default void setStreamValue(int streamId, int value) {
+    }
+
     /** Checks internal consistency; throws {@link IllegalStateException}. Does nothing by default. */
     default void checkInvariants() {
     }
