@@ -78,6 +78,8 @@ public final class Association {
     private boolean manualReadCredit;
     private long bufferedAmountLowThreshold;
     private boolean noDelay;
+    /** The DATA chunks of the packet being bundled, reused for every packet (transmitData). */
+    private final ArrayList<Chunk> bundlingScratch = new ArrayList<>();
 
     private Association(Tcb tcb) {
         this.tcb = tcb;
@@ -912,23 +914,23 @@ public final class Association {
     /** Sends packets of DATA (with a due SACK bundled first) until nothing more may go. */
     private void transmitData(long nowNanos, boolean fastRetransmitOnce) {
         int budget = tcb.config.pathMtu() - CommonHeader.LENGTH;
+        List<Chunk> data = bundlingScratch;
         while (true) {
-            List<Chunk> chunks = new ArrayList<>();
             // A SACK waiting for its delay rides along with DATA at no cost (RFC 9260 section 6.2),
             // before it (section 6.10: control chunks first); alone only once it is due.
             boolean sackPending = receiver.isSackPending();
-            List<Chunk> data = sender.nextChunks(nowNanos, sackPending ? budget - receiver.sackLength() : budget,
+            data.clear();
+            sender.nextChunks(data, nowNanos, sackPending ? budget - receiver.sackLength() : budget,
                     fastRetransmitOnce, tcb.state == AssociationState.SHUTDOWN_PENDING);
-            if (sackPending && (!data.isEmpty() || receiver.isSackDueNow())) {
-                chunks.add(receiver.createSack(undeliveredBytes));
-            }
-            chunks.addAll(data);
+            Chunk sack = sackPending && (!data.isEmpty() || receiver.isSackDueNow())
+                    ? receiver.createSack(undeliveredBytes) : null;
             if (!data.isEmpty()) {
                 path.onDataSent(nowNanos); // the path is not idle (section 8.3)
             }
-            if (!chunks.isEmpty()) {
-                tcb.sendToPeer(chunks);
+            if (sack != null || !data.isEmpty()) {
+                tcb.sendToPeer(PacketChunks.of(sack, data));
             }
+            data.clear();
             if (data.isEmpty() || fastRetransmitOnce) {
                 return;
             }
