@@ -930,8 +930,9 @@ public final class Association {
             if (sack != null || !data.isEmpty()) {
                 tcb.sendToPeer(PacketChunks.of(sack, data));
             }
+            boolean sentData = !data.isEmpty();
             data.clear();
-            if (data.isEmpty() || fastRetransmitOnce) {
+            if (!sentData || fastRetransmitOnce) {
                 return;
             }
         }
