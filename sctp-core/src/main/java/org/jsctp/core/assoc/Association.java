@@ -83,6 +83,8 @@ public final class Association {
     private boolean noDelay;
     private final StreamReconfiguration reconfig;
     private final StreamSchedulerValues schedulerValues;
+    /** The DATA chunks of the packet being bundled, reused for every packet (transmitData). */
+    private final ArrayList<Chunk> bundlingScratch = new ArrayList<>();
 
     private Association(Tcb tcb) {
         this.tcb = tcb;
@@ -1046,24 +1048,25 @@ public final class Association {
     /** Sends packets of DATA (with a due SACK bundled first) until nothing more may go. */
     private void transmitData(long nowNanos, boolean fastRetransmitOnce) {
         int budget = tcb.config.pathMtu() - CommonHeader.LENGTH;
+        List<Chunk> data = bundlingScratch;
         while (true) {
-            List<Chunk> chunks = new ArrayList<>();
             // A SACK waiting for its delay rides along with DATA at no cost (RFC 9260 section 6.2),
             // before it (section 6.10: control chunks first); alone only once it is due.
             boolean sackPending = receiver.isSackPending();
-            List<Chunk> data = sender.nextChunks(nowNanos, sackPending ? budget - receiver.sackLength() : budget,
+            data.clear();
+            sender.nextChunks(data, nowNanos, sackPending ? budget - receiver.sackLength() : budget,
                     fastRetransmitOnce, tcb.state == AssociationState.SHUTDOWN_PENDING);
-            if (sackPending && (!data.isEmpty() || receiver.isSackDueNow())) {
-                chunks.add(receiver.createSack(undeliveredBytes));
-            }
-            chunks.addAll(data);
+            Chunk sack = sackPending && (!data.isEmpty() || receiver.isSackDueNow())
+                    ? receiver.createSack(undeliveredBytes) : null;
             if (!data.isEmpty()) {
                 path.onDataSent(nowNanos); // the path is not idle (section 8.3)
             }
-            if (!chunks.isEmpty()) {
-                tcb.sendToPeer(chunks);
+            if (sack != null || !data.isEmpty()) {
+                tcb.sendToPeer(PacketChunks.of(sack, data));
             }
-            if (data.isEmpty() || fastRetransmitOnce) {
+            boolean sentData = !data.isEmpty();
+            data.clear();
+            if (!sentData || fastRetransmitOnce) {
                 return;
             }
         }

@@ -1,6 +1,5 @@
 package org.jsctp.core.assoc;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -118,10 +117,10 @@ final class DataSender {
      * {@code fastRetransmitNow} the fast retransmissions go out regardless of cwnd (section 7.2.4
      * step 3). With {@code lastBeforeShutdown} the chunk that empties the send queue carries the I
      * bit, so the peer acknowledges it at once and the shutdown is not held up by a delayed SACK
-     * (RFC 7053 section 4.1).
+     * (RFC 7053 section 4.1). The chunks are appended to {@code chunks}, which must be empty.
      */
-    List<Chunk> nextChunks(long nowNanos, int space, boolean fastRetransmitNow, boolean lastBeforeShutdown) {
-        List<Chunk> chunks = new ArrayList<>();
+    void nextChunks(List<Chunk> chunks, long nowNanos, int space, boolean fastRetransmitNow,
+                    boolean lastBeforeShutdown) {
         pr.beforeTransmission(nowNanos);
         // RFC 3758 section 3.5 C4: a FORWARD TSN goes before the DATA it is bundled with.
         Chunk forwardTsn = pr.takeForwardTsn(space); // RFC 3758 section 3.5: it must fit the packet
@@ -153,14 +152,14 @@ final class DataSender {
                     }
                 }
             }
-            return chunks; // new data waits until retransmissions are done
+            return; // new data waits until retransmissions are done
         }
         if (!cc.mayTransmit(flight).isAllowed()) {
-            return chunks;
+            return;
         }
         int header = interleaved ? IDataChunk.FIXED_VALUE_LENGTH + 4 : DataChunk.FIXED_VALUE_LENGTH + 4;
         if (!noDelay && flight > 0 && queue.bufferedBytes() < space - header && !lastBeforeShutdown) {
-            return chunks; // Nagle: a packet that would not be full waits for the data in flight
+            return; // Nagle: a packet that would not be full waits for the data in flight
         }
         long bytes = 0;
         while (space > header && outstanding.hasRoom()) {
@@ -207,7 +206,6 @@ final class DataSender {
             cc.onDataSent(nowNanos, bytes);
             armT3(nowNanos);
         }
-        return chunks;
     }
 
     /** RFC 9260 section 6.2.1. */

@@ -149,6 +149,9 @@ final class PrSctpSender {
             return false;
         }
         int rank = kind == PrPolicy.Kind.PRIO ? incoming.priority() : -1; // reliable ranks above all
+        if (!queue.hasSeenPriorityMessages()) {
+            return false; // nothing to abandon: no walk over a full queue per refused offer
+        }
         List<OutgoingMessage> unsent = byPriority(queue.unsentMessages(
                 m -> m.policy() == PrPolicy.Kind.PRIO && m.priority() > rank));
         long freed = 0;

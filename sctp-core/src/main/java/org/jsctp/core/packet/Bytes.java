@@ -71,6 +71,9 @@ public final class Bytes {
     /** Bytes {@code [from, from + count)} of this run, sharing storage. */
     public Bytes slice(int from, int count) {
         Objects.checkFromIndexSize(from, count, length);
+        if (count == length) {
+            return this; // the whole view (a message sent in one chunk): immutable, so shareable
+        }
         return count == 0 ? EMPTY : new Bytes(array, offset + from, count);
     }
 

@@ -189,12 +189,18 @@ public final class DataTracker {
      */
     public SackChunk createSack(int advertisedReceiverWindowCredit, int maxGapBlocks) {
         int blocks = Math.min(maxGapBlocks, received.rangeCount());
-        List<GapAckBlock> gaps = new ArrayList<>(blocks);
-        for (int i = 0; i < blocks; i++) {
-            gaps.add(new GapAckBlock((int) (received.rangeStart(i) - cumulativeAck),
-                    (int) (received.rangeEnd(i) - cumulativeAck)));
+        // Without gaps or duplicates (the loss-free case) the lists are the shared empty list.
+        List<GapAckBlock> gaps = List.of();
+        if (blocks > 0) {
+            GapAckBlock[] array = new GapAckBlock[blocks];
+            for (int i = 0; i < blocks; i++) {
+                array[i] = new GapAckBlock((int) (received.rangeStart(i) - cumulativeAck),
+                        (int) (received.rangeEnd(i) - cumulativeAck));
+            }
+            gaps = List.of(array);
         }
-        SackChunk sack = new SackChunk(cumulativeTsnAck(), advertisedReceiverWindowCredit, gaps, List.copyOf(duplicates));
+        List<Tsn> reportedDuplicates = duplicates.isEmpty() ? List.of() : List.copyOf(duplicates);
+        SackChunk sack = new SackChunk(cumulativeTsnAck(), advertisedReceiverWindowCredit, gaps, reportedDuplicates);
         duplicates.clear();
         dataPacketsSinceSack = 0;
         sackImmediately = false;

@@ -35,8 +35,11 @@ import org.jsctp.core.seq.Tsn;
  * <p>TSNs are unwrapped to 64 bits internally, so all arithmetic is safe across the 2^32 wrap.
  * The chunks held are a contiguous run of TSNs (cumulative ack point + 1 up to the highest TSN
  * sent) kept in a ring whose capacity is bounded by {@code maxOutstandingChunks}; ring slots are
- * reused, so steady-state sending allocates nothing here. A SACK costs O(blocks log blocks +
- * chunks held), whatever its blocks say.
+ * reused, so steady-state sending allocates nothing here. Three bit sets over the ring slots
+ * ({@link SlotBits}: chunks in flight, gap-acked, not yet acknowledged) let a SACK visit only the
+ * chunks it changes: it costs O(blocks log blocks + chunks newly acked, reneged or given a miss
+ * indication), plus one 64-bit word per 64 chunks held for the scans, instead of a visit to every
+ * chunk held.
  *
  * <p>Payload byte counts are the caller's: the flight size is the sum of the {@code payloadBytes}
  * given to {@link #add}. Path identifiers are opaque small integers {@code 0..maxPaths-1}.
@@ -70,6 +73,8 @@ public final class OutstandingData {
         boolean fastRetransmitEligible;
         /** Unwrapped highest TSN sent when this chunk was last retransmitted; -1 if never. */
         long retransmittedAtHighestTsn;
+        /** The ring slot this entry lives in (entries move only when the ring grows). */
+        int slot;
 
         void clear() {
             chunk = null;
@@ -93,6 +98,10 @@ public final class OutstandingData {
     private int gapAcked;
     private int pendingFast;
     private int pendingT3;
+    /** Ring slots of the chunks in state IN_FLIGHT, GAP_ACKED, and IN_FLIGHT or marked for retransmission. */
+    private final SlotBits inFlightSlots;
+    private final SlotBits gapAckedSlots;
+    private final SlotBits unackedSlots;
 
     /**
      * Scratch for SACK processing: sortable block keys, then merged unwrapped block bounds. Made at
@@ -125,6 +134,9 @@ public final class OutstandingData {
         this.noPaths = new PathAcks(new long[maxPaths], new int[maxPaths]);
         this.flightByPath = new long[maxPaths];
         this.ring = new Entry[Math.min(maxOutstandingChunks, 16)];
+        this.inFlightSlots = new SlotBits(ring.length);
+        this.gapAckedSlots = new SlotBits(ring.length);
+        this.unackedSlots = new SlotBits(ring.length);
         this.cumAck = Integer.toUnsignedLong(initialTsn.value()) - 1;
     }
 
@@ -186,6 +198,7 @@ public final class OutstandingData {
         Entry e = ring[slot];
         if (e == null) {
             e = new Entry();
+            e.slot = slot;
             ring[slot] = e;
         }
         e.chunk = chunk;
@@ -194,7 +207,7 @@ public final class OutstandingData {
         e.payloadBytes = payloadBytes;
         e.sentAtNanos = sentAtNanos;
         e.pathId = pathId;
-        e.state = State.IN_FLIGHT;
+        setState(e, State.IN_FLIGHT);
         e.missIndications = 0;
         e.transmissions = 1;
         e.fastRetransmitEligible = true;
@@ -379,6 +392,7 @@ public final class OutstandingData {
                 }
                 acc.messages.add(e.message);
             }
+            clearSlot(e);
             e.clear();
             head = head + 1 == ring.length ? 0 : head + 1;
             count--;
@@ -387,63 +401,68 @@ public final class OutstandingData {
     }
 
     /**
-     * Walks the chunks above the (new) cumulative ack from the highest that matters downwards, so
-     * that the highest TSN newly acked is known before the TSNs below it are judged missing.
+     * Applies the merged Gap Ack Blocks to the chunks above the (new) cumulative ack, visiting
+     * only the chunks that change: first the chunks in the blocks not acknowledged before (so the
+     * highest TSN newly acked is known), then the chunks in flight in the holes below it, which
+     * get a miss indication, then the gap-acked chunks outside the blocks, which were reneged.
      * Returns whether any chunk was newly marked for Fast Retransmit.
      */
     private boolean ackGapsAndCountMisses(int merged, boolean fastRecoveryRule, Accumulator acc) {
-        long highestReported = merged > 0 ? mergedEnds[merged - 1] : cumAck;
-        // Chunks above the highest block can only change if they were gap-acked (renege).
-        long limit = gapAcked > 0 ? cumAck + count : highestReported;
         long highestNewlyAcked = -1;
-        boolean fastMarked = false;
-        int block = merged - 1;
-        for (long tsn = limit; tsn > cumAck; tsn--) {
-            while (block >= 0 && mergedStarts[block] > tsn) {
-                block--;
-            }
-            boolean acked = block >= 0 && tsn <= mergedEnds[block];
-            Entry e = ring[slot((int) (tsn - cumAck - 1))];
-            if (acked) {
-                switch (e.state) {
-                    case IN_FLIGHT -> {
-                        removeFlight(e);
-                        e.state = State.GAP_ACKED;
-                        gapAcked++;
-                        acc.newlyAcked(e, tsn);
-                        highestNewlyAcked = Math.max(highestNewlyAcked, tsn);
-                    }
-                    case FAST_RETRANSMIT, T3_RETRANSMIT -> {
-                        unmarkPending(e);
-                        e.state = State.GAP_ACKED;
-                        gapAcked++;
-                        acc.newlyAcked(e, tsn);
-                        highestNewlyAcked = Math.max(highestNewlyAcked, tsn);
-                    }
-                    case GAP_ACKED, ABANDONED -> { }
+        for (int b = 0; b < merged; b++) {
+            int last = index(mergedEnds[b]);
+            for (int i = nextIndex(unackedSlots, index(mergedStarts[b]), last); i >= 0;
+                 i = nextIndex(unackedSlots, i + 1, last)) {
+                Entry e = ring[slot(i)];
+                if (e.state == State.IN_FLIGHT) {
+                    removeFlight(e);
+                } else {
+                    unmarkPending(e); // an earlier transmission arrived; the retransmission is moot
                 }
-                continue;
+                setState(e, State.GAP_ACKED);
+                gapAcked++;
+                long tsn = cumAck + 1 + i;
+                acc.newlyAcked(e, tsn);
+                highestNewlyAcked = tsn; // blocks and slots are visited in ascending TSN order
             }
-            switch (e.state) {
-                case GAP_ACKED -> {
+        }
+        long highestReported = merged > 0 ? mergedEnds[merged - 1] : cumAck;
+        // RFC 9260 section 7.2.4 (HTNA): a miss only below the highest TSN newly acked; in Fast
+        // Recovery with the cumulative ack advancing, every TSN reported missing.
+        long threshold = fastRecoveryRule ? highestReported : highestNewlyAcked;
+        boolean fastMarked = false;
+        long from = cumAck + 1;
+        for (int b = 0; b <= merged && from < threshold; b++) {
+            long to = b < merged ? Math.min(mergedStarts[b], threshold) - 1 : threshold - 1;
+            int last = index(to);
+            for (int i = nextIndex(inFlightSlots, index(from), last); i >= 0; i = nextIndex(inFlightSlots, i + 1, last)) {
+                fastMarked |= countMiss(ring[slot(i)], threshold);
+            }
+            if (b < merged) {
+                from = mergedEnds[b] + 1;
+            }
+        }
+        if (gapAcked > 0) {
+            from = cumAck + 1;
+            for (int b = 0; b <= merged; b++) {
+                long to = b < merged ? mergedStarts[b] - 1 : cumAck + count;
+                int last = index(to);
+                for (int i = nextIndex(gapAckedSlots, index(from), last); i >= 0;
+                     i = nextIndex(gapAckedSlots, i + 1, last)) {
                     // RFC 9260 section 6.2.1 (D)(iii): the receiver reneged; the chunk is outstanding
                     // again and this counts as one miss indication.
-                    e.state = State.IN_FLIGHT;
+                    Entry e = ring[slot(i)];
+                    setState(e, State.IN_FLIGHT);
                     gapAcked--;
                     addFlight(e);
                     acc.reneged++;
                     acc.renegedByPath[e.pathId]++;
-                    fastMarked |= countMiss(e, highestNewlyAcked);
+                    long tsn = cumAck + 1 + i;
+                    fastMarked |= countMiss(e, tsn < highestNewlyAcked ? highestNewlyAcked : -1);
                 }
-                case IN_FLIGHT -> {
-                    // RFC 9260 section 7.2.4 (HTNA): a miss only below the highest TSN newly acked;
-                    // in Fast Recovery with the cumulative ack advancing, every TSN reported missing.
-                    long threshold = fastRecoveryRule ? highestReported : highestNewlyAcked;
-                    if (tsn < threshold) {
-                        fastMarked |= countMiss(e, threshold);
-                    }
+                if (b < merged) {
+                    from = mergedEnds[b] + 1;
                 }
-                case FAST_RETRANSMIT, T3_RETRANSMIT, ABANDONED -> { }
             }
         }
         return fastMarked;
@@ -467,7 +486,7 @@ public final class OutstandingData {
         // T3-rtx retransmission makes it eligible again (unless lost retransmissions are detected).
         if (e.missIndications >= FAST_RETRANSMIT_MISS_INDICATIONS && eligible) {
             removeFlight(e);
-            e.state = State.FAST_RETRANSMIT;
+            setState(e, State.FAST_RETRANSMIT);
             e.fastRetransmitEligible = false;
             pendingFast++;
             return true;
@@ -510,7 +529,7 @@ public final class OutstandingData {
             } else {
                 continue;
             }
-            e.state = State.T3_RETRANSMIT;
+            setState(e, State.T3_RETRANSMIT);
             e.missIndications = 0;
             pendingT3++;
             marked++;
@@ -576,7 +595,7 @@ public final class OutstandingData {
             if (pathId >= 0) {
                 e.pathId = pathId;
             }
-            e.state = State.IN_FLIGHT;
+            setState(e, State.IN_FLIGHT);
             e.transmissions++;
             e.missIndications = 0;
             e.retransmittedAtHighestTsn = cumAck + count;
@@ -628,7 +647,7 @@ public final class OutstandingData {
                 case FAST_RETRANSMIT, T3_RETRANSMIT -> unmarkPending(e);
                 case ABANDONED -> { }
             }
-            e.state = State.ABANDONED;
+            setState(e, State.ABANDONED);
         }
         return abandoned;
     }
@@ -759,6 +778,54 @@ public final class OutstandingData {
         return new Tsn((int) (cumAck + 1 + index));
     }
 
+    /** The ring index of an unwrapped TSN held. */
+    private int index(long tsn) {
+        return (int) (tsn - cumAck - 1);
+    }
+
+    /**
+     * The lowest ring index in {@code from..to} (inclusive, {@code to < count}) whose slot is set
+     * in {@code bits}, or -1 if none; the index range may wrap around the end of the ring.
+     */
+    private int nextIndex(SlotBits bits, int from, int to) {
+        if (from > to) {
+            return -1;
+        }
+        int first = slot(from);
+        int end = first + (to - from + 1);
+        if (end <= ring.length) {
+            int s = bits.next(first, end);
+            return s < 0 ? -1 : from + (s - first);
+        }
+        int s = bits.next(first, ring.length);
+        if (s >= 0) {
+            return from + (s - first);
+        }
+        s = bits.next(0, end - ring.length);
+        return s < 0 ? -1 : from + (ring.length - first) + s;
+    }
+
+    /** Moves an entry to {@code state}, keeping the slot bit sets in step. */
+    private void setState(Entry e, State state) {
+        clearSlot(e);
+        switch (state) {
+            case IN_FLIGHT -> {
+                inFlightSlots.set(e.slot);
+                unackedSlots.set(e.slot);
+            }
+            case GAP_ACKED -> gapAckedSlots.set(e.slot);
+            case FAST_RETRANSMIT, T3_RETRANSMIT -> unackedSlots.set(e.slot);
+            case ABANDONED -> { }
+        }
+        e.state = state;
+    }
+
+    private void clearSlot(Entry e) {
+        inFlightSlots.clear(e.slot);
+        gapAckedSlots.clear(e.slot);
+        unackedSlots.clear(e.slot);
+    }
+
     private int slot(int index) {
         int s = head + index;
         return s >= ring.length ? s - ring.length : s;
@@ -772,6 +839,14 @@ public final class OutstandingData {
         }
         ring = bigger;
         head = 0;
+        inFlightSlots.resize(capacity);
+        gapAckedSlots.resize(capacity);
+        unackedSlots.resize(capacity);
+        for (int i = 0; i < count; i++) {
+            Entry e = ring[i];
+            e.slot = i;
+            setState(e, e.state);
+        }
     }
 
     private void addFlight(Entry e) {
@@ -815,6 +890,7 @@ public final class OutstandingData {
         int gaps = 0;
         int fast = 0;
         int t3 = 0;
+        int inFlightCount = 0;
         for (int i = 0; i < count; i++) {
             Entry e = ring[slot(i)];
             if (e == null || e.chunk == null || e.message == null || e.state == null) {
@@ -827,10 +903,18 @@ public final class OutstandingData {
             if (e.transmissions < 1 || e.missIndications < 0 || e.pathId < 0 || e.pathId >= maxPaths) {
                 throw new IllegalStateException("bad counters for TSN " + tsnAt(i));
             }
+            int s = slot(i);
+            if (e.slot != s || inFlightSlots.get(s) != (e.state == State.IN_FLIGHT)
+                    || gapAckedSlots.get(s) != (e.state == State.GAP_ACKED)
+                    || unackedSlots.get(s) != (e.state == State.IN_FLIGHT || e.state == State.FAST_RETRANSMIT
+                            || e.state == State.T3_RETRANSMIT)) {
+                throw new IllegalStateException("slot bits disagree with the state " + e.state + " of TSN " + tsnAt(i));
+            }
             switch (e.state) {
                 case IN_FLIGHT -> {
                     inFlight += e.payloadBytes;
                     byPath[e.pathId] += e.payloadBytes;
+                    inFlightCount++;
                 }
                 case GAP_ACKED -> gaps++;
                 case FAST_RETRANSMIT -> {
@@ -848,6 +932,10 @@ public final class OutstandingData {
             if (e != null && (e.chunk != null || e.message != null)) {
                 throw new IllegalStateException("a free slot still references a chunk");
             }
+        }
+        if (inFlightSlots.cardinality() + gapAckedSlots.cardinality() + unackedSlots.cardinality()
+                != 2 * inFlightCount + gaps + fast + t3) {
+            throw new IllegalStateException("slot bits set for free slots");
         }
         if (inFlight != flight || !Arrays.equals(byPath, flightByPath)) {
             throw new IllegalStateException("flight size " + flight + " " + Arrays.toString(flightByPath)

@@ -61,6 +61,8 @@ public final class SendQueue {
     private final ArrayList<OutStream> used = new ArrayList<>();
 
     private long nextOrder;
+    /** Set once a PR-SCTP priority-policy message is queued; see {@link #hasSeenPriorityMessages()}. */
+    private boolean priorityMessagesOffered;
     private long bufferedBytes;
     private int queuedMessages;
     private int activeStreams;
@@ -132,6 +134,9 @@ public final class SendQueue {
         }
         OutStream s = streamFor(m.streamId());
         QueuedMessage q = new QueuedMessage(m, nextOrder++);
+        if (m.policy() == PrPolicy.Kind.PRIO) {
+            priorityMessagesOffered = true;
+        }
         s.queue.addLast(q);
         bufferedBytes += length;
         queuedMessages++;
@@ -319,6 +324,17 @@ public final class SendQueue {
         OutStream s = m.streamId() < outboundStreams ? existingStream(m.streamId()) : null;
         QueuedMessage head = s == null ? null : s.queue.peekFirst();
         return head == null || head.message != m || head.offset == 0 ? 0 : m.payload().length() - head.offset;
+    }
+
+    /**
+     * Whether a message with the PR-SCTP priority policy (RFC 7496 section 3.2) was ever queued:
+     * until one is, {@link #unsentMessages} can find no message of that policy, and a full send
+     * buffer need not walk the queue on every refused offer.
+     *
+     * @return true once a priority-policy message was accepted
+     */
+    public boolean hasSeenPriorityMessages() {
+        return priorityMessagesOffered;
     }
 
     /**

@@ -59,6 +59,21 @@ class OutstandingDataProperties {
         assertThat(h.od.hasRetransmissionsPending()).isFalse();
     }
 
+    /**
+     * The same with a window of several hundred chunks, so the ring's slot bit sets span many
+     * 64-bit words and the TSN ranges a SACK scans wrap around the end of the ring.
+     */
+    @Property(tries = 30)
+    void agreesWithTheModelWithAWindowOfManyWords(@ForAll long seed, @ForAll("initialTsns") int initialTsn) {
+        Harness h = new Harness(seed, initialTsn, 300);
+        for (int i = 0; i < 1500; i++) {
+            h.randomStep();
+            h.checkAgainstModel();
+        }
+        h.drain();
+        assertThat(h.od.isEmpty()).as("drained: %s", h.od).isTrue();
+    }
+
     @Property(tries = 100)
     void flightSizeNeverCountsGapAckedOrMarkedChunks(@ForAll long seed, @ForAll("initialTsns") int initialTsn) {
         Harness h = new Harness(seed, initialTsn);
@@ -345,10 +360,17 @@ class OutstandingDataProperties {
         long now = 1_000_000;
         int nextMsg;
 
+        final int maxChunks;
+
         Harness(long seed, int initial) {
+            this(seed, initial, MAX_CHUNKS);
+        }
+
+        Harness(long seed, int initial, int maxChunks) {
             this.rnd = new Random(seed);
             this.initial = initial;
-            this.od = new OutstandingData(new Tsn(initial), MAX_CHUNKS, PATHS);
+            this.maxChunks = maxChunks;
+            this.od = new OutstandingData(new Tsn(initial), maxChunks, PATHS);
         }
 
         Tsn tsn(long k) {
@@ -392,7 +414,7 @@ class OutstandingDataProperties {
                     DataChunk chunk = new DataChunk(false, false, f == 0, f == fragments - 1, tsn(k), 0, new Ssn(0), 0,
                             Bytes.wrap(ZEROS, 0, bytes));
                     OutstandingData.AddResult result = od.add(tsn(k), chunk, bytes, now, msg, path);
-                    if (model.chunks.size() == MAX_CHUNKS) {
+                    if (model.chunks.size() == maxChunks) {
                         assertThat(result).isEqualTo(OutstandingData.AddResult.FULL);
                         return; // the rest of the message waits in the send queue
                     }
@@ -568,7 +590,7 @@ class OutstandingDataProperties {
 
         /** The network turns perfect and the receiver stops reneging: everything must get through. */
         void drain() {
-            for (int round = 0; round < 20 && !od.isEmpty(); round++) {
+            for (int round = 0; round < 20 + maxChunks && !od.isEmpty(); round++) {
                 receiver.forwardTo(model.advancedPeerAckPoint());
                 t3All();
                 retransmit(Integer.MAX_VALUE, false, -1, 1.0);

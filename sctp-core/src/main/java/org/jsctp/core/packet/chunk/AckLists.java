@@ -39,6 +39,9 @@ final class AckLists {
 
     /** Reads {@code count} blocks; the caller has checked the bytes are there. */
     static List<GapAckBlock> readBlocks(WireReader value, int count) throws DecodeException {
+        if (count == 0) {
+            return List.of(); // the loss-free SACK: no list to allocate, and none to copy
+        }
         List<GapAckBlock> blocks = new ArrayList<>(Math.min(count, value.remaining() / GapAckBlock.LENGTH));
         for (int i = 0; i < count; i++) {
             blocks.add(new GapAckBlock(value.readU16(), value.readU16()));
@@ -48,6 +51,9 @@ final class AckLists {
 
     /** Reads {@code count} TSNs; the caller has checked the bytes are there. */
     static List<Tsn> readTsns(WireReader value, int count) throws DecodeException {
+        if (count == 0) {
+            return List.of();
+        }
         List<Tsn> tsns = new ArrayList<>(Math.min(count, value.remaining() / TSN_LENGTH));
         for (int i = 0; i < count; i++) {
             tsns.add(new Tsn(value.readU32()));

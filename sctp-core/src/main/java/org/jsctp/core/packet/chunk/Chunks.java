@@ -20,7 +20,22 @@ public final class Chunks {
      * four bytes, the last one included: the packet's length covers it (RFC 9260 section 3.2).
      */
     public static List<Chunk> decodeList(WireReader in) throws DecodeException {
-        List<Chunk> chunks = new ArrayList<>(Math.min(in.remaining() / Tlv.HEADER_LENGTH, 8));
+        // One or two chunks (a DATA packet, a SACK, a SACK with DATA) make an immutable list of
+        // one object that the packet keeps without copying; only longer packets need a buffer.
+        if (!in.hasRemaining()) {
+            return List.of();
+        }
+        Chunk first = decodeNext(in);
+        if (!in.hasRemaining()) {
+            return List.of(first);
+        }
+        Chunk second = decodeNext(in);
+        if (!in.hasRemaining()) {
+            return List.of(first, second);
+        }
+        List<Chunk> chunks = new ArrayList<>(Math.min(in.remaining() / Tlv.HEADER_LENGTH + 2, 8));
+        chunks.add(first);
+        chunks.add(second);
         while (in.hasRemaining()) {
             chunks.add(decodeNext(in));
         }

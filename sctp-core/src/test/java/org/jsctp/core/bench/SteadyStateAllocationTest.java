@@ -1,0 +1,51 @@
+package org.jsctp.core.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A regression guard for the garbage a steady-state bulk transfer makes per message (issue 6),
+ * counted in bytes by the JVM ({@code ThreadMXBean.getThreadAllocatedBytes}), not timed: the
+ * figure does not depend on the machine's speed or load, only on the code (and on the JIT having
+ * compiled it, hence the warm-up and the best of several rounds).
+ */
+class SteadyStateAllocationTest {
+
+    /** The receive-side datagram array (1228 bytes of packet plus the array header). */
+    private static final long DATAGRAM = 1244;
+    /** The user's {@code OutgoingMessage}. */
+    private static final long USER_MESSAGE = 48;
+    /**
+     * What the core may allocate per message on top: about 720 bytes measured alone in a JVM after
+     * the work of issue 6 (1336 before it), up to about 1200 when other tests ran in the same JVM
+     * first (the JIT's profiles, hence its escape analysis, differ). So the bound is generous: it
+     * catches a gross regression such as a payload copy per message, not a few objects.
+     */
+    private static final long CORE_BOUND = 1500;
+
+    @Test
+    void aBulkTransferOf1200ByteMessagesAllocatesLittleBeyondTheDatagramAndTheMessage() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "needs HotSpot's per-thread allocation counter");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled(),
+                "per-thread allocation counting is off");
+        BackToBackTransfer pair = BackToBackTransfer.defaults();
+        long id = Thread.currentThread().getId();
+        int perRound = 20_000;
+        pair.send(100_000); // warm-up, so the JIT's escape analysis has run
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long before = mx.getThreadAllocatedBytes(id);
+            pair.send(perRound);
+            long after = mx.getThreadAllocatedBytes(id);
+            best = Math.min(best, (after - before) / (double) perRound);
+        }
+        assertThat(pair.deliveredMessages()).as("every message delivered").isGreaterThanOrEqualTo(100_000 + 5L * perRound - 1); // the last may wait for Nagle
+        System.out.printf("steady-state bulk transfer: %.0f B allocated per 1200-byte message%n", best);
+        assertThat(best).as("bytes allocated per message").isLessThan(DATAGRAM + USER_MESSAGE + CORE_BOUND);
+    }
+}
