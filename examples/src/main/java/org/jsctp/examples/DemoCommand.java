@@ -45,6 +45,9 @@ final class DemoCommand implements Callable<Integer> {
     boolean hex;
 
     @picocli.CommandLine.Mixin
+    PrOption pr = new PrOption();
+
+    @picocli.CommandLine.Mixin
     ReconfigOption reconfig = new ReconfigOption();
 
     @picocli.CommandLine.Mixin
@@ -80,6 +83,7 @@ final class DemoCommand implements Callable<Integer> {
                 }).build();
         server.listen();
         SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
+                .option(SctpOptions.DEFAULT_PRINFO, pr.apiPolicy(spec))
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
                 .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler).build();

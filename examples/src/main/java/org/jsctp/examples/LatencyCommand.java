@@ -108,6 +108,9 @@ final class LatencyCommand implements Callable<Integer> {
     Verbosity verbosity = new Verbosity();
 
     @Mixin
+    PrOption pr = new PrOption();
+
+    @Mixin
     ReconfigOption reconfig = new ReconfigOption();
 
     @picocli.CommandLine.Mixin
@@ -141,7 +144,8 @@ final class LatencyCommand implements Callable<Integer> {
         InetAddress peer = ToolSupport.resolve(spec, address);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AssociationConfig config = reconfig.apply(sched.apply(zeroChecksum.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec), spec).build());
+        AssociationConfig config = reconfig.apply(sched.apply(zeroChecksum.apply(
+                pr.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec), spec), spec).build());
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)

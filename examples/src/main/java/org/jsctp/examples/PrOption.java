@@ -1,5 +1,6 @@
 package org.jsctp.examples;
 
+import org.jsctp.api.SctpPrPolicy;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.tx.PrPolicy;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,17 @@ final class PrOption {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--pr: " + e.getMessage());
         }
+    }
+
+    /** The policy given as the API's {@link SctpPrPolicy}, for SctpOptions.DEFAULT_PRINFO. */
+    SctpPrPolicy apiPolicy(CommandSpec spec) {
+        PrPolicy p = policy(spec);
+        return switch (p.kind()) {
+            case NONE -> SctpPrPolicy.NONE;
+            case TTL -> SctpPrPolicy.ttl(p.value());
+            case RTX -> SctpPrPolicy.rtx((int) p.value());
+            case PRIO -> SctpPrPolicy.prio((int) p.value());
+        };
     }
 
     /** {@code config} with the policy as its default for messages sent. */
