@@ -56,6 +56,11 @@ class NagleInterleavingSimTest {
         final List<WireChunk> wire = new ArrayList<>();
 
         Run(StreamSchedulerKind kind, int serverWindow, int partialDeliveryPoint, boolean queueBeforeEstablished) {
+            this(kind, serverWindow, partialDeliveryPoint, queueBeforeEstablished, LinkProfile.perfect(), 3);
+        }
+
+        Run(StreamSchedulerKind kind, int serverWindow, int partialDeliveryPoint, boolean queueBeforeEstablished,
+            LinkProfile link, long seed) {
             AssociationConfig clientConfig = AssociationConfig.builder().noDelay(false).streamScheduler(kind)
                     .capabilities(AssociationConfig.defaults().capabilities().withInterleaving(true)).build();
             AssociationConfig.Builder server = AssociationConfig.builder().receiveBufferBytes(serverWindow)
@@ -67,11 +72,13 @@ class NagleInterleavingSimTest {
                     new SeededRandomSource(1), 0));
             this.server = new SimHost("server", new Endpoint(EndpointConfig.of(7, server.build()),
                     new SeededRandomSource(2), 0));
-            net = new SimNetwork(client, this.server, LinkProfile.perfect(), 3);
+            net = new SimNetwork(client, this.server, LinkProfile.perfect(), seed);
             dropClientPackets(0, p -> false);
             peer = client.connect(7, 0);
             AssociationState wanted = queueBeforeEstablished ? AssociationState.COOKIE_ECHOED : AssociationState.ESTABLISHED;
             assertThat(net.runUntil(() -> peer.state() == wanted, 10 * S, 10_000)).isTrue();
+            net.aToB().setProfile(link); // the handshake on a perfect link; the data on this one
+            net.bToA().setProfile(link);
         }
 
         /** Drops the next {@code count} client packets {@code which} accepts; every I-DATA chunk sent is recorded. */
@@ -227,6 +234,28 @@ class NagleInterleavingSimTest {
         assertThat(r.runUntilDone(60 * S)).isTrue();
         assertThat(r.net.bToA().dropped()).isEqualTo(4);
         assertThat(r.peer.statistics().t3Expiries()).isPositive();
+        assertThat(r.peer.bufferedAmount()).isZero();
+    }
+
+    static Stream<Arguments> lossySeeds() {
+        List<Arguments> out = new ArrayList<>();
+        for (long seed = 1; seed <= 40; seed++) {
+            out.add(Arguments.of(seed, seed % 2 == 0, seed % 4 < 2 ? StreamSchedulerKind.RR : StreamSchedulerKind.RRP));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "seed {0}, queued before established {1}, {2}")
+    @MethodSource("lossySeeds")
+    void onALossyReorderingLinkEveryByteIsStillDeliveredAndAcknowledged(long seed, boolean early,
+                                                                        StreamSchedulerKind kind) {
+        LinkProfile link = LinkProfile.perfect().withDelay(5 * MS).withJitter(4 * MS).withLoss(0.15)
+                .withDuplication(0.05);
+        Run r = new Run(kind, 4000, 1000, early, link, seed);
+        r.sendAll();
+
+        assertThat(r.runUntilDone(600 * S)).as("delivered %d of %d bytes, %d unacknowledged", r.deliveredBytes(),
+                STREAMS * MESSAGE, r.peer.bufferedAmount()).isTrue();
         assertThat(r.peer.bufferedAmount()).isZero();
     }
 }
