@@ -13,8 +13,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.packet.Bytes;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 /** The echo-server and client subcommands against endpoints of ours over loopback UDP. */
 class EchoClientToolsTest {
 
-    private static final Pattern PORT = Pattern.compile("on UDP port (\\d+)");
 
     @Test
     void theEchoServerEchoesOnTheStreamAMessageCameOn() throws Exception {
@@ -36,7 +33,7 @@ class EchoClientToolsTest {
         PrintWriter writer = new PrintWriter(out, true);
         CompletableFuture<Integer> server = CompletableFuture.supplyAsync(
                 () -> Main.run(writer, new PrintWriter(new StringWriter(), true), "echo-server", "0", "--seconds", "20"));
-        int port = waitForPort(out);
+        int port = ServerOutput.udpPort(out);
         LinkedBlockingQueue<ReceivedMessage> echoes = new LinkedBlockingQueue<>();
         UdpSctpEndpoint client = UdpSctpEndpoint.builder().bindAddress(InetAddress.getLoopbackAddress()).udpPort(0)
                 .sctpPort(5000).listener((a, e) -> {
@@ -103,7 +100,7 @@ class EchoClientToolsTest {
         StringWriter out = new StringWriter();
         CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
                 "chargen-server", "0", "--seconds", "20"));
-        int port = waitForPort(out);
+        int port = ServerOutput.udpPort(out);
         LinkedBlockingQueue<ReceivedMessage> lines = new LinkedBlockingQueue<>();
         UdpSctpEndpoint client = UdpSctpEndpoint.builder().bindAddress(InetAddress.getLoopbackAddress()).udpPort(0)
                 .sctpPort(5002).listener((a, e) -> {
@@ -167,15 +164,4 @@ class EchoClientToolsTest {
         assertThat(err.toString()).contains("LOCAL_UDP_PORT must be 0..65535, got 70000");
     }
 
-    private static int waitForPort(StringWriter out) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Matcher m = PORT.matcher(out.toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("the echo server did not report its port: " + out);
-    }
 }

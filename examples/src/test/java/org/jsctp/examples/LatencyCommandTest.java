@@ -26,7 +26,6 @@ class LatencyCommandTest {
     /** The documented one-line format (LatencySummary). */
     static final Pattern LINE = Pattern.compile("latency: samples=(\\d+) length=(\\d+) min_us=(\\d+\\.\\d) "
             + "p50_us=(\\d+\\.\\d) p90_us=(\\d+\\.\\d) p99_us=(\\d+\\.\\d) p99\\.9_us=(\\d+\\.\\d) max_us=(\\d+\\.\\d)");
-    private static final Pattern PORT = Pattern.compile("on UDP port (\\d+)");
     private static final Path USRSCTP_ECHO = Path.of("/usr/lib/usrsctp/echo_server");
 
     private Process peer;
@@ -47,7 +46,7 @@ class LatencyCommandTest {
         CompletableFuture<Integer> server = CompletableFuture.supplyAsync(() -> Main.run(
                 new PrintWriter(serverOut, true), new PrintWriter(new StringWriter(), true),
                 "echo-server", "0", "--seconds", "60"));
-        int port = waitForPort(serverOut);
+        int port = ServerOutput.udpPort(serverOut);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int rc = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "latency", "-U",
@@ -62,7 +61,7 @@ class LatencyCommandTest {
         StringWriter serverOut = new StringWriter();
         CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
                 new PrintWriter(new StringWriter(), true), "echo-server", "0", "--seconds", "60"));
-        int port = waitForPort(serverOut);
+        int port = ServerOutput.udpPort(serverOut);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int rc = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "latency", "-U",
@@ -140,15 +139,4 @@ class LatencyCommandTest {
         }
     }
 
-    private static int waitForPort(StringWriter out) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Matcher m = PORT.matcher(out.toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("the echo server did not report its port: " + out);
-    }
 }

@@ -10,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReconfigToolsTest {
 
-    private static final Pattern PORT = Pattern.compile("on UDP port (\\d+)");
 
     private static List<String> runClientAgainstEchoServer(List<String> serverFlags, String... clientFlags)
             throws Exception {
@@ -31,7 +27,7 @@ class ReconfigToolsTest {
         serverArgs.addAll(serverFlags);
         CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
                 new PrintWriter(new StringWriter(), true), serverArgs.toArray(String[]::new)));
-        int port = waitForPort(serverOut);
+        int port = ServerOutput.udpPort(serverOut);
         InputStream stdin = System.in;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -65,15 +61,4 @@ class ReconfigToolsTest {
         assertThat(lines).filteredOn(l -> !l.startsWith("stream")).containsExactly("one", "two", "three");
     }
 
-    private static int waitForPort(StringWriter out) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Matcher m = PORT.matcher(out.toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("the echo server did not report its port: " + out);
-    }
 }

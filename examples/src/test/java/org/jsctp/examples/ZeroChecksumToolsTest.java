@@ -9,8 +9,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.packet.Bytes;
@@ -27,7 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code --zero-checksum} (RFC 9653) on every tool of the examples jar. */
 class ZeroChecksumToolsTest {
 
-    private static final Pattern PORT = Pattern.compile("on UDP port (\\d+)");
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -71,7 +68,7 @@ class ZeroChecksumToolsTest {
         StringWriter serverOut = new StringWriter();
         CompletableFuture<Integer> server = CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
                 new PrintWriter(new StringWriter(), true), "echo-server", "0", "--seconds", "20", "--zero-checksum"));
-        int port = waitForPort(serverOut);
+        int port = ServerOutput.udpPort(serverOut);
         LinkedBlockingQueue<ReceivedMessage> echoes = new LinkedBlockingQueue<>();
         UdpSctpEndpoint client = UdpSctpEndpoint.builder().bindAddress(InetAddress.getLoopbackAddress()).udpPort(0)
                 .sctpPort(5000).associationConfig(AssociationConfig.builder()
@@ -97,17 +94,6 @@ class ZeroChecksumToolsTest {
         assertThat(server.isCompletedExceptionally()).isFalse();
     }
 
-    private static int waitForPort(StringWriter out) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Matcher m = PORT.matcher(out.toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("the echo server did not report its port: " + out);
-    }
 
     @Test
     void theReservedEdmidIsAUsageError() {

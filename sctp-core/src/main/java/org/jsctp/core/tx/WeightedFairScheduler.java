@@ -11,14 +11,13 @@ import java.util.Map;
  * (see {@link VirtualTimeQueue}); with I-DATA the shares hold to a fragment, with DATA to a
  * message. Weights are stored only for streams that were given one.
  */
-public final class WeightedFairScheduler implements StreamScheduler {
+public final class WeightedFairScheduler extends VirtualTimeScheduler {
 
     /** The weight of a stream that was not given one. */
     public static final int DEFAULT_WEIGHT = 1;
     /** Virtual time per byte at weight 1; at weight 65535 a byte is one unit. */
     private static final long SCALE = 0xFFFF;
 
-    private final VirtualTimeQueue queue = new VirtualTimeQueue();
     private final Map<Integer, Integer> weights = new HashMap<>();
 
     /** A scheduler with no active stream. */
@@ -57,58 +56,12 @@ public final class WeightedFairScheduler implements StreamScheduler {
     }
 
     @Override
-    public void streamActivated(int streamId, long headOrder, int headBytes) {
-        queue.activate(streamId);
-    }
-
-    @Override
-    public void headChanged(int streamId, long headOrder, int headBytes) {
-        // Service is counted in bytes sent, not per message.
-    }
-
-    @Override
-    public void streamDeactivated(int streamId) {
-        queue.deactivate(streamId);
-    }
-
-    @Override
-    public int select() {
-        return queue.select();
-    }
-
-    @Override
-    public int peek() {
-        return queue.peek();
-    }
-
-    @Override
-    public void produced(int streamId, int payloadBytes, boolean endOfMessage) {
-        queue.charge(streamId, payloadBytes * SCALE / weightOf(streamId));
-    }
-
-    /** Forgets the active streams; the weights set stay. */
-    @Override
-    public void clear() {
-        queue.clear();
-    }
-
-    @Override
-    public int activeStreamCount() {
-        return queue.size();
-    }
-
-    @Override
-    public void checkInvariants() {
-        queue.checkInvariants();
-    }
-
-    /** Test hook: see {@link VirtualTimeQueue#setVirtualTime}. */
-    void setVirtualTime(long value) {
-        queue.setVirtualTime(value);
+    long cost(int streamId, int payloadBytes) {
+        return payloadBytes * SCALE / weightOf(streamId);
     }
 
     @Override
     public String toString() {
-        return "WeightedFairScheduler" + queue + " weights " + weights;
+        return super.toString() + " weights " + weights;
     }
 }
