@@ -74,7 +74,10 @@ final class Tcb {
         peerReceiverWindow = cookie.peerReceiverWindow();
         outboundStreams = cookie.outboundStreams();
         inboundStreams = cookie.inboundStreams();
-        capabilities = cookie.capabilities();
+        // The cookie names what both sides had in common when it was made; never use more than
+        // this endpoint offers now (a zero checksum we do not announce would make every packet we
+        // send fail the peer's CRC32C check, RFC 9653 section 5.2).
+        capabilities = cookie.capabilities().commonWith(config.capabilities());
     }
 
     boolean isHandshaking() {
