@@ -100,6 +100,11 @@ final class AssociationTable {
             public int size() {
                 return byLocalTag.size();
             }
+
+            @Override
+            public boolean localTagInUse(int localTag) {
+                return byLocalTag.containsKey(localTag);
+            }
         };
     }
 

@@ -37,4 +37,16 @@ public interface AssociationDirectory {
 
     /** How many associations exist. */
     int size();
+
+    /**
+     * Whether an association of this endpoint, with any peer, already has {@code localTag} as our
+     * verification tag. A new association gets a tag no other has, so that packets are told apart
+     * by their tag (RFC 9260 section 5.3.1). False by default.
+     *
+     * @param localTag a verification tag we might choose
+     * @return true when the tag is taken
+     */
+    default boolean localTagInUse(int localTag) {
+        return false;
+    }
 }

@@ -145,7 +145,7 @@ public final class Endpoint {
             }
         }
         if (first instanceof InitChunk init) {
-            return onInit(h, init, chunks.size(), nowNanos, directory.findByPeer(h.sourcePort()));
+            return onInit(h, init, chunks.size(), nowNanos, directory.findByPeer(h.sourcePort()), directory);
         }
         if (first instanceof CookieEchoChunk echo) {
             return onCookieEcho(h, echo, nowNanos, directory);
@@ -174,7 +174,8 @@ public final class Endpoint {
         return reply(h, h.verificationTag(), new AbortChunk(true, false, List.of()));
     }
 
-    private Outcome onInit(CommonHeader h, InitChunk init, int chunkCount, long nowNanos, Association existing) {
+    private Outcome onInit(CommonHeader h, InitChunk init, int chunkCount, long nowNanos, Association existing,
+                           AssociationDirectory directory) {
         // RFC 9260 section 8.5.1 (A): an INIT must carry tag 0; section 6.10: and travel alone.
         if (h.verificationTag() != 0) {
             return new Outcome.Discarded("INIT with a non-zero verification tag");
@@ -189,7 +190,8 @@ public final class Endpoint {
             // RFC 9260 section 9.2: our SHUTDOWN COMPLETE was probably lost; repeat the SHUTDOWN ACK.
             return reply(h, existing.peerTag(), ShutdownAckChunk.INSTANCE);
         }
-        InitResponse r = initResponder.respond(init, config.localPort(), h.sourcePort(), nowNanos, existing);
+        InitResponse r = initResponder.respond(init, config.localPort(), h.sourcePort(), nowNanos, existing,
+                directory::localTagInUse);
         if (r.chunks().isEmpty()) {
             return new Outcome.Discarded(r.reason());
         }

@@ -2,6 +2,7 @@ package org.jsctp.core.assoc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.jsctp.core.env.RandomSource;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.handshake.CookieContents;
@@ -57,6 +58,24 @@ public final class InitResponder {
      * tie-tags (section 5.2.2), so that a restart can be told from a stale cookie.
      */
     public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos, Association existing) {
+        return respond(init, localPort, peerPort, nowNanos, existing, tag -> false);
+    }
+
+    /**
+     * As {@link #respond(InitChunk, int, int, long, Association)}, choosing a fresh verification
+     * tag that {@code tagInUse} does not report as taken by another association of the endpoint
+     * (the cookie is stateless, so a clash found only at COOKIE ECHO could not be undone).
+     *
+     * @param init the INIT
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @param existing an association with the same peer, or null
+     * @param tagInUse whether a verification tag is taken
+     * @return the INIT ACK, or why none is sent
+     */
+    public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos, Association existing,
+                                IntPredicate tagInUse) {
         boolean collision = existing != null && (existing.state() == AssociationState.COOKIE_WAIT
                 || existing.state() == AssociationState.COOKIE_ECHOED);
         int localTieTag = existing == null ? 0 : existing.localTag();
@@ -95,7 +114,7 @@ public final class InitResponder {
             }
         }
         Capabilities common = config.capabilities().commonWith(Capabilities.offeredIn(processed));
-        int localTag = collision ? existing.localTag() : random.nextNonZeroInt();
+        int localTag = collision ? existing.localTag() : freshTag(tagInUse);
         Tsn localInitialTsn = collision ? existing.localInitialTsn() : new Tsn(random.nextInt());
         // RFC 9260 section 5.1.1: each side sends on at most as many streams as the other accepts.
         int outbound = Math.min(config.outboundStreams(), init.inboundStreams());
@@ -113,5 +132,14 @@ public final class InitResponder {
         InitAckChunk initAck = new InitAckChunk(localTag, config.receiveBufferBytes(), outbound,
                 config.maxInboundStreams(), localInitialTsn, parameters);
         return InitResponse.accept(initAck, peerTag);
+    }
+
+    /** A random non-zero tag not in use; a few draws suffice unless nearly all 2^32 are taken. */
+    private int freshTag(IntPredicate tagInUse) {
+        int tag = random.nextNonZeroInt();
+        for (int attempt = 0; attempt < 16 && tagInUse.test(tag); attempt++) {
+            tag = random.nextNonZeroInt();
+        }
+        return tag;
     }
 }

@@ -137,4 +137,17 @@ class InitResponderTest {
         InitAckChunk b = (InitAckChunk) responder.respond(init(1, 1, List.of()), 7, 5000, S).chunks().get(0);
         assertThat(a.initiateTag()).isNotEqualTo(b.initiateTag());
     }
+
+    @Test
+    void theTagOfANewAssociationIsNotOneAnotherAssociationAlreadyHas() {
+        List<Integer> asked = new java.util.ArrayList<>();
+        InitResponse r = responder.respond(init(10, 10, List.of()), 7, 5000, S, null, tag -> {
+            asked.add(tag);
+            return asked.size() <= 2; // the first two draws are taken
+        });
+        InitAckChunk ack = (InitAckChunk) r.chunks().get(0);
+        assertThat(asked).hasSize(3).doesNotHaveDuplicates();
+        assertThat(ack.initiateTag()).isEqualTo(asked.get(2));
+        assertThat(contentsOf(ack, S).localTag()).isEqualTo(asked.get(2));
+    }
 }
