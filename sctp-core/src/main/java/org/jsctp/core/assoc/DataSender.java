@@ -272,7 +272,7 @@ final class DataSender {
 
     /** Bytes accepted from the user and not yet acknowledged by the peer. */
     long bufferedAmount() {
-        return queue.bufferedBytes() + outstanding.bytesInFlight();
+        return queue.bufferedBytes() + outstanding.bytesHeld(); // marked for retransmission counts too (fuzzing)
     }
 
     long cwnd() {

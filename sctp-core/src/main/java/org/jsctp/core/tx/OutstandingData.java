@@ -94,6 +94,10 @@ public final class OutstandingData {
     private long cumAck;
 
     private long flight;
+
+    /** Payload bytes of the chunks held and not abandoned, in any other state (see {@link #bytesHeld()}). */
+
+    private long held;
     private final long[] flightByPath;
     private int gapAcked;
     private int pendingFast;
@@ -213,6 +217,7 @@ public final class OutstandingData {
         e.fastRetransmitEligible = true;
         e.retransmittedAtHighestTsn = -1;
         count++;
+        held += payloadBytes;
         addFlight(e);
         return AddResult.ADDED;
     }
@@ -391,6 +396,9 @@ public final class OutstandingData {
                     acc.messages = new ArrayList<>(4);
                 }
                 acc.messages.add(e.message);
+            }
+            if (e.state != State.ABANDONED) {
+                held -= e.payloadBytes;
             }
             clearSlot(e);
             e.clear();
@@ -719,6 +727,17 @@ public final class OutstandingData {
         return flightByPath[pathId];
     }
 
+    /**
+     * Payload bytes of the chunks held and not abandoned: in flight, gap-acknowledged (the receiver
+     * may renege) or waiting for retransmission. With the send queue's bytes this is the user data
+     * the send buffer bounds; the flight size alone leaves out chunks marked for retransmission.
+     *
+     * @return the bytes
+     */
+    public long bytesHeld() {
+        return held;
+    }
+
     /** Chunks held: sent and not cumulatively acknowledged, in any state. */
     public int outstandingChunks() {
         return count;
@@ -807,6 +826,9 @@ public final class OutstandingData {
 
     /** Moves an entry to {@code state}, keeping the slot bit sets in step. */
     private void setState(Entry e, State state) {
+        if (state == State.ABANDONED && e.state != State.ABANDONED && e.state != null) {
+            held -= e.payloadBytes; // the message went back to the user; its room is free
+        }
         clearSlot(e);
         switch (state) {
             case IN_FLIGHT -> {
