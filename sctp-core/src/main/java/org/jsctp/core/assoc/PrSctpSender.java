@@ -171,7 +171,7 @@ final class PrSctpSender {
                 if (freed >= needed) {
                     break;
                 }
-                long bytes = outstanding.bytesInFlightOf(m) + queue.remainderBytes(m);
+                long bytes = outstanding.bytesHeldOf(m) + queue.remainderBytes(m);
                 if (bytes > 0) {
                     inFlight.add(m);
                     freed += bytes;

@@ -661,18 +661,18 @@ public final class OutstandingData {
     }
 
     /**
-     * The payload bytes of {@code message}'s chunks in flight (counted in {@link #bytesInFlight()}):
-     * what abandoning it would take out of the flight size. Costs a walk over the held chunks;
-     * meant for the rare full send buffer (RFC 7496 section 3.2).
+     * The payload bytes of {@code message}'s chunks held and not abandoned (counted in
+     * {@link #bytesHeld()}): what abandoning it frees in the send buffer. Costs a walk over the
+     * held chunks; meant for the rare full send buffer (RFC 7496 section 3.2).
      *
      * @param message the message, as handed to the chunks
      * @return the bytes
      */
-    public long bytesInFlightOf(Object message) {
+    public long bytesHeldOf(Object message) {
         long bytes = 0;
         for (int i = 0; i < count; i++) {
             Entry e = ring[slot(i)];
-            if (e.message == message && e.state == State.IN_FLIGHT) {
+            if (e.message == message && e.state != State.ABANDONED) {
                 bytes += e.payloadBytes;
             }
         }
