@@ -1,0 +1,225 @@
+package org.jsctp.core.assoc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.core.packet.SctpPacket;
+import org.jsctp.core.packet.UnrecognizedAction;
+import org.jsctp.core.packet.cause.ErrorCause;
+import org.jsctp.core.packet.cause.StaleCookieCause;
+import org.jsctp.core.packet.cause.UnrecognizedChunkTypeCause;
+import org.jsctp.core.packet.chunk.AbortChunk;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.CookieAckChunk;
+import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.ErrorChunk;
+import org.jsctp.core.packet.chunk.ForwardTsnChunk;
+import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
+import org.jsctp.core.packet.chunk.HeartbeatChunk;
+import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.IForwardTsnChunk;
+import org.jsctp.core.packet.chunk.InitAckChunk;
+import org.jsctp.core.packet.chunk.InitChunk;
+import org.jsctp.core.packet.chunk.PadChunk;
+import org.jsctp.core.packet.chunk.ReconfigChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.packet.chunk.ShutdownAckChunk;
+import org.jsctp.core.packet.chunk.ShutdownChunk;
+import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
+
+/**
+ * Takes one received packet apart for an association: checks each chunk's verification tag (RFC
+ * 9260 sections 8.5 and 8.5.1), discards packets that bundle a chunk that must travel alone
+ * (section 6.10), hands each chunk to the part that handles it, treats unknown chunk types by
+ * their two high bits (section 3.2), and stops at an ABORT (section 6.10).
+ */
+final class ChunkDispatcher {
+
+    private final Tcb tcb;
+    private final AssociationCounters counters;
+    private final AssociationLifecycle lifecycle;
+    private final Handshake handshake;
+    private final ShutdownProcedure shutdown;
+    private final PathSupervisor paths;
+    private final DataDelivery delivery;
+    private final DataTransmission transmission;
+    private final StreamReconfiguration reconfig;
+
+    ChunkDispatcher(Tcb tcb, AssociationCounters counters, AssociationLifecycle lifecycle, Handshake handshake,
+                    ShutdownProcedure shutdown, PathSupervisor paths, DataDelivery delivery,
+                    DataTransmission transmission, StreamReconfiguration reconfig) {
+        this.tcb = tcb;
+        this.counters = counters;
+        this.lifecycle = lifecycle;
+        this.handshake = handshake;
+        this.shutdown = shutdown;
+        this.paths = paths;
+        this.delivery = delivery;
+        this.transmission = transmission;
+        this.reconfig = reconfig;
+    }
+
+    /** Handles a packet the endpoint routed to the association. */
+    void handlePacket(SctpPacket packet, long nowNanos) {
+        if (tcb.state == AssociationState.CLOSED) {
+            return;
+        }
+        if (!ZeroChecksumRules.admits(tcb, packet)) {
+            return; // RFC 9653 section 5.3: a zero checksum we did not announce is a wrong checksum
+        }
+        counters.onPacketReceived(packet);
+        if (bundlesALoneChunk(packet.chunks())) {
+            return;
+        }
+        int tag = packet.header().verificationTag();
+        boolean carriedData = false;
+        boolean immediate = false;
+        List<ErrorCause> unrecognized = new ArrayList<>(0);
+        for (Chunk chunk : packet.chunks()) {
+            if (!acceptsTag(tag, chunk)) {
+                return; // RFC 9260 section 8.5: silently discard the packet
+            }
+            if (chunk instanceof DataChunk data) {
+                carriedData = true;
+                immediate |= data.immediate();
+                counters.onDataChunkReceived(data.userData().length());
+                delivery.onData(data, reconfig);
+            } else if (chunk instanceof IDataChunk data) {
+                carriedData = true;
+                immediate |= data.immediate();
+                counters.onDataChunkReceived(data.userData().length());
+                delivery.onIData(data, reconfig);
+            } else if ((chunk instanceof ForwardTsnChunk || chunk instanceof IForwardTsnChunk) && delivery.isStarted()
+                    && tcb.capabilities.forwardTsn()) {
+                // RFC 3758 section 3.6: for SACKs, a FORWARD TSN counts as a DATA chunk.
+                carriedData = true;
+                immediate |= delivery.onForwardTsn(chunk);
+            } else if (chunk instanceof SackChunk sack) {
+                counters.onSackReceived();
+                transmission.onSack(sack, nowNanos);
+            } else if (chunk instanceof InitAckChunk initAck) {
+                lifecycle.onHandshakeStep(handshake.onInitAck(initAck, nowNanos), nowNanos);
+            } else if (chunk instanceof CookieAckChunk) {
+                lifecycle.onHandshakeStep(handshake.onCookieAck(), nowNanos);
+            } else if (chunk instanceof HeartbeatAckChunk ack) {
+                paths.onHeartbeatAck(ack, nowNanos);
+            } else if (chunk instanceof HeartbeatChunk heartbeat) {
+                tcb.sendToPeer(heartbeat.ack()); // RFC 9260 section 8.3: echo the info unchanged
+            } else if (chunk instanceof ShutdownChunk s) {
+                onShutdown(s, nowNanos);
+            } else if (chunk instanceof ShutdownAckChunk) {
+                if (tcb.isHandshaking()) {
+                    // RFC 9260 section 8.5.1 (E): during the handshake a SHUTDOWN ACK is out of the
+                    // blue, answered with SHUTDOWN COMPLETE with the T bit and its tag (section 8.4 rule 5).
+                    tcb.send(tag, new ShutdownCompleteChunk(true));
+                    return;
+                }
+                onShutdownStep(shutdown.onShutdownAck());
+            } else if (chunk instanceof ShutdownCompleteChunk) {
+                onShutdownStep(shutdown.onShutdownComplete());
+            } else if (chunk instanceof ReconfigChunk r && tcb.capabilities.streamReconfig()) {
+                reconfig.onChunk(r, nowNanos); // RFC 6525 section 5
+            } else if (chunk instanceof ErrorChunk error) {
+                onError(error, nowNanos);
+            } else if (chunk instanceof AbortChunk abort) {
+                lifecycle.close("aborted by the peer" + describe(abort.causes()), abort.causes());
+                return; // nothing after an ABORT is processed (section 6.10 and 8.5.1 (B))
+            } else if (!isIgnoredHere(chunk)) {
+                // RFC 9260 section 3.2: a chunk type we do not process here, known to the codec or
+                // not, is treated by the two high bits of its type.
+                UnrecognizedAction action = UnrecognizedAction.ofChunkType(chunk.type());
+                if (action.reports()) {
+                    unrecognized.add(UnrecognizedChunkTypeCause.of(chunk));
+                }
+                if (!action.continues()) {
+                    break; // stop processing the packet; chunks before this one still count
+                }
+            }
+            if (tcb.state == AssociationState.CLOSED) {
+                return;
+            }
+        }
+        if (!unrecognized.isEmpty()) {
+            tcb.sendToPeer(new ErrorChunk(false, false, unrecognized));
+        }
+        if (carriedData && delivery.isStarted()) {
+            delivery.onDataPacketEnd(immediate, shutdown, nowNanos);
+        }
+        transmission.flush(nowNanos);
+    }
+
+    /**
+     * RFC 9260 section 8.5 and 8.5.1: which verification tag a chunk must arrive with. Every chunk
+     * carries our tag; an ABORT or SHUTDOWN COMPLETE may carry the peer's with the T bit set.
+     */
+    private boolean acceptsTag(int tag, Chunk chunk) {
+        if (chunk instanceof AbortChunk abort) {
+            return abort.reflectedTag() ? tcb.peerTag != 0 && tag == tcb.peerTag : tag == tcb.localTag; // (B)
+        }
+        if (chunk instanceof ShutdownCompleteChunk complete) {
+            return complete.reflectedTag() ? tag == tcb.peerTag : tag == tcb.localTag; // (C)
+        }
+        return tag == tcb.localTag;
+    }
+
+    /**
+     * RFC 9260 section 6.10: INIT ACK and SHUTDOWN COMPLETE must travel alone. A packet that bundles
+     * one with other chunks is malformed and discarded whole, as the endpoint does with a bundled
+     * INIT: neither the handshake step nor the chunks riding along are taken.
+     */
+    private static boolean bundlesALoneChunk(List<Chunk> chunks) {
+        return chunks.size() > 1
+                && chunks.stream().anyMatch(c -> c instanceof InitAckChunk || c instanceof ShutdownCompleteChunk);
+    }
+
+    /**
+     * Chunks that reach an association but need nothing from it: INIT and COOKIE ECHO are the
+     * endpoint's (it saw them first), PAD only fills a packet (RFC 4820 section 3).
+     */
+    private static boolean isIgnoredHere(Chunk chunk) {
+        return chunk instanceof InitChunk || chunk instanceof CookieEchoChunk || chunk instanceof PadChunk;
+    }
+
+    private void onError(ErrorChunk error, long nowNanos) {
+        for (ErrorCause cause : error.causes()) {
+            if (cause instanceof StaleCookieCause && tcb.state == AssociationState.COOKIE_ECHOED) {
+                lifecycle.onHandshakeStep(handshake.onStaleCookie(nowNanos), nowNanos);
+                return;
+            }
+        }
+        tcb.emit(new AssociationEvent.RemoteError(error.causes()));
+    }
+
+    private void onShutdown(ShutdownChunk s, long nowNanos) {
+        DataSender sender = transmission.sender();
+        if (sender == null || tcb.isHandshaking()) {
+            return; // RFC 9260 section 9.2: a SHUTDOWN before the association is up is discarded
+        }
+        // RFC 9260 section 9.2: the Cumulative TSN Ack of a SHUTDOWN acknowledges like a SACK.
+        transmission.onSack(sender.sackFromCumulativeAck(s.cumulativeTsnAck()), nowNanos);
+        if (tcb.state != AssociationState.CLOSED && shutdown.onShutdown()) {
+            tcb.emit(new AssociationEvent.PeerShutdown());
+        }
+    }
+
+    private void onShutdownStep(ShutdownProcedure.Step step) {
+        if (step == ShutdownProcedure.Step.COMPLETED) {
+            tcb.state = AssociationState.CLOSED;
+            tcb.timers.stopAll();
+            paths.stop();
+            delivery.endReceiving();
+            tcb.emit(new AssociationEvent.ShutdownComplete());
+        }
+    }
+
+    private static String describe(List<ErrorCause> causes) {
+        if (causes.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(": ");
+        for (int i = 0; i < causes.size(); i++) {
+            b.append(i == 0 ? "" : "; ").append(causes.get(i).describe());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,217 @@
+package org.jsctp.core.assoc;
+
+import java.util.List;
+import org.jsctp.core.packet.cause.InvalidStreamIdentifierCause;
+import org.jsctp.core.packet.cause.NoUserDataCause;
+import org.jsctp.core.packet.cause.ProtocolViolationCause;
+import org.jsctp.core.packet.chunk.AbortChunk;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.ErrorChunk;
+import org.jsctp.core.packet.chunk.ForwardTsnChunk;
+import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.IForwardTsnChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.rx.AbortedPartialDelivery;
+import org.jsctp.core.rx.ReceivedMessage;
+import org.jsctp.core.seq.Tsn;
+import org.jsctp.core.timer.Timer;
+
+/**
+ * The receiving side of data transfer: hands DATA, I-DATA and FORWARD TSN chunks to the
+ * {@link DataReceiver} (RFC 9260 section 6.2, RFC 3758 section 3.6, RFC 8260 section 2.3),
+ * delivers what reassembly completes to the user as events, reports aborted partial deliveries
+ * (RFC 6458 section 6.1.7), and keeps the receive window following what the application has
+ * read (RFC 9260 section 6.2: bytes handed out count until taken).
+ */
+final class DataDelivery {
+
+    private final Tcb tcb;
+    private final AssociationCounters counters;
+    private final AssociationLifecycle lifecycle;
+    private final Timer delayedSack;
+    private DataReceiver receiver;
+    private long undeliveredBytes;
+    private boolean manualReadCredit;
+
+    DataDelivery(Tcb tcb, AssociationCounters counters, AssociationLifecycle lifecycle, Timer delayedSack) {
+        this.tcb = tcb;
+        this.counters = counters;
+        this.lifecycle = lifecycle;
+        this.delayedSack = delayedSack;
+    }
+
+    /** (Re)creates the receiver from the peer's initial TSN and our inbound streams. */
+    void startReceiving() {
+        receiver = new DataReceiver(tcb.config, tcb.peerInitialTsn, tcb.inboundStreams, tcb.capabilities.interleaving(),
+                delayedSack);
+    }
+
+    /** The receiver, or null before data transfer starts. */
+    DataReceiver receiver() {
+        return receiver;
+    }
+
+    boolean owns(Timer t) {
+        return t == delayedSack;
+    }
+
+    boolean isStarted() {
+        return receiver != null;
+    }
+
+    /** User-data bytes handed out as events but not yet taken by the user (RFC 9260 section 6.2). */
+    long undeliveredBytes() {
+        return undeliveredBytes;
+    }
+
+    void setManualReadCredit(boolean manual) {
+        this.manualReadCredit = manual;
+    }
+
+    boolean isManualReadCredit() {
+        return manualReadCredit;
+    }
+
+    /** A DATA chunk (RFC 9260 section 6.2), unless a stream reset holds it back (RFC 6525 section 5.2.2). */
+    void onData(DataChunk data, StreamReconfiguration reconfig) {
+        onData(receiver == null || reconfig.holdsBack(data.streamId(), data.tsn()) ? null
+                : receiver.onData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
+                data.streamId());
+    }
+
+    /** An I-DATA chunk (RFC 8260 section 2.1), unless a stream reset holds it back. */
+    void onIData(IDataChunk data, StreamReconfiguration reconfig) {
+        onData(receiver == null || reconfig.holdsBack(data.streamId(), data.tsn()) ? null
+                : receiver.onIData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
+                data.streamId());
+    }
+
+    private void onData(DataReceiver.Outcome outcome, boolean empty, Tsn tsn, int streamId) {
+        if (empty) {
+            // RFC 9260 section 6.2: a DATA chunk without user data ends the association.
+            tcb.sendToPeer(AbortChunk.of(new NoUserDataCause(tsn)));
+            lifecycle.close("the peer sent a DATA chunk without user data (TSN " + tsn + ")", List.of());
+            return;
+        }
+        if (outcome == DataReceiver.Outcome.DUPLICATE) {
+            counters.onDuplicateTsn();
+        } else if (outcome == DataReceiver.Outcome.INVALID_STREAM) {
+            tcb.sendToPeer(ErrorChunk.of(new InvalidStreamIdentifierCause(streamId))); // section 6.5
+        } else if (outcome == DataReceiver.Outcome.PROTOCOL_VIOLATION) {
+            tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("inconsistent fragments at TSN " + tsn)));
+            lifecycle.close("the peer's DATA fragments contradict each other (TSN " + tsn + ")", List.of());
+        }
+        // null: DATA before the handshake's data halves exist, ignored
+    }
+
+    /**
+     * The end of a packet that carried DATA: the SACK decision (RFC 9260 section 6.2), delivery,
+     * and during a shutdown the SHUTDOWN that acknowledges the DATA (section 9.2).
+     */
+    void onDataPacketEnd(boolean immediate, ShutdownProcedure shutdown, long nowNanos) {
+        receiver.onDataPacketEnd(immediate, nowNanos);
+        deliverMessages();
+        if (shutdown.answersDataWithShutdown()) {
+            // RFC 9260 section 9.2: the SHUTDOWN acknowledges the DATA; a SACK goes with it only
+            // when gaps or duplicates are to be reported. Either way no SACK is left pending.
+            SackChunk sack = receiver.createSack(undeliveredBytes);
+            boolean needed = !sack.gapAckBlocks().isEmpty() || !sack.duplicateTsns().isEmpty();
+            shutdown.answerData(receiver.cumulativeTsnAck(), needed ? sack : null, nowNanos);
+        }
+    }
+
+    /** A SACK of what was received, with a_rwnd less the bytes not yet taken (RFC 9260 section 6.2). */
+    SackChunk createSack() {
+        return receiver.createSack(undeliveredBytes);
+    }
+
+    /** Sends the SACK alone once it is due (RFC 9260 section 6.2). */
+    void sendSackIfDue() {
+        if (receiver.isSackDueNow()) {
+            tcb.sendToPeer(receiver.createSack(undeliveredBytes));
+        }
+    }
+
+    /** The user took {@code bytes} of delivered data: the window opens, perhaps with a window update. */
+    void creditRead(long bytes) {
+        undeliveredBytes = Math.max(0, undeliveredBytes - bytes);
+        if (receiver != null && tcb.state != AssociationState.CLOSED
+                && receiver.windowUpdateWorthSending(undeliveredBytes, tcb.config.pathMtu())) {
+            tcb.sendToPeer(receiver.createSack(undeliveredBytes)); // a window update (section 6.2)
+        }
+    }
+
+    /** Bytes in reassembly plus bytes handed out but not yet taken. */
+    long receivedBufferedAmount() {
+        return (receiver == null ? 0 : receiver.reassemblyBytes()) + undeliveredBytes;
+    }
+
+    /**
+     * Hands what reassembly made deliverable, messages and pieces of messages alike, to the user;
+     * their bytes count against the window until the user takes them (RFC 9260 section 6.2).
+     */
+    private void deliverMessages() {
+        for (ReceivedMessage m; (m = receiver.poll()) != null; ) {
+            undeliveredBytes += m.payload().length();
+            tcb.emit(new AssociationEvent.MessageReceived(m));
+        }
+    }
+
+    /**
+     * A FORWARD TSN or I-FORWARD-TSN (RFC 3758 section 3.6, RFC 8260 section 2.3): what was
+     * deliverable before it goes to the user first, then the partial deliveries it aborts are
+     * reported (RFC 6458 section 6.1.7), before the messages they held back. Returns whether a
+     * SACK is due at once (an out-of-date one, whose SACK may have been lost).
+     */
+    boolean onForwardTsn(Chunk chunk) {
+        deliverMessages();
+        Tsn newCumulative = chunk instanceof ForwardTsnChunk f
+                ? f.newCumulativeTsn() : ((IForwardTsnChunk) chunk).newCumulativeTsn();
+        if (receiver.forwardsBeyondAnythingSent(newCumulative)) {
+            // RFC 3758 section 3.6 lets the sender skip only TSNs it sent; one that skips past
+            // anything it could have sent (as RFC 9260 section 6.2.1 treats a SACK for TSNs never
+            // sent) would make every later DATA of the real peer look like a duplicate.
+            tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("FORWARD TSN " + newCumulative
+                    + " beyond any TSN sent")));
+            lifecycle.close("the peer sent a FORWARD TSN beyond any TSN it sent (" + newCumulative + ")", List.of());
+            return false;
+        }
+        DataReceiver.Outcome outcome = chunk instanceof ForwardTsnChunk f
+                ? receiver.onForwardTsn(f) : receiver.onIForwardTsn((IForwardTsnChunk) chunk);
+        if (outcome == DataReceiver.Outcome.PROTOCOL_VIOLATION) {
+            // RFC 8260 section 2.3: FORWARD TSN goes with DATA, I-FORWARD-TSN with I-DATA.
+            tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("FORWARD TSN of the other kind for the data in use")));
+            lifecycle.close("the peer sent a FORWARD TSN that does not match its DATA chunk kind", List.of());
+            return false;
+        }
+        reportAbortedDeliveries();
+        return outcome == DataReceiver.Outcome.DUPLICATE;
+    }
+
+    /** One PartialDeliveryAborted event per partial delivery the reassembly queue aborted. */
+    private void reportAbortedDeliveries() {
+        for (AbortedPartialDelivery a : receiver.pollAbortedDeliveries()) {
+            tcb.emit(new AssociationEvent.PartialDeliveryAborted(a.streamId(), a.unordered(), a.sequenceNumber()));
+        }
+    }
+
+    /**
+     * The association ends or restarts: what is deliverable goes to the user, then every message
+     * still arriving in pieces is reported as aborted (RFC 6458 section 6.1.7).
+     */
+    void endReceiving() {
+        if (receiver == null) {
+            return;
+        }
+        deliverMessages();
+        receiver.abortPartialDeliveries();
+        reportAbortedDeliveries();
+    }
+
+    void checkInvariants() {
+        if (undeliveredBytes < 0) {
+            throw new IllegalStateException("negative undelivered bytes: " + undeliveredBytes);
+        }
+    }
+}
