@@ -1,0 +1,61 @@
+package org.jsctp.core.asconf;
+
+import java.net.InetAddress;
+import org.jsctp.core.packet.param.AddIpAddressParameter;
+import org.jsctp.core.packet.param.AddressParameter;
+import org.jsctp.core.packet.param.CorrelatedParameter;
+import org.jsctp.core.packet.param.DeleteIpAddressParameter;
+import org.jsctp.core.packet.param.SetPrimaryAddressParameter;
+
+/**
+ * One change of our addresses the user asks the peer to make (RFC 5061 section 1): add one of our
+ * addresses to the association, delete one, or make one the peer's primary destination. Each goes
+ * to the peer as one ASCONF parameter (section 4.2).
+ */
+public sealed interface AsconfRequest {
+
+    /** Our address the request is about. */
+    InetAddress address();
+
+    /** The ASCONF parameter carrying this request under {@code correlationId}. */
+    CorrelatedParameter toParameter(int correlationId);
+
+    /** Add IP Address (RFC 5061 section 4.2.1): a new address of ours for the association. */
+    record AddAddress(InetAddress address) implements AsconfRequest {
+        public AddAddress {
+            AddressParameter.of(address); // an IPv4 or IPv6 address, nothing else
+        }
+
+        @Override
+        public CorrelatedParameter toParameter(int correlationId) {
+            return new AddIpAddressParameter(correlationId, AddressParameter.of(address));
+        }
+    }
+
+    /** Delete IP Address (RFC 5061 section 4.2.2): an address of ours leaves the association. */
+    record DeleteAddress(InetAddress address) implements AsconfRequest {
+        public DeleteAddress {
+            AddressParameter.of(address);
+        }
+
+        @Override
+        public CorrelatedParameter toParameter(int correlationId) {
+            return new DeleteIpAddressParameter(correlationId, AddressParameter.of(address));
+        }
+    }
+
+    /**
+     * Set Primary Address (RFC 5061 section 4.2.4): the peer is asked to send to this address of
+     * ours as its primary destination.
+     */
+    record SetPrimary(InetAddress address) implements AsconfRequest {
+        public SetPrimary {
+            AddressParameter.of(address);
+        }
+
+        @Override
+        public CorrelatedParameter toParameter(int correlationId) {
+            return new SetPrimaryAddressParameter(correlationId, AddressParameter.of(address));
+        }
+    }
+}

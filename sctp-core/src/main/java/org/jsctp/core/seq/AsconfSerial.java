@@ -1,0 +1,50 @@
+package org.jsctp.core.seq;
+
+/**
+ * The Serial Number of an ASCONF chunk and of the ASCONF-ACK that answers it (RFC 5061 section
+ * 4.1.1): 32 bits that wrap from 2^32-1 to 0, compared with RFC 1982 serial arithmetic.
+ *
+ * <p>The sender starts at its Initial TSN (RFC 5061 section 5.1 rule A2); the receiver's
+ * Peer-Serial-Number starts at the peer's Initial TSN minus 1 (section 5.2 rule C1).
+ *
+ * @param value the unsigned number's 32 bits
+ */
+public record AsconfSerial(int value) {
+
+    /** The serial number that starts where a TSN does (RFC 5061 section 5.1 rule A2). */
+    public static AsconfSerial of(Tsn initialTsn) {
+        return new AsconfSerial(initialTsn.value());
+    }
+
+    /** The next number, wrapping from 2^32-1 to 0. */
+    public AsconfSerial next() {
+        return new AsconfSerial(value + 1);
+    }
+
+    /** The previous number, wrapping from 0 to 2^32-1. */
+    public AsconfSerial previous() {
+        return new AsconfSerial(value - 1);
+    }
+
+    public boolean isBefore(AsconfSerial other) {
+        return SerialArithmetic.lessThan32(value, other.value);
+    }
+
+    public boolean isAfter(AsconfSerial other) {
+        return SerialArithmetic.lessThan32(other.value, value);
+    }
+
+    public boolean isAtOrBefore(AsconfSerial other) {
+        return value == other.value || isBefore(other);
+    }
+
+    /** The number as an unsigned value 0..2^32-1. */
+    public long unsigned() {
+        return Integer.toUnsignedLong(value);
+    }
+
+    @Override
+    public String toString() {
+        return Integer.toUnsignedString(value);
+    }
+}
