@@ -47,6 +47,10 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  * @param streamScheduler which stream scheduler of RFC 8260 section 3 picks the stream of each
  *     message (DATA) or fragment (I-DATA), SCTP_STREAM_SCHEDULER of RFC 8260 section 4.3.1;
  *     {@link StreamSchedulerKind#FCFS} by default
+ * @param maxPeerAddresses the most addresses the peer may have in the association: an ASCONF Add
+ *     IP Address beyond it is refused with Operation Refused Due to Resource Shortage (RFC 5061
+ *     section 4.3.2); 1..1024, 32 by default. Whether ASCONF is offered at all is
+ *     {@link Capabilities#asconf()} (see {@link #asconfSupported()})
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -55,7 +59,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
                                 boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
-                                boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler) {
+                                boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
+                                int maxPeerAddresses) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -95,6 +100,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         if (streamScheduler == null) {
             throw new IllegalArgumentException("streamScheduler must not be null (FCFS is the default)");
         }
+        requireRange("maxPeerAddresses", maxPeerAddresses, 1, 1024);
     }
 
     /** RFC 9260 section 16 values, 10 outbound and 2048 inbound streams, 2 MiB buffers, PR-SCTP offered. */
@@ -136,6 +142,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.defaultPrPolicy = defaultPrPolicy;
         b.acceptStreamReconfig = acceptStreamReconfig;
         b.streamScheduler = streamScheduler;
+        b.maxPeerAddresses = maxPeerAddresses;
         return b;
     }
 
@@ -147,6 +154,16 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
      */
     public int zeroChecksumMethod() {
         return capabilities.zeroChecksumMethod();
+    }
+
+    /**
+     * Whether ASCONF (RFC 5061) is offered: {@link Capabilities#asconf()} of {@link #capabilities()};
+     * off by default. It is usable only where AUTH is negotiated too (RFC 5061 section 4.1.1).
+     *
+     * @return whether ASCONF and ASCONF-ACK are offered in Supported Extensions
+     */
+    public boolean asconfSupported() {
+        return capabilities.asconf();
     }
 
     /** The partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does. */
@@ -183,6 +200,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         /** The EDMID of {@link #zeroChecksum(int)}, or null when not set (capabilities decide). */
         private Integer zeroChecksumMethod;
         private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
+        private int maxPeerAddresses = 32;
 
         private Builder() {
         }
@@ -355,13 +373,36 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Offers ASCONF (RFC 5061 section 4.2.7) or not: {@link Capabilities#withAsconf} on the
+         * capabilities so far.
+         *
+         * @param value whether ASCONF and ASCONF-ACK are offered
+         * @return this builder
+         */
+        public Builder asconfSupported(boolean value) {
+            this.capabilities = capabilities.withAsconf(value);
+            return this;
+        }
+
+        /**
+         * The most addresses the peer may have (see {@link AssociationConfig#maxPeerAddresses()}).
+         *
+         * @param value 1..1024
+         * @return this builder
+         */
+        public Builder maxPeerAddresses(int value) {
+            this.maxPeerAddresses = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
-                    acceptStreamReconfig, streamScheduler);
+                    acceptStreamReconfig, streamScheduler, maxPeerAddresses);
         }
     }
 

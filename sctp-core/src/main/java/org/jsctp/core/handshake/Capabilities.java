@@ -21,8 +21,12 @@ import org.jsctp.core.packet.param.ZeroChecksumAcceptableParameter;
  *     Identifier (EDMID) announced in a Zero Checksum Acceptable parameter, or
  *     {@link #NO_ZERO_CHECKSUM} for none. In what {@link #commonWith} returns it is the EDMID both
  *     sides announced, which is what lets this side send zero checksums (RFC 9653 section 5.2)
+ * @param asconf dynamic address reconfiguration (RFC 5061 section 4.2.7: ASCONF and ASCONF-ACK
+ *     both in Supported Extensions). ASCONF chunks must be authenticated (section 4.1.1), so it
+ *     is only usable together with AUTH (RFC 4895)
  */
-public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod) {
+public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod,
+                           boolean asconf) {
 
     /**
      * No zero checksum: RFC 9653 section 8 reserves EDMID 0, so it never names a method and can
@@ -32,6 +36,18 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
 
     /** No extension at all: the base protocol of RFC 9260. */
     public static final Capabilities NONE = new Capabilities(false, false, false, NO_ZERO_CHECKSUM);
+
+    /**
+     * Capabilities without ASCONF.
+     *
+     * @param forwardTsn PR-SCTP offered
+     * @param interleaving I-DATA offered
+     * @param streamReconfig RE-CONFIG offered
+     * @param zeroChecksumMethod the EDMID announced, or {@link #NO_ZERO_CHECKSUM}
+     */
+    public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod) {
+        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false);
+    }
 
     /**
      * Capabilities without zero checksum.
@@ -51,7 +67,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withForwardTsn(boolean value) {
-        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod);
+        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod, asconf);
     }
 
     /**
@@ -61,7 +77,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withInterleaving(boolean value) {
-        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod);
+        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod, asconf);
     }
 
     /**
@@ -71,7 +87,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withStreamReconfig(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod);
+        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod, asconf);
     }
 
     /**
@@ -83,7 +99,17 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withZeroChecksum(int edmid) {
-        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid);
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid, asconf);
+    }
+
+    /**
+     * These capabilities with ASCONF (RFC 5061) offered or not.
+     *
+     * @param value whether ASCONF and ASCONF-ACK are offered
+     * @return the changed capabilities
+     */
+    public Capabilities withAsconf(boolean value) {
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, value);
     }
 
     /**
@@ -107,7 +133,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         int zeroChecksumCommon = zeroChecksum() && zeroChecksumMethod == peer.zeroChecksumMethod
                 ? zeroChecksumMethod : NO_ZERO_CHECKSUM;
         return new Capabilities(forwardTsn && peer.forwardTsn, interleaving && peer.interleaving,
-                streamReconfig && peer.streamReconfig, zeroChecksumCommon);
+                streamReconfig && peer.streamReconfig, zeroChecksumCommon, asconf && peer.asconf);
     }
 
     /**
@@ -134,8 +160,10 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         // RFC 3758 section 3.1 announces PR-SCTP with its own parameter; usrsctp also lists
         // FORWARD TSN among the supported extensions. Either suffices.
         boolean forwardTsn = forwardTsnParameter || extensions.contains(ChunkType.FORWARD_TSN);
+        // RFC 5061 section 4.2.7: an ASCONF endpoint lists both ASCONF and ASCONF-ACK.
+        boolean asconf = extensions.contains(ChunkType.ASCONF) && extensions.contains(ChunkType.ASCONF_ACK);
         return new Capabilities(forwardTsn, extensions.contains(ChunkType.I_DATA), extensions.contains(ChunkType.RE_CONFIG),
-                zeroChecksumMethod);
+                zeroChecksumMethod, asconf);
     }
 
     /**
@@ -158,6 +186,10 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         }
         if (streamReconfig) {
             extensions.add(ChunkType.RE_CONFIG);
+        }
+        if (asconf) {
+            extensions.add(ChunkType.ASCONF); // RFC 5061 section 4.2.7: both chunk types
+            extensions.add(ChunkType.ASCONF_ACK);
         }
         if (!extensions.isEmpty()) {
             out.add(new SupportedExtensionsParameter(extensions));

@@ -35,7 +35,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         b.putShort((short) localPort).putShort((short) peerPort);
         b.putInt(localTieTag).putInt(peerTieTag);
         b.put((byte) ((capabilities.forwardTsn() ? 1 : 0) | (capabilities.interleaving() ? 2 : 0)
-                | (capabilities.streamReconfig() ? 4 : 0)));
+                | (capabilities.streamReconfig() ? 4 : 0) | (capabilities.asconf() ? 8 : 0)));
         b.putInt(capabilities.zeroChecksumMethod());
         return Bytes.wrap(b.array());
     }
@@ -75,7 +75,8 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             }
             return Optional.of(new CookieContents(localTag, peerTag, localTsn, peerTsn, window, outbound, inbound,
                     localPort, peerPort, localTie, peerTie,
-                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod)));
+                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod,
+                            (caps & 8) != 0)));
         } catch (BufferUnderflowException e) {
             return Optional.empty(); // cannot happen for the checked length; kept total anyway
         }
