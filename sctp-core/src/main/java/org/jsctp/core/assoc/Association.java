@@ -64,7 +64,7 @@ public final class Association {
         this.transmission = new DataTransmission(tcb, counters, lifecycle, errors, paths, delivery, shutdown, reconfig,
                 t3Rtx);
         this.dispatcher = new ChunkDispatcher(tcb, counters, lifecycle, handshake, shutdown, paths, delivery,
-                transmission, reconfig);
+                transmission, reconfig, new AddressReconfiguration(tcb, lifecycle));
         this.collisions = new CollisionHandling(tcb, handshake, paths, delivery, transmission, errors, lifecycle);
         this.timerDispatcher = new TimerDispatcher(tcb, lifecycle, errors, handshake, shutdown, paths, delivery,
                 transmission, reconfig);

@@ -8,6 +8,8 @@ import org.jsctp.core.packet.cause.ErrorCause;
 import org.jsctp.core.packet.cause.StaleCookieCause;
 import org.jsctp.core.packet.cause.UnrecognizedChunkTypeCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
+import org.jsctp.core.packet.chunk.AsconfAckChunk;
+import org.jsctp.core.packet.chunk.AsconfChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieAckChunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
@@ -44,10 +46,11 @@ final class ChunkDispatcher {
     private final DataDelivery delivery;
     private final DataTransmission transmission;
     private final StreamReconfiguration reconfig;
+    private final AddressReconfiguration asconf;
 
     ChunkDispatcher(Tcb tcb, AssociationCounters counters, AssociationLifecycle lifecycle, Handshake handshake,
                     ShutdownProcedure shutdown, PathSupervisor paths, DataDelivery delivery,
-                    DataTransmission transmission, StreamReconfiguration reconfig) {
+                    DataTransmission transmission, StreamReconfiguration reconfig, AddressReconfiguration asconf) {
         this.tcb = tcb;
         this.counters = counters;
         this.lifecycle = lifecycle;
@@ -57,6 +60,7 @@ final class ChunkDispatcher {
         this.delivery = delivery;
         this.transmission = transmission;
         this.reconfig = reconfig;
+        this.asconf = asconf;
     }
 
     /** Handles a packet the endpoint routed to the association. */
@@ -119,6 +123,10 @@ final class ChunkDispatcher {
                 onShutdownStep(shutdown.onShutdownComplete());
             } else if (chunk instanceof ReconfigChunk r && tcb.capabilities.streamReconfig()) {
                 reconfig.onChunk(r, nowNanos); // RFC 6525 section 5
+            } else if (chunk instanceof AsconfChunk a && tcb.capabilities.asconf()) {
+                asconf.onAsconf(a, null, false); // RFC 5061 section 5.2; AUTH and paths not wired yet
+            } else if (chunk instanceof AsconfAckChunk a && tcb.capabilities.asconf()) {
+                asconf.onAsconfAck(a, false); // RFC 5061 section 5.1; AUTH not wired yet
             } else if (chunk instanceof ErrorChunk error) {
                 onError(error, nowNanos);
             } else if (chunk instanceof AbortChunk abort) {
