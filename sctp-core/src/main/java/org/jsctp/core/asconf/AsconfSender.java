@@ -33,7 +33,7 @@ public final class AsconfSender {
     public enum RequestStatus {
         /** Queued; it goes in the next ASCONF. */
         QUEUED,
-        /** Add of an address the peer knows or that is already being added. */
+        /** Add of an address the peer knows or that is already being added; Delete of one already being deleted. */
         REFUSED_DUPLICATE,
         /** Delete or Set Primary of an address that is not (and is not becoming) part of the association. */
         REFUSED_UNKNOWN_ADDRESS,
@@ -165,6 +165,9 @@ public final class AsconfSender {
                 return RequestStatus.REFUSED_DUPLICATE;
             }
         } else if (request instanceof AsconfRequest.DeleteAddress) {
+            if (pending(AsconfRequest.DeleteAddress.class, a)) {
+                return RequestStatus.REFUSED_DUPLICATE;
+            }
             if (!known && !becoming) {
                 return RequestStatus.REFUSED_UNKNOWN_ADDRESS;
             }
@@ -190,8 +193,8 @@ public final class AsconfSender {
      * RTO of the destination (rule A4).
      */
     public Optional<AsconfChunk> poll(long nowNanos, long rtoNanos, long rtoMaxNanos) {
-        if (outstanding != null || queue.isEmpty() || peerRefusesAsconf) {
-            return Optional.empty();
+        if (outstanding != null || queue.isEmpty() || peerRefusesAsconf || local.knownToPeer().isEmpty()) {
+            return Optional.empty(); // no address to name (section 4.1.1): the requests wait
         }
         InetAddress source = addressParameterSource();
         int length = 4 + 4 + AddressParameter.of(source).encodedLength();

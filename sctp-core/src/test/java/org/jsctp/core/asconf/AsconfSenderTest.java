@@ -115,6 +115,10 @@ class AsconfSenderTest {
     @Test
     void requestsThatMakeNoSenseAreRefusedWithTheirReason() {
         assertThat(sender.request(new AsconfRequest.AddAddress(A1))).isEqualTo(RequestStatus.REFUSED_DUPLICATE);
+        local.added(A2);
+        assertThat(sender.request(new AsconfRequest.DeleteAddress(A2))).isEqualTo(RequestStatus.QUEUED);
+        assertThat(sender.request(new AsconfRequest.DeleteAddress(A2))).isEqualTo(RequestStatus.REFUSED_DUPLICATE);
+        sender = new AsconfSender(local, new AsconfSerial(100), t4, errors, 1200, 16);
         assertThat(sender.request(new AsconfRequest.DeleteAddress(A3))).isEqualTo(RequestStatus.REFUSED_UNKNOWN_ADDRESS);
         assertThat(sender.request(new AsconfRequest.SetPrimary(A3))).isEqualTo(RequestStatus.REFUSED_UNKNOWN_ADDRESS);
         assertThat(sender.request(new AsconfRequest.AddAddress(ip("0.0.0.0"))))
@@ -129,6 +133,17 @@ class AsconfSenderTest {
                 1200, 16);
         assertThat(none.request(new AsconfRequest.AddAddress(A2)))
                 .isEqualTo(RequestStatus.REFUSED_NO_ADDRESS_KNOWN_TO_PEER);
+    }
+
+    @Test
+    void requestsWaitWhileNoAddressOfOursIsKnownToThePeer() {
+        sender.request(new AsconfRequest.AddAddress(A2));
+        local.deleted(A1); // the path set lost our only address meanwhile
+
+        assertThat(sender.poll(0, RTO, RTO_MAX)).isEmpty();
+        assertThat(sender.queued()).isEqualTo(1);
+        local.added(A3);
+        assertThat(sender.poll(1, RTO, RTO_MAX)).hasValueSatisfying(c -> assertThat(c.address()).isEqualTo(A3));
     }
 
     @Test
