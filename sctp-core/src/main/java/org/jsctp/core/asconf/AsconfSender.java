@@ -13,9 +13,7 @@ import org.jsctp.core.packet.chunk.AsconfAckChunk;
 import org.jsctp.core.packet.chunk.AsconfChunk;
 import org.jsctp.core.packet.param.AddressParameter;
 import org.jsctp.core.packet.param.CorrelatedParameter;
-import org.jsctp.core.packet.param.ErrorCauseIndicationParameter;
 import org.jsctp.core.packet.param.Parameter;
-import org.jsctp.core.packet.param.SuccessIndicationParameter;
 import org.jsctp.core.seq.AsconfSerial;
 import org.jsctp.core.timer.Timer;
 
@@ -96,7 +94,8 @@ public final class AsconfSender {
     private record Outstanding(AsconfChunk chunk, List<Sent> requests) {
     }
 
-    private record Sent(int correlationId, AsconfRequest request) {
+    /** One request as sent, with its correlation ID. */
+    record Sent(int correlationId, AsconfRequest request) {
     }
 
     private final LocalAddressBook local;
@@ -266,7 +265,7 @@ public final class AsconfSender {
         // Rule A5: stop T-4 and clear the error counter.
         t4.stop();
         errors.clear();
-        List<AsconfResult> results = correlate(outstanding.requests(), ack.parameters());
+        List<AsconfResult> results = AckCorrelation.results(outstanding.requests(), ack.parameters());
         outstanding = null;
         for (AsconfResult r : results) {
             apply(r);
@@ -311,56 +310,6 @@ public final class AsconfSender {
     /** The serial number the next new ASCONF will carry. */
     public AsconfSerial nextSerial() {
         return nextSerial;
-    }
-
-    /**
-     * Rules A6 to A8: each request's result. A request without a response succeeded when no error
-     * precedes it; after the first error, only an explicit Success Indication is a success.
-     */
-    private static List<AsconfResult> correlate(List<Sent> requests, List<Parameter> responses) {
-        List<AsconfResult> results = new ArrayList<>(requests.size());
-        int firstError = Integer.MAX_VALUE;
-        List<List<ErrorCause>> errorsOf = new ArrayList<>(requests.size());
-        boolean[] explicitSuccess = new boolean[requests.size()];
-        for (int i = 0; i < requests.size(); i++) {
-            errorsOf.add(null);
-        }
-        for (Parameter p : responses) {
-            int index = indexOf(requests, p);
-            if (index < 0) {
-                continue; // no request of ours has this correlation ID: nothing to apply
-            }
-            if (p instanceof ErrorCauseIndicationParameter e) {
-                errorsOf.set(index, e.causes());
-                firstError = Math.min(firstError, index);
-            } else if (p instanceof SuccessIndicationParameter) {
-                explicitSuccess[index] = true;
-            }
-        }
-        for (int i = 0; i < requests.size(); i++) {
-            AsconfRequest r = requests.get(i).request();
-            if (errorsOf.get(i) != null) {
-                results.add(AsconfResult.failed(r, errorsOf.get(i)));
-            } else if (explicitSuccess[i] || i < firstError) {
-                results.add(AsconfResult.succeeded(r));
-            } else {
-                results.add(AsconfResult.failed(r, List.of())); // rule A7: after a failure, silence is failure
-            }
-        }
-        return results;
-    }
-
-    private static int indexOf(List<Sent> requests, Parameter response) {
-        if (!(response instanceof ErrorCauseIndicationParameter) && !(response instanceof SuccessIndicationParameter)) {
-            return -1;
-        }
-        int id = ((CorrelatedParameter) response).correlationId();
-        for (int i = 0; i < requests.size(); i++) {
-            if (requests.get(i).correlationId() == id) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** RFC 5061 section 5.3: what an answered request changes about our addresses. */
