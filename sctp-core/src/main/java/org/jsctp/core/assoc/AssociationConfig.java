@@ -1,6 +1,7 @@
 package org.jsctp.core.assoc;
 
 import org.jsctp.core.handshake.Capabilities;
+import org.jsctp.core.path.PmtuConfig;
 import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.tx.StreamSchedulerKind;
 
@@ -47,6 +48,9 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  * @param streamScheduler which stream scheduler of RFC 8260 section 3 picks the stream of each
  *     message (DATA) or fragment (I-DATA), SCTP_STREAM_SCHEDULER of RFC 8260 section 4.3.1;
  *     {@link StreamSchedulerKind#FCFS} by default
+ * @param plpmtud Packetization Layer Path MTU Discovery (RFC 8899): on by default, starting each
+ *     path at BASE_PLPMTU (1200) and probing up to MAX_PLPMTU ({@code pathMtu} unless set); when
+ *     off, every path uses {@code pathMtu} as a fixed MTU (see docs/EXTENSIONS.md "Path MTU discovery")
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -55,7 +59,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
                                 boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
-                                boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler) {
+                                boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
+                                PmtuConfig plpmtud) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -94,6 +99,13 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
         if (streamScheduler == null) {
             throw new IllegalArgumentException("streamScheduler must not be null (FCFS is the default)");
+        }
+        if (plpmtud == null) {
+            throw new IllegalArgumentException("plpmtud must not be null (PmtuConfig.disabled() for a fixed MTU)");
+        }
+        if (plpmtud.enabled() && plpmtud.maxPlpmtu() == 0 && pathMtu < plpmtud.basePlpmtu()) {
+            throw new IllegalArgumentException("pathMtu " + pathMtu + " (MAX_PLPMTU) below BASE_PLPMTU "
+                    + plpmtud.basePlpmtu());
         }
     }
 
@@ -136,6 +148,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.defaultPrPolicy = defaultPrPolicy;
         b.acceptStreamReconfig = acceptStreamReconfig;
         b.streamScheduler = streamScheduler;
+        b.plpmtud = plpmtud;
         return b;
     }
 
@@ -147,6 +160,11 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
      */
     public int zeroChecksumMethod() {
         return capabilities.zeroChecksumMethod();
+    }
+
+    /** Whether PLPMTUD (RFC 8899) runs; when not, {@link #pathMtu()} is the fixed MTU of every path. */
+    public boolean plpmtudEnabled() {
+        return plpmtud.enabled();
     }
 
     /** The partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does. */
@@ -183,6 +201,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         /** The EDMID of {@link #zeroChecksum(int)}, or null when not set (capabilities decide). */
         private Integer zeroChecksumMethod;
         private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
+        private PmtuConfig plpmtud = PmtuConfig.defaults();
 
         private Builder() {
         }
@@ -355,13 +374,45 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * The PLPMTUD constants (RFC 8899 section 5.1), {@link PmtuConfig#defaults()} unless set.
+         *
+         * @param value the constants, {@link PmtuConfig#disabled()} for a fixed MTU
+         * @return this builder
+         */
+        public Builder plpmtud(PmtuConfig value) {
+            this.plpmtud = value;
+            return this;
+        }
+
+        /** The PLPMTUD settings this builder would build with. */
+        public PmtuConfig plpmtud() {
+            return plpmtud;
+        }
+
+        /** Turns PLPMTUD (RFC 8899) on or off, keeping its other constants. */
+        public Builder plpmtudEnabled(boolean value) {
+            this.plpmtud = plpmtud.withEnabled(value);
+            return this;
+        }
+
+        /**
+         * A fixed path MTU: PLPMTUD off and every path sending packets of up to {@code bytes}
+         * (the tools' {@code --mtu N}; RFC 6458 section 8.1.12 spp_pathmtu with SPP_PMTUD_DISABLE).
+         */
+        public Builder fixedMtu(int bytes) {
+            this.pathMtu = bytes;
+            this.plpmtud = plpmtud.withEnabled(false);
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
-                    acceptStreamReconfig, streamScheduler);
+                    acceptStreamReconfig, streamScheduler, plpmtud);
         }
     }
 
