@@ -22,7 +22,7 @@ import org.jsctp.core.timer.Timer;
  *       raises the path MTU to its size at once; MAX_PROBES unanswered probes of a size make it
  *       the upper bound. When the search has nothing left: SEARCH_COMPLETE.</li>
  *   <li>{@link PmtuState#SEARCH_COMPLETE}: after PMTU_RAISE_TIMER a new search starts from the
- *       current PLPMTU (section 5.1.1); every CONFIRMATION_TIMER, if data was sent, a probe of
+ *       current PLPMTU (section 5.1.1); every CONFIRMATION_TIMER, if data was acknowledged since, a probe of
  *       the current PLPMTU confirms it still gets through.</li>
  *   <li>{@link PmtuState#ERROR}: not even BASE_PLPMTU got through: MIN_PLPMTU is used and
  *       BASE_PLPMTU is probed again every PROBE_TIMER.</li>
@@ -67,7 +67,8 @@ public final class PmtuDiscovery {
     private long probeExpiresAtNanos = Timer.NEVER;
     private long raiseAtNanos = Timer.NEVER;
     private long confirmAtNanos = Timer.NEVER;
-    private long lastConfirmedNanos = Long.MIN_VALUE;
+    /** Whether new data was acknowledged since the PLPMTU was last confirmed: data flows. */
+    private boolean dataAckedSinceConfirmation;
     private int t3Expiries;
     /** The latest time the caller gave, for events that come without one. */
     private long lastNowNanos = Long.MIN_VALUE;
@@ -167,7 +168,7 @@ public final class PmtuDiscovery {
                 planNextSearchProbe(nowNanos);
             } else if (nowNanos >= confirmAtNanos) {
                 confirmAtNanos = nowNanos + config.confirmationTimerNanos();
-                if (path.lastSentNanos() > lastConfirmedNanos) {
+                if (dataAckedSinceConfirmation) {
                     planProbe(plpmtu(), nowNanos); // confirm the PLPMTU while data flows (section 5.1.1)
                 }
             }
@@ -202,7 +203,7 @@ public final class PmtuDiscovery {
         probeCount = 0;
         candidate = 0;
         probesAcked++;
-        lastConfirmedNanos = nowNanos;
+        dataAckedSinceConfirmation = false;
         switch (state) {
             case BASE, ERROR -> {
                 // RFC 8899 section 5.2: BASE_PLPMTU confirmed, search for a larger size
@@ -239,6 +240,7 @@ public final class PmtuDiscovery {
     /** New data was acknowledged on the path: packets of the PLPMTU get through. */
     public void onNewDataAcked() {
         t3Expiries = 0;
+        dataAckedSinceConfirmation = true;
     }
 
     /** When {@link #poll} next has work, or {@link Timer#NEVER}. */
