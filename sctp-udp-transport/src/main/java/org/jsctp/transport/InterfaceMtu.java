@@ -50,21 +50,22 @@ final class InterfaceMtu {
     }
 
     /**
-     * The configuration with MAX_PLPMTU set from the interface when PLPMTUD is on and the user
-     * set no MAX_PLPMTU of their own; never below the configured {@code pathMtu} or BASE_PLPMTU,
-     * and never above {@code maxDatagramBytes} (what this endpoint itself reads whole).
+     * The configuration with MAX_PLPMTU capped at what the interface carries whole (and at
+     * {@code maxDatagramBytes}, what this endpoint itself reads whole) when PLPMTUD is on: the
+     * MAX_PLPMTU asked for ({@link PmtuConfig#effectiveMax}: the explicit one, else
+     * {@code pathMtu}) is kept when it fits. Never below BASE_PLPMTU. A fixed MTU is left alone.
      */
     static AssociationConfig applyTo(AssociationConfig config, InetAddress bindAddress, int maxDatagramBytes) {
         PmtuConfig p = config.plpmtud();
-        if (!p.enabled() || p.maxPlpmtu() != 0) {
+        if (!p.enabled()) {
             return config;
         }
-        OptionalInt max = maxSctpPacket(bindAddress);
-        if (max.isEmpty()) {
+        OptionalInt local = maxSctpPacket(bindAddress);
+        int cap = Math.min(local.orElse(PathConfig.MAX_MTU), maxDatagramBytes) & ~3;
+        if (p.effectiveMax(config.pathMtu()) <= cap) {
             return config;
         }
-        int value = Math.max(Math.max(config.pathMtu(), p.basePlpmtu()), Math.min(max.getAsInt(), maxDatagramBytes & ~3));
-        return config.toBuilder().plpmtud(p.withMaxPlpmtu(value)).build();
+        return config.toBuilder().plpmtud(p.withMaxPlpmtu(Math.max(p.basePlpmtu(), cap))).build();
     }
 
     private static int mtuOf(InetAddress address) throws SocketException {
