@@ -21,8 +21,9 @@ import org.jsctp.core.timer.Timer;
  *   <li>{@link PmtuState#SEARCHING}: {@link PmtuSearch} picks sizes; each acknowledged probe
  *       raises the path MTU to its size at once; MAX_PROBES unanswered probes of a size make it
  *       the upper bound. When the search has nothing left: SEARCH_COMPLETE.</li>
- *   <li>{@link PmtuState#SEARCH_COMPLETE}: after PMTU_RAISE_TIMER a new search starts from the
- *       current PLPMTU (section 5.1.1); every CONFIRMATION_TIMER, if data was acknowledged since, a probe of
+ *   <li>{@link PmtuState#SEARCH_COMPLETE}: after PMTU_RAISE_TIMER the smallest size that failed
+ *       is probed again, and only if it now gets through does a new search start from it
+ *       (section 5.1.1); every CONFIRMATION_TIMER, if data was acknowledged since, a probe of
  *       the current PLPMTU confirms it still gets through.</li>
  *   <li>{@link PmtuState#ERROR}: not even BASE_PLPMTU got through: MIN_PLPMTU is used and
  *       BASE_PLPMTU is probed again every PROBE_TIMER.</li>
@@ -70,6 +71,10 @@ public final class PmtuDiscovery {
     /** Whether new data was acknowledged since the PLPMTU was last confirmed: data flows. */
     private boolean dataAckedSinceConfirmation;
     private int t3Expiries;
+    /** The smallest size the last search found unsupported, or 0. */
+    private int lastFailedSize;
+    /** Whether the probe planned re-checks {@link #lastFailedSize} after PMTU_RAISE_TIMER. */
+    private boolean raiseCheck;
     /** The latest time the caller gave, for events that come without one. */
     private long lastNowNanos = Long.MIN_VALUE;
 
@@ -162,10 +167,18 @@ public final class PmtuDiscovery {
         }
         if (state == PmtuState.SEARCH_COMPLETE && outstanding == null && candidate == 0) {
             if (nowNanos >= raiseAtNanos && plpmtu() < max) {
-                // RFC 8899 section 5.2: PMTU_RAISE_TIMER expired, search for a larger PLPMTU
+                // RFC 8899 section 5.2: PMTU_RAISE_TIMER expired, search for a larger PLPMTU. Ours
+                // first re-probes the smallest size that failed: only if the path now carries it
+                // does a whole new search follow, so a stable path costs MAX_PROBES probes per period.
                 state = PmtuState.SEARCHING;
-                search = new PmtuSearch(plpmtu(), max);
-                planNextSearchProbe(nowNanos);
+                if (lastFailedSize > plpmtu()) {
+                    search = null;
+                    raiseCheck = true;
+                    planProbe(lastFailedSize, nowNanos);
+                } else {
+                    search = new PmtuSearch(plpmtu(), max);
+                    planNextSearchProbe(nowNanos);
+                }
             } else if (nowNanos >= confirmAtNanos) {
                 confirmAtNanos = nowNanos + config.confirmationTimerNanos();
                 if (dataAckedSinceConfirmation) {
@@ -214,6 +227,10 @@ public final class PmtuDiscovery {
             }
             case SEARCHING -> {
                 path.setMtu(Math.max(size, plpmtu())); // RFC 8899 section 5.3.1: PROBED_SIZE becomes the PLPMTU
+                if (raiseCheck) {
+                    raiseCheck = false; // the path grew: search on from here
+                    search = new PmtuSearch(plpmtu(), max);
+                }
                 search.succeeded(size);
                 planNextSearchProbe(nowNanos);
             }
@@ -273,6 +290,11 @@ public final class PmtuDiscovery {
                 planProbe(config.basePlpmtu(), nowNanos + config.probeTimerNanos());
             }
             case SEARCHING -> {
+                if (raiseCheck) {
+                    raiseCheck = false; // still unsupported: nothing larger to look for
+                    completeSearch(nowNanos);
+                    return;
+                }
                 search.failed(size);
                 planNextSearchProbe(nowNanos);
             }
@@ -287,6 +309,11 @@ public final class PmtuDiscovery {
             planProbe(next, nowNanos);
             return;
         }
+        lastFailedSize = search.failed();
+        completeSearch(nowNanos);
+    }
+
+    private void completeSearch(long nowNanos) {
         state = PmtuState.SEARCH_COMPLETE; // RFC 8899 section 5.2
         candidate = 0;
         raiseAtNanos = nowNanos + config.pmtuRaiseTimerNanos();
@@ -308,6 +335,8 @@ public final class PmtuDiscovery {
         probeCount = 0;
         t3Expiries = 0;
         search = null;
+        raiseCheck = false;
+        lastFailedSize = 0;
         planProbe(config.basePlpmtu(), nowNanos);
     }
 

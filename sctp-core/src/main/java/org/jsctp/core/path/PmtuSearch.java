@@ -71,6 +71,11 @@ public final class PmtuSearch {
         }
     }
 
+    /** The smallest size found unsupported, or 0 if none failed. */
+    public int failed() {
+        return failed;
+    }
+
     /** The largest size confirmed so far. */
     public int confirmed() {
         return confirmed;

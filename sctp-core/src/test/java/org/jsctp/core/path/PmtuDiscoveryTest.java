@@ -47,7 +47,7 @@ class PmtuDiscoveryTest {
     /** Runs probes against a path that carries packets up to {@code pathMtu}; returns the sizes probed. */
     private List<Integer> converge(PmtuDiscovery d, int pathMtu) {
         List<Integer> probed = new java.util.ArrayList<>();
-        for (int i = 0; i < 1000 && d.state() != PmtuState.SEARCH_COMPLETE; i++) {
+        for (int i = 0; i < 1000 && (i == 0 || d.state() != PmtuState.SEARCH_COMPLETE); i++) {
             Optional<List<Chunk>> probe = d.poll(now, random);
             if (probe.isPresent()) {
                 int size = encode(probe.get()).length;
@@ -180,6 +180,25 @@ class PmtuDiscoveryTest {
         }
         assertThat(d.blackHoles()).isEqualTo(1);
         assertThat(p.mtu()).isEqualTo(1200);
+    }
+
+    @Test
+    void afterThePmtuRaiseTimerOnlyTheSizeThatFailedIsProbedUnlessThePathGrew() {
+        Path p = path(16384);
+        PmtuDiscovery d = new PmtuDiscovery(p, PmtuConfig.defaults());
+        d.start(now);
+        converge(d, 1500);
+        int found = p.mtu();
+        now += PmtuConfig.DEFAULT_PMTU_RAISE_TIMER_NANOS;
+        List<Integer> recheck = converge(d, 1500);
+        assertThat(recheck).hasSize(PmtuConfig.DEFAULT_MAX_PROBES)
+                .allSatisfy(n -> assertThat(n).isEqualTo(recheck.get(0)).isGreaterThan(found));
+        assertThat(d.state()).isEqualTo(PmtuState.SEARCH_COMPLETE);
+        assertThat(p.mtu()).isEqualTo(found);
+        now += PmtuConfig.DEFAULT_PMTU_RAISE_TIMER_NANOS;
+        List<Integer> grown = converge(d, 9000); // the path now carries jumbo frames
+        assertThat(grown).first().isEqualTo(recheck.get(0));
+        assertThat(p.mtu()).isBetween(9000 - PmtuSearch.GRANULARITY, 9000);
     }
 
     @Test
