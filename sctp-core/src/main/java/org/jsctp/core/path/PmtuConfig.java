@@ -12,7 +12,7 @@ package org.jsctp.core.path;
  * @param minPlpmtu MIN_PLPMTU: the size used in the ERROR state, when not even BASE_PLPMTU is
  *     confirmed; at most {@code basePlpmtu}
  * @param maxPlpmtu MAX_PLPMTU: the largest size probed; 0 means the association's {@code pathMtu}
- *     (the transport may set it from the local interface MTU less the IP and UDP headers)
+ *     (the UDP transport caps it at the local interface MTU less the IP and UDP headers)
  * @param maxProbes MAX_PROBES (3): consecutive unacknowledged probes of one size before that size
  *     counts as unsupported
  * @param probeTimerNanos PROBE_TIMER: how long a probe waits for its acknowledgement; RFC 8899
