@@ -125,11 +125,6 @@ final class PathSupervisor {
                 cwnd, ssthresh, path.mtu(), pmtud.state());
     }
 
-    /** The path's PLPMTUD, for tests and statistics. */
-    PmtuDiscovery pmtud() {
-        return pmtud;
-    }
-
     private void notePathEvent(PathEvent e) {
         if (e == PathEvent.BECAME_INACTIVE || e == PathEvent.BECAME_ACTIVE) {
             tcb.emit(new AssociationEvent.PeerAddressChange(e == PathEvent.BECAME_ACTIVE));
