@@ -56,6 +56,9 @@ final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
+    @picocli.CommandLine.Mixin
+    MtuOption mtu = new MtuOption();
+
     @Spec
     CommandSpec spec;
 
@@ -69,11 +72,13 @@ final class DemoCommand implements Callable<Integer> {
         int edmid = zeroChecksum.edmid(spec); // RFC 9653, 0 when off
         org.jsctp.api.SctpStreamScheduler scheduler = org.jsctp.api.SctpStreamScheduler.valueOf(sched.kind(spec).name());
         java.util.List<int[]> streamValues = sched.values(spec);
+        org.jsctp.api.PathMtuParameters pathMtu = mtu.apiParameters(spec); // RFC 8899 discovery or a fixed MTU
         SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
                 .option(org.jsctp.api.SctpOptions.ENABLE_STREAM_RESET, reconfig.enabled)
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
                 .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
+                .option(org.jsctp.api.SctpOptions.PATH_MTU, pathMtu)
                 .listener(new SctpListener() {
                     @Override
                     public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
@@ -86,7 +91,8 @@ final class DemoCommand implements Callable<Integer> {
                 .option(SctpOptions.DEFAULT_PRINFO, pr.apiPolicy(spec))
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
-                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler).build();
+                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
+                .option(org.jsctp.api.SctpOptions.PATH_MTU, pathMtu).build();
         int failures = 0;
         try {
             InetSocketAddress to = new InetSocketAddress(loopback, server.localAddress().getPort());

@@ -41,6 +41,9 @@ abstract class ServerCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
+    @picocli.CommandLine.Mixin
+    MtuOption mtu = new MtuOption();
+
     @Spec
     CommandSpec spec;
 
@@ -65,7 +68,7 @@ abstract class ServerCommand implements Callable<Integer> {
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(associationConfig().toBuilder(), spec), spec).build()))
+                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(mtu.apply(associationConfig().toBuilder(), spec), spec), spec).build()))
                 .listener(sched.listener(service(), spec));
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);

@@ -24,9 +24,9 @@ final class StatisticsText {
                     s.zeroChecksumPacketsReceived()));
         }
         for (SctpPathStatistics p : s.paths()) {
-            out.add(String.format("  path %s %s: srtt %.3f ms, rto %d ms, cwnd %d, ssthresh %d, mtu %d",
+            out.add(String.format("  path %s %s: srtt %.3f ms, rto %d ms, cwnd %d, ssthresh %d, mtu %d (PMTUD %s)",
                     p.address(), p.state(), p.srtt().toNanos() / 1e6, p.rto().toMillis(), p.cwnd(), p.ssthresh(),
-                    p.mtu()));
+                    p.mtu(), p.mtuState().name().toLowerCase(java.util.Locale.ROOT)));
         }
         return out;
     }

@@ -125,6 +125,9 @@ final class TsctpCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    MtuOption mtu = new MtuOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -146,6 +149,7 @@ final class TsctpCommand implements Callable<Integer> {
         AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay)
                 .defaultPrPolicy(policy());
         zeroChecksum.apply(config, spec);
+        mtu.apply(config, spec);
         sched.apply(config, spec);
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));

@@ -24,7 +24,8 @@ class ExtensionFlagsTest {
             "tsctp", "latency"})
     void everyToolThatMakesAssociationsTakesEachExtensionFlag(String tool) {
         CommandLine.Model.CommandSpec spec = spec(tool);
-        for (String flag : new String[] {"--reconfig", "--idata", "--scheduler", "--zero-checksum"}) {
+        for (String flag : new String[] {"--reconfig", "--idata", "--scheduler", "--zero-checksum", "--mtu",
+            "--pmtud-max"}) {
             assertThat(spec.findOption(flag)).as(tool + " " + flag).isNotNull();
         }
     }
@@ -33,6 +34,18 @@ class ExtensionFlagsTest {
     @ValueSource(strings = {"demo", "echo-server", "daytime-server", "chargen-server", "client", "tsctp", "latency"})
     void everyToolThatSendsTakesAPrPolicy(String tool) {
         assertThat(spec(tool).findOption("--pr")).isNotNull();
+    }
+
+    @Test
+    void theDemoRunsWithAFixedMtuAndRejectsOneOutOfRange() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--mtu", "1300")).isZero();
+        assertThat(out.toString()).contains("association shut down gracefully");
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--mtu", "100")).isEqualTo(2);
+        assertThat(err.toString()).contains("--mtu must be 1232..65535");
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--mtu", "1300",
+                "--pmtud-max", "9000")).isEqualTo(2);
     }
 
     @Test

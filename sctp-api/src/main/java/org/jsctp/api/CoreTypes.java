@@ -66,7 +66,8 @@ final class CoreTypes {
         List<SctpPathStatistics> paths = new ArrayList<>(s.paths().size());
         for (PathStatistics p : s.paths()) {
             paths.add(new SctpPathStatistics(a.remoteAddress(), SctpPathState.valueOf(p.state().name()),
-                    Duration.ofNanos(p.srttNanos()), Duration.ofNanos(p.rtoNanos()), p.cwnd(), p.ssthresh(), p.mtu()));
+                    Duration.ofNanos(p.srttNanos()), Duration.ofNanos(p.rtoNanos()), p.cwnd(), p.ssthresh(), p.mtu(),
+                    SctpPathMtuState.valueOf(p.pmtuState().name())));
         }
         return new SctpStatistics(state(state), outbound, inbound, s.packetsSent(), s.packetsReceived(),
                 s.dataChunksSent(), s.dataChunksReceived(), s.userBytesSent(), s.userBytesReceived(),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.path.PathConfig;
 import org.jsctp.core.tx.StreamSchedulerKind;
 
 /**
@@ -68,6 +69,13 @@ final class OptionMapping {
             b.capabilities(b.capabilities().withInterleaving((Boolean) value)); // RFC 8260 section 2.2
         } else if (o == SctpOptions.STREAM_SCHEDULER) {
             b.streamScheduler(StreamSchedulerKind.valueOf(((SctpStreamScheduler) value).name()));
+        } else if (o == SctpOptions.PATH_MTU) {
+            PathMtuParameters v = (PathMtuParameters) value;
+            if (v.discovery()) { // SPP_PMTUD_ENABLE: RFC 8899 up to spp_pathmtu (0: the interface's MTU)
+                b.plpmtud(b.plpmtud().withEnabled(true).withMaxPlpmtu(v.pathMtu() == 0 ? PathConfig.MAX_MTU : v.pathMtu()));
+            } else {
+                b.fixedMtu(v.pathMtu()); // SPP_PMTUD_DISABLE
+            }
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -105,6 +113,13 @@ final class OptionMapping {
             return c.capabilities().interleaving();
         } else if (o == SctpOptions.STREAM_SCHEDULER) {
             return SctpStreamScheduler.valueOf(c.streamScheduler().name());
+        }
+        if (o == SctpOptions.PATH_MTU) {
+            if (!c.plpmtudEnabled()) {
+                return PathMtuParameters.fixed(c.pathMtu());
+            }
+            int max = c.plpmtud().maxPlpmtu();
+            return new PathMtuParameters(true, max == PathConfig.MAX_MTU ? 0 : max == 0 ? c.pathMtu() : max);
         }
         throw new IllegalArgumentException(o + " is not kept in the core's configuration");
     }

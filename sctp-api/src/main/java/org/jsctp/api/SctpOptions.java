@@ -192,6 +192,24 @@ public final class SctpOptions {
             SctpStreamScheduler.class, false, v -> {
             });
 
+    /**
+     * The path MTU (RFC 6458 section 8.1.12 {@code spp_pathmtu}, {@code SPP_PMTUD_ENABLE} /
+     * {@code SPP_PMTUD_DISABLE}): discovery by probing (RFC 8899, the default, up to the
+     * configured path MTU, i.e. {@link #MAX_SEG} + 28) or a fixed MTU. Not live.
+     */
+    public static final SctpOption<PathMtuParameters> PATH_MTU = SctpOption.of("SCTP_PEER_ADDR_PARAMS spp_pathmtu",
+            PathMtuParameters.class, false, v -> {
+                if (v.discovery()) {
+                    if (v.pathMtu() != 0) {
+                        range("SCTP_PEER_ADDR_PARAMS spp_pathmtu (SPP_PMTUD_ENABLE: MAX_PLPMTU, or 0)", v.pathMtu(),
+                                org.jsctp.core.path.PmtuConfig.DEFAULT_BASE_PLPMTU, 65535);
+                    }
+                } else {
+                    range("SCTP_PEER_ADDR_PARAMS spp_pathmtu (SPP_PMTUD_DISABLE)", v.pathMtu(),
+                            org.jsctp.core.assoc.AssociationConfig.MIN_PATH_MTU, 65535);
+                }
+            });
+
     private SctpOptions() {
     }
 
@@ -199,7 +217,8 @@ public final class SctpOptions {
     public static java.util.List<SctpOption<?>> all() {
         return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
-                PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER);
+                PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
+                PATH_MTU);
     }
 
     private static void range(String what, long value, long min, long max) {

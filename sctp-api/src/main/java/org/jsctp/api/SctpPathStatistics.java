@@ -12,8 +12,16 @@ import java.time.Duration;
  * @param rto the current retransmission timeout
  * @param cwnd the congestion window in bytes
  * @param ssthresh the slow-start threshold in bytes
- * @param mtu the largest SCTP packet sent on it (the UDP payload)
+ * @param mtu the largest SCTP packet sent on it (the UDP payload): the PLPMTU while Path MTU
+ *     discovery runs
+ * @param mtuState the state of Path MTU discovery on the path (RFC 8899 section 5.2)
  */
 public record SctpPathStatistics(InetSocketAddress address, SctpPathState state, Duration srtt, Duration rto,
-                                 long cwnd, long ssthresh, int mtu) {
+                                 long cwnd, long ssthresh, int mtu, SctpPathMtuState mtuState) {
+
+    /** A snapshot of a path with a fixed MTU. */
+    public SctpPathStatistics(InetSocketAddress address, SctpPathState state, Duration srtt, Duration rto,
+                              long cwnd, long ssthresh, int mtu) {
+        this(address, state, srtt, rto, cwnd, ssthresh, mtu, SctpPathMtuState.DISABLED);
+    }
 }

@@ -439,7 +439,9 @@ public final class UdpSctpEndpoint {
                     : bindAddress instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
             TransportCounters counters = new TransportCounters();
             boolean offload = segmentationOffload && type.hasSegmentationOffload();
-            Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, associationConfig),
+            // RFC 8899 section 5.1.2: MAX_PLPMTU at most the local interface MTU (less IP and UDP headers)
+            AssociationConfig config = InterfaceMtu.applyTo(associationConfig, bindAddress, maxDatagramBytes);
+            Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, config),
                     random != null ? random : new SecureRandomSource(), System.nanoTime());
             AssociationTable table = new AssociationTable();
             List<Shard> shards = new ArrayList<>(loops);

@@ -1,6 +1,7 @@
 package org.jsctp.core.assoc;
 
 import org.jsctp.core.handshake.Capabilities;
+import org.jsctp.core.path.PmtuConfig;
 import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.tx.StreamSchedulerKind;
 
@@ -51,6 +52,9 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  *     IP Address beyond it is refused with Operation Refused Due to Resource Shortage (RFC 5061
  *     section 4.3.2); 1..1024, 32 by default. Whether ASCONF is offered at all is
  *     {@link Capabilities#asconf()} (see {@link #asconfSupported()})
+ * @param plpmtud Packetization Layer Path MTU Discovery (RFC 8899): on by default, starting each
+ *     path at BASE_PLPMTU (1200) and probing up to MAX_PLPMTU ({@code pathMtu} unless set); when
+ *     off, every path uses {@code pathMtu} as a fixed MTU (see docs/EXTENSIONS.md "Path MTU discovery")
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -60,7 +64,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
                                 boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
                                 boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
-                                int maxPeerAddresses) {
+                                int maxPeerAddresses, PmtuConfig plpmtud) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -101,6 +105,13 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             throw new IllegalArgumentException("streamScheduler must not be null (FCFS is the default)");
         }
         requireRange("maxPeerAddresses", maxPeerAddresses, 1, 1024);
+        if (plpmtud == null) {
+            throw new IllegalArgumentException("plpmtud must not be null (PmtuConfig.disabled() for a fixed MTU)");
+        }
+        if (plpmtud.enabled() && plpmtud.maxPlpmtu() == 0 && pathMtu < plpmtud.basePlpmtu()) {
+            throw new IllegalArgumentException("pathMtu " + pathMtu + " (MAX_PLPMTU) below BASE_PLPMTU "
+                    + plpmtud.basePlpmtu());
+        }
     }
 
     /** RFC 9260 section 16 values, 10 outbound and 2048 inbound streams, 2 MiB buffers, PR-SCTP offered. */
@@ -143,6 +154,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.acceptStreamReconfig = acceptStreamReconfig;
         b.streamScheduler = streamScheduler;
         b.maxPeerAddresses = maxPeerAddresses;
+        b.plpmtud = plpmtud;
         return b;
     }
 
@@ -164,6 +176,11 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
      */
     public boolean asconfSupported() {
         return capabilities.asconf();
+    }
+
+    /** Whether PLPMTUD (RFC 8899) runs; when not, {@link #pathMtu()} is the fixed MTU of every path. */
+    public boolean plpmtudEnabled() {
+        return plpmtud.enabled();
     }
 
     /** The partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does. */
@@ -201,6 +218,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private Integer zeroChecksumMethod;
         private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
         private int maxPeerAddresses = 32;
+        private PmtuConfig plpmtud = PmtuConfig.defaults();
 
         private Builder() {
         }
@@ -386,6 +404,28 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
 
         /**
+         * The PLPMTUD constants (RFC 8899 section 5.1), {@link PmtuConfig#defaults()} unless set.
+         *
+         * @param value the constants, {@link PmtuConfig#disabled()} for a fixed MTU
+         * @return this builder
+         */
+        public Builder plpmtud(PmtuConfig value) {
+            this.plpmtud = value;
+            return this;
+        }
+
+        /** The PLPMTUD settings this builder would build with. */
+        public PmtuConfig plpmtud() {
+            return plpmtud;
+        }
+
+        /** Turns PLPMTUD (RFC 8899) on or off, keeping its other constants. */
+        public Builder plpmtudEnabled(boolean value) {
+            this.plpmtud = plpmtud.withEnabled(value);
+            return this;
+        }
+
+        /**
          * The most addresses the peer may have (see {@link AssociationConfig#maxPeerAddresses()}).
          *
          * @param value 1..1024
@@ -396,13 +436,23 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * A fixed path MTU: PLPMTUD off and every path sending packets of up to {@code bytes}
+         * (the tools' {@code --mtu N}; RFC 6458 section 8.1.12 spp_pathmtu with SPP_PMTUD_DISABLE).
+         */
+        public Builder fixedMtu(int bytes) {
+            this.pathMtu = bytes;
+            this.plpmtud = plpmtud.withEnabled(false);
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
-                    acceptStreamReconfig, streamScheduler, maxPeerAddresses);
+                    acceptStreamReconfig, streamScheduler, maxPeerAddresses, plpmtud);
         }
     }
 

@@ -47,7 +47,7 @@ final class DataSender {
     private final long rtoMaxNanos;
     private final AssociationCounters counters;
     private boolean noDelay;
-    private final int fullPacketPayload;
+    private int fullPacketPayload;
     private final long sendBufferBytes;
     private int outboundStreams;
     private final int maxMessageBytes;
@@ -104,6 +104,18 @@ final class DataSender {
             return SendQueue.OfferResult.REFUSED_BUFFER_FULL; // RFC 7496 section 3.2 made no room either
         }
         return queue.offer(message, nowNanos);
+    }
+
+    /**
+     * The path MTU changed (PLPMTUD, RFC 8899): new fragments and packets follow it, and so do
+     * the congestion controller's MTU-based formulas. Chunks already sent keep their size: their
+     * TSNs are assigned, so they cannot be fragmented again (RFC 9260 section 6.9).
+     */
+    void onMtuChange(int mtu) {
+        if (mtu - CommonHeader.LENGTH != fullPacketPayload) {
+            fullPacketPayload = mtu - CommonHeader.LENGTH;
+            cc.onMtuChange(mtu);
+        }
     }
 
     /** Opens a transmission opportunity (idle decay, a fresh Max.Burst budget). */

@@ -185,7 +185,9 @@ final class DataTransmission {
     /** Sends packets of DATA (with a due SACK bundled first) until nothing more may go. */
     private void transmitData(long nowNanos, boolean fastRetransmitOnce) {
         DataReceiver receiver = delivery.receiver();
-        int budget = tcb.config.pathMtu() - CommonHeader.LENGTH;
+        int mtu = paths.primary().mtu(); // the PLPMTU (RFC 8899) or the fixed MTU
+        sender.onMtuChange(mtu);
+        int budget = mtu - CommonHeader.LENGTH;
         List<Chunk> data = bundlingScratch;
         while (true) {
             // A SACK waiting for its delay rides along with DATA at no cost (RFC 9260 section 6.2),

@@ -1,6 +1,7 @@
 package org.jsctp.core.assoc;
 
 import org.jsctp.core.path.PathState;
+import org.jsctp.core.path.PmtuState;
 
 /**
  * A snapshot of one path (RFC 6458 section 8.2.2's sstat_primary, struct sctp_paddrinfo).
@@ -11,8 +12,15 @@ import org.jsctp.core.path.PathState;
  * @param rtoNanos the current retransmission timeout
  * @param cwnd the congestion window in bytes (RFC 9260 section 7.2)
  * @param ssthresh the slow-start threshold in bytes
- * @param mtu the path MTU used (the SCTP packet size)
+ * @param mtu the path MTU used (the SCTP packet size): the PLPMTU while PLPMTUD runs
+ * @param pmtuState the RFC 8899 section 5.2 state of the path's PLPMTUD ({@link PmtuState#DISABLED}
+ *     with a fixed MTU)
  */
 public record PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh,
-                             int mtu) {
+                             int mtu, PmtuState pmtuState) {
+
+    /** A snapshot of a path with a fixed MTU. */
+    public PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh, int mtu) {
+        this(id, state, srttNanos, rtoNanos, cwnd, ssthresh, mtu, PmtuState.DISABLED);
+    }
 }

@@ -9,6 +9,7 @@ import org.jsctp.core.path.HeartbeatTimeout;
 import org.jsctp.core.path.Path;
 import org.jsctp.core.path.PathConfig;
 import org.jsctp.core.path.PathEvent;
+import org.jsctp.core.path.PmtuDiscovery;
 import org.jsctp.core.timer.Timer;
 
 /**
@@ -30,6 +31,8 @@ final class PathSupervisor {
     private final ErrorCounter errors;
     private final AssociationLifecycle lifecycle;
     private final Path path;
+    /** RFC 8899 PLPMTUD of {@link #path}: sets its MTU from acknowledged probes. */
+    private final PmtuDiscovery pmtud;
 
     PathSupervisor(Tcb tcb, ErrorCounter errors, AssociationLifecycle lifecycle) {
         this.tcb = tcb;
@@ -39,6 +42,7 @@ final class PathSupervisor {
         // One path for now (multi-homing adds more): it owns the RTO, the error counter and heartbeats.
         this.path = new Path(0, SINGLE_PATH, new PathConfig(c.rtoInitialNanos(), c.rtoMinNanos(), c.rtoMaxNanos(),
                 c.pathMaxRetransmits(), c.heartbeatIntervalNanos(), c.pathMtu(), PathConfig.DEFAULT_REMEMBERED_HEARTBEATS));
+        this.pmtud = new PmtuDiscovery(path, c.plpmtud());
     }
 
     /** The path data is sent on (RFC 9260 section 6.4: the primary path). */
@@ -53,12 +57,14 @@ final class PathSupervisor {
         if (!path.isStarted()) {
             path.start(nowNanos, tcb.random);
         }
+        pmtud.start(nowNanos);
     }
 
     void stop() {
         if (path.isStarted()) {
             path.stop();
         }
+        pmtud.stop();
     }
 
     /** RFC 9260 sections 8.1 and 8.3: heartbeat timeouts count as errors; idle paths are probed. */
@@ -76,9 +82,13 @@ final class PathSupervisor {
         if (path.heartbeatDue(nowNanos)) {
             tcb.sendToPeer(path.heartbeatToSend(nowNanos, tcb.random));
         }
+        pmtud.poll(nowNanos, tcb.random).ifPresent(tcb::sendToPeer); // RFC 8899 section 6.2.1.1: a probe packet
     }
 
     void onHeartbeatAck(HeartbeatAckChunk ack, long nowNanos) {
+        if (pmtud.onHeartbeatAck(ack, nowNanos)) {
+            return; // RFC 8899 section 4.1: a probe's answer is not a reachability heartbeat's
+        }
         if (!path.isStarted()) {
             return;
         }
@@ -92,17 +102,19 @@ final class PathSupervisor {
     /** New data was acknowledged on the path (RFC 9260 section 8.2: its error count clears). */
     void onNewDataAcked() {
         notePathEvent(path.onNewDataAcked());
+        pmtud.onNewDataAcked();
     }
 
     /** T3-rtx expired on the path: section 8.2, and the RTO backoff of section 6.3.3 E2. */
     void onRetransmissionTimeout() {
         notePathEvent(path.onRetransmissionTimeout());
+        pmtud.onRetransmissionTimeout(); // RFC 8899 section 4.3: black-hole detection
     }
 
     /** When the next heartbeat work is due, or {@link Timer#NEVER}. */
     long nextDeadline() {
         if (path.isStarted() && tcb.state != AssociationState.CLOSED) {
-            return path.nextHeartbeatDeadline();
+            return Math.min(path.nextHeartbeatDeadline(), pmtud.nextDeadline());
         }
         return Timer.NEVER;
     }
@@ -110,7 +122,7 @@ final class PathSupervisor {
     /** A snapshot of the path for SCTP_STATUS (RFC 6458 section 8.2.2). */
     PathStatistics statistics(long cwnd, long ssthresh) {
         return new PathStatistics(path.id(), path.state(), path.rto().srttNanos(), path.rto().rtoNanos(),
-                cwnd, ssthresh, path.mtu());
+                cwnd, ssthresh, path.mtu(), pmtud.state());
     }
 
     private void notePathEvent(PathEvent e) {

@@ -37,7 +37,8 @@ class HandshakeTest {
     private static final int CLIENT_PORT = 5000;
     private static final int SERVER_PORT = 7;
 
-    private final AssociationConfig config = AssociationConfig.builder().outboundStreams(10).maxInboundStreams(20).build();
+    private final AssociationConfig config = AssociationConfig.builder().outboundStreams(10).maxInboundStreams(20)
+            .plpmtudEnabled(false).build(); // exact timer deadlines: no PLPMTUD probes
     private final Endpoint server = new Endpoint(EndpointConfig.of(SERVER_PORT, config), new SeededRandomSource(1), 0);
     private final Endpoint clientEndpoint = new Endpoint(EndpointConfig.of(CLIENT_PORT,
             config.toBuilder().outboundStreams(30).maxInboundStreams(4).build()), new SeededRandomSource(2), 0);

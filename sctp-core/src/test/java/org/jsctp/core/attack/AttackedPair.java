@@ -60,7 +60,8 @@ final class AttackedPair {
     static AssociationConfig.Builder defaults() {
         return AssociationConfig.builder().outboundStreams(16).maxInboundStreams(16)
                 .receiveBufferBytes(64 * 1024).sendBufferBytes(256 * 1024).maxMessageBytes(256 * 1024)
-                .rtoInitialNanos(200 * MS).rtoMinNanos(100 * MS).rtoMaxNanos(2 * S).noDelay(true);
+                .rtoInitialNanos(200 * MS).rtoMinNanos(100 * MS).rtoMaxNanos(2 * S).noDelay(true)
+                .plpmtudEnabled(false); // exact TSNs and packets: no PLPMTUD probes
     }
 
     /** Injects a packet with {@code tag} from the client's SCTP port; returns what the server answered. */

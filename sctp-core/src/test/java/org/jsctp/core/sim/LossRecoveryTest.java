@@ -65,7 +65,7 @@ class LossRecoveryTest {
 
     private static AssociationConfig config(long rtoMin, boolean detectLostRetransmissions) {
         return AssociationConfig.builder().rtoMinNanos(rtoMin).lostRetransmissionDetection(detectLostRetransmissions)
-                .build();
+                .plpmtudEnabled(false).build(); // exact packet counts: no PLPMTUD probes
     }
 
     @Test

@@ -61,9 +61,9 @@ class NagleInterleavingSimTest {
 
         Run(StreamSchedulerKind kind, int serverWindow, int partialDeliveryPoint, boolean queueBeforeEstablished,
             LinkProfile link, long seed) {
-            AssociationConfig clientConfig = AssociationConfig.builder().noDelay(false).streamScheduler(kind)
+            AssociationConfig clientConfig = AssociationConfig.builder().noDelay(false).streamScheduler(kind).plpmtudEnabled(false)
                     .capabilities(AssociationConfig.defaults().capabilities().withInterleaving(true)).build();
-            AssociationConfig.Builder server = AssociationConfig.builder().receiveBufferBytes(serverWindow)
+            AssociationConfig.Builder server = AssociationConfig.builder().receiveBufferBytes(serverWindow).plpmtudEnabled(false)
                     .capabilities(AssociationConfig.defaults().capabilities().withInterleaving(true));
             if (partialDeliveryPoint > 0) {
                 server.partialDeliveryPointBytes(partialDeliveryPoint);

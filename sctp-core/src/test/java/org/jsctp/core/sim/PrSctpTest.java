@@ -50,7 +50,8 @@ class PrSctpTest {
     private static final long S = 1_000_000_000L;
 
     private static AssociationConfig config(boolean interleaving) {
-        return AssociationConfig.builder().noDelay(true).capabilities(new Capabilities(true, interleaving, false))
+        return AssociationConfig.builder().noDelay(true).plpmtudEnabled(false)
+                .capabilities(new Capabilities(true, interleaving, false))
                 .build();
     }
 

@@ -24,7 +24,7 @@ class ReadCreditTest {
     private static final long S = 1_000_000_000L;
     private static final int BUFFER = 16 * 1024;
 
-    private final AssociationConfig config = AssociationConfig.builder().receiveBufferBytes(BUFFER).build();
+    private final AssociationConfig config = AssociationConfig.builder().receiveBufferBytes(BUFFER).plpmtudEnabled(false).build();
     private final SimHost client = new SimHost("client", new Endpoint(EndpointConfig.of(5000, config), new SeededRandomSource(1), 0));
     private final SimHost server = new SimHost("server", new Endpoint(EndpointConfig.of(7, config), new SeededRandomSource(2), 0));
     private final SimNetwork net = new SimNetwork(client, server, LinkProfile.perfect().withDelay(10 * MS), 3);

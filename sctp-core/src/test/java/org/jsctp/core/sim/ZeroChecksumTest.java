@@ -115,7 +115,7 @@ class ZeroChecksumTest {
     }
 
     private static SimHost host(String name, int port, int edmid, long seed) {
-        AssociationConfig config = AssociationConfig.builder().noDelay(true).zeroChecksum(edmid).build();
+        AssociationConfig config = AssociationConfig.builder().noDelay(true).zeroChecksum(edmid).plpmtudEnabled(false).build();
         return new SimHost(name, new Endpoint(EndpointConfig.of(port, config), new SeededRandomSource(seed), 0));
     }
 

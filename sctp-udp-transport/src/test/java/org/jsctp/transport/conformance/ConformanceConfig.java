@@ -7,7 +7,8 @@ import org.jsctp.core.assoc.AssociationConfig;
  * the retransmission timeout stays long enough that a tester slowed down by a loaded machine is
  * not overtaken by a retransmission it did not ask for; tests about timers use
  * {@link #fastTimers()}. Heartbeats are far off, so they never come between the packets a test
- * expects; data goes out at once (no Nagle delay), so each message is its own packet.
+ * expects; data goes out at once (no Nagle delay), so each message is its own packet. The path
+ * MTU is fixed (the default 1452, no RFC 8899 probes), so no probe comes between them either.
  */
 final class ConformanceConfig {
 
@@ -22,7 +23,8 @@ final class ConformanceConfig {
                 .rtoInitialNanos(500 * MS).rtoMinNanos(500 * MS).rtoMaxNanos(1000 * MS)
                 .delayedAckNanos(50 * MS)
                 .heartbeatIntervalNanos(60_000 * MS)
-                .noDelay(true);
+                .noDelay(true)
+                .plpmtudEnabled(false);
     }
 
     /** {@link #standard()} with RTO 100 ms up to 200 ms, for tests that watch timers expire. */
