@@ -40,6 +40,8 @@ final class PathSupervisor {
     private boolean started;
     /** The time of the last start or heartbeat round, to start a path learnt while running. */
     private long lastNowNanos;
+    /** Where INIT and COOKIE ECHO go during the handshake: the primary, then the next address at each timeout. */
+    private int handshakePath;
 
     /**
      * @param peerAddresses the user's peer addresses (confirmed, RFC 9260 section 5.4 rule 1; the
@@ -343,9 +345,30 @@ final class PathSupervisor {
         }
     }
 
-    /** Control chunks go where data goes (RFC 9260 section 6.4). */
+    /**
+     * T1-init or T1-cookie expired: the INIT or COOKIE ECHO is retransmitted to the next confirmed
+     * address of a multi-homed peer (RFC 9260 section 6.4: a chunk that timed out SHOULD go to a
+     * different destination), so an unreachable primary does not keep the association from forming.
+     */
+    void onHandshakeRetransmission() {
+        int n = paths.size();
+        for (int i = 1; i < n; i++) {
+            Path q = paths.get((handshakePath + i) % n);
+            if (q.isConfirmed()) {
+                handshakePath = q.id();
+                break;
+            }
+        }
+        refresh();
+    }
+
+    /** Control chunks go where data goes (RFC 9260 section 6.4); during the handshake, to its current address. */
     private void refresh() {
         switchPrimaryIfConfigured();
+        if (tcb.isHandshaking() && handshakePath < paths.size()) {
+            tcb.destination = addressOf(paths.get(handshakePath));
+            return;
+        }
         tcb.destination = addressOf(paths.dataPath());
         Path sackPath = paths.find(tcb.sackTo);
         if (sackPath != null && sackPath.state() != PathState.ACTIVE) {

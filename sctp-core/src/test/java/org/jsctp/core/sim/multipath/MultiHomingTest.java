@@ -128,6 +128,21 @@ class MultiHomingTest {
     }
 
     @Test
+    void anUnreachablePrimaryAtSetupIsBypassedByRetransmittingTheInitToTheNextAddress() {
+        net.setDown(C1, S1, true);
+        Association a = client.connect(7, List.of(S1, S2), 0);
+        assertThat(net.runUntil(() -> a.state() == AssociationState.ESTABLISHED, 30 * S, 10_000)).isTrue();
+        assertThat(a.primaryAddress()).isEqualTo(S1); // the primary stays; data fails over as usual
+        Association server0 = server.associations().get(0);
+        assertThat(server0.primaryAddress()).isEqualTo(C2); // the INIT came from C2
+        for (int i = 0; i < 10; i++) {
+            a.send(OutgoingMessage.of(0, 0, false, payload(i)), net.now());
+        }
+        net.runUntil(() -> received().size() == 10, net.now() + 60 * S, 100_000);
+        assertDeliveredOnceInOrder(10, 1);
+    }
+
+    @Test
     void unconfirmedLearntAddressesGetNoDataUntilAHeartbeatAckConfirmsThem() {
         Association a = established(List.of(S1)); // S2 only learnt from the INIT ACK
         assertThat(path(a, S2).state()).isEqualTo(PathState.UNCONFIRMED);
