@@ -1,5 +1,7 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
+import java.util.List;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.path.PmtuConfig;
 import org.jsctp.core.tx.PrPolicy;
@@ -55,6 +57,20 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  * @param plpmtud Packetization Layer Path MTU Discovery (RFC 8899): on by default, starting each
  *     path at BASE_PLPMTU (1200) and probing up to MAX_PLPMTU ({@code pathMtu} unless set); when
  *     off, every path uses {@code pathMtu} as a fixed MTU (see docs/EXTENSIONS.md "Path MTU discovery")
+ * @param localAddresses our addresses, listed as IPv4/IPv6 Address parameters in INIT and INIT
+ *     ACK (RFC 9260 section 5.1.2) so the peer can reach us on each (multi-homing); empty, the
+ *     default, lists none and the peer uses the packets' source address. Literal addresses only:
+ *     the core never resolves names
+ * @param potentiallyFailedMaxRetransmits PotentiallyFailed.Max.Retrans (PFMR) of RFC 7829 section
+ *     5: a path of a multi-homed association whose error counter exceeds it becomes Potentially
+ *     Failed and carries no data while another path is active; 0 (the RFC 7829 section 8 value,
+ *     the default) makes the first timeout do it. At or above Path.Max.Retrans turns quick failover
+ *     off
+ * @param primarySwitchoverMaxRetransmits Primary.Switchover.Max.Retrans (PSMR) of RFC 7829 section
+ *     6: once the primary path's error counter exceeds it while another path is active, that path
+ *     becomes the primary for good (no switch back when the old primary recovers);
+ *     {@link #PRIMARY_SWITCHOVER_OFF} (the default) keeps the RFC 9260 behaviour of returning to
+ *     the primary
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -64,10 +80,15 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
                                 boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
                                 boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
-                                int maxPeerAddresses, PmtuConfig plpmtud) {
+                                int maxPeerAddresses, PmtuConfig plpmtud,
+                                List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits,
+                                int primarySwitchoverMaxRetransmits) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
+
+    /** {@link #primarySwitchoverMaxRetransmits()} that turns Primary Path Switchover (RFC 7829 section 6) off. */
+    public static final int PRIMARY_SWITCHOVER_OFF = -1;
 
     /** Smallest SCTP packet size we run with: an IPv6 minimum MTU of 1280 less IPv6 and UDP headers. */
     public static final int MIN_PATH_MTU = 1280 - 40 - 8;
@@ -112,6 +133,15 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             throw new IllegalArgumentException("pathMtu " + pathMtu + " (MAX_PLPMTU) below BASE_PLPMTU "
                     + plpmtud.basePlpmtu());
         }
+        if (localAddresses == null) {
+            throw new IllegalArgumentException("localAddresses must not be null (empty for none)");
+        }
+        localAddresses = List.copyOf(localAddresses);
+        if (localAddresses.stream().distinct().count() != localAddresses.size()) {
+            throw new IllegalArgumentException("localAddresses lists an address twice: " + localAddresses);
+        }
+        requireRange("potentiallyFailedMaxRetransmits", potentiallyFailedMaxRetransmits, 0, 1000);
+        requireRange("primarySwitchoverMaxRetransmits", primarySwitchoverMaxRetransmits, PRIMARY_SWITCHOVER_OFF, 1000);
     }
 
     /** RFC 9260 section 16 values, 10 outbound and 2048 inbound streams, 2 MiB buffers, PR-SCTP offered. */
@@ -155,6 +185,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.streamScheduler = streamScheduler;
         b.maxPeerAddresses = maxPeerAddresses;
         b.plpmtud = plpmtud;
+        b.localAddresses = localAddresses;
+        b.potentiallyFailedMaxRetransmits = potentiallyFailedMaxRetransmits;
+        b.primarySwitchoverMaxRetransmits = primarySwitchoverMaxRetransmits;
         return b;
     }
 
@@ -219,6 +252,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
         private int maxPeerAddresses = 32;
         private PmtuConfig plpmtud = PmtuConfig.defaults();
+        private List<InetAddress> localAddresses = List.of();
+        private int potentiallyFailedMaxRetransmits = 0;
+        private int primarySwitchoverMaxRetransmits = PRIMARY_SWITCHOVER_OFF;
 
         private Builder() {
         }
@@ -404,6 +440,17 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
 
         /**
+         * Our addresses to list in INIT and INIT ACK (RFC 9260 section 5.1.2); empty for none.
+         *
+         * @param value literal IPv4/IPv6 addresses, each once
+         * @return this builder
+         */
+        public Builder localAddresses(List<InetAddress> value) {
+            this.localAddresses = value;
+            return this;
+        }
+
+        /**
          * The PLPMTUD constants (RFC 8899 section 5.1), {@link PmtuConfig#defaults()} unless set.
          *
          * @param value the constants, {@link PmtuConfig#disabled()} for a fixed MTU
@@ -422,6 +469,17 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         /** Turns PLPMTUD (RFC 8899) on or off, keeping its other constants. */
         public Builder plpmtudEnabled(boolean value) {
             this.plpmtud = plpmtud.withEnabled(value);
+            return this;
+        }
+
+        /**
+         * PotentiallyFailed.Max.Retrans (RFC 7829 section 5), 0 by default.
+         *
+         * @param value 0..1000
+         * @return this builder
+         */
+        public Builder potentiallyFailedMaxRetransmits(int value) {
+            this.potentiallyFailedMaxRetransmits = value;
             return this;
         }
 
@@ -446,13 +504,25 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Primary.Switchover.Max.Retrans (RFC 7829 section 6), {@link #PRIMARY_SWITCHOVER_OFF} by default.
+         *
+         * @param value -1 (off) or 0..1000
+         * @return this builder
+         */
+        public Builder primarySwitchoverMaxRetransmits(int value) {
+            this.primarySwitchoverMaxRetransmits = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
-                    acceptStreamReconfig, streamScheduler, maxPeerAddresses, plpmtud);
+                    acceptStreamReconfig, streamScheduler, maxPeerAddresses, plpmtud, localAddresses,
+                    potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import org.jsctp.core.env.RandomSource;
@@ -75,6 +76,8 @@ public final class Endpoint {
     private final StateCookieSealer sealer;
     private final InitResponder initResponder;
     private final UsedCookies usedCookies;
+    /** The source of the packet being handled, or null (see {@link #handlePacket(SctpPacket, InetAddress, long, AssociationDirectory)}). */
+    private InetAddress source;
 
     public EndpointConfig config() {
         return config;
@@ -114,6 +117,37 @@ public final class Endpoint {
     /** Starts an association to {@code peerPort} (RFC 9260 section 5.1 step A). */
     public Association connect(int peerPort, long nowNanos) {
         return Association.connect(config.association(), random, config.localPort(), peerPort, nowNanos);
+    }
+
+    /**
+     * Starts an association to a multi-homed peer (RFC 9260 section 5.1 step A), see
+     * {@link Association#connect(AssociationConfig, RandomSource, int, int, List, long)}.
+     *
+     * @param peerAddresses the peer's literal addresses, the first the initial primary; empty for
+     *     one anonymous path
+     */
+    public Association connect(int peerPort, List<InetAddress> peerAddresses, long nowNanos) {
+        return Association.connect(config.association(), random, config.localPort(), peerPort, peerAddresses, nowNanos);
+    }
+
+    /**
+     * Handles a packet the transport routes to the endpoint, as
+     * {@link #handlePacket(SctpPacket, long, AssociationDirectory)}, knowing its source address:
+     * an INIT's source goes into the State Cookie with the INIT's address parameters, so the
+     * association a COOKIE ECHO creates has a path per peer address (RFC 9260 section 5.1.2),
+     * the source's confirmed (section 5.4 rule 2).
+     *
+     * @param source the packet's source address, or null if unknown
+     * @param directory the existing associations
+     */
+    public Outcome handlePacket(SctpPacket packet, InetAddress source, long nowNanos, AssociationDirectory directory) {
+        InetAddress previous = this.source;
+        this.source = source;
+        try {
+            return handlePacket(packet, nowNanos, directory);
+        } finally {
+            this.source = previous;
+        }
     }
 
     /**
@@ -191,7 +225,7 @@ public final class Endpoint {
             return reply(h, existing.peerTag(), ShutdownAckChunk.INSTANCE);
         }
         InitResponse r = initResponder.respond(init, config.localPort(), h.sourcePort(), nowNanos, existing,
-                directory::localTagInUse);
+                directory::localTagInUse, source);
         if (r.chunks().isEmpty()) {
             return new Outcome.Discarded(r.reason());
         }

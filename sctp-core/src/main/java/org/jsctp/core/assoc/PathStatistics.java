@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
 import org.jsctp.core.path.PathState;
 import org.jsctp.core.path.PmtuState;
 
@@ -15,12 +16,26 @@ import org.jsctp.core.path.PmtuState;
  * @param mtu the path MTU used (the SCTP packet size): the PLPMTU while PLPMTUD runs
  * @param pmtuState the RFC 8899 section 5.2 state of the path's PLPMTUD ({@link PmtuState#DISABLED}
  *     with a fixed MTU)
+ * @param address the peer address of the path, or null for the single anonymous path of an
+ *     association that was given no addresses
  */
 public record PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh,
-                             int mtu, PmtuState pmtuState) {
+                             int mtu, PmtuState pmtuState, InetAddress address) {
+
+    /** A snapshot of the anonymous path (no address) with a fixed MTU. */
+    public PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh, int mtu) {
+        this(id, state, srttNanos, rtoNanos, cwnd, ssthresh, mtu, PmtuState.DISABLED, null);
+    }
+
+    /** A snapshot of the anonymous path (no address). */
+    public PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh, int mtu,
+                          PmtuState pmtuState) {
+        this(id, state, srttNanos, rtoNanos, cwnd, ssthresh, mtu, pmtuState, null);
+    }
 
     /** A snapshot of a path with a fixed MTU. */
-    public PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh, int mtu) {
-        this(id, state, srttNanos, rtoNanos, cwnd, ssthresh, mtu, PmtuState.DISABLED);
+    public PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh, int mtu,
+                          InetAddress address) {
+        this(id, state, srttNanos, rtoNanos, cwnd, ssthresh, mtu, PmtuState.DISABLED, address);
     }
 }

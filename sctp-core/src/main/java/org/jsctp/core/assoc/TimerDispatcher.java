@@ -42,6 +42,9 @@ final class TimerDispatcher {
         for (Timer t : tcb.timers.due(nowNanos)) {
             Timer.Expiry expiry = t.expire(nowNanos);
             if (handshake.owns(t)) {
+                if (expiry == Timer.Expiry.RESTARTED) {
+                    paths.onHandshakeRetransmission(); // RFC 9260 section 6.4: to another address
+                }
                 lifecycle.onHandshakeStep(handshake.onT1Expiry(t, expiry), nowNanos);
             } else if (shutdown.owns(t)) {
                 if (shutdown.onTimer(t, expiry) == ShutdownProcedure.Step.FAILED) {
