@@ -52,7 +52,7 @@ final class EndpointDriver {
 
     private final Endpoint endpoint;
     private final EventLoop loop;
-    private final PacketWriter writer;
+    private final SocketRouter writer;
     private final TransportCounters counters;
     private final AssociationListener listener;
     private final AdmissionControl admission;
@@ -62,13 +62,13 @@ final class EndpointDriver {
     private final PacketDecoder decoder;
     private volatile boolean closing;
 
-    EndpointDriver(Endpoint endpoint, EventLoop loop, PacketWriter writer, TransportCounters counters,
+    EndpointDriver(Endpoint endpoint, EventLoop loop, SocketRouter writer, TransportCounters counters,
                    AssociationListener listener, AdmissionControl admission, boolean manualReadCredit) {
         this(endpoint, new AssociationTable(), loop, writer, counters, listener, admission, manualReadCredit);
     }
 
     /** A driver sharing {@code table} and {@code endpoint} with the drivers of the endpoint's other loops. */
-    EndpointDriver(Endpoint endpoint, AssociationTable table, EventLoop loop, PacketWriter writer,
+    EndpointDriver(Endpoint endpoint, AssociationTable table, EventLoop loop, SocketRouter writer,
                    TransportCounters counters, AssociationListener listener, AdmissionControl admission,
                    boolean manualReadCredit) {
         this.table = table;
