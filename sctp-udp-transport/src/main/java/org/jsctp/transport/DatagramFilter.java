@@ -12,12 +12,13 @@ import java.net.InetSocketAddress;
 @FunctionalInterface
 interface DatagramFilter {
 
-    DatagramFilter NONE = (local, remote) -> false;
+    DatagramFilter NONE = (local, remote, sending) -> false;
 
     /**
      * @param local the address the socket is bound to (the wildcard address for an unbound one)
      * @param remote the datagram's destination (sent) or source (received)
+     * @param sending true for a datagram about to be sent, false for one received
      * @return true to drop the datagram
      */
-    boolean drop(InetAddress local, InetSocketAddress remote);
+    boolean drop(InetAddress local, InetSocketAddress remote, boolean sending);
 }

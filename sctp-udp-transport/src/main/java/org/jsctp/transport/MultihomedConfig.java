@@ -19,6 +19,6 @@ final class MultihomedConfig {
         if (locals.size() < 2) {
             return config;
         }
-        return config; // TODO(merge mhcore): config.withLocalAddresses(locals)
+        return config.toBuilder().localAddresses(locals).build();
     }
 }

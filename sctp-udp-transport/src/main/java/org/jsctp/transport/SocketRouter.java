@@ -55,7 +55,7 @@ final class SocketRouter {
     /** Encodes {@code packet} and writes it to {@code to} from the socket {@link #socketFor} picks. */
     void write(OutgoingPacket packet, InetSocketAddress to) {
         int i = socketFor(to.getAddress());
-        if (filter.drop(locals.get(i), to)) {
+        if (filter.drop(locals.get(i), to, true)) {
             counters.onDiscarded();
             return;
         }
@@ -64,32 +64,63 @@ final class SocketRouter {
 
     /** Whether a datagram received on the socket bound to {@code local} from {@code from} is dropped by the filter. */
     boolean dropsReceived(InetAddress local, InetSocketAddress from) {
-        return filter.drop(local, from);
+        return filter.drop(local, from, false);
     }
 
-    /** Index of the socket to send to {@code destination} from. */
+    /**
+     * Index of the socket to send to {@code destination} from: of the sockets of the
+     * destination's family and scope (loopback or not), the one whose address shares the longest
+     * prefix with it (as RFC 6724 section 5 rule 8 picks a source address; on a multi-homed host
+     * that is the address on the destination's network), else one of the same family, else the
+     * first. A wildcard socket takes every destination.
+     */
     int socketFor(InetAddress destination) {
         if (writers.size() == 1) {
             return 0;
         }
         InetAddress d = AssociationTable.normalize(destination);
+        int best = -1;
+        int bestPrefix = -1;
         int sameFamily = -1;
         for (int i = 0; i < locals.size(); i++) {
-            InetAddress l = locals.get(i);
+            InetAddress l = AssociationTable.normalize(locals.get(i));
             if (l.isAnyLocalAddress()) {
                 return i; // the kernel picks the source (a dual-stack IPv6 wildcard takes IPv4 too)
             }
             if (!(l instanceof Inet4Address == d instanceof Inet4Address)) {
                 continue;
             }
-            if (l.isLoopbackAddress() == d.isLoopbackAddress()) {
-                return i;
-            }
             if (sameFamily < 0) {
                 sameFamily = i;
             }
+            if (l.isLoopbackAddress() != d.isLoopbackAddress()) {
+                continue;
+            }
+            int prefix = commonPrefix(l.getAddress(), d.getAddress());
+            if (prefix > bestPrefix) {
+                best = i;
+                bestPrefix = prefix;
+            }
         }
-        return sameFamily >= 0 ? sameFamily : 0;
+        return best >= 0 ? best : sameFamily >= 0 ? sameFamily : 0;
+    }
+
+    /** How many leading bits two addresses of one family share. */
+    static int commonPrefix(byte[] a, byte[] b) {
+        int bits = 0;
+        for (int i = 0; i < a.length; i++) {
+            int x = (a[i] ^ b[i]) & 0xff;
+            if (x != 0) {
+                return bits + Integer.numberOfLeadingZeros(x) - 24;
+            }
+            bits += 8;
+        }
+        return bits;
+    }
+
+    /** The local address of each socket. */
+    List<InetAddress> locals() {
+        return locals;
     }
 
     /** The local address of socket {@code i}. */

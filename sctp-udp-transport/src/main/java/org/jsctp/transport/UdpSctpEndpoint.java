@@ -107,21 +107,47 @@ public final class UdpSctpEndpoint {
     public CompletableFuture<SctpUdpAssociation> connect(InetSocketAddress remoteUdpAddress, int remoteSctpPort,
                                                          Object attachment) {
         Objects.requireNonNull(remoteUdpAddress, "remoteUdpAddress");
-        if (remoteUdpAddress.isUnresolved()) {
-            throw new IllegalArgumentException("unresolved address: " + remoteUdpAddress);
+        return connect(List.of(remoteUdpAddress), remoteSctpPort, attachment);
+    }
+
+    /**
+     * Starts an association to a multi-homed peer (RFC 9260 sections 5.1 and 6.4; sctp_connectx of
+     * RFC 6458 section 9.9): {@code remoteUdpAddresses} are the peer's addresses, each with its
+     * UDP port (0: the builder's {@link Builder#remoteUdpPort remote UDP port}), the first the
+     * initial primary. The addresses are confirmed (RFC 9260 section 5.4); the peer's INIT ACK may
+     * add more. Otherwise as {@link #connect(InetSocketAddress, int, Object)}.
+     *
+     * @throws IllegalArgumentException for an empty list, an unresolved or a duplicate address
+     */
+    public CompletableFuture<SctpUdpAssociation> connect(List<InetSocketAddress> remoteUdpAddresses,
+                                                         int remoteSctpPort, Object attachment) {
+        if (remoteUdpAddresses.isEmpty()) {
+            throw new IllegalArgumentException("no peer address");
+        }
+        List<InetSocketAddress> remotes = new ArrayList<>(remoteUdpAddresses.size());
+        for (InetSocketAddress remoteUdpAddress : remoteUdpAddresses) {
+            Objects.requireNonNull(remoteUdpAddress, "remoteUdpAddress");
+            if (remoteUdpAddress.isUnresolved()) {
+                throw new IllegalArgumentException("unresolved address: " + remoteUdpAddress);
+            }
+            for (InetSocketAddress earlier : remotes) {
+                if (AssociationTable.sameHost(earlier.getAddress(), remoteUdpAddress.getAddress())) {
+                    throw new IllegalArgumentException("peer address given twice: " + remoteUdpAddress);
+                }
+            }
+            remotes.add(remoteUdpAddress.getPort() != 0 ? remoteUdpAddress
+                    : new InetSocketAddress(remoteUdpAddress.getAddress(), defaultRemoteUdpPort));
         }
         if (remoteSctpPort < 1 || remoteSctpPort > 65535) {
             throw new IllegalArgumentException("SCTP port must be in 1..65535: " + remoteSctpPort);
         }
-        InetSocketAddress remote = remoteUdpAddress.getPort() != 0 ? remoteUdpAddress
-                : new InetSocketAddress(remoteUdpAddress.getAddress(), defaultRemoteUdpPort);
         CompletableFuture<SctpUdpAssociation> result = new CompletableFuture<>();
         // With several loops, new associations of ours take them in turn.
         EndpointDriver driver = shards.get(Math.floorMod(nextShard.getAndIncrement(), shards.size())).driver();
         try {
             driver.eventLoop().execute(() -> {
                 try {
-                    driver.connect(remote, remoteSctpPort, attachment).established().whenComplete((a, e) -> {
+                    driver.connect(remotes, remoteSctpPort, attachment).established().whenComplete((a, e) -> {
                         if (e != null) {
                             result.completeExceptionally(e);
                         } else {
