@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
 import java.util.List;
 import org.jsctp.core.env.RandomSource;
 import org.jsctp.core.handshake.Capabilities;
@@ -47,11 +48,15 @@ public final class Association {
     private final TimerDispatcher timerDispatcher;
 
     private Association(Tcb tcb) {
+        this(tcb, List.of());
+    }
+
+    private Association(Tcb tcb, List<InetAddress> peerAddresses) {
         this.tcb = tcb;
         AssociationConfig c = tcb.config;
         this.handshake = new Handshake(tcb);
         this.errors = new ErrorCounter(c.associationMaxRetransmits());
-        this.paths = new PathSupervisor(tcb, errors, lifecycle);
+        this.paths = new PathSupervisor(tcb, errors, lifecycle, peerAddresses);
         // RFC 9260 section 6.3.2: T3-rtx runs for the RTO, set at each start; its backoff lives in the estimator.
         Timer t3Rtx = tcb.timers.add(new Timer("T3-rtx", c.rtoInitialNanos(), c.rtoMaxNanos(), Timer.Backoff.NONE,
                 false, -1));
@@ -83,6 +88,26 @@ public final class Association {
     }
 
     /**
+     * Starts an association to a multi-homed peer (RFC 9260 section 5.1 step A): as
+     * {@link #connect(AssociationConfig, RandomSource, int, int, long)}, with the peer's
+     * addresses, which count as confirmed (section 5.4 rule 1); the first is the initial primary
+     * path and gets the INIT. An empty list means one anonymous path (the transport's remote address).
+     *
+     * @param peerAddresses literal peer addresses, each once
+     * @throws IllegalArgumentException if an address is listed twice
+     */
+    public static Association connect(AssociationConfig config, RandomSource random, int localPort, int peerPort,
+                                      List<InetAddress> peerAddresses, long nowNanos) {
+        if (peerAddresses.stream().distinct().count() != peerAddresses.size()) {
+            throw new IllegalArgumentException("a peer address is listed twice: " + peerAddresses);
+        }
+        Association a = new Association(new Tcb(config, random, localPort, peerPort, random.nextNonZeroInt(),
+                new Tsn(random.nextInt())), List.copyOf(peerAddresses));
+        a.handshake.start(nowNanos);
+        return a;
+    }
+
+    /**
      * Builds the association a valid COOKIE ECHO describes (RFC 9260 section 5.1.5 step 4): it is
      * ESTABLISHED at once and answers with COOKIE ACK.
      */
@@ -97,9 +122,61 @@ public final class Association {
         return a;
     }
 
-    /** Handles a packet the endpoint routed to this association. */
+    /** Handles a packet the endpoint routed to this association, as if from the primary path. */
     public void handlePacket(SctpPacket packet, long nowNanos) {
         dispatcher.handlePacket(packet, nowNanos);
+    }
+
+    /**
+     * Handles a packet the endpoint routed to this association, received from {@code source}. It is
+     * accepted by its verification tag whatever the source; the source selects the path (for
+     * replies, RFC 9260 section 6.4) when it is a known peer address, else the primary is assumed.
+     *
+     * @param source the packet's source address, or null if unknown
+     */
+    public void handlePacket(SctpPacket packet, InetAddress source, long nowNanos) {
+        paths.onPacketFrom(source);
+        try {
+            dispatcher.handlePacket(packet, nowNanos);
+        } finally {
+            paths.afterPacket();
+        }
+    }
+
+    /** The peer's addresses, one per path, in the order they were learnt; empty for an anonymous single path. */
+    public List<InetAddress> peerAddresses() {
+        return paths.peerAddresses();
+    }
+
+    /** The primary path's peer address (RFC 9260 section 6.4), or null for an anonymous single path. */
+    public InetAddress primaryAddress() {
+        return PathSupervisor.addressOf(paths.primary());
+    }
+
+    /**
+     * Makes {@code address} the primary path (RFC 9260 section 11.1 SET PRIMARY, SCTP_PRIMARY_ADDR
+     * of RFC 6458 section 8.1.8); a {@link PeerAddressState#MADE_PRIMARY} event follows when it changes.
+     *
+     * @throws IllegalArgumentException if it is not one of {@link #peerAddresses()}
+     */
+    public void setPrimary(InetAddress address) {
+        paths.setPrimary(address);
+    }
+
+    /** A snapshot of every path (RFC 6458 section 8.2.3 SCTP_GET_PEER_ADDR_INFO), in path id order. */
+    public List<PathStatistics> pathStatistics() {
+        return statistics().paths();
+    }
+
+    /**
+     * Sets PotentiallyFailed.Max.Retrans (RFC 7829 section 5.1, SCTP_PEER_ADDR_THLDS of RFC 7829
+     * section 7.2): a path of a multi-homed association whose error counter exceeds it is
+     * Potentially Failed; 0 is immediate. A value at or above Path.Max.Retrans turns it off.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public void setPotentiallyFailedThreshold(int threshold) {
+        paths.setPotentiallyFailedThreshold(threshold);
     }
 
     /**
@@ -369,8 +446,7 @@ public final class Association {
     /** A snapshot of the counters and of the path (RFC 6458 section 8.2.2 SCTP_STATUS). */
     public AssociationStatistics statistics() {
         long rwnd = sender() == null ? Integer.toUnsignedLong(tcb.peerReceiverWindow) : sender().peerWindow();
-        PathStatistics p = paths.statistics(cwnd(), sender() == null ? 0 : sender().ssthresh());
-        return counters.snapshot(rwnd, bufferedAmount(), List.of(p));
+        return counters.snapshot(rwnd, bufferedAmount(), paths.statistics(transmission.congestionView()));
     }
 
     /** When {@link #handleTimeout} should next be called, or {@link Timer#NEVER}. */

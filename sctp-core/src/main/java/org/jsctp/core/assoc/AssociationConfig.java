@@ -1,5 +1,7 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
+import java.util.List;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.tx.StreamSchedulerKind;
@@ -47,6 +49,15 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  * @param streamScheduler which stream scheduler of RFC 8260 section 3 picks the stream of each
  *     message (DATA) or fragment (I-DATA), SCTP_STREAM_SCHEDULER of RFC 8260 section 4.3.1;
  *     {@link StreamSchedulerKind#FCFS} by default
+ * @param localAddresses our addresses, listed as IPv4/IPv6 Address parameters in INIT and INIT
+ *     ACK (RFC 9260 section 5.1.2) so the peer can reach us on each (multi-homing); empty, the
+ *     default, lists none and the peer uses the packets' source address. Literal addresses only:
+ *     the core never resolves names
+ * @param potentiallyFailedMaxRetransmits PotentiallyFailed.Max.Retrans (PFMR) of RFC 7829 section
+ *     5: a path of a multi-homed association whose error counter exceeds it becomes Potentially
+ *     Failed and carries no data while another path is active; 0 (the RFC 7829 section 8 value,
+ *     the default) makes the first timeout do it. At or above Path.Max.Retrans turns quick failover
+ *     off
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -55,7 +66,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
                                 boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
-                                boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler) {
+                                boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
+                                List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -95,6 +107,14 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         if (streamScheduler == null) {
             throw new IllegalArgumentException("streamScheduler must not be null (FCFS is the default)");
         }
+        if (localAddresses == null) {
+            throw new IllegalArgumentException("localAddresses must not be null (empty for none)");
+        }
+        localAddresses = List.copyOf(localAddresses);
+        if (localAddresses.stream().distinct().count() != localAddresses.size()) {
+            throw new IllegalArgumentException("localAddresses lists an address twice: " + localAddresses);
+        }
+        requireRange("potentiallyFailedMaxRetransmits", potentiallyFailedMaxRetransmits, 0, 1000);
     }
 
     /** RFC 9260 section 16 values, 10 outbound and 2048 inbound streams, 2 MiB buffers, PR-SCTP offered. */
@@ -136,6 +156,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.defaultPrPolicy = defaultPrPolicy;
         b.acceptStreamReconfig = acceptStreamReconfig;
         b.streamScheduler = streamScheduler;
+        b.localAddresses = localAddresses;
+        b.potentiallyFailedMaxRetransmits = potentiallyFailedMaxRetransmits;
         return b;
     }
 
@@ -183,6 +205,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         /** The EDMID of {@link #zeroChecksum(int)}, or null when not set (capabilities decide). */
         private Integer zeroChecksumMethod;
         private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
+        private List<InetAddress> localAddresses = List.of();
+        private int potentiallyFailedMaxRetransmits = 0;
 
         private Builder() {
         }
@@ -355,13 +379,35 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Our addresses to list in INIT and INIT ACK (RFC 9260 section 5.1.2); empty for none.
+         *
+         * @param value literal IPv4/IPv6 addresses, each once
+         * @return this builder
+         */
+        public Builder localAddresses(List<InetAddress> value) {
+            this.localAddresses = value;
+            return this;
+        }
+
+        /**
+         * PotentiallyFailed.Max.Retrans (RFC 7829 section 5), 0 by default.
+         *
+         * @param value 0..1000
+         * @return this builder
+         */
+        public Builder potentiallyFailedMaxRetransmits(int value) {
+            this.potentiallyFailedMaxRetransmits = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
-                    acceptStreamReconfig, streamScheduler);
+                    acceptStreamReconfig, streamScheduler, localAddresses, potentiallyFailedMaxRetransmits);
         }
     }
 

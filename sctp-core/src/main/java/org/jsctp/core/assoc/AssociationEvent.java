@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
 import java.util.List;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.packet.cause.ErrorCause;
@@ -88,10 +89,25 @@ public sealed interface AssociationEvent {
     }
 
     /**
-     * The peer's address became unreachable or reachable again (RFC 9260 section 8.2,
-     * SCTP_PEER_ADDR_CHANGE with SCTP_ADDR_UNREACHABLE or SCTP_ADDR_AVAILABLE).
+     * One of the peer's addresses changed state (SCTP_PEER_ADDR_CHANGE of RFC 6458 section
+     * 6.1.2): it became unreachable or reachable again (RFC 9260 section 8.2), was confirmed
+     * (section 5.4), made primary, or entered Potentially Failed (RFC 7829 section 5).
+     *
+     * @param address the peer address, or null for the single anonymous path of an association
+     *     that was given no addresses
+     * @param state what happened to it
      */
-    record PeerAddressChange(boolean reachable) implements AssociationEvent {
+    record PeerAddressChange(InetAddress address, PeerAddressState state) implements AssociationEvent {
+
+        /** Whether the address can carry data after this change ({@link PeerAddressState#isAvailable()}). */
+        public boolean available() {
+            return state.isAvailable();
+        }
+
+        /** The same as {@link #available()}, for callers of the single-path event. */
+        public boolean reachable() {
+            return available();
+        }
     }
 
     /**

@@ -279,6 +279,16 @@ final class DataSender {
         return cc.cwnd();
     }
 
+    /** cwnd of one path. */
+    long cwnd(int pathId) {
+        return cc.cwnd();
+    }
+
+    /** ssthresh of one path. */
+    long ssthresh(int pathId) {
+        return cc.ssthresh();
+    }
+
     long ssthresh() {
         return cc.ssthresh();
     }

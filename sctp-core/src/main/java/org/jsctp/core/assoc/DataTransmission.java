@@ -59,6 +59,21 @@ final class DataTransmission {
         sender.setNoDelay(noDelay);
     }
 
+    /** The congestion figures of each path, zero before data transfer starts. */
+    PathSupervisor.CongestionView congestionView() {
+        return new PathSupervisor.CongestionView() {
+            @Override
+            public long cwnd(int pathId) {
+                return sender == null ? 0 : sender.cwnd(pathId);
+            }
+
+            @Override
+            public long ssthresh(int pathId) {
+                return sender == null ? 0 : sender.ssthresh(pathId);
+            }
+        };
+    }
+
     /** The sender, or null before data transfer starts. */
     DataSender sender() {
         return sender;

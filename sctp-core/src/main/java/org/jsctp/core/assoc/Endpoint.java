@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import org.jsctp.core.env.RandomSource;
@@ -115,6 +116,40 @@ public final class Endpoint {
     public Association connect(int peerPort, long nowNanos) {
         return Association.connect(config.association(), random, config.localPort(), peerPort, nowNanos);
     }
+
+    /**
+     * Starts an association to a multi-homed peer (RFC 9260 section 5.1 step A), see
+     * {@link Association#connect(AssociationConfig, RandomSource, int, int, List, long)}.
+     *
+     * @param peerAddresses the peer's literal addresses, the first the initial primary; empty for
+     *     one anonymous path
+     */
+    public Association connect(int peerPort, List<InetAddress> peerAddresses, long nowNanos) {
+        return Association.connect(config.association(), random, config.localPort(), peerPort, peerAddresses, nowNanos);
+    }
+
+    /**
+     * Handles a packet the transport routes to the endpoint, as
+     * {@link #handlePacket(SctpPacket, long, AssociationDirectory)}, knowing its source address:
+     * an INIT's source goes into the State Cookie with the INIT's address parameters, so the
+     * association a COOKIE ECHO creates has a path per peer address (RFC 9260 section 5.1.2),
+     * the source's confirmed (section 5.4 rule 2).
+     *
+     * @param source the packet's source address, or null if unknown
+     * @param directory the existing associations
+     */
+    public Outcome handlePacket(SctpPacket packet, InetAddress source, long nowNanos, AssociationDirectory directory) {
+        InetAddress previous = this.source;
+        this.source = source;
+        try {
+            return handlePacket(packet, nowNanos, directory);
+        } finally {
+            this.source = previous;
+        }
+    }
+
+    /** The source of the packet being handled, or null (see {@link #handlePacket(SctpPacket, InetAddress, long, AssociationDirectory)}). */
+    private InetAddress source;
 
     /**
      * Handles a packet the transport routes to the endpoint: INITs, COOKIE ECHOs (which may

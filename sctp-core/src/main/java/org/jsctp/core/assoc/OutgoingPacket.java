@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
 import java.util.List;
 import org.jsctp.core.packet.PacketEncoder;
 import org.jsctp.core.packet.chunk.Chunk;
@@ -17,9 +18,12 @@ import org.jsctp.core.packet.chunk.Chunk;
  *     core sets it only for packets of an association whose peer announced Zero Checksum
  *     Acceptable with our error detection method, and never for the packets that section keeps
  *     on CRC32C ({@link ZeroChecksumRules})
+ * @param destination the peer address to send it to (RFC 9260 section 6.4), or null for the
+ *     single anonymous path of an association that was given no addresses: the transport then
+ *     sends it to the association's remote address
  */
 public record OutgoingPacket(int sourcePort, int destinationPort, int verificationTag, List<Chunk> chunks,
-                             boolean zeroChecksum) {
+                             boolean zeroChecksum, InetAddress destination) {
 
     /** Copies the chunks. */
     public OutgoingPacket {
@@ -36,6 +40,30 @@ public record OutgoingPacket(int sourcePort, int destinationPort, int verificati
      */
     public OutgoingPacket(int sourcePort, int destinationPort, int verificationTag, List<Chunk> chunks) {
         this(sourcePort, destinationPort, verificationTag, chunks, false);
+    }
+
+    /**
+     * A packet to the anonymous path (no destination address).
+     *
+     * @param sourcePort our SCTP port
+     * @param destinationPort the peer's SCTP port
+     * @param verificationTag the common header's verification tag
+     * @param chunks the chunks, in order
+     * @param zeroChecksum whether the checksum field is to be left zero
+     */
+    public OutgoingPacket(int sourcePort, int destinationPort, int verificationTag, List<Chunk> chunks,
+                          boolean zeroChecksum) {
+        this(sourcePort, destinationPort, verificationTag, chunks, zeroChecksum, null);
+    }
+
+    /**
+     * The same packet to another destination.
+     *
+     * @param address the peer address, or null for the anonymous path
+     * @return a copy with that destination
+     */
+    public OutgoingPacket withDestination(InetAddress address) {
+        return new OutgoingPacket(sourcePort, destinationPort, verificationTag, chunks, zeroChecksum, address);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
 import org.jsctp.core.path.PathState;
 
 /**
@@ -12,7 +13,14 @@ import org.jsctp.core.path.PathState;
  * @param cwnd the congestion window in bytes (RFC 9260 section 7.2)
  * @param ssthresh the slow-start threshold in bytes
  * @param mtu the path MTU used (the SCTP packet size)
+ * @param address the peer address of the path, or null for the single anonymous path of an
+ *     association that was given no addresses
  */
 public record PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh,
-                             int mtu) {
+                             int mtu, InetAddress address) {
+
+    /** A snapshot of the anonymous path (no address). */
+    public PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh, int mtu) {
+        this(id, state, srttNanos, rtoNanos, cwnd, ssthresh, mtu, null);
+    }
 }

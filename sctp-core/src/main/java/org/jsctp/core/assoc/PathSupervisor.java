@@ -1,121 +1,336 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
+import org.jsctp.core.path.HeartbeatInfo;
 import org.jsctp.core.path.HeartbeatOutcome;
 import org.jsctp.core.path.HeartbeatTimeout;
 import org.jsctp.core.path.Path;
 import org.jsctp.core.path.PathConfig;
 import org.jsctp.core.path.PathEvent;
+import org.jsctp.core.path.PathSet;
+import org.jsctp.core.path.PathState;
 import org.jsctp.core.timer.Timer;
 
 /**
- * Path supervision of RFC 9260 section 8: the single owner of the association's path(s). It
- * confirms the path the handshake used (section 5.4), probes idle paths with HEARTBEAT and counts
- * unanswered ones as errors (sections 8.1 and 8.3), and tells the user when a path becomes active
- * or inactive (section 8.2, SCTP_PEER_ADDR_CHANGE of RFC 6458 section 6.1.2). The other parts
- * reach the path through {@link #primary()} (the path data is sent on) and the event hooks.
+ * Path supervision of RFC 9260 section 8: the single owner of the association's paths, one per
+ * peer address ({@link PathSet}). It confirms the addresses the handshake proved (section 5.4),
+ * probes the others and the idle ones with HEARTBEAT and counts unanswered ones as errors
+ * (sections 8.1 and 8.3), keeps the Potentially Failed state of RFC 7829 on multi-homed
+ * associations, picks where data goes (section 6.4) and tells the user when a path changes
+ * state (SCTP_PEER_ADDR_CHANGE of RFC 6458 section 6.1.2). An association given no addresses has
+ * one anonymous path, and behaves as a single-homed one always did.
  */
 final class PathSupervisor {
 
-    /**
-     * Stands for the peer's address while an association has a single path: the transport knows
-     * the address; the core needs it only once several paths are told apart (multi-homing).
-     */
-    private static final Object SINGLE_PATH = "single path";
+    /** The most peer addresses an association keeps (further addresses the peer lists are ignored). */
+    static final int MAX_PATHS = 16;
 
     private final Tcb tcb;
     private final ErrorCounter errors;
     private final AssociationLifecycle lifecycle;
-    private final Path path;
+    private final PathSet paths;
+    private int potentiallyFailedThreshold;
+    private boolean started;
 
-    PathSupervisor(Tcb tcb, ErrorCounter errors, AssociationLifecycle lifecycle) {
+    /**
+     * @param peerAddresses the user's peer addresses (confirmed, RFC 9260 section 5.4 rule 1; the
+     *     first is the primary), or none for one anonymous path
+     */
+    PathSupervisor(Tcb tcb, ErrorCounter errors, AssociationLifecycle lifecycle, List<InetAddress> peerAddresses) {
         this.tcb = tcb;
         this.errors = errors;
         this.lifecycle = lifecycle;
         AssociationConfig c = tcb.config;
-        // One path for now (multi-homing adds more): it owns the RTO, the error counter and heartbeats.
-        this.path = new Path(0, SINGLE_PATH, new PathConfig(c.rtoInitialNanos(), c.rtoMinNanos(), c.rtoMaxNanos(),
-                c.pathMaxRetransmits(), c.heartbeatIntervalNanos(), c.pathMtu(), PathConfig.DEFAULT_REMEMBERED_HEARTBEATS));
+        this.paths = new PathSet(new PathConfig(c.rtoInitialNanos(), c.rtoMinNanos(), c.rtoMaxNanos(),
+                c.pathMaxRetransmits(), c.heartbeatIntervalNanos(), c.pathMtu(), PathConfig.DEFAULT_REMEMBERED_HEARTBEATS),
+                MAX_PATHS);
+        this.potentiallyFailedThreshold = c.potentiallyFailedMaxRetransmits();
+        if (peerAddresses.isEmpty()) {
+            paths.addAnonymous();
+        } else {
+            for (InetAddress a : peerAddresses) {
+                Path p = paths.add(a);
+                if (p != null) {
+                    p.confirm(); // RFC 9260 section 5.4 rule 1: the user's addresses are confirmed
+                }
+            }
+        }
+        refresh();
     }
 
-    /** The path data is sent on (RFC 9260 section 6.4: the primary path). */
+    /** The primary path (RFC 9260 section 6.4). */
     Path primary() {
-        return path;
+        return paths.primary();
+    }
+
+    /** Where new data goes now (RFC 9260 sections 6.4 and 6.4.1, RFC 7829 section 5.1). */
+    Path dataPath() {
+        return paths.dataPath();
+    }
+
+    /** Where a retransmission of a chunk last sent on path {@code lastPathId} goes (RFC 9260 section 6.4). */
+    Path retransmissionPath(int lastPathId) {
+        return paths.retransmissionPath(lastPathId >= 0 && lastPathId < paths.size() ? paths.get(lastPathId) : null);
+    }
+
+    /** The path set (read-only use). */
+    PathSet set() {
+        return paths;
+    }
+
+    /** The peer address of a path, or null for the anonymous path. */
+    static InetAddress addressOf(Path p) {
+        return PathSet.addressOf(p);
+    }
+
+    /**
+     * Learns a peer address from an INIT or INIT ACK address parameter or a packet's source (RFC
+     * 9260 section 5.1.2); it stays unconfirmed until a heartbeat confirms it (section 5.4).
+     * Ignored on an anonymous association and beyond {@link #MAX_PATHS}.
+     */
+    Path learn(InetAddress address) {
+        if (address == null || paths.isAnonymous()) {
+            return null;
+        }
+        Path p = paths.add(address);
+        if (p != null) {
+            applyThreshold(p);
+            if (started && !p.isStarted()) {
+                p.start(lastNowNanos, tcb.random);
+            }
+        }
+        refresh();
+        return p;
+    }
+
+    private long lastNowNanos;
+
+    /** Confirms an address the handshake proved (RFC 9260 section 5.4 rule 2) and makes it primary. */
+    void confirmHandshakeAddress(InetAddress address) {
+        Path p = paths.find(address);
+        if (p != null) {
+            p.confirm();
+            paths.setPrimary(p);
+            refresh();
+        }
+    }
+
+    /**
+     * A packet arrived from {@code source}: replies go back there when it is a known peer address
+     * (RFC 9260 section 6.4); an unknown source is accepted (the tag vouched for it) and replied to
+     * on the primary path.
+     */
+    void onPacketFrom(InetAddress source) {
+        Path p = paths.find(source);
+        tcb.replyTo = p == null ? null : addressOf(p);
+    }
+
+    /** The packet has been handled: replies go to the data path again. */
+    void afterPacket() {
+        tcb.replyTo = null;
+    }
+
+    /** The peer addresses, in the order they were learnt (empty for the anonymous path). */
+    List<InetAddress> peerAddresses() {
+        return paths.addresses();
+    }
+
+    /** Makes {@code address} the primary path (RFC 9260 section 11.1 SET PRIMARY). */
+    void setPrimary(InetAddress address) {
+        Path p = paths.find(address);
+        if (p == null) {
+            throw new IllegalArgumentException("not a peer address of this association: " + address);
+        }
+        if (paths.primary() != p) {
+            paths.setPrimary(p);
+            tcb.emit(new AssociationEvent.PeerAddressChange(address, PeerAddressState.MADE_PRIMARY));
+        }
+        refresh();
+    }
+
+    /** Sets PotentiallyFailed.Max.Retrans (RFC 7829 section 5.1) for every path. */
+    void setPotentiallyFailedThreshold(int threshold) {
+        if (threshold < 0) {
+            throw new IllegalArgumentException("PotentiallyFailed.Max.Retrans must not be negative: " + threshold);
+        }
+        this.potentiallyFailedThreshold = threshold;
+        for (Path p : paths.all()) {
+            notePathEvent(p, applyThreshold(p));
+        }
+        refresh();
+    }
+
+    /** RFC 7829 applies to multi-homed associations only: a single path has nowhere to fail over to. */
+    private PathEvent applyThreshold(Path p) {
+        return p.setPotentiallyFailedThreshold(paths.isMultiHomed() ? potentiallyFailedThreshold : Integer.MAX_VALUE);
     }
 
     void start(long nowNanos) {
-        if (!path.isConfirmed()) {
-            path.confirm(); // RFC 9260 section 5.4: the handshake confirmed the address it used
+        lastNowNanos = nowNanos;
+        if (paths.isAnonymous() && !paths.primary().isConfirmed()) {
+            paths.primary().confirm(); // RFC 9260 section 5.4: the handshake confirmed the address it used
         }
-        if (!path.isStarted()) {
-            path.start(nowNanos, tcb.random);
+        started = true;
+        for (Path p : paths.all()) {
+            applyThreshold(p);
+            if (!p.isStarted()) {
+                p.start(nowNanos, tcb.random);
+            }
         }
+        refresh();
     }
 
     void stop() {
-        if (path.isStarted()) {
-            path.stop();
+        started = false;
+        for (Path p : paths.all()) {
+            if (p.isStarted()) {
+                p.stop();
+            }
         }
     }
 
     /** RFC 9260 sections 8.1 and 8.3: heartbeat timeouts count as errors; idle paths are probed. */
     void heartbeat(long nowNanos) {
-        if (!path.isStarted() || tcb.state == AssociationState.CLOSED) {
+        lastNowNanos = nowNanos;
+        if (tcb.state == AssociationState.CLOSED) {
             return;
         }
-        HeartbeatTimeout t = path.checkHeartbeatTimeout(nowNanos);
-        notePathEvent(t.event());
-        if (t.unanswered() && errors.countExceedsLimit()) {
-            tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("heartbeats not answered")));
-            lifecycle.close("the peer stopped answering heartbeats", List.of());
-            return;
+        Path dataPath = paths.dataPath();
+        for (Path path : paths.all()) {
+            if (!path.isStarted()) {
+                continue;
+            }
+            HeartbeatTimeout t = path.checkHeartbeatTimeout(nowNanos);
+            notePathEvent(path, t.event());
+            // RFC 9260 section 8.1: only unanswered heartbeats of the path used for data transfer
+            // count against Association.Max.Retrans.
+            if (t.unanswered() && path == dataPath && path.isConfirmed() && errors.countExceedsLimit()) {
+                tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("heartbeats not answered")));
+                lifecycle.close("the peer stopped answering heartbeats", List.of());
+                return;
+            }
         }
-        if (path.heartbeatDue(nowNanos)) {
-            tcb.sendToPeer(path.heartbeatToSend(nowNanos, tcb.random));
+        for (Path path : paths.all()) {
+            if (path.isStarted() && path.heartbeatDue(nowNanos)) {
+                tcb.sendTo(addressOf(path), List.of(path.heartbeatToSend(nowNanos, tcb.random)));
+            }
         }
+        refresh();
     }
 
     void onHeartbeatAck(HeartbeatAckChunk ack, long nowNanos) {
+        Optional<HeartbeatInfo> info = HeartbeatInfo.read(ack);
+        if (info.isEmpty() || info.get().pathId() < 0 || info.get().pathId() >= paths.size()) {
+            return; // not ours, or for a path we do not have
+        }
+        Path path = paths.get(info.get().pathId());
         if (!path.isStarted()) {
             return;
         }
         HeartbeatOutcome outcome = path.onHeartbeatAck(ack, nowNanos);
         if (outcome.accepted()) {
             errors.clear(); // RFC 9260 section 8.3: an answered heartbeat clears the error counter
-            notePathEvent(outcome.event());
+            if (outcome.newlyConfirmed()) {
+                tcb.emit(new AssociationEvent.PeerAddressChange(addressOf(path), PeerAddressState.CONFIRMED));
+            }
+            notePathEvent(path, outcome.event());
+            refresh();
         }
     }
 
-    /** New data was acknowledged on the path (RFC 9260 section 8.2: its error count clears). */
-    void onNewDataAcked() {
-        notePathEvent(path.onNewDataAcked());
+    /** New data last sent on the path was acknowledged (RFC 9260 section 8.2: its error count clears). */
+    void onNewDataAcked(int pathId) {
+        if (pathId >= 0 && pathId < paths.size() && paths.get(pathId).isConfirmed()) {
+            notePathEvent(paths.get(pathId), paths.get(pathId).onNewDataAcked());
+            refresh();
+        }
     }
 
-    /** T3-rtx expired on the path: section 8.2, and the RTO backoff of section 6.3.3 E2. */
+    /** New data was acknowledged on the primary path (single-path callers). */
+    void onNewDataAcked() {
+        onNewDataAcked(paths.dataPath().id());
+    }
+
+    /** T3-rtx expired for data on the path: section 8.2, and the RTO backoff of section 6.3.3 E2. */
+    void onRetransmissionTimeout(int pathId) {
+        Path p = paths.get(pathId);
+        notePathEvent(p, p.onRetransmissionTimeout());
+        refresh();
+    }
+
+    /** T3-rtx expired on the data path (single-path callers). */
     void onRetransmissionTimeout() {
-        notePathEvent(path.onRetransmissionTimeout());
+        onRetransmissionTimeout(paths.dataPath().id());
     }
 
     /** When the next heartbeat work is due, or {@link Timer#NEVER}. */
     long nextDeadline() {
-        if (path.isStarted() && tcb.state != AssociationState.CLOSED) {
-            return path.nextHeartbeatDeadline();
+        if (tcb.state == AssociationState.CLOSED) {
+            return Timer.NEVER;
         }
-        return Timer.NEVER;
+        long next = Timer.NEVER;
+        for (Path p : paths.all()) {
+            if (p.isStarted()) {
+                next = Math.min(next, p.nextHeartbeatDeadline());
+            }
+        }
+        return next;
     }
 
-    /** A snapshot of the path for SCTP_STATUS (RFC 6458 section 8.2.2). */
+    /** Per-path congestion figures for statistics. */
+    interface CongestionView {
+        long cwnd(int pathId);
+
+        long ssthresh(int pathId);
+    }
+
+    /** A snapshot of every path for SCTP_STATUS and SCTP_GET_PEER_ADDR_INFO (RFC 6458 sections 8.2.2 and 8.2.3). */
+    List<PathStatistics> statistics(CongestionView cc) {
+        List<PathStatistics> out = new ArrayList<>(paths.size());
+        for (Path p : paths.all()) {
+            out.add(new PathStatistics(p.id(), p.state(), p.rto().srttNanos(), p.rto().rtoNanos(),
+                    cc.cwnd(p.id()), cc.ssthresh(p.id()), p.mtu(), addressOf(p)));
+        }
+        return out;
+    }
+
+    /** A snapshot of the primary path alone. */
     PathStatistics statistics(long cwnd, long ssthresh) {
-        return new PathStatistics(path.id(), path.state(), path.rto().srttNanos(), path.rto().rtoNanos(),
-                cwnd, ssthresh, path.mtu());
+        Path p = paths.primary();
+        return new PathStatistics(p.id(), p.state(), p.rto().srttNanos(), p.rto().rtoNanos(), cwnd, ssthresh, p.mtu(),
+                addressOf(p));
     }
 
-    private void notePathEvent(PathEvent e) {
-        if (e == PathEvent.BECAME_INACTIVE || e == PathEvent.BECAME_ACTIVE) {
-            tcb.emit(new AssociationEvent.PeerAddressChange(e == PathEvent.BECAME_ACTIVE));
+    /** Control chunks go where data goes (RFC 9260 section 6.4). */
+    private void refresh() {
+        tcb.destination = addressOf(paths.dataPath());
+    }
+
+    private void notePathEvent(Path p, PathEvent e) {
+        PeerAddressState s = switch (e) {
+            case BECAME_INACTIVE -> PeerAddressState.UNREACHABLE;
+            case BECAME_ACTIVE -> PeerAddressState.AVAILABLE;
+            case BECAME_POTENTIALLY_FAILED -> PeerAddressState.POTENTIALLY_FAILED;
+            case NONE -> null;
+        };
+        if (s != null) {
+            tcb.emit(new AssociationEvent.PeerAddressChange(addressOf(p), s));
+        }
+    }
+
+    /** Checks the paths' consistency. */
+    void checkInvariants() {
+        for (Path p : paths.all()) {
+            p.checkInvariants();
+        }
+        if (paths.primary().state() == PathState.UNCONFIRMED && paths.isAnonymous() && started) {
+            throw new IllegalStateException("the anonymous path is unconfirmed after the handshake");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.jsctp.core.env.RandomSource;
@@ -33,6 +34,16 @@ final class Tcb {
     int outboundStreams;
     int inboundStreams;
     Capabilities capabilities = Capabilities.NONE;
+    /**
+     * Where packets go unless a part names a destination (RFC 9260 section 6.4): the primary
+     * path's address, null for the anonymous path. The {@link PathSupervisor} keeps it.
+     */
+    InetAddress destination;
+    /**
+     * While a received packet is handled: the known peer address it came from, where replies go
+     * (RFC 9260 section 6.4: replies to the source); null otherwise.
+     */
+    InetAddress replyTo;
 
     Tcb(AssociationConfig config, RandomSource random, int localPort, int peerPort, int localTag, Tsn localInitialTsn) {
         this.config = config;
@@ -50,7 +61,18 @@ final class Tcb {
 
     /** Queues a packet, with a zero checksum where RFC 9653 section 5.2 allows ({@link ZeroChecksumRules}). */
     private void send(int tag, List<Chunk> chunks) {
-        transmits.add(new OutgoingPacket(localPort, peerPort, tag, chunks, ZeroChecksumRules.maySendZero(this, chunks)));
+        sendTo(replyTo != null ? replyTo : destination, tag, chunks);
+    }
+
+    /** Queues a packet to the peer address {@code to} (null: the anonymous path). */
+    void sendTo(InetAddress to, int tag, List<Chunk> chunks) {
+        transmits.add(new OutgoingPacket(localPort, peerPort, tag, chunks, ZeroChecksumRules.maySendZero(this, chunks),
+                to));
+    }
+
+    /** Queues a packet of several chunks to the peer address {@code to}, with the peer's tag. */
+    void sendTo(InetAddress to, List<Chunk> chunks) {
+        sendTo(to, peerTag, chunks);
     }
 
     /** Queues a packet of one chunk to the peer, with its tag. */

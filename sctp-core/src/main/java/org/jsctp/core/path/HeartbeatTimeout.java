@@ -14,7 +14,9 @@ public enum HeartbeatTimeout {
      */
     UNANSWERED,
     /** As {@link #UNANSWERED}, and the error counter now exceeds Path.Max.Retrans: the path became inactive. */
-    UNANSWERED_BECAME_INACTIVE;
+    UNANSWERED_BECAME_INACTIVE,
+    /** As {@link #UNANSWERED}, and the path became Potentially Failed (RFC 7829 section 5.1). */
+    UNANSWERED_BECAME_POTENTIALLY_FAILED;
 
     /**
      * Whether a heartbeat went unanswered. The association adds it to its overall error count
@@ -27,6 +29,9 @@ public enum HeartbeatTimeout {
 
     /** The reachability change this timeout caused. */
     public PathEvent event() {
+        if (this == UNANSWERED_BECAME_POTENTIALLY_FAILED) {
+            return PathEvent.BECAME_POTENTIALLY_FAILED;
+        }
         return this == UNANSWERED_BECAME_INACTIVE ? PathEvent.BECAME_INACTIVE : PathEvent.NONE;
     }
 }

@@ -75,6 +75,11 @@ public final class Path {
     private final SentHeartbeats sent;
 
     private int errorCount;
+    /**
+     * PotentiallyFailed.Max.Retrans of RFC 7829 section 5.1; {@link Integer#MAX_VALUE} (the
+     * default) keeps the path out of the Potentially Failed state.
+     */
+    private int potentiallyFailedThreshold = Integer.MAX_VALUE;
     private boolean confirmed;
     private int mtu;
     private long heartbeatIntervalNanos;
@@ -142,7 +147,37 @@ public final class Path {
         if (errorCount > pathMaxRetransmits) {
             return PathState.INACTIVE;
         }
+        if (confirmed && errorCount > potentiallyFailedThreshold) {
+            return PathState.POTENTIALLY_FAILED; // RFC 7829 section 5.1 step 2
+        }
         return confirmed ? PathState.ACTIVE : PathState.UNCONFIRMED;
+    }
+
+    /**
+     * Sets PotentiallyFailed.Max.Retrans (RFC 7829 section 5.1): once the error counter exceeds
+     * it (and not Path.Max.Retrans) a confirmed path is {@link PathState#POTENTIALLY_FAILED}.
+     * {@link Integer#MAX_VALUE} turns the state off (the default; single-homed associations keep
+     * it off). A value at or above Path.Max.Retrans never takes effect either.
+     *
+     * @param threshold 0 or more
+     * @return the reachability change the new threshold causes at once
+     */
+    public PathEvent setPotentiallyFailedThreshold(int threshold) {
+        if (threshold < 0) {
+            throw new IllegalArgumentException("PotentiallyFailed.Max.Retrans must not be negative: " + threshold);
+        }
+        PathState before = state();
+        this.potentiallyFailedThreshold = threshold;
+        PathState after = state();
+        if (before == after) {
+            return PathEvent.NONE;
+        }
+        return after == PathState.POTENTIALLY_FAILED ? PathEvent.BECAME_POTENTIALLY_FAILED : PathEvent.BECAME_ACTIVE;
+    }
+
+    /** PotentiallyFailed.Max.Retrans, {@link Integer#MAX_VALUE} when the state is off. */
+    public int potentiallyFailedThreshold() {
+        return potentiallyFailedThreshold;
     }
 
     /** Whether the address is confirmed (RFC 9260 section 5.4), reachable or not. */
@@ -308,10 +343,19 @@ public final class Path {
         if (heartbeatTimer.expire(nowNanos) == Timer.Expiry.NOT_DUE) {
             return HeartbeatTimeout.NONE;
         }
-        rto.backOff(); // RFC 9260 section 8.3: exponential backoff of the RTO while heartbeats go unanswered
+        boolean wasPotentiallyFailed = state() == PathState.POTENTIALLY_FAILED;
         probeReadyAtNanos = deadline; // RFC 9260 section 5.4: the next probe may go in this RTO
-        return countError() == PathEvent.BECAME_INACTIVE
-                ? HeartbeatTimeout.UNANSWERED_BECAME_INACTIVE
+        PathEvent e = countError();
+        if (!wasPotentiallyFailed || state() != PathState.POTENTIALLY_FAILED) {
+            // RFC 9260 section 8.3: exponential backoff of the RTO while heartbeats go unanswered;
+            // RFC 7829 section 5.1 step 3: not for the heartbeats of a path that stays Potentially Failed.
+            rto.backOff();
+        }
+        if (e == PathEvent.BECAME_INACTIVE) {
+            return HeartbeatTimeout.UNANSWERED_BECAME_INACTIVE;
+        }
+        return e == PathEvent.BECAME_POTENTIALLY_FAILED
+                ? HeartbeatTimeout.UNANSWERED_BECAME_POTENTIALLY_FAILED
                 : HeartbeatTimeout.UNANSWERED;
     }
 
@@ -328,6 +372,9 @@ public final class Path {
         }
         if (probing()) {
             return true; // RFC 9260 section 5.4: one probe per RTO on an unconfirmed reachable path
+        }
+        if (state() == PathState.POTENTIALLY_FAILED) {
+            return true; // RFC 7829 section 5.1 step 3: one heartbeat per RTO to a Potentially Failed path
         }
         return idleHeartbeats() && nowNanos >= idleDeadline();
     }
@@ -394,6 +441,8 @@ public final class Path {
         if (started && !heartbeatTimer.isRunning()) {
             if (probing()) {
                 next = Math.min(next, probeReadyAtNanos);
+            } else if (state() == PathState.POTENTIALLY_FAILED) {
+                next = Math.min(next, lastSentNanos); // RFC 7829 section 5.1 step 3: due now
             } else if (idleHeartbeats()) {
                 next = Math.min(next, idleDeadline());
             }
@@ -444,15 +493,23 @@ public final class Path {
         if (errorCount > pathMaxRetransmits) {
             return PathEvent.NONE; // RFC 9260 section 8.3: inactive, the counter stops increasing
         }
+        PathState before = state();
         errorCount++;
         // RFC 9260 section 8.2: exceeding Path.Max.Retrans makes the address inactive
-        return errorCount > pathMaxRetransmits ? PathEvent.BECAME_INACTIVE : PathEvent.NONE;
+        if (errorCount > pathMaxRetransmits) {
+            return PathEvent.BECAME_INACTIVE;
+        }
+        // RFC 7829 section 5.1 step 2: exceeding PotentiallyFailed.Max.Retrans makes it Potentially Failed
+        return state() == PathState.POTENTIALLY_FAILED && before != PathState.POTENTIALLY_FAILED
+                ? PathEvent.BECAME_POTENTIALLY_FAILED : PathEvent.NONE;
     }
 
     private PathEvent clearErrors() {
-        boolean wasInactive = errorCount > pathMaxRetransmits;
+        PathState before = state();
         errorCount = 0; // RFC 9260 section 8.2: clear the error counter, mark active
-        return wasInactive ? PathEvent.BECAME_ACTIVE : PathEvent.NONE;
+        // RFC 7829 section 5.1 step 5: a Potentially Failed path heard from is active again too.
+        return before == PathState.INACTIVE || before == PathState.POTENTIALLY_FAILED
+                ? PathEvent.BECAME_ACTIVE : PathEvent.NONE;
     }
 
     private static long nextLong(RandomSource random) {
@@ -485,8 +542,8 @@ public final class Path {
         if (rto.rtoNanos() > rtoMaxNanos) {
             throw new IllegalStateException("RTO " + rto.rtoNanos() + " above RTO.Max " + rtoMaxNanos);
         }
-        if (state() == PathState.POTENTIALLY_FAILED) {
-            throw new IllegalStateException("POTENTIALLY_FAILED is not used yet");
+        if (state() == PathState.POTENTIALLY_FAILED && (!confirmed || errorCount <= potentiallyFailedThreshold)) {
+            throw new IllegalStateException("potentially failed without the errors for it");
         }
     }
 

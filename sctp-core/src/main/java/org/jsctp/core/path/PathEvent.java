@@ -10,6 +10,14 @@ public enum PathEvent {
     NONE,
     /** The error counter exceeded Path.Max.Retrans: the path is now {@link PathState#INACTIVE}. */
     BECAME_INACTIVE,
-    /** An inactive path was heard from (HEARTBEAT ACK or acknowledged DATA): it is reachable again. */
-    BECAME_ACTIVE
+    /**
+     * An inactive or Potentially Failed path was heard from (HEARTBEAT ACK or acknowledged DATA):
+     * it is reachable again.
+     */
+    BECAME_ACTIVE,
+    /**
+     * The error counter exceeded PotentiallyFailed.Max.Retrans but not Path.Max.Retrans (RFC 7829
+     * section 5.1): the path is now {@link PathState#POTENTIALLY_FAILED}.
+     */
+    BECAME_POTENTIALLY_FAILED
 }

@@ -24,8 +24,9 @@ public enum PathState {
      */
     INACTIVE,
     /**
-     * Reserved for the Potentially Failed state of RFC 7829 (errors above PFMR but not above
-     * Path.Max.Retrans). Not used yet: {@link Path#state()} never returns it.
+     * The Potentially Failed state of RFC 7829 section 5.1: confirmed, errors above
+     * PotentiallyFailed.Max.Retrans but not above Path.Max.Retrans. No DATA while another path is
+     * active; heartbeats once per RTO; a HEARTBEAT ACK or acknowledged DATA makes it active again.
      */
     POTENTIALLY_FAILED
 }
