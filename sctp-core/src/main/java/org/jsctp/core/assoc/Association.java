@@ -113,8 +113,11 @@ public final class Association {
      */
     public static Association fromCookie(AssociationConfig config, RandomSource random, CookieContents cookie,
                                          long nowNanos) {
+        List<InetAddress> peers = cookie.peerAddresses();
+        // RFC 9260 section 5.4 rule 2: the INIT's source (where the INIT ACK went) is confirmed.
         Association a = new Association(new Tcb(config, random, cookie.localPort(), cookie.peerPort(),
-                cookie.localTag(), cookie.localInitialTsn()));
+                cookie.localTag(), cookie.localInitialTsn()), peers.isEmpty() ? List.of() : List.of(peers.get(0)));
+        a.paths.learnAll(peers);
         a.tcb.adoptPeer(cookie);
         a.lifecycle.startDataTransfer();
         a.lifecycle.established(nowNanos);

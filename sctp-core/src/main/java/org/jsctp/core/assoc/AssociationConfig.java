@@ -58,6 +58,11 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  *     Failed and carries no data while another path is active; 0 (the RFC 7829 section 8 value,
  *     the default) makes the first timeout do it. At or above Path.Max.Retrans turns quick failover
  *     off
+ * @param primarySwitchoverMaxRetransmits Primary.Switchover.Max.Retrans (PSMR) of RFC 7829 section
+ *     6: once the primary path's error counter exceeds it while another path is active, that path
+ *     becomes the primary for good (no switch back when the old primary recovers);
+ *     {@link #PRIMARY_SWITCHOVER_OFF} (the default) keeps the RFC 9260 behaviour of returning to
+ *     the primary
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -67,10 +72,14 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
                                 boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
                                 boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
-                                List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits) {
+                                List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits,
+                                int primarySwitchoverMaxRetransmits) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
+
+    /** {@link #primarySwitchoverMaxRetransmits()} that turns Primary Path Switchover (RFC 7829 section 6) off. */
+    public static final int PRIMARY_SWITCHOVER_OFF = -1;
 
     /** Smallest SCTP packet size we run with: an IPv6 minimum MTU of 1280 less IPv6 and UDP headers. */
     public static final int MIN_PATH_MTU = 1280 - 40 - 8;
@@ -115,6 +124,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             throw new IllegalArgumentException("localAddresses lists an address twice: " + localAddresses);
         }
         requireRange("potentiallyFailedMaxRetransmits", potentiallyFailedMaxRetransmits, 0, 1000);
+        requireRange("primarySwitchoverMaxRetransmits", primarySwitchoverMaxRetransmits, PRIMARY_SWITCHOVER_OFF, 1000);
     }
 
     /** RFC 9260 section 16 values, 10 outbound and 2048 inbound streams, 2 MiB buffers, PR-SCTP offered. */
@@ -158,6 +168,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.streamScheduler = streamScheduler;
         b.localAddresses = localAddresses;
         b.potentiallyFailedMaxRetransmits = potentiallyFailedMaxRetransmits;
+        b.primarySwitchoverMaxRetransmits = primarySwitchoverMaxRetransmits;
         return b;
     }
 
@@ -207,6 +218,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
         private List<InetAddress> localAddresses = List.of();
         private int potentiallyFailedMaxRetransmits = 0;
+        private int primarySwitchoverMaxRetransmits = PRIMARY_SWITCHOVER_OFF;
 
         private Builder() {
         }
@@ -401,13 +413,25 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Primary.Switchover.Max.Retrans (RFC 7829 section 6), {@link #PRIMARY_SWITCHOVER_OFF} by default.
+         *
+         * @param value -1 (off) or 0..1000
+         * @return this builder
+         */
+        public Builder primarySwitchoverMaxRetransmits(int value) {
+            this.primarySwitchoverMaxRetransmits = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
-                    acceptStreamReconfig, streamScheduler, localAddresses, potentiallyFailedMaxRetransmits);
+                    acceptStreamReconfig, streamScheduler, localAddresses, potentiallyFailedMaxRetransmits,
+                    primarySwitchoverMaxRetransmits);
         }
     }
 

@@ -98,13 +98,17 @@ final class ChunkDispatcher {
                 counters.onSackReceived();
                 transmission.onSack(sack, nowNanos);
             } else if (chunk instanceof InitAckChunk initAck) {
-                lifecycle.onHandshakeStep(handshake.onInitAck(initAck, nowNanos), nowNanos);
+                Handshake.Step step = handshake.onInitAck(initAck, nowNanos);
+                if (step == Handshake.Step.COOKIE_ECHOED) {
+                    paths.learnFromInitAck(initAck.parameters()); // RFC 9260 section 5.1.2
+                }
+                lifecycle.onHandshakeStep(step, nowNanos);
             } else if (chunk instanceof CookieAckChunk) {
                 lifecycle.onHandshakeStep(handshake.onCookieAck(), nowNanos);
             } else if (chunk instanceof HeartbeatAckChunk ack) {
                 paths.onHeartbeatAck(ack, nowNanos);
             } else if (chunk instanceof HeartbeatChunk heartbeat) {
-                tcb.sendToPeer(heartbeat.ack()); // RFC 9260 section 8.3: echo the info unchanged
+                tcb.sendHeartbeatAck(heartbeat.ack()); // RFC 9260 section 8.3: echo the info unchanged, to its source
             } else if (chunk instanceof ShutdownChunk s) {
                 onShutdown(s, nowNanos);
             } else if (chunk instanceof ShutdownAckChunk) {

@@ -129,7 +129,7 @@ final class DataDelivery {
     /** Sends the SACK alone once it is due (RFC 9260 section 6.2). */
     void sendSackIfDue() {
         if (receiver.isSackDueNow()) {
-            tcb.sendToPeer(receiver.createSack(undeliveredBytes));
+            tcb.sendSack(List.of(receiver.createSack(undeliveredBytes)));
         }
     }
 
@@ -138,7 +138,7 @@ final class DataDelivery {
         undeliveredBytes = Math.max(0, undeliveredBytes - bytes);
         if (receiver != null && tcb.state != AssociationState.CLOSED
                 && receiver.windowUpdateWorthSending(undeliveredBytes, tcb.config.pathMtu())) {
-            tcb.sendToPeer(receiver.createSack(undeliveredBytes)); // a window update (section 6.2)
+            tcb.sendSack(List.of(receiver.createSack(undeliveredBytes))); // a window update (section 6.2)
         }
     }
 

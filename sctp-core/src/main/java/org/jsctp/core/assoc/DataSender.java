@@ -17,6 +17,7 @@ import org.jsctp.core.timer.Timer;
 import org.jsctp.core.tx.OutgoingFragment;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.OutstandingData;
+import org.jsctp.core.tx.PathAcks;
 import org.jsctp.core.tx.RetransmitItem;
 import org.jsctp.core.tx.RtoEstimator;
 import org.jsctp.core.tx.SackResult;
@@ -25,24 +26,78 @@ import org.jsctp.core.tx.StreamScheduler;
 import org.jsctp.core.seq.Tsn;
 
 /**
- * The sending half of an association's data transfer on its (single, for now) path: the send
- * queue, the data in flight, the congestion window, the peer's receive window and the T3-rtx
- * timer (RFC 9260 sections 6.1, 6.2.1, 6.3, 7.2).
+ * The sending half of an association's data transfer: the send queue, the data in flight, the
+ * congestion window of each path, the peer's receive window and the T3-rtx timer (RFC 9260
+ * sections 6.1, 6.2.1, 6.3, 7.2).
+ *
+ * <h2>Paths</h2>
+ * {@link Routing} says where new data and retransmissions go (RFC 9260 section 6.4); each
+ * destination has its own congestion controller and flight size (section 7.2: cwnd, ssthresh and
+ * partial_bytes_acked per destination), and RTT measurements feed the RTO of the path the
+ * measured chunk went to (section 6.3.1). One T3-rtx timer serves the association, as a
+ * single-timer implementation of section 6.3.2: it runs whenever data is outstanding, with the RTO
+ * of the path it was last started for, and its expiry is charged to that path (its RTO backs off,
+ * its cwnd collapses, its error counter grows, section 6.3.3 E1 and E2); every outstanding chunk is
+ * then marked for retransmission (E3) and goes to an alternate path when one is active.
  */
 final class DataSender {
 
     /** What a SACK did, as far as the association must react. */
-    record SackEffect(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow) {
+    record SackEffect(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow, PathAcks paths) {
+
+        SackEffect(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow) {
+            this(protocolViolation, newDataAcked, fastRetransmitNow, null);
+        }
+    }
+
+    /** Where the sender's packets go, and each path's RTO (the association's paths answer). */
+    interface Routing {
+        /** The path new data goes to (RFC 9260 section 6.4). */
+        int dataPath();
+
+        /** The path retransmissions of chunks last sent on {@code lastPathId} go to (section 6.4). */
+        int retransmissionPath(int lastPathId);
+
+        /** The path's RTO estimator. */
+        RtoEstimator rto(int pathId);
+
+        /** One path with one RTO estimator. */
+        static Routing single(RtoEstimator rto) {
+            return new Routing() {
+                @Override
+                public int dataPath() {
+                    return 0;
+                }
+
+                @Override
+                public int retransmissionPath(int lastPathId) {
+                    return 0;
+                }
+
+                @Override
+                public RtoEstimator rto(int pathId) {
+                    return rto;
+                }
+            };
+        }
     }
 
     private static final int MAX_OUTSTANDING_CHUNKS = 1 << 16;
-    private static final int PATH = 0;
 
     private final SendQueue queue;
     private final OutstandingData outstanding;
-    private final CongestionController cc;
-    private final RtoEstimator rto;
+    /** Per path id, created when the path first carries data (RFC 9260 section 7.2). */
+    private final CongestionController[] cc = new CongestionController[PathSupervisor.MAX_PATHS];
+    private final Routing routing;
+    /** Each path's flight size before the SACK being handled (reused: no allocation per SACK). */
+    private final long[] flightBeforeScratch = new long[PathSupervisor.MAX_PATHS];
+    private final int pathMtu;
+    private final long initialSsthresh;
     private final Timer t3;
+    /** The path T3-rtx was last started for, whose RTO it runs with and to which its expiry is charged. */
+    private int t3Path;
+    /** The path whose chunks are being retransmitted (the one a T3-rtx expired on, or the data path for fast retransmit). */
+    private int retransmitAwayFrom;
     private final boolean interleaved;
     private final long rtoMaxNanos;
     private final AssociationCounters counters;
@@ -71,13 +126,23 @@ final class DataSender {
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
                boolean interleaved, boolean forwardTsn, RtoEstimator rto, Timer t3, AssociationCounters counters,
                PrSctpSender.Sink abandonedSink, StreamScheduler scheduler) {
+        this(config, localInitialTsn, outboundStreams, peerWindow, interleaved, forwardTsn, Routing.single(rto), t3,
+                counters, abandonedSink, scheduler);
+    }
+
+    /** As the constructor above, with the association's paths to route by. */
+    DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
+               boolean interleaved, boolean forwardTsn, Routing routing, Timer t3, AssociationCounters counters,
+               PrSctpSender.Sink abandonedSink, StreamScheduler scheduler) {
         this.queue = new SendQueue(outboundStreams, config.sendBufferBytes(),
                 (int) Math.min(config.maxMessageBytes(), config.sendBufferBytes()), scheduler);
-        this.outstanding = new OutstandingData(localInitialTsn, MAX_OUTSTANDING_CHUNKS, 1);
+        this.outstanding = new OutstandingData(localInitialTsn, MAX_OUTSTANDING_CHUNKS, PathSupervisor.MAX_PATHS);
         outstanding.setLostRetransmissionDetection(config.lostRetransmissionDetection());
         // RFC 9260 section 7.2.1: the initial ssthresh may be arbitrarily high, e.g. the peer's a_rwnd.
-        this.cc = new RenoCongestionController(RenoConfig.defaults(config.pathMtu()), Math.max(peerWindow, 1));
-        this.rto = rto;
+        this.pathMtu = config.pathMtu();
+        this.initialSsthresh = Math.max(peerWindow, 1);
+        this.routing = routing;
+        cc(routing.dataPath());
         this.t3 = t3;
         this.interleaved = interleaved;
         this.rtoMaxNanos = config.rtoMaxNanos();
@@ -106,9 +171,23 @@ final class DataSender {
         return queue.offer(message, nowNanos);
     }
 
-    /** Opens a transmission opportunity (idle decay, a fresh Max.Burst budget). */
+    /** The congestion controller of a path, created at its first use (RFC 9260 section 7.2.1: initial cwnd). */
+    private CongestionController cc(int pathId) {
+        CongestionController c = cc[pathId];
+        if (c == null) {
+            c = new RenoCongestionController(RenoConfig.defaults(pathMtu), initialSsthresh);
+            cc[pathId] = c;
+        }
+        return c;
+    }
+
+    /** Opens a transmission opportunity on every path (idle decay, a fresh Max.Burst budget). */
     void beginTransmission(long nowNanos) {
-        cc.beginTransmission(nowNanos, rto.rtoNanos());
+        for (int p = 0; p < cc.length; p++) {
+            if (cc[p] != null) {
+                cc[p].beginTransmission(nowNanos, routing.rto(p).rtoNanos());
+            }
+        }
     }
 
     /**
@@ -119,9 +198,13 @@ final class DataSender {
      * bit, so the peer acknowledges it at once and the shutdown is not held up by a delayed SACK
      * (RFC 7053 section 4.1). The chunks are appended to {@code chunks}, which must be empty.
      */
-    void nextChunks(List<Chunk> chunks, long nowNanos, int space, boolean fastRetransmitNow,
-                    boolean lastBeforeShutdown) {
+    int nextChunks(List<Chunk> chunks, long nowNanos, int space, boolean fastRetransmitNow,
+                   boolean lastBeforeShutdown) {
         pr.beforeTransmission(nowNanos);
+        // RFC 9260 section 6.4: retransmissions to an alternate when one is active, new data to the data path.
+        int dest = outstanding.hasRetransmissionsPending() ? routing.retransmissionPath(retransmitAwayFrom)
+                : routing.dataPath();
+        CongestionController cc = cc(dest);
         // RFC 3758 section 3.5 C4: a FORWARD TSN goes before the DATA it is bundled with.
         Chunk forwardTsn = pr.takeForwardTsn(space); // RFC 3758 section 3.5: it must fit the packet
         if (forwardTsn != null) {
@@ -129,12 +212,13 @@ final class DataSender {
             space -= forwardTsn.encodedLength();
         }
         long flight = outstanding.bytesInFlight();
+        long pathFlight = outstanding.bytesInFlight(dest);
         if (outstanding.hasRetransmissionsPending()) {
-            if (fastRetransmitNow || cc.mayTransmit(flight).isAllowed()) {
+            if (fastRetransmitNow || cc.mayTransmit(pathFlight).isAllowed()) {
                 long bytes = 0;
                 Tsn firstOutstanding = outstanding.cumulativeTsnAcked().next();
                 boolean firstFastRetransmitted = false;
-                for (RetransmitItem item : outstanding.takeRetransmissions(space, fastRetransmitNow)) {
+                for (RetransmitItem item : outstanding.takeRetransmissions(space, fastRetransmitNow, dest)) {
                     chunks.add(item.chunk());
                     bytes += item.payloadBytes();
                     counters.onRetransmission(item.fastRetransmit());
@@ -146,20 +230,20 @@ final class DataSender {
                         // RFC 9260 section 7.2.4 step 4: retransmitting the first outstanding DATA
                         // chunk restarts T3-rtx, so the timer started for its first transmission
                         // does not expire while the fast retransmission is on its way.
-                        startT3(nowNanos);
+                        startT3(nowNanos, dest);
                     } else {
-                        armT3(nowNanos);
+                        armT3(nowNanos, dest);
                     }
                 }
             }
-            return; // new data waits until retransmissions are done
+            return dest; // new data waits until retransmissions are done
         }
-        if (!cc.mayTransmit(flight).isAllowed()) {
-            return;
+        if (!cc.mayTransmit(pathFlight).isAllowed()) {
+            return dest;
         }
         int header = interleaved ? IDataChunk.FIXED_VALUE_LENGTH + 4 : DataChunk.FIXED_VALUE_LENGTH + 4;
         if (!noDelay && flight > 0 && queue.bufferedBytes() < space - header && !lastBeforeShutdown) {
-            return; // Nagle: a packet that would not be full waits for the data in flight
+            return dest; // Nagle: a packet that would not be full waits for the data in flight
         }
         long bytes = 0;
         while (space > header && outstanding.hasRoom()) {
@@ -192,7 +276,7 @@ final class DataSender {
             Tsn tsn = outstanding.nextTsn();
             boolean immediate = lastBeforeShutdown && f.ending() && queue.isEmpty();
             Chunk chunk = interleaved ? f.toIDataChunk(tsn, immediate) : f.toDataChunk(tsn, immediate);
-            outstanding.add(tsn, chunk, f.payload().length(), nowNanos, f.message(), PATH);
+            outstanding.add(tsn, chunk, f.payload().length(), nowNanos, f.message(), dest);
             pr.onFragmentSent(f, tsn);
             chunks.add(chunk);
             bytes += f.payload().length();
@@ -204,14 +288,19 @@ final class DataSender {
         if (chunks.size() > (forwardTsn == null ? 0 : 1)) {
             queue.packetCompleted();
             cc.onDataSent(nowNanos, bytes);
-            armT3(nowNanos);
+            armT3(nowNanos, dest);
         }
+        return dest;
     }
 
     /** RFC 9260 section 6.2.1. */
     SackEffect onSack(SackChunk sack, long nowNanos) {
-        long flightBefore = outstanding.bytesInFlight();
-        SackResult r = outstanding.handleSack(sack, nowNanos, cc.inFastRecovery());
+        long[] flightBefore = flightBeforeScratch;
+        for (int p = 0; p < cc.length; p++) {
+            flightBefore[p] = cc[p] == null ? 0 : outstanding.bytesInFlight(p);
+        }
+        int dataPath = routing.dataPath();
+        SackResult r = outstanding.handleSack(sack, nowNanos, cc(dataPath).inFastRecovery());
         if (r.isProtocolViolation()) {
             return new SackEffect(true, false, false);
         }
@@ -219,7 +308,9 @@ final class DataSender {
             return new SackEffect(false, false, false);
         }
         if (r.hasRttSample()) {
-            rto.onRttMeasurement(r.rttSampleNanos()); // section 6.3.1 C5: Karn's rule applied by OutstandingData
+            // Section 6.3.1 C5: Karn's rule applied by OutstandingData; the RTO of the path measured.
+            int measured = r.paths().rttSamplePathId();
+            routing.rto(measured >= 0 ? measured : dataPath).onRttMeasurement(r.rttSampleNanos());
         }
         boolean windowReopened = lastAdvertisedWindow == 0 && sack.advertisedReceiverWindowCredit() != 0;
         lastAdvertisedWindow = sack.advertisedReceiverWindowCredit();
@@ -231,15 +322,23 @@ final class DataSender {
             // DATA beyond what it holds while its window is 0): send it again now, not after T3.
             outstanding.markAllForRetransmission();
         }
-        cc.onSack(nowNanos, sack.cumulativeTsnAck(), r.cumulativeAckAdvanced(), r.newlyAckedBytes(), flightBefore,
-                outstanding.bytesInFlight());
+        for (int p = 0; p < cc.length; p++) {
+            if (cc[p] != null) { // section 7.2: each destination's window follows what was acked on it
+                cc[p].onSack(nowNanos, sack.cumulativeTsnAck(), r.cumulativeAckAdvanced(),
+                        r.paths().newlyAckedBytes(p), flightBefore[p], outstanding.bytesInFlight(p));
+            }
+        }
         if (outstanding.isEmpty()) {
             t3.stop(); // section 6.3.2 R2
         } else if (r.cumulativeAckAdvanced()) {
-            startT3(nowNanos); // section 6.3.2 R3
+            startT3(nowNanos, timedPath()); // section 6.3.2 R3, for the oldest data still in flight
         }
-        boolean fastNow = r.fastRetransmitNeeded() && cc.onFastRetransmit(nowNanos, outstanding.highestTsnSent());
-        return new SackEffect(false, r.newlyAckedBytes() > 0, fastNow);
+        boolean fastNow = false;
+        if (r.fastRetransmitNeeded()) {
+            retransmitAwayFrom = dataPath; // section 7.2.4: the losses were (mostly) sent on the data path
+            fastNow = cc(dataPath).onFastRetransmit(nowNanos, outstanding.highestTsnSent());
+        }
+        return new SackEffect(false, r.newlyAckedBytes() > 0, fastNow, r.paths());
     }
 
     /**
@@ -252,12 +351,28 @@ final class DataSender {
 
     /** T3-rtx expired (RFC 9260 section 6.3.3 E1 and E3; the caller has backed the RTO off, E2). */
     void onT3Expiry(long nowNanos) {
-        cc.onRetransmissionTimeout(nowNanos); // E1 (E2, the RTO backoff, is done by the path)
-        outstanding.markAllForRetransmission(); // E3
+        t3Path = timedPath();
+        cc(t3Path).onRetransmissionTimeout(nowNanos); // E1 (E2, the RTO backoff, is done by the path)
+        retransmitAwayFrom = t3Path;
+        outstanding.markAllForRetransmission(); // E3 (one timer: every outstanding chunk)
         pr.onT3Expiry();
         if (!outstanding.isEmpty()) {
-            startT3(nowNanos); // R4: the retransmission goes out with this expiry, under the backed-off RTO
+            // R4: the retransmission goes out with this expiry, under the RTO of where it goes.
+            startT3(nowNanos, routing.retransmissionPath(t3Path));
         }
+    }
+
+    /**
+     * The path T3-rtx runs for, the one an expiry is charged to (RFC 9260 section 6.3.3): that of
+     * the oldest chunk in flight, else the one it was last started for.
+     */
+    int t3PathId() {
+        return timedPath();
+    }
+
+    private int timedPath() {
+        int oldest = outstanding.oldestInFlightPath();
+        return oldest >= 0 ? oldest : t3Path;
     }
 
     /** Whether DATA sent is waiting for its acknowledgement (a zero window probe, for one). */
@@ -275,22 +390,24 @@ final class DataSender {
         return queue.bufferedBytes() + outstanding.bytesHeld(); // marked for retransmission counts too (fuzzing)
     }
 
+    /** cwnd of the data path. */
     long cwnd() {
-        return cc.cwnd();
+        return cc(routing.dataPath()).cwnd();
     }
 
-    /** cwnd of one path. */
+    /** cwnd of one path (RFC 9260 section 7.2), 0 if it never carried data. */
     long cwnd(int pathId) {
-        return cc.cwnd();
+        return cc[pathId] == null ? 0 : cc[pathId].cwnd();
     }
 
-    /** ssthresh of one path. */
+    /** ssthresh of one path, 0 if it never carried data. */
     long ssthresh(int pathId) {
-        return cc.ssthresh();
+        return cc[pathId] == null ? 0 : cc[pathId].ssthresh();
     }
 
+    /** ssthresh of the data path. */
     long ssthresh() {
-        return cc.ssthresh();
+        return cc(routing.dataPath()).ssthresh();
     }
 
     /** rwnd: the peer's last a_rwnd less what was sent since (RFC 9260 section 6.2.1). */
@@ -411,21 +528,26 @@ final class DataSender {
     void checkInvariants() {
         queue.checkInvariants();
         outstanding.checkInvariants();
-        cc.checkInvariants();
+        for (CongestionController c : cc) {
+            if (c != null) {
+                c.checkInvariants();
+            }
+        }
         pr.checkInvariants();
         if (!outstanding.isEmpty() && !t3.isRunning()) {
             throw new IllegalStateException("data outstanding without a running T3-rtx");
         }
     }
 
-    private void armT3(long nowNanos) {
+    private void armT3(long nowNanos, int pathId) {
         if (!t3.isRunning()) {
-            startT3(nowNanos); // section 6.3.2 R1 (and R4 after an expiry, with the backed-off RTO)
+            startT3(nowNanos, pathId); // section 6.3.2 R1 (and R4 after an expiry, with the backed-off RTO)
         }
     }
 
-    private void startT3(long nowNanos) {
-        t3.setDuration(rto.rtoNanos(), rtoMaxNanos);
+    private void startT3(long nowNanos, int pathId) {
+        t3Path = pathId;
+        t3.setDuration(routing.rto(pathId).rtoNanos(), rtoMaxNanos);
         t3.start(nowNanos);
     }
 }

@@ -7,7 +7,10 @@ import org.jsctp.core.packet.cause.ProtocolViolationCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.path.Path;
 import org.jsctp.core.timer.Timer;
+import org.jsctp.core.tx.PathAcks;
+import org.jsctp.core.tx.RtoEstimator;
 import org.jsctp.core.tx.StreamScheduler;
 
 /**
@@ -53,10 +56,30 @@ final class DataTransmission {
     void startSending(StreamScheduler scheduler) {
         sender = new DataSender(tcb.config, tcb.localInitialTsn, tcb.outboundStreams,
                 Integer.toUnsignedLong(tcb.peerReceiverWindow), tcb.capabilities.interleaving(),
-                tcb.capabilities.forwardTsn(), paths.primary().rto(), t3Rtx, counters,
+                tcb.capabilities.forwardTsn(), routing(), t3Rtx, counters,
                 (m, sent, reason) -> tcb.emit(new AssociationEvent.SendFailed(m, sent, reason)),
                 scheduler);
         sender.setNoDelay(noDelay);
+    }
+
+    /** The sender's view of the paths: RFC 9260 section 6.4 selection and each path's RTO. */
+    private DataSender.Routing routing() {
+        return new DataSender.Routing() {
+            @Override
+            public int dataPath() {
+                return paths.dataPath().id();
+            }
+
+            @Override
+            public int retransmissionPath(int lastPathId) {
+                return paths.retransmissionPath(lastPathId).id();
+            }
+
+            @Override
+            public RtoEstimator rto(int pathId) {
+                return paths.set().get(pathId).rto();
+            }
+        };
     }
 
     /** The congestion figures of each path, zero before data transfer starts. */
@@ -127,7 +150,12 @@ final class DataTransmission {
         }
         if (effect.newDataAcked()) {
             errors.clear(); // section 8.1: an acknowledgement clears the association error counter
-            paths.onNewDataAcked();
+            PathAcks acked = effect.paths();
+            for (int p = 0; p < paths.set().size(); p++) {
+                if (acked.newlyAckedBytes(p) > 0) {
+                    paths.onNewDataAcked(p); // section 8.2: the path the acked data went to is reachable
+                }
+            }
             if (sender.isIdle()) {
                 tcb.emit(new AssociationEvent.SenderDry()); // RFC 6458 section 6.1.9: all data acknowledged
             }
@@ -143,7 +171,7 @@ final class DataTransmission {
 
     void onT3Expiry(long nowNanos) {
         counters.onT3Expiry();
-        paths.onRetransmissionTimeout(); // section 8.2, and the RTO backoff of 6.3.3 E2
+        paths.onRetransmissionTimeout(sender.t3PathId()); // section 8.2, and the RTO backoff of 6.3.3 E2
         // RFC 9260 section 8.1: each T3-rtx expiry counts against Association.Max.Retrans.
         if (errors.countExceedsLimit()) {
             tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("retransmission limit reached")));
@@ -207,15 +235,16 @@ final class DataTransmission {
             // before it (section 6.10: control chunks first); alone only once it is due.
             boolean sackPending = receiver.isSackPending();
             data.clear();
-            sender.nextChunks(data, nowNanos, sackPending ? budget - receiver.sackLength() : budget,
+            int dest = sender.nextChunks(data, nowNanos, sackPending ? budget - receiver.sackLength() : budget,
                     fastRetransmitOnce, tcb.state == AssociationState.SHUTDOWN_PENDING);
             Chunk sack = sackPending && (!data.isEmpty() || receiver.isSackDueNow())
                     ? delivery.createSack() : null;
             if (!data.isEmpty()) {
-                paths.primary().onDataSent(nowNanos); // the path is not idle (section 8.3)
-            }
-            if (sack != null || !data.isEmpty()) {
-                tcb.sendToPeer(PacketChunks.of(sack, data));
+                Path path = paths.set().get(dest);
+                path.onDataSent(nowNanos); // the path is not idle (section 8.3)
+                tcb.sendTo(PathSupervisor.addressOf(path), PacketChunks.of(sack, data)); // section 6.4
+            } else if (sack != null) {
+                tcb.sendSack(PacketChunks.of(sack, data));
             }
             boolean sentData = !data.isEmpty();
             data.clear();

@@ -226,7 +226,7 @@ public final class Endpoint {
             return reply(h, existing.peerTag(), ShutdownAckChunk.INSTANCE);
         }
         InitResponse r = initResponder.respond(init, config.localPort(), h.sourcePort(), nowNanos, existing,
-                directory::localTagInUse);
+                directory::localTagInUse, source);
         if (r.chunks().isEmpty()) {
             return new Outcome.Discarded(r.reason());
         }

@@ -66,10 +66,18 @@ final class Handshake {
     void start(long nowNanos) {
         AssociationConfig c = tcb.config;
         sentInit = new InitChunk(tcb.localTag, c.receiveBufferBytes(), c.outboundStreams(), c.maxInboundStreams(),
-                tcb.localInitialTsn, new ArrayList<>(c.capabilities().toParameters()));
+                tcb.localInitialTsn, withAddresses(c.capabilities().toParameters(), AddressParameters.forInit(c)));
         tcb.state = AssociationState.COOKIE_WAIT;
         tcb.send(0, sentInit); // RFC 9260 section 8.5.1 (A): an INIT carries verification tag 0
         t1Init.start(nowNanos);
+    }
+
+    /** The capability parameters followed by our address parameters (RFC 9260 section 5.1.2). */
+    private static List<Parameter> withAddresses(List<Parameter> capabilities, List<Parameter> addresses) {
+        List<Parameter> all = new ArrayList<>(capabilities.size() + addresses.size());
+        all.addAll(capabilities);
+        all.addAll(addresses);
+        return all;
     }
 
     /** Why the attempt failed, after {@link Step#FAILED}. */

@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -76,6 +77,18 @@ public final class InitResponder {
      */
     public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos, Association existing,
                                 IntPredicate tagInUse) {
+        return respond(init, localPort, peerPort, nowNanos, existing, tagInUse, null);
+    }
+
+    /**
+     * As {@link #respond(InitChunk, int, int, long, Association, IntPredicate)}, for an INIT from
+     * {@code source}: the cookie carries the peer's addresses (RFC 9260 section 5.1.2, the source
+     * and the INIT's address parameters), and the INIT ACK lists our configured addresses.
+     *
+     * @param source the INIT's source address, or null if unknown (no addresses are kept)
+     */
+    public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos, Association existing,
+                                IntPredicate tagInUse, InetAddress source) {
         boolean collision = existing != null && (existing.state() == AssociationState.COOKIE_WAIT
                 || existing.state() == AssociationState.COOKIE_ECHOED);
         int localTieTag = existing == null ? 0 : existing.localTag();
@@ -121,12 +134,13 @@ public final class InitResponder {
         int inbound = Math.min(config.maxInboundStreams(), init.outboundStreams());
         CookieContents contents = new CookieContents(localTag, peerTag, localInitialTsn, init.initialTsn(),
                 init.advertisedReceiverWindowCredit(), outbound, inbound, localPort, peerPort, localTieTag, peerTieTag,
-                common);
+                common, AddressParameters.peerAddresses(source, init.parameters(), CookieContents.MAX_ADDRESSES));
         Bytes cookie = sealer.seal(contents.encode(), nowNanos, cookieLife);
 
         List<Parameter> parameters = new ArrayList<>(4 + unrecognized.size());
         parameters.add(new StateCookieParameter(cookie));
         parameters.addAll(config.capabilities().toParameters());
+        parameters.addAll(AddressParameters.forInitAck(config, init.parameters())); // RFC 9260 section 5.1.2
         parameters.addAll(unrecognized);
         // RFC 9260 section 3.3.3: the INIT ACK's OS must not exceed the MIS of the INIT.
         InitAckChunk initAck = new InitAckChunk(localTag, config.receiveBufferBytes(), outbound,

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
+import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.path.HeartbeatInfo;
 import org.jsctp.core.path.HeartbeatOutcome;
 import org.jsctp.core.path.HeartbeatTimeout;
@@ -128,12 +129,40 @@ final class PathSupervisor {
      */
     void onPacketFrom(InetAddress source) {
         Path p = paths.find(source);
-        tcb.replyTo = p == null ? null : addressOf(p);
+        // RFC 9260 section 5.4: only HEARTBEAT ACK (and a few others) may go to an unconfirmed address.
+        tcb.replyTo = p != null && p.isConfirmed() ? addressOf(p) : null;
+        tcb.heartbeatReplyTo = p == null ? null : addressOf(p);
+        tcb.packetSource = source;
+        if (tcb.replyTo != null && p.state() == PathState.ACTIVE) {
+            tcb.sackTo = tcb.replyTo; // later SACKs go where the peer sends from (section 6.4)
+        }
     }
 
     /** The packet has been handled: replies go to the data path again. */
     void afterPacket() {
         tcb.replyTo = null;
+        tcb.heartbeatReplyTo = null;
+        tcb.packetSource = null;
+    }
+
+    /**
+     * Learns the peer addresses of an INIT ACK (RFC 9260 section 5.1.2: its address parameters
+     * and the packet's source), unconfirmed unless the user gave them (section 5.4).
+     */
+    void learnFromInitAck(List<Parameter> parameters) {
+        for (InetAddress a : AddressParameters.peerAddresses(tcb.packetSource, parameters, MAX_PATHS)) {
+            learn(a);
+        }
+    }
+
+    /**
+     * Takes the peer addresses of a State Cookie (RFC 9260 section 5.1.2): the first, the INIT's
+     * source, is where the INIT ACK went, the rest are learnt unconfirmed (section 5.4 rule 2).
+     */
+    void learnAll(List<InetAddress> addresses) {
+        for (InetAddress a : addresses) {
+            learn(a);
+        }
     }
 
     /** The peer addresses, in the order they were learnt (empty for the anonymous path). */
@@ -275,7 +304,8 @@ final class PathSupervisor {
             return Timer.NEVER;
         }
         long next = Timer.NEVER;
-        for (Path p : paths.all()) {
+        for (int i = 0; i < paths.size(); i++) { // indexed: this runs after every input
+            Path p = paths.get(i);
             if (p.isStarted()) {
                 next = Math.min(next, p.nextHeartbeatDeadline());
             }
@@ -307,9 +337,31 @@ final class PathSupervisor {
                 addressOf(p));
     }
 
+    /**
+     * RFC 7829 section 6, Primary Path Switchover: once the primary's error counter exceeds PSMR
+     * while another path is active, that path becomes the primary for good.
+     */
+    private void switchPrimaryIfConfigured() {
+        int psmr = tcb.config.primarySwitchoverMaxRetransmits();
+        Path primary = paths.primary();
+        if (psmr == AssociationConfig.PRIMARY_SWITCHOVER_OFF || primary.errorCount() <= psmr) {
+            return;
+        }
+        Path next = paths.dataPath();
+        if (next != primary && next.state() == PathState.ACTIVE) {
+            paths.setPrimary(next);
+            tcb.emit(new AssociationEvent.PeerAddressChange(addressOf(next), PeerAddressState.MADE_PRIMARY));
+        }
+    }
+
     /** Control chunks go where data goes (RFC 9260 section 6.4). */
     private void refresh() {
+        switchPrimaryIfConfigured();
         tcb.destination = addressOf(paths.dataPath());
+        Path sackPath = paths.find(tcb.sackTo);
+        if (sackPath != null && sackPath.state() != PathState.ACTIVE) {
+            tcb.sackTo = null; // SACKs follow the data path again once that path fails
+        }
     }
 
     private void notePathEvent(Path p, PathEvent e) {

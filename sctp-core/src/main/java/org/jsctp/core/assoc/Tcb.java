@@ -44,6 +44,19 @@ final class Tcb {
      * (RFC 9260 section 6.4: replies to the source); null otherwise.
      */
     InetAddress replyTo;
+    /** While a received packet is handled: its source address as the transport gave it, or null. */
+    InetAddress packetSource;
+    /**
+     * While a received packet is handled: its source when that is a known peer address, confirmed
+     * or not (a HEARTBEAT ACK may go to an unconfirmed address, RFC 9260 section 5.4); else null.
+     */
+    InetAddress heartbeatReplyTo;
+    /**
+     * The confirmed peer address DATA last came from, where SACKs sent later (delayed, window
+     * updates) go (RFC 9260 section 6.4); null to use {@link #destination}. The
+     * {@link PathSupervisor} clears it when that path stops being active.
+     */
+    InetAddress sackTo;
 
     Tcb(AssociationConfig config, RandomSource random, int localPort, int peerPort, int localTag, Tsn localInitialTsn) {
         this.config = config;
@@ -83,6 +96,17 @@ final class Tcb {
     /** Queues a packet of several chunks to the peer, in order. */
     void sendToPeer(List<Chunk> chunks) {
         send(peerTag, chunks);
+    }
+
+    /** Queues a packet of SACK (and other control chunks) to where the acknowledged DATA came from (RFC 9260 section 6.4). */
+    void sendSack(List<Chunk> chunks) {
+        sendTo(replyTo != null ? replyTo : sackTo != null ? sackTo : destination, peerTag, chunks);
+    }
+
+    /** Queues a HEARTBEAT ACK to the heartbeat's source (RFC 9260 sections 6.4 and 8.3). */
+    void sendHeartbeatAck(Chunk ack) {
+        sendTo(heartbeatReplyTo != null ? heartbeatReplyTo : replyTo != null ? replyTo : destination, peerTag,
+                List.of(ack));
     }
 
     void emit(AssociationEvent event) {

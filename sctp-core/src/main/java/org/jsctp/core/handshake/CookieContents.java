@@ -1,7 +1,11 @@
 package org.jsctp.core.handshake;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.seq.Tsn;
@@ -11,7 +15,8 @@ import org.jsctp.core.seq.Tsn;
  * comes back, it can build the association without having kept any state (RFC 9260 sections
  * 5.1.3 and 5.1.5): both verification tags and initial TSNs, the negotiated stream counts, the
  * peer's window, both sides' ports, the tie-tags (section 5.2.2) and the negotiated extensions (with the zero checksum EDMID
- * both sides announced, RFC 9653).
+ * both sides announced, RFC 9653), and the peer's addresses (RFC 9260 section 5.1.2: the INIT's
+ * source first, then its address parameters), so the association gets a path for each.
  *
  * <p>The encoding is private to this endpoint (the MAC of {@link StateCookieSealer} protects it);
  * it starts with a version byte so a later release can change it.
@@ -19,15 +24,41 @@ import org.jsctp.core.seq.Tsn;
 public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
                              int peerReceiverWindow, int outboundStreams, int inboundStreams,
                              int localPort, int peerPort, int localTieTag, int peerTieTag,
-                             Capabilities capabilities) {
+                             Capabilities capabilities, List<InetAddress> peerAddresses) {
 
-    /** Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits. */
-    private static final int VERSION = 2;
+    /**
+     * Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits; version 3 the
+     * peer addresses after it (a count, then per address its length, 4 or 16, and its bytes).
+     */
+    private static final int VERSION = 3;
     private static final int LENGTH = 1 + 4 * 5 + 2 * 4 + 4 * 2 + 1 + 4;
+    /** The most peer addresses a cookie carries. */
+    public static final int MAX_ADDRESSES = 16;
+
+    /** Copies the addresses; at most {@link #MAX_ADDRESSES}. */
+    public CookieContents {
+        peerAddresses = List.copyOf(peerAddresses);
+        if (peerAddresses.size() > MAX_ADDRESSES) {
+            throw new IllegalArgumentException("at most " + MAX_ADDRESSES + " peer addresses: " + peerAddresses.size());
+        }
+    }
+
+    /** Contents without peer addresses (the association keeps one anonymous path). */
+    public CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
+                          int peerReceiverWindow, int outboundStreams, int inboundStreams,
+                          int localPort, int peerPort, int localTieTag, int peerTieTag,
+                          Capabilities capabilities) {
+        this(localTag, peerTag, localInitialTsn, peerInitialTsn, peerReceiverWindow, outboundStreams, inboundStreams,
+                localPort, peerPort, localTieTag, peerTieTag, capabilities, List.of());
+    }
 
     /** The bytes to seal. */
     public Bytes encode() {
-        ByteBuffer b = ByteBuffer.allocate(LENGTH);
+        int addressBytes = 1;
+        for (InetAddress a : peerAddresses) {
+            addressBytes += 1 + a.getAddress().length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(LENGTH + addressBytes);
         b.put((byte) VERSION);
         b.putInt(localTag).putInt(peerTag).putInt(localInitialTsn.value()).putInt(peerInitialTsn.value());
         b.putInt(peerReceiverWindow);
@@ -37,6 +68,11 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         b.put((byte) ((capabilities.forwardTsn() ? 1 : 0) | (capabilities.interleaving() ? 2 : 0)
                 | (capabilities.streamReconfig() ? 4 : 0)));
         b.putInt(capabilities.zeroChecksumMethod());
+        b.put((byte) peerAddresses.size());
+        for (InetAddress a : peerAddresses) {
+            byte[] raw = a.getAddress();
+            b.put((byte) raw.length).put(raw);
+        }
         return Bytes.wrap(b.array());
     }
 
@@ -46,8 +82,8 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
      * values this endpoint never seals (zero streams or tags).
      */
     public static Optional<CookieContents> decode(Bytes sealed) {
-        if (sealed.length() != LENGTH) {
-            return Optional.empty();
+        if (sealed.length() < LENGTH + 1) {
+            return Optional.empty(); // an older layout (version 2 had no addresses) or not ours
         }
         ByteBuffer b = sealed.asReadOnlyBuffer();
         try {
@@ -67,6 +103,23 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             int peerTie = b.getInt();
             int caps = b.get();
             int zeroChecksumMethod = b.getInt();
+            int addressCount = b.get() & 0xFF;
+            if (addressCount > MAX_ADDRESSES) {
+                return Optional.empty();
+            }
+            List<InetAddress> addresses = new ArrayList<>(addressCount);
+            for (int i = 0; i < addressCount; i++) {
+                int len = b.get() & 0xFF;
+                if (len != 4 && len != 16) {
+                    return Optional.empty();
+                }
+                byte[] raw = new byte[len];
+                b.get(raw);
+                addresses.add(InetAddress.getByAddress(raw)); // a literal: no name is resolved
+            }
+            if (b.hasRemaining()) {
+                return Optional.empty();
+            }
             // Defence in depth, found by fuzzing with the MAC check off: this endpoint never seals
             // zero streams (RFC 9260 section 3.3.2 makes them an error) or a zero tag (section
             // 5.3.1), so contents that say so are not ours, whatever vouched for them.
@@ -75,9 +128,10 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             }
             return Optional.of(new CookieContents(localTag, peerTag, localTsn, peerTsn, window, outbound, inbound,
                     localPort, peerPort, localTie, peerTie,
-                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod)));
-        } catch (BufferUnderflowException e) {
-            return Optional.empty(); // cannot happen for the checked length; kept total anyway
+                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod),
+                    addresses));
+        } catch (BufferUnderflowException | UnknownHostException e) {
+            return Optional.empty(); // truncated address list (or an address length Java refuses)
         }
     }
 }

@@ -30,6 +30,7 @@ public final class PathSet {
     private final PathConfig config;
     private final int maxPaths;
     private final List<Path> paths = new ArrayList<>(2);
+    private final List<Path> view = Collections.unmodifiableList(paths);
     private int primary;
 
     /**
@@ -113,7 +114,7 @@ public final class PathSet {
 
     /** All paths, in the order they were added (their ids). */
     public List<Path> all() {
-        return Collections.unmodifiableList(paths);
+        return view;
     }
 
     /** The number of paths. */

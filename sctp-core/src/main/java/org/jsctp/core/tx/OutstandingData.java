@@ -84,6 +84,8 @@ public final class OutstandingData {
 
     private final int maxOutstandingChunks;
     private final int maxPaths;
+    /** One more than the highest path identifier used so far: the size of a SACK's per-path tables. */
+    private int pathsUsed = 1;
     private boolean lostRetransmissionDetection;
     private final PathAcks noPaths;
 
@@ -211,6 +213,7 @@ public final class OutstandingData {
         e.payloadBytes = payloadBytes;
         e.sentAtNanos = sentAtNanos;
         e.pathId = pathId;
+        pathsUsed = Math.max(pathsUsed, pathId + 1);
         setState(e, State.IN_FLIGHT);
         e.missIndications = 0;
         e.transmissions = 1;
@@ -264,7 +267,7 @@ public final class OutstandingData {
             releaseOversizedScratch();
             return SackResult.rejected(SackResult.Outcome.PROTOCOL_VIOLATION, noPaths);
         }
-        Accumulator acc = new Accumulator(maxPaths);
+        Accumulator acc = new Accumulator(pathsUsed);
         boolean advanced = sackCum > cumAck;
         ackCumulatively(sackCum, acc);
         boolean fastMarked = ackGapsAndCountMisses(merged, advanced && inFastRecovery, acc);
@@ -275,7 +278,7 @@ public final class OutstandingData {
         }
         List<Object> messages = acc.messages == null ? List.of() : acc.messages;
         return new SackResult(SackResult.Outcome.ACCEPTED, advanced, acc.ackedBytes,
-                new PathAcks(acc.ackedByPath, acc.renegedByPath), rtt, fastMarked,
+                new PathAcks(acc.ackedByPath, acc.renegedByPath, rtt >= 0 ? acc.rttPathId : -1), rtt, fastMarked,
                 Integer.toUnsignedLong(sack.advertisedReceiverWindowCredit()), messages, acc.reneged);
     }
 
@@ -288,6 +291,7 @@ public final class OutstandingData {
         List<Object> messages;
         long rttTsn = -1;
         long rttSentAtNanos;
+        int rttPathId = -1;
 
         Accumulator(int paths) {
             ackedByPath = new long[paths];
@@ -302,6 +306,7 @@ public final class OutstandingData {
             if (e.transmissions == 1 && tsn > rttTsn) {
                 rttTsn = tsn;
                 rttSentAtNanos = e.sentAtNanos;
+                rttPathId = e.pathId;
             }
         }
     }
@@ -602,6 +607,7 @@ public final class OutstandingData {
             }
             if (pathId >= 0) {
                 e.pathId = pathId;
+                pathsUsed = Math.max(pathsUsed, pathId + 1);
             }
             setState(e, State.IN_FLIGHT);
             e.transmissions++;
@@ -719,6 +725,23 @@ public final class OutstandingData {
      */
     public long bytesInFlight() {
         return flight;
+    }
+
+    /**
+     * The path the oldest chunk in flight (lowest TSN, not acknowledged, not marked) was last sent
+     * on, or -1 when none is in flight: the path a single T3-rtx timer is about (RFC 9260 section
+     * 6.3.2 times the oldest outstanding data of a destination).
+     *
+     * @return the path identifier, or -1
+     */
+    public int oldestInFlightPath() {
+        for (int i = 0; i < count; i++) {
+            Entry e = ring[slot(i)];
+            if (e.state == State.IN_FLIGHT) {
+                return e.pathId;
+            }
+        }
+        return -1;
     }
 
     /** {@link #bytesInFlight()} of the chunks last sent on {@code pathId}. */

@@ -11,10 +11,24 @@ public final class PathAcks {
 
     private final long[] ackedBytes;
     private final int[] renegedChunks;
+    private final int rttSamplePathId;
 
     PathAcks(long[] ackedBytes, int[] renegedChunks) {
+        this(ackedBytes, renegedChunks, -1);
+    }
+
+    PathAcks(long[] ackedBytes, int[] renegedChunks, int rttSamplePathId) {
         this.ackedBytes = ackedBytes;
         this.renegedChunks = renegedChunks;
+        this.rttSamplePathId = rttSamplePathId;
+    }
+
+    /**
+     * The path the chunk that gave the SACK's RTT measurement was sent on, so the measurement
+     * feeds that path's RTO (RFC 9260 section 6.3.1: the RTO is per destination); -1 without one.
+     */
+    public int rttSamplePathId() {
+        return rttSamplePathId;
     }
 
     /** Number of path identifiers this table covers, {@code 0..pathCount() - 1}. */

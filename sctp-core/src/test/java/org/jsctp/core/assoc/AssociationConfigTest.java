@@ -3,6 +3,8 @@ package org.jsctp.core.assoc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AssociationConfigTest {
@@ -37,5 +39,23 @@ class AssociationConfigTest {
                 .build()).isInstanceOf(IllegalArgumentException.class);
         assertThat(AssociationConfig.builder().receiveBufferBytes(10_000).partialDeliveryPointBytes(10_000).build()
                 .partialDeliveryPointBytes()).isEqualTo(10_000);
+    }
+
+    @Test
+    void multiHomingDefaultsListNoAddressesAndMakeTheFirstTimeoutPotentiallyFailed() throws Exception {
+        AssociationConfig d = AssociationConfig.defaults();
+        assertThat(d.localAddresses()).isEmpty();
+        assertThat(d.potentiallyFailedMaxRetransmits()).isZero(); // RFC 7829 section 8: PFMR 0
+        assertThat(d.primarySwitchoverMaxRetransmits()).isEqualTo(AssociationConfig.PRIMARY_SWITCHOVER_OFF);
+        InetAddress a = InetAddress.getByName("192.0.2.1");
+        AssociationConfig c = AssociationConfig.builder().localAddresses(List.of(a)).potentiallyFailedMaxRetransmits(2)
+                .primarySwitchoverMaxRetransmits(3).build();
+        assertThat(c.toBuilder().build()).isEqualTo(c);
+        assertThatThrownBy(() -> AssociationConfig.builder().localAddresses(List.of(a, a)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AssociationConfig.builder().potentiallyFailedMaxRetransmits(-1).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AssociationConfig.builder().primarySwitchoverMaxRetransmits(-2).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

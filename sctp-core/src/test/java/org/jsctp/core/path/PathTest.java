@@ -636,4 +636,52 @@ class PathTest {
         assertThat(p.nextHeartbeatDeadline()).isEqualTo(Long.MAX_VALUE);
         assertThat(p.heartbeatDue(Long.MAX_VALUE - 1)).isFalse();
     }
+
+    // ---- Potentially Failed (RFC 7829 section 5.1)
+
+    @Test
+    void aPathBecomesPotentiallyFailedWhenErrorsExceedTheThresholdAndInactiveBeyondPathMaxRetrans() {
+        Path p = confirmedStartedAt(0, random);
+        assertThat(p.setPotentiallyFailedThreshold(0)).isEqualTo(PathEvent.NONE);
+        assertThat(p.onRetransmissionTimeout()).isEqualTo(PathEvent.BECAME_POTENTIALLY_FAILED);
+        assertThat(p.state()).isEqualTo(PathState.POTENTIALLY_FAILED);
+        p.checkInvariants();
+        assertThat(p.onRetransmissionTimeout()).isEqualTo(PathEvent.NONE);
+        assertThat(p.onRetransmissionTimeout()).isEqualTo(PathEvent.BECAME_INACTIVE); // PMR 2 exceeded
+        assertThat(p.onNewDataAcked()).isEqualTo(PathEvent.BECAME_ACTIVE);
+    }
+
+    @Test
+    void thePotentiallyFailedStateIsOffByDefaultAndForUnconfirmedPaths() {
+        Path p = confirmedStartedAt(0, random);
+        assertThat(p.onRetransmissionTimeout()).isEqualTo(PathEvent.NONE);
+        assertThat(p.state()).isEqualTo(PathState.ACTIVE);
+        assertThat(p.setPotentiallyFailedThreshold(0)).isEqualTo(PathEvent.BECAME_POTENTIALLY_FAILED);
+        assertThat(p.setPotentiallyFailedThreshold(Integer.MAX_VALUE)).isEqualTo(PathEvent.BECAME_ACTIVE);
+        Path u = unconfirmed();
+        u.setPotentiallyFailedThreshold(0);
+        u.onRetransmissionTimeout();
+        assertThat(u.state()).isEqualTo(PathState.UNCONFIRMED);
+        assertThatThrownBy(() -> p.setPotentiallyFailedThreshold(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPotentiallyFailedPathIsHeartbeatedOncePerRtoWithoutBackoffAndAnAckMakesItActive() {
+        Path p = confirmedStartedAt(0, NO_JITTER);
+        p.setPotentiallyFailedThreshold(0);
+        p.onRetransmissionTimeout(); // PF; the T3 expiry backed the RTO off once (RFC 9260 6.3.3 E2)
+        long rto = p.rto().rtoNanos();
+        assertThat(p.heartbeatDue(S)).isTrue(); // at once, not after HB.interval
+        HeartbeatChunk first = send(p, S);
+        assertThat(p.heartbeatDue(S + rto - 1)).isFalse();
+        assertThat(p.checkHeartbeatTimeout(S + rto)).isEqualTo(HeartbeatTimeout.UNANSWERED);
+        assertThat(p.rto().rtoNanos()).isEqualTo(rto); // RFC 7829 section 5.1: no backoff while PF
+        assertThat(p.heartbeatDue(S + rto)).isTrue();
+        assertThat(p.nextHeartbeatDeadline()).isLessThanOrEqualTo(S + rto);
+        HeartbeatChunk second = send(p, S + rto);
+        HeartbeatOutcome o = ack(p, second, S + rto + 10 * MS);
+        assertThat(o.event()).isEqualTo(PathEvent.BECAME_ACTIVE);
+        assertThat(p.state()).isEqualTo(PathState.ACTIVE);
+        assertThat(ack(p, first, S + rto + 20 * MS).accepted()).isTrue(); // a late answer is still ours
+    }
 }

@@ -1,0 +1,202 @@
+package org.jsctp.core.sim.multipath;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.jsctp.core.sim.LinkProfile;
+
+/**
+ * A virtual-clock network between two {@link MultiHomedSimHost}s where every (source,
+ * destination) address pair is a link of its own, with its own {@link LinkProfile} (delay, jitter,
+ * loss) and a kill switch. Datagrams to an address of neither host are dropped. The driver jumps
+ * virtual time to the next arrival or timer deadline and gives up after a bounded number of steps.
+ */
+public final class MultiPathSimNetwork {
+
+    private record InFlight(long arrivalNanos, long sequence, MultiHomedSimHost to, MultiHomedSimHost.Datagram d) {
+    }
+
+    /** One direction between two addresses. */
+    public final class Link {
+        private LinkProfile profile;
+        private boolean down;
+        private Predicate<byte[]> dropWhich = p -> false;
+        private long delivered;
+        private long dropped;
+
+        private Link(LinkProfile profile) {
+            this.profile = profile;
+        }
+
+        public void setProfile(LinkProfile profile) {
+            this.profile = profile;
+        }
+
+        /** Drops every packet (true) or none (false) from now on. */
+        public void setDown(boolean down) {
+            this.down = down;
+        }
+
+        /** Drops the packets for which {@code which} holds, from now on; it sees every packet sent on the link. */
+        public void drop(Predicate<byte[]> which) {
+            this.dropWhich = which;
+        }
+
+        public long delivered() {
+            return delivered;
+        }
+
+        public long dropped() {
+            return dropped;
+        }
+    }
+
+    private final MultiHomedSimHost a;
+    private final MultiHomedSimHost b;
+    private final LinkProfile defaultProfile;
+    private final Map<List<InetAddress>, Link> links = new HashMap<>();
+    private final SplittableRandom random;
+    private final PriorityQueue<InFlight> queue = new PriorityQueue<>((x, y) -> x.arrivalNanos != y.arrivalNanos
+            ? Long.compare(x.arrivalNanos, y.arrivalNanos) : Long.compare(x.sequence, y.sequence));
+    private long now;
+    private long sequence;
+    private long steps;
+    private long strayDatagrams;
+
+    public MultiPathSimNetwork(MultiHomedSimHost a, MultiHomedSimHost b, LinkProfile profile, long seed) {
+        this.a = a;
+        this.b = b;
+        this.defaultProfile = profile;
+        this.random = new SplittableRandom(seed);
+    }
+
+    public long now() {
+        return now;
+    }
+
+    /** The link from address {@code from} to address {@code to}. */
+    public Link link(InetAddress from, InetAddress to) {
+        return links.computeIfAbsent(List.of(from, to), k -> new Link(defaultProfile));
+    }
+
+    /** Takes the network between {@code x} and {@code y} down (both directions) or up again. */
+    public void setDown(InetAddress x, InetAddress y, boolean down) {
+        link(x, y).setDown(down);
+        link(y, x).setDown(down);
+    }
+
+    /** Datagrams to an address no host has. */
+    public long strayDatagrams() {
+        return strayDatagrams;
+    }
+
+    /** Runs until {@code done} holds or virtual time passes {@code untilNanos}; fails after {@code maxSteps} steps. */
+    public boolean runUntil(BooleanSupplier done, long untilNanos, long maxSteps) {
+        return runUntil(done, () -> { }, untilNanos, maxSteps);
+    }
+
+    /** As {@link #runUntil(BooleanSupplier, long, long)}, calling {@code application} before each step. */
+    public boolean runUntil(BooleanSupplier done, Runnable application, long untilNanos, long maxSteps) {
+        long limit = steps + maxSteps;
+        while (true) {
+            application.run();
+            flush();
+            a.checkInvariants();
+            b.checkInvariants();
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            long next = Math.min(queue.isEmpty() ? Long.MAX_VALUE : queue.peek().arrivalNanos,
+                    Math.min(a.nextDeadline(), b.nextDeadline()));
+            if (next == Long.MAX_VALUE || next > untilNanos) {
+                now = Math.max(now, Math.min(untilNanos, next));
+                return done.getAsBoolean();
+            }
+            if (++steps > limit) {
+                throw new AssertionError("no progress after " + maxSteps + " steps at t=" + now + " ns: livelock?");
+            }
+            now = Math.max(now, next);
+            List<InFlight> arriving = new ArrayList<>();
+            while (!queue.isEmpty() && queue.peek().arrivalNanos <= now) {
+                arriving.add(queue.poll());
+            }
+            for (InFlight f : arriving) {
+                f.to.receive(f.d, now);
+            }
+            a.handleTimeout(now);
+            b.handleTimeout(now);
+        }
+    }
+
+    /** Runs for {@code nanos} of virtual time. */
+    public void advance(long nanos, long maxSteps) {
+        long until = now + nanos;
+        runUntil(() -> false, until, maxSteps);
+        now = Math.max(now, until);
+    }
+
+    private void flush() {
+        for (MultiHomedSimHost.Datagram d : a.drainOutbox()) {
+            send(d);
+        }
+        for (MultiHomedSimHost.Datagram d : b.drainOutbox()) {
+            send(d);
+        }
+    }
+
+    private void send(MultiHomedSimHost.Datagram d) {
+        MultiHomedSimHost to = a.addresses().contains(d.to()) ? a : b.addresses().contains(d.to()) ? b : null;
+        if (to == null) {
+            strayDatagrams++;
+            return;
+        }
+        // The link is the network between the real interfaces: the destination's /24 decides it
+        // when the source is overridden, so find it by the destination and the sender's address on it.
+        Link link = link(d.from(), d.to());
+        Link real = link(realSource(d), d.to());
+        boolean scripted = real.dropWhich.test(d.bytes()) | (link != real && link.dropWhich.test(d.bytes()));
+        if (scripted || link.down || real.down || random.nextDouble() < real.profile.lossRate()) {
+            real.dropped++;
+            return;
+        }
+        real.delivered++;
+        long jitter = real.profile.jitterNanos() > 0 ? (long) (random.nextDouble() * real.profile.jitterNanos()) : 0;
+        queue.add(new InFlight(now + real.profile.delayNanos() + jitter, sequence++, to, d));
+    }
+
+    /** Whether an SCTP packet carries a DATA or I-DATA chunk (the chunks are walked from offset 12). */
+    public static boolean carriesData(byte[] packet) {
+        int at = 12;
+        while (at + 4 <= packet.length) {
+            int type = packet[at] & 0xFF;
+            if (type == 0 || type == 64) {
+                return true;
+            }
+            int length = ((packet[at + 2] & 0xFF) << 8) | (packet[at + 3] & 0xFF);
+            if (length < 4) {
+                return false;
+            }
+            at += (length + 3) & ~3;
+        }
+        return false;
+    }
+
+    /** The sender's own address on the destination's /24 (the real interface, whatever the packet claims). */
+    private InetAddress realSource(MultiHomedSimHost.Datagram d) {
+        MultiHomedSimHost from = a.addresses().contains(d.to()) ? b : a;
+        byte[] t = d.to().getAddress();
+        for (InetAddress x : from.addresses()) {
+            byte[] l = x.getAddress();
+            if (l.length == t.length && java.util.Arrays.equals(l, 0, l.length - 1, t, 0, t.length - 1)) {
+                return x;
+            }
+        }
+        return d.from();
+    }
+}
