@@ -41,7 +41,12 @@ class MultihomedTransferTest {
 
     private static UdpSctpEndpoint bindBoth(Endpoints endpoints, int sctpPort, AssociationListener listener,
                                             DatagramFilter filter) throws Exception {
-        return endpoints.adopt(UdpSctpEndpoint.builder().bind(A1, A2).udpPort(0).sctpPort(sctpPort)
+        return bind(endpoints, A1, A2, sctpPort, listener, filter);
+    }
+
+    private static UdpSctpEndpoint bind(Endpoints endpoints, InetAddress first, InetAddress second, int sctpPort,
+                                        AssociationListener listener, DatagramFilter filter) throws Exception {
+        return endpoints.adopt(UdpSctpEndpoint.builder().bind(first, second).udpPort(0).sctpPort(sctpPort)
                 .associationConfig(quickPaths()).listener(listener).datagramFilter(filter).bind()
                 .get(TIMEOUT_S, TimeUnit.SECONDS));
     }
@@ -57,23 +62,34 @@ class MultihomedTransferTest {
 
     @Test
     void bothSidesSeeTwoPeerAddressesAndTheDataFailsOverWhenThePrimaryDies() throws Exception {
-        AtomicBoolean a1Dead = new AtomicBoolean();
-        DatagramFilter killA1 = (local, remote, sending) -> a1Dead.get() && (local.equals(A1) || remote.getAddress().equals(A1));
+        failOver(A1, A2, 5001);
+    }
+
+    @Test
+    void anIpv4AndAnIpv6AddressMakeTwoPathsAndTheDataFailsOverFromOneFamilyToTheOther() throws Exception {
+        failOver(A1, address("::1"), 5005);
+    }
+
+    /** Both endpoints bound to {@code primary} and {@code other}; {@code primary} dies mid-transfer. */
+    private static void failOver(InetAddress primary, InetAddress other, int sctpPort) throws Exception {
+        AtomicBoolean primaryDead = new AtomicBoolean();
+        DatagramFilter killPrimary = (local, remote, sending) -> primaryDead.get()
+                && (local.equals(primary) || remote.getAddress().equals(primary));
         EventRecorder serverEvents = new EventRecorder();
         EventRecorder clientEvents = new EventRecorder();
         try (Endpoints endpoints = new Endpoints()) {
-            UdpSctpEndpoint server = bindBoth(endpoints, 5001, serverEvents, killA1);
-            UdpSctpEndpoint client = bindBoth(endpoints, 5002, clientEvents, killA1);
+            UdpSctpEndpoint server = bind(endpoints, primary, other, sctpPort, serverEvents, killPrimary);
+            UdpSctpEndpoint client = bind(endpoints, primary, other, sctpPort + 1, clientEvents, killPrimary);
             int port = server.localUdpPort();
-            SctpUdpAssociation c = client.connect(List.of(new InetSocketAddress(A1, port),
-                    new InetSocketAddress(A2, port)), 5001, null).get(TIMEOUT_S, TimeUnit.SECONDS);
+            SctpUdpAssociation c = client.connect(List.of(new InetSocketAddress(primary, port),
+                    new InetSocketAddress(other, port)), sctpPort, null).get(TIMEOUT_S, TimeUnit.SECONDS);
             SctpUdpAssociation s = serverEvents.when(AssociationEvent.CommunicationUp.class)
                     .get(TIMEOUT_S, TimeUnit.SECONDS).association();
 
-            assertThat(c.peerAddresses()).containsExactlyInAnyOrder(A1, A2);
-            assertThat(s.peerAddresses()).containsExactlyInAnyOrder(A1, A2);
-            assertThat(c.primaryAddress()).isEqualTo(A1);
-            assertThat(c.localAddresses()).containsExactly(A1, A2);
+            assertThat(c.peerAddresses()).containsExactlyInAnyOrder(primary, other);
+            assertThat(s.peerAddresses()).containsExactlyInAnyOrder(primary, other);
+            assertThat(c.primaryAddress()).isEqualTo(primary);
+            assertThat(c.localAddresses()).containsExactly(primary, other);
 
             int total = 300;
             int before = 50;
@@ -82,12 +98,12 @@ class MultihomedTransferTest {
             }
             serverEvents.whenMessages(before).get(TIMEOUT_S, TimeUnit.SECONDS);
 
-            a1Dead.set(true); // the primary's address stops carrying anything, both ways
+            primaryDead.set(true); // the primary's address stops carrying anything, both ways
             for (int i = before; i < total; i++) {
                 c.send(message(i)).get(TIMEOUT_S, TimeUnit.SECONDS);
             }
             serverEvents.whenMessages(total).get(TIMEOUT_S, TimeUnit.SECONDS);
-            clientEvents.when(r -> r.event() instanceof AssociationEvent.PeerAddressChange p && A1.equals(p.address())
+            clientEvents.when(r -> r.event() instanceof AssociationEvent.PeerAddressChange p && primary.equals(p.address())
                     && (p.state() == PeerAddressState.POTENTIALLY_FAILED || p.state() == PeerAddressState.UNREACHABLE))
                     .get(TIMEOUT_S, TimeUnit.SECONDS);
 
