@@ -351,12 +351,12 @@ public final class Association {
         return transmission.noDelay();
     }
 
-    /** Changes HB.interval of the path (RFC 9260 section 8.3, RFC 6458 section 8.1.12 spp_hbinterval). */
+    /** Changes HB.interval of every path (RFC 9260 section 8.3, RFC 6458 section 8.1.12 spp_hbinterval). */
     public void setHeartbeatInterval(long intervalNanos) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("HB.interval must be positive: " + intervalNanos);
         }
-        paths.primary().setHeartbeatInterval(intervalNanos);
+        paths.setHeartbeatInterval(intervalNanos); // every path (multi-homing)
     }
 
     /** HB.interval of the path. */
@@ -547,6 +547,7 @@ public final class Association {
             throw new IllegalStateException("established without streams");
         }
         delivery.checkInvariants();
+        paths.checkInvariants();
         if (state != AssociationState.CLOSED && sender() != null) {
             sender().checkInvariants();
             delivery.receiver().checkInvariants();

@@ -59,6 +59,7 @@ final class CollisionHandling {
         if (tcb.isHandshaking()) {
             handshake.stop();
             tcb.adoptPeer(cookie);
+            paths.learnAll(cookie.peerAddresses()); // RFC 9260 section 5.1.2: the addresses of the peer's INIT
             lifecycle.startDataTransfer();
             lifecycle.established(nowNanos);
         }
@@ -81,6 +82,7 @@ final class CollisionHandling {
         tcb.localTag = cookie.localTag();
         tcb.localInitialTsn = cookie.localInitialTsn();
         tcb.adoptPeer(cookie);
+        paths.learnAll(cookie.peerAddresses()); // the restarted peer may list new addresses (section 5.1.2)
         // undeliveredBytes stays: messages handed out before the restart still wait in the event queue.
         errors.clear();
         lifecycle.startDataTransfer();

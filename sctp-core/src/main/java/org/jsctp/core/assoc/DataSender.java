@@ -61,6 +61,11 @@ final class DataSender {
         /** The path's RTO estimator. */
         RtoEstimator rto(int pathId);
 
+        /** The path's MTU (path MTU discovery may lower it below the configured one). */
+        default int mtu(int pathId) {
+            return Integer.MAX_VALUE;
+        }
+
         /** One path with one RTO estimator. */
         static Routing single(RtoEstimator rto) {
             return new Routing() {
@@ -197,6 +202,8 @@ final class DataSender {
      * step 3). With {@code lastBeforeShutdown} the chunk that empties the send queue carries the I
      * bit, so the peer acknowledges it at once and the shutdown is not held up by a delayed SACK
      * (RFC 7053 section 4.1). The chunks are appended to {@code chunks}, which must be empty.
+     *
+     * @return the path the chunks are for (RFC 9260 section 6.4): the packet goes to its address
      */
     int nextChunks(List<Chunk> chunks, long nowNanos, int space, boolean fastRetransmitNow,
                    boolean lastBeforeShutdown) {
@@ -205,6 +212,8 @@ final class DataSender {
         int dest = outstanding.hasRetransmissionsPending() ? routing.retransmissionPath(retransmitAwayFrom)
                 : routing.dataPath();
         CongestionController cc = cc(dest);
+        // A packet to a path whose MTU is below the configured one is that much smaller.
+        space -= Math.max(0, pathMtu - routing.mtu(dest));
         // RFC 3758 section 3.5 C4: a FORWARD TSN goes before the DATA it is bundled with.
         Chunk forwardTsn = pr.takeForwardTsn(space); // RFC 3758 section 3.5: it must fit the packet
         if (forwardTsn != null) {

@@ -79,6 +79,11 @@ final class DataTransmission {
             public RtoEstimator rto(int pathId) {
                 return paths.set().get(pathId).rto();
             }
+
+            @Override
+            public int mtu(int pathId) {
+                return paths.set().get(pathId).mtu();
+            }
         };
     }
 

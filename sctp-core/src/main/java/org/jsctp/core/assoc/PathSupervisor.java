@@ -102,6 +102,7 @@ final class PathSupervisor {
         Path p = paths.add(address);
         if (p != null) {
             applyThreshold(p);
+            p.setHeartbeatInterval(paths.primary().heartbeatIntervalNanos());
             if (started && !p.isStarted()) {
                 p.start(lastNowNanos, tcb.random);
             }
@@ -181,6 +182,13 @@ final class PathSupervisor {
             tcb.emit(new AssociationEvent.PeerAddressChange(address, PeerAddressState.MADE_PRIMARY));
         }
         refresh();
+    }
+
+    /** Sets HB.interval of every path (RFC 9260 section 8.3 B; RFC 6458 spp_hbinterval for the association). */
+    void setHeartbeatInterval(long intervalNanos) {
+        for (Path p : paths.all()) {
+            p.setHeartbeatInterval(intervalNanos);
+        }
     }
 
     /** Sets PotentiallyFailed.Max.Retrans (RFC 7829 section 5.1) for every path. */
