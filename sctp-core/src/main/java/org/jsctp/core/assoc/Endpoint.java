@@ -76,6 +76,8 @@ public final class Endpoint {
     private final StateCookieSealer sealer;
     private final InitResponder initResponder;
     private final UsedCookies usedCookies;
+    /** The source of the packet being handled, or null (see {@link #handlePacket(SctpPacket, InetAddress, long, AssociationDirectory)}). */
+    private InetAddress source;
 
     public EndpointConfig config() {
         return config;
@@ -147,9 +149,6 @@ public final class Endpoint {
             this.source = previous;
         }
     }
-
-    /** The source of the packet being handled, or null (see {@link #handlePacket(SctpPacket, InetAddress, long, AssociationDirectory)}). */
-    private InetAddress source;
 
     /**
      * Handles a packet the transport routes to the endpoint: INITs, COOKIE ECHOs (which may

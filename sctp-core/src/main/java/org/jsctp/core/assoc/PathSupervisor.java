@@ -38,6 +38,8 @@ final class PathSupervisor {
     private final PathSet paths;
     private int potentiallyFailedThreshold;
     private boolean started;
+    /** The time of the last start or heartbeat round, to start a path learnt while running. */
+    private long lastNowNanos;
 
     /**
      * @param peerAddresses the user's peer addresses (confirmed, RFC 9260 section 5.4 rule 1; the
@@ -99,28 +101,19 @@ final class PathSupervisor {
         if (address == null || paths.isAnonymous()) {
             return null;
         }
+        int before = paths.size();
         Path p = paths.add(address);
-        if (p != null) {
-            applyThreshold(p);
+        if (p != null && paths.size() > before) {
             p.setHeartbeatInterval(paths.primary().heartbeatIntervalNanos());
+            for (Path q : paths.all()) {
+                notePathEvent(q, applyThreshold(q)); // a second path turns RFC 7829 on for all
+            }
             if (started && !p.isStarted()) {
                 p.start(lastNowNanos, tcb.random);
             }
         }
         refresh();
         return p;
-    }
-
-    private long lastNowNanos;
-
-    /** Confirms an address the handshake proved (RFC 9260 section 5.4 rule 2) and makes it primary. */
-    void confirmHandshakeAddress(InetAddress address) {
-        Path p = paths.find(address);
-        if (p != null) {
-            p.confirm();
-            paths.setPrimary(p);
-            refresh();
-        }
     }
 
     /**
@@ -301,11 +294,6 @@ final class PathSupervisor {
         refresh();
     }
 
-    /** T3-rtx expired on the data path (single-path callers). */
-    void onRetransmissionTimeout() {
-        onRetransmissionTimeout(paths.dataPath().id());
-    }
-
     /** When the next heartbeat work is due, or {@link Timer#NEVER}. */
     long nextDeadline() {
         if (tcb.state == AssociationState.CLOSED) {
@@ -336,13 +324,6 @@ final class PathSupervisor {
                     cc.cwnd(p.id()), cc.ssthresh(p.id()), p.mtu(), addressOf(p)));
         }
         return out;
-    }
-
-    /** A snapshot of the primary path alone. */
-    PathStatistics statistics(long cwnd, long ssthresh) {
-        Path p = paths.primary();
-        return new PathStatistics(p.id(), p.state(), p.rto().srttNanos(), p.rto().rtoNanos(), cwnd, ssthresh, p.mtu(),
-                addressOf(p));
     }
 
     /**

@@ -336,4 +336,59 @@ class MultiHomingTest {
         assertThat(stats.get(1).cwnd()).isZero(); // never carried data: no window yet
         assertThat(stats.get(0).srttNanos()).isBetween(20 * MS, 250 * MS); // 20 ms, plus a delayed SACK at times
     }
+
+    /** Whether a packet carries a chunk of {@code type} (walking the chunks from offset 12). */
+    private static boolean carries(byte[] packet, int type) {
+        int at = 12;
+        while (at + 4 <= packet.length) {
+            if ((packet[at] & 0xFF) == type) {
+                return true;
+            }
+            int length = ((packet[at + 2] & 0xFF) << 8) | (packet[at + 3] & 0xFF);
+            if (length < 4) {
+                return false;
+            }
+            at += (length + 3) & ~3;
+        }
+        return false;
+    }
+
+    @Test
+    void everyIdlePathIsHeartbeatedAndEachAnswerReturnsOnThePathItAnswers() {
+        Association a = established(List.of(S1, S2));
+        // The server's HEARTBEAT ACKs on each network: misrouted to its primary C1, all would be on the first.
+        int[] heartbeatAcks = new int[2];
+        net.link(S1, C1).drop(p -> {
+            heartbeatAcks[0] += carries(p, 5) ? 1 : 0;
+            return false;
+        });
+        net.link(S2, C2).drop(p -> {
+            heartbeatAcks[1] += carries(p, 5) ? 1 : 0;
+            return false;
+        });
+        net.advance(10 * 60 * S, 200_000);
+        assertThat(a.state()).isEqualTo(AssociationState.ESTABLISHED);
+        // RFC 9260 section 8.3: about one heartbeat per HB.interval + RTO on each idle path, and
+        // section 6.4: each answered on the network it came in on.
+        assertThat(heartbeatAcks[0]).isBetween(10, 25);
+        assertThat(heartbeatAcks[1]).isBetween(10, 25);
+        assertThat(addressChanges(client)).isEmpty();
+    }
+
+    @Test
+    void sacksGoBackToWhereTheDataCameFrom() {
+        Association a = established(List.of(S1, S2));
+        a.setPrimary(S2);
+        int[] sacksOnS1 = {0};
+        net.link(S1, C1).drop(p -> {
+            sacksOnS1[0] += carries(p, 3) ? 1 : 0;
+            return false;
+        });
+        for (int i = 0; i < 40; i++) {
+            a.send(OutgoingMessage.of(0, 0, false, payload(i)), net.now());
+        }
+        net.runUntil(() -> a.bufferedAmount() == 0, net.now() + 60 * S, 100_000);
+        assertThat(received()).hasSize(40);
+        assertThat(sacksOnS1[0]).isZero(); // the server's primary is C1, yet its SACKs follow the DATA
+    }
 }
