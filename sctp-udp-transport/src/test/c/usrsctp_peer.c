@@ -4,7 +4,9 @@
  * from stdin, one per line, and reports what happens on stdout, one line per thing, flushed.
  *
  *   usrsctp_peer listen  LOCAL_UDP_PORT REMOTE_UDP_PORT SCTP_PORT
- *   usrsctp_peer connect LOCAL_UDP_PORT REMOTE_UDP_PORT REMOTE_ADDR SCTP_PORT
+ *   usrsctp_peer connect LOCAL_UDP_PORT REMOTE_UDP_PORT REMOTE_ADDR[,REMOTE_ADDR...] SCTP_PORT
+ *
+ * (several remote addresses: usrsctp_connectx to all; IPv4 only)
  *
  * Commands (each answered with "OK <command>" or "ERROR <command>: <why>"):
  *   send STREAM PPID LEN [unordered]   send one message of LEN pattern bytes
@@ -20,6 +22,10 @@
  *   add-streams OUT IN                 SCTP_ADD_STREAMS: OUT outgoing, IN incoming streams
  *   scheduler NAME                     stream scheduler of the association: fcfs, rr, rrp, prio, fb
  *   ss-value STREAM VALUE              SCTP_SS_VALUE of a stream (a priority, for prio only)
+ *   paddrs                             PADDRS ADDR=STATE,cwnd=C,srtt=MS,rto=MS,mtu=M per peer address
+ *   laddrs                             LADDRS ADDR... (the association's local addresses)
+ *   primary                            PRIMARY ADDR (SCTP_PRIMARY_ADDR)
+ *   set-primary ADDR                   SCTP_PRIMARY_ADDR: send to the peer's ADDR from now on
  *
  * Environment, read when the socket is made, before any association (RFC 8260):
  *   USRSCTP_PEER_IDATA=1               offer I-DATA (SCTP_FRAGMENT_INTERLEAVE 2, then
@@ -27,10 +33,16 @@
  *   USRSCTP_PEER_SCHEDULER=NAME        stream scheduler of future associations, as for "scheduler"
  *   USRSCTP_PEER_PD_POINT=BYTES        SCTP_PARTIAL_DELIVERY_POINT: with interleaving, messages in
  *                                      reassembly on several streams must not fill the window
+ * and for multi-homing (RFC 9260 section 6.4):
+ *   USRSCTP_PEER_BIND=A[,B...]         usrsctp_bindx these IPv4 addresses instead of the wildcard
+ *   USRSCTP_PEER_RTO=INITIAL,MIN,MAX   SCTP_RTOINFO in ms
+ *   USRSCTP_PEER_PATH_MAX_RXT=N        SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt
+ *   USRSCTP_PEER_HB_INTERVAL=MS        SCTP_PEER_ADDR_PARAMS spp_hbinterval
  *
  * Output lines: READY (listening, or connected), ACCEPTED (listen: the association is up),
  * EVENT <notification> [key=value...] (STREAM_RESET_EVENT, ASSOC_RESET_EVENT and STREAM_CHANGE_EVENT
- * with flags=in,out,denied,failed and their fields), MSG stream=S ppid=P len=L eor=0|1 (one per read; a long
+ * with flags=in,out,denied,failed and their fields; PEER_ADDR_CHANGE addr=A state=ADDR_...),
+ * MSG stream=S ppid=P len=L eor=0|1 (one per read; a long
  * message comes in pieces, the last with eor=1), STATUS ..., CLOSED [errno=N (text)] (a read
  * reports the association gone), FINISHED (quit: usrsctp freed everything), OK ..., ERROR ....
  *
@@ -85,10 +97,12 @@ static const char *assoc_state(uint16_t s) {
 }
 
 static int print_reconfig_notification(const union sctp_notification *n);
+static int print_paddr_notification(const union sctp_notification *n);
+static int path_params_from_env(struct socket *s);
 
 /* One notification (RFC 6458 section 6.1) as one EVENT line. */
 static void print_notification(const union sctp_notification *n) {
-    if (print_reconfig_notification(n)) {
+    if (print_reconfig_notification(n) || print_paddr_notification(n)) {
         return;
     }
     switch (n->sn_header.sn_type) {
@@ -214,7 +228,8 @@ static int interleaving_setup(struct socket *s) {
 static int setup_socket(struct socket *s, uint16_t remote_udp_port) {
     const uint16_t events[] = {SCTP_ASSOC_CHANGE, SCTP_SHUTDOWN_EVENT, SCTP_SEND_FAILED_EVENT,
                                SCTP_REMOTE_ERROR, SCTP_PARTIAL_DELIVERY_EVENT, SCTP_SENDER_DRY_EVENT,
-                               SCTP_STREAM_RESET_EVENT, SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT};
+                               SCTP_STREAM_RESET_EVENT, SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT,
+                               SCTP_PEER_ADDR_CHANGE};
     const int on = 1;
     struct sctp_udpencaps encaps;
 
@@ -237,7 +252,7 @@ static int setup_socket(struct socket *s, uint16_t remote_udp_port) {
             || usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_NODELAY, &on, sizeof on) < 0) {
         return -1;
     }
-    return interleaving_setup(s);
+    return interleaving_setup(s) < 0 ? -1 : path_params_from_env(s);
 }
 
 /* After usrsctp_accept or usrsctp_connect: from now on reads are driven by the upcall. */
@@ -261,6 +276,222 @@ static void accept_one(void) {
     usrsctp_close(listener);
     listener = NULL;
     adopt(s, "ACCEPTED");
+}
+
+/* ---- multi-homing (RFC 9260 section 6.4, RFC 6458 sections 8.1.7, 9.1, 9.3) ---- */
+
+#define MAX_ADDRS 8
+
+/* Parses "A[,B...]" IPv4 literals with SCTP port PORT into OUT; returns how many, or -1. */
+static int parse_addrs(const char *list, uint16_t port, struct sockaddr_in *out) {
+    char copy[256];
+    int n = 0;
+    if (strlen(list) >= sizeof copy) {
+        return -1;
+    }
+    strcpy(copy, list);
+    for (char *tok = strtok(copy, ","); tok != NULL; tok = strtok(NULL, ",")) {
+        if (n == MAX_ADDRS) {
+            return -1;
+        }
+        memset(&out[n], 0, sizeof out[n]);
+        out[n].sin_family = AF_INET;
+        out[n].sin_port = htons(port);
+        if (inet_pton(AF_INET, tok, &out[n].sin_addr) != 1) {
+            return -1;
+        }
+        n++;
+    }
+    return n > 0 ? n : -1;
+}
+
+/* The address part of a sockaddr as text (IPv4 or IPv6). */
+static const char *addr_text(const struct sockaddr *a, char *buf, size_t len) {
+    const void *raw = a->sa_family == AF_INET ? (const void *) &((const struct sockaddr_in *) a)->sin_addr
+                                              : (const void *) &((const struct sockaddr_in6 *) a)->sin6_addr;
+    if (inet_ntop(a->sa_family, raw, buf, (socklen_t) len) == NULL) {
+        snprintf(buf, len, "?");
+    }
+    return buf;
+}
+
+static size_t addr_len(const struct sockaddr *a) {
+    return a->sa_family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+}
+
+static const char *paddr_change_state(uint32_t s) {
+    switch (s) {
+    case SCTP_ADDR_AVAILABLE: return "ADDR_AVAILABLE";
+    case SCTP_ADDR_UNREACHABLE: return "ADDR_UNREACHABLE";
+    case SCTP_ADDR_REMOVED: return "ADDR_REMOVED";
+    case SCTP_ADDR_ADDED: return "ADDR_ADDED";
+    case SCTP_ADDR_MADE_PRIM: return "ADDR_MADE_PRIM";
+    case SCTP_ADDR_CONFIRMED: return "ADDR_CONFIRMED";
+    default: return "UNKNOWN";
+    }
+}
+
+/* SCTP_PEER_ADDR_CHANGE as one EVENT line; 1 if N was one. */
+static int print_paddr_notification(const union sctp_notification *n) {
+    if (n->sn_header.sn_type != SCTP_PEER_ADDR_CHANGE) {
+        return 0;
+    }
+    char text[INET6_ADDRSTRLEN];
+    emit("EVENT PEER_ADDR_CHANGE addr=%s state=%s error=%u",
+         addr_text((const struct sockaddr *) &n->sn_paddr_change.spc_aaddr, text, sizeof text),
+         paddr_change_state(n->sn_paddr_change.spc_state), n->sn_paddr_change.spc_error);
+    return 1;
+}
+
+/* usrsctp's SCTP_GET_PEER_ADDR_INFO state as a word. */
+static const char *paddr_state(int32_t s) {
+    if (s & SCTP_UNCONFIRMED) {
+        return "UNCONFIRMED";
+    }
+    if (s & SCTP_ACTIVE) {
+        return "ACTIVE";
+    }
+    if (s & SCTP_INACTIVE) {
+        return "INACTIVE";
+    }
+    return "UNKNOWN";
+}
+
+/* USRSCTP_PEER_BIND=A[,B...]: usrsctp_bindx these addresses (SCTP port PORT) instead of the wildcard. */
+static int bind_from_env(struct socket *s, uint16_t port, int *bound) {
+    const char *list = getenv("USRSCTP_PEER_BIND");
+    *bound = 0;
+    if (list == NULL || *list == '\0') {
+        return 0;
+    }
+    struct sockaddr_in addrs[MAX_ADDRS];
+    int n = parse_addrs(list, port, addrs);
+    if (n < 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    *bound = 1;
+    return usrsctp_bindx(s, (struct sockaddr *) addrs, n, SCTP_BINDX_ADD_ADDR);
+}
+
+/*
+ * Path timers from the environment, for tests that wait for a failover (RFC 9260 section 8.2):
+ * USRSCTP_PEER_RTO=INITIAL,MIN,MAX (ms, SCTP_RTOINFO), USRSCTP_PEER_PATH_MAX_RXT=N and
+ * USRSCTP_PEER_HB_INTERVAL=MS (SCTP_PEER_ADDR_PARAMS) for future associations.
+ */
+static int path_params_from_env(struct socket *s) {
+    const char *rto = getenv("USRSCTP_PEER_RTO");
+    if (rto != NULL) {
+        struct sctp_rtoinfo info = {.srto_assoc_id = SCTP_FUTURE_ASSOC};
+        if (sscanf(rto, "%u,%u,%u", &info.srto_initial, &info.srto_min, &info.srto_max) != 3
+                || usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_RTOINFO, &info, sizeof info) < 0) {
+            return -1;
+        }
+    }
+    const char *rxt = getenv("USRSCTP_PEER_PATH_MAX_RXT");
+    const char *hb = getenv("USRSCTP_PEER_HB_INTERVAL");
+    if (rxt != NULL || hb != NULL) {
+        struct sctp_paddrparams pp;
+        memset(&pp, 0, sizeof pp);
+        pp.spp_assoc_id = SCTP_FUTURE_ASSOC;
+        if (rxt != NULL) {
+            pp.spp_pathmaxrxt = (uint16_t) atoi(rxt);
+        }
+        if (hb != NULL) {
+            pp.spp_hbinterval = (uint32_t) atoi(hb);
+            pp.spp_flags = SPP_HB_ENABLE;
+        }
+        if (usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &pp, sizeof pp) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* paddrs: PADDRS ADDR=STATE,cwnd=C,srtt=MS,rto=MS,mtu=M ... (usrsctp_getpaddrs, SCTP_GET_PEER_ADDR_INFO). */
+static int cmd_paddrs(char *args) {
+    (void) args;
+    struct sockaddr *addrs = NULL;
+    int n = usrsctp_getpaddrs(conn, 0, &addrs);
+    if (n < 0) {
+        return -1;
+    }
+    char line[1024] = "PADDRS";
+    const char *p = (const char *) addrs;
+    for (int i = 0; i < n; i++) {
+        const struct sockaddr *a = (const struct sockaddr *) p;
+        struct sctp_paddrinfo info;
+        memset(&info, 0, sizeof info);
+        memcpy(&info.spinfo_address, a, addr_len(a));
+        socklen_t len = sizeof info;
+        char text[INET6_ADDRSTRLEN];
+        char item[160];
+        if (usrsctp_getsockopt(conn, IPPROTO_SCTP, SCTP_GET_PEER_ADDR_INFO, &info, &len) < 0) {
+            snprintf(item, sizeof item, " %s=? ", addr_text(a, text, sizeof text));
+        } else {
+            snprintf(item, sizeof item, " %s=%s,cwnd=%u,srtt=%u,rto=%u,mtu=%u", addr_text(a, text, sizeof text),
+                     paddr_state(info.spinfo_state), info.spinfo_cwnd, info.spinfo_srtt, info.spinfo_rto,
+                     info.spinfo_mtu);
+        }
+        strncat(line, item, sizeof line - strlen(line) - 1);
+        p += addr_len(a);
+    }
+    if (n > 0) {
+        usrsctp_freepaddrs(addrs);
+    }
+    emit("%s", line);
+    return 0;
+}
+
+/* laddrs: LADDRS ADDR ... (usrsctp_getladdrs). */
+static int cmd_laddrs(char *args) {
+    (void) args;
+    struct sockaddr *addrs = NULL;
+    int n = usrsctp_getladdrs(conn, 0, &addrs);
+    if (n < 0) {
+        return -1;
+    }
+    char line[1024] = "LADDRS";
+    const char *p = (const char *) addrs;
+    for (int i = 0; i < n; i++) {
+        const struct sockaddr *a = (const struct sockaddr *) p;
+        char text[INET6_ADDRSTRLEN];
+        strncat(line, " ", sizeof line - strlen(line) - 1);
+        strncat(line, addr_text(a, text, sizeof text), sizeof line - strlen(line) - 1);
+        p += addr_len(a);
+    }
+    if (n > 0) {
+        usrsctp_freeladdrs(addrs);
+    }
+    emit("%s", line);
+    return 0;
+}
+
+/* primary: PRIMARY ADDR (SCTP_PRIMARY_ADDR). */
+static int cmd_primary(char *args) {
+    (void) args;
+    struct sctp_setprim prim;
+    memset(&prim, 0, sizeof prim);
+    socklen_t len = sizeof prim;
+    if (usrsctp_getsockopt(conn, IPPROTO_SCTP, SCTP_PRIMARY_ADDR, &prim, &len) < 0) {
+        return -1;
+    }
+    char text[INET6_ADDRSTRLEN];
+    emit("PRIMARY %s", addr_text((const struct sockaddr *) &prim.ssp_addr, text, sizeof text));
+    return 0;
+}
+
+/* set-primary ADDR: SCTP_PRIMARY_ADDR, our choice of the peer's address to send to. */
+static int cmd_set_primary(char *args) {
+    struct sockaddr_in a[MAX_ADDRS];
+    if (parse_addrs(args, 0, a) != 1) {
+        errno = EINVAL;
+        return -1;
+    }
+    struct sctp_setprim prim;
+    memset(&prim, 0, sizeof prim);
+    memcpy(&prim.ssp_addr, &a[0], sizeof a[0]);
+    return usrsctp_setsockopt(conn, IPPROTO_SCTP, SCTP_PRIMARY_ADDR, &prim, sizeof prim);
 }
 
 /* ---- commands ---- */
@@ -480,6 +711,8 @@ static const struct command COMMANDS[] = {
     {"reset-assoc", cmd_reset_assoc}, {"add-streams", cmd_add_streams},
     /* RFC 8260 */
     {"scheduler", cmd_scheduler}, {"ss-value", cmd_ss_value},
+    /* multi-homing */
+    {"paddrs", cmd_paddrs}, {"laddrs", cmd_laddrs}, {"primary", cmd_primary}, {"set-primary", cmd_set_primary},
 };
 
 /* Runs one command line; returns 1 for quit. */
@@ -532,7 +765,7 @@ static int finish(void) {
 
 static int usage(void) {
     fprintf(stderr, "usage: usrsctp_peer listen LOCAL_UDP_PORT REMOTE_UDP_PORT SCTP_PORT\n"
-                    "       usrsctp_peer connect LOCAL_UDP_PORT REMOTE_UDP_PORT REMOTE_ADDR SCTP_PORT\n");
+                    "       usrsctp_peer connect LOCAL_UDP_PORT REMOTE_UDP_PORT REMOTE_ADDR[,ADDR...] SCTP_PORT\n");
     return 2;
 }
 
@@ -543,12 +776,19 @@ int main(int argc, char **argv) {
     }
     uint16_t local_udp = (uint16_t) atoi(argv[2]);
     uint16_t remote_udp = (uint16_t) atoi(argv[3]);
+    uint16_t sctp_port = (uint16_t) atoi(argv[listening ? 4 : 5]);
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t) atoi(argv[listening ? 4 : 5]));
-    if (!listening && inet_pton(AF_INET, argv[4], &addr.sin_addr) != 1) {
+    addr.sin_port = htons(sctp_port);
+    /* REMOTE_ADDR may list several addresses, A,B: usrsctp_connectx to all of them. */
+    struct sockaddr_in remotes[MAX_ADDRS];
+    int remote_count = listening ? 0 : parse_addrs(argv[4], sctp_port, remotes);
+    if (!listening && remote_count < 0) {
         return usage();
+    }
+    if (!listening) {
+        addr = remotes[0];
     }
 
     if (pipe(wake_pipe) < 0 || fcntl(wake_pipe[1], F_SETFL, O_NONBLOCK) < 0) {
@@ -568,7 +808,9 @@ int main(int argc, char **argv) {
         /* usrsctp_bind + usrsctp_listen on INADDR_ANY:SCTP_PORT; accept when the upcall says so. */
         struct sockaddr_in any = addr;
         any.sin_addr.s_addr = htonl(INADDR_ANY);
-        if (usrsctp_bind(s, (struct sockaddr *) &any, sizeof any) < 0 || usrsctp_listen(s, 1) < 0) {
+        int bound;
+        if (bind_from_env(s, sctp_port, &bound) < 0
+                || (!bound && usrsctp_bind(s, (struct sockaddr *) &any, sizeof any) < 0) || usrsctp_listen(s, 1) < 0) {
             emit("ERROR listen: %s", strerror(errno));
             return 1;
         }
@@ -578,8 +820,14 @@ int main(int argc, char **argv) {
         emit("READY");
         accept_one(); /* in case an association completed before the upcall was set */
     } else {
-        /* usrsctp_connect blocks until the association is up (or failed). */
-        if (usrsctp_connect(s, (struct sockaddr *) &addr, sizeof addr) < 0) {
+        /* usrsctp_connect(x) blocks until the association is up (or failed). */
+        int bound;
+        if (bind_from_env(s, 0, &bound) < 0) {
+            emit("ERROR bind: %s", strerror(errno));
+            return 1;
+        }
+        if ((remote_count == 1 ? usrsctp_connect(s, (struct sockaddr *) &addr, sizeof addr)
+                               : usrsctp_connectx(s, (struct sockaddr *) remotes, remote_count, NULL)) < 0) {
             emit("ERROR connect: %s", strerror(errno));
             usrsctp_close(s);
             finish();

@@ -85,6 +85,9 @@ final class ClientCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
+    @picocli.CommandLine.Mixin
+    MultihomingOption multihoming = new MultihomingOption();
+
     @Spec
     CommandSpec spec;
 
@@ -99,6 +102,7 @@ final class ClientCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--reset-after must not be negative and --add-streams must be 0..65534");
         }
+        multihoming.check(spec);
         ReconfigActions actions = new ReconfigActions();
         InetAddress peer = ToolSupport.resolve(spec, remoteAddress);
         PrintWriter out = spec.commandLine().getOut();
@@ -106,10 +110,10 @@ final class ClientCommand implements Callable<Integer> {
         CountDownLatch peerClosing = new CountDownLatch(1);
         int sctpPort = localPort != 0 ? localPort : ThreadLocalRandom.current().nextInt(49152, 65536);
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
-        UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
+        UdpSctpEndpoint endpoint = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(mtu.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec), spec), spec).build()))
-                .listener(sched.listener((association, event) -> {
+                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec), spec), spec)).build()))
+                .listener(multihoming.listener(sched.listener((association, event) -> {
                     actions.onEvent(event);
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {
@@ -124,11 +128,12 @@ final class ClientCommand implements Callable<Integer> {
                             || event instanceof AssociationEvent.CommunicationLost) {
                         peerClosing.countDown();
                     }
-                }, spec)), localUdpPort);
+                }, spec), spec)), spec), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {
-                a = endpoint.connect(new InetSocketAddress(peer, remoteUdpPort), remotePort).get(60, TimeUnit.SECONDS);
+                a = endpoint.connect(multihoming.peers(new InetSocketAddress(peer, remoteUdpPort), spec), remotePort, null)
+                        .get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 spec.commandLine().getErr().println("client: " + e.getCause().getMessage());
                 return 1;

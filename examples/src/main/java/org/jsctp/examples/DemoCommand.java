@@ -59,6 +59,9 @@ final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     MtuOption mtu = new MtuOption();
 
+    @picocli.CommandLine.Mixin
+    MultihomingOption multihoming = new MultihomingOption();
+
     @Spec
     CommandSpec spec;
 
@@ -70,34 +73,50 @@ final class DemoCommand implements Callable<Integer> {
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         int edmid = zeroChecksum.edmid(spec); // RFC 9653, 0 when off
+        multihoming.check(spec);
+        multihoming.refusePeerAddresses(spec); // both ends are ours: --bind gives their addresses
+        int pfThreshold = multihoming.pfThreshold >= 0 ? multihoming.pfThreshold : 0;
         org.jsctp.api.SctpStreamScheduler scheduler = org.jsctp.api.SctpStreamScheduler.valueOf(sched.kind(spec).name());
         java.util.List<int[]> streamValues = sched.values(spec);
         org.jsctp.api.PathMtuParameters pathMtu = mtu.apiParameters(spec); // RFC 8899 discovery or a fixed MTU
-        SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
+        SctpEndpoint server;
+        var serverBuilder = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
                 .option(org.jsctp.api.SctpOptions.ENABLE_STREAM_RESET, reconfig.enabled)
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
                 .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
                 .option(org.jsctp.api.SctpOptions.PATH_MTU, pathMtu)
+                .option(SctpOptions.PEER_ADDR_THLDS, pfThreshold)
                 .listener(new SctpListener() {
                     @Override
                     public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
                         m.association().sendAsync(SctpMessage.wrap(m.toByteArray()).withStream(m.stream())
                                 .withPpid(m.ppid()).withUnordered(m.isUnordered()));
                     }
-                }).build();
+                });
+        server = multihoming.apply(serverBuilder, spec).build();
         server.listen();
-        SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
+        var clientBuilder = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
                 .option(SctpOptions.DEFAULT_PRINFO, pr.apiPolicy(spec))
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
                 .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
-                .option(org.jsctp.api.SctpOptions.PATH_MTU, pathMtu).build();
+                .option(org.jsctp.api.SctpOptions.PATH_MTU, pathMtu)
+                .option(SctpOptions.PEER_ADDR_THLDS, pfThreshold);
+        SctpEndpoint client = multihoming.apply(clientBuilder, spec).build();
         int failures = 0;
         try {
             InetSocketAddress to = new InetSocketAddress(loopback, server.localAddress().getPort());
             out.printf("echo server on UDP %s, SCTP port %d (%s)%n", to, ECHO_PORT, server.transportType());
-            SctpAssociation a = client.connect(to, ECHO_PORT);
+            SctpAssociation a = server.localAddresses().size() > 1 ? client.connect(server.localAddresses(), ECHO_PORT)
+                    : client.connect(to, ECHO_PORT);
+            if (server.localAddresses().size() > 1) {
+                out.println("peer addresses: " + MultihomingOption.text(a.peerAddresses()));
+            }
+            if (multihoming.primary != null) {
+                a.setPrimary(ToolSupport.resolve(spec, multihoming.primary));
+                out.println("primary: " + a.primaryAddress().getHostAddress());
+            }
             out.printf("association up: client UDP port %d -> %s%n", client.localAddress().getPort(),
                     a.remoteAddress());
             for (int[] sv : streamValues) {

@@ -44,6 +44,9 @@ abstract class ServerCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     MtuOption mtu = new MtuOption();
 
+    @picocli.CommandLine.Mixin
+    MultihomingOption multihoming = new MultihomingOption();
+
     @Spec
     CommandSpec spec;
 
@@ -66,10 +69,13 @@ abstract class ServerCommand implements Callable<Integer> {
         verbosity.apply();
         ToolSupport.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
+        multihoming.check(spec);
+        multihoming.refusePeerAddresses(spec);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(mtu.apply(associationConfig().toBuilder(), spec), spec), spec).build()))
-                .listener(sched.listener(service(), spec));
+                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(associationConfig().toBuilder(), spec), spec), spec)).build()))
+                .listener(multihoming.listener(sched.listener(service(), spec), spec));
+        multihoming.apply(b, spec);
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);
         }

@@ -130,6 +130,9 @@ final class TsctpCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
+    @picocli.CommandLine.Mixin
+    MultihomingOption multihoming = new MultihomingOption();
+
     @Spec
     CommandSpec spec;
 
@@ -151,6 +154,8 @@ final class TsctpCommand implements Callable<Integer> {
         zeroChecksum.apply(config, spec);
         mtu.apply(config, spec);
         sched.apply(config, spec);
+        multihoming.check(spec);
+        multihoming.apply(config);
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));
         }
@@ -239,8 +244,9 @@ final class TsctpCommand implements Callable<Integer> {
                 t.notifications++;
             }
         };
-        UdpSctpEndpoint server = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload).sctpPort(port)
-                .associationConfig(config).listener(sched.listener(listener, spec)), localUdpPort);
+        multihoming.refusePeerAddresses(spec);
+        UdpSctpEndpoint server = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload).sctpPort(port)
+                .associationConfig(config).listener(multihoming.listener(sched.listener(listener, spec), spec)), spec), localUdpPort);
         if (verbose) {
             out.printf("tsctp server: SCTP port %d on UDP port %d%n", port, server.localUdpPort());
             out.flush();
@@ -263,12 +269,13 @@ final class TsctpCommand implements Callable<Integer> {
             }
         };
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
-        UdpSctpEndpoint client = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload)
-                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(sched.listener(listener, spec)), localUdpPort);
+        UdpSctpEndpoint client = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload)
+                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(multihoming.listener(sched.listener(listener, spec), spec)), spec), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {
-                a = client.connect(new InetSocketAddress(peer, remoteUdpPort), port).get(60, TimeUnit.SECONDS);
+                a = client.connect(multihoming.peers(new InetSocketAddress(peer, remoteUdpPort), spec), port, null)
+                        .get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 spec.commandLine().getErr().println("tsctp: " + e.getCause().getMessage());
                 return 1;

@@ -36,6 +36,50 @@ class ExtensionFlagsTest {
         assertThat(spec(tool).findOption("--pr")).isNotNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "echo-server", "discard-server", "daytime-server", "chargen-server", "client",
+            "tsctp", "latency"})
+    void everyToolThatMakesAssociationsTakesTheMultihomingFlags(String tool) {
+        CommandLine.Model.CommandSpec spec = spec(tool);
+        for (String flag : new String[] {"--bind", "--primary", "--set-primary", "--pf-threshold", "--peer-address"}) {
+            assertThat(spec.findOption(flag)).as(tool + " " + flag).isNotNull();
+        }
+    }
+
+    @Test
+    void theDemoRunsMultihomedOnTwoLoopbackAddressesAndMakesTheSecondPrimary() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--bind", "127.0.0.1",
+                "--bind", "127.0.0.2", "--primary", "127.0.0.2", "--pf-threshold", "1");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("peer addresses: 127.0.0.1 127.0.0.2").contains("primary: 127.0.0.2")
+                .contains("association shut down gracefully");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "echo-server", "client"})
+    void setPrimaryIsRefusedCleanlyUntilAsconfExists(String tool) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] args = tool.equals("client") ? new String[] {tool, "127.0.0.1", "7", "--set-primary", "127.0.0.2"}
+                : new String[] {tool, "--set-primary", "127.0.0.2"};
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args)).isEqualTo(2);
+        assertThat(err.toString()).contains("--set-primary").contains("not yet supported").contains("ASCONF");
+    }
+
+    @Test
+    void aPfThresholdOutOfRangeAndPeerAddressesOnAServerAreUsageErrors() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--pf-threshold", "1001"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--pf-threshold");
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "echo-server", "--peer-address",
+                "127.0.0.2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--peer-address");
+    }
+
     @Test
     void theDemoRunsWithAFixedMtuAndRejectsOneOutOfRange() {
         StringWriter out = new StringWriter();

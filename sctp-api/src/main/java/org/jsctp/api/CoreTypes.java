@@ -65,7 +65,7 @@ final class CoreTypes {
                                      AssociationStatistics s) {
         List<SctpPathStatistics> paths = new ArrayList<>(s.paths().size());
         for (PathStatistics p : s.paths()) {
-            paths.add(new SctpPathStatistics(a.remoteAddress(), SctpPathState.valueOf(p.state().name()),
+            paths.add(new SctpPathStatistics(a.remoteAddress(p.address()), SctpPathState.valueOf(p.state().name()),
                     Duration.ofNanos(p.srttNanos()), Duration.ofNanos(p.rtoNanos()), p.cwnd(), p.ssthresh(), p.mtu(),
                     SctpPathMtuState.valueOf(p.pmtuState().name())));
         }

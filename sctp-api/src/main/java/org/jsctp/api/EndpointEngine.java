@@ -103,9 +103,25 @@ final class EndpointEngine implements AssociationListener, AdmissionControl {
      * it is up and fails with a {@link SctpConnectException} saying why it could not be set up.
      */
     SctpAssociation connect(InetSocketAddress remote, int remoteSctpPort) {
-        if (remote.isUnresolved()) {
-            throw new IllegalArgumentException("unresolved address: " + remote);
+        return connect(List.of(remote), remoteSctpPort);
+    }
+
+    /**
+     * Starts an association to a peer at several addresses (RFC 9260 section 6.4, sctp_connectx of
+     * RFC 6458 section 9.9); the first is the initial primary. Otherwise as the one-address form.
+     */
+    SctpAssociation connect(List<InetSocketAddress> remotes, int remoteSctpPort) {
+        if (remotes.isEmpty()) {
+            throw new IllegalArgumentException("no peer address");
         }
+        List<InetSocketAddress> all = new ArrayList<>(remotes.size());
+        for (InetSocketAddress r : remotes) {
+            if (r.isUnresolved()) {
+                throw new IllegalArgumentException("unresolved address: " + r);
+            }
+            all.add(r.getPort() != 0 ? r : new InetSocketAddress(r.getAddress(), defaultRemoteUdpPort));
+        }
+        InetSocketAddress remote = remotes.get(0);
         if (remoteSctpPort < 1 || remoteSctpPort > 65535) {
             throw new IllegalArgumentException("SCTP port must be in 1..65535: " + remoteSctpPort);
         }
@@ -117,13 +133,19 @@ final class EndpointEngine implements AssociationListener, AdmissionControl {
                     + ": the endpoint is closing", a, List.of()));
             return a;
         }
-        transport.connect(to, remoteSctpPort, a).whenComplete((t, e) -> {
+        (all.size() == 1 ? transport.connect(to, remoteSctpPort, a) : transport.connect(all, remoteSctpPort, a))
+                .whenComplete((t, e) -> {
             if (e != null) {
                 a.connectFailed(new SctpConnectException("could not connect to " + FailureText.peer(to, remoteSctpPort)
                         + ": " + SctpAssociation.unwrapMessage(e), a, e));
             }
         });
         return a;
+    }
+
+    /** The endpoint's bound addresses (the wildcard for an unbound socket). */
+    List<java.net.InetAddress> localAddresses() {
+        return transport.localAddresses().stream().map(InetSocketAddress::getAddress).toList();
     }
 
     /** The open associations, oldest first. */

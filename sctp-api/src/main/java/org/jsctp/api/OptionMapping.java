@@ -76,6 +76,8 @@ final class OptionMapping {
             } else {
                 b.fixedMtu(v.pathMtu()); // SPP_PMTUD_DISABLE
             }
+        } else if (o == SctpOptions.PEER_ADDR_THLDS) {
+            b.potentiallyFailedMaxRetransmits((Integer) value); // RFC 7829 section 6.1
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -113,6 +115,8 @@ final class OptionMapping {
             return c.capabilities().interleaving();
         } else if (o == SctpOptions.STREAM_SCHEDULER) {
             return SctpStreamScheduler.valueOf(c.streamScheduler().name());
+        } else if (o == SctpOptions.PEER_ADDR_THLDS) {
+            return c.potentiallyFailedMaxRetransmits();
         }
         if (o == SctpOptions.PATH_MTU) {
             if (!c.plpmtudEnabled()) {

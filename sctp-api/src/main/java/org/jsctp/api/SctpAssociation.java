@@ -1,6 +1,7 @@
 package org.jsctp.api;
 
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
@@ -70,6 +71,7 @@ public final class SctpAssociation {
     private volatile Duration heartbeatInterval;
     private volatile SctpStatistics lastStatistics;
     private volatile boolean streamResetEnabled;
+    private volatile int potentiallyFailedThreshold;
     private final ReconfigRequests reconfig = new ReconfigRequests(this);
     /** SCTP_STREAM_SCHEDULER_VALUE per stream as set, applied to the core once it is up. */
     private final java.util.Map<Integer, Integer> streamSchedulerValues = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,6 +90,7 @@ public final class SctpAssociation {
         this.bufferedAmountLowThreshold = d.bufferedAmountLowThreshold();
         this.noDelay = config.noDelay();
         this.streamResetEnabled = config.acceptStreamReconfig();
+        this.potentiallyFailedThreshold = config.potentiallyFailedMaxRetransmits();
         this.heartbeatInterval = Duration.ofNanos(config.heartbeatIntervalNanos());
         this.pipeline = new SendPipeline(engine.pendingSendLimit(), limit -> new SctpSendBufferFullException(
                 "send buffer of " + this + " is full and " + limit + " messages already wait for room; "
@@ -105,6 +108,73 @@ public final class SctpAssociation {
     public InetSocketAddress remoteAddress() {
         SctpUdpAssociation t = transport;
         return t == null ? initialRemote : t.remoteAddress();
+    }
+
+    /** The UDP address of the peer's {@code address} (its learnt UDP port, RFC 6951 section 5.4); null: {@link #remoteAddress()}. */
+    InetSocketAddress remoteAddress(InetAddress address) {
+        SctpUdpAssociation t = transport;
+        return address == null || t == null ? remoteAddress() : t.remoteAddress(address);
+    }
+
+    /**
+     * The peer's addresses (sctp_getpaddrs, RFC 6458 section 9.3): those given to connect and
+     * those its INIT or INIT ACK listed (RFC 9260 section 6.4); before setup, the one connected to.
+     */
+    public List<InetAddress> peerAddresses() {
+        SctpUdpAssociation t = transport;
+        return t == null ? List.of(initialRemote.getAddress()) : t.peerAddresses();
+    }
+
+    /** Our addresses (sctp_getladdrs, RFC 6458 section 9.5): the endpoint's bound addresses. */
+    public List<InetAddress> localAddresses() {
+        return engine.localAddresses();
+    }
+
+    /** The peer address new data is sent to (the primary path, RFC 9260 section 6.4). */
+    public InetAddress primaryAddress() {
+        SctpUdpAssociation t = transport;
+        return t == null ? initialRemote.getAddress() : t.primaryAddress();
+    }
+
+    /**
+     * Makes {@code address} the primary path (SCTP_PRIMARY_ADDR, RFC 6458 section 8.3): new data
+     * goes there while it is active, retransmissions may use another path. Waits for the event loop.
+     *
+     * @throws IllegalArgumentException if it is not one of {@link #peerAddresses()}
+     * @throws SctpException if the association is not set up or closed
+     * @throws IllegalStateException on the endpoint's event-loop thread
+     */
+    public void setPrimary(InetAddress address) throws SctpException, InterruptedIOException {
+        engine.guard().refuseBlocking("SctpAssociation.setPrimary()", "setPrimaryAsync()");
+        try {
+            await(setPrimaryAsync(address), -1);
+        } catch (SctpException e) {
+            if (e.getCause() instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw e;
+        }
+    }
+
+    /** As {@link #setPrimary}, without blocking; fails with IllegalArgumentException for an unknown address. */
+    public CompletableFuture<Void> setPrimaryAsync(InetAddress address) {
+        Objects.requireNonNull(address, "address");
+        SctpUdpAssociation t = transport;
+        if (t == null) {
+            return CompletableFuture.failedFuture(new SctpClosedException(this + " is not set up", this, List.of()));
+        }
+        return t.setPrimary(address);
+    }
+
+    /**
+     * Each path's state, cwnd, srtt, RTO and MTU with its peer address (SCTP_GET_PEER_ADDR_INFO,
+     * RFC 6458 section 8.2.2), taken on the event loop.
+     *
+     * @throws IllegalStateException on the endpoint's event-loop thread
+     */
+    public List<SctpPathStatistics> pathStatistics() throws SctpException, InterruptedIOException {
+        engine.guard().refuseBlocking("SctpAssociation.pathStatistics()", "statisticsAsync()");
+        return await(statisticsAsync(), -1).paths();
     }
 
     /** The peer's SCTP port. */
@@ -471,6 +541,8 @@ public final class SctpAssociation {
             v = streamResetEnabled;
         } else if (option == SctpOptions.PEER_ADDR_PARAMS) {
             v = new PeerAddressParameters(heartbeatInterval, config.pathMaxRetransmits());
+        } else if (option == SctpOptions.PEER_ADDR_THLDS) {
+            v = potentiallyFailedThreshold;
         } else {
             v = OptionMapping.read(option, config);
         }
@@ -510,6 +582,10 @@ public final class SctpAssociation {
             long threshold = (Long) value;
             bufferedAmountLowThreshold = threshold;
             onCore(core -> core.setBufferedAmountLowThreshold(threshold));
+        } else if (option == SctpOptions.PEER_ADDR_THLDS) {
+            int threshold = (Integer) value;
+            potentiallyFailedThreshold = threshold;
+            onCore(core -> core.setPotentiallyFailedThreshold(threshold)); // RFC 7829 section 6.1
         } else if (option == SctpOptions.PEER_ADDR_PARAMS) {
             PeerAddressParameters p = (PeerAddressParameters) value;
             if (p.pathMaxRetransmits() != config.pathMaxRetransmits()) {
@@ -636,7 +712,10 @@ public final class SctpAssociation {
         } else if (e instanceof AssociationEvent.RemoteError r) {
             notify(new SctpNotification.RemoteError(this, CoreTypes.causes(r.causes())));
         } else if (e instanceof AssociationEvent.PeerAddressChange p) {
-            notify(new SctpNotification.PeerAddressChange(this, remoteAddress(), p.reachable()));
+            SctpUdpAssociation t = transport;
+            InetSocketAddress where = p.address() == null || t == null ? remoteAddress() : t.remoteAddress(p.address());
+            notify(new SctpNotification.PeerAddressChange(this, where, p.available(),
+                    SctpPeerAddressState.valueOf(p.state().name())));
         } else if (e instanceof AssociationEvent.SendFailed f) {
             Object original = f.message().context();
             SctpMessage m = original instanceof SctpMessage sm ? sm

@@ -60,6 +60,26 @@ public final class SctpEndpoint implements AutoCloseable {
         return engine.connect(remoteUdp, sctpPort).connected();
     }
 
+    /**
+     * Sets up an association with a multi-homed peer (sctp_connectx, RFC 6458 section 9.9; RFC
+     * 9260 section 6.4) and waits until it is up: {@code remoteUdp} are the peer's addresses, each
+     * with its UDP port (0: the builder's remote UDP port), the first the initial primary.
+     *
+     * @throws SctpConnectException if it could not be set up, saying why
+     * @throws IllegalArgumentException for an empty list or a duplicate address
+     * @throws IllegalStateException on the endpoint's event-loop thread
+     */
+    public SctpAssociation connect(java.util.List<InetSocketAddress> remoteUdp, int sctpPort) throws SctpException,
+            InterruptedIOException {
+        engine.guard().refuseBlocking("SctpEndpoint.connect()", "connectAsync()");
+        return SctpAssociation.await(connectAsync(remoteUdp, sctpPort), -1);
+    }
+
+    /** As {@link #connect(java.util.List, int)}, without blocking. */
+    public CompletableFuture<SctpAssociation> connectAsync(java.util.List<InetSocketAddress> remoteUdp, int sctpPort) {
+        return engine.connect(remoteUdp, sctpPort).connected();
+    }
+
     /** Accepts associations from peers from now on, with a backlog of 128. */
     public void listen() {
         listen(128);
@@ -111,6 +131,11 @@ public final class SctpEndpoint implements AutoCloseable {
     /** The bound UDP address; its port is the one picked when the builder asked for 0. */
     public InetSocketAddress localAddress() {
         return engine.transport().localAddress();
+    }
+
+    /** Every bound socket address: one per address of the builder's {@code localAddresses}, or the one of {@link #localAddress()}. */
+    public java.util.List<InetSocketAddress> localAddresses() {
+        return engine.transport().localAddresses();
     }
 
     /** Our SCTP port. */

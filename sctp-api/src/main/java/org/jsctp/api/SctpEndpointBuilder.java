@@ -35,6 +35,7 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     SctpListener listener;
     int pendingSendLimit = 1024;
     final OptionDefaults options = new OptionDefaults();
+    java.util.List<InetAddress> localAddresses = java.util.List.of();
 
     SctpEndpointBuilder() {
     }
@@ -53,6 +54,25 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     /** The local address, IPv4 or IPv6. Default: the wildcard address (dual-stack where available). */
     public B localAddress(InetAddress address) {
         this.localAddress = Objects.requireNonNull(address, "address");
+        return self();
+    }
+
+    /**
+     * The local addresses of a multi-homed endpoint (RFC 9260 section 6.4; the {@code sctp_bindx}
+     * of RFC 6458 section 9.1), all on the one UDP port: each gets a socket of its own, and with
+     * two or more the associations list them in INIT and INIT ACK so the peer may use each as a
+     * path. Replaces {@link #localAddress}; empty goes back to it.
+     *
+     * @throws IllegalArgumentException for the wildcard address or a duplicate
+     */
+    public B localAddresses(InetAddress... addresses) {
+        return localAddresses(java.util.List.of(addresses));
+    }
+
+    /** As {@link #localAddresses(InetAddress...)}. */
+    public B localAddresses(java.util.List<InetAddress> addresses) {
+        UdpSctpEndpoint.builder().bind(addresses); // the same checks as the transport's, now
+        this.localAddresses = java.util.List.copyOf(addresses);
         return self();
     }
 
@@ -187,6 +207,9 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
                 .closeTimeout(closeTimeout).threads(threads);
         if (localAddress != null) {
             b.bindAddress(localAddress);
+        }
+        if (!localAddresses.isEmpty()) {
+            b.bind(localAddresses);
         }
         if (group != null) {
             b.eventLoopGroup(group);

@@ -56,15 +56,24 @@ public sealed interface SctpNotification {
     }
 
     /**
-     * A peer address became unreachable or reachable again (SCTP_PEER_ADDR_CHANGE, RFC 6458
-     * section 6.1.2; RFC 9260 section 8.2).
+     * One of the peer's addresses changed state (SCTP_PEER_ADDR_CHANGE, RFC 6458 section 6.1.2):
+     * it became unreachable or reachable again (RFC 9260 section 8.2), was confirmed (section
+     * 5.4), made primary, added or removed, or became Potentially Failed (RFC 7829).
      *
      * @param association the association
      * @param address the peer's UDP address concerned
-     * @param reachable true for SCTP_ADDR_AVAILABLE, false for SCTP_ADDR_UNREACHABLE
+     * @param reachable whether the address can carry data after the change
+     * @param state what happened (spc_state)
      */
-    record PeerAddressChange(SctpAssociation association, InetSocketAddress address, boolean reachable)
-            implements SctpNotification {
+    record PeerAddressChange(SctpAssociation association, InetSocketAddress address, boolean reachable,
+                             SctpPeerAddressState state) implements SctpNotification {
+
+        /** The single-path form: SCTP_ADDR_AVAILABLE when reachable, else SCTP_ADDR_UNREACHABLE. */
+        public PeerAddressChange(SctpAssociation association, InetSocketAddress address, boolean reachable) {
+            this(association, address, reachable,
+                    reachable ? SctpPeerAddressState.AVAILABLE : SctpPeerAddressState.UNREACHABLE);
+        }
+
         @Override
         public NotificationKind kind() {
             return NotificationKind.PEER_ADDRESS_CHANGE;

@@ -210,6 +210,16 @@ public final class SctpOptions {
                 }
             });
 
+    /**
+     * SCTP_PEER_ADDR_THLDS (RFC 7829 section 6.1): PotentiallyFailed.Max.Retrans, the error count
+     * above which a path of a multi-homed association becomes Potentially Failed and carries no
+     * data while another path is active (quick failover, RFC 7829 section 5). 0 (the default, RFC
+     * 7829 section 8) makes the first timeout do it; at or above Path.Max.Retrans
+     * ({@link #PEER_ADDR_PARAMS}) turns it off. 0..1000. Live.
+     */
+    public static final SctpOption<Integer> PEER_ADDR_THLDS = SctpOption.of("SCTP_PEER_ADDR_THLDS", Integer.class,
+            true, v -> range("SCTP_PEER_ADDR_THLDS", v, 0, 1000));
+
     private SctpOptions() {
     }
 
@@ -218,7 +228,7 @@ public final class SctpOptions {
         return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
-                PATH_MTU);
+                PATH_MTU, PEER_ADDR_THLDS);
     }
 
     private static void range(String what, long value, long min, long max) {

@@ -53,16 +53,41 @@ final class AssociationTable {
         byLocalTag.put(a.core().localTag(), a);
     }
 
+    /**
+     * Registers the association under each of its peer's addresses too (RFC 9260 section 1.3: an
+     * association is identified by the peer's transport addresses, any of them), so an INIT or
+     * an ABORT from any of them finds it. An address another association holds stays with it.
+     */
+    void addPeerAddresses(SctpUdpAssociation a, List<InetAddress> addresses) {
+        for (InetAddress address : addresses) {
+            PeerKey key = PeerKey.of(address, a.core().peerPort());
+            if (byPeer.putIfAbsent(key, a) == null) {
+                a.extraPeerKeys().add(key);
+            }
+        }
+    }
+
     /** Removes the association, if it is the one registered under its tag and peer. */
     void remove(SctpUdpAssociation a) {
         byLocalTag.remove(a.core().localTag(), a);
         byPeer.remove(a.peerKey(), a);
+        for (PeerKey key : a.extraPeerKeys()) {
+            byPeer.remove(key, a);
+        }
     }
 
-    /** The association with our tag {@code localTag} whose peer is at {@code from}, or null. */
+    /**
+     * The association with our tag {@code localTag} whose peer is at {@code from}, or null. A
+     * multi-homed peer's packets are taken from any source address (usrsctp sends every path's
+     * packets from one socket, the source picked by the kernel): the tag is the check (RFC 9260
+     * section 8.5); a single-homed one's must come from its address.
+     */
     SctpUdpAssociation byLocalTag(int localTag, InetAddress from) {
         SctpUdpAssociation a = byLocalTag.get(localTag);
-        return a != null && sameHost(a.remoteAddress().getAddress(), from) ? a : null;
+        if (a == null) {
+            return null;
+        }
+        return a.multihomed() || sameHost(a.remoteAddress().getAddress(), from) || a.isPeerAddress(from) ? a : null;
     }
 
     /** The association with the peer at {@code from}, SCTP port {@code peerPort}, or null. */

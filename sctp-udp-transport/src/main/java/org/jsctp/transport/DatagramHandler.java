@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +25,16 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DatagramHandler.class);
 
     private final EndpointDriver driver;
-    private final PacketWriter writer;
+    private final SocketRouter writer;
     private final TransportCounters counters;
+    /** The address the channel is bound to (for the router's {@link DatagramFilter}). */
+    private final InetAddress local;
 
-    DatagramHandler(EndpointDriver driver, PacketWriter writer, TransportCounters counters) {
+    DatagramHandler(EndpointDriver driver, SocketRouter writer, TransportCounters counters, InetAddress local) {
         this.driver = driver;
         this.writer = writer;
         this.counters = counters;
+        this.local = local;
     }
 
     @Override
@@ -49,6 +53,10 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
             sender = datagram.sender();
         } finally {
             datagram.release();
+        }
+        if (writer.dropsReceived(local, sender)) {
+            counters.onDiscarded();
+            return;
         }
         driver.onDatagram(bytes, sender);
     }

@@ -52,7 +52,7 @@ final class EndpointDriver {
 
     private final Endpoint endpoint;
     private final EventLoop loop;
-    private final PacketWriter writer;
+    private final SocketRouter writer;
     private final TransportCounters counters;
     private final AssociationListener listener;
     private final AdmissionControl admission;
@@ -62,13 +62,13 @@ final class EndpointDriver {
     private final PacketDecoder decoder;
     private volatile boolean closing;
 
-    EndpointDriver(Endpoint endpoint, EventLoop loop, PacketWriter writer, TransportCounters counters,
+    EndpointDriver(Endpoint endpoint, EventLoop loop, SocketRouter writer, TransportCounters counters,
                    AssociationListener listener, AdmissionControl admission, boolean manualReadCredit) {
         this(endpoint, new AssociationTable(), loop, writer, counters, listener, admission, manualReadCredit);
     }
 
     /** A driver sharing {@code table} and {@code endpoint} with the drivers of the endpoint's other loops. */
-    EndpointDriver(Endpoint endpoint, AssociationTable table, EventLoop loop, PacketWriter writer,
+    EndpointDriver(Endpoint endpoint, AssociationTable table, EventLoop loop, SocketRouter writer,
                    TransportCounters counters, AssociationListener listener, AdmissionControl admission,
                    boolean manualReadCredit) {
         this.table = table;
@@ -129,7 +129,7 @@ final class EndpointDriver {
                 if (!isReflected(first)) {
                     learnRemotePort(target, sender);
                 }
-                target.core().handlePacket(packet, now);
+                target.core().handlePacket(packet, sender.getAddress(), now); // the source selects the path
                 drain(target);
                 return;
             }
@@ -140,7 +140,7 @@ final class EndpointDriver {
                 }
                 if (target != null && h.verificationTag() != 0 && target.core().peerTag() == h.verificationTag()
                         && matchesPorts(target, h)) {
-                    target.core().handlePacket(packet, now);
+                    target.core().handlePacket(packet, sender.getAddress(), now);
                     drain(target);
                     return;
                 }
@@ -212,22 +212,42 @@ final class EndpointDriver {
 
     /** Starts an association; on the event loop. */
     SctpUdpAssociation connect(InetSocketAddress remote, int remoteSctpPort, Object attachment) {
+        return connect(List.of(remote), remoteSctpPort, attachment);
+    }
+
+    /**
+     * Starts an association to a peer at several addresses (RFC 9260 section 5.1 with the
+     * addresses of section 6.4, confirmed as the user gave them, section 5.4); the first is the
+     * primary, and each keeps its UDP port. One address: an association without address lists, as
+     * before multi-homing. On the event loop.
+     */
+    SctpUdpAssociation connect(List<InetSocketAddress> remotes, int remoteSctpPort, Object attachment) {
         if (closing) {
             throw new IllegalStateException("the endpoint is closing");
         }
-        if (table.byPeer(remote.getAddress(), remoteSctpPort) != null) {
-            // RFC 9260 section 1.3: two SCTP endpoints have at most one association between them.
-            throw new IllegalStateException("an association with " + remote.getAddress().getHostAddress()
-                    + " SCTP port " + remoteSctpPort + " exists already");
+        for (InetSocketAddress remote : remotes) {
+            if (table.byPeer(remote.getAddress(), remoteSctpPort) != null) {
+                // RFC 9260 section 1.3: two SCTP endpoints have at most one association between them.
+                throw new IllegalStateException("an association with " + remote.getAddress().getHostAddress()
+                        + " SCTP port " + remoteSctpPort + " exists already");
+            }
         }
+        InetSocketAddress remote = remotes.get(0);
+        List<java.net.InetAddress> peerAddresses = remotes.size() == 1 ? List.of()
+                : remotes.stream().map(InetSocketAddress::getAddress).toList();
         for (int attempt = 0; ; attempt++) {
             Association core;
             synchronized (endpoint) {
-                core = endpoint.connect(remoteSctpPort, System.nanoTime());
+                core = peerAddresses.isEmpty() ? endpoint.connect(remoteSctpPort, System.nanoTime())
+                        : endpoint.connect(remoteSctpPort, peerAddresses, System.nanoTime());
             }
             core.setManualReadCredit(manualReadCredit);
             SctpUdpAssociation a = new SctpUdpAssociation(this, core, remote, attachment);
+            for (InetSocketAddress other : remotes) {
+                a.destinationPort(other); // each address's own UDP port until the peer's packets say otherwise
+            }
             if (table.add(a)) {
+                refreshPeers(a);
                 LOG.debug("connecting to {} SCTP port {}", remote, remoteSctpPort);
                 drain(a);
                 writer.endInput();
@@ -299,7 +319,9 @@ final class EndpointDriver {
         }
         Endpoint.Outcome outcome;
         synchronized (endpoint) {
-            outcome = endpoint.handlePacket(packet, now, table.directoryFor(sender.getAddress(), touched));
+            // The source goes into the cookie, so the association's paths include it (RFC 9260 section 5.1.2).
+            outcome = endpoint.handlePacket(packet, sender.getAddress(), now,
+                    table.directoryFor(sender.getAddress(), touched));
         }
         if (outcome instanceof Endpoint.Outcome.Reply reply) {
             writer.write(reply.packet(), sender);
@@ -364,11 +386,13 @@ final class EndpointDriver {
             drainTransmits(a);
             return;
         }
+        refreshPeers(a);
         LOG.debug("accepted association from {} SCTP port {}", sender, core.peerPort());
         List<Chunk> chunks = packet.chunks();
         if (chunks.size() > 1) {
             // RFC 9260 section 5.1: chunks bundled after the COOKIE ECHO belong to the new association.
-            core.handlePacket(new SctpPacket(packet.header(), chunks.subList(1, chunks.size()), packet.zeroChecksum()), now);
+            core.handlePacket(new SctpPacket(packet.header(), chunks.subList(1, chunks.size()), packet.zeroChecksum()),
+                    sender.getAddress(), now);
         }
         if (closing) {
             core.abort(CLOSING);
@@ -390,6 +414,10 @@ final class EndpointDriver {
             table.remove(a);
         }
         for (AssociationEvent e; (e = core.pollEvent()) != null; ) {
+            if (!closed && (e instanceof AssociationEvent.CommunicationUp
+                    || e instanceof AssociationEvent.PeerAddressChange)) {
+                refreshPeers(a); // before the listener sees the event, so it sees the addresses
+            }
             dispatch(a, e);
         }
         if (closed) {
@@ -409,9 +437,19 @@ final class EndpointDriver {
         }
     }
 
+    /** Publishes the association's peer addresses and registers it under each (multi-homing). */
+    private void refreshPeers(SctpUdpAssociation a) {
+        table.addPeerAddresses(a, a.refreshPeerAddresses());
+    }
+
+    /** Our bound addresses (the wildcard for an unbound socket). */
+    List<java.net.InetAddress> localAddresses() {
+        return writer.locals();
+    }
+
     private void drainTransmits(SctpUdpAssociation a) {
         for (OutgoingPacket p; (p = a.core().pollTransmit()) != null; ) {
-            writer.write(p, a.remoteAddress());
+            writer.write(p, a.destinationOf(p.destination())); // RFC 9260 section 6.4: the path the core chose
         }
     }
 
@@ -429,9 +467,16 @@ final class EndpointDriver {
         }
     }
 
-    /** RFC 6951 section 5.4: the peer's UDP port is taken from packets that passed the tag check. */
+    /**
+     * RFC 6951 section 5.4: the peer's UDP port is taken from packets that passed the tag check,
+     * per address: the remote address's, or that of another of the peer's addresses.
+     */
     private static void learnRemotePort(SctpUdpAssociation a, InetSocketAddress sender) {
         InetSocketAddress known = a.remoteAddress();
+        if (!AssociationTable.sameHost(known.getAddress(), sender.getAddress())) {
+            a.learnUdpPort(sender);
+            return;
+        }
         if (known.getPort() != sender.getPort()) {
             LOG.debug("{}: remote UDP port {} -> {}", a, known.getPort(), sender.getPort());
             a.remoteAddress(new InetSocketAddress(known.getAddress(), sender.getPort()));

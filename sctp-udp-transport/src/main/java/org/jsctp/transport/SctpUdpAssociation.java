@@ -1,6 +1,8 @@
 package org.jsctp.transport;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsctp.core.assoc.Association;
@@ -22,6 +24,11 @@ public final class SctpUdpAssociation {
     private final CompletableFuture<SctpUdpAssociation> established = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile InetSocketAddress remoteAddress;
+    /** Where each peer address is sent to (RFC 6951 section 5.4); see {@link PeerDestinations}. */
+    private final PeerDestinations destinations;
+    private volatile List<InetAddress> peerAddresses = List.of();
+    private volatile InetAddress primaryAddress;
+    private final List<AssociationTable.PeerKey> extraPeerKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile AssociationState state;
     private volatile long sendBufferAvailable;
     private volatile Object attachment;
@@ -32,6 +39,7 @@ public final class SctpUdpAssociation {
         this.attachment = attachment;
         this.core = core;
         this.remoteAddress = remoteAddress;
+        this.destinations = new PeerDestinations(remoteAddress.getPort());
         this.peerKey = AssociationTable.PeerKey.of(remoteAddress.getAddress(), core.peerPort());
         this.state = core.state();
         this.timer = new AssociationTimer(driver.eventLoop(), () -> driver.onTimer(this));
@@ -131,6 +139,59 @@ public final class SctpUdpAssociation {
         return remoteAddress;
     }
 
+    /**
+     * The peer's addresses (RFC 9260 section 6.4; sctp_getpaddrs of RFC 6458 section 9.3): those
+     * given to connect and those the peer listed in its INIT or INIT ACK, as of the last change
+     * the event loop saw; the peer's one address for an association without multi-homing.
+     */
+    public List<InetAddress> peerAddresses() {
+        List<InetAddress> known = peerAddresses;
+        return known.isEmpty() ? List.of(remoteAddress.getAddress()) : known;
+    }
+
+    /** The peer address we send new data to (RFC 9260 section 6.4), as of the last input the event loop processed. */
+    public InetAddress primaryAddress() {
+        InetAddress p = primaryAddress;
+        return p != null ? p : remoteAddress.getAddress();
+    }
+
+    /**
+     * Our addresses (sctp_getladdrs of RFC 6458 section 9.5): the endpoint's bound addresses, or
+     * the one it is bound to.
+     */
+    public List<InetAddress> localAddresses() {
+        return driver.localAddresses();
+    }
+
+    /**
+     * Makes {@code address} the primary path (SCTP_PRIMARY_ADDR, RFC 6458 section 8.3; RFC 9260
+     * section 6.4): new data goes there while it is active. The future fails with
+     * {@link IllegalArgumentException} if it is not one of {@link #peerAddresses()}.
+     */
+    public CompletableFuture<Void> setPrimary(InetAddress address) {
+        java.util.Objects.requireNonNull(address, "address");
+        return driver.call(this, now -> {
+            core.setPrimary(address);
+            return null;
+        });
+    }
+
+    /**
+     * A snapshot of every path (SCTP_GET_PEER_ADDR_INFO, RFC 6458 section 8.2.2): state, srtt, RTO,
+     * cwnd, MTU and its peer address. Runs on the event loop.
+     */
+    public CompletableFuture<List<org.jsctp.core.assoc.PathStatistics>> pathStatistics() {
+        return driver.call(this, now -> core.pathStatistics());
+    }
+
+    /**
+     * The UDP address datagrams to the peer's {@code address} go to: the address with the UDP
+     * port learnt for it (RFC 6951 section 5.4), or the association's initial one.
+     */
+    public InetSocketAddress remoteAddress(InetAddress address) {
+        return destinationOf(address);
+    }
+
     /** The association's state after the last input the event loop processed. */
     public AssociationState state() {
         return state;
@@ -182,6 +243,11 @@ public final class SctpUdpAssociation {
         return peerKey;
     }
 
+    /** The peer keys beyond {@link #peerKey()} the table holds the association under (event loop only). */
+    List<AssociationTable.PeerKey> extraPeerKeys() {
+        return extraPeerKeys;
+    }
+
     AssociationTimer timer() {
         return timer;
     }
@@ -197,6 +263,56 @@ public final class SctpUdpAssociation {
 
     void remoteAddress(InetSocketAddress address) {
         this.remoteAddress = address;
+    }
+
+    /** The UDP address for an outgoing packet's destination (null: the remote address). On the event loop. */
+    InetSocketAddress destinationOf(InetAddress destination) {
+        InetSocketAddress remote = remoteAddress;
+        if (destination == null || AssociationTable.sameHost(remote.getAddress(), destination)) {
+            return remote;
+        }
+        return destinations.of(destination);
+    }
+
+    /**
+     * RFC 6951 section 5.4: a packet that passed the tag check came from {@code sender}; if it is
+     * one of the peer's addresses, its UDP port is the one to send that address from now on.
+     * Returns false if the address is none of the peer's. On the event loop.
+     */
+    boolean learnUdpPort(InetSocketAddress sender) {
+        return destinations.learn(sender);
+    }
+
+    /** Sets the UDP address of one of the peer's addresses (as given to connect). */
+    void destinationPort(InetSocketAddress address) {
+        destinations.set(address);
+    }
+
+    /**
+     * Takes the core's peer addresses and primary (after the handshake or a change of them):
+     * publishes them and makes each a known destination. On the event loop; returns the addresses.
+     */
+    List<InetAddress> refreshPeerAddresses() {
+        List<InetAddress> addresses = List.copyOf(core.peerAddresses());
+        destinations.know(addresses);
+        this.peerAddresses = addresses;
+        this.primaryAddress = core.primaryAddress();
+        return addresses;
+    }
+
+    /** Whether the peer has more than one address, so its packets may come from any (RFC 9260 section 6.4). */
+    boolean multihomed() {
+        return peerAddresses.size() > 1;
+    }
+
+    /** Whether {@code address} is one of the peer's known addresses. */
+    boolean isPeerAddress(InetAddress address) {
+        for (InetAddress a : peerAddresses) {
+            if (AssociationTable.sameHost(a, address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void publishState() {

@@ -46,8 +46,11 @@ public final class UdpSctpEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpSctpEndpoint.class);
 
-    /** One event loop's socket and driver. */
-    private record Shard(DatagramChannel channel, EndpointDriver driver) {
+    /** One event loop's sockets (one per local address, in the builder's order) and driver. */
+    private record Shard(List<DatagramChannel> channels, List<InetAddress> locals, EndpointDriver driver) {
+        DatagramChannel channel() {
+            return channels.get(0);
+        }
     }
 
     private final List<Shard> shards;
@@ -104,21 +107,47 @@ public final class UdpSctpEndpoint {
     public CompletableFuture<SctpUdpAssociation> connect(InetSocketAddress remoteUdpAddress, int remoteSctpPort,
                                                          Object attachment) {
         Objects.requireNonNull(remoteUdpAddress, "remoteUdpAddress");
-        if (remoteUdpAddress.isUnresolved()) {
-            throw new IllegalArgumentException("unresolved address: " + remoteUdpAddress);
+        return connect(List.of(remoteUdpAddress), remoteSctpPort, attachment);
+    }
+
+    /**
+     * Starts an association to a multi-homed peer (RFC 9260 sections 5.1 and 6.4; sctp_connectx of
+     * RFC 6458 section 9.9): {@code remoteUdpAddresses} are the peer's addresses, each with its
+     * UDP port (0: the builder's {@link Builder#remoteUdpPort remote UDP port}), the first the
+     * initial primary. The addresses are confirmed (RFC 9260 section 5.4); the peer's INIT ACK may
+     * add more. Otherwise as {@link #connect(InetSocketAddress, int, Object)}.
+     *
+     * @throws IllegalArgumentException for an empty list, an unresolved or a duplicate address
+     */
+    public CompletableFuture<SctpUdpAssociation> connect(List<InetSocketAddress> remoteUdpAddresses,
+                                                         int remoteSctpPort, Object attachment) {
+        if (remoteUdpAddresses.isEmpty()) {
+            throw new IllegalArgumentException("no peer address");
+        }
+        List<InetSocketAddress> remotes = new ArrayList<>(remoteUdpAddresses.size());
+        for (InetSocketAddress remoteUdpAddress : remoteUdpAddresses) {
+            Objects.requireNonNull(remoteUdpAddress, "remoteUdpAddress");
+            if (remoteUdpAddress.isUnresolved()) {
+                throw new IllegalArgumentException("unresolved address: " + remoteUdpAddress);
+            }
+            for (InetSocketAddress earlier : remotes) {
+                if (AssociationTable.sameHost(earlier.getAddress(), remoteUdpAddress.getAddress())) {
+                    throw new IllegalArgumentException("peer address given twice: " + remoteUdpAddress);
+                }
+            }
+            remotes.add(remoteUdpAddress.getPort() != 0 ? remoteUdpAddress
+                    : new InetSocketAddress(remoteUdpAddress.getAddress(), defaultRemoteUdpPort));
         }
         if (remoteSctpPort < 1 || remoteSctpPort > 65535) {
             throw new IllegalArgumentException("SCTP port must be in 1..65535: " + remoteSctpPort);
         }
-        InetSocketAddress remote = remoteUdpAddress.getPort() != 0 ? remoteUdpAddress
-                : new InetSocketAddress(remoteUdpAddress.getAddress(), defaultRemoteUdpPort);
         CompletableFuture<SctpUdpAssociation> result = new CompletableFuture<>();
         // With several loops, new associations of ours take them in turn.
         EndpointDriver driver = shards.get(Math.floorMod(nextShard.getAndIncrement(), shards.size())).driver();
         try {
             driver.eventLoop().execute(() -> {
                 try {
-                    driver.connect(remote, remoteSctpPort, attachment).established().whenComplete((a, e) -> {
+                    driver.connect(remotes, remoteSctpPort, attachment).established().whenComplete((a, e) -> {
                         if (e != null) {
                             result.completeExceptionally(e);
                         } else {
@@ -155,7 +184,7 @@ public final class UdpSctpEndpoint {
                 channelsClosed.add(shardClosed);
                 EventLoop loop = shard.driver().eventLoop();
                 loop.execute(() -> shard.driver().closeAll(closeTimeout)
-                        .whenComplete((v, e) -> loop.execute(() -> closeChannel(shard.channel(), shardClosed))));
+                        .whenComplete((v, e) -> loop.execute(() -> closeChannels(shard.channels(), shardClosed))));
             }
             CompletableFuture.allOf(channelsClosed.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
                 if (ownedGroup == null) {
@@ -165,10 +194,20 @@ public final class UdpSctpEndpoint {
                 }
             });
         } catch (RuntimeException e) { // the caller's group is already shut down
-            shards.forEach(s -> s.channel().close());
+            shards.forEach(s -> s.channels().forEach(DatagramChannel::close));
             closed.complete(null);
         }
         return closed;
+    }
+
+    private static void closeChannels(List<DatagramChannel> channels, CompletableFuture<Void> done) {
+        List<CompletableFuture<Void>> each = new ArrayList<>();
+        for (DatagramChannel channel : channels) {
+            CompletableFuture<Void> c = new CompletableFuture<>();
+            each.add(c);
+            closeChannel(channel, c);
+        }
+        CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> done.complete(null));
     }
 
     private static void closeChannel(DatagramChannel channel, CompletableFuture<Void> done) {
@@ -184,6 +223,14 @@ public final class UdpSctpEndpoint {
     /** The bound socket address; its port is the one chosen when the builder asked for port 0. */
     public InetSocketAddress localAddress() {
         return channel.localAddress();
+    }
+
+    /**
+     * Every bound socket address of the endpoint's first loop: one per address given to
+     * {@link Builder#bind}, in that order, or the single one of {@link #localAddress()}.
+     */
+    public List<InetSocketAddress> localAddresses() {
+        return shards.get(0).channels().stream().map(DatagramChannel::localAddress).toList();
     }
 
     /** The bound UDP port. */
@@ -254,8 +301,45 @@ public final class UdpSctpEndpoint {
         private int threads = 1;
         private boolean segmentationOffload = true;
         private int eventLoops = 1;
+        private List<InetAddress> bindAddresses = List.of();
+        private DatagramFilter datagramFilter = DatagramFilter.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * The local addresses of a multi-homed endpoint (RFC 9260 section 6.4), all on the one UDP
+         * port: one socket is bound to each (see {@link SocketRouter} for why), and with two or more
+         * the associations list them in their INIT and INIT ACK (RFC 9260 section 5.1.2). IPv4 and
+         * IPv6 may be mixed; the wildcard address is not allowed here. Replaces
+         * {@link #bindAddress}; with no addresses the builder goes back to it.
+         *
+         * @throws IllegalArgumentException for a wildcard address or a duplicate
+         */
+        public Builder bind(InetAddress... addresses) {
+            return bind(List.of(addresses));
+        }
+
+        /** As {@link #bind(InetAddress...)}. */
+        public Builder bind(List<InetAddress> addresses) {
+            List<InetAddress> list = List.copyOf(addresses);
+            for (InetAddress a : list) {
+                if (a.isAnyLocalAddress()) {
+                    throw new IllegalArgumentException("a multi-homed endpoint binds addresses, not the wildcard: "
+                            + a.getHostAddress());
+                }
+            }
+            if (list.stream().map(AssociationTable::normalize).distinct().count() != list.size()) {
+                throw new IllegalArgumentException("duplicate local address in " + list);
+            }
+            this.bindAddresses = list;
+            return this;
+        }
+
+        /** Test hook: datagrams to drop as if lost (see {@link DatagramFilter}). */
+        Builder datagramFilter(DatagramFilter filter) {
+            this.datagramFilter = Objects.requireNonNull(filter, "filter");
+            return this;
         }
 
         /**
@@ -435,52 +519,79 @@ public final class UdpSctpEndpoint {
                     ? new MultiThreadIoEventLoopGroup(Math.max(threads, loops),
                             new DefaultThreadFactory("jsctp-udp-" + udpPort, true), type.ioHandlerFactory())
                     : null;
-            SocketProtocolFamily family = bindAddress == null ? null
-                    : bindAddress instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
             TransportCounters counters = new TransportCounters();
             boolean offload = segmentationOffload && type.hasSegmentationOffload();
+            List<InetAddress> locals = localAddresses();
             // RFC 8899 section 5.1.2: MAX_PLPMTU at most the local interface MTU (less IP and UDP headers)
             AssociationConfig config = InterfaceMtu.applyTo(associationConfig, bindAddress, maxDatagramBytes);
-            Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, config),
-                    random != null ? random : new SecureRandomSource(), System.nanoTime());
+            Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, MultihomedConfig.withLocalAddresses(config,
+                    locals)), random != null ? random : new SecureRandomSource(), System.nanoTime());
             AssociationTable table = new AssociationTable();
             List<Shard> shards = new ArrayList<>(loops);
             for (int i = 0; i < loops; i++) {
                 EventLoop loop = (group == null ? owned : group).next();
-                DatagramChannel channel = type.newChannel(family);
-                channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(offload ? 65535 : maxDatagramBytes));
-                channel.config().setOption(ChannelOption.SO_RCVBUF, socketBufferBytes);
-                channel.config().setOption(ChannelOption.SO_SNDBUF, socketBufferBytes);
-                if (offload) {
-                    channel.config().setOption(EpollChannelOption.UDP_GRO, true);
+                List<DatagramChannel> channels = new ArrayList<>(locals.size());
+                List<PacketWriter> writers = new ArrayList<>(locals.size());
+                for (InetAddress address : locals) {
+                    SocketProtocolFamily family = address == null ? null
+                            : address instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
+                    DatagramChannel channel = type.newChannel(family);
+                    channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR,
+                            new FixedRecvByteBufAllocator(offload ? 65535 : maxDatagramBytes));
+                    channel.config().setOption(ChannelOption.SO_RCVBUF, socketBufferBytes);
+                    channel.config().setOption(ChannelOption.SO_SNDBUF, socketBufferBytes);
+                    if (offload) {
+                        channel.config().setOption(EpollChannelOption.UDP_GRO, true);
+                    }
+                    if (loops > 1) {
+                        type.reusePort(channel);
+                    }
+                    channels.add(channel);
+                    writers.add(new PacketWriter(channel, counters, offload));
                 }
-                if (loops > 1) {
-                    type.reusePort(channel);
-                }
-                PacketWriter writer = new PacketWriter(channel, counters, offload);
-                EndpointDriver driver = new EndpointDriver(core, table, loop, writer, counters, listener, admission,
+                SocketRouter router = new SocketRouter(locals, writers, datagramFilter, counters);
+                EndpointDriver driver = new EndpointDriver(core, table, loop, router, counters, listener, admission,
                         manualReadCredit);
-                channel.pipeline().addLast(new DatagramHandler(driver, writer, counters));
-                shards.add(new Shard(channel, driver));
+                for (int j = 0; j < channels.size(); j++) {
+                    channels.get(j).pipeline().addLast(new DatagramHandler(driver, router, counters, router.local(j)));
+                }
+                shards.add(new Shard(channels, locals, driver));
             }
             UdpSctpEndpoint endpoint = new UdpSctpEndpoint(shards, counters, type, owned, this);
 
-            InetSocketAddress local = bindAddress == null ? new InetSocketAddress(udpPort)
-                    : new InetSocketAddress(bindAddress, udpPort);
+            List<Binding> bindings = new ArrayList<>();
+            for (Shard shard : shards) {
+                for (int j = 0; j < shard.channels().size(); j++) {
+                    bindings.add(new Binding(shard.channels().get(j), shard.driver().eventLoop(),
+                            shard.locals().get(j)));
+                }
+            }
             CompletableFuture<UdpSctpEndpoint> result = new CompletableFuture<>();
-            bindShard(shards, 0, local, endpoint, result, owned);
+            bindNext(bindings, 0, udpPort, endpoint, result, shards, owned);
             return result;
         }
 
+        /** The addresses to bind, one socket each: those of {@link #bind}, else the one of {@link #bindAddress} (null: the wildcard). */
+        private List<InetAddress> localAddresses() {
+            return bindAddresses.isEmpty() ? java.util.Collections.singletonList(bindAddress) : bindAddresses;
+        }
+
+        /** One socket to register on its loop and bind. */
+        private record Binding(DatagramChannel channel, EventLoop loop, InetAddress address) {
+        }
+
         /**
-         * Registers and binds shard {@code i}, then the next ones to the port the first got (which
+         * Registers and binds socket {@code i}, then the next ones to the port the first got (which
          * matters when port 0 asked for an ephemeral one); completes {@code result} after the last.
          */
-        private static void bindShard(List<Shard> shards, int i, InetSocketAddress local, UdpSctpEndpoint endpoint,
-                                      CompletableFuture<UdpSctpEndpoint> result, EventLoopGroup owned) {
-            DatagramChannel channel = shards.get(i).channel();
-            shards.get(i).driver().eventLoop().register(channel).addListener((ChannelFuture reg) -> {
+        private static void bindNext(List<Binding> bindings, int i, int port, UdpSctpEndpoint endpoint,
+                                     CompletableFuture<UdpSctpEndpoint> result, List<Shard> shards,
+                                     EventLoopGroup owned) {
+            Binding b = bindings.get(i);
+            DatagramChannel channel = b.channel();
+            InetSocketAddress local = b.address() == null ? new InetSocketAddress(port)
+                    : new InetSocketAddress(b.address(), port);
+            b.loop().register(channel).addListener((ChannelFuture reg) -> {
                 if (!reg.isSuccess()) {
                     fail(result, reg.cause(), shards, owned);
                     return;
@@ -488,9 +599,8 @@ public final class UdpSctpEndpoint {
                 channel.bind(local).addListener((ChannelFuture bound) -> {
                     if (!bound.isSuccess()) {
                         fail(result, bound.cause(), shards, owned);
-                    } else if (i + 1 < shards.size()) {
-                        InetSocketAddress port = new InetSocketAddress(local.getAddress(), channel.localAddress().getPort());
-                        bindShard(shards, i + 1, port, endpoint, result, owned);
+                    } else if (i + 1 < bindings.size()) {
+                        bindNext(bindings, i + 1, channel.localAddress().getPort(), endpoint, result, shards, owned);
                     } else {
                         LOG.debug("bound {}", endpoint);
                         result.complete(endpoint);
@@ -505,7 +615,7 @@ public final class UdpSctpEndpoint {
             for (Shard shard : shards) {
                 CompletableFuture<Void> c = new CompletableFuture<>();
                 closes.add(c);
-                shard.channel().close().addListener(f -> c.complete(null));
+                closeChannels(shard.channels(), c);
             }
             CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
                 if (owned == null) {

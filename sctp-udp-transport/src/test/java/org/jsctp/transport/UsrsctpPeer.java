@@ -115,6 +115,29 @@ final class UsrsctpPeer implements AutoCloseable {
                 Integer.toString(sctpPort));
     }
 
+    /**
+     * The peer run inside network namespace {@code netns} ({@code ip netns exec}), with extra
+     * environment (e.g. {@code USRSCTP_PEER_BIND}); {@code args} as for the program.
+     */
+    static UsrsctpPeer startIn(String netns, Path log, java.util.Map<String, String> environment, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", netns, binary().toString()));
+        command.addAll(List.of(args));
+        return spawn(log, command, environment);
+    }
+
+    /**
+     * Any line-driven child process (e.g. our side of a test in a JVM of its own), with the same
+     * command, await and quit handling as the usrsctp peer.
+     */
+    static UsrsctpPeer spawn(Path log, List<String> command, java.util.Map<String, String> environment)
+            throws Exception {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new UsrsctpPeer(builder.start(), log);
+    }
+
     private static UsrsctpPeer start(Path log, String... args) throws Exception {
         return start(log, java.util.Map.of(), args);
     }

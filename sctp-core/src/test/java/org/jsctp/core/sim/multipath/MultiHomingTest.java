@@ -58,7 +58,8 @@ class MultiHomingTest {
     private static MultiHomedSimHost host(String name, int port, List<InetAddress> addresses, long seed, int pmr,
                                           int psmr) {
         AssociationConfig config = AssociationConfig.builder().localAddresses(addresses).pathMaxRetransmits(pmr)
-                .associationMaxRetransmits(10).primarySwitchoverMaxRetransmits(psmr).build();
+                .associationMaxRetransmits(10).primarySwitchoverMaxRetransmits(psmr)
+                .plpmtudEnabled(false).build(); // fixed MTU: the counts below leave out PLPMTUD probes
         return new MultiHomedSimHost(name, new Endpoint(EndpointConfig.of(port, config), new SeededRandomSource(seed), 0),
                 addresses);
     }
