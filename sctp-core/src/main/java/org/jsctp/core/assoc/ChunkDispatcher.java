@@ -22,6 +22,7 @@ import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
 import org.jsctp.core.packet.chunk.PadChunk;
 import org.jsctp.core.packet.chunk.ReconfigChunk;
+import org.jsctp.core.packet.chunk.NrSackChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownChunk;
@@ -97,6 +98,9 @@ final class ChunkDispatcher {
             } else if (chunk instanceof SackChunk sack) {
                 counters.onSackReceived();
                 transmission.onSack(sack, nowNanos);
+            } else if (chunk instanceof NrSackChunk nrSack && NrSackRules.negotiated(tcb)) {
+                counters.onSackReceived(); // draft-tuexen-tsvwg-sctp-multipath section 4.2
+                transmission.onNrSack(nrSack, nowNanos);
             } else if (chunk instanceof InitAckChunk initAck) {
                 lifecycle.onHandshakeStep(handshake.onInitAck(initAck, nowNanos), nowNanos);
             } else if (chunk instanceof CookieAckChunk) {

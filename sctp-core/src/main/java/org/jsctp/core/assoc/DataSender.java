@@ -12,6 +12,7 @@ import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.GapAckBlock;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.timer.Timer;
 import org.jsctp.core.tx.OutgoingFragment;
@@ -210,8 +211,17 @@ final class DataSender {
 
     /** RFC 9260 section 6.2.1. */
     SackEffect onSack(SackChunk sack, long nowNanos) {
+        return onSack(sack, List.of(), nowNanos);
+    }
+
+    /**
+     * RFC 9260 section 6.2.1 for a SACK or, with {@code nrGapAckBlocks}, an NR-SACK (its Gap Ack
+     * Blocks in {@code sack} including the NR ones, see {@link NrSackRules#asSack}): the chunks in
+     * the NR blocks are freed at once (draft-tuexen-tsvwg-sctp-multipath section 4.2).
+     */
+    SackEffect onSack(SackChunk sack, List<GapAckBlock> nrGapAckBlocks, long nowNanos) {
         long flightBefore = outstanding.bytesInFlight();
-        SackResult r = outstanding.handleSack(sack, nowNanos, cc.inFastRecovery());
+        SackResult r = outstanding.handleSack(sack, nrGapAckBlocks, nowNanos, cc.inFastRecovery());
         if (r.isProtocolViolation()) {
             return new SackEffect(true, false, false);
         }

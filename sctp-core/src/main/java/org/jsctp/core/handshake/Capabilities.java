@@ -3,6 +3,7 @@ package org.jsctp.core.handshake;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.core.packet.chunk.ChunkType;
+import org.jsctp.core.packet.param.DisableRestartParameter;
 import org.jsctp.core.packet.param.ForwardTsnSupportedParameter;
 import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.SupportedExtensionsParameter;
@@ -21,8 +22,14 @@ import org.jsctp.core.packet.param.ZeroChecksumAcceptableParameter;
  *     Identifier (EDMID) announced in a Zero Checksum Acceptable parameter, or
  *     {@link #NO_ZERO_CHECKSUM} for none. In what {@link #commonWith} returns it is the EDMID both
  *     sides announced, which is what lets this side send zero checksums (RFC 9653 section 5.2)
+ * @param nrSack NR-SACK (draft-tuexen-tsvwg-sctp-multipath section 4.2: NR-SACK, chunk type 0x10,
+ *     in Supported Extensions)
+ * @param disableRestart the Disable Restart parameter (draft-ietf-tsvwg-natsupp section 5.3.1) is
+ *     (to be) sent. Unlike the other flags, in what {@link #commonWith} returns it is set when
+ *     <em>either</em> side sent it: then neither side accepts a restart of the association
  */
-public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod) {
+public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod,
+                           boolean nrSack, boolean disableRestart) {
 
     /**
      * No zero checksum: RFC 9653 section 8 reserves EDMID 0, so it never names a method and can
@@ -45,13 +52,25 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
     }
 
     /**
+     * Capabilities without NR-SACK and Disable Restart.
+     *
+     * @param forwardTsn PR-SCTP offered
+     * @param interleaving I-DATA offered
+     * @param streamReconfig RE-CONFIG offered
+     * @param zeroChecksumMethod the EDMID announced, or {@link #NO_ZERO_CHECKSUM}
+     */
+    public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod) {
+        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false, false);
+    }
+
+    /**
      * These capabilities with PR-SCTP offered or not.
      *
      * @param value whether PR-SCTP is offered
      * @return the changed capabilities
      */
     public Capabilities withForwardTsn(boolean value) {
-        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod);
+        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod, nrSack, disableRestart);
     }
 
     /**
@@ -61,7 +80,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withInterleaving(boolean value) {
-        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod);
+        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod, nrSack, disableRestart);
     }
 
     /**
@@ -71,7 +90,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withStreamReconfig(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod);
+        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod, nrSack, disableRestart);
     }
 
     /**
@@ -83,7 +102,29 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withZeroChecksum(int edmid) {
-        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid);
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid, nrSack, disableRestart);
+    }
+
+    /**
+     * These capabilities with NR-SACK offered or not (draft-tuexen-tsvwg-sctp-multipath section
+     * 4.2).
+     *
+     * @param value whether NR-SACK is offered
+     * @return the changed capabilities
+     */
+    public Capabilities withNrSack(boolean value) {
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, value, disableRestart);
+    }
+
+    /**
+     * These capabilities sending the Disable Restart parameter or not (draft-ietf-tsvwg-natsupp
+     * section 5.3.1).
+     *
+     * @param value whether Disable Restart is sent
+     * @return the changed capabilities
+     */
+    public Capabilities withDisableRestart(boolean value) {
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, nrSack, value);
     }
 
     /**
@@ -106,8 +147,11 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
     public Capabilities commonWith(Capabilities peer) {
         int zeroChecksumCommon = zeroChecksum() && zeroChecksumMethod == peer.zeroChecksumMethod
                 ? zeroChecksumMethod : NO_ZERO_CHECKSUM;
+        // draft-ietf-tsvwg-natsupp section 6.1: a restart is refused when either side sent Disable
+        // Restart, so this one flag is the union, not the intersection.
         return new Capabilities(forwardTsn && peer.forwardTsn, interleaving && peer.interleaving,
-                streamReconfig && peer.streamReconfig, zeroChecksumCommon);
+                streamReconfig && peer.streamReconfig, zeroChecksumCommon, nrSack && peer.nrSack,
+                disableRestart || peer.disableRestart);
     }
 
     /**
@@ -120,7 +164,11 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         boolean forwardTsnParameter = false;
         List<Integer> extensions = List.of();
         int zeroChecksumMethod = NO_ZERO_CHECKSUM;
+        boolean disableRestart = false;
         for (Parameter p : parameters) {
+            if (p instanceof DisableRestartParameter) {
+                disableRestart = true;
+            }
             if (p instanceof ForwardTsnSupportedParameter) {
                 forwardTsnParameter = true;
             } else if (p instanceof SupportedExtensionsParameter s) {
@@ -135,7 +183,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         // FORWARD TSN among the supported extensions. Either suffices.
         boolean forwardTsn = forwardTsnParameter || extensions.contains(ChunkType.FORWARD_TSN);
         return new Capabilities(forwardTsn, extensions.contains(ChunkType.I_DATA), extensions.contains(ChunkType.RE_CONFIG),
-                zeroChecksumMethod);
+                zeroChecksumMethod, extensions.contains(ChunkType.NR_SACK), disableRestart);
     }
 
     /**
@@ -159,12 +207,18 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         if (streamReconfig) {
             extensions.add(ChunkType.RE_CONFIG);
         }
+        if (nrSack) {
+            extensions.add(ChunkType.NR_SACK);
+        }
         if (!extensions.isEmpty()) {
             out.add(new SupportedExtensionsParameter(extensions));
         }
         if (zeroChecksum()) {
             // RFC 9653 section 5.1: announced in the INIT or INIT ACK, never in another chunk.
             out.add(new ZeroChecksumAcceptableParameter(zeroChecksumMethod));
+        }
+        if (disableRestart) {
+            out.add(DisableRestartParameter.INSTANCE); // draft-ietf-tsvwg-natsupp sections 5.3.1 and 6.1
         }
         return out;
     }

@@ -21,7 +21,11 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                              int localPort, int peerPort, int localTieTag, int peerTieTag,
                              Capabilities capabilities) {
 
-    /** Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits. */
+    /**
+     * Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits. The bits: 1
+     * PR-SCTP, 2 I-DATA, 4 RE-CONFIG, 8 NR-SACK, 16 Disable Restart sent by either side (bits
+     * unknown to an older release read as off, so the layout stays version 2).
+     */
     private static final int VERSION = 2;
     private static final int LENGTH = 1 + 4 * 5 + 2 * 4 + 4 * 2 + 1 + 4;
 
@@ -35,7 +39,8 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         b.putShort((short) localPort).putShort((short) peerPort);
         b.putInt(localTieTag).putInt(peerTieTag);
         b.put((byte) ((capabilities.forwardTsn() ? 1 : 0) | (capabilities.interleaving() ? 2 : 0)
-                | (capabilities.streamReconfig() ? 4 : 0)));
+                | (capabilities.streamReconfig() ? 4 : 0) | (capabilities.nrSack() ? 8 : 0)
+                | (capabilities.disableRestart() ? 16 : 0)));
         b.putInt(capabilities.zeroChecksumMethod());
         return Bytes.wrap(b.array());
     }
@@ -75,7 +80,8 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             }
             return Optional.of(new CookieContents(localTag, peerTag, localTsn, peerTsn, window, outbound, inbound,
                     localPort, peerPort, localTie, peerTie,
-                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod)));
+                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod,
+                            (caps & 8) != 0, (caps & 16) != 0)));
         } catch (BufferUnderflowException e) {
             return Optional.empty(); // cannot happen for the checked length; kept total anyway
         }
