@@ -45,6 +45,7 @@ final class ChunkDispatcher {
     private final DataDelivery delivery;
     private final DataTransmission transmission;
     private final StreamReconfiguration reconfig;
+    private final NatSupport nat;
 
     ChunkDispatcher(Tcb tcb, AssociationCounters counters, AssociationLifecycle lifecycle, Handshake handshake,
                     ShutdownProcedure shutdown, PathSupervisor paths, DataDelivery delivery,
@@ -58,6 +59,7 @@ final class ChunkDispatcher {
         this.delivery = delivery;
         this.transmission = transmission;
         this.reconfig = reconfig;
+        this.nat = new NatSupport(tcb, handshake);
     }
 
     /** Handles a packet the endpoint routed to the association. */
@@ -123,8 +125,12 @@ final class ChunkDispatcher {
                 onShutdownStep(shutdown.onShutdownComplete());
             } else if (chunk instanceof ReconfigChunk r && tcb.capabilities.streamReconfig()) {
                 reconfig.onChunk(r, nowNanos); // RFC 6525 section 5
+            } else if (chunk instanceof ErrorChunk error && error.fromMiddlebox()) {
+                nat.onMiddleboxError(error, nowNanos); // draft-ietf-tsvwg-natsupp section 5.1.2
             } else if (chunk instanceof ErrorChunk error) {
                 onError(error, nowNanos);
+            } else if (chunk instanceof AbortChunk abort && abort.fromMiddlebox() && nat.onMiddleboxAbort(abort, nowNanos)) {
+                return; // draft-ietf-tsvwg-natsupp section 6.2: the handshake starts over
             } else if (chunk instanceof AbortChunk abort) {
                 lifecycle.close("aborted by the peer" + describe(abort.causes()), abort.causes());
                 return; // nothing after an ABORT is processed (section 6.10 and 8.5.1 (B))
@@ -157,6 +163,13 @@ final class ChunkDispatcher {
      * carries our tag; an ABORT or SHUTDOWN COMPLETE may carry the peer's with the T bit set.
      */
     private boolean acceptsTag(int tag, Chunk chunk) {
+        if ((chunk instanceof AbortChunk a && a.fromMiddlebox() || chunk instanceof ErrorChunk e && e.fromMiddlebox())
+                && nat.acceptsMiddleboxTag(tag)) {
+            return true; // draft-ietf-tsvwg-natsupp: a NAT function's answer to our INIT
+        }
+        if (chunk instanceof ErrorChunk error && error.reflectedTag() && error.fromMiddlebox()) {
+            return tag == tcb.peerTag; // section 5.1.2: a NAT reflects the tag of our packet
+        }
         if (chunk instanceof AbortChunk abort) {
             return abort.reflectedTag() ? tcb.peerTag != 0 && tag == tcb.peerTag : tag == tcb.localTag; // (B)
         }

@@ -20,6 +20,7 @@ import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.ParameterType;
 import org.jsctp.core.packet.param.StateCookieParameter;
 import org.jsctp.core.packet.param.UnknownParameter;
+import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.timer.Timer;
 
 /**
@@ -70,6 +71,18 @@ final class Handshake {
         tcb.state = AssociationState.COOKIE_WAIT;
         tcb.send(0, sentInit); // RFC 9260 section 8.5.1 (A): an INIT carries verification tag 0
         t1Init.start(nowNanos);
+    }
+
+    /**
+     * Starts the handshake over from COOKIE-WAIT with a new verification tag and initial TSN: an
+     * SCTP-aware NAT reported that our tag and ports collide with another association
+     * (draft-ietf-tsvwg-natsupp section 6.2). T1-init starts afresh.
+     */
+    void restartWithNewTag(long nowNanos) {
+        t1Init.stop();
+        tcb.localTag = tcb.random.nextNonZeroInt();
+        tcb.localInitialTsn = new Tsn(tcb.random.nextInt());
+        start(nowNanos);
     }
 
     /** Why the attempt failed, after {@link Step#FAILED}. */
