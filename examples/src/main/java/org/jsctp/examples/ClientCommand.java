@@ -80,6 +80,12 @@ final class ClientCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    NrSackOption nrSack = new NrSackOption();
+
+    @picocli.CommandLine.Mixin
+    DisableRestartOption disableRestart = new DisableRestartOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -105,7 +111,7 @@ final class ClientCommand implements Callable<Integer> {
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec), spec).build()))
+                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())), spec), spec), spec).build()))
                 .listener(sched.listener((association, event) -> {
                     actions.onEvent(event);
                     ReceivedMessage whole = joiner.onEvent(association, event);

@@ -54,6 +54,12 @@ final class DemoCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    NrSackOption nrSack = new NrSackOption();
+
+    @picocli.CommandLine.Mixin
+    DisableRestartOption disableRestart = new DisableRestartOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -74,6 +80,8 @@ final class DemoCommand implements Callable<Integer> {
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
                 .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
+                .option(SctpOptions.NR_SACK_SUPPORTED, nrSack.nrSack)
+                .option(SctpOptions.DISABLE_RESTART, disableRestart.disableRestart)
                 .listener(new SctpListener() {
                     @Override
                     public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
@@ -86,7 +94,9 @@ final class DemoCommand implements Callable<Integer> {
                 .option(SctpOptions.DEFAULT_PRINFO, pr.apiPolicy(spec))
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
-                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler).build();
+                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
+                .option(SctpOptions.NR_SACK_SUPPORTED, nrSack.nrSack)
+                .option(SctpOptions.DISABLE_RESTART, disableRestart.disableRestart).build();
         int failures = 0;
         try {
             InetSocketAddress to = new InetSocketAddress(loopback, server.localAddress().getPort());

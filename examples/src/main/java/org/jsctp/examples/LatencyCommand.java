@@ -117,6 +117,12 @@ final class LatencyCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    NrSackOption nrSack = new NrSackOption();
+
+    @picocli.CommandLine.Mixin
+    DisableRestartOption disableRestart = new DisableRestartOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -145,7 +151,7 @@ final class LatencyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AssociationConfig config = reconfig.apply(sched.apply(zeroChecksum.apply(
-                pr.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec), spec), spec).build());
+                pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())).noDelay(!nagle), spec), spec), spec).build());
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)

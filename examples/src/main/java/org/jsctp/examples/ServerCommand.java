@@ -39,6 +39,12 @@ abstract class ServerCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    NrSackOption nrSack = new NrSackOption();
+
+    @picocli.CommandLine.Mixin
+    DisableRestartOption disableRestart = new DisableRestartOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -65,7 +71,7 @@ abstract class ServerCommand implements Callable<Integer> {
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(associationConfig().toBuilder(), spec), spec).build()))
+                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(disableRestart.apply(nrSack.apply(associationConfig().toBuilder())), spec), spec).build()))
                 .listener(sched.listener(service(), spec));
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);

@@ -125,6 +125,12 @@ final class TsctpCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    NrSackOption nrSack = new NrSackOption();
+
+    @picocli.CommandLine.Mixin
+    DisableRestartOption disableRestart = new DisableRestartOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -146,6 +152,8 @@ final class TsctpCommand implements Callable<Integer> {
         AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay)
                 .defaultPrPolicy(policy());
         zeroChecksum.apply(config, spec);
+        nrSack.apply(config);
+        disableRestart.apply(config);
         sched.apply(config, spec);
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));

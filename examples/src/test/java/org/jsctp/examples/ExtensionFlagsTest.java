@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
- * The flags of the message-flow extensions (PR-SCTP, RFC 6525, RFC 8260, RFC 9653) are on every
+ * The flags of the message-flow extensions (PR-SCTP, RFC 6525, RFC 8260, RFC 9653, NR-SACK, NAT support
+ * Disable Restart) are on every
  * subcommand that makes associations, so each can be tried by hand against usrsctp.
  */
 class ExtensionFlagsTest {
@@ -24,7 +25,8 @@ class ExtensionFlagsTest {
             "tsctp", "latency"})
     void everyToolThatMakesAssociationsTakesEachExtensionFlag(String tool) {
         CommandLine.Model.CommandSpec spec = spec(tool);
-        for (String flag : new String[] {"--reconfig", "--idata", "--scheduler", "--zero-checksum"}) {
+        for (String flag : new String[] {"--reconfig", "--idata", "--scheduler", "--zero-checksum", "--nrsack",
+                "--disable-restart"}) {
             assertThat(spec.findOption(flag)).as(tool + " " + flag).isNotNull();
         }
     }
@@ -33,6 +35,35 @@ class ExtensionFlagsTest {
     @ValueSource(strings = {"demo", "echo-server", "daytime-server", "chargen-server", "client", "tsctp", "latency"})
     void everyToolThatSendsTakesAPrPolicy(String tool) {
         assertThat(spec(tool).findOption("--pr")).isNotNull();
+    }
+
+    @Test
+    void theDemoRunsWithNrSackAndDisableRestart() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--nrsack",
+                "--disable-restart")).isZero();
+        assertThat(out.toString()).contains("association shut down gracefully");
+    }
+
+    @Test
+    void theNrSackAndDisableRestartFlagsReachTheConfiguration() {
+        NrSackOption nr = new NrSackOption();
+        DisableRestartOption dr = new DisableRestartOption();
+        new CommandLine(new Object() {
+            @CommandLine.Mixin
+            NrSackOption a = nr;
+            @CommandLine.Mixin
+            DisableRestartOption b = dr;
+        }).parseArgs("--nrsack", "--disable-restart");
+        org.jsctp.core.assoc.AssociationConfig c = dr.apply(nr.apply(org.jsctp.core.assoc.AssociationConfig.builder()))
+                .build();
+        assertThat(c.nrSackSupported()).isTrue();
+        assertThat(c.disableRestart()).isTrue();
+        org.jsctp.core.assoc.AssociationConfig off = new DisableRestartOption()
+                .apply(new NrSackOption().apply(org.jsctp.core.assoc.AssociationConfig.builder())).build();
+        assertThat(off.nrSackSupported()).isFalse();
+        assertThat(off.disableRestart()).isFalse();
     }
 
     @Test

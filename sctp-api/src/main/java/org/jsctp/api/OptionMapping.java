@@ -68,6 +68,10 @@ final class OptionMapping {
             b.capabilities(b.capabilities().withInterleaving((Boolean) value)); // RFC 8260 section 2.2
         } else if (o == SctpOptions.STREAM_SCHEDULER) {
             b.streamScheduler(StreamSchedulerKind.valueOf(((SctpStreamScheduler) value).name()));
+        } else if (o == SctpOptions.NR_SACK_SUPPORTED) {
+            b.nrSackSupported((Boolean) value); // draft-tuexen-tsvwg-sctp-multipath section 4.2
+        } else if (o == SctpOptions.DISABLE_RESTART) {
+            b.disableRestart((Boolean) value); // draft-ietf-tsvwg-natsupp section 5.3.1
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -105,6 +109,10 @@ final class OptionMapping {
             return c.capabilities().interleaving();
         } else if (o == SctpOptions.STREAM_SCHEDULER) {
             return SctpStreamScheduler.valueOf(c.streamScheduler().name());
+        } else if (o == SctpOptions.NR_SACK_SUPPORTED) {
+            return c.nrSackSupported();
+        } else if (o == SctpOptions.DISABLE_RESTART) {
+            return c.disableRestart();
         }
         throw new IllegalArgumentException(o + " is not kept in the core's configuration");
     }
