@@ -16,7 +16,8 @@ import org.jsctp.core.packet.chunk.ErrorChunk;
  *   <li>VTag and Port Number Collision (section 5.2.1, "Colliding NAT Table Entry") while our INIT
  *       is out (section 6.2): the NAT already maps another association with our ports and tag, so
  *       the handshake starts over with a new verification tag and initial TSN, in a new INIT. In
- *       any other state the association cannot go on through that NAT, and the ABORT ends it.</li>
+ *       any other state the association cannot go on through that NAT, and the ABORT ends it.
+ *       At most Max.Init.Retransmits new tags are tried; the ABORT after that ends the attempt.</li>
  *   <li>Missing State (section 5.2.2, "Missing NAT Table Entry") in an ERROR (section 6.4): the NAT
  *       lost its entry; the end host restores it with an ASCONF carrying the VTags parameter
  *       (section 5.3.2). ASCONF (RFC 5061) is not implemented yet: the association reports the
@@ -28,6 +29,8 @@ final class NatSupport {
 
     private final Tcb tcb;
     private final Handshake handshake;
+    /** New INITs sent for collisions so far; bounded by Max.Init.Retransmits, so a NAT cannot loop us. */
+    private int collisionRestarts;
 
     NatSupport(Tcb tcb, Handshake handshake) {
         this.tcb = tcb;
@@ -68,6 +71,10 @@ final class NatSupport {
         if (tcb.state != AssociationState.COOKIE_WAIT || !has(causes, CollidingNatTableEntryCause.class)) {
             return false;
         }
+        if (collisionRestarts >= tcb.config.maxInitRetransmits()) {
+            return false; // as many new tags as INIT retransmissions: the ABORT ends the attempt
+        }
+        collisionRestarts++;
         int previousTag = tcb.localTag;
         handshake.restartWithNewTag(nowNanos); // section 6.2: a new INIT with a new verification tag
         tcb.emit(new AssociationEvent.LocalTagChanged(previousTag, tcb.localTag));

@@ -178,6 +178,24 @@ class NatSupportTest {
     }
 
     @Test
+    void aNatRepeatingTheCollisionEndsTheAttemptAfterMaxInitRetransmitsNewTags() {
+        SimHost client = new SimHost("client", new Endpoint(EndpointConfig.of(5000,
+                AssociationConfig.builder().maxInitRetransmits(3).build()), new SeededRandomSource(1), 0));
+        Association a = client.connect(7, 0);
+        client.drainOutbox();
+        for (int i = 0; i < 3; i++) {
+            client.receive(packet(7, 5000, a.localTag(), new AbortChunk(false, true,
+                    List.of(CollidingNatTableEntryCause.NO_CHUNK))), (i + 1) * MS);
+            assertThat(a.state()).isEqualTo(AssociationState.COOKIE_WAIT);
+            assertThat(client.drainOutbox()).hasSize(1);
+        }
+        client.receive(packet(7, 5000, a.localTag(), new AbortChunk(false, true,
+                List.of(CollidingNatTableEntryCause.NO_CHUNK))), 10 * MS);
+        assertThat(a.state()).isEqualTo(AssociationState.CLOSED);
+        assertThat(events(client)).filteredOn(AssociationEvent.LocalTagChanged.class::isInstance).hasSize(3);
+    }
+
+    @Test
     void anAbortWithoutTheMBitOrWithOtherCausesStillEndsTheHandshake() {
         SimHost client = host("client", 5000, 1, false);
         Association a = client.connect(7, 0);
