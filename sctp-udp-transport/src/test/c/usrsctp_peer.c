@@ -38,6 +38,9 @@
  *   USRSCTP_PEER_RTO=INITIAL,MIN,MAX   SCTP_RTOINFO in ms
  *   USRSCTP_PEER_PATH_MAX_RXT=N        SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt
  *   USRSCTP_PEER_HB_INTERVAL=MS        SCTP_PEER_ADDR_PARAMS spp_hbinterval
+ *   USRSCTP_PEER_NRSACK=1              usrsctp_sysctl_set_sctp_nrsack_enable(1) before any socket:
+ *                                      offer NR-SACK (draft-tuexen-tsvwg-sctp-multipath) and use it
+ *                                      when the peer offers it too
  *
  * Output lines: READY (listening, or connected), ACCEPTED (listen: the association is up),
  * EVENT <notification> [key=value...] (STREAM_RESET_EVENT, ASSOC_RESET_EVENT and STREAM_CHANGE_EVENT
@@ -797,6 +800,10 @@ int main(int argc, char **argv) {
     }
     /* usrsctp_init: UDP encapsulation on LOCAL_UDP_PORT, no conn_output, no debug printer. */
     usrsctp_init(local_udp, NULL, NULL);
+    const char *nrsack = getenv("USRSCTP_PEER_NRSACK");
+    if (nrsack != NULL && strcmp(nrsack, "1") == 0) {
+        usrsctp_sysctl_set_sctp_nrsack_enable(1); /* off by default in usrsctp */
+    }
 
     /* usrsctp_socket without callbacks: the socket API, one-to-one style (SOCK_STREAM). */
     struct socket *s = usrsctp_socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP, NULL, NULL, 0, NULL);

@@ -83,6 +83,12 @@ final class ClientCommand implements Callable<Integer> {
     MtuOption mtu = new MtuOption();
 
     @picocli.CommandLine.Mixin
+    NrSackOption nrSack = new NrSackOption();
+
+    @picocli.CommandLine.Mixin
+    DisableRestartOption disableRestart = new DisableRestartOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @picocli.CommandLine.Mixin
@@ -112,7 +118,7 @@ final class ClientCommand implements Callable<Integer> {
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec), spec), spec)).build()))
+                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())), spec), spec), spec), spec)).build()))
                 .listener(multihoming.listener(sched.listener((association, event) -> {
                     actions.onEvent(event);
                     ReceivedMessage whole = joiner.onEvent(association, event);

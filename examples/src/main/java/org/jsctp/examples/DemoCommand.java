@@ -54,6 +54,12 @@ final class DemoCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    NrSackOption nrSack = new NrSackOption();
+
+    @picocli.CommandLine.Mixin
+    DisableRestartOption disableRestart = new DisableRestartOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @picocli.CommandLine.Mixin
@@ -87,6 +93,8 @@ final class DemoCommand implements Callable<Integer> {
                 .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
                 .option(org.jsctp.api.SctpOptions.PATH_MTU, pathMtu)
                 .option(SctpOptions.PEER_ADDR_THLDS, pfThreshold)
+                .option(SctpOptions.NR_SACK_SUPPORTED, nrSack.nrSack)
+                .option(SctpOptions.DISABLE_RESTART, disableRestart.disableRestart)
                 .listener(new SctpListener() {
                     @Override
                     public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
@@ -102,6 +110,8 @@ final class DemoCommand implements Callable<Integer> {
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
                 .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
                 .option(org.jsctp.api.SctpOptions.PATH_MTU, pathMtu)
+                .option(SctpOptions.NR_SACK_SUPPORTED, nrSack.nrSack)
+                .option(SctpOptions.DISABLE_RESTART, disableRestart.disableRestart)
                 .option(SctpOptions.PEER_ADDR_THLDS, pfThreshold);
         SctpEndpoint client = multihoming.apply(clientBuilder, spec).build();
         int failures = 0;

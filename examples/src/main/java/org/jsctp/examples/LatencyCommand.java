@@ -120,6 +120,12 @@ final class LatencyCommand implements Callable<Integer> {
     MtuOption mtu = new MtuOption();
 
     @picocli.CommandLine.Mixin
+    NrSackOption nrSack = new NrSackOption();
+
+    @picocli.CommandLine.Mixin
+    DisableRestartOption disableRestart = new DisableRestartOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @picocli.CommandLine.Mixin
@@ -152,7 +158,7 @@ final class LatencyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AssociationConfig config = reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(
-                mtu.apply(pr.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec), spec), spec), spec)).build());
+                mtu.apply(pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())).noDelay(!nagle), spec), spec), spec), spec)).build());
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort)

@@ -128,6 +128,12 @@ final class TsctpCommand implements Callable<Integer> {
     MtuOption mtu = new MtuOption();
 
     @picocli.CommandLine.Mixin
+    NrSackOption nrSack = new NrSackOption();
+
+    @picocli.CommandLine.Mixin
+    DisableRestartOption disableRestart = new DisableRestartOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @picocli.CommandLine.Mixin
@@ -153,6 +159,8 @@ final class TsctpCommand implements Callable<Integer> {
                 .defaultPrPolicy(policy());
         zeroChecksum.apply(config, spec);
         mtu.apply(config, spec);
+        nrSack.apply(config);
+        disableRestart.apply(config);
         sched.apply(config, spec);
         multihoming.check(spec);
         multihoming.apply(config);

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
- * The flags of the message-flow extensions (PR-SCTP, RFC 6525, RFC 8260, RFC 9653) are on every
+ * The flags of the message-flow extensions (PR-SCTP, RFC 6525, RFC 8260, RFC 9653, NR-SACK, NAT support
+ * Disable Restart) are on every
  * subcommand that makes associations, so each can be tried by hand against usrsctp.
  */
 class ExtensionFlagsTest {
@@ -25,7 +26,7 @@ class ExtensionFlagsTest {
     void everyToolThatMakesAssociationsTakesEachExtensionFlag(String tool) {
         CommandLine.Model.CommandSpec spec = spec(tool);
         for (String flag : new String[] {"--reconfig", "--idata", "--scheduler", "--zero-checksum", "--mtu",
-            "--pmtud-max"}) {
+            "--pmtud-max", "--nrsack", "--disable-restart"}) {
             assertThat(spec.findOption(flag)).as(tool + " " + flag).isNotNull();
         }
     }
@@ -90,6 +91,35 @@ class ExtensionFlagsTest {
         assertThat(err.toString()).contains("--mtu must be 1232..65535");
         assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--mtu", "1300",
                 "--pmtud-max", "9000")).isEqualTo(2);
+    }
+
+    @Test
+    void theDemoRunsWithNrSackAndDisableRestart() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--nrsack",
+                "--disable-restart")).isZero();
+        assertThat(out.toString()).contains("association shut down gracefully");
+    }
+
+    @Test
+    void theNrSackAndDisableRestartFlagsReachTheConfiguration() {
+        NrSackOption nr = new NrSackOption();
+        DisableRestartOption dr = new DisableRestartOption();
+        new CommandLine(new Object() {
+            @CommandLine.Mixin
+            NrSackOption a = nr;
+            @CommandLine.Mixin
+            DisableRestartOption b = dr;
+        }).parseArgs("--nrsack", "--disable-restart");
+        org.jsctp.core.assoc.AssociationConfig c = dr.apply(nr.apply(org.jsctp.core.assoc.AssociationConfig.builder()))
+                .build();
+        assertThat(c.nrSackSupported()).isTrue();
+        assertThat(c.disableRestart()).isTrue();
+        org.jsctp.core.assoc.AssociationConfig off = new DisableRestartOption()
+                .apply(new NrSackOption().apply(org.jsctp.core.assoc.AssociationConfig.builder())).build();
+        assertThat(off.nrSackSupported()).isFalse();
+        assertThat(off.disableRestart()).isFalse();
     }
 
     @Test

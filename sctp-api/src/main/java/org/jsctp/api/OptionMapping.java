@@ -78,6 +78,10 @@ final class OptionMapping {
             }
         } else if (o == SctpOptions.PEER_ADDR_THLDS) {
             b.potentiallyFailedMaxRetransmits((Integer) value); // RFC 7829 section 6.1
+        } else if (o == SctpOptions.NR_SACK_SUPPORTED) {
+            b.nrSackSupported((Boolean) value); // draft-tuexen-tsvwg-sctp-multipath section 4.2
+        } else if (o == SctpOptions.DISABLE_RESTART) {
+            b.disableRestart((Boolean) value); // draft-ietf-tsvwg-natsupp section 5.3.1
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -115,6 +119,10 @@ final class OptionMapping {
             return c.capabilities().interleaving();
         } else if (o == SctpOptions.STREAM_SCHEDULER) {
             return SctpStreamScheduler.valueOf(c.streamScheduler().name());
+        } else if (o == SctpOptions.NR_SACK_SUPPORTED) {
+            return c.nrSackSupported();
+        } else if (o == SctpOptions.DISABLE_RESTART) {
+            return c.disableRestart();
         } else if (o == SctpOptions.PEER_ADDR_THLDS) {
             return c.potentiallyFailedMaxRetransmits();
         }

@@ -220,6 +220,29 @@ public final class SctpOptions {
     public static final SctpOption<Integer> PEER_ADDR_THLDS = SctpOption.of("SCTP_PEER_ADDR_THLDS", Integer.class,
             true, v -> range("SCTP_PEER_ADDR_THLDS", v, 0, 1000));
 
+    /**
+     * NR-SACK supported (SCTP_NRSACK_SUPPORTED in spirit; draft-tuexen-tsvwg-sctp-multipath section
+     * 4.2): offer NR-SACK (chunk type 0x10 in Supported Extensions). When both sides offer it,
+     * acknowledgements are NR-SACKs, and data the receiver reports as non-renegable (we report all
+     * out-of-order data so) leaves the sender's send buffer at once instead of at the cumulative
+     * acknowledgement. Default false (usrsctp offers it only with its nrsack_enable sysctl on).
+     * Not live: it is negotiated at setup.
+     */
+    public static final SctpOption<Boolean> NR_SACK_SUPPORTED = SctpOption.of("NR_SACK_SUPPORTED",
+            Boolean.class, false, v -> {
+            });
+
+    /**
+     * Disable Restart (draft-ietf-tsvwg-natsupp sections 5.3.1 and 6.1): send the Disable Restart
+     * parameter in INIT / INIT ACK, so that once either side sent it a restart of the association
+     * (RFC 9260 section 5.2.4 case A) is refused and the association lives on. Useful behind a
+     * NAT, where another host with the same ports could otherwise restart it. Default false. Not
+     * live: it is negotiated at setup.
+     */
+    public static final SctpOption<Boolean> DISABLE_RESTART = SctpOption.of("DISABLE_RESTART",
+            Boolean.class, false, v -> {
+            });
+
     private SctpOptions() {
     }
 
@@ -228,7 +251,7 @@ public final class SctpOptions {
         return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
-                PATH_MTU, PEER_ADDR_THLDS);
+                PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART);
     }
 
     private static void range(String what, long value, long min, long max) {

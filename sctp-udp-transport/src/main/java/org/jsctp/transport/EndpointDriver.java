@@ -21,6 +21,7 @@ import org.jsctp.core.packet.cause.UserInitiatedAbortCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
+import org.jsctp.core.packet.chunk.ErrorChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
 import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
 import org.slf4j.Logger;
@@ -454,6 +455,9 @@ final class EndpointDriver {
     }
 
     private void dispatch(SctpUdpAssociation a, AssociationEvent e) {
+        if (e instanceof AssociationEvent.LocalTagChanged changed) {
+            table.rekey(a, changed.previousLocalTag()); // draft-ietf-tsvwg-natsupp section 6.2: a new INIT, a new tag
+        }
         try {
             listener.onEvent(a, e);
         } catch (RuntimeException ex) {
@@ -489,6 +493,7 @@ final class EndpointDriver {
 
     private static boolean isReflected(Chunk first) {
         return (first instanceof AbortChunk abort && abort.reflectedTag())
-                || (first instanceof ShutdownCompleteChunk complete && complete.reflectedTag());
+                || (first instanceof ShutdownCompleteChunk complete && complete.reflectedTag())
+                || (first instanceof ErrorChunk error && error.reflectedTag()); // draft-ietf-tsvwg-natsupp 5.1.2
     }
 }

@@ -34,6 +34,22 @@ final class UdpTap implements AutoCloseable {
             return checksum() == Crc32c.compute(bytes, 0, bytes.length);
         }
 
+        /** Whether the packet holds a chunk of {@code type}, walking the chunk headers (RFC 9260 section 3.2). */
+        boolean hasChunk(int type) {
+            int at = 12;
+            while (at + 4 <= bytes.length) {
+                int length = ((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF);
+                if ((bytes[at] & 0xFF) == type) {
+                    return true;
+                }
+                if (length < 4) {
+                    return false;
+                }
+                at += (length + 3) & ~3;
+            }
+            return false;
+        }
+
         /** The type of the packet's first chunk (RFC 9260 section 3.2). */
         int firstChunkType() {
             return bytes.length > 12 ? bytes[12] & 0xFF : -1;
@@ -47,6 +63,9 @@ final class UdpTap implements AutoCloseable {
     private final List<Datagram> seen = new ArrayList<>();
     private final Thread fromA;
     private final Thread fromB;
+    private java.util.function.Predicate<Datagram> drop = d -> false;
+    private int dropsLeft;
+    private int dropped;
 
     /**
      * @param host the loopback address
@@ -87,6 +106,20 @@ final class UdpTap implements AutoCloseable {
         return facingB.getLocalPort();
     }
 
+    /**
+     * Drops the next {@code count} datagrams that {@code which} accepts instead of forwarding them
+     * (a scripted loss, to make gaps); dropped ones are not in {@link #seen()}.
+     */
+    synchronized void dropNext(int count, java.util.function.Predicate<Datagram> which) {
+        this.drop = which;
+        this.dropsLeft = count;
+    }
+
+    /** How many datagrams {@link #dropNext} dropped so far. */
+    synchronized int dropped() {
+        return dropped;
+    }
+
     /** Every datagram forwarded so far, in order. */
     synchronized List<Datagram> seen() {
         return List.copyOf(seen);
@@ -110,7 +143,13 @@ final class UdpTap implements AutoCloseable {
                     }
                 }
                 synchronized (this) {
-                    seen.add(new Datagram(isFromA, bytes));
+                    Datagram d = new Datagram(isFromA, bytes);
+                    if (dropsLeft > 0 && drop.test(d)) {
+                        dropsLeft--;
+                        dropped++;
+                        continue;
+                    }
+                    seen.add(d);
                 }
                 (isFromA ? facingB : facingA).send(new DatagramPacket(bytes, bytes.length, to));
             } catch (IOException e) {

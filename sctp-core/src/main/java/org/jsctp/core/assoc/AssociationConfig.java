@@ -216,6 +216,27 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         return plpmtud.enabled();
     }
 
+    /**
+     * Whether we offer NR-SACK (draft-tuexen-tsvwg-sctp-multipath section 4.2): when the peer
+     * offers it too, we acknowledge with NR-SACK chunks and free the data it reports
+     * non-renegable at once. Off by default (see {@link Builder#nrSackSupported(boolean)}).
+     *
+     * @return whether NR-SACK is offered
+     */
+    public boolean nrSackSupported() {
+        return capabilities.nrSack();
+    }
+
+    /**
+     * Whether we send the Disable Restart parameter (draft-ietf-tsvwg-natsupp section 5.3.1) in
+     * our INIT and INIT ACK; off by default.
+     *
+     * @return whether restarts are refused
+     */
+    public boolean disableRestart() {
+        return capabilities.disableRestart();
+    }
+
     /** The partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does. */
     public static int defaultPartialDeliveryPoint(int receiveBufferBytes) {
         return Math.max(1, receiveBufferBytes / 2);
@@ -247,6 +268,10 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private boolean lostRetransmissionDetection = false;
         private PrPolicy defaultPrPolicy = PrPolicy.NONE;
         private boolean acceptStreamReconfig = false;
+        /** The flag of {@link #nrSackSupported(boolean)}, or null when not set (capabilities decide). */
+        private Boolean nrSackSupported;
+        /** The flag of {@link #disableRestart(boolean)}, or null when not set (capabilities decide). */
+        private Boolean disableRestart;
         /** The EDMID of {@link #zeroChecksum(int)}, or null when not set (capabilities decide). */
         private Integer zeroChecksumMethod;
         private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
@@ -440,6 +465,23 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
 
         /**
+         * Offers NR-SACK (draft-tuexen-tsvwg-sctp-multipath section 4.2, chunk type 0x10 in
+         * Supported Extensions). When both sides offer it, each acknowledges with NR-SACK instead
+         * of SACK; our receiver never reneges, so it reports every out-of-order TSN as
+         * non-renegable and the sender frees those chunks (and their room in the send buffer) at
+         * once. Off by default: usrsctp and FreeBSD offer it only when their nrsack_enable sysctl
+         * is on (off by default) and Linux not at all, so only jsctp-to-jsctp associations would
+         * use it otherwise. Wins over the flag of {@link #capabilities(Capabilities)}.
+         *
+         * @param value whether NR-SACK is offered
+         * @return this builder
+         */
+        public Builder nrSackSupported(boolean value) {
+            this.nrSackSupported = value;
+            return this;
+        }
+
+        /**
          * Our addresses to list in INIT and INIT ACK (RFC 9260 section 5.1.2); empty for none.
          *
          * @param value literal IPv4/IPv6 addresses, each once
@@ -515,9 +557,30 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Sends the Disable Restart parameter (draft-ietf-tsvwg-natsupp section 5.3.1) in our INIT
+         * and INIT ACK. When either side sent it, a restart of the association (RFC 9260 section
+         * 5.2.4 case A) is refused and the existing association lives on (section 6.1): behind a
+         * NAT another host with the same ports could otherwise restart it. Off by default. Wins
+         * over the flag of {@link #capabilities(Capabilities)}.
+         *
+         * @param value whether restarts are disabled
+         * @return this builder
+         */
+        public Builder disableRestart(boolean value) {
+            this.disableRestart = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
+            if (nrSackSupported != null) {
+                capabilities = capabilities.withNrSack(nrSackSupported);
+            }
+            if (disableRestart != null) {
+                capabilities = capabilities.withDisableRestart(disableRestart);
+            }
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,

@@ -174,4 +174,27 @@ public sealed interface AssociationEvent {
      */
     record StreamChange(int outboundStreams, int inboundStreams, ReconfigOutcome outcome) implements AssociationEvent {
     }
+
+    /**
+     * Our verification tag changed while the association was being set up: an SCTP-aware NAT
+     * reported a VTag and Port Number Collision (draft-ietf-tsvwg-natsupp section 6.2) and a new
+     * INIT went out with a new tag. A transport that finds associations by their tag re-keys this
+     * one from {@code previousLocalTag}.
+     *
+     * @param previousLocalTag the tag of the INIT the NAT refused
+     * @param localTag the tag of the new INIT
+     */
+    record LocalTagChanged(int previousLocalTag, int localTag) implements AssociationEvent {
+    }
+
+    /**
+     * An SCTP-aware NAT on the path lost its entry for this association: it sent an ERROR with the
+     * M bit and the Missing State cause (draft-ietf-tsvwg-natsupp sections 5.2.2 and 6.4). The
+     * recovery is an ASCONF with the VTags parameter, which needs ASCONF (RFC 5061), not
+     * implemented yet: {@code recovered} is false, and packets through that NAT keep failing.
+     *
+     * @param recovered whether the NAT's entry was restored
+     */
+    record NatStateMissing(boolean recovered) implements AssociationEvent {
+    }
 }

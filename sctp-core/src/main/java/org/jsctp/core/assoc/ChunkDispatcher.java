@@ -24,6 +24,7 @@ import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
 import org.jsctp.core.packet.chunk.PadChunk;
 import org.jsctp.core.packet.chunk.ReconfigChunk;
+import org.jsctp.core.packet.chunk.NrSackChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownChunk;
@@ -47,6 +48,7 @@ final class ChunkDispatcher {
     private final DataTransmission transmission;
     private final StreamReconfiguration reconfig;
     private final AddressReconfiguration asconf;
+    private final NatSupport nat;
 
     ChunkDispatcher(Tcb tcb, AssociationCounters counters, AssociationLifecycle lifecycle, Handshake handshake,
                     ShutdownProcedure shutdown, PathSupervisor paths, DataDelivery delivery,
@@ -61,6 +63,7 @@ final class ChunkDispatcher {
         this.transmission = transmission;
         this.reconfig = reconfig;
         this.asconf = asconf;
+        this.nat = new NatSupport(tcb, handshake);
     }
 
     /** Handles a packet the endpoint routed to the association. */
@@ -101,6 +104,9 @@ final class ChunkDispatcher {
             } else if (chunk instanceof SackChunk sack) {
                 counters.onSackReceived();
                 transmission.onSack(sack, nowNanos);
+            } else if (chunk instanceof NrSackChunk nrSack && NrSackRules.negotiated(tcb)) {
+                counters.onSackReceived(); // draft-tuexen-tsvwg-sctp-multipath section 4.2
+                transmission.onNrSack(nrSack, nowNanos);
             } else if (chunk instanceof InitAckChunk initAck) {
                 Handshake.Step step = handshake.onInitAck(initAck, nowNanos);
                 if (step == Handshake.Step.COOKIE_ECHOED) {
@@ -131,8 +137,12 @@ final class ChunkDispatcher {
                 asconf.onAsconf(a, null, false); // RFC 5061 section 5.2; AUTH and paths not wired yet
             } else if (chunk instanceof AsconfAckChunk a && tcb.capabilities.asconf()) {
                 asconf.onAsconfAck(a, false); // RFC 5061 section 5.1; AUTH not wired yet
+            } else if (chunk instanceof ErrorChunk error && error.fromMiddlebox()) {
+                nat.onMiddleboxError(error, nowNanos); // draft-ietf-tsvwg-natsupp section 5.1.2
             } else if (chunk instanceof ErrorChunk error) {
                 onError(error, nowNanos);
+            } else if (chunk instanceof AbortChunk abort && abort.fromMiddlebox() && nat.onMiddleboxAbort(abort, nowNanos)) {
+                return; // draft-ietf-tsvwg-natsupp section 6.2: the handshake starts over
             } else if (chunk instanceof AbortChunk abort) {
                 lifecycle.close("aborted by the peer" + describe(abort.causes()), abort.causes());
                 return; // nothing after an ABORT is processed (section 6.10 and 8.5.1 (B))
@@ -165,6 +175,13 @@ final class ChunkDispatcher {
      * carries our tag; an ABORT or SHUTDOWN COMPLETE may carry the peer's with the T bit set.
      */
     private boolean acceptsTag(int tag, Chunk chunk) {
+        if ((chunk instanceof AbortChunk a && a.fromMiddlebox() || chunk instanceof ErrorChunk e && e.fromMiddlebox())
+                && nat.acceptsMiddleboxTag(tag)) {
+            return true; // draft-ietf-tsvwg-natsupp: a NAT function's answer to our INIT
+        }
+        if (chunk instanceof ErrorChunk error && error.reflectedTag() && error.fromMiddlebox()) {
+            return tag == tcb.peerTag; // section 5.1.2: a NAT reflects the tag of our packet
+        }
         if (chunk instanceof AbortChunk abort) {
             return abort.reflectedTag() ? tcb.peerTag != 0 && tag == tcb.peerTag : tag == tcb.localTag; // (B)
         }

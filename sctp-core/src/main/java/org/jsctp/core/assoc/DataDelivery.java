@@ -117,19 +117,28 @@ final class DataDelivery {
             // when gaps or duplicates are to be reported. Either way no SACK is left pending.
             SackChunk sack = receiver.createSack(undeliveredBytes);
             boolean needed = !sack.gapAckBlocks().isEmpty() || !sack.duplicateTsns().isEmpty();
-            shutdown.answerData(receiver.cumulativeTsnAck(), needed ? sack : null, nowNanos);
+            shutdown.answerData(receiver.cumulativeTsnAck(), needed ? NrSackRules.acknowledgement(tcb, sack) : null,
+                    nowNanos);
         }
     }
 
-    /** A SACK of what was received, with a_rwnd less the bytes not yet taken (RFC 9260 section 6.2). */
-    SackChunk createSack() {
-        return receiver.createSack(undeliveredBytes);
+    /**
+     * A SACK of what was received, with a_rwnd less the bytes not yet taken (RFC 9260 section 6.2);
+     * an NR-SACK when negotiated (draft-tuexen-tsvwg-sctp-multipath section 4.2).
+     */
+    Chunk createSack() {
+        return NrSackRules.acknowledgement(tcb, receiver.createSack(undeliveredBytes));
+    }
+
+    /** The size on the wire of the acknowledgement {@link #createSack} would build now. */
+    int sackLength() {
+        return receiver.sackLength() + NrSackRules.extraLength(tcb);
     }
 
     /** Sends the SACK alone once it is due (RFC 9260 section 6.2). */
     void sendSackIfDue() {
         if (receiver.isSackDueNow()) {
-            tcb.sendSack(List.of(receiver.createSack(undeliveredBytes)));
+            tcb.sendSack(List.of(createSack()));
         }
     }
 
@@ -138,7 +147,7 @@ final class DataDelivery {
         undeliveredBytes = Math.max(0, undeliveredBytes - bytes);
         if (receiver != null && tcb.state != AssociationState.CLOSED
                 && receiver.windowUpdateWorthSending(undeliveredBytes, tcb.config.pathMtu())) {
-            tcb.sendSack(List.of(receiver.createSack(undeliveredBytes))); // a window update (section 6.2)
+            tcb.sendSack(List.of(createSack())); // a window update (section 6.2)
         }
     }
 

@@ -12,6 +12,7 @@ import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
+import org.jsctp.core.packet.chunk.GapAckBlock;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.timer.Timer;
 import org.jsctp.core.tx.OutgoingFragment;
@@ -325,12 +326,21 @@ final class DataSender {
 
     /** RFC 9260 section 6.2.1. */
     SackEffect onSack(SackChunk sack, long nowNanos) {
+        return onSack(sack, List.of(), nowNanos);
+    }
+
+    /**
+     * RFC 9260 section 6.2.1 for a SACK or, with {@code nrGapAckBlocks}, an NR-SACK (its Gap Ack
+     * Blocks in {@code sack} including the NR ones, see {@link NrSackRules#asSack}): the chunks in
+     * the NR blocks are freed at once (draft-tuexen-tsvwg-sctp-multipath section 4.2).
+     */
+    SackEffect onSack(SackChunk sack, List<GapAckBlock> nrGapAckBlocks, long nowNanos) {
         long[] flightBefore = flightBeforeScratch;
         for (int p = 0; p < cc.length; p++) {
             flightBefore[p] = cc[p] == null ? 0 : outstanding.bytesInFlight(p);
         }
         int dataPath = routing.dataPath();
-        SackResult r = outstanding.handleSack(sack, nowNanos, cc(dataPath).inFastRecovery());
+        SackResult r = outstanding.handleSack(sack, nrGapAckBlocks, nowNanos, cc(dataPath).inFastRecovery());
         if (r.isProtocolViolation()) {
             return new SackEffect(true, false, false);
         }

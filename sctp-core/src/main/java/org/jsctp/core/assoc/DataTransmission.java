@@ -6,6 +6,8 @@ import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.GapAckBlock;
+import org.jsctp.core.packet.chunk.NrSackChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.path.Path;
 import org.jsctp.core.timer.Timer;
@@ -135,11 +137,15 @@ final class DataTransmission {
     }
 
     void onSack(SackChunk sack, long nowNanos) {
+        onSack(sack, List.of(), nowNanos);
+    }
+
+    private void onSack(SackChunk sack, List<GapAckBlock> nrGapAckBlocks, long nowNanos) {
         if (sender == null || tcb.state == AssociationState.COOKIE_WAIT) {
             return;
         }
         long bufferedBefore = sender.bufferedAmount();
-        DataSender.SackEffect effect = sender.onSack(sack, nowNanos);
+        DataSender.SackEffect effect = sender.onSack(sack, nrGapAckBlocks, nowNanos);
         if (effect.protocolViolation()) {
             // RFC 9260 section 6.2.1: acknowledging TSNs never sent is a protocol violation.
             tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("SACK acknowledges TSNs never sent")));
@@ -169,9 +175,21 @@ final class DataTransmission {
                 tcb.emit(new AssociationEvent.BufferedAmountLow(bufferedAfter));
             }
         }
+        if (!effect.newDataAcked()) {
+            // An NR-SACK may free chunks gap-acked before, acknowledging nothing new.
+            onAbandonedReleased(bufferedBefore);
+        }
         if (effect.fastRetransmitNow()) {
             transmitData(nowNanos, true); // section 7.2.4 step 3: one packet, regardless of cwnd
         }
+    }
+
+    /**
+     * An NR-SACK (draft-tuexen-tsvwg-sctp-multipath section 4.2): taken as a SACK whose Gap Ack
+     * Blocks are both kinds of block, the NR ones freed at once ({@link NrSackRules}).
+     */
+    void onNrSack(NrSackChunk nrSack, long nowNanos) {
+        onSack(NrSackRules.asSack(nrSack), nrSack.nrGapAckBlocks(), nowNanos);
     }
 
     void onT3Expiry(long nowNanos) {
@@ -242,7 +260,7 @@ final class DataTransmission {
             // before it (section 6.10: control chunks first); alone only once it is due.
             boolean sackPending = receiver.isSackPending();
             data.clear();
-            int dest = sender.nextChunks(data, nowNanos, sackPending ? budget - receiver.sackLength() : budget,
+            int dest = sender.nextChunks(data, nowNanos, sackPending ? budget - delivery.sackLength() : budget,
                     fastRetransmitOnce, tcb.state == AssociationState.SHUTDOWN_PENDING);
             Chunk sack = sackPending && (!data.isEmpty() || receiver.isSackDueNow())
                     ? delivery.createSack() : null;

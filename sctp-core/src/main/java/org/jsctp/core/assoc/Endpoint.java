@@ -301,6 +301,11 @@ public final class Endpoint {
         boolean tiesMatch = cookie.localTieTag() == existing.localTag() && cookie.peerTieTag() == existing.peerTag();
         if (!peerMatches && tiesMatch) {
             // Case A: the peer restarted.
+            if (existing.capabilities().disableRestart()) {
+                // draft-ietf-tsvwg-natsupp section 6.1: with Disable Restart exchanged the restart
+                // is refused; the existing association lives on untouched.
+                return reply(h, cookie.peerTag(), NatSupport.restartRefusal());
+            }
             if (existing.state() == AssociationState.SHUTDOWN_ACK_SENT) {
                 // ... but we are finishing a shutdown: say so and let it finish (section 5.2.4 A).
                 return new Outcome.Reply(new OutgoingPacket(config.localPort(), h.sourcePort(), cookie.peerTag(),

@@ -20,6 +20,7 @@ import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.ParameterType;
 import org.jsctp.core.packet.param.StateCookieParameter;
 import org.jsctp.core.packet.param.UnknownParameter;
+import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.timer.Timer;
 
 /**
@@ -78,6 +79,18 @@ final class Handshake {
         all.addAll(capabilities);
         all.addAll(addresses);
         return all;
+    }
+
+    /**
+     * Starts the handshake over from COOKIE-WAIT with a new verification tag and initial TSN: an
+     * SCTP-aware NAT reported that our tag and ports collide with another association
+     * (draft-ietf-tsvwg-natsupp section 6.2). T1-init starts afresh.
+     */
+    void restartWithNewTag(long nowNanos) {
+        t1Init.stop();
+        tcb.localTag = tcb.random.nextNonZeroInt();
+        tcb.localInitialTsn = new Tsn(tcb.random.nextInt());
+        start(nowNanos);
     }
 
     /** Why the attempt failed, after {@link Step#FAILED}. */

@@ -2,7 +2,6 @@ package org.jsctp.core.assoc;
 
 import java.util.List;
 import org.jsctp.core.packet.chunk.Chunk;
-import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownChunk;
 import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
@@ -82,7 +81,7 @@ final class ShutdownProcedure {
      * Cumulative TSN Ack acknowledges it, together with {@code sack} when that reports what the
      * SHUTDOWN cannot (gaps, duplicates; null otherwise), and T2-shutdown starts over.
      */
-    void answerData(Tsn cumulativeTsnAck, SackChunk sack, long nowNanos) {
+    void answerData(Tsn cumulativeTsnAck, Chunk sack, long nowNanos) {
         lastSent = new ShutdownChunk(cumulativeTsnAck);
         tcb.sendToPeer(sack == null ? List.of(lastSent) : List.of(lastSent, sack));
         t2Shutdown.start(nowNanos);

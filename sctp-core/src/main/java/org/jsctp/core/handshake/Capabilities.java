@@ -3,6 +3,7 @@ package org.jsctp.core.handshake;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.core.packet.chunk.ChunkType;
+import org.jsctp.core.packet.param.DisableRestartParameter;
 import org.jsctp.core.packet.param.ForwardTsnSupportedParameter;
 import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.SupportedExtensionsParameter;
@@ -24,9 +25,14 @@ import org.jsctp.core.packet.param.ZeroChecksumAcceptableParameter;
  * @param asconf dynamic address reconfiguration (RFC 5061 section 4.2.7: ASCONF and ASCONF-ACK
  *     both in Supported Extensions). ASCONF chunks must be authenticated (section 4.1.1), so it
  *     is only usable together with AUTH (RFC 4895)
+ * @param nrSack NR-SACK (draft-tuexen-tsvwg-sctp-multipath section 4.2: NR-SACK, chunk type 0x10,
+ *     in Supported Extensions)
+ * @param disableRestart the Disable Restart parameter (draft-ietf-tsvwg-natsupp section 5.3.1) is
+ *     (to be) sent. Unlike the other flags, in what {@link #commonWith} returns it is set when
+ *     <em>either</em> side sent it: then neither side accepts a restart of the association
  */
 public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod,
-                           boolean asconf) {
+                           boolean asconf, boolean nrSack, boolean disableRestart) {
 
     /**
      * No zero checksum: RFC 9653 section 8 reserves EDMID 0, so it never names a method and can
@@ -38,7 +44,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
     public static final Capabilities NONE = new Capabilities(false, false, false, NO_ZERO_CHECKSUM);
 
     /**
-     * Capabilities without ASCONF.
+     * Capabilities without ASCONF, NR-SACK and Disable Restart.
      *
      * @param forwardTsn PR-SCTP offered
      * @param interleaving I-DATA offered
@@ -46,7 +52,36 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @param zeroChecksumMethod the EDMID announced, or {@link #NO_ZERO_CHECKSUM}
      */
     public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod) {
-        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false);
+        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false, false, false);
+    }
+
+    /**
+     * Capabilities without NR-SACK and Disable Restart.
+     *
+     * @param forwardTsn PR-SCTP offered
+     * @param interleaving I-DATA offered
+     * @param streamReconfig RE-CONFIG offered
+     * @param zeroChecksumMethod the EDMID announced, or {@link #NO_ZERO_CHECKSUM}
+     * @param asconf ASCONF offered
+     */
+    public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod,
+                        boolean asconf) {
+        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, asconf, false, false);
+    }
+
+    /**
+     * Capabilities without ASCONF.
+     *
+     * @param forwardTsn PR-SCTP offered
+     * @param interleaving I-DATA offered
+     * @param streamReconfig RE-CONFIG offered
+     * @param zeroChecksumMethod the EDMID announced, or {@link #NO_ZERO_CHECKSUM}
+     * @param nrSack NR-SACK offered
+     * @param disableRestart Disable Restart sent
+     */
+    public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod,
+                        boolean nrSack, boolean disableRestart) {
+        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false, nrSack, disableRestart);
     }
 
     /**
@@ -67,7 +102,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withForwardTsn(boolean value) {
-        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod, asconf);
+        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod, asconf, nrSack, disableRestart);
     }
 
     /**
@@ -77,7 +112,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withInterleaving(boolean value) {
-        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod, asconf);
+        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod, asconf, nrSack, disableRestart);
     }
 
     /**
@@ -87,7 +122,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withStreamReconfig(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod, asconf);
+        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod, asconf, nrSack, disableRestart);
     }
 
     /**
@@ -99,7 +134,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withZeroChecksum(int edmid) {
-        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid, asconf);
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid, asconf, nrSack, disableRestart);
     }
 
     /**
@@ -109,7 +144,29 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withAsconf(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, value);
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, value, nrSack, disableRestart);
+    }
+
+    /**
+     * These capabilities with NR-SACK offered or not (draft-tuexen-tsvwg-sctp-multipath section
+     * 4.2).
+     *
+     * @param value whether NR-SACK is offered
+     * @return the changed capabilities
+     */
+    public Capabilities withNrSack(boolean value) {
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, asconf, value, disableRestart);
+    }
+
+    /**
+     * These capabilities sending the Disable Restart parameter or not (draft-ietf-tsvwg-natsupp
+     * section 5.3.1).
+     *
+     * @param value whether Disable Restart is sent
+     * @return the changed capabilities
+     */
+    public Capabilities withDisableRestart(boolean value) {
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, asconf, nrSack, value);
     }
 
     /**
@@ -132,8 +189,11 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
     public Capabilities commonWith(Capabilities peer) {
         int zeroChecksumCommon = zeroChecksum() && zeroChecksumMethod == peer.zeroChecksumMethod
                 ? zeroChecksumMethod : NO_ZERO_CHECKSUM;
+        // draft-ietf-tsvwg-natsupp section 6.1: a restart is refused when either side sent Disable
+        // Restart, so this one flag is the union, not the intersection.
         return new Capabilities(forwardTsn && peer.forwardTsn, interleaving && peer.interleaving,
-                streamReconfig && peer.streamReconfig, zeroChecksumCommon, asconf && peer.asconf);
+                streamReconfig && peer.streamReconfig, zeroChecksumCommon, asconf && peer.asconf, nrSack && peer.nrSack,
+                disableRestart || peer.disableRestart);
     }
 
     /**
@@ -146,7 +206,11 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         boolean forwardTsnParameter = false;
         List<Integer> extensions = List.of();
         int zeroChecksumMethod = NO_ZERO_CHECKSUM;
+        boolean disableRestart = false;
         for (Parameter p : parameters) {
+            if (p instanceof DisableRestartParameter) {
+                disableRestart = true;
+            }
             if (p instanceof ForwardTsnSupportedParameter) {
                 forwardTsnParameter = true;
             } else if (p instanceof SupportedExtensionsParameter s) {
@@ -163,7 +227,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         // RFC 5061 section 4.2.7: an ASCONF endpoint lists both ASCONF and ASCONF-ACK.
         boolean asconf = extensions.contains(ChunkType.ASCONF) && extensions.contains(ChunkType.ASCONF_ACK);
         return new Capabilities(forwardTsn, extensions.contains(ChunkType.I_DATA), extensions.contains(ChunkType.RE_CONFIG),
-                zeroChecksumMethod, asconf);
+                zeroChecksumMethod, asconf, extensions.contains(ChunkType.NR_SACK), disableRestart);
     }
 
     /**
@@ -191,12 +255,18 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
             extensions.add(ChunkType.ASCONF); // RFC 5061 section 4.2.7: both chunk types
             extensions.add(ChunkType.ASCONF_ACK);
         }
+        if (nrSack) {
+            extensions.add(ChunkType.NR_SACK);
+        }
         if (!extensions.isEmpty()) {
             out.add(new SupportedExtensionsParameter(extensions));
         }
         if (zeroChecksum()) {
             // RFC 9653 section 5.1: announced in the INIT or INIT ACK, never in another chunk.
             out.add(new ZeroChecksumAcceptableParameter(zeroChecksumMethod));
+        }
+        if (disableRestart) {
+            out.add(DisableRestartParameter.INSTANCE); // draft-ietf-tsvwg-natsupp sections 5.3.1 and 6.1
         }
         return out;
     }

@@ -28,7 +28,9 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
 
     /**
      * Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits; version 3 the
-     * peer addresses after it (a count, then per address its length, 4 or 16, and its bytes).
+     * peer addresses after it (a count, then per address its length, 4 or 16, and its bytes). The
+     * capability bits: 1 PR-SCTP, 2 I-DATA, 4 RE-CONFIG, 8 ASCONF, 16 NR-SACK, 32 Disable Restart
+     * sent by either side.
      */
     private static final int VERSION = 3;
     private static final int LENGTH = 1 + 4 * 5 + 2 * 4 + 4 * 2 + 1 + 4;
@@ -66,7 +68,8 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         b.putShort((short) localPort).putShort((short) peerPort);
         b.putInt(localTieTag).putInt(peerTieTag);
         b.put((byte) ((capabilities.forwardTsn() ? 1 : 0) | (capabilities.interleaving() ? 2 : 0)
-                | (capabilities.streamReconfig() ? 4 : 0) | (capabilities.asconf() ? 8 : 0)));
+                | (capabilities.streamReconfig() ? 4 : 0) | (capabilities.asconf() ? 8 : 0)
+                | (capabilities.nrSack() ? 16 : 0) | (capabilities.disableRestart() ? 32 : 0)));
         b.putInt(capabilities.zeroChecksumMethod());
         b.put((byte) peerAddresses.size());
         for (InetAddress a : peerAddresses) {
@@ -129,7 +132,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             return Optional.of(new CookieContents(localTag, peerTag, localTsn, peerTsn, window, outbound, inbound,
                     localPort, peerPort, localTie, peerTie,
                     new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod,
-                            (caps & 8) != 0),
+                            (caps & 8) != 0, (caps & 16) != 0, (caps & 32) != 0),
                     addresses));
         } catch (BufferUnderflowException | UnknownHostException e) {
             return Optional.empty(); // truncated address list (or an address length Java refuses)

@@ -30,6 +30,11 @@ import org.jsctp.core.seq.Tsn;
  *       6.2.1 (C)) until {@link #takeRetransmissions} hands it out again;</li>
  *   <li><b>abandoned</b> (RFC 3758 section 3.5): never retransmitted, out of the flight size,
  *       waiting for the peer to move its cumulative ack past it after a FORWARD TSN.</li>
+ *   <li><b>NR-acked</b>: acknowledged by an NR Gap Ack Block of an NR-SACK
+ *       (draft-tuexen-tsvwg-sctp-multipath section 4.2): the receiver will not renege, so the
+ *       chunk is done with: out of the flight size and of {@link #bytesHeld()} (the send buffer),
+ *       its chunk released, never retransmitted and never reneged. Only its place in the TSN
+ *       sequence stays until the cumulative ack passes it.</li>
  * </ul>
  *
  * <p>TSNs are unwrapped to 64 bits internally, so all arithmetic is safe across the 2^32 wrap.
@@ -57,7 +62,7 @@ public final class OutstandingData {
     /** RFC 9260 section 7.2.4: the third miss indication triggers Fast Retransmit. */
     public static final int FAST_RETRANSMIT_MISS_INDICATIONS = 3;
 
-    private enum State { IN_FLIGHT, GAP_ACKED, FAST_RETRANSMIT, T3_RETRANSMIT, ABANDONED }
+    private enum State { IN_FLIGHT, GAP_ACKED, FAST_RETRANSMIT, T3_RETRANSMIT, ABANDONED, NR_ACKED }
 
     /** One chunk held; slots of the ring are reused. */
     private static final class Entry {
@@ -102,6 +107,7 @@ public final class OutstandingData {
     private long held;
     private final long[] flightByPath;
     private int gapAcked;
+    private int nrAcked;
     private int pendingFast;
     private int pendingT3;
     /** Ring slots of the chunks in state IN_FLIGHT, GAP_ACKED, and IN_FLIGHT or marked for retransmission. */
@@ -254,6 +260,26 @@ public final class OutstandingData {
      *                       not only those below the highest TSN newly acked (section 7.2.4)
      */
     public SackResult handleSack(SackChunk sack, long nowNanos, boolean inFastRecovery) {
+        return handleSack(sack, List.of(), nowNanos, inFastRecovery);
+    }
+
+    /**
+     * Applies a received NR-SACK (draft-tuexen-tsvwg-sctp-multipath section 4.2): {@code sack}
+     * carries its Cumulative TSN Ack, a_rwnd, duplicates and, as Gap Ack Blocks, both its Gap Ack
+     * Blocks and its NR Gap Ack Blocks, since a TSN reported non-renegable is received as well.
+     * The SACK rules of {@link #handleSack(SackChunk, long, boolean)} apply to those; then every
+     * chunk in {@code nrGapAckBlocks} (offsets from the same Cumulative TSN Ack) becomes NR-acked:
+     * it leaves {@link #bytesHeld()} at once, is never retransmitted and is never reneged, even
+     * when a later SACK no longer reports it. The cumulative ack rules are unchanged.
+     *
+     * @param sack the acknowledgement, its Gap Ack Blocks including the NR ones
+     * @param nrGapAckBlocks the NR Gap Ack Blocks; empty for a plain SACK
+     * @param nowNanos the time the SACK arrived, for the RTT sample
+     * @param inFastRecovery whether the association is in Fast Recovery
+     * @return what the acknowledgement did
+     */
+    public SackResult handleSack(SackChunk sack, List<GapAckBlock> nrGapAckBlocks, long nowNanos,
+                                 boolean inFastRecovery) {
         long sackCum = unwrap(sack.cumulativeTsnAck());
         long highest = cumAck + count;
         if (sackCum < cumAck) {
@@ -271,6 +297,11 @@ public final class OutstandingData {
         boolean advanced = sackCum > cumAck;
         ackCumulatively(sackCum, acc);
         boolean fastMarked = ackGapsAndCountMisses(merged, advanced && inFastRecovery, acc);
+        if (!nrGapAckBlocks.isEmpty()) {
+            // The NR blocks lie within the blocks just applied (the caller included them), so the
+            // check against the highest TSN sent has passed: merging cannot fail here.
+            markNonRenegable(mergeGapBlocks(nrGapAckBlocks, sackCum, highest));
+        }
         releaseOversizedScratch();
         long rtt = -1;
         if (acc.rttTsn >= 0 && nowNanos - acc.rttSentAtNanos >= 0) {
@@ -394,6 +425,7 @@ public final class OutstandingData {
                     acc.newlyAcked(e, tsn);
                 }
                 case GAP_ACKED -> gapAcked--; // acked before: not newly acked
+                case NR_ACKED -> nrAcked--; // acked and released before
                 case ABANDONED -> { } // RFC 3758 section 3.5: the peer moved past it
             }
             if (e.ending && e.state != State.ABANDONED) {
@@ -402,7 +434,7 @@ public final class OutstandingData {
                 }
                 acc.messages.add(e.message);
             }
-            if (e.state != State.ABANDONED) {
+            if (e.state != State.ABANDONED && e.state != State.NR_ACKED) {
                 held -= e.payloadBytes;
             }
             clearSlot(e);
@@ -479,6 +511,26 @@ public final class OutstandingData {
             }
         }
         return fastMarked;
+    }
+
+    /**
+     * The merged NR Gap Ack Blocks (draft-tuexen-tsvwg-sctp-multipath section 4.2): every chunk
+     * in them is gap-acked by now (the NR blocks were applied as Gap Ack Blocks too) or NR-acked
+     * already; the gap-acked ones become NR-acked, which frees their bytes of the send buffer.
+     */
+    private void markNonRenegable(int merged) {
+        for (int b = 0; b < merged && gapAcked > 0; b++) {
+            int last = index(mergedEnds[b]);
+            for (int i = nextIndex(gapAckedSlots, index(mergedStarts[b]), last); i >= 0;
+                 i = nextIndex(gapAckedSlots, i + 1, last)) {
+                Entry e = ring[slot(i)];
+                setState(e, State.NR_ACKED);
+                gapAcked--;
+                nrAcked++;
+                held -= e.payloadBytes;
+                e.chunk = null; // never sent again: the payload need not be kept for it
+            }
+        }
     }
 
     /**
@@ -635,8 +687,8 @@ public final class OutstandingData {
         List<Object> abandoned = List.of();
         for (int i = 0; i < count; i++) {
             Entry e = ring[slot(i)];
-            if (e.state == State.ABANDONED) {
-                continue;
+            if (e.state == State.ABANDONED || e.state == State.NR_ACKED) {
+                continue; // an NR-acked chunk has arrived for good: nothing to abandon
             }
             if (verdicts == null) {
                 verdicts = new IdentityHashMap<>();
@@ -659,7 +711,7 @@ public final class OutstandingData {
                 case IN_FLIGHT -> removeFlight(e);
                 case GAP_ACKED -> gapAcked--;
                 case FAST_RETRANSMIT, T3_RETRANSMIT -> unmarkPending(e);
-                case ABANDONED -> { }
+                case ABANDONED, NR_ACKED -> { }
             }
             setState(e, State.ABANDONED);
         }
@@ -678,7 +730,7 @@ public final class OutstandingData {
         long bytes = 0;
         for (int i = 0; i < count; i++) {
             Entry e = ring[slot(i)];
-            if (e.message == message && e.state != State.ABANDONED) {
+            if (e.message == message && e.state != State.ABANDONED && e.state != State.NR_ACKED) {
                 bytes += e.payloadBytes;
             }
         }
@@ -860,7 +912,7 @@ public final class OutstandingData {
             }
             case GAP_ACKED -> gapAckedSlots.set(e.slot);
             case FAST_RETRANSMIT, T3_RETRANSMIT -> unackedSlots.set(e.slot);
-            case ABANDONED -> { }
+            case ABANDONED, NR_ACKED -> { }
         }
         e.state = state;
     }
@@ -936,12 +988,15 @@ public final class OutstandingData {
         int fast = 0;
         int t3 = 0;
         int inFlightCount = 0;
+        int nr = 0;
+        long heldSum = 0;
         for (int i = 0; i < count; i++) {
             Entry e = ring[slot(i)];
-            if (e == null || e.chunk == null || e.message == null || e.state == null) {
+            if (e == null || (e.chunk == null && e.state != State.NR_ACKED) || e.message == null || e.state == null) {
                 throw new IllegalStateException("empty slot at index " + i);
             }
-            Tsn chunkTsn = e.chunk instanceof DataChunk d ? d.tsn() : ((IDataChunk) e.chunk).tsn();
+            Tsn chunkTsn = e.chunk == null ? tsnAt(i)
+                    : e.chunk instanceof DataChunk d ? d.tsn() : ((IDataChunk) e.chunk).tsn();
             if (!chunkTsn.equals(tsnAt(i))) {
                 throw new IllegalStateException("chunk " + chunkTsn + " held at the place of " + tsnAt(i));
             }
@@ -969,7 +1024,11 @@ public final class OutstandingData {
                     }
                 }
                 case T3_RETRANSMIT -> t3++;
+                case NR_ACKED -> nr++;
                 case ABANDONED -> { }
+            }
+            if (e.state != State.ABANDONED && e.state != State.NR_ACKED) {
+                heldSum += e.payloadBytes;
             }
         }
         for (int i = count; i < ring.length; i++) {
@@ -986,6 +1045,10 @@ public final class OutstandingData {
             throw new IllegalStateException("flight size " + flight + " " + Arrays.toString(flightByPath)
                     + ", chunks in flight sum to " + inFlight + " " + Arrays.toString(byPath));
         }
+        if (nr != nrAcked || heldSum != held) {
+            throw new IllegalStateException("NR-acked " + nrAcked + " / held " + held + ", chunks say " + nr + " / "
+                    + heldSum);
+        }
         if (gaps != gapAcked || fast != pendingFast || t3 != pendingT3) {
             throw new IllegalStateException("counters gap/fast/t3 " + gapAcked + "/" + pendingFast + "/" + pendingT3
                     + ", chunks say " + gaps + "/" + fast + "/" + t3);
@@ -995,6 +1058,6 @@ public final class OutstandingData {
     @Override
     public String toString() {
         return "OutstandingData[cumAck=" + cumulativeTsnAcked() + ", held=" + count + ", flight=" + flight
-                + ", gapAcked=" + gapAcked + ", fast=" + pendingFast + ", t3=" + pendingT3 + "]";
+                + ", gapAcked=" + gapAcked + ", nrAcked=" + nrAcked + ", fast=" + pendingFast + ", t3=" + pendingT3 + "]";
     }
 }

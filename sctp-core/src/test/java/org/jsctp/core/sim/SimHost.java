@@ -78,6 +78,11 @@ public final class SimHost implements AssociationDirectory {
             return;
         }
         Association target = byLocalTag.get(packet.header().verificationTag());
+        if (target == null && first(packet) instanceof org.jsctp.core.packet.chunk.ErrorChunk error && error.reflectedTag()) {
+            // draft-ietf-tsvwg-natsupp section 5.1.2: a NAT's ERROR reflects the peer's tag; found
+            // by the peer, as the transport does; the association checks the tag.
+            target = findByPeer(packet.header().sourcePort());
+        }
         boolean toEndpoint = target == null || first(packet) instanceof InitChunk || first(packet) instanceof CookieEchoChunk;
         if (toEndpoint) {
             Endpoint.Outcome outcome = endpoint.handlePacket(packet, nowNanos, this);
@@ -91,7 +96,7 @@ public final class SimHost implements AssociationDirectory {
                 byLocalTag.remove(restarted.previousLocalTag());
                 byLocalTag.put(restarted.association().localTag(), restarted.association());
             }
-            for (Association a : byLocalTag.values()) {
+            for (Association a : List.copyOf(byLocalTag.values())) {
                 collect(a);
             }
         } else {
@@ -103,7 +108,7 @@ public final class SimHost implements AssociationDirectory {
     /** The earliest deadline of any association. */
     public long nextDeadline() {
         long next = Long.MAX_VALUE;
-        for (Association a : byLocalTag.values()) {
+        for (Association a : List.copyOf(byLocalTag.values())) {
             next = Math.min(next, a.nextDeadline());
         }
         return next;
@@ -123,7 +128,7 @@ public final class SimHost implements AssociationDirectory {
      * {@code send} or {@code shutdown} called by the test); the network takes them.
      */
     public List<byte[]> drainOutbox() {
-        for (Association a : byLocalTag.values()) {
+        for (Association a : List.copyOf(byLocalTag.values())) {
             collect(a);
         }
         List<byte[]> out = new ArrayList<>(outbox);
@@ -137,7 +142,7 @@ public final class SimHost implements AssociationDirectory {
      */
     public void setReading(boolean reading) {
         this.reading = reading;
-        for (Association a : byLocalTag.values()) {
+        for (Association a : List.copyOf(byLocalTag.values())) {
             collect(a); // an application that starts reading reads what is waiting at once
         }
     }
@@ -157,7 +162,7 @@ public final class SimHost implements AssociationDirectory {
 
     /** Checks every association's invariants. */
     public void checkInvariants() {
-        for (Association a : byLocalTag.values()) {
+        for (Association a : List.copyOf(byLocalTag.values())) {
             a.checkInvariants();
         }
     }
@@ -170,7 +175,7 @@ public final class SimHost implements AssociationDirectory {
 
     @Override
     public Association findByPeer(int peerPort) {
-        for (Association a : byLocalTag.values()) {
+        for (Association a : List.copyOf(byLocalTag.values())) {
             if (a.peerPort() == peerPort && a.state() != AssociationState.CLOSED) {
                 return a;
             }
@@ -181,7 +186,7 @@ public final class SimHost implements AssociationDirectory {
     @Override
     public int size() {
         int open = 0;
-        for (Association a : byLocalTag.values()) {
+        for (Association a : List.copyOf(byLocalTag.values())) {
             if (a.state() != AssociationState.CLOSED) {
                 open++;
             }
@@ -196,6 +201,11 @@ public final class SimHost implements AssociationDirectory {
         if (reading) {
             for (AssociationEvent e; (e = a.pollEvent()) != null; ) {
                 events.add(new Event(a, e));
+                if (e instanceof AssociationEvent.LocalTagChanged changed) {
+                    // draft-ietf-tsvwg-natsupp section 6.2: re-key, as the transport does
+                    byLocalTag.remove(changed.previousLocalTag());
+                    byLocalTag.put(changed.localTag(), a);
+                }
             }
         }
     }
