@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import org.jsctp.core.auth.AuthConfig;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.tx.StreamSchedulerKind;
@@ -47,6 +48,9 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  * @param streamScheduler which stream scheduler of RFC 8260 section 3 picks the stream of each
  *     message (DATA) or fragment (I-DATA), SCTP_STREAM_SCHEDULER of RFC 8260 section 4.3.1;
  *     {@link StreamSchedulerKind#FCFS} by default
+ * @param auth how AUTH (RFC 4895) is used when {@link Capabilities#auth()} offers it: required or
+ *     not, HMAC preference, chunk types to authenticate, endpoint-pair shared keys;
+ *     {@link AuthConfig#DEFAULTS} unless {@link Builder#auth(AuthConfig)} sets it
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -55,7 +59,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 long validCookieLifeNanos, long heartbeatIntervalNanos, long delayedAckNanos,
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
                                 boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
-                                boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler) {
+                                boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
+                                AuthConfig auth) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -94,6 +99,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
         if (streamScheduler == null) {
             throw new IllegalArgumentException("streamScheduler must not be null (FCFS is the default)");
+        }
+        if (auth == null) {
+            throw new IllegalArgumentException("auth must not be null (AuthConfig.DEFAULTS for the defaults)");
         }
     }
 
@@ -136,6 +144,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.defaultPrPolicy = defaultPrPolicy;
         b.acceptStreamReconfig = acceptStreamReconfig;
         b.streamScheduler = streamScheduler;
+        b.auth = auth;
         return b;
     }
 
@@ -183,6 +192,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         /** The EDMID of {@link #zeroChecksum(int)}, or null when not set (capabilities decide). */
         private Integer zeroChecksumMethod;
         private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
+        private AuthConfig auth = AuthConfig.DEFAULTS;
 
         private Builder() {
         }
@@ -355,13 +365,35 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Offers AUTH (RFC 4895) and uses it as {@code value} says; the same as
+         * {@code capabilities(capabilities().withAuth(true))} with these settings.
+         *
+         * @param value the AUTH settings
+         * @return this builder
+         */
+        public Builder auth(AuthConfig value) {
+            this.auth = value;
+            this.capabilities = capabilities.withAuth(true);
+            return this;
+        }
+
+        /**
+         * The AUTH settings so far.
+         *
+         * @return the settings
+         */
+        public AuthConfig auth() {
+            return auth;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
-                    acceptStreamReconfig, streamScheduler);
+                    acceptStreamReconfig, streamScheduler, auth);
         }
     }
 

@@ -185,7 +185,8 @@ final class DataTransmission {
     /** Sends packets of DATA (with a due SACK bundled first) until nothing more may go. */
     private void transmitData(long nowNanos, boolean fastRetransmitOnce) {
         DataReceiver receiver = delivery.receiver();
-        int budget = tcb.config.pathMtu() - CommonHeader.LENGTH;
+        // RFC 4895 section 6.2: room for the AUTH chunk when the peer wants DATA or SACK authenticated.
+        int budget = tcb.config.pathMtu() - CommonHeader.LENGTH - tcb.auth.overhead();
         List<Chunk> data = bundlingScratch;
         while (true) {
             // A SACK waiting for its delay rides along with DATA at no cost (RFC 9260 section 6.2),

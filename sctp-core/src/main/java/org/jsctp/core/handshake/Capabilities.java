@@ -2,6 +2,7 @@ package org.jsctp.core.handshake;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jsctp.core.auth.AuthParameters;
 import org.jsctp.core.packet.chunk.ChunkType;
 import org.jsctp.core.packet.param.ForwardTsnSupportedParameter;
 import org.jsctp.core.packet.param.Parameter;
@@ -21,8 +22,11 @@ import org.jsctp.core.packet.param.ZeroChecksumAcceptableParameter;
  *     Identifier (EDMID) announced in a Zero Checksum Acceptable parameter, or
  *     {@link #NO_ZERO_CHECKSUM} for none. In what {@link #commonWith} returns it is the EDMID both
  *     sides announced, which is what lets this side send zero checksums (RFC 9653 section 5.2)
+ * @param auth AUTH (RFC 4895 section 6.1: RANDOM and HMAC-ALGO parameters, AUTH in Supported
+ *     Extensions); how it is used is {@code AssociationConfig.auth()}
  */
-public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod) {
+public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod,
+                           boolean auth) {
 
     /**
      * No zero checksum: RFC 9653 section 8 reserves EDMID 0, so it never names a method and can
@@ -32,6 +36,18 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
 
     /** No extension at all: the base protocol of RFC 9260. */
     public static final Capabilities NONE = new Capabilities(false, false, false, NO_ZERO_CHECKSUM);
+
+    /**
+     * Capabilities without AUTH.
+     *
+     * @param forwardTsn PR-SCTP offered
+     * @param interleaving I-DATA offered
+     * @param streamReconfig RE-CONFIG offered
+     * @param zeroChecksumMethod the EDMID, or {@link #NO_ZERO_CHECKSUM}
+     */
+    public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod) {
+        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false);
+    }
 
     /**
      * Capabilities without zero checksum.
@@ -51,7 +67,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withForwardTsn(boolean value) {
-        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod);
+        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod, auth);
     }
 
     /**
@@ -61,7 +77,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withInterleaving(boolean value) {
-        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod);
+        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod, auth);
     }
 
     /**
@@ -71,7 +87,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withStreamReconfig(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod);
+        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod, auth);
     }
 
     /**
@@ -83,7 +99,17 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withZeroChecksum(int edmid) {
-        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid);
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid, auth);
+    }
+
+    /**
+     * These capabilities with AUTH offered or not (RFC 4895).
+     *
+     * @param value whether AUTH is offered
+     * @return the changed capabilities
+     */
+    public Capabilities withAuth(boolean value) {
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, value);
     }
 
     /**
@@ -107,7 +133,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         int zeroChecksumCommon = zeroChecksum() && zeroChecksumMethod == peer.zeroChecksumMethod
                 ? zeroChecksumMethod : NO_ZERO_CHECKSUM;
         return new Capabilities(forwardTsn && peer.forwardTsn, interleaving && peer.interleaving,
-                streamReconfig && peer.streamReconfig, zeroChecksumCommon);
+                streamReconfig && peer.streamReconfig, zeroChecksumCommon, auth && peer.auth);
     }
 
     /**
@@ -134,8 +160,11 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         // RFC 3758 section 3.1 announces PR-SCTP with its own parameter; usrsctp also lists
         // FORWARD TSN among the supported extensions. Either suffices.
         boolean forwardTsn = forwardTsnParameter || extensions.contains(ChunkType.FORWARD_TSN);
+        // RFC 4895 section 6.1: a side that uses AUTH sends RANDOM and HMAC-ALGO; whether they are
+        // acceptable is the association's to judge (AuthNegotiation).
+        boolean auth = AuthParameters.in(parameters).isPresent();
         return new Capabilities(forwardTsn, extensions.contains(ChunkType.I_DATA), extensions.contains(ChunkType.RE_CONFIG),
-                zeroChecksumMethod);
+                zeroChecksumMethod, auth);
     }
 
     /**
@@ -158,6 +187,9 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         }
         if (streamReconfig) {
             extensions.add(ChunkType.RE_CONFIG);
+        }
+        if (auth) {
+            extensions.add(ChunkType.AUTH); // RFC 4895 section 6.1 (its parameters are per association)
         }
         if (!extensions.isEmpty()) {
             out.add(new SupportedExtensionsParameter(extensions));

@@ -3,6 +3,7 @@ package org.jsctp.core.handshake;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import org.jsctp.core.auth.AuthParameters;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.seq.Tsn;
 
@@ -11,7 +12,7 @@ import org.jsctp.core.seq.Tsn;
  * comes back, it can build the association without having kept any state (RFC 9260 sections
  * 5.1.3 and 5.1.5): both verification tags and initial TSNs, the negotiated stream counts, the
  * peer's window, both sides' ports, the tie-tags (section 5.2.2) and the negotiated extensions (with the zero checksum EDMID
- * both sides announced, RFC 9653).
+ * both sides announced, RFC 9653), and both sides' AUTH parameters (RFC 4895).
  *
  * <p>The encoding is private to this endpoint (the MAC of {@link StateCookieSealer} protects it);
  * it starts with a version byte so a later release can change it.
@@ -19,15 +20,35 @@ import org.jsctp.core.seq.Tsn;
 public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
                              int peerReceiverWindow, int outboundStreams, int inboundStreams,
                              int localPort, int peerPort, int localTieTag, int peerTieTag,
-                             Capabilities capabilities) {
+                             Capabilities capabilities,
+                             AuthParameters localAuth, AuthParameters peerAuth) {
 
-    /** Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits. */
-    private static final int VERSION = 2;
+    /**
+     * Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits; version 3 the
+     * AUTH parameters of both sides (RFC 4895 section 6.3).
+     */
+    private static final int VERSION = 3;
     private static final int LENGTH = 1 + 4 * 5 + 2 * 4 + 4 * 2 + 1 + 4;
+
+    /**
+     * Contents without AUTH.
+     */
+    public CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
+                          int peerReceiverWindow, int outboundStreams, int inboundStreams,
+                          int localPort, int peerPort, int localTieTag, int peerTieTag,
+                          Capabilities capabilities) {
+        this(localTag, peerTag, localInitialTsn, peerInitialTsn, peerReceiverWindow, outboundStreams, inboundStreams,
+                localPort, peerPort, localTieTag, peerTieTag, capabilities, null, null);
+    }
 
     /** The bytes to seal. */
     public Bytes encode() {
-        ByteBuffer b = ByteBuffer.allocate(LENGTH);
+        // AUTH (RFC 4895 section 6.3): both sides' RANDOM, CHUNKS and HMAC-ALGO, so that an AUTH
+        // chunk bundled after the COOKIE ECHO can be checked; a length-prefixed block each.
+        Bytes local = localAuth == null ? Bytes.empty() : localAuth.encode();
+        Bytes peer = peerAuth == null ? Bytes.empty() : peerAuth.encode();
+        int authLength = 2 + local.length() + 2 + peer.length();
+        ByteBuffer b = ByteBuffer.allocate(LENGTH + authLength);
         b.put((byte) VERSION);
         b.putInt(localTag).putInt(peerTag).putInt(localInitialTsn.value()).putInt(peerInitialTsn.value());
         b.putInt(peerReceiverWindow);
@@ -35,8 +56,12 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         b.putShort((short) localPort).putShort((short) peerPort);
         b.putInt(localTieTag).putInt(peerTieTag);
         b.put((byte) ((capabilities.forwardTsn() ? 1 : 0) | (capabilities.interleaving() ? 2 : 0)
-                | (capabilities.streamReconfig() ? 4 : 0)));
+                | (capabilities.streamReconfig() ? 4 : 0) | (capabilities.auth() ? 8 : 0)));
         b.putInt(capabilities.zeroChecksumMethod());
+        b.putShort((short) local.length());
+        local.writeTo(b);
+        b.putShort((short) peer.length());
+        peer.writeTo(b);
         return Bytes.wrap(b.array());
     }
 
@@ -46,7 +71,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
      * values this endpoint never seals (zero streams or tags).
      */
     public static Optional<CookieContents> decode(Bytes sealed) {
-        if (sealed.length() != LENGTH) {
+        if (sealed.length() < LENGTH + 4) {
             return Optional.empty();
         }
         ByteBuffer b = sealed.asReadOnlyBuffer();
@@ -67,6 +92,10 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             int peerTie = b.getInt();
             int caps = b.get();
             int zeroChecksumMethod = b.getInt();
+            Optional<AuthParameters[]> auth = decodeAuth(b);
+            if (auth.isEmpty() || b.hasRemaining()) {
+                return Optional.empty();
+            }
             // Defence in depth, found by fuzzing with the MAC check off: this endpoint never seals
             // zero streams (RFC 9260 section 3.3.2 makes them an error) or a zero tag (section
             // 5.3.1), so contents that say so are not ours, whatever vouched for them.
@@ -75,9 +104,31 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             }
             return Optional.of(new CookieContents(localTag, peerTag, localTsn, peerTsn, window, outbound, inbound,
                     localPort, peerPort, localTie, peerTie,
-                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod)));
+                    new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod, (caps & 8) != 0),
+                    auth.get()[0], auth.get()[1]));
         } catch (BufferUnderflowException e) {
             return Optional.empty(); // cannot happen for the checked length; kept total anyway
         }
+    }
+
+    /** The two AUTH blocks of {@link #encode()}: each absent (length 0) or a valid parameter list. */
+    private static Optional<AuthParameters[]> decodeAuth(ByteBuffer b) {
+        AuthParameters[] out = new AuthParameters[2];
+        for (int i = 0; i < 2; i++) {
+            int length = b.getShort() & 0xFFFF;
+            if (length > b.remaining()) {
+                return Optional.empty();
+            }
+            if (length > 0) {
+                byte[] block = new byte[length];
+                b.get(block);
+                Optional<AuthParameters> p = AuthParameters.decode(Bytes.wrap(block));
+                if (p.isEmpty()) {
+                    return Optional.empty();
+                }
+                out[i] = p.get();
+            }
+        }
+        return Optional.of(out);
     }
 }
