@@ -68,6 +68,8 @@ final class OptionMapping {
             b.capabilities(b.capabilities().withInterleaving((Boolean) value)); // RFC 8260 section 2.2
         } else if (o == SctpOptions.STREAM_SCHEDULER) {
             b.streamScheduler(StreamSchedulerKind.valueOf(((SctpStreamScheduler) value).name()));
+        } else if (AuthOptions.isAuthOption(o)) {
+            AuthOptions.apply(b, o, value); // RFC 4895
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -105,6 +107,8 @@ final class OptionMapping {
             return c.capabilities().interleaving();
         } else if (o == SctpOptions.STREAM_SCHEDULER) {
             return SctpStreamScheduler.valueOf(c.streamScheduler().name());
+        } else if (AuthOptions.isAuthOption(o)) {
+            return AuthOptions.read(o, c);
         }
         throw new IllegalArgumentException(o + " is not kept in the core's configuration");
     }
