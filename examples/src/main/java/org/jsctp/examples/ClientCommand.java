@@ -80,6 +80,9 @@ final class ClientCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -105,7 +108,7 @@ final class ClientCommand implements Callable<Integer> {
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec), spec).build()))
+                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(auth.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec), spec), spec).build()))
                 .listener(sched.listener((association, event) -> {
                     actions.onEvent(event);
                     ReceivedMessage whole = joiner.onEvent(association, event);

@@ -54,6 +54,9 @@ final class DemoCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -69,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         int edmid = zeroChecksum.edmid(spec); // RFC 9653, 0 when off
         org.jsctp.api.SctpStreamScheduler scheduler = org.jsctp.api.SctpStreamScheduler.valueOf(sched.kind(spec).name());
         java.util.List<int[]> streamValues = sched.values(spec);
-        SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
+        SctpEndpoint server = auth.apply(SctpEndpoint.builder(), spec).localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
                 .option(org.jsctp.api.SctpOptions.ENABLE_STREAM_RESET, reconfig.enabled)
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
@@ -82,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                     }
                 }).build();
         server.listen();
-        SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
+        SctpEndpoint client = auth.apply(SctpEndpoint.builder(), spec).localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
                 .option(SctpOptions.DEFAULT_PRINFO, pr.apiPolicy(spec))
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)

@@ -117,6 +117,9 @@ final class LatencyCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -144,8 +147,8 @@ final class LatencyCommand implements Callable<Integer> {
         InetAddress peer = ToolSupport.resolve(spec, address);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AssociationConfig config = reconfig.apply(sched.apply(zeroChecksum.apply(
-                pr.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec), spec), spec).build());
+        AssociationConfig config = reconfig.apply(sched.apply(zeroChecksum.apply(auth.apply(
+                pr.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle), spec), spec), spec), spec).build());
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, UdpSctpEndpoint.builder().udpPort(localUdpPort)

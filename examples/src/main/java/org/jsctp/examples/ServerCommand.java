@@ -39,6 +39,9 @@ abstract class ServerCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -65,7 +68,7 @@ abstract class ServerCommand implements Callable<Integer> {
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(associationConfig().toBuilder(), spec), spec).build()))
+                .associationConfig(reconfig.apply(sched.apply(zeroChecksum.apply(auth.apply(associationConfig().toBuilder(), spec), spec), spec).build()))
                 .listener(sched.listener(service(), spec));
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);

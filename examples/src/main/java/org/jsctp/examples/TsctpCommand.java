@@ -125,6 +125,9 @@ final class TsctpCommand implements Callable<Integer> {
     ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @Spec
@@ -146,6 +149,7 @@ final class TsctpCommand implements Callable<Integer> {
         AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay)
                 .defaultPrPolicy(policy());
         zeroChecksum.apply(config, spec);
+        auth.apply(config, spec); // RFC 4895
         sched.apply(config, spec);
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
- * The flags of the message-flow extensions (PR-SCTP, RFC 6525, RFC 8260, RFC 9653) are on every
+ * The flags of the message-flow extensions (PR-SCTP, RFC 6525, RFC 8260, RFC 9653, RFC 4895) are on every
  * subcommand that makes associations, so each can be tried by hand against usrsctp.
  */
 class ExtensionFlagsTest {
@@ -24,7 +24,8 @@ class ExtensionFlagsTest {
             "tsctp", "latency"})
     void everyToolThatMakesAssociationsTakesEachExtensionFlag(String tool) {
         CommandLine.Model.CommandSpec spec = spec(tool);
-        for (String flag : new String[] {"--reconfig", "--idata", "--scheduler", "--zero-checksum"}) {
+        for (String flag : new String[] {"--reconfig", "--idata", "--scheduler", "--zero-checksum", "--auth",
+                "--auth-key"}) {
             assertThat(spec.findOption(flag)).as(tool + " " + flag).isNotNull();
         }
     }
@@ -43,5 +44,17 @@ class ExtensionFlagsTest {
         assertThat(out.toString()).contains("association shut down gracefully");
         assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--pr", "sometimes")).isEqualTo(2);
         assertThat(err.toString()).contains("--pr");
+    }
+
+    @Test
+    void theDemoRunsWithAuthAndAKeyAndRejectsAMalformedKey() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--auth", "--auth-key",
+                "00112233445566778899aabbccddeeff")).isZero();
+        assertThat(out.toString()).contains("association shut down gracefully");
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--auth-key", "xyz"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--auth-key");
     }
 }
