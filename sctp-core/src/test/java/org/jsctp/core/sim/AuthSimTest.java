@@ -377,4 +377,47 @@ class AuthSimTest {
         }
         return -1;
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "HMAC intact: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void anAuthChunkBundledAfterTheCookieEchoIsCheckedWithTheParametersTheCookieCarries(boolean intact) {
+        Pair p = new Pair(dataAuth(KEY), dataAuth(KEY));
+        List<byte[]> cookieEcho = new ArrayList<>();
+        p.net.aToB().dropNext(1, bytes -> {
+            boolean echo = has(decode(bytes), org.jsctp.core.packet.chunk.CookieEchoChunk.class);
+            if (echo) {
+                cookieEcho.add(bytes.clone());
+            }
+            return echo;
+        });
+        p.clientAssoc = p.client.connect(SERVER_PORT, 0);
+        p.net.runUntil(() -> !cookieEcho.isEmpty(), 10 * S, 1_000);
+        InitChunk init = (InitChunk) p.toServer.get(0).chunks().get(0);
+        InitAckChunk initAck = (InitAckChunk) p.toClient.get(0).chunks().get(0);
+        // Sign a DATA chunk as the client would (RFC 4895 sections 6.1 and 6.2), from the parameters
+        // both sides put on the wire, and bundle it after the COOKIE ECHO.
+        var local = org.jsctp.core.auth.AuthParameters.in(init.parameters()).orElseThrow();
+        var peer = org.jsctp.core.auth.AuthParameters.in(initAck.parameters()).orElseThrow();
+        var signer = new org.jsctp.core.auth.PacketAuthenticator(local, peer,
+                new org.jsctp.core.auth.SharedKeys(dataAuth(KEY)), HmacAlgorithm.SHA_256);
+        DataChunk data = new DataChunk(false, false, true, true, init.initialTsn(), 0, new org.jsctp.core.seq.Ssn(0), 0,
+                Bytes.wrap(new byte[77])); // the client's first TSN
+        AuthChunk auth = signer.sign(List.of(data));
+        if (!intact) {
+            byte[] hmac = auth.hmac().toByteArray();
+            hmac[5] ^= 1;
+            auth = new AuthChunk(auth.sharedKeyId(), auth.hmacId(), Bytes.wrap(hmac));
+        }
+        SctpPacket echo = decode(cookieEcho.get(0));
+        List<Chunk> bundled = new ArrayList<>(echo.chunks());
+        bundled.add(auth);
+        bundled.add(data);
+
+        p.injectToServer(new SctpPacket(echo.header(), bundled));
+
+        assertThat(p.serverAssoc()).isNotNull();
+        assertThat(p.serverAssoc().state()).isEqualTo(AssociationState.ESTABLISHED);
+        assertThat(received(p.server)).isEqualTo(intact ? 1 : 0);
+        assertThat(p.serverAssoc().auth().statistics().rejectedAuthChunks()).isEqualTo(intact ? 0 : 1);
+    }
 }
