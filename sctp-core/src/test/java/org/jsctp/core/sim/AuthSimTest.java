@@ -420,4 +420,51 @@ class AuthSimTest {
         assertThat(received(p.server)).isEqualTo(intact ? 1 : 0);
         assertThat(p.serverAssoc().auth().statistics().rejectedAuthChunks()).isEqualTo(intact ? 0 : 1);
     }
+
+    @Test
+    void anInitCollisionKeepsBothSidesRandomsSoAuthenticatedDataFlows() {
+        SimHost a = host("a", CLIENT_PORT, dataAuth(KEY), 1);
+        SimHost b = host("b", SERVER_PORT, dataAuth(KEY), 2);
+        SimNetwork net = new SimNetwork(a, b, LinkProfile.perfect().withDelay(10_000_000L), 3);
+        Association fromA = a.connect(SERVER_PORT, 0);
+        Association fromB = b.connect(CLIENT_PORT, 0);
+        net.runUntil(() -> fromA.state() == AssociationState.ESTABLISHED && fromB.state() == AssociationState.ESTABLISHED,
+                30 * S, 100_000);
+        assertThat(fromA.state()).isEqualTo(AssociationState.ESTABLISHED);
+        assertThat(fromB.state()).isEqualTo(AssociationState.ESTABLISHED);
+
+        fromA.send(OutgoingMessage.of(0, 0, false, Bytes.fromHex("01020304")), net.now());
+        fromB.send(OutgoingMessage.of(0, 0, false, Bytes.fromHex("05060708")), net.now());
+        net.runUntil(() -> received(a) == 1 && received(b) == 1, net.now() + 10 * S, 100_000);
+        assertThat(received(a)).isEqualTo(1);
+        assertThat(received(b)).isEqualTo(1);
+        assertThat(fromA.auth().statistics().authenticatedPacketsReceived()).isPositive();
+        assertThat(fromB.auth().statistics().authenticatedPacketsReceived()).isPositive();
+        assertThat(fromA.auth().statistics().rejectedAuthChunks() + fromB.auth().statistics().rejectedAuthChunks()).isZero();
+    }
+
+    @Test
+    void aRestartedPeerIsAuthenticatedWithItsNewRandom() {
+        SimHost server = host("server", SERVER_PORT, dataAuth(KEY), 2);
+        SimHost first = host("client", CLIENT_PORT, dataAuth(KEY), 1);
+        SimNetwork net = new SimNetwork(first, server, LinkProfile.perfect(), 3);
+        Association before = first.connect(SERVER_PORT, 0);
+        net.runUntil(() -> before.state() == AssociationState.ESTABLISHED && !server.associations().isEmpty(), 10 * S, 10_000);
+        Association serverSide = server.associations().get(0);
+
+        SimHost rebooted = host("client", CLIENT_PORT, dataAuth(KEY), 99);
+        SimNetwork net2 = new SimNetwork(rebooted, server, LinkProfile.perfect(), 4);
+        net2.advance(net.now(), 10);
+        Association after = rebooted.connect(SERVER_PORT, net2.now());
+        net2.runUntil(() -> after.state() == AssociationState.ESTABLISHED, net2.now() + 10 * S, 10_000);
+        assertThat(server.events()).extracting(SimHost.Event::event)
+                .hasAtLeastOneElementOfType(AssociationEvent.Restarted.class);
+
+        after.send(OutgoingMessage.of(0, 0, false, Bytes.fromHex("aabb")), net2.now());
+        serverSide.send(OutgoingMessage.of(0, 0, false, Bytes.fromHex("ccdd")), net2.now());
+        net2.runUntil(() -> received(server) == 1 && received(rebooted) == 1, net2.now() + 10 * S, 10_000);
+        assertThat(received(server)).isEqualTo(1);
+        assertThat(received(rebooted)).isEqualTo(1);
+        assertThat(serverSide.auth().statistics().rejectedAuthChunks()).isZero();
+    }
 }
