@@ -41,6 +41,11 @@
  *   USRSCTP_PEER_NRSACK=1              usrsctp_sysctl_set_sctp_nrsack_enable(1) before any socket:
  *                                      offer NR-SACK (draft-tuexen-tsvwg-sctp-multipath) and use it
  *                                      when the peer offers it too
+ * and for AUTH (RFC 4895), read before the socket is made:
+ *   USRSCTP_PEER_AUTH=1                sysctl sctp_auth_enable on (usrsctp 0.9.5 offers HMAC-SHA-1 only)
+ *   USRSCTP_PEER_AUTH_CHUNKS=T[,T...]  SCTP_AUTH_CHUNK for each chunk type T (e.g. 0 for DATA)
+ *   USRSCTP_PEER_AUTH_KEY=HEX          SCTP_AUTH_KEY: endpoint-pair shared key 1 = HEX, then
+ *                                      SCTP_AUTH_ACTIVE_KEY 1 (EVENT AUTHENTICATION_EVENT is printed)
  *
  * Output lines: READY (listening, or connected), ACCEPTED (listen: the association is up),
  * EVENT <notification> [key=value...] (STREAM_RESET_EVENT, ASSOC_RESET_EVENT and STREAM_CHANGE_EVENT
@@ -135,6 +140,10 @@ static void print_notification(const union sctp_notification *n) {
     case SCTP_SENDER_DRY_EVENT:
         emit("EVENT SENDER_DRY_EVENT");
         break;
+    case SCTP_AUTHENTICATION_EVENT:
+        emit("EVENT AUTHENTICATION_EVENT key=%u indication=%u", n->sn_auth_event.auth_keynumber,
+             n->sn_auth_event.auth_indication);
+        break;
     default:
         emit("EVENT OTHER type=%u", n->sn_header.sn_type);
         break;
@@ -227,12 +236,49 @@ static int interleaving_setup(struct socket *s) {
     return scheduler == NULL ? 0 : set_scheduler(s, SCTP_FUTURE_ASSOC, scheduler);
 }
 
+/* The environment's AUTH chunk types and shared key (RFC 4895, RFC 6458 section 8.3), for future associations. */
+static int auth_setup(struct socket *s) {
+    const char *chunks = getenv("USRSCTP_PEER_AUTH_CHUNKS");
+    for (const char *c = chunks; c != NULL && *c != '\0';) {
+        char *end;
+        struct sctp_authchunk ac = {.sauth_chunk = (uint8_t) strtoul(c, &end, 10)};
+        if (end == c || usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_AUTH_CHUNK, &ac, sizeof ac) < 0) {
+            return -1;
+        }
+        c = *end == ',' ? end + 1 : end;
+    }
+    const char *hex = getenv("USRSCTP_PEER_AUTH_KEY");
+    if (hex == NULL) {
+        return 0;
+    }
+    size_t n = strlen(hex) / 2;
+    struct sctp_authkey *key = calloc(1, sizeof *key + n);
+    if (key == NULL) {
+        return -1;
+    }
+    key->sca_assoc_id = SCTP_FUTURE_ASSOC;
+    key->sca_keynumber = 1;
+    key->sca_keylength = (uint16_t) n;
+    for (size_t i = 0; i < n; i++) {
+        unsigned int byte;
+        if (sscanf(hex + 2 * i, "%2x", &byte) != 1) {
+            free(key);
+            return -1;
+        }
+        key->sca_key[i] = (uint8_t) byte;
+    }
+    int rc = usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_AUTH_KEY, key, (socklen_t) (sizeof *key + n));
+    free(key);
+    struct sctp_authkeyid active = {.scact_assoc_id = SCTP_FUTURE_ASSOC, .scact_keynumber = 1};
+    return rc < 0 ? -1 : usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_AUTH_ACTIVE_KEY, &active, sizeof active);
+}
+
 /* Sets the options every association socket needs, then makes it non-blocking with the upcall. */
 static int setup_socket(struct socket *s, uint16_t remote_udp_port) {
     const uint16_t events[] = {SCTP_ASSOC_CHANGE, SCTP_SHUTDOWN_EVENT, SCTP_SEND_FAILED_EVENT,
                                SCTP_REMOTE_ERROR, SCTP_PARTIAL_DELIVERY_EVENT, SCTP_SENDER_DRY_EVENT,
                                SCTP_STREAM_RESET_EVENT, SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT,
-                               SCTP_PEER_ADDR_CHANGE};
+                               SCTP_PEER_ADDR_CHANGE, SCTP_AUTHENTICATION_EVENT};
     const int on = 1;
     struct sctp_udpencaps encaps;
 
@@ -255,7 +301,7 @@ static int setup_socket(struct socket *s, uint16_t remote_udp_port) {
             || usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_NODELAY, &on, sizeof on) < 0) {
         return -1;
     }
-    return interleaving_setup(s) < 0 ? -1 : path_params_from_env(s);
+    return interleaving_setup(s) < 0 || path_params_from_env(s) < 0 ? -1 : auth_setup(s);
 }
 
 /* After usrsctp_accept or usrsctp_connect: from now on reads are driven by the upcall. */
@@ -803,6 +849,10 @@ int main(int argc, char **argv) {
     const char *nrsack = getenv("USRSCTP_PEER_NRSACK");
     if (nrsack != NULL && strcmp(nrsack, "1") == 0) {
         usrsctp_sysctl_set_sctp_nrsack_enable(1); /* off by default in usrsctp */
+    }
+    const char *auth = getenv("USRSCTP_PEER_AUTH");
+    if (auth != NULL && strcmp(auth, "1") == 0) {
+        usrsctp_sysctl_set_sctp_auth_enable(1); /* before any socket: AUTH in INIT and INIT ACK */
     }
 
     /* usrsctp_socket without callbacks: the socket API, one-to-one style (SOCK_STREAM). */

@@ -89,6 +89,9 @@ final class ClientCommand implements Callable<Integer> {
     DisableRestartOption disableRestart = new DisableRestartOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @picocli.CommandLine.Mixin
@@ -118,7 +121,7 @@ final class ClientCommand implements Callable<Integer> {
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())), spec), spec), spec), spec)).build()))
+                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(auth.apply(pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())), spec), spec), spec), spec), spec)).build()))
                 .listener(multihoming.listener(sched.listener((association, event) -> {
                     actions.onEvent(event);
                     ReceivedMessage whole = joiner.onEvent(association, event);

@@ -60,6 +60,9 @@ final class DemoCommand implements Callable<Integer> {
     DisableRestartOption disableRestart = new DisableRestartOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @picocli.CommandLine.Mixin
@@ -86,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         java.util.List<int[]> streamValues = sched.values(spec);
         org.jsctp.api.PathMtuParameters pathMtu = mtu.apiParameters(spec); // RFC 8899 discovery or a fixed MTU
         SctpEndpoint server;
-        var serverBuilder = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
+        var serverBuilder = auth.apply(SctpEndpoint.builder(), spec).localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
                 .option(org.jsctp.api.SctpOptions.ENABLE_STREAM_RESET, reconfig.enabled)
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
@@ -104,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
                 });
         server = multihoming.apply(serverBuilder, spec).build();
         server.listen();
-        var clientBuilder = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
+        var clientBuilder = auth.apply(SctpEndpoint.builder(), spec).localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
                 .option(SctpOptions.DEFAULT_PRINFO, pr.apiPolicy(spec))
                 .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
                 .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)

@@ -126,6 +126,9 @@ final class LatencyCommand implements Callable<Integer> {
     DisableRestartOption disableRestart = new DisableRestartOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @picocli.CommandLine.Mixin
@@ -158,7 +161,7 @@ final class LatencyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AssociationConfig config = reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(
-                mtu.apply(pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())).noDelay(!nagle), spec), spec), spec), spec)).build());
+                mtu.apply(auth.apply(pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())).noDelay(!nagle), spec), spec), spec), spec), spec)).build());
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
         UdpSctpEndpoint endpoint = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort)

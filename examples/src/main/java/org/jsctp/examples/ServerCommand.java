@@ -45,6 +45,9 @@ abstract class ServerCommand implements Callable<Integer> {
     DisableRestartOption disableRestart = new DisableRestartOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @picocli.CommandLine.Mixin
@@ -79,7 +82,7 @@ abstract class ServerCommand implements Callable<Integer> {
         multihoming.refusePeerAddresses(spec);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(disableRestart.apply(nrSack.apply(associationConfig().toBuilder())), spec), spec), spec)).build()))
+                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(auth.apply(disableRestart.apply(nrSack.apply(associationConfig().toBuilder())), spec), spec), spec), spec)).build()))
                 .listener(multihoming.listener(sched.listener(service(), spec), spec));
         multihoming.apply(b, spec);
         if (remoteUdpPort != 0) {

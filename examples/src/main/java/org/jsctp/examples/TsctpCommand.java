@@ -134,6 +134,9 @@ final class TsctpCommand implements Callable<Integer> {
     DisableRestartOption disableRestart = new DisableRestartOption();
 
     @picocli.CommandLine.Mixin
+    AuthOption auth = new AuthOption();
+
+    @picocli.CommandLine.Mixin
     SchedulerOption sched = new SchedulerOption();
 
     @picocli.CommandLine.Mixin
@@ -161,6 +164,7 @@ final class TsctpCommand implements Callable<Integer> {
         mtu.apply(config, spec);
         nrSack.apply(config);
         disableRestart.apply(config);
+        auth.apply(config, spec); // RFC 4895
         sched.apply(config, spec);
         multihoming.check(spec);
         multihoming.apply(config);

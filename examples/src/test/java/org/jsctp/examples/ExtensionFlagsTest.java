@@ -11,7 +11,7 @@ import picocli.CommandLine;
 
 /**
  * The flags of the message-flow extensions (PR-SCTP, RFC 6525, RFC 8260, RFC 9653, NR-SACK, NAT support
- * Disable Restart) are on every
+ * Disable Restart, RFC 4895) are on every
  * subcommand that makes associations, so each can be tried by hand against usrsctp.
  */
 class ExtensionFlagsTest {
@@ -26,7 +26,7 @@ class ExtensionFlagsTest {
     void everyToolThatMakesAssociationsTakesEachExtensionFlag(String tool) {
         CommandLine.Model.CommandSpec spec = spec(tool);
         for (String flag : new String[] {"--reconfig", "--idata", "--scheduler", "--zero-checksum", "--mtu",
-            "--pmtud-max", "--nrsack", "--disable-restart"}) {
+            "--pmtud-max", "--nrsack", "--disable-restart", "--auth", "--auth-key"}) {
             assertThat(spec.findOption(flag)).as(tool + " " + flag).isNotNull();
         }
     }
@@ -130,5 +130,17 @@ class ExtensionFlagsTest {
         assertThat(out.toString()).contains("association shut down gracefully");
         assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--pr", "sometimes")).isEqualTo(2);
         assertThat(err.toString()).contains("--pr");
+    }
+
+    @Test
+    void theDemoRunsWithAuthAndAKeyAndRejectsAMalformedKey() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--auth", "--auth-key",
+                "00112233445566778899aabbccddeeff")).isZero();
+        assertThat(out.toString()).contains("association shut down gracefully");
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--auth-key", "xyz"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--auth-key");
     }
 }

@@ -28,5 +28,7 @@ public enum NotificationKind {
     /** {@link SctpNotification.AssociationReset} (SCTP_ASSOC_RESET_EVENT). */
     ASSOCIATION_RESET,
     /** {@link SctpNotification.StreamChange} (SCTP_STREAM_CHANGE_EVENT). */
-    STREAM_CHANGE
+    STREAM_CHANGE,
+    /** {@link SctpNotification.Authentication} (SCTP_AUTHENTICATION_EVENT). */
+    AUTHENTICATION
 }

@@ -82,6 +82,8 @@ final class OptionMapping {
             b.nrSackSupported((Boolean) value); // draft-tuexen-tsvwg-sctp-multipath section 4.2
         } else if (o == SctpOptions.DISABLE_RESTART) {
             b.disableRestart((Boolean) value); // draft-ietf-tsvwg-natsupp section 5.3.1
+        } else if (AuthOptions.isAuthOption(o)) {
+            AuthOptions.apply(b, o, value); // RFC 4895
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -119,6 +121,8 @@ final class OptionMapping {
             return c.capabilities().interleaving();
         } else if (o == SctpOptions.STREAM_SCHEDULER) {
             return SctpStreamScheduler.valueOf(c.streamScheduler().name());
+        } else if (AuthOptions.isAuthOption(o)) {
+            return AuthOptions.read(o, c);
         } else if (o == SctpOptions.NR_SACK_SUPPORTED) {
             return c.nrSackSupported();
         } else if (o == SctpOptions.DISABLE_RESTART) {

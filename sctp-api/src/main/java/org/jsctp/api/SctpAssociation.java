@@ -522,6 +522,80 @@ public final class SctpAssociation {
         return t.call((core, now) -> core.capabilities().interleaving());
     }
 
+    /**
+     * Whether AUTH (RFC 4895) is in use: both sides offered it ({@link SctpOptions#AUTH_SUPPORTED}).
+     *
+     * @return a future of whether AUTH chunks are exchanged
+     */
+    public CompletableFuture<Boolean> isAuthenticatedAsync() {
+        return authCall(auth -> auth.statistics().inUse());
+    }
+
+    /**
+     * Adds or replaces this association's endpoint-pair shared key {@code keyId} (SCTP_AUTH_KEY,
+     * RFC 6458 section 8.3.2).
+     *
+     * @param keyId the Shared Key Identifier, 0..65535
+     * @param key the key bytes (copied)
+     * @return a future done once the key is in place; failed with IllegalArgumentException if invalid
+     */
+    public CompletableFuture<Void> setAuthKey(int keyId, byte[] key) {
+        org.jsctp.core.packet.Bytes copy = org.jsctp.core.packet.Bytes.copyOf(key);
+        return authCall(auth -> {
+            auth.setKey(keyId, copy);
+            return null;
+        });
+    }
+
+    /**
+     * Sends with key {@code keyId} from now on (SCTP_AUTH_ACTIVE_KEY, RFC 6458 section 8.3.3).
+     *
+     * @param keyId a key of this association that is not deactivated
+     * @return a future done once it is active; failed with IllegalArgumentException otherwise
+     */
+    public CompletableFuture<Void> activateAuthKey(int keyId) {
+        return authCall(auth -> {
+            auth.activateKey(keyId);
+            return null;
+        });
+    }
+
+    /**
+     * Stops sending with key {@code keyId} (SCTP_AUTH_DEACTIVATE_KEY, RFC 6458 section 8.3.4); an
+     * {@link SctpNotification.Authentication} with {@code FREE_KEY} follows.
+     *
+     * @param keyId a key that is not the active one
+     * @return a future done once it is deactivated; failed with IllegalArgumentException otherwise
+     */
+    public CompletableFuture<Void> deactivateAuthKey(int keyId) {
+        return authCall(auth -> {
+            auth.deactivateKey(keyId);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes key {@code keyId} (SCTP_AUTH_DELETE_KEY, RFC 6458 section 8.3.5); the active key
+     * cannot be deleted.
+     *
+     * @param keyId a key that is not the active one
+     * @return a future done once it is deleted; failed with IllegalArgumentException otherwise
+     */
+    public CompletableFuture<Void> deleteAuthKey(int keyId) {
+        return authCall(auth -> {
+            auth.deleteKey(keyId);
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> authCall(java.util.function.Function<org.jsctp.core.auth.AuthControl, T> f) {
+        SctpUdpAssociation t = transport;
+        if (t == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(this + " is not set up yet"));
+        }
+        return t.call((core, now) -> f.apply(core.auth()));
+    }
+
     /** The option's current value on this association. */
     @SuppressWarnings("unchecked")
     public <T> T getOption(SctpOption<T> option) {
@@ -726,6 +800,9 @@ public final class SctpAssociation {
             notify(new SctpNotification.PartialDeliveryAborted(this, p.streamId(), p.unordered(), p.sequenceNumber()));
         } else if (e instanceof AssociationEvent.SenderDry) {
             notify(new SctpNotification.SenderDry(this));
+        } else if (e instanceof AssociationEvent.Authentication auth) {
+            notify(new SctpNotification.Authentication(this, auth.keyId(),
+                    SctpNotification.Authentication.Indication.valueOf(auth.indication().name())));
         } else if (e instanceof AssociationEvent.BufferedAmountLow low) {
             notify(new SctpNotification.BufferedAmountLow(this, low.bufferedAmount(), bufferedAmountLowThreshold));
         } else {

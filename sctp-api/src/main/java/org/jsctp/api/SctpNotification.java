@@ -254,4 +254,31 @@ public sealed interface SctpNotification {
             return NotificationKind.STREAM_CHANGE;
         }
     }
+
+    /**
+     * An AUTH key event (SCTP_AUTHENTICATION_EVENT, RFC 6458 section 6.1.8; RFC 4895).
+     *
+     * @param association the association
+     * @param keyId the Shared Key Identifier concerned
+     * @param indication what happened
+     */
+    record Authentication(SctpAssociation association, int keyId, Indication indication) implements SctpNotification {
+
+        /** RFC 6458 section 6.1.8 auth_indication, and one of jsctp's own. */
+        public enum Indication {
+            /** The peer used this key for the first time (SCTP_AUTH_NEW_KEY). */
+            NEW_KEY,
+            /** A deactivated key is no longer used (SCTP_AUTH_FREE_KEY). */
+            FREE_KEY,
+            /** We offered AUTH and the peer did not: it is not used (SCTP_AUTH_NO_AUTH). */
+            NO_AUTH,
+            /** An AUTH chunk named a key we do not have; it was discarded (RFC 4895 section 6.3). */
+            UNKNOWN_KEY
+        }
+
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.AUTHENTICATION;
+        }
+    }
 }

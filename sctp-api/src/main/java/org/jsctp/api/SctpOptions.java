@@ -243,6 +243,63 @@ public final class SctpOptions {
             Boolean.class, false, v -> {
             });
 
+    /**
+     * Offer AUTH (RFC 4895; SCTP_AUTH_SUPPORTED of usrsctp): RANDOM, CHUNKS and HMAC-ALGO in INIT
+     * and INIT ACK, AUTH chunks before the chunks the peer lists. Used when both sides offer it;
+     * otherwise the association goes on without it and an
+     * {@link SctpNotification.Authentication} with {@link SctpNotification.Authentication.Indication#NO_AUTH}
+     * says so. ASCONF and ASCONF-ACK are always listed (RFC 5061). Default false. Not live.
+     */
+    public static final SctpOption<Boolean> AUTH_SUPPORTED = SctpOption.of("SCTP_AUTH_SUPPORTED", Boolean.class, false,
+            v -> {
+            });
+
+    /**
+     * Require AUTH: a peer that does not offer it is refused with an ABORT (implies
+     * {@link #AUTH_SUPPORTED}). Default false. Not live.
+     */
+    public static final SctpOption<Boolean> AUTH_REQUIRED = SctpOption.of("AUTH_REQUIRED", Boolean.class, false,
+            v -> {
+            });
+
+    /**
+     * SCTP_HMAC_IDENT (RFC 6458 section 8.3.2): the HMAC algorithms we accept, most preferred first;
+     * SHA-1 must be among them (RFC 4895 section 3.3). Default SHA-256, SHA-1. Not live.
+     */
+    public static final SctpOption<java.util.List<SctpAuthHmac>> AUTH_HMAC_IDENT = SctpOption.of("SCTP_HMAC_IDENT",
+            java.util.List.class, false, v -> {
+                if (!v.contains(SctpAuthHmac.SHA_1)) {
+                    throw new IllegalArgumentException("SCTP_HMAC_IDENT must contain SHA-1 (RFC 4895 section 3.3): " + v);
+                }
+                if (v.size() != Set.copyOf(v).size()) {
+                    throw new IllegalArgumentException("SCTP_HMAC_IDENT lists an algorithm twice: " + v);
+                }
+            });
+
+    /**
+     * SCTP_AUTH_CHUNK (RFC 6458 section 8.3.1): chunk types (0..255) we accept only
+     * authenticated, e.g. 0 for DATA; INIT (1), INIT ACK (2), SHUTDOWN COMPLETE (14) and AUTH (15)
+     * cannot be (RFC 4895 section 3.2). Default none (plus ASCONF and ASCONF-ACK). Not live.
+     */
+    public static final SctpOption<Set<Integer>> AUTH_CHUNKS = SctpOption.of("SCTP_AUTH_CHUNK", Set.class, false,
+            v -> {
+                for (Object t : v) {
+                    if (!(t instanceof Integer i) || i < 0 || i > 255 || i == 1 || i == 2 || i == 14 || i == 15) {
+                        throw new IllegalArgumentException("SCTP_AUTH_CHUNK holds chunk types 0..255 other than "
+                                + "1, 2, 14 and 15 (RFC 4895 section 3.2), not " + t);
+                    }
+                }
+            });
+
+    /**
+     * The endpoint-pair shared keys new associations start with, and the active one (SCTP_AUTH_KEY
+     * and SCTP_AUTH_ACTIVE_KEY on the endpoint, RFC 6458 sections 8.3.2, 8.3.3). Default
+     * {@link SctpAuthKeys#DEFAULT}. Not live; an association's own keys are changed on it.
+     */
+    public static final SctpOption<SctpAuthKeys> AUTH_KEYS = SctpOption.of("SCTP_AUTH_KEY", SctpAuthKeys.class, false,
+            v -> {
+            });
+
     private SctpOptions() {
     }
 
@@ -251,7 +308,8 @@ public final class SctpOptions {
         return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
-                PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART);
+                PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART, AUTH_SUPPORTED, AUTH_REQUIRED,
+                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS);
     }
 
     private static void range(String what, long value, long min, long max) {

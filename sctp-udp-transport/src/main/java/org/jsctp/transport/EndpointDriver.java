@@ -392,8 +392,8 @@ final class EndpointDriver {
         List<Chunk> chunks = packet.chunks();
         if (chunks.size() > 1) {
             // RFC 9260 section 5.1: chunks bundled after the COOKIE ECHO belong to the new association.
-            core.handlePacket(new SctpPacket(packet.header(), chunks.subList(1, chunks.size()), packet.zeroChecksum()),
-                    sender.getAddress(), now);
+            // RFC 4895 section 6.3: the rest keeps the received AUTH bytes, for an AUTH chunk after the COOKIE ECHO.
+            core.handlePacket(packet.afterFirstChunk(), sender.getAddress(), now);
         }
         if (closing) {
             core.abort(CLOSING);

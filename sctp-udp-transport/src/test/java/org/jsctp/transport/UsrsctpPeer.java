@@ -138,6 +138,13 @@ final class UsrsctpPeer implements AutoCloseable {
         return new UsrsctpPeer(builder.start(), log);
     }
 
+    /** As {@link #connect(Path, int, int, String, int)} with extra environment variables (e.g. the AUTH ones). */
+    static UsrsctpPeer connect(Path log, java.util.Map<String, String> environment, int localUdpPort, int remoteUdpPort,
+                               String remoteAddress, int sctpPort) throws Exception {
+        return start(log, environment, "connect", Integer.toString(localUdpPort), Integer.toString(remoteUdpPort),
+                remoteAddress, Integer.toString(sctpPort));
+    }
+
     private static UsrsctpPeer start(Path log, String... args) throws Exception {
         return start(log, java.util.Map.of(), args);
     }

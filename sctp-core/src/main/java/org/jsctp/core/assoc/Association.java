@@ -2,6 +2,7 @@ package org.jsctp.core.assoc;
 
 import java.net.InetAddress;
 import java.util.List;
+import org.jsctp.core.auth.AuthControl;
 import org.jsctp.core.env.RandomSource;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.handshake.CookieContents;
@@ -554,6 +555,19 @@ public final class Association {
         }
     }
 
+    /**
+     * AUTH on this association (RFC 4895): its endpoint-pair shared keys (RFC 6458 SCTP_AUTH_KEY,
+     * SCTP_AUTH_ACTIVE_KEY, SCTP_AUTH_DEACTIVATE_KEY, SCTP_AUTH_DELETE_KEY) and statistics.
+     */
+    public AuthControl auth() {
+        return tcb.auth;
+    }
+
+    /** Our AUTH parameters (RFC 4895 section 6.1), repeated in the INIT ACK of an INIT collision; null when not offered. */
+    org.jsctp.core.auth.AuthParameters localAuthParameters() {
+        return tcb.auth.local();
+    }
+
     /** RFC 9260 section 5.2.4 case D, see {@link CollisionHandling#onRepeatedCookieEcho}. */
     void onRepeatedCookieEcho(CookieContents cookie, long nowNanos) {
         collisions.onRepeatedCookieEcho(cookie, nowNanos);
@@ -606,6 +620,7 @@ public final class Association {
             tcb.state = AssociationState.ESTABLISHED;
             paths.start(nowNanos);
             tcb.emit(new AssociationEvent.CommunicationUp(tcb.outboundStreams, tcb.inboundStreams));
+            tcb.auth.onEstablished(); // RFC 6458 section 6.1.8: SCTP_AUTH_NO_AUTH
         }
 
         @Override

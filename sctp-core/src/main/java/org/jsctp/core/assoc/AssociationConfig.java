@@ -2,6 +2,7 @@ package org.jsctp.core.assoc;
 
 import java.net.InetAddress;
 import java.util.List;
+import org.jsctp.core.auth.AuthConfig;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.path.PmtuConfig;
 import org.jsctp.core.tx.PrPolicy;
@@ -71,6 +72,9 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  *     becomes the primary for good (no switch back when the old primary recovers);
  *     {@link #PRIMARY_SWITCHOVER_OFF} (the default) keeps the RFC 9260 behaviour of returning to
  *     the primary
+ * @param auth how AUTH (RFC 4895) is used when {@link Capabilities#auth()} offers it: required or
+ *     not, HMAC preference, chunk types to authenticate, endpoint-pair shared keys;
+ *     {@link AuthConfig#DEFAULTS} unless {@link Builder#auth(AuthConfig)} sets it
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -82,7 +86,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
                                 int maxPeerAddresses, PmtuConfig plpmtud,
                                 List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits,
-                                int primarySwitchoverMaxRetransmits) {
+                                int primarySwitchoverMaxRetransmits, AuthConfig auth) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -142,6 +146,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
         requireRange("potentiallyFailedMaxRetransmits", potentiallyFailedMaxRetransmits, 0, 1000);
         requireRange("primarySwitchoverMaxRetransmits", primarySwitchoverMaxRetransmits, PRIMARY_SWITCHOVER_OFF, 1000);
+        if (auth == null) {
+            throw new IllegalArgumentException("auth must not be null (AuthConfig.DEFAULTS for the defaults)");
+        }
     }
 
     /** RFC 9260 section 16 values, 10 outbound and 2048 inbound streams, 2 MiB buffers, PR-SCTP offered. */
@@ -188,6 +195,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.localAddresses = localAddresses;
         b.potentiallyFailedMaxRetransmits = potentiallyFailedMaxRetransmits;
         b.primarySwitchoverMaxRetransmits = primarySwitchoverMaxRetransmits;
+        b.auth = auth;
         return b;
     }
 
@@ -280,6 +288,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private List<InetAddress> localAddresses = List.of();
         private int potentiallyFailedMaxRetransmits = 0;
         private int primarySwitchoverMaxRetransmits = PRIMARY_SWITCHOVER_OFF;
+        private AuthConfig auth = AuthConfig.DEFAULTS;
 
         private Builder() {
         }
@@ -465,6 +474,19 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
 
         /**
+         * Offers AUTH (RFC 4895) and uses it as {@code value} says; the same as
+         * {@code capabilities(capabilities().withAuth(true))} with these settings.
+         *
+         * @param value the AUTH settings
+         * @return this builder
+         */
+        public Builder auth(AuthConfig value) {
+            this.auth = value;
+            this.capabilities = capabilities.withAuth(true);
+            return this;
+        }
+
+        /**
          * Offers NR-SACK (draft-tuexen-tsvwg-sctp-multipath section 4.2, chunk type 0x10 in
          * Supported Extensions). When both sides offer it, each acknowledges with NR-SACK instead
          * of SACK; our receiver never reneges, so it reports every out-of-order TSN as
@@ -572,6 +594,15 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * The AUTH settings so far.
+         *
+         * @return the settings
+         */
+        public AuthConfig auth() {
+            return auth;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
@@ -585,7 +616,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
                     acceptStreamReconfig, streamScheduler, maxPeerAddresses, plpmtud, localAddresses,
-                    potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits);
+                    potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits, auth);
         }
     }
 

@@ -197,4 +197,13 @@ public sealed interface AssociationEvent {
      */
     record NatStateMissing(boolean recovered) implements AssociationEvent {
     }
+
+    /**
+     * An AUTH key event (SCTP_AUTHENTICATION_EVENT, RFC 6458 section 6.1.8; RFC 4895).
+     *
+     * @param keyId the Shared Key Identifier concerned (auth_keynumber)
+     * @param indication what happened (auth_indication)
+     */
+    record Authentication(int keyId, org.jsctp.core.auth.AuthIndication indication) implements AssociationEvent {
+    }
 }

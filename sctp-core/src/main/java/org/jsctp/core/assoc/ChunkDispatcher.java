@@ -10,6 +10,7 @@ import org.jsctp.core.packet.cause.UnrecognizedChunkTypeCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.AsconfAckChunk;
 import org.jsctp.core.packet.chunk.AsconfChunk;
+import org.jsctp.core.packet.chunk.AuthChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieAckChunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
@@ -82,9 +83,18 @@ final class ChunkDispatcher {
         boolean carriedData = false;
         boolean immediate = false;
         List<ErrorCause> unrecognized = new ArrayList<>(0);
+        ChunkAuthentication.Verdict auth = ChunkAuthentication.Verdict.NONE;
+        int index = -1;
         for (Chunk chunk : packet.chunks()) {
+            index++;
             if (!acceptsTag(tag, chunk)) {
                 return; // RFC 9260 section 8.5: silently discard the packet
+            }
+            if (chunk instanceof AuthChunk && auth.authIndex() < 0) {
+                auth = tcb.auth.check(packet); // RFC 4895 section 6.3
+            }
+            if (!tcb.auth.admits(chunk, index, auth)) {
+                continue; // RFC 4895 section 6.3: needs a valid AUTH chunk before it
             }
             if (chunk instanceof DataChunk data) {
                 carriedData = true;

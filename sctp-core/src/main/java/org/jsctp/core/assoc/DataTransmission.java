@@ -253,7 +253,8 @@ final class DataTransmission {
         DataReceiver receiver = delivery.receiver();
         int mtu = paths.primary().mtu(); // the PLPMTU (RFC 8899) or the fixed MTU
         sender.onMtuChange(mtu);
-        int budget = mtu - CommonHeader.LENGTH;
+        // RFC 4895 section 6.2: room for the AUTH chunk when the peer wants DATA or SACK authenticated.
+        int budget = mtu - CommonHeader.LENGTH - tcb.auth.overhead();
         List<Chunk> data = bundlingScratch;
         while (true) {
             // A SACK waiting for its delay rides along with DATA at no cost (RFC 9260 section 6.2),

@@ -2,6 +2,7 @@ package org.jsctp.core.assoc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jsctp.core.auth.AuthNegotiation;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.cause.InvalidMandatoryParameterCause;
@@ -66,8 +67,10 @@ final class Handshake {
     /** Step A: send INIT and wait in COOKIE-WAIT. */
     void start(long nowNanos) {
         AssociationConfig c = tcb.config;
+        List<Parameter> parameters = new ArrayList<>(c.capabilities().toParameters());
+        parameters.addAll(tcb.auth.initParameters()); // RFC 4895 section 6.1: RANDOM, CHUNKS, HMAC-ALGO
         sentInit = new InitChunk(tcb.localTag, c.receiveBufferBytes(), c.outboundStreams(), c.maxInboundStreams(),
-                tcb.localInitialTsn, withAddresses(c.capabilities().toParameters(), AddressParameters.forInit(c)));
+                tcb.localInitialTsn, withAddresses(parameters, AddressParameters.forInit(c)));
         tcb.state = AssociationState.COOKIE_WAIT;
         tcb.send(0, sentInit); // RFC 9260 section 8.5.1 (A): an INIT carries verification tag 0
         t1Init.start(nowNanos);
@@ -139,6 +142,11 @@ final class Handshake {
                     AbortChunk.of(new MissingMandatoryParameterCause(List.of(ParameterType.STATE_COOKIE))));
             return fail("peer's INIT ACK has no State Cookie");
         }
+        if (tcb.auth.negotiate(initAck.parameters()) instanceof AuthNegotiation.Refuse refusal) {
+            // RFC 4895 section 6.1 (and a required AUTH the peer lacks): the association is aborted.
+            tcb.send(initAck.initiateTag(), AbortChunk.of(refusal.cause()));
+            return fail("peer's INIT ACK: " + refusal.reason());
+        }
         t1Init.stop();
         AssociationConfig c = tcb.config;
         tcb.peerTag = initAck.initiateTag();
@@ -147,7 +155,8 @@ final class Handshake {
         // RFC 9260 section 5.1.1: send on no more streams than the peer accepts, and so on.
         tcb.outboundStreams = Math.min(c.outboundStreams(), initAck.inboundStreams());
         tcb.inboundStreams = Math.min(c.maxInboundStreams(), initAck.outboundStreams());
-        tcb.capabilities = c.capabilities().commonWith(Capabilities.offeredIn(initAck.parameters()));
+        tcb.capabilities = c.capabilities().commonWith(Capabilities.offeredIn(initAck.parameters()))
+                .withAuth(tcb.auth.inUse());
         sentCookieEcho = new CookieEchoChunk(cookie);
         tcb.state = AssociationState.COOKIE_ECHOED;
         if (toReport.isEmpty()) {

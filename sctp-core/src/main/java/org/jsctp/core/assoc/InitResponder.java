@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import org.jsctp.core.auth.AuthNegotiation;
+import org.jsctp.core.auth.AuthParameters;
 import org.jsctp.core.env.RandomSource;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.handshake.CookieContents;
@@ -17,6 +19,7 @@ import org.jsctp.core.packet.cause.UnresolvableAddressCause;
 import org.jsctp.core.packet.param.CookiePreservativeParameter;
 import org.jsctp.core.packet.param.HostNameAddressParameter;
 import org.jsctp.core.packet.param.Parameter;
+import org.jsctp.core.packet.param.RandomParameter;
 import org.jsctp.core.packet.param.StateCookieParameter;
 import org.jsctp.core.packet.param.UnknownParameter;
 import org.jsctp.core.packet.param.UnrecognizedParameter;
@@ -127,6 +130,24 @@ public final class InitResponder {
             }
         }
         Capabilities common = config.capabilities().commonWith(Capabilities.offeredIn(processed));
+        // RFC 4895 section 6.1: our AUTH parameters (in a collision, those of our own INIT, as its tag)
+        // and the peer's, both sealed into the cookie (section 6.3); or a refusal.
+        AuthParameters localAuth = null;
+        AuthParameters peerAuth = null;
+        if (config.capabilities().auth()) {
+            AuthNegotiation n = AuthNegotiation.of(config.auth(), processed);
+            if (n instanceof AuthNegotiation.Refuse refusal) {
+                return InitResponse.refuse(AbortChunk.of(refusal.cause()), peerTag, "INIT: " + refusal.reason());
+            }
+            localAuth = collision ? existing.localAuthParameters() : null;
+            if (localAuth == null) {
+                byte[] randomBytes = new byte[RandomParameter.RECOMMENDED_LENGTH];
+                random.nextBytes(randomBytes);
+                localAuth = AuthParameters.local(config.auth(), randomBytes);
+            }
+            peerAuth = n instanceof AuthNegotiation.Use use ? use.peer() : null;
+        }
+        common = common.withAuth(peerAuth != null);
         int localTag = collision ? existing.localTag() : freshTag(tagInUse);
         Tsn localInitialTsn = collision ? existing.localInitialTsn() : new Tsn(random.nextInt());
         // RFC 9260 section 5.1.1: each side sends on at most as many streams as the other accepts.
@@ -134,13 +155,17 @@ public final class InitResponder {
         int inbound = Math.min(config.maxInboundStreams(), init.outboundStreams());
         CookieContents contents = new CookieContents(localTag, peerTag, localInitialTsn, init.initialTsn(),
                 init.advertisedReceiverWindowCredit(), outbound, inbound, localPort, peerPort, localTieTag, peerTieTag,
-                common, AddressParameters.peerAddresses(source, init.parameters(), CookieContents.MAX_ADDRESSES));
+                common, AddressParameters.peerAddresses(source, init.parameters(), CookieContents.MAX_ADDRESSES),
+                localAuth, peerAuth);
         Bytes cookie = sealer.seal(contents.encode(), nowNanos, cookieLife);
 
         List<Parameter> parameters = new ArrayList<>(4 + unrecognized.size());
         parameters.add(new StateCookieParameter(cookie));
         parameters.addAll(config.capabilities().toParameters());
         parameters.addAll(AddressParameters.forInitAck(config, init.parameters())); // RFC 9260 section 5.1.2
+        if (localAuth != null) {
+            parameters.addAll(localAuth.toParameters());
+        }
         parameters.addAll(unrecognized);
         // RFC 9260 section 3.3.3: the INIT ACK's OS must not exceed the MIS of the INIT.
         InitAckChunk initAck = new InitAckChunk(localTag, config.receiveBufferBytes(), outbound,

@@ -57,6 +57,8 @@ final class Tcb {
      * {@link PathSupervisor} clears it when that path stops being active.
      */
     InetAddress sackTo;
+    /** AUTH (RFC 4895): our and the peer's parameters, keys, signing and checking. */
+    final ChunkAuthentication auth;
 
     Tcb(AssociationConfig config, RandomSource random, int localPort, int peerPort, int localTag, Tsn localInitialTsn) {
         this.config = config;
@@ -65,6 +67,7 @@ final class Tcb {
         this.peerPort = peerPort;
         this.localTag = localTag;
         this.localInitialTsn = localInitialTsn;
+        this.auth = new ChunkAuthentication(this);
     }
 
     /** Queues a packet of one chunk with verification tag {@code tag}. */
@@ -79,6 +82,7 @@ final class Tcb {
 
     /** Queues a packet to the peer address {@code to} (null: the anonymous path). */
     void sendTo(InetAddress to, int tag, List<Chunk> chunks) {
+        chunks = auth.protect(chunks); // RFC 4895 section 6.2: an AUTH chunk where the peer wants one
         transmits.add(new OutgoingPacket(localPort, peerPort, tag, chunks, ZeroChecksumRules.maySendZero(this, chunks),
                 to));
     }
@@ -124,6 +128,8 @@ final class Tcb {
         // this endpoint offers now (a zero checksum we do not announce would make every packet we
         // send fail the peer's CRC32C check, RFC 9653 section 5.2).
         capabilities = cookie.capabilities().commonWith(config.capabilities());
+        auth.adopt(cookie);
+        capabilities = capabilities.withAuth(auth.inUse());
     }
 
     boolean isHandshaking() {

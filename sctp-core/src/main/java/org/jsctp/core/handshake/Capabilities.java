@@ -2,6 +2,7 @@ package org.jsctp.core.handshake;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jsctp.core.auth.AuthParameters;
 import org.jsctp.core.packet.chunk.ChunkType;
 import org.jsctp.core.packet.param.DisableRestartParameter;
 import org.jsctp.core.packet.param.ForwardTsnSupportedParameter;
@@ -30,9 +31,11 @@ import org.jsctp.core.packet.param.ZeroChecksumAcceptableParameter;
  * @param disableRestart the Disable Restart parameter (draft-ietf-tsvwg-natsupp section 5.3.1) is
  *     (to be) sent. Unlike the other flags, in what {@link #commonWith} returns it is set when
  *     <em>either</em> side sent it: then neither side accepts a restart of the association
+ * @param auth AUTH (RFC 4895 section 6.1: RANDOM and HMAC-ALGO parameters, AUTH in Supported
+ *     Extensions); how it is used is {@code AssociationConfig.auth()}
  */
 public record Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod,
-                           boolean asconf, boolean nrSack, boolean disableRestart) {
+                           boolean asconf, boolean nrSack, boolean disableRestart, boolean auth) {
 
     /**
      * No zero checksum: RFC 9653 section 8 reserves EDMID 0, so it never names a method and can
@@ -52,25 +55,11 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @param zeroChecksumMethod the EDMID announced, or {@link #NO_ZERO_CHECKSUM}
      */
     public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod) {
-        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false, false, false);
+        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false, false, false, false);
     }
 
     /**
-     * Capabilities without NR-SACK and Disable Restart.
-     *
-     * @param forwardTsn PR-SCTP offered
-     * @param interleaving I-DATA offered
-     * @param streamReconfig RE-CONFIG offered
-     * @param zeroChecksumMethod the EDMID announced, or {@link #NO_ZERO_CHECKSUM}
-     * @param asconf ASCONF offered
-     */
-    public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod,
-                        boolean asconf) {
-        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, asconf, false, false);
-    }
-
-    /**
-     * Capabilities without ASCONF.
+     * Capabilities without ASCONF and AUTH.
      *
      * @param forwardTsn PR-SCTP offered
      * @param interleaving I-DATA offered
@@ -81,7 +70,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      */
     public Capabilities(boolean forwardTsn, boolean interleaving, boolean streamReconfig, int zeroChecksumMethod,
                         boolean nrSack, boolean disableRestart) {
-        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false, nrSack, disableRestart);
+        this(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, false, nrSack, disableRestart, false);
     }
 
     /**
@@ -102,7 +91,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withForwardTsn(boolean value) {
-        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod, asconf, nrSack, disableRestart);
+        return new Capabilities(value, interleaving, streamReconfig, zeroChecksumMethod, asconf, nrSack, disableRestart, auth);
     }
 
     /**
@@ -112,7 +101,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withInterleaving(boolean value) {
-        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod, asconf, nrSack, disableRestart);
+        return new Capabilities(forwardTsn, value, streamReconfig, zeroChecksumMethod, asconf, nrSack, disableRestart, auth);
     }
 
     /**
@@ -122,7 +111,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withStreamReconfig(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod, asconf, nrSack, disableRestart);
+        return new Capabilities(forwardTsn, interleaving, value, zeroChecksumMethod, asconf, nrSack, disableRestart, auth);
     }
 
     /**
@@ -134,7 +123,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withZeroChecksum(int edmid) {
-        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid, asconf, nrSack, disableRestart);
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, edmid, asconf, nrSack, disableRestart, auth);
     }
 
     /**
@@ -144,7 +133,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withAsconf(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, value, nrSack, disableRestart);
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, value, nrSack, disableRestart, auth);
     }
 
     /**
@@ -155,7 +144,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withNrSack(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, asconf, value, disableRestart);
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, asconf, value, disableRestart, auth);
     }
 
     /**
@@ -166,7 +155,17 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
      * @return the changed capabilities
      */
     public Capabilities withDisableRestart(boolean value) {
-        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, asconf, nrSack, value);
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, asconf, nrSack, value, auth);
+    }
+
+    /**
+     * These capabilities with AUTH offered or not (RFC 4895).
+     *
+     * @param value whether AUTH is offered
+     * @return the changed capabilities
+     */
+    public Capabilities withAuth(boolean value) {
+        return new Capabilities(forwardTsn, interleaving, streamReconfig, zeroChecksumMethod, asconf, nrSack, disableRestart, value);
     }
 
     /**
@@ -193,7 +192,7 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         // Restart, so this one flag is the union, not the intersection.
         return new Capabilities(forwardTsn && peer.forwardTsn, interleaving && peer.interleaving,
                 streamReconfig && peer.streamReconfig, zeroChecksumCommon, asconf && peer.asconf, nrSack && peer.nrSack,
-                disableRestart || peer.disableRestart);
+                disableRestart || peer.disableRestart, auth && peer.auth);
     }
 
     /**
@@ -226,8 +225,11 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         boolean forwardTsn = forwardTsnParameter || extensions.contains(ChunkType.FORWARD_TSN);
         // RFC 5061 section 4.2.7: an ASCONF endpoint lists both ASCONF and ASCONF-ACK.
         boolean asconf = extensions.contains(ChunkType.ASCONF) && extensions.contains(ChunkType.ASCONF_ACK);
+        // RFC 4895 section 6.1: a side that uses AUTH sends RANDOM and HMAC-ALGO; whether they are
+        // acceptable is the association's to judge (AuthNegotiation).
+        boolean auth = AuthParameters.in(parameters).isPresent();
         return new Capabilities(forwardTsn, extensions.contains(ChunkType.I_DATA), extensions.contains(ChunkType.RE_CONFIG),
-                zeroChecksumMethod, asconf, extensions.contains(ChunkType.NR_SACK), disableRestart);
+                zeroChecksumMethod, asconf, extensions.contains(ChunkType.NR_SACK), disableRestart, auth);
     }
 
     /**
@@ -254,6 +256,9 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         if (asconf) {
             extensions.add(ChunkType.ASCONF); // RFC 5061 section 4.2.7: both chunk types
             extensions.add(ChunkType.ASCONF_ACK);
+        }
+        if (auth) {
+            extensions.add(ChunkType.AUTH); // RFC 4895 section 6.1 (its parameters are per association)
         }
         if (nrSack) {
             extensions.add(ChunkType.NR_SACK);

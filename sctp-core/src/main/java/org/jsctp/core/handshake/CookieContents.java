@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jsctp.core.auth.AuthParameters;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.seq.Tsn;
 
@@ -16,7 +17,9 @@ import org.jsctp.core.seq.Tsn;
  * 5.1.3 and 5.1.5): both verification tags and initial TSNs, the negotiated stream counts, the
  * peer's window, both sides' ports, the tie-tags (section 5.2.2) and the negotiated extensions (with the zero checksum EDMID
  * both sides announced, RFC 9653), and the peer's addresses (RFC 9260 section 5.1.2: the INIT's
- * source first, then its address parameters), so the association gets a path for each.
+ * source first, then its address parameters), so the association gets a path for each, and both
+ * sides' AUTH parameters (RFC 4895 section 6.3), so an AUTH chunk bundled after the COOKIE ECHO
+ * can be checked.
  *
  * <p>The encoding is private to this endpoint (the MAC of {@link StateCookieSealer} protects it);
  * it starts with a version byte so a later release can change it.
@@ -24,15 +27,17 @@ import org.jsctp.core.seq.Tsn;
 public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
                              int peerReceiverWindow, int outboundStreams, int inboundStreams,
                              int localPort, int peerPort, int localTieTag, int peerTieTag,
-                             Capabilities capabilities, List<InetAddress> peerAddresses) {
+                             Capabilities capabilities, List<InetAddress> peerAddresses,
+                             AuthParameters localAuth, AuthParameters peerAuth) {
 
     /**
      * Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits; version 3 the
      * peer addresses after it (a count, then per address its length, 4 or 16, and its bytes). The
-     * capability bits: 1 PR-SCTP, 2 I-DATA, 4 RE-CONFIG, 8 ASCONF, 16 NR-SACK, 32 Disable Restart
-     * sent by either side.
+     * capability bits: 1 PR-SCTP, 2 I-DATA, 4 RE-CONFIG, 8 ASCONF, 16 NR-SACK, 64 AUTH, 32 Disable Restart
+     * sent by either side; version 4 the AUTH parameters of both sides after the addresses (RFC
+     * 4895 section 6.3: a length-prefixed block each, length 0 for none).
      */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
     private static final int LENGTH = 1 + 4 * 5 + 2 * 4 + 4 * 2 + 1 + 4;
     /** The most peer addresses a cookie carries. */
     public static final int MAX_ADDRESSES = 16;
@@ -51,7 +56,25 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                           int localPort, int peerPort, int localTieTag, int peerTieTag,
                           Capabilities capabilities) {
         this(localTag, peerTag, localInitialTsn, peerInitialTsn, peerReceiverWindow, outboundStreams, inboundStreams,
-                localPort, peerPort, localTieTag, peerTieTag, capabilities, List.of());
+                localPort, peerPort, localTieTag, peerTieTag, capabilities, List.of(), null, null);
+    }
+
+    /** Contents without AUTH. */
+    public CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
+                          int peerReceiverWindow, int outboundStreams, int inboundStreams,
+                          int localPort, int peerPort, int localTieTag, int peerTieTag,
+                          Capabilities capabilities, List<InetAddress> peerAddresses) {
+        this(localTag, peerTag, localInitialTsn, peerInitialTsn, peerReceiverWindow, outboundStreams, inboundStreams,
+                localPort, peerPort, localTieTag, peerTieTag, capabilities, peerAddresses, null, null);
+    }
+
+    /** Contents without peer addresses. */
+    public CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
+                          int peerReceiverWindow, int outboundStreams, int inboundStreams,
+                          int localPort, int peerPort, int localTieTag, int peerTieTag,
+                          Capabilities capabilities, AuthParameters localAuth, AuthParameters peerAuth) {
+        this(localTag, peerTag, localInitialTsn, peerInitialTsn, peerReceiverWindow, outboundStreams, inboundStreams,
+                localPort, peerPort, localTieTag, peerTieTag, capabilities, List.of(), localAuth, peerAuth);
     }
 
     /** The bytes to seal. */
@@ -60,7 +83,12 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         for (InetAddress a : peerAddresses) {
             addressBytes += 1 + a.getAddress().length;
         }
-        ByteBuffer b = ByteBuffer.allocate(LENGTH + addressBytes);
+        // AUTH (RFC 4895 section 6.3): both sides' RANDOM, CHUNKS and HMAC-ALGO, so that an AUTH
+        // chunk bundled after the COOKIE ECHO can be checked; a length-prefixed block each.
+        Bytes local = localAuth == null ? Bytes.empty() : localAuth.encode();
+        Bytes peer = peerAuth == null ? Bytes.empty() : peerAuth.encode();
+        int authLength = 2 + local.length() + 2 + peer.length();
+        ByteBuffer b = ByteBuffer.allocate(LENGTH + addressBytes + authLength);
         b.put((byte) VERSION);
         b.putInt(localTag).putInt(peerTag).putInt(localInitialTsn.value()).putInt(peerInitialTsn.value());
         b.putInt(peerReceiverWindow);
@@ -69,13 +97,18 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         b.putInt(localTieTag).putInt(peerTieTag);
         b.put((byte) ((capabilities.forwardTsn() ? 1 : 0) | (capabilities.interleaving() ? 2 : 0)
                 | (capabilities.streamReconfig() ? 4 : 0) | (capabilities.asconf() ? 8 : 0)
-                | (capabilities.nrSack() ? 16 : 0) | (capabilities.disableRestart() ? 32 : 0)));
+                | (capabilities.nrSack() ? 16 : 0) | (capabilities.disableRestart() ? 32 : 0)
+                | (capabilities.auth() ? 64 : 0)));
         b.putInt(capabilities.zeroChecksumMethod());
         b.put((byte) peerAddresses.size());
         for (InetAddress a : peerAddresses) {
             byte[] raw = a.getAddress();
             b.put((byte) raw.length).put(raw);
         }
+        b.putShort((short) local.length());
+        local.writeTo(b);
+        b.putShort((short) peer.length());
+        peer.writeTo(b);
         return Bytes.wrap(b.array());
     }
 
@@ -120,7 +153,8 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                 b.get(raw);
                 addresses.add(InetAddress.getByAddress(raw)); // a literal: no name is resolved
             }
-            if (b.hasRemaining()) {
+            Optional<AuthParameters[]> auth = decodeAuth(b);
+            if (auth.isEmpty() || b.hasRemaining()) {
                 return Optional.empty();
             }
             // Defence in depth, found by fuzzing with the MAC check off: this endpoint never seals
@@ -132,10 +166,31 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
             return Optional.of(new CookieContents(localTag, peerTag, localTsn, peerTsn, window, outbound, inbound,
                     localPort, peerPort, localTie, peerTie,
                     new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod,
-                            (caps & 8) != 0, (caps & 16) != 0, (caps & 32) != 0),
-                    addresses));
+                            (caps & 8) != 0, (caps & 16) != 0, (caps & 32) != 0, (caps & 64) != 0),
+                    addresses, auth.get()[0], auth.get()[1]));
         } catch (BufferUnderflowException | UnknownHostException e) {
             return Optional.empty(); // truncated address list (or an address length Java refuses)
         }
+    }
+
+    /** The two AUTH blocks of {@link #encode()}: each absent (length 0) or a valid parameter list. */
+    private static Optional<AuthParameters[]> decodeAuth(ByteBuffer b) {
+        AuthParameters[] out = new AuthParameters[2];
+        for (int i = 0; i < 2; i++) {
+            int length = b.getShort() & 0xFFFF;
+            if (length > b.remaining()) {
+                return Optional.empty();
+            }
+            if (length > 0) {
+                byte[] block = new byte[length];
+                b.get(block);
+                Optional<AuthParameters> p = AuthParameters.decode(Bytes.wrap(block));
+                if (p.isEmpty()) {
+                    return Optional.empty();
+                }
+                out[i] = p.get();
+            }
+        }
+        return Optional.of(out);
     }
 }

@@ -1,6 +1,7 @@
 package org.jsctp.core.packet;
 
 import java.util.List;
+import org.jsctp.core.packet.chunk.AuthChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.ChunkType;
 import org.jsctp.core.packet.chunk.Chunks;
@@ -44,7 +45,39 @@ public final class PacketDecoder {
         CommonHeader header = decodeHeader(in);
         boolean zeroChecksum = verifyChecksum(header.checksum(), packet, offset, length);
         List<Chunk> chunks = Chunks.decodeList(in);
-        return new SctpPacket(header, chunks, zeroChecksum);
+        return new SctpPacket(header, chunks, zeroChecksum, fromFirstAuth(chunks, packet, offset, length));
+    }
+
+    /**
+     * RFC 4895 section 6.3: the HMAC of an AUTH chunk covers the bytes as received from that
+     * chunk on. Only for packets that hold one is the chunk walked again to find it; the bytes
+     * are shared, not copied.
+     */
+    private static Bytes fromFirstAuth(List<Chunk> chunks, byte[] packet, int offset, int length) {
+        boolean hasAuth = false;
+        for (Chunk c : chunks) {
+            if (c instanceof AuthChunk) {
+                hasAuth = true;
+                break;
+            }
+        }
+        if (!hasAuth) {
+            return Bytes.empty();
+        }
+        int end = offset + length;
+        int at = offset + CommonHeader.LENGTH;
+        while (at + 4 <= end) {
+            int type = packet[at] & 0xFF;
+            int chunkLength = (packet[at + 2] & 0xFF) << 8 | (packet[at + 3] & 0xFF);
+            if (type == ChunkType.AUTH) {
+                return Bytes.wrap(packet, at, end - at);
+            }
+            if (chunkLength < 4) {
+                return Bytes.empty(); // cannot happen after a successful decode; kept total anyway
+            }
+            at += Tlv.padded(chunkLength); // lengths were checked by decoding
+        }
+        return Bytes.empty();
     }
 
     /** Reads the common header alone, e.g. to find the association before decoding chunks. */

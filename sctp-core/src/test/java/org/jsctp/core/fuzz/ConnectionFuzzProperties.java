@@ -62,4 +62,17 @@ class ConnectionFuzzProperties {
         }
         Statistics.collect(c.finish());
     }
+
+    /** The same with AUTH (RFC 4895) required for DATA, I-DATA and SACK on both sides. */
+    @Property(tries = 100)
+    void withAuthEveryMessageArrivesExactlyOnceIntactOrTheEndIsReported(
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed, @ForAll boolean interleaving,
+            @ForAll("operations") List<ConnectionOp> operations) {
+        TwoEndpointConnection c = new TwoEndpointConnection(seed, interleaving, true);
+        assertThat(c.established()).as("handshake on a perfect network").isTrue();
+        for (ConnectionOp op : operations) {
+            c.apply(op);
+        }
+        Statistics.collect(c.finish());
+    }
 }

@@ -61,10 +61,21 @@ final class TwoEndpointConnection {
     private long now;
 
     TwoEndpointConnection(long seed, boolean interleaving) {
-        AssociationConfig config = AssociationConfig.builder().outboundStreams(6).maxInboundStreams(6)
+        this(seed, interleaving, false);
+    }
+
+    /** As above; with {@code auth}, both sides require AUTH (RFC 4895) for DATA, I-DATA and SACK. */
+    TwoEndpointConnection(long seed, boolean interleaving, boolean auth) {
+        AssociationConfig.Builder b = AssociationConfig.builder().outboundStreams(6).maxInboundStreams(6)
                 .receiveBufferBytes(512 * 1024).sendBufferBytes(512 * 1024).maxMessageBytes(64 * 1024)
                 .rtoInitialNanos(200 * MS).rtoMinNanos(100 * MS).rtoMaxNanos(10 * S)
-                .capabilities(new Capabilities(true, interleaving, false)).build();
+                .capabilities(new Capabilities(true, interleaving, false));
+        if (auth) {
+            b.auth(org.jsctp.core.auth.AuthConfig.DEFAULTS.withRequired(true)
+                    .withChunkTypes(java.util.Set.of(0, 3, 64)).withSharedKey(1, org.jsctp.core.packet.Bytes.fromHex("a1b2"))
+                    .withActiveKey(1));
+        }
+        AssociationConfig config = b.build();
         client = new Side(new SimHost("client", new Endpoint(EndpointConfig.of(5000, config), new SeededRandomSource(seed), 0)));
         server = new Side(new SimHost("server", new Endpoint(EndpointConfig.of(7, config), new SeededRandomSource(~seed), 0)));
         client.association = client.host.connect(7, now);

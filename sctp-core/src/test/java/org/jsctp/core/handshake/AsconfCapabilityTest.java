@@ -51,7 +51,7 @@ class AsconfCapabilityTest {
     void theCookieKeepsTheAsconfFlag() {
         for (boolean asconf : new boolean[] {true, false}) {
             CookieContents cookie = new CookieContents(1, 2, new Tsn(3), new Tsn(4), 5000, 8, 8, 7, 5000, 0, 0,
-                    new Capabilities(true, false, true, Capabilities.NO_ZERO_CHECKSUM, asconf));
+                    new Capabilities(true, false, true, Capabilities.NO_ZERO_CHECKSUM).withAsconf(asconf));
 
             assertThat(CookieContents.decode(cookie.encode())).contains(cookie);
         }

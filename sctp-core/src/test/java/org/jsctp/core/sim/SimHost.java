@@ -91,6 +91,11 @@ public final class SimHost implements AssociationDirectory {
             } else if (outcome instanceof Endpoint.Outcome.Accepted accepted) {
                 Association a = accepted.association();
                 byLocalTag.put(a.localTag(), a);
+                if (packet.chunks().size() > 1) {
+                    // As the transport does (RFC 9260 section 5.1): what is bundled after the COOKIE
+                    // ECHO belongs to the new association, with the AUTH bytes (RFC 4895 section 6.3).
+                    a.handlePacket(packet.afterFirstChunk(), nowNanos);
+                }
                 collect(a);
             } else if (outcome instanceof Endpoint.Outcome.Restarted restarted) {
                 byLocalTag.remove(restarted.previousLocalTag());
