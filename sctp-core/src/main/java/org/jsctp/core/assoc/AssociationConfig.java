@@ -51,6 +51,11 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  *     IP Address beyond it is refused with Operation Refused Due to Resource Shortage (RFC 5061
  *     section 4.3.2); 1..1024, 32 by default. Whether ASCONF is offered at all is
  *     {@link Capabilities#asconf()} (see {@link #asconfSupported()})
+ * @param cmtEnabled whether concurrent multipath transfer (draft-tuexen-tsvwg-sctp-multipath
+ *     section 3: new data spread over all active paths, with the algorithms of package
+ *     {@code org.jsctp.core.cmt}) is wanted; off by default. It takes effect only where NR-SACK
+ *     is negotiated too, see {@link org.jsctp.core.cmt.CmtActivation}; not yet wired into data
+ *     transmission
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -60,7 +65,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 int maxBurst, Capabilities capabilities, boolean noDelay,
                                 boolean lostRetransmissionDetection, PrPolicy defaultPrPolicy,
                                 boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
-                                int maxPeerAddresses) {
+                                int maxPeerAddresses, boolean cmtEnabled) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -143,6 +148,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.acceptStreamReconfig = acceptStreamReconfig;
         b.streamScheduler = streamScheduler;
         b.maxPeerAddresses = maxPeerAddresses;
+        b.cmtEnabled = cmtEnabled;
         return b;
     }
 
@@ -201,6 +207,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private Integer zeroChecksumMethod;
         private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FCFS;
         private int maxPeerAddresses = 32;
+        private boolean cmtEnabled = false;
 
         private Builder() {
         }
@@ -396,13 +403,25 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Wants concurrent multipath transfer or not (see {@link AssociationConfig#cmtEnabled()});
+         * off by default.
+         *
+         * @param value whether CMT is wanted
+         * @return this builder
+         */
+        public Builder cmtEnabled(boolean value) {
+            this.cmtEnabled = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
             int pdPoint = partialDeliveryPointSet ? partialDeliveryPointBytes
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
-                    acceptStreamReconfig, streamScheduler, maxPeerAddresses);
+                    acceptStreamReconfig, streamScheduler, maxPeerAddresses, cmtEnabled);
         }
     }
 
