@@ -19,6 +19,10 @@ import org.jsctp.core.seq.Tsn;
  * report only if its own path had chunks newly acknowledged and its TSN is below that path's
  * highest. Data on one path overtaking data on another says nothing any more.
  *
+ * <p>RFC 9260 section 7.2.4's Fast Recovery exception (while in Fast Recovery with the
+ * cumulative TSN ack advancing, report every missing TSN) is not applied here; usrsctp applies
+ * the per-path test even then, and a sender that wants the exception adds it on top.
+ *
  * <p>Pure and stateless: the counting of reports towards three stays with the sender.
  */
 public final class SplitFastRetransmit {
