@@ -75,6 +75,11 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  * @param auth how AUTH (RFC 4895) is used when {@link Capabilities#auth()} offers it: required or
  *     not, HMAC preference, chunk types to authenticate, endpoint-pair shared keys;
  *     {@link AuthConfig#DEFAULTS} unless {@link Builder#auth(AuthConfig)} sets it
+ * @param cmtEnabled whether concurrent multipath transfer (draft-tuexen-tsvwg-sctp-multipath
+ *     section 3: new data spread over all active paths, with the algorithms of package
+ *     {@code org.jsctp.core.cmt}) is wanted; off by default. It takes effect only where NR-SACK
+ *     is negotiated too, see {@link org.jsctp.core.cmt.CmtActivation}; not yet wired into data
+ *     transmission
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -86,7 +91,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
                                 int maxPeerAddresses, PmtuConfig plpmtud,
                                 List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits,
-                                int primarySwitchoverMaxRetransmits, AuthConfig auth) {
+                                int primarySwitchoverMaxRetransmits, AuthConfig auth, boolean cmtEnabled) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -196,6 +201,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.potentiallyFailedMaxRetransmits = potentiallyFailedMaxRetransmits;
         b.primarySwitchoverMaxRetransmits = primarySwitchoverMaxRetransmits;
         b.auth = auth;
+        b.cmtEnabled = cmtEnabled;
         return b;
     }
 
@@ -289,6 +295,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private int potentiallyFailedMaxRetransmits = 0;
         private int primarySwitchoverMaxRetransmits = PRIMARY_SWITCHOVER_OFF;
         private AuthConfig auth = AuthConfig.DEFAULTS;
+        private boolean cmtEnabled = false;
 
         private Builder() {
         }
@@ -603,6 +610,18 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return auth;
         }
 
+        /**
+         * Wants concurrent multipath transfer or not (see {@link AssociationConfig#cmtEnabled()});
+         * off by default.
+         *
+         * @param value whether CMT is wanted
+         * @return this builder
+         */
+        public Builder cmtEnabled(boolean value) {
+            this.cmtEnabled = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
@@ -616,7 +635,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
                     acceptStreamReconfig, streamScheduler, maxPeerAddresses, plpmtud, localAddresses,
-                    potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits, auth);
+                    potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits, auth, cmtEnabled);
         }
     }
 

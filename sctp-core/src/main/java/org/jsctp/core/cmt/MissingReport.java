@@ -1,0 +1,27 @@
+package org.jsctp.core.cmt;
+
+import java.util.Objects;
+import org.jsctp.core.seq.Tsn;
+
+/**
+ * One SACK's missing indications for one outstanding chunk (RFC 9260 section 7.2.4): the sender
+ * adds {@code count} to the chunk's miss counter and fast retransmits it at three.
+ *
+ * @param tsn the chunk reported missing
+ * @param pathId the path it was last sent on
+ * @param count the indications this SACK gives it: 1, or more by DAC ({@link DelayedAckForCmt})
+ */
+public record MissingReport(Tsn tsn, int pathId, int count) {
+
+    public MissingReport {
+        Objects.requireNonNull(tsn, "tsn");
+        if (count < 1) {
+            throw new IllegalArgumentException("a missing report counts at least one: " + count);
+        }
+    }
+
+    /** This report with another count. */
+    public MissingReport withCount(int newCount) {
+        return new MissingReport(tsn, pathId, newCount);
+    }
+}

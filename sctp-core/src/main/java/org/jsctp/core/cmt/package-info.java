@@ -1,0 +1,26 @@
+/**
+ * Concurrent multipath transfer (CMT): the sender-side algorithms of
+ * draft-tuexen-tsvwg-sctp-multipath (section numbers of revision 28) that let one association
+ * send new data on all its active paths at once, as pure classes the multi-path sender calls.
+ *
+ * <ul>
+ *   <li>{@link org.jsctp.core.cmt.CmtScheduler}: which path gets the next packet of new data
+ *       (round robin over active paths with congestion window room) and where a retransmission
+ *       goes ({@link org.jsctp.core.cmt.RetransmissionPolicy}, RTX-SSTHRESH by default), over
+ *       {@link org.jsctp.core.cmt.CmtPathView}s the sender implements;</li>
+ *   <li>{@link org.jsctp.core.cmt.SplitFastRetransmit} (section 3.1): missing reports only for
+ *       TSNs below the highest TSN newly acknowledged on their own path;</li>
+ *   <li>{@link org.jsctp.core.cmt.CwndUpdateForChangeover} (section 3.2): each path's cwnd may
+ *       grow when its pseudo-cumulative TSN ack advances, not only the association's;</li>
+ *   <li>{@link org.jsctp.core.cmt.DelayedAckForCmt} and {@link org.jsctp.core.cmt.DacFlags}
+ *       (section 3.3): the receiver says how many packets a SACK acknowledges, the sender
+ *       counts that many missing reports where it may;</li>
+ *   <li>{@link org.jsctp.core.cmt.CmtActivation}: CMT only where NR-SACK is negotiated.</li>
+ * </ul>
+ *
+ * <p>Inputs are one SACK as the sender saw it ({@link org.jsctp.core.cmt.SackDigest}: the chunks
+ * it newly acknowledged and the chunks still unacknowledged, each with the path it was last sent
+ * on); outputs are values. Nothing here keeps the outstanding data or talks to the association:
+ * not yet wired (see docs/EXTENSIONS.md, "CMT").
+ */
+package org.jsctp.core.cmt;
