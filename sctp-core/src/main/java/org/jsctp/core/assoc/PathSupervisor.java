@@ -125,16 +125,18 @@ final class PathSupervisor {
     /**
      * A packet arrived from {@code source}: replies go back there when it is a known peer address
      * (RFC 9260 section 6.4); an unknown source is accepted (the tag vouched for it) and replied to
-     * on the primary path.
+     * on the primary path. Only a packet that {@code carriesData} moves where later SACKs go.
      */
-    void onPacketFrom(InetAddress source) {
+    void onPacketFrom(InetAddress source, boolean carriesData) {
         Path p = paths.find(source);
         // RFC 9260 section 5.4: only HEARTBEAT ACK (and a few others) may go to an unconfirmed address.
         tcb.replyTo = p != null && p.isConfirmed() ? addressOf(p) : null;
         tcb.heartbeatReplyTo = p == null ? null : addressOf(p);
         tcb.packetSource = source;
-        if (tcb.replyTo != null && p.state() == PathState.ACTIVE) {
-            tcb.sackTo = tcb.replyTo; // later SACKs go where the peer sends from (section 6.4)
+        if (carriesData && tcb.replyTo != null && p.state() == PathState.ACTIVE) {
+            // Section 6.4: a SACK replies to DATA, so later (delayed) SACKs go where DATA came
+            // from; HEARTBEATs and PLPMTUD probes the peer sends on other paths do not move them.
+            tcb.sackTo = tcb.replyTo;
         }
     }
 

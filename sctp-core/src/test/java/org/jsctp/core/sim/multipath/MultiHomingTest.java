@@ -57,9 +57,15 @@ class MultiHomingTest {
 
     private static MultiHomedSimHost host(String name, int port, List<InetAddress> addresses, long seed, int pmr,
                                           int psmr) {
+        // A fixed MTU: the packet counts below would otherwise include PLPMTUD probes.
+        return host(name, port, addresses, seed, pmr, psmr, false);
+    }
+
+    private static MultiHomedSimHost host(String name, int port, List<InetAddress> addresses, long seed, int pmr,
+                                          int psmr, boolean plpmtud) {
         AssociationConfig config = AssociationConfig.builder().localAddresses(addresses).pathMaxRetransmits(pmr)
                 .associationMaxRetransmits(10).primarySwitchoverMaxRetransmits(psmr)
-                .plpmtudEnabled(false).build(); // fixed MTU: the counts below leave out PLPMTUD probes
+                .plpmtudEnabled(plpmtud).build();
         return new MultiHomedSimHost(name, new Endpoint(EndpointConfig.of(port, config), new SeededRandomSource(seed), 0),
                 addresses);
     }
@@ -389,6 +395,29 @@ class MultiHomingTest {
         assertThat(heartbeatAcks[0]).isBetween(10, 25);
         assertThat(heartbeatAcks[1]).isBetween(10, 25);
         assertThat(addressChanges(client)).isEmpty();
+    }
+
+    @Test
+    void plpmtudProbesOnTheOtherPathDoNotDrawTheSacksThere() {
+        // RFC 9260 section 6.4: a SACK answers DATA. The client probes every path (RFC 8899), so
+        // HEARTBEATs keep arriving from C1 while its DATA comes from C2; the SACKs stay on C2.
+        MultiHomedSimHost c = host("client", 5000, List.of(C1, C2), 41, 5, AssociationConfig.PRIMARY_SWITCHOVER_OFF, true);
+        MultiHomedSimHost s = host("server", 7, List.of(S1, S2), 42, 5, AssociationConfig.PRIMARY_SWITCHOVER_OFF, true);
+        MultiPathSimNetwork n = new MultiPathSimNetwork(c, s, LinkProfile.perfect().withDelay(10 * MS), 5);
+        Association a = c.connect(7, List.of(S1, S2), 0);
+        assertThat(n.runUntil(() -> a.state() == AssociationState.ESTABLISHED, 10 * S, 10_000)).isTrue();
+        a.setPrimary(S2);
+        int[] sacksOnS1 = {0};
+        n.link(S1, C1).drop(p -> {
+            sacksOnS1[0] += carries(p, 3) ? 1 : 0;
+            return false;
+        });
+        for (int i = 0; i < 40; i++) {
+            a.send(OutgoingMessage.of(0, 0, false, payload(i)), n.now());
+        }
+        assertThat(n.runUntil(() -> a.bufferedAmount() == 0, n.now() + 60 * S, 100_000)).isTrue();
+        assertThat(n.link(C1, S1).delivered()).isPositive(); // probes and heartbeats did go that way
+        assertThat(sacksOnS1[0]).isZero();
     }
 
     @Test
