@@ -86,9 +86,13 @@ class OptionsTest {
     void switchingNagleOffOnALiveAssociationSendsEachSmallMessageInAPacketOfItsOwn() throws Exception {
         // The bursts are sent from the receiver's listener, on the event loop, so each burst is
         // offered to the core in one task: with Nagle the first message goes and the rest wait for
-        // its SACK; without, each goes at once.
-        SctpEndpoint server = net.server();
-        SctpEndpoint client = net.client();
+        // its SACK; without, each goes at once. A fixed MTU: PLPMTUD probes (RFC 8899) would count
+        // as packets sent too.
+        SctpEndpoint server = net.adopt(net.endpoint().sctpPort(7)
+                .option(SctpOptions.PATH_MTU, PathMtuParameters.fixed(1452)).build());
+        server.listen();
+        SctpEndpoint client = net.adopt(net.endpoint().option(SctpOptions.PATH_MTU, PathMtuParameters.fixed(1452))
+                .build());
         SctpAssociation a = client.connect(Loopback.addressOf(server), 7);
         SctpAssociation b = server.accept(Loopback.TIMEOUT);
         long[] counts = new long[2];
