@@ -11,9 +11,6 @@ import org.jsctp.core.packet.cause.ErrorCause;
 import org.jsctp.core.packet.cause.UserInitiatedAbortCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.CookieAckChunk;
-import org.jsctp.core.packet.chunk.Chunk;
-import org.jsctp.core.packet.chunk.DataChunk;
-import org.jsctp.core.packet.chunk.IDataChunk;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.timer.Timer;
 import org.jsctp.core.tx.OutgoingMessage;
@@ -142,23 +139,12 @@ public final class Association {
      * @param source the packet's source address, or null if unknown
      */
     public void handlePacket(SctpPacket packet, InetAddress source, long nowNanos) {
-        paths.onPacketFrom(source, carriesData(packet));
+        paths.onPacketFrom(source);
         try {
             dispatcher.handlePacket(packet, nowNanos);
         } finally {
             paths.afterPacket();
         }
-    }
-
-    /** Whether the packet holds DATA or I-DATA: only such a packet moves where later SACKs go (RFC 9260 section 6.4). */
-    private static boolean carriesData(SctpPacket packet) {
-        List<Chunk> chunks = packet.chunks();
-        for (int i = 0; i < chunks.size(); i++) {
-            if (chunks.get(i) instanceof DataChunk || chunks.get(i) instanceof IDataChunk) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The peer's addresses, one per path, in the order they were learnt; empty for an anonymous single path. */

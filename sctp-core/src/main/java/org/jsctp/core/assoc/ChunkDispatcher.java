@@ -175,6 +175,7 @@ final class ChunkDispatcher {
             tcb.sendToPeer(new ErrorChunk(false, false, unrecognized));
         }
         if (carriedData && delivery.isStarted()) {
+            paths.onDataReceived(); // RFC 9260 section 6.4: later SACKs go where this DATA came from
             delivery.onDataPacketEnd(immediate, shutdown, nowNanos);
         }
         transmission.flush(nowNanos);

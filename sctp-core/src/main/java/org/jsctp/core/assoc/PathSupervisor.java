@@ -125,17 +125,24 @@ final class PathSupervisor {
     /**
      * A packet arrived from {@code source}: replies go back there when it is a known peer address
      * (RFC 9260 section 6.4); an unknown source is accepted (the tag vouched for it) and replied to
-     * on the primary path. Only a packet that {@code carriesData} moves where later SACKs go.
+     * on the primary path.
      */
-    void onPacketFrom(InetAddress source, boolean carriesData) {
+    void onPacketFrom(InetAddress source) {
         Path p = paths.find(source);
         // RFC 9260 section 5.4: only HEARTBEAT ACK (and a few others) may go to an unconfirmed address.
         tcb.replyTo = p != null && p.isConfirmed() ? addressOf(p) : null;
         tcb.heartbeatReplyTo = p == null ? null : addressOf(p);
         tcb.packetSource = source;
-        if (carriesData && tcb.replyTo != null && p.state() == PathState.ACTIVE) {
-            // Section 6.4: a SACK replies to DATA, so later (delayed) SACKs go where DATA came
-            // from; HEARTBEATs and PLPMTUD probes the peer sends on other paths do not move them.
+    }
+
+    /**
+     * The packet being handled carried DATA (or what counts as DATA for SACKs): a SACK replies to
+     * DATA (RFC 9260 section 6.4), so later (delayed) SACKs go to its source when that is an active
+     * path; HEARTBEATs and PLPMTUD probes the peer sends on other paths do not move them.
+     */
+    void onDataReceived() {
+        Path p = paths.find(tcb.replyTo);
+        if (p != null && p.state() == PathState.ACTIVE) {
             tcb.sackTo = tcb.replyTo;
         }
     }
