@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.assoc.AssociationState;
 import org.jsctp.core.packet.Bytes;
@@ -39,6 +40,14 @@ class RemotePortGuardTest {
     private static final long T = Endpoints.TIMEOUT_S;
     private static final int SERVER_PORT = 5000;
     private static final int CLIENT_PORT = 5001;
+    /**
+     * No PLPMTUD probes and no heartbeats within the test: the client sends nothing it is not
+     * asked to, so no packet of its moves the port back after the control packet moved it.
+     */
+    private static final AssociationConfig QUIET = AssociationConfig.builder()
+            .plpmtudEnabled(false)
+            .heartbeatIntervalNanos(TimeUnit.MINUTES.toNanos(10))
+            .build();
 
     private final Endpoints endpoints = new Endpoints();
     private DatagramSocket rogue;
@@ -70,8 +79,8 @@ class RemotePortGuardTest {
         InetAddress host = InetAddress.getByName("127.0.0.1");
         EventRecorder serverEvents = new EventRecorder();
         EventRecorder clientEvents = new EventRecorder();
-        UdpSctpEndpoint server = endpoints.bind(SERVER_PORT, serverEvents);
-        UdpSctpEndpoint client = endpoints.bind(CLIENT_PORT, clientEvents);
+        UdpSctpEndpoint server = endpoints.bind(host, SERVER_PORT, serverEvents, TransportType.AUTO, QUIET);
+        UdpSctpEndpoint client = endpoints.bind(host, CLIENT_PORT, clientEvents, TransportType.AUTO, QUIET);
         InetSocketAddress serverUdp = Endpoints.addressOf(server, host);
         int clientUdpPort = Endpoints.addressOf(client, host).getPort();
         SctpUdpAssociation c = client.connect(serverUdp, SERVER_PORT).get(T, TimeUnit.SECONDS);
