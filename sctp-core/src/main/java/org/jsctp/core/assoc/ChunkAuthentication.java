@@ -127,6 +127,22 @@ final class ChunkAuthentication implements AuthControl {
     }
 
     /**
+     * Bytes the AUTH chunk adds to a packet holding chunks of these types (RFC 4895 section 6.2:
+     * one goes in when the peer listed any of them); 0 when none is listed or AUTH is not in use.
+     */
+    int overheadFor(int... chunkTypes) {
+        if (!inUse()) {
+            return 0;
+        }
+        for (int type : chunkTypes) {
+            if (peer.requires(type)) {
+                return authenticator.authChunkLength();
+            }
+        }
+        return 0;
+    }
+
+    /**
      * RFC 4895 section 6.2: the chunks of a packet to send, with an AUTH chunk placed before the
      * first one the peer listed (after a COOKIE ECHO, which is never listed: the peer has no
      * association yet); unchanged when none needs it.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
+import org.jsctp.core.packet.chunk.ChunkType;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
 import org.jsctp.core.packet.param.Parameter;
@@ -270,7 +271,8 @@ final class PathSupervisor {
                 tcb.sendTo(addressOf(path), List.of(path.heartbeatToSend(nowNanos, tcb.random)));
             }
             if (path.isStarted()) { // RFC 8899 section 6.2.1.1: a probe packet, per path
-                pmtud(path).poll(nowNanos, tcb.random).ifPresent(probe -> tcb.sendTo(addressOf(path), probe));
+                pmtud(path).poll(nowNanos, tcb.random, tcb.auth.overheadFor(ChunkType.HEARTBEAT, ChunkType.PAD))
+                        .ifPresent(probe -> tcb.sendTo(addressOf(path), probe));
             }
         }
         refresh();

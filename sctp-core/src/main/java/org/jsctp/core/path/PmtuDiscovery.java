@@ -158,6 +158,14 @@ public final class PmtuDiscovery {
      * packet to send on its own to the path's address. Call on every wake-up.
      */
     public Optional<List<Chunk>> poll(long nowNanos, RandomSource random) {
+        return poll(nowNanos, random, 0);
+    }
+
+    /**
+     * As {@link #poll(long, RandomSource)} for a sender that adds {@code addedBytes} to the probe
+     * packet (see {@link PmtuProbe#chunks(PmtuProbeInfo, int)}), so it still has the probed size.
+     */
+    public Optional<List<Chunk>> poll(long nowNanos, RandomSource random, int addedBytes) {
         if (!started) {
             return Optional.empty();
         }
@@ -194,7 +202,7 @@ public final class PmtuDiscovery {
         probeExpiresAtNanos = nowNanos + config.probeTimerNanos();
         nextProbeAtNanos = Timer.NEVER;
         probesSent++;
-        return Optional.of(PmtuProbe.chunks(outstanding));
+        return Optional.of(PmtuProbe.chunks(outstanding, addedBytes));
     }
 
     /**

@@ -26,10 +26,26 @@ public final class PmtuProbe {
      * @throws IllegalArgumentException if the size is not a multiple of 4 or below {@link #OVERHEAD}
      */
     public static List<Chunk> chunks(PmtuProbeInfo info) {
+        return chunks(info, 0);
+    }
+
+    /**
+     * As {@link #chunks(PmtuProbeInfo)} for a packet the sender will add {@code addedBytes} to
+     * (an AUTH chunk, RFC 4895 section 6.2, when the peer listed HEARTBEAT or PAD): the PAD chunk
+     * is that much shorter, so the packet on the wire is still exactly the probed size.
+     *
+     * @throws IllegalArgumentException if the size is not a multiple of 4, or leaves no room for
+     *     the HEARTBEAT, the PAD chunk header and {@code addedBytes}
+     */
+    public static List<Chunk> chunks(PmtuProbeInfo info, int addedBytes) {
         int size = info.probedSize();
-        if (size < OVERHEAD || size % 4 != 0) {
-            throw new IllegalArgumentException("a probe is a multiple of 4 of at least " + OVERHEAD + " bytes: " + size);
+        if (addedBytes < 0 || addedBytes % 4 != 0) {
+            throw new IllegalArgumentException("added bytes must be a non-negative multiple of 4: " + addedBytes);
         }
-        return List.of(HeartbeatChunk.of(info.toParameter()), PadChunk.ofLength(size - OVERHEAD));
+        if (size < OVERHEAD + addedBytes || size % 4 != 0) {
+            throw new IllegalArgumentException("a probe is a multiple of 4 of at least " + (OVERHEAD + addedBytes)
+                    + " bytes: " + size);
+        }
+        return List.of(HeartbeatChunk.of(info.toParameter()), PadChunk.ofLength(size - OVERHEAD - addedBytes));
     }
 }

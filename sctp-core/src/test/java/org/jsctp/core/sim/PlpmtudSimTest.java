@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
@@ -11,10 +12,12 @@ import org.jsctp.core.assoc.AssociationState;
 import org.jsctp.core.assoc.Endpoint;
 import org.jsctp.core.assoc.EndpointConfig;
 import org.jsctp.core.assoc.PathStatistics;
+import org.jsctp.core.auth.AuthConfig;
 import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
 import org.jsctp.core.packet.PacketDecoder;
+import org.jsctp.core.packet.chunk.ChunkType;
 import org.jsctp.core.packet.chunk.PadChunk;
 import org.jsctp.core.path.PmtuConfig;
 import org.jsctp.core.path.PmtuSearch;
@@ -101,6 +104,23 @@ class PlpmtudSimTest {
         assertThat(path(a).mtu()).isBetween(linkMtu - PmtuSearch.GRANULARITY, linkMtu);
         assertThat(a.state()).isEqualTo(AssociationState.ESTABLISHED);
         // probes arrive at their exact sizes: the first one is BASE_PLPMTU
+        assertThat(padPacketSizes).first().isEqualTo(1200);
+        assertThat(padPacketSizes).allSatisfy(n -> assertThat(n % 4).isZero());
+    }
+
+    /**
+     * RFC 4895 section 6.2 puts an AUTH chunk in a probe when the peer listed HEARTBEAT: the PAD
+     * chunk leaves room for it, so probes still have their exact sizes and the search still ends
+     * at the path MTU rather than an AUTH chunk's length below it.
+     */
+    @Test
+    void probesKeepTheirSizeWhenThePeerWantsHeartbeatsAuthenticated() {
+        AuthConfig auth = AuthConfig.DEFAULTS.withRequired(true).withChunkTypes(Set.of(ChunkType.HEARTBEAT));
+        Association a = establish(AssociationConfig.builder().plpmtud(PmtuConfig.defaults().withMaxPlpmtu(MAX))
+                .auth(auth).build(), 1500);
+        assertThat(a.auth().statistics().inUse()).isTrue();
+        runToSearchComplete(a, 1500);
+        assertThat(path(a).mtu()).isBetween(1500 - PmtuSearch.GRANULARITY, 1500);
         assertThat(padPacketSizes).first().isEqualTo(1200);
         assertThat(padPacketSizes).allSatisfy(n -> assertThat(n % 4).isZero());
     }
