@@ -1,6 +1,7 @@
 package org.jsctp.core.assoc;
 
 import java.util.List;
+import org.jsctp.core.cmt.CmtActivation;
 import org.jsctp.core.packet.cause.InvalidStreamIdentifierCause;
 import org.jsctp.core.packet.cause.NoUserDataCause;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
@@ -45,6 +46,9 @@ final class DataDelivery {
     void startReceiving() {
         receiver = new DataReceiver(tcb.config, tcb.peerInitialTsn, tcb.inboundStreams, tcb.capabilities.interleaving(),
                 delayedSack);
+        if (CmtActivation.isActive(tcb.config.cmtEnabled(), tcb.capabilities.nrSack())) {
+            receiver.useDelayedAckForCmt(); // draft-tuexen-tsvwg-sctp-multipath section 3.3
+        }
     }
 
     /** The receiver, or null before data transfer starts. */

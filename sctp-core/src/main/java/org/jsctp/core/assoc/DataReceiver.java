@@ -1,6 +1,8 @@
 package org.jsctp.core.assoc;
 
 import java.util.List;
+import org.jsctp.core.cmt.DacFlags;
+import org.jsctp.core.cmt.DacReceiverCounter;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.ForwardTsnChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
@@ -53,6 +55,8 @@ final class DataReceiver {
     private final int receiveBufferBytes;
     private final Timer delayedSack;
     private int lastAdvertisedWindow;
+    /** Packets per SACK for DAC; null unless {@link #useDelayedAckForCmt()}. */
+    private DacReceiverCounter dac;
 
     DataReceiver(AssociationConfig config, Tsn peerInitialTsn, int inboundStreams, boolean interleaved, Timer delayedSack) {
         this.config = config;
@@ -62,6 +66,16 @@ final class DataReceiver {
         this.receiveBufferBytes = config.receiveBufferBytes();
         this.delayedSack = delayedSack;
         this.lastAdvertisedWindow = config.receiveBufferBytes();
+    }
+
+    /**
+     * Turns on the receiver's side of Delayed Ack for CMT (draft-tuexen-tsvwg-sctp-multipath
+     * section 3.3), for associations that run CMT: SACKs are delayed even when data arrives out of
+     * order, and each SACK's flags say how many DATA packets it acknowledges ({@link DacFlags}).
+     */
+    void useDelayedAckForCmt() {
+        dac = new DacReceiverCounter();
+        tracker.setDelayOnReordering(true);
     }
 
     Outcome onData(DataChunk chunk, long undeliveredBytes) {
@@ -141,6 +155,9 @@ final class DataReceiver {
     /** After all chunks of a packet that carried DATA (RFC 9260 section 6.2, RFC 7053). */
     void onDataPacketEnd(boolean immediateRequested, long nowNanos) {
         tracker.onDataPacketProcessed(immediateRequested);
+        if (dac != null) {
+            dac.onDataPacket();
+        }
         if (!tracker.isSackDueNow()) {
             delayedSack.startIfStopped(nowNanos); // section 6.2: at most the delayed-ACK time
         }
@@ -169,7 +186,8 @@ final class DataReceiver {
     SackChunk createSack(long undeliveredBytes) {
         delayedSack.stop();
         lastAdvertisedWindow = advertisedWindow(undeliveredBytes);
-        return tracker.createSack(lastAdvertisedWindow, MAX_GAP_BLOCKS);
+        SackChunk sack = tracker.createSack(lastAdvertisedWindow, MAX_GAP_BLOCKS);
+        return dac == null ? sack : sack.withDacFlags(dac.takeSackFlags()); // draft section 3.3
     }
 
     /**
@@ -239,6 +257,7 @@ final class DataReceiver {
      */
     void restartAt(Tsn nextTsn, int inboundStreams) {
         tracker = new DataTracker(nextTsn, MAX_GAP_RANGES, MAX_DUPLICATES_REPORTED);
+        tracker.setDelayOnReordering(dac != null);
         reassembly = newReassembly(inboundStreams);
         delayedSack.stop();
     }

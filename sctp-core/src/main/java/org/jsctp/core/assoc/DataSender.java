@@ -3,17 +3,22 @@ package org.jsctp.core.assoc;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jsctp.core.cc.CongestionController;
 import org.jsctp.core.cc.RenoCongestionController;
 import org.jsctp.core.cc.RenoConfig;
+import org.jsctp.core.cmt.CwndUpdateForChangeover;
+import org.jsctp.core.cmt.PathCwndUpdate;
 import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
 import org.jsctp.core.packet.chunk.GapAckBlock;
 import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.path.Path;
 import org.jsctp.core.timer.Timer;
 import org.jsctp.core.tx.OutgoingFragment;
 import org.jsctp.core.tx.OutgoingMessage;
@@ -40,6 +45,15 @@ import org.jsctp.core.seq.Tsn;
  * of the path it was last started for, and its expiry is charged to that path (its RTO backs off,
  * its cwnd collapses, its error counter grows, section 6.3.3 E1 and E2); every outstanding chunk is
  * then marked for retransmission (E3) and goes to an alternate path when one is active.
+ *
+ * <h2>CMT</h2>
+ * When {@link Routing#cmt()} says concurrent multipath transfer runs
+ * (draft-tuexen-tsvwg-sctp-multipath section 3), new data is spread over the active paths with
+ * room and retransmissions go where the {@link CmtPathSelection} says (while at least two paths
+ * are active), miss indications follow Split Fast Retransmit and DAC ({@link
+ * OutstandingData#setCmtMissRules}), each path's cwnd may grow when its pseudo-cumulative TSN ack
+ * advances (CUC, {@link CwndUpdateForChangeover}) and a fast retransmission reduces the cwnd of
+ * each path whose chunks it repairs.
  */
 final class DataSender {
 
@@ -65,6 +79,16 @@ final class DataSender {
         /** The path's MTU (path MTU discovery may lower it below the configured one). */
         default int mtu(int pathId) {
             return Integer.MAX_VALUE;
+        }
+
+        /** Whether CMT runs: asked for and NR-SACK negotiated ({@code CmtActivation}). */
+        default boolean cmt() {
+            return false;
+        }
+
+        /** Every path of the association, for CMT's choice among them. */
+        default List<Path> paths() {
+            return List.of();
         }
 
         /** One path with one RTO estimator. */
@@ -116,6 +140,8 @@ final class DataSender {
     private int lastAdvertisedWindow = -1;
     private long maxPeerWindow;
     private final PrSctpSender pr;
+    /** CMT's path choice; null unless {@link Routing#cmt()} said CMT runs when the sender was made. */
+    private final CmtPathSelection cmt;
 
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
                boolean interleaved, RtoEstimator rto, Timer t3, AssociationCounters counters) {
@@ -161,6 +187,18 @@ final class DataSender {
         this.peerWindow = peerWindow;
         this.maxPeerWindow = peerWindow;
         this.pr = new PrSctpSender(queue, outstanding, forwardTsn, interleaved, counters, abandonedSink);
+        this.cmt = routing.cmt() ? new CmtPathSelection(new CmtPathSelection.Figures() {
+            @Override
+            public CongestionController cc(int pathId) {
+                return DataSender.this.cc(pathId);
+            }
+
+            @Override
+            public long flightSize(int pathId) {
+                return outstanding.bytesInFlight(pathId);
+            }
+        }) : null;
+        outstanding.setCmtMissRules(cmt != null); // draft-tuexen-tsvwg-sctp-multipath sections 3.1 and 3.3
     }
 
     SendQueue.OfferResult offer(OutgoingMessage message, long nowNanos) {
@@ -231,8 +269,7 @@ final class DataSender {
                    boolean lastBeforeShutdown) {
         pr.beforeTransmission(nowNanos);
         // RFC 9260 section 6.4: retransmissions to an alternate when one is active, new data to the data path.
-        int dest = outstanding.hasRetransmissionsPending() ? routing.retransmissionPath(retransmitAwayFrom)
-                : routing.dataPath();
+        int dest = outstanding.hasRetransmissionsPending() ? retransmissionDestination() : newDataDestination();
         CongestionController cc = cc(dest);
         // A packet to a path whose MTU is below the one bundling assumed (the data path's) is that much smaller.
         space -= Math.max(0, fullPacketPayload + CommonHeader.LENGTH - routing.mtu(dest));
@@ -324,6 +361,34 @@ final class DataSender {
         return dest;
     }
 
+    /** RFC 9260 section 6.4, or with CMT spreading the {@link CmtPathSelection}'s choice. */
+    private int retransmissionDestination() {
+        List<Path> paths = cmt == null ? List.of() : routing.paths();
+        if (cmt != null && CmtPathSelection.spreads(paths)) {
+            int p = cmt.retransmissionPath(paths, retransmitAwayFrom);
+            if (p >= 0) {
+                return p;
+            }
+        }
+        return routing.retransmissionPath(retransmitAwayFrom);
+    }
+
+    /**
+     * RFC 9260 section 6.4's data path, or with CMT spreading the next active path with room
+     * (draft-tuexen-tsvwg-sctp-multipath section 3); the data path when none has room (then
+     * nothing new goes, but a FORWARD TSN still may).
+     */
+    private int newDataDestination() {
+        List<Path> paths = cmt == null ? List.of() : routing.paths();
+        if (cmt != null && CmtPathSelection.spreads(paths)) {
+            OptionalInt p = cmt.newDataPath(paths);
+            if (p.isPresent()) {
+                return p.getAsInt();
+            }
+        }
+        return routing.dataPath();
+    }
+
     /** RFC 9260 section 6.2.1. */
     SackEffect onSack(SackChunk sack, long nowNanos) {
         return onSack(sack, List.of(), nowNanos);
@@ -362,9 +427,15 @@ final class DataSender {
             // DATA beyond what it holds while its window is 0): send it again now, not after T3.
             outstanding.markAllForRetransmission();
         }
+        // draft-tuexen-tsvwg-sctp-multipath section 3.2 (CUC): with CMT a path may also grow when
+        // its own pseudo-cumulative TSN ack advanced.
+        Map<Integer, PathCwndUpdate> cuc = cmt == null || outstanding.lastCmtDigest() == null ? Map.of()
+                : CwndUpdateForChangeover.updates(outstanding.lastCmtDigest());
         for (int p = 0; p < cc.length; p++) {
             if (cc[p] != null) { // section 7.2: each destination's window follows what was acked on it
-                cc[p].onSack(nowNanos, sack.cumulativeTsnAck(), r.cumulativeAckAdvanced(),
+                PathCwndUpdate u = cuc.get(p);
+                boolean mayGrow = r.cumulativeAckAdvanced() || (u != null && u.mayIncrease());
+                cc[p].onSack(nowNanos, sack.cumulativeTsnAck(), mayGrow,
                         r.paths().newlyAckedBytes(p), flightBefore[p], outstanding.bytesInFlight(p));
             }
         }
@@ -374,11 +445,32 @@ final class DataSender {
             startT3(nowNanos, timedPath()); // section 6.3.2 R3, for the oldest data still in flight
         }
         boolean fastNow = false;
-        if (r.fastRetransmitNeeded()) {
+        if (r.fastRetransmitNeeded() && cmt != null && anyFastMarkedPath()) {
+            // CMT: each path whose chunks are repaired enters Fast Recovery (its cwnd, section 7.2.4 step 2).
+            boolean first = true;
+            for (int p = 0; p < cc.length; p++) {
+                if (outstanding.fastMarkedOnPath(p)) {
+                    if (first) {
+                        retransmitAwayFrom = p;
+                        first = false;
+                    }
+                    fastNow |= cc(p).onFastRetransmit(nowNanos, outstanding.highestTsnSent());
+                }
+            }
+        } else if (r.fastRetransmitNeeded()) {
             retransmitAwayFrom = dataPath; // section 7.2.4: the losses were (mostly) sent on the data path
             fastNow = cc(dataPath).onFastRetransmit(nowNanos, outstanding.highestTsnSent());
         }
         return new SackEffect(false, r.newlyAckedBytes() > 0, fastNow, r.paths());
+    }
+
+    private boolean anyFastMarkedPath() {
+        for (int p = 0; p < cc.length; p++) {
+            if (outstanding.fastMarkedOnPath(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

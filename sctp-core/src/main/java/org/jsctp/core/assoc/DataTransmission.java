@@ -2,6 +2,7 @@ package org.jsctp.core.assoc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jsctp.core.cmt.CmtActivation;
 import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
@@ -85,6 +86,16 @@ final class DataTransmission {
             @Override
             public int mtu(int pathId) {
                 return paths.set().get(pathId).mtu();
+            }
+
+            @Override
+            public boolean cmt() {
+                return CmtActivation.isActive(tcb.config.cmtEnabled(), tcb.capabilities.nrSack());
+            }
+
+            @Override
+            public List<Path> paths() {
+                return paths.set().all();
             }
         };
     }

@@ -17,8 +17,8 @@ import org.jsctp.core.packet.chunk.SackChunk;
  *       window, not by discarding), so every out-of-order TSN is non-renegable: each Gap Ack Block
  *       becomes an NR Gap Ack Block and the Gap Ack Blocks proper stay empty. This is how usrsctp
  *       fills them: its Gap Ack Blocks list only TSNs it may still drop, its NR Gap Ack Blocks those
- *       it will not. Duplicate TSNs, the Cumulative TSN Ack and a_rwnd are those of the SACK; the
- *       flags stay zero, as usrsctp sends them.</li>
+ *       it will not. Duplicate TSNs, the Cumulative TSN Ack, a_rwnd and the DAC flag bits are those of
+ *       the SACK (zero unless CMT's DAC is on, as usrsctp sends them by default).</li>
  *   <li>Receiving an NR-SACK, a TSN in either kind of block has arrived, so the sender applies the
  *       union of both as Gap Ack Blocks (RFC 9260 section 6.2.1, including miss indications and the
  *       flight size), then frees the chunks of the NR blocks for good.</li>
@@ -42,7 +42,7 @@ final class NrSackRules {
     /** The NR-SACK reporting what {@code sack} reports, every out-of-order TSN as non-renegable. */
     static NrSackChunk toNrSack(SackChunk sack) {
         return new NrSackChunk(false, sack.cumulativeTsnAck(), sack.advertisedReceiverWindowCredit(), List.of(),
-                sack.gapAckBlocks(), sack.duplicateTsns());
+                sack.gapAckBlocks(), sack.duplicateTsns(), sack.dacFlags());
     }
 
     /** How much longer on the wire the NR-SACK of a SACK is: its fixed part has 4 bytes more. */
@@ -66,6 +66,6 @@ final class NrSackRules {
             blocks.addAll(nrSack.nrGapAckBlocks());
         }
         return new SackChunk(nrSack.cumulativeTsnAck(), nrSack.advertisedReceiverWindowCredit(), blocks,
-                nrSack.duplicateTsns());
+                nrSack.duplicateTsns(), nrSack.dacFlags());
     }
 }

@@ -18,9 +18,17 @@ import org.jsctp.core.path.PmtuState;
  *     with a fixed MTU)
  * @param address the peer address of the path, or null for the single anonymous path of an
  *     association that was given no addresses
+ * @param dataPacketsSent packets carrying DATA sent to the path so far (with CMT, draft-tuexen-
+ *     tsvwg-sctp-multipath, they are spread over the active paths)
  */
 public record PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh,
-                             int mtu, PmtuState pmtuState, InetAddress address) {
+                             int mtu, PmtuState pmtuState, InetAddress address, long dataPacketsSent) {
+
+    /** A snapshot without the DATA packet count. */
+    public PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh,
+                          int mtu, PmtuState pmtuState, InetAddress address) {
+        this(id, state, srttNanos, rtoNanos, cwnd, ssthresh, mtu, pmtuState, address, 0);
+    }
 
     /** A snapshot of the anonymous path (no address) with a fixed MTU. */
     public PathStatistics(int id, PathState state, long srttNanos, long rtoNanos, long cwnd, long ssthresh, int mtu) {

@@ -355,7 +355,8 @@ final class PathSupervisor {
         List<PathStatistics> out = new ArrayList<>(paths.size());
         for (Path p : paths.all()) {
             out.add(new PathStatistics(p.id(), p.state(), p.rto().srttNanos(), p.rto().rtoNanos(),
-                    cc.cwnd(p.id()), cc.ssthresh(p.id()), p.mtu(), pmtud(p).state(), addressOf(p)));
+                    cc.cwnd(p.id()), cc.ssthresh(p.id()), p.mtu(), pmtud(p).state(), addressOf(p),
+                    p.dataPacketsSent()));
         }
         return out;
     }

@@ -65,6 +65,9 @@ import org.jsctp.core.tx.RtoEstimator;
  */
 public final class Path {
 
+    /** Packets with DATA sent to the path (statistics). */
+    private long dataPacketsSent;
+
     private final int id;
     private final Object address;
     private final RtoEstimator rto;
@@ -232,6 +235,12 @@ public final class Path {
             throw new IllegalStateException("RFC 9260 section 5.4: no DATA to unconfirmed path " + id);
         }
         lastSentNanos = Math.max(lastSentNanos, nowNanos);
+        dataPacketsSent++;
+    }
+
+    /** Packets with DATA sent to this path so far ({@link #onDataSent} calls): where CMT spread the data. */
+    public long dataPacketsSent() {
+        return dataPacketsSent;
     }
 
     /**

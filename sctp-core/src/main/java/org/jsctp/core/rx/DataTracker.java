@@ -39,6 +39,8 @@ public final class DataTracker {
     private long cumulativeAck;
     private int dataPacketsSinceSack;
     private boolean sackImmediately;
+    /** Delayed Ack for CMT: out-of-order arrival does not make a SACK due at once. */
+    private boolean delayOnReordering;
 
     /**
      * @param peerInitialTsn the Initial TSN from the peer's INIT or INIT ACK
@@ -50,6 +52,17 @@ public final class DataTracker {
         this.cumulativeAck = unwrapper.unwrap(peerInitialTsn.value()) - 1; // RFC 9260 section 6.1: nothing received yet
         this.received = new TsnRangeSet(maxGapRanges);
         this.maxDuplicatesReported = maxDuplicatesReported;
+    }
+
+    /**
+     * Delayed Ack for CMT (draft-tuexen-tsvwg-sctp-multipath section 3.3): with CMT, data of the
+     * faster path always overtakes the slower path's, so RFC 9260 section 6.7's "SACK every packet
+     * while gaps are open" would acknowledge every packet; with this on, opening or filling a gap
+     * no longer makes the SACK due at once, and section 6.2's delayed SACK rules (every second
+     * DATA packet, the delayed-ACK timer, the I bit, duplicates) decide alone. Off by default.
+     */
+    public void setDelayOnReordering(boolean on) {
+        this.delayOnReordering = on;
     }
 
     /**
@@ -85,14 +98,14 @@ public final class DataTracker {
             advanceOverReceived();
             if (hadGaps) {
                 // RFC 9260 section 6.7: while gaps are open every packet is acknowledged at once,
-                // and so is the one that fills the last gap.
-                sackImmediately = true;
+                // and so is the one that fills the last gap (not with DAC, section 3.3 of the draft).
+                sackImmediately |= !delayOnReordering;
             }
         } else {
             if (received.add(n) == TsnRangeSet.AddResult.FULL) {
                 return Observation.REFUSED;
             }
-            sackImmediately = true; // RFC 9260 section 6.7: a gap is reported without delay
+            sackImmediately |= !delayOnReordering; // RFC 9260 section 6.7: a gap is reported without delay
         }
         unwrapper.unwrap(tsn.value());
         return Observation.NEW;

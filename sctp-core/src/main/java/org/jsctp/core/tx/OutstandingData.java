@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
+import org.jsctp.core.cmt.DacFlags;
+import org.jsctp.core.cmt.DelayedAckForCmt;
+import org.jsctp.core.cmt.MissingReport;
+import org.jsctp.core.cmt.SackDigest;
+import org.jsctp.core.cmt.SentChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.GapAckBlock;
@@ -92,6 +97,12 @@ public final class OutstandingData {
     /** One more than the highest path identifier used so far: the size of a SACK's per-path tables. */
     private int pathsUsed = 1;
     private boolean lostRetransmissionDetection;
+    /** CMT's per-destination miss rules (SFR and DAC) in place of RFC 9260's HTNA rule. */
+    private boolean cmtMissRules;
+    /** The last accepted SACK as the CMT algorithms see it; null unless {@link #cmtMissRules}. */
+    private SackDigest lastCmtDigest;
+    /** Bit per path: the paths whose chunks the last SACK newly marked for Fast Retransmit. */
+    private long fastMarkedPaths;
     private final PathAcks noPaths;
 
     private Entry[] ring;
@@ -162,6 +173,35 @@ public final class OutstandingData {
      */
     public void setLostRetransmissionDetection(boolean on) {
         this.lostRetransmissionDetection = on;
+    }
+
+    /**
+     * Whether miss indications follow CMT's rules (draft-tuexen-tsvwg-sctp-multipath sections 3.1
+     * and 3.3) instead of RFC 9260 section 7.2.4's: a chunk is reported missing only below the
+     * highest TSN newly acknowledged among the chunks sent on its own path (Split Fast
+     * Retransmit), with as many indications as the SACK's DAC flags allow ({@link
+     * DelayedAckForCmt}); the Fast Recovery exception is not applied. Each accepted SACK then
+     * leaves its {@link #lastCmtDigest()} for the per-path cwnd update (CUC). Renege rules are
+     * unchanged. Off by default.
+     */
+    public void setCmtMissRules(boolean on) {
+        this.cmtMissRules = on;
+        if (!on) {
+            lastCmtDigest = null;
+        }
+    }
+
+    /**
+     * The last SACK accepted while {@link #setCmtMissRules CMT's rules} are on: the chunks it
+     * newly acknowledged and those it left in flight, each with its path; null otherwise.
+     */
+    public SackDigest lastCmtDigest() {
+        return lastCmtDigest;
+    }
+
+    /** Whether the last SACK newly marked a chunk last sent on {@code pathId} for Fast Retransmit. */
+    public boolean fastMarkedOnPath(int pathId) {
+        return pathId < 64 && (fastMarkedPaths & (1L << pathId)) != 0;
     }
 
     // ---------------------------------------------------------------- sending
@@ -295,8 +335,15 @@ public final class OutstandingData {
         }
         Accumulator acc = new Accumulator(pathsUsed);
         boolean advanced = sackCum > cumAck;
+        fastMarkedPaths = 0;
+        if (cmtMissRules) {
+            acc.cmtAcked = new ArrayList<>();
+        }
         ackCumulatively(sackCum, acc);
         boolean fastMarked = ackGapsAndCountMisses(merged, advanced && inFastRecovery, acc);
+        if (cmtMissRules) {
+            fastMarked |= countCmtMisses(acc, DacFlags.packetCount(sack.dacFlags()));
+        }
         if (!nrGapAckBlocks.isEmpty()) {
             // The NR blocks lie within the blocks just applied (the caller included them), so the
             // check against the highest TSN sent has passed: merging cannot fail here.
@@ -323,6 +370,8 @@ public final class OutstandingData {
         long rttTsn = -1;
         long rttSentAtNanos;
         int rttPathId = -1;
+        /** The chunks newly acked, for CMT's digest; null unless CMT's miss rules are on. */
+        List<SentChunk> cmtAcked;
 
         Accumulator(int paths) {
             ackedByPath = new long[paths];
@@ -330,6 +379,9 @@ public final class OutstandingData {
         }
 
         void newlyAcked(Entry e, long tsn) {
+            if (cmtAcked != null) {
+                cmtAcked.add(new SentChunk(new Tsn((int) tsn), e.pathId, e.payloadBytes, e.transmissions > 1));
+            }
             ackedBytes += e.payloadBytes;
             ackedByPath[e.pathId] += e.payloadBytes;
             // RFC 9260 section 6.3.1 C5 (Karn): only a chunk sent exactly once gives an RTT; the
@@ -474,7 +526,7 @@ public final class OutstandingData {
         long highestReported = merged > 0 ? mergedEnds[merged - 1] : cumAck;
         // RFC 9260 section 7.2.4 (HTNA): a miss only below the highest TSN newly acked; in Fast
         // Recovery with the cumulative ack advancing, every TSN reported missing.
-        long threshold = fastRecoveryRule ? highestReported : highestNewlyAcked;
+        long threshold = cmtMissRules ? -1 : fastRecoveryRule ? highestReported : highestNewlyAcked;
         boolean fastMarked = false;
         long from = cumAck + 1;
         for (int b = 0; b <= merged && from < threshold; b++) {
@@ -514,6 +566,40 @@ public final class OutstandingData {
     }
 
     /**
+     * CMT's miss indications for the SACK just applied (draft-tuexen-tsvwg-sctp-multipath sections
+     * 3.1 and 3.3): builds its {@link SackDigest} from the chunks it newly acked and those still in
+     * flight, asks {@link DelayedAckForCmt} for the reports (SFR, then DAC's counts) and counts
+     * them. Returns whether any chunk was newly marked for Fast Retransmit.
+     */
+    private boolean countCmtMisses(Accumulator acc, int dacPacketCount) {
+        List<SentChunk> inFlight = new ArrayList<>();
+        for (int i = nextIndex(inFlightSlots, 0, count - 1); i >= 0; i = nextIndex(inFlightSlots, i + 1, count - 1)) {
+            Entry e = ring[slot(i)];
+            inFlight.add(new SentChunk(tsnAt(i), e.pathId, e.payloadBytes, e.transmissions > 1));
+        }
+        lastCmtDigest = new SackDigest(acc.cmtAcked, inFlight, dacPacketCount);
+        long[] highestOnPath = new long[pathsUsed];
+        Arrays.fill(highestOnPath, -1);
+        for (SentChunk c : acc.cmtAcked) {
+            highestOnPath[c.pathId()] = Math.max(highestOnPath[c.pathId()], unwrap(c.tsn()));
+        }
+        boolean fastMarked = false;
+        for (MissingReport r : DelayedAckForCmt.missingReports(lastCmtDigest)) {
+            Entry e = ring[slot(index(unwrap(r.tsn())))];
+            if (e.state != State.IN_FLIGHT) {
+                continue;
+            }
+            if (countMiss(e, highestOnPath[r.pathId()], r.count())) {
+                fastMarked = true;
+                if (r.pathId() < 64) {
+                    fastMarkedPaths |= 1L << r.pathId();
+                }
+            }
+        }
+        return fastMarked;
+    }
+
+    /**
      * The merged NR Gap Ack Blocks (draft-tuexen-tsvwg-sctp-multipath section 4.2): every chunk
      * in them is gap-acked by now (the NR blocks were applied as Gap Ack Blocks too) or NR-acked
      * already; the gap-acked ones become NR-acked, which frees their bytes of the send buffer.
@@ -538,6 +624,11 @@ public final class OutstandingData {
      * {@code evidenceTsn} above it; returns whether it is now marked for Fast Retransmit.
      */
     private boolean countMiss(Entry e, long evidenceTsn) {
+        return countMiss(e, evidenceTsn, 1);
+    }
+
+    /** As {@link #countMiss(Entry, long)}, with {@code indications} at once (DAC may give more than one). */
+    private boolean countMiss(Entry e, long evidenceTsn, int indications) {
         boolean eligible = e.fastRetransmitEligible;
         if (!eligible && lostRetransmissionDetection) {
             // The fast retransmission itself is missing only if data sent after it got through.
@@ -546,7 +637,7 @@ public final class OutstandingData {
             }
             eligible = true;
         }
-        e.missIndications++;
+        e.missIndications += indications;
         // RFC 9260 section 7.2.4 (1) and (5): on the third miss mark it, at most once until a
         // T3-rtx retransmission makes it eligible again (unless lost retransmissions are detected).
         if (e.missIndications >= FAST_RETRANSMIT_MISS_INDICATIONS && eligible) {

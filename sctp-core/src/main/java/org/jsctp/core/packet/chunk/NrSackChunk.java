@@ -32,10 +32,12 @@ import org.jsctp.core.seq.Tsn;
  * @param gapAckBlocks runs of TSNs received after gaps that the receiver may still discard
  * @param nrGapAckBlocks runs of TSNs received after gaps that the receiver will not discard
  * @param duplicateTsns TSNs received more than once since the last acknowledgement
+ * @param dacFlags the Delayed Ack for CMT bits of the chunk flags (0xC0, draft-tuexen-tsvwg-sctp-
+ *                 multipath section 3.3, as for {@link SackChunk#dacFlags()}), 0 when none given
  */
 public record NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit,
                           List<GapAckBlock> gapAckBlocks, List<GapAckBlock> nrGapAckBlocks,
-                          List<Tsn> duplicateTsns) implements Chunk {
+                          List<Tsn> duplicateTsns, int dacFlags) implements Chunk {
 
     public static final int FLAG_ALL_NON_RENEGABLE = 0x01;
     /** Fixed fields after the chunk header. */
@@ -48,6 +50,16 @@ public record NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int adv
         duplicateTsns = AckLists.copyCounted(duplicateTsns, "duplicate TSNs");
         AckLists.checkFits(FIXED_VALUE_LENGTH
                 + 4L * gapAckBlocks.size() + 4L * nrGapAckBlocks.size() + 4L * duplicateTsns.size());
+        if ((dacFlags & ~SackChunk.DAC_FLAGS_MASK) != 0) {
+            throw new IllegalArgumentException("NR-SACK DAC flags outside 0xC0: " + dacFlags);
+        }
+    }
+
+    /** An NR-SACK without DAC flags. */
+    public NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit,
+                       List<GapAckBlock> gapAckBlocks, List<GapAckBlock> nrGapAckBlocks, List<Tsn> duplicateTsns) {
+        this(allNonRenegable, cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, nrGapAckBlocks,
+                duplicateTsns, 0);
     }
 
     public static NrSackChunk decode(int flags, WireReader value) throws DecodeException {
@@ -67,7 +79,8 @@ public record NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int adv
         List<GapAckBlock> nrGapAckBlocks = AckLists.readBlocks(value, nrGapBlockCount);
         List<Tsn> duplicateTsns = AckLists.readTsns(value, duplicateCount);
         return new NrSackChunk((flags & FLAG_ALL_NON_RENEGABLE) != 0, cumulativeTsnAck,
-                advertisedReceiverWindowCredit, gapAckBlocks, nrGapAckBlocks, duplicateTsns);
+                advertisedReceiverWindowCredit, gapAckBlocks, nrGapAckBlocks, duplicateTsns,
+                flags & SackChunk.DAC_FLAGS_MASK);
     }
 
     @Override
@@ -77,7 +90,7 @@ public record NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int adv
 
     @Override
     public int flags() {
-        return allNonRenegable ? FLAG_ALL_NON_RENEGABLE : 0;
+        return (allNonRenegable ? FLAG_ALL_NON_RENEGABLE : 0) | dacFlags;
     }
 
     @Override

@@ -23,9 +23,16 @@ import org.jsctp.core.seq.Tsn;
  * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
  * @param gapAckBlocks runs of TSNs received after gaps, as offsets from {@code cumulativeTsnAck}
  * @param duplicateTsns TSNs received more than once since the last SACK, once per duplicate
+ * @param dacFlags the chunk flags bits of Delayed Ack for CMT (draft-tuexen-tsvwg-sctp-multipath
+ *                 section 3.3: bits 0xC0 carry how many DATA packets the SACK acknowledges), 0
+ *                 when the sender gives none; the other flag bits are reserved, sent as zero and
+ *                 dropped on receipt
  */
 public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit, List<GapAckBlock> gapAckBlocks,
-                        List<Tsn> duplicateTsns) implements Chunk {
+                        List<Tsn> duplicateTsns, int dacFlags) implements Chunk {
+
+    /** The flag bits DAC uses (draft-tuexen-tsvwg-sctp-multipath section 3.3). */
+    public static final int DAC_FLAGS_MASK = 0xC0;
 
     /** Fixed fields after the chunk header. */
     public static final int FIXED_VALUE_LENGTH = 12;
@@ -35,6 +42,20 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
         gapAckBlocks = AckLists.copyCounted(gapAckBlocks, "gap ack blocks");
         duplicateTsns = AckLists.copyCounted(duplicateTsns, "duplicate TSNs");
         AckLists.checkFits(FIXED_VALUE_LENGTH + 4L * gapAckBlocks.size() + 4L * duplicateTsns.size());
+        if ((dacFlags & ~DAC_FLAGS_MASK) != 0) {
+            throw new IllegalArgumentException("SACK DAC flags outside 0xC0: " + dacFlags);
+        }
+    }
+
+    /** A SACK without DAC flags. */
+    public SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit, List<GapAckBlock> gapAckBlocks,
+                     List<Tsn> duplicateTsns) {
+        this(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns, 0);
+    }
+
+    /** This SACK with the DAC flag bits {@code flags} (only 0xC0 may be set). */
+    public SackChunk withDacFlags(int flags) {
+        return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns, flags);
     }
 
     /** A SACK without gaps or duplicates. */
@@ -56,12 +77,18 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
         }
         List<GapAckBlock> gapAckBlocks = AckLists.readBlocks(value, gapBlockCount);
         List<Tsn> duplicateTsns = AckLists.readTsns(value, duplicateCount);
-        return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns);
+        return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns,
+                flags & DAC_FLAGS_MASK);
     }
 
     @Override
     public int type() {
         return ChunkType.SACK;
+    }
+
+    @Override
+    public int flags() {
+        return dacFlags;
     }
 
     @Override
