@@ -14,12 +14,14 @@ import org.jsctp.core.sim.LinkProfile;
 /**
  * A virtual-clock network between two {@link MultiHomedSimHost}s where every (source,
  * destination) address pair is a link of its own, with its own {@link LinkProfile} (delay, jitter,
- * loss) and a kill switch. Datagrams to an address of neither host are dropped. The driver jumps
+ * loss, and a serialization rate with a tail-drop queue) and a kill switch. Datagrams to an address of neither host are dropped. The driver jumps
  * virtual time to the next arrival or timer deadline and gives up after a bounded number of steps.
  */
 public final class MultiPathSimNetwork {
 
-    private record InFlight(long arrivalNanos, long sequence, MultiHomedSimHost to, MultiHomedSimHost.Datagram d) {
+    /** A datagram on its way; with {@code to} null, the end of its serialization (frees {@code link}'s queue). */
+    private record InFlight(long arrivalNanos, long sequence, MultiHomedSimHost to, MultiHomedSimHost.Datagram d,
+                            Link link) {
     }
 
     /** One direction between two addresses. */
@@ -29,6 +31,9 @@ public final class MultiPathSimNetwork {
         private Predicate<byte[]> dropWhich = p -> false;
         private long delivered;
         private long dropped;
+        private long busyUntilNanos;
+        private long queuedBytes;
+        private long deliveredBytes;
 
         private Link(LinkProfile profile) {
             this.profile = profile;
@@ -54,6 +59,11 @@ public final class MultiPathSimNetwork {
 
         public long dropped() {
             return dropped;
+        }
+
+        /** Bytes of the datagrams delivered. */
+        public long deliveredBytes() {
+            return deliveredBytes;
         }
     }
 
@@ -127,7 +137,11 @@ public final class MultiPathSimNetwork {
                 arriving.add(queue.poll());
             }
             for (InFlight f : arriving) {
-                f.to.receive(f.d, now);
+                if (f.to == null) {
+                    f.link.queuedBytes -= f.d.bytes().length;
+                } else {
+                    f.to.receive(f.d, now);
+                }
             }
             a.handleTimeout(now);
             b.handleTimeout(now);
@@ -165,9 +179,24 @@ public final class MultiPathSimNetwork {
             real.dropped++;
             return;
         }
+        long departure = now;
+        int length = d.bytes().length;
+        if (real.profile.bitsPerSecond() > 0) {
+            // The link's rate: packets queue behind each other, a full queue drops (tail drop).
+            if (real.queuedBytes + length > real.profile.queueLimitBytes()) {
+                real.dropped++;
+                return;
+            }
+            real.busyUntilNanos = Math.max(now, real.busyUntilNanos) + length * 8L * 1_000_000_000L
+                    / real.profile.bitsPerSecond();
+            departure = real.busyUntilNanos;
+            real.queuedBytes += length;
+            queue.add(new InFlight(departure, sequence++, null, d, real));
+        }
         real.delivered++;
+        real.deliveredBytes += length;
         long jitter = real.profile.jitterNanos() > 0 ? (long) (random.nextDouble() * real.profile.jitterNanos()) : 0;
-        queue.add(new InFlight(now + real.profile.delayNanos() + jitter, sequence++, to, d));
+        queue.add(new InFlight(departure + real.profile.delayNanos() + jitter, sequence++, to, d, real));
     }
 
     /** Whether an SCTP packet carries a DATA or I-DATA chunk (the chunks are walked from offset 12). */

@@ -1,0 +1,223 @@
+package org.jsctp.core.sim.multipath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.core.assoc.Association;
+import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.assoc.AssociationState;
+import org.jsctp.core.assoc.Endpoint;
+import org.jsctp.core.assoc.EndpointConfig;
+import org.jsctp.core.assoc.PathStatistics;
+import org.jsctp.core.env.SeededRandomSource;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.rx.ReceivedMessage;
+import org.jsctp.core.sim.LinkProfile;
+import org.jsctp.core.tx.OutgoingMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Concurrent multipath transfer in virtual time (draft-tuexen-tsvwg-sctp-multipath section 3):
+ * two hosts with two addresses each, one network per /24 (C1-S1 and C2-S2), every address pair its
+ * own link.
+ */
+class CmtSimTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long S = 1_000_000_000L;
+    private static final InetAddress C1 = ip("10.0.1.1");
+    private static final InetAddress C2 = ip("10.0.2.1");
+    private static final InetAddress S1 = ip("10.0.1.2");
+    private static final InetAddress S2 = ip("10.0.2.2");
+    private static final int MESSAGE = 1000;
+    /** 8 Mbit/s: 1 MB/s per path. */
+    private static final long RATE_BITS = 8_000_000L;
+
+    private static InetAddress ip(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Two hosts and their network. */
+    private static final class Setup {
+        final MultiHomedSimHost client;
+        final MultiHomedSimHost server;
+        final MultiPathSimNetwork net;
+        final Association assoc;
+
+        Setup(boolean cmt, LinkProfile profile, long seed) {
+            client = host("client", 5000, List.of(C1, C2), seed, cmt);
+            server = host("server", 7, List.of(S1, S2), seed + 1, cmt);
+            net = new MultiPathSimNetwork(client, server, profile, seed + 2);
+            assoc = client.connect(7, List.of(S1, S2), 0);
+            assertThat(net.runUntil(() -> assoc.state() == AssociationState.ESTABLISHED
+                    && !server.associations().isEmpty() && bothPathsActive(), 30 * S, 100_000)).isTrue();
+        }
+
+        boolean bothPathsActive() {
+            return assoc.pathStatistics().stream()
+                    .allMatch(p -> p.state() == org.jsctp.core.path.PathState.ACTIVE);
+        }
+
+        List<ReceivedMessage> received() {
+            List<ReceivedMessage> out = new ArrayList<>();
+            for (MultiHomedSimHost.Event e : server.events()) {
+                if (e.event() instanceof AssociationEvent.MessageReceived m) {
+                    out.add(m.message());
+                }
+            }
+            return out;
+        }
+
+        long receivedCount() {
+            long n = 0;
+            for (MultiHomedSimHost.Event e : server.events()) {
+                if (e.event() instanceof AssociationEvent.MessageReceived) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        PathStatistics path(InetAddress address) {
+            return assoc.pathStatistics().stream().filter(p -> address.equals(p.address())).findFirst().orElseThrow();
+        }
+    }
+
+    private static MultiHomedSimHost host(String name, int port, List<InetAddress> addresses, long seed, boolean cmt) {
+        AssociationConfig config = AssociationConfig.builder().localAddresses(addresses).pathMaxRetransmits(5)
+                .associationMaxRetransmits(10).plpmtudEnabled(false).nrSackSupported(true).cmtEnabled(cmt)
+                .receiveBufferBytes(4 << 20).sendBufferBytes(1 << 20).build();
+        return new MultiHomedSimHost(name, new Endpoint(EndpointConfig.of(port, config), new SeededRandomSource(seed), 0),
+                addresses);
+    }
+
+    private static Bytes payload(int id) {
+        byte[] b = new byte[MESSAGE];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (id * 31 + i * 7);
+        }
+        b[0] = (byte) (id >>> 24);
+        b[1] = (byte) (id >>> 16);
+        b[2] = (byte) (id >>> 8);
+        b[3] = (byte) id;
+        return Bytes.wrap(b);
+    }
+
+    /** Keeps the send buffer full (up to {@code limit} messages, on {@code streams} streams). */
+    private static Runnable feeder(Setup s, int[] sent, int limit, int streams) {
+        return () -> {
+            while (sent[0] < limit && s.assoc.sendBufferAvailable() >= MESSAGE) {
+                s.assoc.send(OutgoingMessage.of(sent[0] % streams, 0, false, payload(sent[0])), s.net.now());
+                sent[0]++;
+            }
+        };
+    }
+
+    /** Every message arrived once, in order per stream. */
+    private static void assertDeliveredOnceInOrder(Setup s, int count, int streams) {
+        List<ReceivedMessage> got = s.received();
+        assertThat(got).hasSize(count);
+        for (int st = 0; st < streams; st++) {
+            int stream = st;
+            List<ReceivedMessage> onStream = got.stream().filter(m -> m.streamId() == stream).toList();
+            assertThat(onStream).hasSize(count / streams);
+            for (int k = 0; k < onStream.size(); k++) {
+                assertThat(onStream.get(k).payload()).isEqualTo(payload(stream + streams * k));
+            }
+        }
+    }
+
+    /** Messages delivered in 4 s of virtual time after 2 s of warm-up, with the send buffer kept full. */
+    private static long goodput(boolean cmt) {
+        LinkProfile link = LinkProfile.perfect().withDelay(20 * MS).withRate(RATE_BITS, 100_000);
+        Setup s = new Setup(cmt, link, 11);
+        int[] sent = {0};
+        Runnable app = feeder(s, sent, Integer.MAX_VALUE, 1);
+        s.net.runUntil(() -> false, app, s.net.now() + 2 * S, 5_000_000);
+        long before = s.receivedCount();
+        s.net.runUntil(() -> false, app, s.net.now() + 4 * S, 5_000_000);
+        return s.receivedCount() - before;
+    }
+
+    @Test
+    void cmtOnTwoEqualPathsCarriesAboutTwiceWhatOnePathCarries() {
+        long single = goodput(false);
+        long cmt = goodput(true);
+        // 4 s at 1 MB/s of 1000-byte messages (each in a 1048-byte packet): a path carries ~3800.
+        assertThat(single).as("single path").isBetween(3000L, 4000L);
+        assertThat((double) cmt / single).as("CMT over single path, %d vs %d", cmt, single).isBetween(1.5, 2.1);
+    }
+
+    @Test
+    void cmtSpreadsNewDataOverBothPaths() {
+        Setup s = new Setup(true, LinkProfile.perfect().withDelay(10 * MS), 21);
+        int[] sent = {0};
+        s.net.runUntil(() -> s.receivedCount() == 2000, feeder(s, sent, 2000, 1), s.net.now() + 60 * S, 2_000_000);
+        assertDeliveredOnceInOrder(s, 2000, 1);
+        assertThat(s.path(S1).dataPacketsSent()).isGreaterThan(300);
+        assertThat(s.path(S2).dataPacketsSent()).isGreaterThan(300);
+    }
+
+    @Test
+    void withoutCmtOnlyThePrimaryCarriesData() {
+        Setup s = new Setup(false, LinkProfile.perfect().withDelay(10 * MS), 22);
+        int[] sent = {0};
+        s.net.runUntil(() -> s.receivedCount() == 500, feeder(s, sent, 500, 1), s.net.now() + 60 * S, 2_000_000);
+        assertDeliveredOnceInOrder(s, 500, 1);
+        assertThat(s.path(S2).dataPacketsSent()).isZero();
+    }
+
+    @Test
+    void aPathDyingMidTransferLosesAndDuplicatesNothing() {
+        Setup s = new Setup(true, LinkProfile.perfect().withDelay(10 * MS), 31);
+        int[] sent = {0};
+        Runnable app = feeder(s, sent, 3000, 2);
+        s.net.runUntil(() -> s.receivedCount() >= 1000, app, s.net.now() + 60 * S, 2_000_000);
+        long onS2 = s.path(S2).dataPacketsSent();
+        s.net.setDown(C2, S2, true);
+        s.net.runUntil(() -> s.receivedCount() == 3000 && s.assoc.bufferedAmount() == 0, app, s.net.now() + 600 * S,
+                5_000_000);
+        assertDeliveredOnceInOrder(s, 3000, 2);
+        assertThat(onS2).isPositive(); // CMT used the path before it died
+        assertThat(s.path(S2).state()).isNotEqualTo(org.jsctp.core.path.PathState.ACTIVE);
+    }
+
+    @Test
+    void pathsOfDifferentRttCauseFewSpuriousFastRetransmits() {
+        // Rate-limited with a queue that never overflows: nothing is lost.
+        LinkProfile fast = LinkProfile.perfect().withDelay(5 * MS).withRate(RATE_BITS, Long.MAX_VALUE);
+        Setup s = new Setup(true, fast, 41);
+        s.net.link(C2, S2).setProfile(fast.withDelay(40 * MS));
+        s.net.link(S2, C2).setProfile(fast.withDelay(40 * MS));
+        int[] sent = {0};
+        s.net.runUntil(() -> s.receivedCount() == 3000, feeder(s, sent, 3000, 1), s.net.now() + 120 * S, 5_000_000);
+        assertDeliveredOnceInOrder(s, 3000, 1);
+        assertThat(s.net.link(C1, S1).dropped() + s.net.link(C2, S2).dropped()).isZero();
+        assertThat(s.path(S1).dataPacketsSent()).isGreaterThan(500);
+        assertThat(s.path(S2).dataPacketsSent()).isGreaterThan(500);
+        // Nothing is lost, so every fast retransmission would be spurious: SFR keeps the fast
+        // path's acknowledgements from reporting the slow path's chunks missing.
+        assertThat(s.assoc.statistics().fastRetransmissions()).as("fast retransmissions").isLessThanOrEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {101, 202, 303, 404, 505})
+    void everyMessageIsDeliveredOnceInOrderUnderRandomLoss(long seed) {
+        LinkProfile lossy = LinkProfile.perfect().withDelay(10 * MS).withJitter(2 * MS).withLoss(0.03);
+        Setup s = new Setup(true, lossy, seed);
+        int[] sent = {0};
+        s.net.runUntil(() -> s.receivedCount() == 1200 && s.assoc.bufferedAmount() == 0, feeder(s, sent, 1200, 3),
+                s.net.now() + 600 * S, 5_000_000);
+        assertDeliveredOnceInOrder(s, 1200, 3);
+    }
+}
