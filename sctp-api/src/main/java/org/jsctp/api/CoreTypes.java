@@ -67,7 +67,7 @@ final class CoreTypes {
         for (PathStatistics p : s.paths()) {
             paths.add(new SctpPathStatistics(a.remoteAddress(p.address()), SctpPathState.valueOf(p.state().name()),
                     Duration.ofNanos(p.srttNanos()), Duration.ofNanos(p.rtoNanos()), p.cwnd(), p.ssthresh(), p.mtu(),
-                    SctpPathMtuState.valueOf(p.pmtuState().name())));
+                    SctpPathMtuState.valueOf(p.pmtuState().name()), p.dataPacketsSent()));
         }
         return new SctpStatistics(state(state), outbound, inbound, s.packetsSent(), s.packetsReceived(),
                 s.dataChunksSent(), s.dataChunksReceived(), s.userBytesSent(), s.userBytesReceived(),

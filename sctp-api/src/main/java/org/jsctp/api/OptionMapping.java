@@ -80,6 +80,8 @@ final class OptionMapping {
             b.potentiallyFailedMaxRetransmits((Integer) value); // RFC 7829 section 6.1
         } else if (o == SctpOptions.NR_SACK_SUPPORTED) {
             b.nrSackSupported((Boolean) value); // draft-tuexen-tsvwg-sctp-multipath section 4.2
+        } else if (o == SctpOptions.CMT_ENABLED) {
+            b.cmtEnabled((Boolean) value); // draft-tuexen-tsvwg-sctp-multipath section 3
         } else if (o == SctpOptions.DISABLE_RESTART) {
             b.disableRestart((Boolean) value); // draft-ietf-tsvwg-natsupp section 5.3.1
         } else if (AuthOptions.isAuthOption(o)) {
@@ -125,6 +127,8 @@ final class OptionMapping {
             return AuthOptions.read(o, c);
         } else if (o == SctpOptions.NR_SACK_SUPPORTED) {
             return c.nrSackSupported();
+        } else if (o == SctpOptions.CMT_ENABLED) {
+            return c.cmtEnabled();
         } else if (o == SctpOptions.DISABLE_RESTART) {
             return c.disableRestart();
         } else if (o == SctpOptions.PEER_ADDR_THLDS) {

@@ -233,6 +233,19 @@ public final class SctpOptions {
             });
 
     /**
+     * Concurrent multipath transfer (draft-tuexen-tsvwg-sctp-multipath section 3; RFC 6458 has no
+     * such option, usrsctp calls its own SCTP_CMT_ON_OFF): a multi-homed association spreads new
+     * data over all its active paths at once, each under its own congestion window, with Split Fast
+     * Retransmit, Cwnd Update for Changeover and Delayed Ack for CMT. Runs only where NR-SACK is
+     * negotiated, so set {@link #NR_SACK_SUPPORTED} too (and the peer must offer NR-SACK); with one
+     * active path data goes to the primary as without CMT. Default false. Not live: read when the
+     * association starts its data transfer.
+     */
+    public static final SctpOption<Boolean> CMT_ENABLED = SctpOption.of("SCTP_CMT_ON_OFF", Boolean.class, false,
+            v -> {
+            });
+
+    /**
      * Disable Restart (draft-ietf-tsvwg-natsupp sections 5.3.1 and 6.1): send the Disable Restart
      * parameter in INIT / INIT ACK, so that once either side sent it a restart of the association
      * (RFC 9260 section 5.2.4 case A) is refused and the association lives on. Useful behind a
@@ -309,7 +322,7 @@ public final class SctpOptions {
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
                 PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART, AUTH_SUPPORTED, AUTH_REQUIRED,
-                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS);
+                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED);
     }
 
     private static void range(String what, long value, long min, long max) {

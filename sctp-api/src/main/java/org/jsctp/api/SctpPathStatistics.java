@@ -15,9 +15,17 @@ import java.time.Duration;
  * @param mtu the largest SCTP packet sent on it (the UDP payload): the PLPMTU while Path MTU
  *     discovery runs
  * @param mtuState the state of Path MTU discovery on the path (RFC 8899 section 5.2)
+ * @param dataPacketsSent packets carrying DATA sent on the path so far (with {@link
+ *     SctpOptions#CMT_ENABLED} they are spread over the active paths)
  */
 public record SctpPathStatistics(InetSocketAddress address, SctpPathState state, Duration srtt, Duration rto,
-                                 long cwnd, long ssthresh, int mtu, SctpPathMtuState mtuState) {
+                                 long cwnd, long ssthresh, int mtu, SctpPathMtuState mtuState, long dataPacketsSent) {
+
+    /** A snapshot without the DATA packet count. */
+    public SctpPathStatistics(InetSocketAddress address, SctpPathState state, Duration srtt, Duration rto,
+                              long cwnd, long ssthresh, int mtu, SctpPathMtuState mtuState) {
+        this(address, state, srtt, rto, cwnd, ssthresh, mtu, mtuState, 0);
+    }
 
     /** A snapshot of a path with a fixed MTU. */
     public SctpPathStatistics(InetSocketAddress address, SctpPathState state, Duration srtt, Duration rto,
