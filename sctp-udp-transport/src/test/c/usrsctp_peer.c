@@ -41,6 +41,10 @@
  *   USRSCTP_PEER_NRSACK=1              usrsctp_sysctl_set_sctp_nrsack_enable(1) before any socket:
  *                                      offer NR-SACK (draft-tuexen-tsvwg-sctp-multipath) and use it
  *                                      when the peer offers it too
+ *   USRSCTP_PEER_CMT=1                 concurrent multipath transfer: usrsctp_sysctl_set_sctp_cmt_on_off(1)
+ *                                      before any socket (usrsctp refuses the socket option without
+ *                                      it), then SCTP_CMT_ON_OFF = SCTP_CMT_BASE for future associations
+ *   USRSCTP_PEER_CMT_DAC=1             with CMT, also the sctp_cmt_use_dac sysctl (Delayed Ack for CMT)
  * and for AUTH (RFC 4895), read before the socket is made:
  *   USRSCTP_PEER_AUTH=1                sysctl sctp_auth_enable on (usrsctp 0.9.5 offers HMAC-SHA-1 only)
  *   USRSCTP_PEER_AUTH_CHUNKS=T[,T...]  SCTP_AUTH_CHUNK for each chunk type T (e.g. 0 for DATA)
@@ -274,6 +278,20 @@ static int auth_setup(struct socket *s) {
 }
 
 /* Sets the options every association socket needs, then makes it non-blocking with the upcall. */
+#ifndef SCTP_CMT_ON_OFF
+#define SCTP_CMT_ON_OFF 0x00001200 /* usrsctp's netinet/sctp.h; not in the installed usrsctp.h */
+#endif
+
+/* USRSCTP_PEER_CMT=1: CMT (draft-tuexen-tsvwg-sctp-multipath) for future associations; the sysctl is set in main. */
+static int cmt_setup(struct socket *s) {
+    const char *cmt = getenv("USRSCTP_PEER_CMT");
+    if (cmt == NULL || strcmp(cmt, "1") != 0) {
+        return 0;
+    }
+    struct sctp_assoc_value av = {.assoc_id = SCTP_FUTURE_ASSOC, .assoc_value = SCTP_CMT_BASE};
+    return usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_CMT_ON_OFF, &av, sizeof av);
+}
+
 static int setup_socket(struct socket *s, uint16_t remote_udp_port) {
     const uint16_t events[] = {SCTP_ASSOC_CHANGE, SCTP_SHUTDOWN_EVENT, SCTP_SEND_FAILED_EVENT,
                                SCTP_REMOTE_ERROR, SCTP_PARTIAL_DELIVERY_EVENT, SCTP_SENDER_DRY_EVENT,
@@ -301,7 +319,7 @@ static int setup_socket(struct socket *s, uint16_t remote_udp_port) {
             || usrsctp_setsockopt(s, IPPROTO_SCTP, SCTP_NODELAY, &on, sizeof on) < 0) {
         return -1;
     }
-    return interleaving_setup(s) < 0 || path_params_from_env(s) < 0 ? -1 : auth_setup(s);
+    return interleaving_setup(s) < 0 || path_params_from_env(s) < 0 || cmt_setup(s) < 0 ? -1 : auth_setup(s);
 }
 
 /* After usrsctp_accept or usrsctp_connect: from now on reads are driven by the upcall. */
@@ -849,6 +867,14 @@ int main(int argc, char **argv) {
     const char *nrsack = getenv("USRSCTP_PEER_NRSACK");
     if (nrsack != NULL && strcmp(nrsack, "1") == 0) {
         usrsctp_sysctl_set_sctp_nrsack_enable(1); /* off by default in usrsctp */
+    }
+    const char *cmt = getenv("USRSCTP_PEER_CMT");
+    if (cmt != NULL && strcmp(cmt, "1") == 0) {
+        usrsctp_sysctl_set_sctp_cmt_on_off(1); /* before any socket: SCTP_CMT_ON_OFF needs it */
+        const char *dac = getenv("USRSCTP_PEER_CMT_DAC");
+        if (dac != NULL && strcmp(dac, "1") == 0) {
+            usrsctp_sysctl_set_sctp_cmt_use_dac(1);
+        }
     }
     const char *auth = getenv("USRSCTP_PEER_AUTH");
     if (auth != NULL && strcmp(auth, "1") == 0) {

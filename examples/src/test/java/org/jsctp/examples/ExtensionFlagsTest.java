@@ -26,7 +26,7 @@ class ExtensionFlagsTest {
     void everyToolThatMakesAssociationsTakesEachExtensionFlag(String tool) {
         CommandLine.Model.CommandSpec spec = spec(tool);
         for (String flag : new String[] {"--reconfig", "--idata", "--scheduler", "--zero-checksum", "--mtu",
-            "--pmtud-max", "--nrsack", "--disable-restart", "--auth", "--auth-key"}) {
+            "--pmtud-max", "--nrsack", "--cmt", "--disable-restart", "--auth", "--auth-key"}) {
             assertThat(spec.findOption(flag)).as(tool + " " + flag).isNotNull();
         }
     }
@@ -99,6 +99,29 @@ class ExtensionFlagsTest {
         StringWriter err = new StringWriter();
         assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--nrsack",
                 "--disable-restart")).isZero();
+        assertThat(out.toString()).contains("association shut down gracefully");
+    }
+
+    @Test
+    void cmtReachesTheConfigurationAndImpliesNrSack() {
+        NrSackOption nr = new NrSackOption();
+        new CommandLine(new Object() {
+            @CommandLine.Mixin
+            NrSackOption a = nr;
+        }).parseArgs("--cmt");
+        org.jsctp.core.assoc.AssociationConfig c = nr.apply(org.jsctp.core.assoc.AssociationConfig.builder()).build();
+        assertThat(c.cmtEnabled()).isTrue();
+        assertThat(c.nrSackSupported()).isTrue(); // CMT runs only with NR-SACK negotiated
+        org.jsctp.core.assoc.AssociationConfig off = new NrSackOption()
+                .apply(org.jsctp.core.assoc.AssociationConfig.builder()).build();
+        assertThat(off.cmtEnabled()).isFalse();
+    }
+
+    @Test
+    void theDemoRunsWithCmt() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--cmt")).isZero();
         assertThat(out.toString()).contains("association shut down gracefully");
     }
 

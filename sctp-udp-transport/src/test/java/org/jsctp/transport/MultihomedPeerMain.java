@@ -31,6 +31,13 @@ import org.jsctp.core.tx.OutgoingMessage;
  * nothing is sent to or from our address ADDR, nor to the peer's ADDR, nor read on our socket of
  * ADDR: that address is dead), {@code received} (RECEIVED count=N inorder=true|false), {@code quit}
  * (graceful shutdown, FINISHED). Output: READY, UP, EVENT PEER_ADDR_CHANGE addr=A state=S, OK/ERROR.
+ *
+ * <p>With {@code -Djsctp.cmt=true} the endpoint offers NR-SACK and runs CMT
+ * (draft-tuexen-tsvwg-sctp-multipath); {@code pathdata} prints {@code PATHDATA nrsack=B
+ * ADDR=sent:S,received:R ...}: per path the DATA packets we sent to the peer's ADDR, and the
+ * datagrams that arrived on our own socket of ADDR (whatever their source: usrsctp picks the
+ * destination per path, the kernel the source); {@code await-received N} waits until N messages
+ * arrived, then answers as {@code received}.
  */
 public final class MultihomedPeerMain {
 
@@ -40,6 +47,9 @@ public final class MultihomedPeerMain {
     private static volatile InetAddress dead;
     private static volatile SctpUdpAssociation association;
     private static final List<Integer> ppids = new ArrayList<>();
+    /** Datagrams received per local address (the filter sees them all). */
+    private static final java.util.Map<InetAddress, java.util.concurrent.atomic.AtomicLong> receivedOn =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private MultihomedPeerMain() {
     }
@@ -54,12 +64,19 @@ public final class MultihomedPeerMain {
         CompletableFuture<SctpUdpAssociation> up = new CompletableFuture<>();
         AssociationListener listener = (a, e) -> onEvent(a, e, up);
         DatagramFilter filter = (local, remote, sending) -> {
+            if (!sending) {
+                receivedOn.computeIfAbsent(local, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+            }
             InetAddress d = dead;
             return d != null && (local.equals(d) || (sending && remote.getAddress().equals(d)));
         };
         AssociationConfig config = AssociationConfig.defaults().toBuilder().rtoInitialNanos(200 * MS)
                 .rtoMinNanos(100 * MS).rtoMaxNanos(400 * MS).pathMaxRetransmits(2).associationMaxRetransmits(40)
                 .heartbeatIntervalNanos(300 * MS).build();
+        if (Boolean.getBoolean("jsctp.cmt")) {
+            config = config.toBuilder().nrSackSupported(true).cmtEnabled(true).sendBufferBytes(4 << 20)
+                    .receiveBufferBytes(4 << 20).build();
+        }
         UdpSctpEndpoint endpoint = UdpSctpEndpoint.builder().bind(addresses(args[3])).udpPort(Integer.parseInt(args[1]))
                 .sctpPort(Integer.parseInt(args[2])).associationConfig(config).listener(listener)
                 .datagramFilter(filter).bind().get(10, TimeUnit.SECONDS);
@@ -117,6 +134,27 @@ public final class MultihomedPeerMain {
                 }
             }
             case "drop" -> dead = InetAddress.getByName(w[1]);
+            case "pathdata" -> {
+                SctpUdpAssociation a = up.get(20, TimeUnit.SECONDS);
+                StringBuilder b = new StringBuilder("PATHDATA nrsack="
+                        + a.call((core, now) -> core.capabilities().nrSack()).get(10, TimeUnit.SECONDS));
+                for (PathStatistics p : a.pathStatistics().get(10, TimeUnit.SECONDS)) {
+                    var r = receivedOn.get(p.address());
+                    b.append(' ').append(p.address() == null ? "?" : p.address().getHostAddress()).append("=sent:")
+                            .append(p.dataPacketsSent()).append(",received:").append(r == null ? 0 : r.get());
+                }
+                line(b.toString());
+            }
+            case "await-received" -> {
+                int n = Integer.parseInt(w[1]);
+                long deadline = System.nanoTime() + 30_000 * MS;
+                synchronized (ppids) {
+                    while (ppids.size() < n && System.nanoTime() < deadline) {
+                        ppids.wait(1000);
+                    }
+                }
+                run(new String[] {"received"}, up);
+            }
             case "received" -> {
                 synchronized (ppids) {
                     boolean inOrder = true;
@@ -143,6 +181,7 @@ public final class MultihomedPeerMain {
         } else if (e instanceof AssociationEvent.MessageReceived m && m.message().complete()) {
             synchronized (ppids) {
                 ppids.add(m.message().ppid());
+                ppids.notifyAll();
             }
         } else if (e instanceof AssociationEvent.CommunicationLost lost) {
             line("LOST " + lost.reason());
