@@ -36,6 +36,17 @@ class UsrsctpCmtInteropTest {
         return UsrsctpPeer.spawn(LOGS.resolve(log), command, Map.of());
     }
 
+    /** PATHDATA nrsack=true A=sent:S,received:R ...: per address {S, R}; NR-SACK must be negotiated. */
+    private static Map<String, long[]> pathData(String line) {
+        assertThat(line).startsWith("PATHDATA nrsack=true");
+        Map<String, long[]> out = new java.util.HashMap<>();
+        Matcher m = PATH.matcher(line);
+        while (m.find()) {
+            out.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+        }
+        return out;
+    }
+
     @Test
     void withCmtAndNrSackBothWaysEveryMessageArrivesOnceInOrderAndBothPathsCarryData() throws Exception {
         UsrsctpPeer.binary();
@@ -58,27 +69,29 @@ class UsrsctpCmtInteropTest {
                 }
                 assertThat(got).containsExactlyElementsOf(expected); // once each, in order
 
+                us.command("pathdata"); // after our transfer, before theirs
+                Map<String, long[]> afterOurs = pathData(us.await("PATHDATA"));
+
                 for (int i = 0; i < MESSAGES; i++) {
                     them.command("send 0 " + i + " 1000");
                 }
                 us.command("await-received " + MESSAGES);
                 assertThat(us.await("RECEIVED")).isEqualTo("RECEIVED count=" + MESSAGES + " inorder=true");
-
                 us.command("pathdata");
-                String paths = us.await("PATHDATA");
-                assertThat(paths).startsWith("PATHDATA nrsack=true");
-                Matcher m = PATH.matcher(paths);
-                int seen = 0;
-                while (m.find()) {
-                    seen++;
+                String last = us.awaitLines(l -> l.startsWith("PATHDATA"), 2).get(1);
+                Map<String, long[]> afterTheirs = pathData(last);
+
+                assertThat(afterOurs.keySet()).containsExactlyInAnyOrder("127.0.0.1", "127.0.0.2");
+                for (String address : afterOurs.keySet()) {
                     // Our CMT sent DATA to both of usrsctp's addresses ...
-                    assertThat(Long.parseLong(m.group(2))).as("our DATA packets to %s: %s", m.group(1), paths)
+                    assertThat(afterOurs.get(address)[0]).as("our DATA packets to %s: %s", address, last)
                             .isGreaterThan(MESSAGES / 10);
-                    // ... and usrsctp's CMT sent to both of ours (heartbeats alone would be a handful).
-                    assertThat(Long.parseLong(m.group(3))).as("datagrams arriving on our %s: %s", m.group(1), paths)
+                    // ... and usrsctp's CMT sent its DATA to both of ours: what arrived on each of our
+                    // addresses while it sent (a heartbeat or two besides; without CMT one gets nothing).
+                    long arrived = afterTheirs.get(address)[1] - afterOurs.get(address)[1];
+                    assertThat(arrived).as("datagrams arriving on our %s while usrsctp sent: %s", address, last)
                             .isGreaterThan(MESSAGES / 10);
                 }
-                assertThat(seen).as(paths).isEqualTo(2);
                 us.quit();
             }
             them.await("EVENT ASSOC_CHANGE SHUTDOWN_COMP");
