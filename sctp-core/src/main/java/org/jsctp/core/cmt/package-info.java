@@ -20,7 +20,9 @@
  *
  * <p>Inputs are one SACK as the sender saw it ({@link org.jsctp.core.cmt.SackDigest}: the chunks
  * it newly acknowledged and the chunks still unacknowledged, each with the path it was last sent
- * on); outputs are values. Nothing here keeps the outstanding data or talks to the association:
- * not yet wired (see docs/EXTENSIONS.md, "CMT").
+ * on); outputs are values. Nothing here keeps the outstanding data or talks to the association.
+ * The association's data sender wires them in ({@code assoc.DataSender} with
+ * {@code assoc.CmtPathSelection}, {@code tx.OutstandingData.setCmtMissRules}) and its receiver
+ * uses {@link org.jsctp.core.cmt.DacReceiverCounter}; see docs/EXTENSIONS.md, "CMT".
  */
 package org.jsctp.core.cmt;
