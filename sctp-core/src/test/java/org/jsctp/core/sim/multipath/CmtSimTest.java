@@ -210,6 +210,50 @@ class CmtSimTest {
         assertThat(s.assoc.statistics().fastRetransmissions()).as("fast retransmissions").isLessThanOrEqualTo(3);
     }
 
+    @Test
+    void theReceiverSaysInEachNrSackHowManyPacketsItAcknowledges() {
+        for (boolean cmt : new boolean[] {true, false}) {
+            Setup s = new Setup(cmt, LinkProfile.perfect().withDelay(10 * MS), 51);
+            List<Integer> flags = new ArrayList<>();
+            for (InetAddress from : List.of(S1, S2)) {
+                for (InetAddress to : List.of(C1, C2)) {
+                    s.net.link(from, to).drop(p -> {
+                        flags.addAll(nrSackFlags(p));
+                        return false;
+                    });
+                }
+            }
+            int[] sent = {0};
+            s.net.runUntil(() -> s.receivedCount() == 300, feeder(s, sent, 300, 1), s.net.now() + 60 * S, 1_000_000);
+            assertThat(flags).as("NR-SACK flags, cmt=%s", cmt).isNotEmpty();
+            if (cmt) {
+                // DAC (draft section 3.3): 0x40 for one packet, 0x80 for two, in every NR-SACK
+                // that acknowledges DATA packets (a window update acknowledges none).
+                assertThat(flags).allMatch(f -> f == 0 || f == 0x40 || f == 0x80);
+                assertThat(flags).contains(0x80);
+            } else {
+                assertThat(flags).containsOnly(0); // as usrsctp sends them without DAC
+            }
+        }
+    }
+
+    /** The flags of each NR-SACK chunk (type 16) in an SCTP packet. */
+    private static List<Integer> nrSackFlags(byte[] packet) {
+        List<Integer> out = new ArrayList<>();
+        int at = 12;
+        while (at + 4 <= packet.length) {
+            int length = ((packet[at + 2] & 0xFF) << 8) | (packet[at + 3] & 0xFF);
+            if ((packet[at] & 0xFF) == 16) {
+                out.add(packet[at + 1] & 0xFF);
+            }
+            if (length < 4) {
+                break;
+            }
+            at += (length + 3) & ~3;
+        }
+        return out;
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {101, 202, 303, 404, 505})
     void everyMessageIsDeliveredOnceInOrderUnderRandomLoss(long seed) {
