@@ -39,11 +39,7 @@ class UsrsctpDualStackInteropTest {
     }
 
     private static UsrsctpPeer ours(NetNamespace ns, String log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(ns.exec(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "-Dio.netty.leakDetection.level=PARANOID",
-                MultihomedPeerMain.class.getName()));
-        command.addAll(List.of(args));
-        return UsrsctpPeer.spawn(LOGS.resolve(log), command, Map.of());
+        return UsrsctpFixture.ourPeerIn(ns, LOGS.resolve(log), args);
     }
 
     @Test
