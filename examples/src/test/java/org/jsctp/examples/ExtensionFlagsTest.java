@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -132,6 +134,22 @@ class ExtensionFlagsTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("peer addresses: 127.0.0.1 127.0.0.2").contains("primary: 127.0.0.2")
                 .contains("association shut down gracefully");
+    }
+
+    @Test
+    void theDemoRunsDualStackOnIpv4AndIpv6LoopbackAndMakesTheIpv6AddressPrimary() throws Exception {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, InetAddress.getByName("::1"))) {
+            assertThat(probe.getLocalPort()).isPositive();
+        } catch (java.net.SocketException e) {
+            Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--bind", "127.0.0.1",
+                "--bind", "::1", "--primary", "::1");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("peer addresses: 127.0.0.1 0:0:0:0:0:0:0:1")
+                .contains("primary: 0:0:0:0:0:0:0:1").contains("association shut down gracefully");
     }
 
     @ParameterizedTest
