@@ -1,7 +1,5 @@
 package org.jsctp.examples;
 
-import org.jsctp.api.SctpEndpointBuilder;
-import org.jsctp.api.SctpOptions;
 import org.jsctp.core.assoc.AssociationConfig;
 import picocli.CommandLine.Option;
 
@@ -47,16 +45,5 @@ final class NrSackOption {
             config.cmtEnabled(true);
         }
         return nrSack ? config.nrSackSupported(true) : config;
-    }
-
-    /**
-     * The same for an API endpoint builder: NR_SACK_SUPPORTED and CMT_ENABLED.
-     *
-     * @param builder the endpoint builder to change
-     * @param <B> the builder's type
-     * @return the builder
-     */
-    <B extends SctpEndpointBuilder<B, ?>> B apply(B builder) {
-        return builder.option(SctpOptions.NR_SACK_SUPPORTED, nrSack).option(SctpOptions.CMT_ENABLED, cmt);
     }
 }
