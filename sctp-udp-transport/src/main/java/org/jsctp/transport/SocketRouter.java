@@ -62,6 +62,62 @@ final class SocketRouter {
         writers.get(i).write(packet, to);
     }
 
+    /**
+     * As {@link #write(OutgoingPacket, InetSocketAddress)}, from one of the sockets bound to
+     * {@code usable}, the association's addresses it may send from now (RFC 5061 section 5.3: not
+     * one whose addition the peer has not acknowledged, nor one being deleted); from any socket when
+     * none of them is bound here or the list is empty.
+     */
+    void write(OutgoingPacket packet, InetSocketAddress to, List<InetAddress> usable) {
+        if (writers.size() == 1 || usable.isEmpty()) {
+            write(packet, to);
+            return;
+        }
+        int i = socketFor(to.getAddress(), usable);
+        if (filter.drop(locals.get(i), to, true)) {
+            counters.onDiscarded();
+            return;
+        }
+        writers.get(i).write(packet, to);
+    }
+
+    /** {@link #socketFor(InetAddress)} among the sockets bound to {@code usable}, if any is. */
+    int socketFor(InetAddress destination, List<InetAddress> usable) {
+        boolean any = false;
+        for (InetAddress l : locals) {
+            any |= usable.contains(l);
+        }
+        if (!any) {
+            return socketFor(destination);
+        }
+        InetAddress d = AssociationTable.normalize(destination);
+        int best = -1;
+        int bestPrefix = -1;
+        int sameFamily = -1;
+        int first = -1;
+        for (int i = 0; i < locals.size(); i++) {
+            InetAddress l = locals.get(i);
+            if (!usable.contains(l)) {
+                continue;
+            }
+            first = first < 0 ? i : first;
+            InetAddress n = AssociationTable.normalize(l);
+            if (!(n instanceof Inet4Address == d instanceof Inet4Address)) {
+                continue;
+            }
+            sameFamily = sameFamily < 0 ? i : sameFamily;
+            if (n.isLoopbackAddress() != d.isLoopbackAddress()) {
+                continue;
+            }
+            int prefix = commonPrefix(n.getAddress(), d.getAddress());
+            if (prefix > bestPrefix) {
+                best = i;
+                bestPrefix = prefix;
+            }
+        }
+        return best >= 0 ? best : sameFamily >= 0 ? sameFamily : first;
+    }
+
     /** Whether a datagram received on the socket bound to {@code local} from {@code from} is dropped by the filter. */
     boolean dropsReceived(InetAddress local, InetSocketAddress from) {
         return filter.drop(local, from, false);
