@@ -130,6 +130,9 @@ final class DemoCommand implements Callable<Integer> {
                 a.setPrimary(ToolSupport.resolve(spec, multihoming.primary));
                 out.println("primary: " + a.primaryAddress().getHostAddress());
             }
+            if (multihoming.setPrimary != null) { // RFC 5061 section 4.2.4: ask the server by ASCONF
+                out.println(PeerPrimaryRequest.await(a, multihoming.setPrimary(spec)));
+            }
             out.printf("association up: client UDP port %d -> %s%n", client.localAddress().getPort(),
                     a.remoteAddress());
             for (int[] sv : streamValues) {
