@@ -31,6 +31,13 @@ import org.jsctp.core.tx.OutgoingMessage;
  * nothing is sent to or from our address ADDR, nor to the peer's ADDR, nor read on our socket of
  * ADDR: that address is dead), {@code received} (RECEIVED count=N inorder=true|false), {@code quit}
  * (graceful shutdown, FINISHED). Output: READY, UP, EVENT PEER_ADDR_CHANGE addr=A state=S, OK/ERROR.
+ *
+ * <p>With the environment variable {@code MULTIHOMED_PEER_ASCONF=1} ASCONF (RFC 5061) is offered,
+ * with AUTH, and three more commands exist: {@code add ADDR}, {@code del ADDR} and
+ * {@code peer-primary ADDR} (Add IP Address, Delete IP Address, Set Primary Address of one of our
+ * addresses; QUEUED or ERROR at once), answered later by {@code ASCONF ADD|DELETE|SET_PEER_PRIMARY
+ * addr=A success=true|false}; {@code laddrs} prints {@code LADDRS A...}, our addresses usable as
+ * sources now.
  */
 public final class MultihomedPeerMain {
 
@@ -60,6 +67,10 @@ public final class MultihomedPeerMain {
         AssociationConfig config = AssociationConfig.defaults().toBuilder().rtoInitialNanos(200 * MS)
                 .rtoMinNanos(100 * MS).rtoMaxNanos(400 * MS).pathMaxRetransmits(2).associationMaxRetransmits(40)
                 .heartbeatIntervalNanos(300 * MS).build();
+        if ("1".equals(System.getenv("MULTIHOMED_PEER_ASCONF"))) {
+            // RFC 5061 section 4.1.1: ASCONF with AUTH (usrsctp 0.9.5 offers HMAC-SHA-1 only: accepted).
+            config = config.toBuilder().asconfSupported(true).auth(org.jsctp.core.auth.AuthConfig.DEFAULTS).build();
+        }
         UdpSctpEndpoint endpoint = UdpSctpEndpoint.builder().bind(addresses(args[3])).udpPort(Integer.parseInt(args[1]))
                 .sctpPort(Integer.parseInt(args[2])).associationConfig(config).listener(listener)
                 .datagramFilter(filter).bind().get(10, TimeUnit.SECONDS);
@@ -117,6 +128,26 @@ public final class MultihomedPeerMain {
                 }
             }
             case "drop" -> dead = InetAddress.getByName(w[1]);
+            case "add", "del", "peer-primary" -> {
+                SctpUdpAssociation a = up.get(20, TimeUnit.SECONDS);
+                InetAddress address = InetAddress.getByName(w[1]);
+                org.jsctp.core.assoc.AddressRequestStatus s = a.call((core, now) -> switch (w[0]) {
+                    case "add" -> core.addLocalAddress(address, now);
+                    case "del" -> core.deleteLocalAddress(address, now);
+                    default -> core.requestPeerPrimary(address, now);
+                }).get(10, TimeUnit.SECONDS);
+                if (!s.isQueued()) {
+                    throw new IllegalStateException(s.toString());
+                }
+                line("QUEUED " + w[0] + " " + w[1]);
+            }
+            case "laddrs" -> {
+                SctpUdpAssociation a = up.get(20, TimeUnit.SECONDS);
+                List<InetAddress> usable = a.call((core, now) -> core.usableLocalAddresses()).get(10, TimeUnit.SECONDS);
+                StringBuilder b = new StringBuilder("LADDRS");
+                usable.forEach(x -> b.append(' ').append(x.getHostAddress()));
+                line(b.toString());
+            }
             case "received" -> {
                 synchronized (ppids) {
                     boolean inOrder = true;
@@ -144,6 +175,9 @@ public final class MultihomedPeerMain {
             synchronized (ppids) {
                 ppids.add(m.message().ppid());
             }
+        } else if (e instanceof AssociationEvent.LocalAddressChange c) {
+            line("ASCONF " + c.request() + " addr=" + c.address().getHostAddress() + " success=" + c.success()
+                    + (c.causes().isEmpty() ? "" : " causes=" + c.causes()));
         } else if (e instanceof AssociationEvent.CommunicationLost lost) {
             line("LOST " + lost.reason());
         }
