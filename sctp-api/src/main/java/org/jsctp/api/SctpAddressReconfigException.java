@@ -23,4 +23,16 @@ public class SctpAddressReconfigException extends SctpException {
     public SctpAddressReconfigException(String message, SctpAssociation association, List<SctpErrorCause> causes) {
         super(message, association, causes);
     }
+
+    /**
+     * Creates the exception for a request that failed locally, e.g. the socket for the address
+     * could not be bound.
+     *
+     * @param message why the request failed
+     * @param association the association concerned
+     * @param cause what went wrong
+     */
+    public SctpAddressReconfigException(String message, SctpAssociation association, Throwable cause) {
+        super(message, association, cause);
+    }
 }

@@ -158,15 +158,38 @@ public final class SctpAssociation {
     }
 
     /**
-     * Adds {@code address}, one the endpoint is bound to, to this live association (sctp_bindx
-     * with SCTP_BINDX_ADD_ADDR, RFC 6458 section 9.1; an ASCONF Add IP Address, RFC 5061 section
-     * 4.2.1). Completes when the peer acknowledged it; from then on the address may be the source
-     * of any packet. Fails with {@link SctpAddressReconfigException} when ASCONF was not negotiated
+     * Adds {@code address}, one of this host's, to this live association (sctp_bindx with
+     * SCTP_BINDX_ADD_ADDR, RFC 6458 section 9.1; an ASCONF Add IP Address, RFC 5061 section 4.2.1):
+     * the endpoint opens a socket on it first if it has none (closed again by
+     * {@link #unbindAddress} or when the peer refuses). Completes when the peer acknowledged it;
+     * from then on the address may be the source of any packet. Fails with {@link SctpAddressReconfigException} when ASCONF was not negotiated
      * ({@link SctpOptions#ASCONF_ENABLED} on both sides), the request is invalid, or the peer refused it.
      */
     public CompletableFuture<Void> bindAddress(InetAddress address) {
-        return addressRequests.request(transport, address, org.jsctp.core.assoc.LocalAddressRequest.ADD,
-                (core, now) -> core.addLocalAddress(address, now));
+        org.jsctp.transport.UdpSctpEndpoint endpoint = engine.transport();
+        // The transport side of sctp_bindx: a socket on the address first, unless the endpoint has one.
+        boolean open = endpoint != null && address != null && !address.isAnyLocalAddress()
+                && !engine.localAddresses().contains(address);
+        CompletableFuture<Void> socket = !open ? CompletableFuture.completedFuture(null)
+                : endpoint.bindAddress(address).handle((v, e) -> {
+                    if (e != null) {
+                        throw new java.util.concurrent.CompletionException(new SctpAddressReconfigException(this
+                                + ": cannot bind " + address.getHostAddress() + ": " + e.getMessage(), this, e));
+                    }
+                    return null;
+                });
+        CompletableFuture<Void> result = socket.thenCompose(v -> addressRequests.request(transport, address,
+                org.jsctp.core.assoc.LocalAddressRequest.ADD, (core, now) -> core.addLocalAddress(address, now)));
+        if (open) {
+            result = result.whenComplete((v, e) -> {
+                if (e == null) {
+                    engine.openedForAsconf(address);
+                } else {
+                    endpoint.unbindAddress(address); // refused: the socket goes again
+                }
+            });
+        }
+        return result;
     }
 
     /**
@@ -176,7 +199,12 @@ public final class SctpAssociation {
      */
     public CompletableFuture<Void> unbindAddress(InetAddress address) {
         return addressRequests.request(transport, address, org.jsctp.core.assoc.LocalAddressRequest.DELETE,
-                (core, now) -> core.deleteLocalAddress(address, now));
+                (core, now) -> core.deleteLocalAddress(address, now)).thenCompose(v -> {
+                    org.jsctp.transport.UdpSctpEndpoint endpoint = engine.transport();
+                    // A socket bindAddress opened is closed once the peer acknowledged the deletion.
+                    return endpoint != null && engine.closeAfterAsconf(address) ? endpoint.unbindAddress(address)
+                            : CompletableFuture.completedFuture(null);
+                });
     }
 
     /**

@@ -61,6 +61,36 @@ class AsconfApiTest {
     }
 
     @Test
+    void anEndpointOnOneAddressBindsASecondOneOnTheLiveAssociationAndClosesItAfterTheUnbind() throws Exception {
+        SctpEndpoint server = net.adopt(net.endpoint().localAddresses(A1, A2).sctpPort(7)
+                .option(SctpOptions.ASCONF_ENABLED, true).build());
+        server.listen();
+        SctpEndpoint client = net.adopt(net.endpoint().localAddresses(java.util.List.of(A1))
+                .option(SctpOptions.ASCONF_ENABLED, true).build());
+        SctpAssociation a = client.connect(server.localAddresses(), 7);
+        SctpAssociation b = server.accept(Loopback.TIMEOUT);
+        assertThat(b.peerAddresses()).containsExactly(A1);
+
+        a.bindAddress(A2).get(5, TimeUnit.SECONDS); // a socket on 127.0.0.2 first, then the ASCONF
+        assertThat(client.localAddresses()).extracting(java.net.InetSocketAddress::getAddress)
+                .containsExactly(A1, A2);
+        Eventually.until("the server added 127.0.0.2", () -> b.peerAddresses().contains(A2));
+        a.setPeerPrimary(A2).get(5, TimeUnit.SECONDS);
+        Eventually.until("the server's primary is 127.0.0.2", () -> A2.equals(b.primaryAddress()));
+        for (int i = 0; i < 5; i++) {
+            b.send(SctpMessage.of(new byte[] {(byte) i}));
+            assertThat(a.receive(Loopback.TIMEOUT).toByteArray()).containsExactly((byte) i);
+        }
+
+        a.setPeerPrimary(A1).get(5, TimeUnit.SECONDS);
+        a.unbindAddress(A2).get(5, TimeUnit.SECONDS);
+        assertThat(client.localAddresses()).extracting(java.net.InetSocketAddress::getAddress).containsExactly(A1);
+        Eventually.until("the server dropped 127.0.0.2", () -> b.peerAddresses().equals(java.util.List.of(A1)));
+        a.send(SctpMessage.of(new byte[] {9}));
+        assertThat(b.receive(Loopback.TIMEOUT).toByteArray()).containsExactly(9);
+    }
+
+    @Test
     void requestsFailWithATypedExceptionWhenNotNegotiatedOrInvalid() throws Exception {
         SctpAssociation[] p = pair(false);
         assertThatThrownBy(() -> p[0].bindAddress(A2).get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)

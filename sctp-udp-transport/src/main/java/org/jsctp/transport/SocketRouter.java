@@ -40,8 +40,8 @@ final class SocketRouter {
             throw new IllegalArgumentException("one local address per writer, at least one: " + locals + ", "
                     + writers.size() + " writers");
         }
-        this.locals = locals.stream().map(a -> a == null ? wildcard() : a).toList();
-        this.writers = List.copyOf(writers);
+        this.locals = new java.util.ArrayList<>(locals.stream().map(a -> a == null ? wildcard() : a).toList());
+        this.writers = new java.util.ArrayList<>(writers); // sockets come and go with ASCONF (RFC 5061)
         this.filter = filter;
         this.counters = counters;
     }
@@ -176,7 +176,34 @@ final class SocketRouter {
 
     /** The local address of each socket. */
     List<InetAddress> locals() {
-        return locals;
+        return List.copyOf(locals);
+    }
+
+    /** A socket opened on {@code local} while the endpoint runs (RFC 5061: an address bound on a live association). */
+    void add(InetAddress local, PacketWriter writer) {
+        locals.add(local);
+        writers.add(writer);
+        if (reading) {
+            writer.beginRead();
+        }
+    }
+
+    /**
+     * Forgets the socket bound to {@code local} (its address was deleted); never the last one.
+     *
+     * @return whether there was one
+     */
+    boolean remove(InetAddress local) {
+        int i = locals.indexOf(local);
+        if (i < 0 || writers.size() == 1) {
+            return false;
+        }
+        PacketWriter w = writers.remove(i);
+        locals.remove(i);
+        if (reading) {
+            w.endRead();
+        }
+        return true;
     }
 
     /** The local address of socket {@code i}. */
