@@ -33,7 +33,8 @@ import org.jsctp.core.tx.OutgoingMessage;
  * (graceful shutdown, FINISHED). Output: READY, UP, EVENT PEER_ADDR_CHANGE addr=A state=S, OK/ERROR.
  *
  * <p>With the environment variable {@code MULTIHOMED_PEER_ASCONF=1} ASCONF (RFC 5061) is offered,
- * with AUTH, and three more commands exist: {@code add ADDR}, {@code del ADDR} and
+ * with AUTH, and three more commands exist: {@code add ADDR} (opening a socket on ADDR first if
+ * the endpoint has none), {@code del ADDR} and
  * {@code peer-primary ADDR} (Add IP Address, Delete IP Address, Set Primary Address of one of our
  * addresses; QUEUED or ERROR at once), answered later by {@code ASCONF ADD|DELETE|SET_PEER_PRIMARY
  * addr=A success=true|false}; {@code laddrs} prints {@code LADDRS A...}, our addresses usable as
@@ -46,6 +47,7 @@ public final class MultihomedPeerMain {
 
     private static volatile InetAddress dead;
     private static volatile SctpUdpAssociation association;
+    private static volatile UdpSctpEndpoint endpoint;
     private static final List<Integer> ppids = new ArrayList<>();
 
     private MultihomedPeerMain() {
@@ -71,7 +73,7 @@ public final class MultihomedPeerMain {
             // RFC 5061 section 4.1.1: ASCONF with AUTH (usrsctp 0.9.5 offers HMAC-SHA-1 only: accepted).
             config = config.toBuilder().asconfSupported(true).auth(org.jsctp.core.auth.AuthConfig.DEFAULTS).build();
         }
-        UdpSctpEndpoint endpoint = UdpSctpEndpoint.builder().bind(addresses(args[3])).udpPort(Integer.parseInt(args[1]))
+        endpoint = UdpSctpEndpoint.builder().bind(addresses(args[3])).udpPort(Integer.parseInt(args[1]))
                 .sctpPort(Integer.parseInt(args[2])).associationConfig(config).listener(listener)
                 .datagramFilter(filter).bind().get(10, TimeUnit.SECONDS);
         if (listen) {
@@ -131,6 +133,9 @@ public final class MultihomedPeerMain {
             case "add", "del", "peer-primary" -> {
                 SctpUdpAssociation a = up.get(20, TimeUnit.SECONDS);
                 InetAddress address = InetAddress.getByName(w[1]);
+                if (w[0].equals("add")) {
+                    endpoint.bindAddress(address).get(10, TimeUnit.SECONDS); // a socket there first, if none
+                }
                 org.jsctp.core.assoc.AddressRequestStatus s = a.call((core, now) -> switch (w[0]) {
                     case "add" -> core.addLocalAddress(address, now);
                     case "del" -> core.deleteLocalAddress(address, now);

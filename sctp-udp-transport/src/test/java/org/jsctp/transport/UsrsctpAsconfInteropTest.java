@@ -85,6 +85,51 @@ class UsrsctpAsconfInteropTest {
     }
 
     @Test
+    void startingOn127001OnlyWeAdd127002MakeItUsrsctpsPrimaryAndDelete127001WhileTheTransferGoesOn()
+            throws Exception {
+        UsrsctpPeer.binary();
+        try (NetNamespace ns = NetNamespace.create();
+             UsrsctpPeer them = UsrsctpPeer.startIn(ns.name, LOGS.resolve("grow-usrsctp.log"),
+                     Map.of("USRSCTP_PEER_BIND", BOTH, "USRSCTP_PEER_ASCONF", "1"), "listen", "9932", "9931", "5031")) {
+            them.await("READY");
+            try (UsrsctpPeer us = ours(ns, "grow-ours.log", "connect", "9931", "5032", "127.0.0.1", "9932", BOTH,
+                    "5031")) {
+                us.await("UP");
+                them.await("ACCEPTED");
+                them.command("paddrs");
+                assertThat(nth(them, "PADDRS", 1)).contains(" 127.0.0.1=").doesNotContain("127.0.0.2=");
+
+                us.command("add 127.0.0.2"); // our endpoint opens a socket on it, then asks usrsctp
+                assertThat(us.await("ASCONF ADD addr=127.0.0.2")).endsWith("success=true");
+                them.await("EVENT PEER_ADDR_CHANGE addr=127.0.0.2 state=ADDR_ADDED");
+                them.command("paddrs");
+                assertThat(nth(them, "PADDRS", 2)).contains(" 127.0.0.1=").contains(" 127.0.0.2=");
+                us.command("peer-primary 127.0.0.2");
+                assertThat(us.await("ASCONF SET_PEER_PRIMARY addr=127.0.0.2")).endsWith("success=true");
+                them.await("EVENT PEER_ADDR_CHANGE addr=127.0.0.2 state=ADDR_MADE_PRIM");
+
+                us.command("send 30 1000");
+                them.awaitLines(l -> l.startsWith("MSG "), 30);
+                us.command("del 127.0.0.1");
+                assertThat(us.await("ASCONF DELETE addr=127.0.0.1")).endsWith("success=true");
+                them.await("EVENT PEER_ADDR_CHANGE addr=127.0.0.1 state=ADDR_REMOVED");
+                us.command("send 30 1000");
+                List<String> messages = them.awaitLines(l -> l.startsWith("MSG "), 60);
+                List<String> expected = new ArrayList<>();
+                for (int i = 0; i < 60; i++) {
+                    expected.add("MSG stream=0 ppid=" + i + " len=1000 eor=1");
+                }
+                assertThat(messages).containsExactlyElementsOf(expected);
+                them.command("paddrs");
+                assertThat(nth(them, "PADDRS", 3)).contains(" 127.0.0.2=").doesNotContain("127.0.0.1=");
+                us.quit();
+            }
+            them.await("EVENT ASSOC_CHANGE SHUTDOWN_COMP");
+            them.quit();
+        }
+    }
+
+    @Test
     void whenUsrsctpBindsAnotherAddressOnTheLiveAssociationWeSeeItAdded() throws Exception {
         UsrsctpPeer.binary();
         try (NetNamespace ns = NetNamespace.create();
