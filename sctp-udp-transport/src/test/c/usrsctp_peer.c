@@ -6,7 +6,8 @@
  *   usrsctp_peer listen  LOCAL_UDP_PORT REMOTE_UDP_PORT SCTP_PORT
  *   usrsctp_peer connect LOCAL_UDP_PORT REMOTE_UDP_PORT REMOTE_ADDR[,REMOTE_ADDR...] SCTP_PORT
  *
- * (several remote addresses: usrsctp_connectx to all; IPv4 only)
+ * (several remote addresses: usrsctp_connectx to all; IPv4 or IPv6 literals: when REMOTE_ADDR or
+ * USRSCTP_PEER_BIND has an IPv6 one, the socket is AF_INET6, which takes both families)
  *
  * Commands (each answered with "OK <command>" or "ERROR <command>: <why>"):
  *   send STREAM PPID LEN [unordered]   send one message of LEN pattern bytes
@@ -37,7 +38,8 @@
  *   USRSCTP_PEER_PD_POINT=BYTES        SCTP_PARTIAL_DELIVERY_POINT: with interleaving, messages in
  *                                      reassembly on several streams must not fill the window
  * and for multi-homing (RFC 9260 section 6.4):
- *   USRSCTP_PEER_BIND=A[,B...]         usrsctp_bindx these IPv4 addresses instead of the wildcard
+ *   USRSCTP_PEER_BIND=A[,B...]         usrsctp_bindx these addresses (IPv4 and/or IPv6) instead of
+ *                                      the wildcard
  *   USRSCTP_PEER_RTO=INITIAL,MIN,MAX   SCTP_RTOINFO in ms
  *   USRSCTP_PEER_PATH_MAX_RXT=N        SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt
  *   USRSCTP_PEER_HB_INTERVAL=MS        SCTP_PEER_ADDR_PARAMS spp_hbinterval
@@ -360,6 +362,56 @@ static int parse_addrs(const char *list, uint16_t port, struct sockaddr_in *out)
     return n > 0 ? n : -1;
 }
 
+/*
+ * Addresses of either family packed one after the other, each as long as its family's sockaddr:
+ * the layout usrsctp_bindx and usrsctp_connectx read (no sa_len on Linux).
+ */
+struct addr_list {
+    int count;
+    int has_v6;
+    unsigned char buf[MAX_ADDRS * sizeof(struct sockaddr_in6)];
+};
+
+/* Parses "A[,B...]" IPv4 or IPv6 literals with SCTP port PORT into OUT; returns the count, or -1. */
+static int parse_addr_list(const char *list, uint16_t port, struct addr_list *out) {
+    char copy[512];
+    size_t used = 0;
+    memset(out, 0, sizeof *out);
+    if (strlen(list) >= sizeof copy) {
+        return -1;
+    }
+    strcpy(copy, list);
+    for (char *tok = strtok(copy, ","); tok != NULL; tok = strtok(NULL, ",")) {
+        if (out->count == MAX_ADDRS) {
+            return -1;
+        }
+        if (strchr(tok, ':') != NULL) {
+            struct sockaddr_in6 a6;
+            memset(&a6, 0, sizeof a6);
+            a6.sin6_family = AF_INET6;
+            a6.sin6_port = htons(port);
+            if (inet_pton(AF_INET6, tok, &a6.sin6_addr) != 1) {
+                return -1;
+            }
+            memcpy(out->buf + used, &a6, sizeof a6);
+            used += sizeof a6;
+            out->has_v6 = 1;
+        } else {
+            struct sockaddr_in a4;
+            memset(&a4, 0, sizeof a4);
+            a4.sin_family = AF_INET;
+            a4.sin_port = htons(port);
+            if (inet_pton(AF_INET, tok, &a4.sin_addr) != 1) {
+                return -1;
+            }
+            memcpy(out->buf + used, &a4, sizeof a4);
+            used += sizeof a4;
+        }
+        out->count++;
+    }
+    return out->count > 0 ? out->count : -1;
+}
+
 /* The address part of a sockaddr as text (IPv4 or IPv6). */
 static const char *addr_text(const struct sockaddr *a, char *buf, size_t len) {
     const void *raw = a->sa_family == AF_INET ? (const void *) &((const struct sockaddr_in *) a)->sin_addr
@@ -419,14 +471,14 @@ static int bind_from_env(struct socket *s, uint16_t port, int *bound) {
     if (list == NULL || *list == '\0') {
         return 0;
     }
-    struct sockaddr_in addrs[MAX_ADDRS];
-    int n = parse_addrs(list, port, addrs);
+    struct addr_list addrs;
+    int n = parse_addr_list(list, port, &addrs);
     if (n < 0) {
         errno = EINVAL;
         return -1;
     }
     *bound = 1;
-    return usrsctp_bindx(s, (struct sockaddr *) addrs, n, SCTP_BINDX_ADD_ADDR);
+    return usrsctp_bindx(s, (struct sockaddr *) addrs.buf, n, SCTP_BINDX_ADD_ADDR);
 }
 
 /*
@@ -866,19 +918,18 @@ int main(int argc, char **argv) {
     uint16_t local_udp = (uint16_t) atoi(argv[2]);
     uint16_t remote_udp = (uint16_t) atoi(argv[3]);
     uint16_t sctp_port = (uint16_t) atoi(argv[listening ? 4 : 5]);
-    struct sockaddr_in addr;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(sctp_port);
     /* REMOTE_ADDR may list several addresses, A,B: usrsctp_connectx to all of them. */
-    struct sockaddr_in remotes[MAX_ADDRS];
-    int remote_count = listening ? 0 : parse_addrs(argv[4], sctp_port, remotes);
+    struct addr_list remotes;
+    int remote_count = listening ? 0 : parse_addr_list(argv[4], sctp_port, &remotes);
     if (!listening && remote_count < 0) {
         return usage();
     }
-    if (!listening) {
-        addr = remotes[0];
-    }
+    /* An IPv6 address on either side needs an AF_INET6 socket; not V6ONLY, it takes IPv4 too. */
+    struct addr_list binds;
+    const char *bind_list = getenv("USRSCTP_PEER_BIND");
+    int family = (!listening && remotes.has_v6)
+            || (bind_list != NULL && *bind_list != '\0' && parse_addr_list(bind_list, 0, &binds) > 0 && binds.has_v6)
+            ? AF_INET6 : AF_INET;
 
     if (pipe(wake_pipe) < 0 || fcntl(wake_pipe[1], F_SETFL, O_NONBLOCK) < 0) {
         perror("pipe");
@@ -902,18 +953,28 @@ int main(int argc, char **argv) {
     }
 
     /* usrsctp_socket without callbacks: the socket API, one-to-one style (SOCK_STREAM). */
-    struct socket *s = usrsctp_socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP, NULL, NULL, 0, NULL);
+    struct socket *s = usrsctp_socket(family, SOCK_STREAM, IPPROTO_SCTP, NULL, NULL, 0, NULL);
     if (s == NULL || setup_socket(s, remote_udp) < 0) {
         emit("ERROR socket: %s", strerror(errno));
         return 1;
     }
     if (listening) {
         /* usrsctp_bind + usrsctp_listen on INADDR_ANY:SCTP_PORT; accept when the upcall says so. */
-        struct sockaddr_in any = addr;
+        struct sockaddr_in any;
+        memset(&any, 0, sizeof any);
+        any.sin_family = AF_INET;
+        any.sin_port = htons(sctp_port);
         any.sin_addr.s_addr = htonl(INADDR_ANY);
+        struct sockaddr_in6 any6;
+        memset(&any6, 0, sizeof any6);
+        any6.sin6_family = AF_INET6;
+        any6.sin6_port = htons(sctp_port);
+        any6.sin6_addr = in6addr_any;
         int bound;
         if (bind_from_env(s, sctp_port, &bound) < 0
-                || (!bound && usrsctp_bind(s, (struct sockaddr *) &any, sizeof any) < 0) || usrsctp_listen(s, 1) < 0) {
+                || (!bound && (family == AF_INET6 ? usrsctp_bind(s, (struct sockaddr *) &any6, sizeof any6)
+                                                  : usrsctp_bind(s, (struct sockaddr *) &any, sizeof any)) < 0)
+                || usrsctp_listen(s, 1) < 0) {
             emit("ERROR listen: %s", strerror(errno));
             return 1;
         }
@@ -929,8 +990,9 @@ int main(int argc, char **argv) {
             emit("ERROR bind: %s", strerror(errno));
             return 1;
         }
-        if ((remote_count == 1 ? usrsctp_connect(s, (struct sockaddr *) &addr, sizeof addr)
-                               : usrsctp_connectx(s, (struct sockaddr *) remotes, remote_count, NULL)) < 0) {
+        struct sockaddr *first = (struct sockaddr *) remotes.buf;
+        if ((remote_count == 1 ? usrsctp_connect(s, first, (socklen_t) addr_len(first))
+                               : usrsctp_connectx(s, first, remote_count, NULL)) < 0) {
             emit("ERROR connect: %s", strerror(errno));
             usrsctp_close(s);
             finish();

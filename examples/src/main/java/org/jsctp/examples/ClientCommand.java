@@ -66,7 +66,7 @@ final class ClientCommand implements Callable<Integer> {
     PrOption pr = new PrOption();
 
     @Mixin
-    ReconfigOption reconfig = new ReconfigOption();
+    ExtensionOptions extensions = new ExtensionOptions();
 
     @Option(names = "--reset-after", defaultValue = "0", paramLabel = "K",
             description = "reset our outgoing streams (RFC 6525) after K messages were sent, and print the outcome")
@@ -76,26 +76,6 @@ final class ClientCommand implements Callable<Integer> {
             description = "add K outgoing streams (RFC 6525) once connected, and print the outcome")
     int addStreams;
 
-    @picocli.CommandLine.Mixin
-    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
-
-    @picocli.CommandLine.Mixin
-    MtuOption mtu = new MtuOption();
-
-    @picocli.CommandLine.Mixin
-    NrSackOption nrSack = new NrSackOption();
-
-    @picocli.CommandLine.Mixin
-    DisableRestartOption disableRestart = new DisableRestartOption();
-
-    @picocli.CommandLine.Mixin
-    AuthOption auth = new AuthOption();
-
-    @picocli.CommandLine.Mixin
-    SchedulerOption sched = new SchedulerOption();
-
-    @picocli.CommandLine.Mixin
-    MultihomingOption multihoming = new MultihomingOption();
 
     @Spec
     CommandSpec spec;
@@ -111,7 +91,7 @@ final class ClientCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--reset-after must not be negative and --add-streams must be 0..65534");
         }
-        multihoming.check(spec);
+        extensions.check(spec);
         ReconfigActions actions = new ReconfigActions();
         InetAddress peer = ToolSupport.resolve(spec, remoteAddress);
         PrintWriter out = spec.commandLine().getOut();
@@ -119,10 +99,10 @@ final class ClientCommand implements Callable<Integer> {
         CountDownLatch peerClosing = new CountDownLatch(1);
         int sctpPort = localPort != 0 ? localPort : ThreadLocalRandom.current().nextInt(49152, 65536);
         MessageJoiner joiner = new MessageJoiner(AssociationConfig.defaults().maxMessageBytes());
-        UdpSctpEndpoint endpoint = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort)
+        UdpSctpEndpoint endpoint = ToolSupport.bind(spec, extensions.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort)
-                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(auth.apply(pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())), spec), spec), spec), spec), spec)).build()))
-                .listener(multihoming.listener(sched.listener((association, event) -> {
+                .associationConfig(extensions.apply(pr.apply(AssociationConfig.defaults().toBuilder(), spec), spec).build())
+                .listener(extensions.listener((association, event) -> {
                     actions.onEvent(event);
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {
@@ -137,11 +117,11 @@ final class ClientCommand implements Callable<Integer> {
                             || event instanceof AssociationEvent.CommunicationLost) {
                         peerClosing.countDown();
                     }
-                }, spec), spec)), spec), localUdpPort);
+                }, spec)), spec), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {
-                a = endpoint.connect(multihoming.peers(new InetSocketAddress(peer, remoteUdpPort), spec), remotePort, null)
+                a = endpoint.connect(extensions.peers(new InetSocketAddress(peer, remoteUdpPort), spec), remotePort, null)
                         .get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 spec.commandLine().getErr().println("client: " + e.getCause().getMessage());

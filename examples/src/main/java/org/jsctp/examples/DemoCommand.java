@@ -48,28 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     PrOption pr = new PrOption();
 
     @picocli.CommandLine.Mixin
-    ReconfigOption reconfig = new ReconfigOption();
-
-    @picocli.CommandLine.Mixin
-    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
-
-    @picocli.CommandLine.Mixin
-    NrSackOption nrSack = new NrSackOption();
-
-    @picocli.CommandLine.Mixin
-    DisableRestartOption disableRestart = new DisableRestartOption();
-
-    @picocli.CommandLine.Mixin
-    AuthOption auth = new AuthOption();
-
-    @picocli.CommandLine.Mixin
-    SchedulerOption sched = new SchedulerOption();
-
-    @picocli.CommandLine.Mixin
-    MtuOption mtu = new MtuOption();
-
-    @picocli.CommandLine.Mixin
-    MultihomingOption multihoming = new MultihomingOption();
+    ExtensionOptions extensions = new ExtensionOptions();
 
     @Spec
     CommandSpec spec;
@@ -81,23 +60,11 @@ final class DemoCommand implements Callable<Integer> {
             return CodecWalk.run(out, hex);
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        int edmid = zeroChecksum.edmid(spec); // RFC 9653, 0 when off
-        multihoming.check(spec);
-        multihoming.refusePeerAddresses(spec); // both ends are ours: --bind gives their addresses
-        int pfThreshold = multihoming.pfThreshold >= 0 ? multihoming.pfThreshold : 0;
-        org.jsctp.api.SctpStreamScheduler scheduler = org.jsctp.api.SctpStreamScheduler.valueOf(sched.kind(spec).name());
-        java.util.List<int[]> streamValues = sched.values(spec);
-        org.jsctp.api.PathMtuParameters pathMtu = mtu.apiParameters(spec); // RFC 8899 discovery or a fixed MTU
+        extensions.check(spec);
+        extensions.refuseConnectOnly(spec); // both ends are ours: --bind gives their addresses
         SctpEndpoint server;
-        var serverBuilder = auth.apply(SctpEndpoint.builder(), spec).localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
-                .option(org.jsctp.api.SctpOptions.ENABLE_STREAM_RESET, reconfig.enabled)
-                .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
-                .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
-                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
-                .option(org.jsctp.api.SctpOptions.PATH_MTU, pathMtu)
-                .option(SctpOptions.PEER_ADDR_THLDS, pfThreshold)
-                .option(SctpOptions.NR_SACK_SUPPORTED, nrSack.nrSack)
-                .option(SctpOptions.DISABLE_RESTART, disableRestart.disableRestart)
+        var serverBuilder = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(ECHO_PORT)
+                .option(SctpOptions.ENABLE_STREAM_RESET, extensions.reconfig.enabled)
                 .listener(new SctpListener() {
                     @Override
                     public void onMessage(SctpReceivedMessage m) { // on the event loop: answer without blocking
@@ -105,45 +72,20 @@ final class DemoCommand implements Callable<Integer> {
                                 .withPpid(m.ppid()).withUnordered(m.isUnordered()));
                     }
                 });
-        server = multihoming.apply(serverBuilder, spec).build();
+        server = extensions.apply(serverBuilder, spec).build();
         server.listen();
-        var clientBuilder = auth.apply(SctpEndpoint.builder(), spec).localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
-                .option(SctpOptions.DEFAULT_PRINFO, pr.apiPolicy(spec))
-                .option(SctpOptions.ZERO_CHECKSUM_ACCEPTABLE, edmid)
-                .option(org.jsctp.api.SctpOptions.INTERLEAVING_SUPPORTED, sched.idata)
-                .option(org.jsctp.api.SctpOptions.STREAM_SCHEDULER, scheduler)
-                .option(org.jsctp.api.SctpOptions.PATH_MTU, pathMtu)
-                .option(SctpOptions.NR_SACK_SUPPORTED, nrSack.nrSack)
-                .option(SctpOptions.DISABLE_RESTART, disableRestart.disableRestart)
-                .option(SctpOptions.PEER_ADDR_THLDS, pfThreshold);
-        SctpEndpoint client = multihoming.apply(clientBuilder, spec).build();
+        var clientBuilder = SctpEndpoint.builder().localAddress(loopback).udpPort(0).sctpPort(CLIENT_PORT)
+                .option(SctpOptions.DEFAULT_PRINFO, pr.apiPolicy(spec));
+        SctpEndpoint client = extensions.apply(clientBuilder, spec).build();
         int failures = 0;
         try {
             InetSocketAddress to = new InetSocketAddress(loopback, server.localAddress().getPort());
             out.printf("echo server on UDP %s, SCTP port %d (%s)%n", to, ECHO_PORT, server.transportType());
             SctpAssociation a = server.localAddresses().size() > 1 ? client.connect(server.localAddresses(), ECHO_PORT)
                     : client.connect(to, ECHO_PORT);
-            if (server.localAddresses().size() > 1) {
-                out.println("peer addresses: " + MultihomingOption.text(a.peerAddresses()));
-            }
-            if (multihoming.primary != null) {
-                a.setPrimary(ToolSupport.resolve(spec, multihoming.primary));
-                out.println("primary: " + a.primaryAddress().getHostAddress());
-            }
-            if (multihoming.setPrimary != null) { // RFC 5061 section 4.2.4: ask the server by ASCONF
-                out.println(PeerPrimaryRequest.await(a, multihoming.setPrimary(spec)));
-            }
+            extensions.onConnected(a, out, spec);
             out.printf("association up: client UDP port %d -> %s%n", client.localAddress().getPort(),
                     a.remoteAddress());
-            for (int[] sv : streamValues) {
-                if (sv[0] < a.outboundStreams()) {
-                    a.setStreamSchedulerValue(sv[0], sv[1]);
-                }
-            }
-            if (sched.idata || sched.scheduler != null) {
-                out.printf("interleaving (I-DATA): %s, stream scheduler: %s%n", a.isInterleaving() ? "on" : "off",
-                        scheduler.name().toLowerCase(java.util.Locale.ROOT));
-            }
             for (int i = 0; i < messages; i++) {
                 String text = "message " + i + " on stream " + (i % STREAMS);
                 a.send(SctpMessage.wrap(text.getBytes(StandardCharsets.UTF_8)).withStream(i % STREAMS));
@@ -166,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
                     failures++;
                 }
             }
-            if (reconfig.enabled) {
+            if (extensions.reconfig.enabled) {
                 // --reconfig: the server accepts stream resets; reset the client's streams once (RFC 6525).
                 org.jsctp.api.SctpNotification.StreamReset r = a.resetStreams()
                         .get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

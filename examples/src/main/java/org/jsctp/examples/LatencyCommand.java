@@ -111,28 +111,8 @@ final class LatencyCommand implements Callable<Integer> {
     PrOption pr = new PrOption();
 
     @Mixin
-    ReconfigOption reconfig = new ReconfigOption();
+    ExtensionOptions extensions = new ExtensionOptions();
 
-    @picocli.CommandLine.Mixin
-    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
-
-    @picocli.CommandLine.Mixin
-    MtuOption mtu = new MtuOption();
-
-    @picocli.CommandLine.Mixin
-    NrSackOption nrSack = new NrSackOption();
-
-    @picocli.CommandLine.Mixin
-    DisableRestartOption disableRestart = new DisableRestartOption();
-
-    @picocli.CommandLine.Mixin
-    AuthOption auth = new AuthOption();
-
-    @picocli.CommandLine.Mixin
-    SchedulerOption sched = new SchedulerOption();
-
-    @picocli.CommandLine.Mixin
-    MultihomingOption multihoming = new MultihomingOption();
 
     @Spec
     CommandSpec spec;
@@ -156,28 +136,28 @@ final class LatencyCommand implements Callable<Integer> {
         require(rate >= 1 && rate <= 1_000_000, "-r must be 1..1000000, got " + rate);
         require(warmupRate >= 1 && warmupRate <= 1_000_000, "-W must be 1..1000000, got " + warmupRate);
         require(timeoutSeconds >= 1, "--timeout must be at least 1, got " + timeoutSeconds);
-        multihoming.check(spec);
+        extensions.check(spec);
         InetAddress peer = ToolSupport.resolve(spec, address);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AssociationConfig config = reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(
-                mtu.apply(auth.apply(pr.apply(disableRestart.apply(nrSack.apply(AssociationConfig.defaults().toBuilder())).noDelay(!nagle), spec), spec), spec), spec), spec)).build());
+        AssociationConfig config = extensions.apply(pr.apply(AssociationConfig.defaults().toBuilder().noDelay(!nagle),
+                spec), spec).build();
         MessageJoiner joiner = new MessageJoiner(maxLength);
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
-        UdpSctpEndpoint endpoint = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort)
+        UdpSctpEndpoint endpoint = ToolSupport.bind(spec, extensions.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort)
                 .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config)
-                .listener(multihoming.listener(sched.listener((association, event) -> {
+                .listener(extensions.listener((association, event) -> {
                     ReceivedMessage whole = joiner.onEvent(association, event);
                     if (whole != null) {
                         replyRoundTripNanos = System.nanoTime() - requestSentNanos;
                         reply = whole;
                         replies.release();
                     }
-                }, spec), spec)), spec), localUdpPort);
+                }, spec)), spec), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {
-                a = endpoint.connect(multihoming.peers(new InetSocketAddress(peer, remoteUdpPort), spec), port, null)
+                a = endpoint.connect(extensions.peers(new InetSocketAddress(peer, remoteUdpPort), spec), port, null)
                         .get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 err.println("latency: " + e.getCause().getMessage());

@@ -25,4 +25,14 @@ final class ReconfigOption {
         return config.toBuilder().capabilities(config.capabilities().withStreamReconfig(true))
                 .acceptStreamReconfig(enabled).build();
     }
+
+    /**
+     * The same on a builder: RE-CONFIG offered, the peer's requests accepted when {@code --reconfig} was given.
+     *
+     * @param config the builder to change
+     * @return the builder
+     */
+    AssociationConfig.Builder apply(AssociationConfig.Builder config) {
+        return config.capabilities(config.capabilities().withStreamReconfig(true)).acceptStreamReconfig(enabled);
+    }
 }

@@ -33,28 +33,7 @@ abstract class ServerCommand implements Callable<Integer> {
     Verbosity verbosity = new Verbosity();
 
     @Mixin
-    ReconfigOption reconfig = new ReconfigOption();
-
-    @picocli.CommandLine.Mixin
-    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
-
-    @picocli.CommandLine.Mixin
-    NrSackOption nrSack = new NrSackOption();
-
-    @picocli.CommandLine.Mixin
-    DisableRestartOption disableRestart = new DisableRestartOption();
-
-    @picocli.CommandLine.Mixin
-    AuthOption auth = new AuthOption();
-
-    @picocli.CommandLine.Mixin
-    SchedulerOption sched = new SchedulerOption();
-
-    @picocli.CommandLine.Mixin
-    MtuOption mtu = new MtuOption();
-
-    @picocli.CommandLine.Mixin
-    MultihomingOption multihoming = new MultihomingOption();
+    ExtensionOptions extensions = new ExtensionOptions();
 
     @Spec
     CommandSpec spec;
@@ -78,13 +57,13 @@ abstract class ServerCommand implements Callable<Integer> {
         verbosity.apply();
         ToolSupport.check(spec, localUdpPort, "LOCAL_UDP_PORT", true);
         ToolSupport.check(spec, remoteUdpPort, "REMOTE_UDP_PORT", true);
-        multihoming.check(spec);
-        multihoming.refusePeerAddresses(spec);
+        extensions.check(spec);
+        extensions.refuseConnectOnly(spec);
         PrintWriter out = spec.commandLine().getOut();
         UdpSctpEndpoint.Builder b = UdpSctpEndpoint.builder().udpPort(localUdpPort).sctpPort(sctpPort())
-                .associationConfig(reconfig.apply(multihoming.apply(sched.apply(zeroChecksum.apply(mtu.apply(auth.apply(disableRestart.apply(nrSack.apply(associationConfig().toBuilder())), spec), spec), spec), spec)).build()))
-                .listener(multihoming.listener(sched.listener(service(), spec), spec));
-        multihoming.apply(b, spec);
+                .associationConfig(extensions.apply(associationConfig().toBuilder(), spec).build())
+                .listener(extensions.listener(service(), spec));
+        extensions.apply(b, spec);
         if (remoteUdpPort != 0) {
             b.remoteUdpPort(remoteUdpPort);
         }

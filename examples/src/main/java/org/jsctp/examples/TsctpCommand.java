@@ -119,28 +119,7 @@ final class TsctpCommand implements Callable<Integer> {
     PrOption pr = new PrOption();
 
     @picocli.CommandLine.Mixin
-    ReconfigOption reconfig = new ReconfigOption();
-
-    @picocli.CommandLine.Mixin
-    ZeroChecksumOption zeroChecksum = new ZeroChecksumOption();
-
-    @picocli.CommandLine.Mixin
-    MtuOption mtu = new MtuOption();
-
-    @picocli.CommandLine.Mixin
-    NrSackOption nrSack = new NrSackOption();
-
-    @picocli.CommandLine.Mixin
-    DisableRestartOption disableRestart = new DisableRestartOption();
-
-    @picocli.CommandLine.Mixin
-    AuthOption auth = new AuthOption();
-
-    @picocli.CommandLine.Mixin
-    SchedulerOption sched = new SchedulerOption();
-
-    @picocli.CommandLine.Mixin
-    MultihomingOption multihoming = new MultihomingOption();
+    ExtensionOptions extensions = new ExtensionOptions();
 
     @Spec
     CommandSpec spec;
@@ -160,14 +139,8 @@ final class TsctpCommand implements Callable<Integer> {
         }
         AssociationConfig.Builder config = AssociationConfig.defaults().toBuilder().noDelay(noDelay)
                 .defaultPrPolicy(policy());
-        zeroChecksum.apply(config, spec);
-        mtu.apply(config, spec);
-        nrSack.apply(config);
-        disableRestart.apply(config);
-        auth.apply(config, spec); // RFC 4895
-        sched.apply(config, spec);
-        multihoming.check(spec);
-        multihoming.apply(config);
+        extensions.check(spec);
+        extensions.apply(config, spec);
         if (sendBuffer > 0) {
             config.sendBufferBytes(Math.max(sendBuffer, 1500));
         }
@@ -186,7 +159,7 @@ final class TsctpCommand implements Callable<Integer> {
                     + TimeUnit.NANOSECONDS.toMillis(base.rtoMaxNanos()) + " ms)");
         }
         config.rtoMinNanos(rtoMin).rtoInitialNanos(rtoInitial).lostRetransmissionDetection(detectLostRetransmissions);
-        AssociationConfig built = reconfig.apply(config.build());
+        AssociationConfig built = config.build();
         return address == null ? serve(built) : send(built);
     }
 
@@ -256,9 +229,9 @@ final class TsctpCommand implements Callable<Integer> {
                 t.notifications++;
             }
         };
-        multihoming.refusePeerAddresses(spec);
-        UdpSctpEndpoint server = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload).sctpPort(port)
-                .associationConfig(config).listener(multihoming.listener(sched.listener(listener, spec), spec)), spec), localUdpPort);
+        extensions.refuseConnectOnly(spec);
+        UdpSctpEndpoint server = ToolSupport.bind(spec, extensions.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload).sctpPort(port)
+                .associationConfig(config).listener(extensions.listener(listener, spec)), spec), localUdpPort);
         if (verbose) {
             out.printf("tsctp server: SCTP port %d on UDP port %d%n", port, server.localUdpPort());
             out.flush();
@@ -281,12 +254,12 @@ final class TsctpCommand implements Callable<Integer> {
             }
         };
         int sctpPort = ThreadLocalRandom.current().nextInt(49152, 65536);
-        UdpSctpEndpoint client = ToolSupport.bind(spec, multihoming.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload)
-                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(multihoming.listener(sched.listener(listener, spec), spec)), spec), localUdpPort);
+        UdpSctpEndpoint client = ToolSupport.bind(spec, extensions.apply(UdpSctpEndpoint.builder().udpPort(localUdpPort).segmentationOffload(!noOffload)
+                .sctpPort(sctpPort).remoteUdpPort(remoteUdpPort).associationConfig(config).listener(extensions.listener(listener, spec)), spec), localUdpPort);
         try {
             SctpUdpAssociation a;
             try {
-                a = client.connect(multihoming.peers(new InetSocketAddress(peer, remoteUdpPort), spec), port, null)
+                a = client.connect(extensions.peers(new InetSocketAddress(peer, remoteUdpPort), spec), port, null)
                         .get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 spec.commandLine().getErr().println("tsctp: " + e.getCause().getMessage());

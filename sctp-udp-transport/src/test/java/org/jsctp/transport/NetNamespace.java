@@ -52,6 +52,21 @@ final class NetNamespace implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the namespace's {@code lo} has the IPv6 loopback address {@code ::1} (it has when
+     * IPv6 is enabled on the host), for the tests that need both families.
+     */
+    boolean hasIpv6Loopback() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(exec("ip", "-6", "addr", "show", "dev", "lo")).redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes());
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.contains("inet6 ::1/128");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Runs a command; null if it succeeded, else its output and exit code. */
     private static String run(String... command) throws InterruptedException {
         try {

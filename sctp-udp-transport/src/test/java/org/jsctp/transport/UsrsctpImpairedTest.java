@@ -1,12 +1,11 @@
 package org.jsctp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.transport.UsrsctpFixture.freeUdpPort;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,6 @@ import org.jsctp.transport.impair.LedgerListener;
 import org.jsctp.transport.impair.MessageLedger;
 import org.jsctp.transport.impair.Side;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +39,7 @@ class UsrsctpImpairedTest {
 
     private static final long T = Endpoints.TIMEOUT_S;
     private static final long MS = 1_000_000L;
-    private static final Path ECHO_SERVER = Path.of("/usr/lib/usrsctp/echo_server");
+    private static final Path ECHO_SERVER = UsrsctpFixture.PROGRAMS.resolve("echo_server");
     private static final int ECHO_PORT = 7;
     private static final int MESSAGES = 300;
     /** Below usrsctp's partial delivery point, so echo_server echoes each message whole. */
@@ -58,7 +55,7 @@ class UsrsctpImpairedTest {
 
     @BeforeEach
     void setUp(TestInfo info) throws IOException {
-        logDir = Files.createDirectories(Path.of("target", "usrsctp"));
+        logDir = UsrsctpFixture.logDir();
         testName = info.getTestMethod().orElseThrow().getName() + info.getDisplayName().replaceAll("\\W+", "_");
     }
 
@@ -98,7 +95,7 @@ class UsrsctpImpairedTest {
 
     private void echoTransfer(long seed, Impairment towardsThem, Impairment towardsUs, boolean rebindMidway)
             throws Exception {
-        requireProgram(ECHO_SERVER);
+        UsrsctpFixture.requirePrograms("echo_server");
         int theirUdp = freeUdpPort();
         int relayTowardsThem = freeUdpPort();
         LedgerListener echoes = new LedgerListener(new MessageLedger(seed));
@@ -200,27 +197,11 @@ class UsrsctpImpairedTest {
         }
     }
 
-    private static void requireProgram(Path program) {
-        if (!Files.isExecutable(program)) {
-            String why = program + " missing (install libusrsctp-examples)";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(why);
-            }
-            Assumptions.abort(why);
-        }
-    }
-
     private Process start(String... command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(testName + "-echo_server.log").toFile()).start();
         processes.add(p);
         return p;
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     private static byte[] pattern(int n) {

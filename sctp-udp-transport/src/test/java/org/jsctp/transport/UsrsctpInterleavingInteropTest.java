@@ -1,11 +1,10 @@
 package org.jsctp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.transport.UsrsctpFixture.freeUdpPort;
 
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +53,7 @@ class UsrsctpInterleavingInteropTest {
     void buildPeer(TestInfo info) throws Exception {
         UsrsctpPeer.binary(); // skips the test, or fails it under CI, when gcc or libusrsctp-dev is missing
         loopback = InetAddress.getByName("127.0.0.1");
-        logDir = Files.createDirectories(Path.of("target", "usrsctp"));
+        logDir = UsrsctpFixture.logDir();
         testName = info.getTestMethod().orElseThrow().getName() + "-" + info.getDisplayName().replaceAll("\\W", "");
     }
 
@@ -222,12 +221,6 @@ class UsrsctpInterleavingInteropTest {
             b[i] = (byte) (i * 7 + 3);
         }
         return b;
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.jsctp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.transport.UsrsctpFixture.freeUdpPort;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +21,6 @@ import org.jsctp.core.rx.ReceivedMessage;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.SendQueue;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.TestInfo;
 class UsrsctpInteropTest {
 
     private static final long T = Endpoints.TIMEOUT_S;
-    private static final Path PROGRAMS = Path.of("/usr/lib/usrsctp");
+    private static final Path PROGRAMS = UsrsctpFixture.PROGRAMS;
     private static final int ECHO_PORT = 7;
 
     private final Endpoints endpoints = new Endpoints();
@@ -45,17 +43,9 @@ class UsrsctpInteropTest {
 
     @BeforeEach
     void requirePrograms(TestInfo info) throws IOException {
-        boolean present = Files.isExecutable(PROGRAMS.resolve("echo_server"))
-                && Files.isExecutable(PROGRAMS.resolve("client"));
-        if (!present) {
-            String why = "usrsctp example programs missing in " + PROGRAMS + " (install libusrsctp-examples)";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(why);
-            }
-            Assumptions.abort(why);
-        }
+        UsrsctpFixture.requirePrograms("echo_server", "client");
         loopback = InetAddress.getByName("127.0.0.1");
-        logDir = Files.createDirectories(Path.of("target", "usrsctp"));
+        logDir = UsrsctpFixture.logDir();
         testName = info.getTestMethod().orElseThrow().getName();
     }
 
@@ -168,12 +158,6 @@ class UsrsctpInteropTest {
                 .redirectOutput(logDir.resolve(logName).toFile()).start();
         processes.add(p);
         return p;
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 
     private static byte[] pattern(int n) {

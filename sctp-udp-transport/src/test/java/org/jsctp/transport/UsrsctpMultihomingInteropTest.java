@@ -25,11 +25,7 @@ class UsrsctpMultihomingInteropTest {
             "USRSCTP_PEER_RTO", "200,100,400", "USRSCTP_PEER_PATH_MAX_RXT", "2", "USRSCTP_PEER_HB_INTERVAL", "300");
 
     private static UsrsctpPeer ours(NetNamespace ns, String log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(ns.exec(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "-Dio.netty.leakDetection.level=PARANOID",
-                MultihomedPeerMain.class.getName()));
-        command.addAll(List.of(args));
-        return UsrsctpPeer.spawn(LOGS.resolve(log), command, Map.of());
+        return UsrsctpFixture.ourPeerIn(ns, LOGS.resolve(log), args);
     }
 
     @Test

@@ -1,11 +1,10 @@
 package org.jsctp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.transport.UsrsctpFixture.freeUdpPort;
 
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +50,7 @@ class UsrsctpNrSackInteropTest {
     void buildPeer(TestInfo info) throws Exception {
         UsrsctpPeer.binary(); // skips the test, or fails it under CI, when gcc or libusrsctp-dev is missing
         loopback = InetAddress.getByName("127.0.0.1");
-        log = Files.createDirectories(Path.of("target", "usrsctp"))
+        log = UsrsctpFixture.logDir()
                 .resolve(info.getTestMethod().orElseThrow().getName() + "-peer.log");
     }
 
@@ -157,9 +156,4 @@ class UsrsctpNrSackInteropTest {
         return b;
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

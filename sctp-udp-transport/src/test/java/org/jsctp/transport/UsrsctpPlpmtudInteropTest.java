@@ -1,9 +1,9 @@
 package org.jsctp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.transport.UsrsctpFixture.freeUdpPort;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -21,8 +21,6 @@ import org.jsctp.core.path.PmtuConfig;
 import org.jsctp.core.path.PmtuState;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class UsrsctpPlpmtudInteropTest {
 
     private static final long T = Endpoints.TIMEOUT_S;
-    private static final Path PROGRAMS = Path.of("/usr/lib/usrsctp");
+    private static final Path PROGRAMS = UsrsctpFixture.PROGRAMS;
     private static final int ECHO_PORT = 7;
     private static final int MAX = 8972;
 
@@ -44,14 +42,8 @@ class UsrsctpPlpmtudInteropTest {
 
     @BeforeEach
     void requirePrograms() throws IOException {
-        if (!Files.isExecutable(PROGRAMS.resolve("echo_server"))) {
-            String why = "usrsctp echo_server missing in " + PROGRAMS + " (install libusrsctp-examples)";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(why);
-            }
-            Assumptions.abort(why);
-        }
-        logDir = Files.createDirectories(Path.of("target", "usrsctp"));
+        UsrsctpFixture.requirePrograms("echo_server");
+        logDir = UsrsctpFixture.logDir();
     }
 
     @AfterEach
@@ -120,9 +112,4 @@ class UsrsctpPlpmtudInteropTest {
         }
     }
 
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
-    }
 }

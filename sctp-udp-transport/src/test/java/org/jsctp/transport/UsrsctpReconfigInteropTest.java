@@ -1,12 +1,10 @@
 package org.jsctp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.transport.UsrsctpFixture.freeUdpPort;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +49,7 @@ class UsrsctpReconfigInteropTest {
     void buildPeer(TestInfo info) throws Exception {
         UsrsctpPeer.binary(); // skips the test, or fails it under CI, when gcc or libusrsctp-dev is missing
         loopback = InetAddress.getByName("127.0.0.1");
-        logDir = Files.createDirectories(Path.of("target", "usrsctp"));
+        logDir = UsrsctpFixture.logDir();
         testName = info.getTestMethod().orElseThrow().getName();
     }
 
@@ -223,12 +221,6 @@ class UsrsctpReconfigInteropTest {
         assertThat(m.streamId()).isEqualTo(stream);
         assertThat(m.payload()).isEqualTo(Bytes.wrap(pattern(200)));
         return m;
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 
     /** The bytes both sides send: byte i is {@code i * 7 + 3}, as the peer program makes them. */

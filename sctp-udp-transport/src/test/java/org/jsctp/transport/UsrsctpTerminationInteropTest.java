@@ -1,12 +1,10 @@
 package org.jsctp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.transport.UsrsctpFixture.freeUdpPort;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +55,7 @@ class UsrsctpTerminationInteropTest {
     void buildPeer(TestInfo info) throws Exception {
         UsrsctpPeer.binary(); // skips the test, or fails it under CI, when gcc or libusrsctp-dev is missing
         loopback = InetAddress.getByName("127.0.0.1");
-        logDir = Files.createDirectories(Path.of("target", "usrsctp"));
+        logDir = UsrsctpFixture.logDir();
         testName = info.getTestMethod().orElseThrow().getName();
     }
 
@@ -256,12 +254,6 @@ class UsrsctpTerminationInteropTest {
         assertThat(peer.await("STATUS")).isEqualTo("STATUS none");
         assertThat(peer.quit()).isZero();
         assertThat(peer.lines()).contains("FINISHED");
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 
     /** The bytes both sides send: byte i is {@code i * 7 + 3}, as the peer program makes them. */

@@ -193,6 +193,13 @@ class MultiHomingTest {
         assertThat(a.primaryAddress()).isEqualTo(S1);
         assertThat(path(a, S1).state()).isIn(PathState.POTENTIALLY_FAILED, PathState.INACTIVE);
         assertThat(net.link(C2, S2).delivered()).isGreaterThan(100); // the rest went the other way
+        // RFC 9260 section 8.2: nothing sent to the dead path is acknowledged, so it is never
+        // reported available again while it stays dead.
+        List<PeerAddressState> s1 = addressChanges(client).stream().filter(c -> c.address().equals(S1))
+                .map(AssociationEvent.PeerAddressChange::state).toList();
+        assertThat(s1).contains(PeerAddressState.POTENTIALLY_FAILED);
+        assertThat(s1.subList(s1.indexOf(PeerAddressState.POTENTIALLY_FAILED), s1.size()))
+                .doesNotContain(PeerAddressState.AVAILABLE);
     }
 
     @Test
