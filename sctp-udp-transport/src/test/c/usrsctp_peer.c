@@ -27,6 +27,9 @@
  *   laddrs                             LADDRS ADDR... (the association's local addresses)
  *   primary                            PRIMARY ADDR (SCTP_PRIMARY_ADDR)
  *   set-primary ADDR                   SCTP_PRIMARY_ADDR: send to the peer's ADDR from now on
+ *   bindx-add ADDR                     usrsctp_bindx(SCTP_BINDX_ADD_ADDR) on the live association's
+ *                                      socket: with ASCONF on, usrsctp asks the peer to add ADDR
+ *   bindx-rem ADDR                     usrsctp_bindx(SCTP_BINDX_REM_ADDR): asks the peer to delete it
  *
  * Environment, read when the socket is made, before any association (RFC 8260):
  *   USRSCTP_PEER_IDATA=1               offer I-DATA (SCTP_FRAGMENT_INTERLEAVE 2, then
@@ -50,6 +53,9 @@
  * and for AUTH (RFC 4895), read before the socket is made:
  *   USRSCTP_PEER_AUTH=1                sysctl sctp_auth_enable on (usrsctp 0.9.5 offers HMAC-SHA-1 only)
  *   USRSCTP_PEER_AUTH_CHUNKS=T[,T...]  SCTP_AUTH_CHUNK for each chunk type T (e.g. 0 for DATA)
+ *   USRSCTP_PEER_ASCONF=1              sysctls sctp_asconf_enable, sctp_auth_enable and
+ *                                      sctp_auto_asconf on (RFC 5061: usrsctp refuses ASCONF without
+ *                                      AUTH and lists ASCONF and ASCONF-ACK in its CHUNKS)
  *   USRSCTP_PEER_AUTH_KEY=HEX          SCTP_AUTH_KEY: endpoint-pair shared key 1 = HEX, then
  *                                      SCTP_AUTH_ACTIVE_KEY 1 (EVENT AUTHENTICATION_EVENT is printed)
  *
@@ -817,6 +823,38 @@ static int cmd_ss_value(char *args) {
     return usrsctp_setsockopt(conn, IPPROTO_SCTP, SCTP_SS_VALUE, &sv, sizeof sv);
 }
 
+/* bindx-add / bindx-rem ADDR: usrsctp_bindx of one IPv4 address on the live socket (RFC 5061 via usrsctp). */
+static int bindx_one(char *args, int flags) {
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+#ifdef HAVE_SIN_LEN
+    a.sin_len = sizeof a;
+#endif
+    while (*args == ' ') {
+        args++;
+    }
+    if (conn == NULL || inet_pton(AF_INET, args, &a.sin_addr) != 1) {
+        errno = EINVAL;
+        return -1;
+    }
+    struct sockaddr *laddrs = NULL;
+    int n = usrsctp_getladdrs(conn, 0, &laddrs);
+    if (n > 0) {
+        a.sin_port = ((struct sockaddr_in *) laddrs)->sin_port; /* the association's SCTP port */
+        usrsctp_freeladdrs(laddrs);
+    }
+    return usrsctp_bindx(conn, (struct sockaddr *) &a, 1, flags);
+}
+
+static int cmd_bindx_add(char *args) {
+    return bindx_one(args, SCTP_BINDX_ADD_ADDR);
+}
+
+static int cmd_bindx_rem(char *args) {
+    return bindx_one(args, SCTP_BINDX_REM_ADDR);
+}
+
 struct command {
     const char *name;
     int (*run)(char *args);   /* returns 0, or -1 with errno set */
@@ -832,6 +870,8 @@ static const struct command COMMANDS[] = {
     {"scheduler", cmd_scheduler}, {"ss-value", cmd_ss_value},
     /* multi-homing */
     {"paddrs", cmd_paddrs}, {"laddrs", cmd_laddrs}, {"primary", cmd_primary}, {"set-primary", cmd_set_primary},
+    /* RFC 5061 */
+    {"bindx-add", cmd_bindx_add}, {"bindx-rem", cmd_bindx_rem},
 };
 
 /* Runs one command line; returns 1 for quit. */
@@ -926,6 +966,12 @@ int main(int argc, char **argv) {
         if (dac != NULL && strcmp(dac, "1") == 0) {
             usrsctp_sysctl_set_sctp_cmt_use_dac(1);
         }
+    }
+    const char *asconf = getenv("USRSCTP_PEER_ASCONF");
+    if (asconf != NULL && strcmp(asconf, "1") == 0) {
+        usrsctp_sysctl_set_sctp_auth_enable(1);   /* RFC 5061 section 4.1.1: ASCONF needs AUTH */
+        usrsctp_sysctl_set_sctp_asconf_enable(1);
+        usrsctp_sysctl_set_sctp_auto_asconf(1);
     }
     const char *auth = getenv("USRSCTP_PEER_AUTH");
     if (auth != NULL && strcmp(auth, "1") == 0) {

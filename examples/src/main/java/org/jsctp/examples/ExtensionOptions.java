@@ -167,6 +167,9 @@ final class ExtensionOptions {
             a.setPrimary(ToolSupport.resolve(spec, multihoming.primary));
             out.println("primary: " + a.primaryAddress().getHostAddress());
         }
+        if (multihoming.setPrimary != null) { // RFC 5061 section 4.2.4: ask the peer by ASCONF
+            out.println(PeerPrimaryRequest.await(a, multihoming.setPrimary(spec)));
+        }
         for (int[] sv : sched.values(spec)) {
             if (sv[0] < a.outboundStreams()) {
                 a.setStreamSchedulerValue(sv[0], sv[1]);

@@ -21,9 +21,10 @@ import picocli.CommandLine.ParameterException;
  * {@code --peer-address ADDR} (repeatable; for the connecting tools, more addresses of the peer
  * besides the positional one, on the same UDP port), {@code --primary ADDR} (the peer address to
  * make primary once the association is up, SCTP_PRIMARY_ADDR), {@code --pf-threshold N}
- * (PotentiallyFailed.Max.Retrans, RFC 7829) and {@code --set-primary ADDR}, which asks the peer
- * to make one of our addresses its primary: that needs ASCONF (RFC 5061), which does not exist
- * yet, so the flag is accepted and refused with a clear message.
+ * (PotentiallyFailed.Max.Retrans, RFC 7829), {@code --asconf} (offer ASCONF, RFC 5061, which
+ * implies AUTH, section 4.1.1) and {@code --set-primary ADDR}, which once the association is up
+ * asks the peer by ASCONF to make ADDR, one of our addresses, its primary (RFC 5061 section 4.2.4)
+ * and prints a line when the peer acknowledged or refused it.
  */
 final class MultihomingOption {
 
@@ -40,8 +41,12 @@ final class MultihomingOption {
     String primary;
 
     @Option(names = "--set-primary", paramLabel = "ADDR",
-            description = "ask the peer to make our ADDR its primary (needs ASCONF, RFC 5061: not yet supported)")
+            description = "once up, ask the peer to make our ADDR its primary (ASCONF Set Primary, RFC 5061; implies --asconf)")
     String setPrimary;
+
+    @Option(names = "--asconf",
+            description = "offer ASCONF (RFC 5061: add/delete addresses on a live association); implies AUTH (SHA-256, SHA-1)")
+    boolean asconf;
 
     @Option(names = "--pf-threshold", paramLabel = "N", defaultValue = "-1",
             description = "RFC 7829 PotentiallyFailed.Max.Retrans, 0..1000 (default: the stack's, 0)")
@@ -49,10 +54,7 @@ final class MultihomingOption {
 
     /** Checks the flags; usage errors name the flag. */
     void check(CommandSpec spec) {
-        if (setPrimary != null) {
-            throw new ParameterException(spec.commandLine(), "--set-primary " + setPrimary
-                    + ": not yet supported: asking the peer to change its primary needs ASCONF (RFC 5061)");
-        }
+        setPrimary(spec);
         if (pfThreshold != -1 && (pfThreshold < 0 || pfThreshold > 1000)) {
             throw new ParameterException(spec.commandLine(), "--pf-threshold must be 0..1000: " + pfThreshold);
         }
@@ -77,6 +79,16 @@ final class MultihomingOption {
             out.add(ToolSupport.resolve(spec, p));
         }
         return out;
+    }
+
+    /** The address of --set-primary, resolved, or null. */
+    InetAddress setPrimary(CommandSpec spec) {
+        return setPrimary == null ? null : ToolSupport.resolve(spec, setPrimary);
+    }
+
+    /** Whether ASCONF is to be offered: --asconf, or --set-primary which needs it. */
+    boolean asconfWanted() {
+        return asconf || setPrimary != null;
     }
 
     private InetAddress primary(CommandSpec spec) {
@@ -105,6 +117,9 @@ final class MultihomingOption {
 
     /** {@code b} bound to the --bind addresses, if any (the sctp-api endpoints). */
     <B extends SctpEndpointBuilder<B, E>, E> B apply(B b, CommandSpec spec) {
+        if (asconfWanted()) {
+            b.option(org.jsctp.api.SctpOptions.ASCONF_ENABLED, true); // RFC 5061; turns AUTH on
+        }
         List<InetAddress> locals = locals(spec);
         if (!locals.isEmpty()) {
             try {
@@ -116,8 +131,15 @@ final class MultihomingOption {
         return b;
     }
 
-    /** {@code config} with the --pf-threshold, if given. */
+    /** {@code config} with the --pf-threshold, if given, and ASCONF (with AUTH) for --asconf / --set-primary. */
     AssociationConfig.Builder apply(AssociationConfig.Builder config) {
+        if (asconfWanted()) {
+            config.asconfSupported(true);
+            if (!config.capabilities().auth()) {
+                // RFC 5061 section 4.1.1: ASCONF needs AUTH; SHA-256 preferred, SHA-1 accepted (RFC 4895 3.3).
+                config.auth(org.jsctp.core.auth.AuthConfig.DEFAULTS);
+            }
+        }
         return pfThreshold >= 0 ? config.potentiallyFailedMaxRetransmits(pfThreshold) : config;
     }
 
@@ -138,7 +160,8 @@ final class MultihomingOption {
      */
     AssociationListener listener(AssociationListener inner, CommandSpec spec) {
         InetAddress wanted = primary(spec);
-        boolean report = !bind.isEmpty() || !peerAddresses.isEmpty() || wanted != null;
+        InetAddress peerPrimary = setPrimary(spec);
+        boolean report = !bind.isEmpty() || !peerAddresses.isEmpty() || wanted != null || peerPrimary != null;
         if (!report) {
             return inner;
         }
@@ -148,6 +171,11 @@ final class MultihomingOption {
             public void onEvent(SctpUdpAssociation association, AssociationEvent event) {
                 if (event instanceof AssociationEvent.CommunicationUp) {
                     onUp(association, wanted, out);
+                    if (peerPrimary != null) {
+                        PeerPrimaryRequest.start(association, peerPrimary, out);
+                    }
+                } else if (event instanceof AssociationEvent.LocalAddressChange c) {
+                    PeerPrimaryRequest.report(c, out);
                 }
                 inner.onEvent(association, event);
             }

@@ -120,7 +120,8 @@ class ExtensionFlagsTest {
             "tsctp", "latency"})
     void everyToolThatMakesAssociationsTakesTheMultihomingFlags(String tool) {
         CommandLine.Model.CommandSpec spec = spec(tool);
-        for (String flag : new String[] {"--bind", "--primary", "--set-primary", "--pf-threshold", "--peer-address"}) {
+        for (String flag : new String[] {"--bind", "--primary", "--set-primary", "--pf-threshold", "--peer-address",
+            "--asconf"}) {
             assertThat(spec.findOption(flag)).as(tool + " " + flag).isNotNull();
         }
     }
@@ -152,15 +153,31 @@ class ExtensionFlagsTest {
                 .contains("primary: 0:0:0:0:0:0:0:1").contains("association shut down gracefully");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"demo", "echo-server", "client"})
-    void setPrimaryIsRefusedCleanlyUntilAsconfExists(String tool) {
+    @Test
+    void theDemoAsksThePeerByAsconfToMakeOurSecondAddressItsPrimary() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] args = tool.equals("client") ? new String[] {tool, "127.0.0.1", "7", "--set-primary", "127.0.0.2"}
-                : new String[] {tool, "--set-primary", "127.0.0.2"};
-        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args)).isEqualTo(2);
-        assertThat(err.toString()).contains("--set-primary").contains("not yet supported").contains("ASCONF");
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--bind", "127.0.0.1",
+                "--bind", "127.0.0.2", "--asconf", "--set-primary", "127.0.0.2");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("set-primary: the peer acknowledged 127.0.0.2 as its primary")
+                .contains("association shut down gracefully");
+    }
+
+    @Test
+    void setPrimaryImpliesAsconfAndAuthInTheConfiguration() {
+        MultihomingOption m = new MultihomingOption();
+        new CommandLine(new Object() {
+            @CommandLine.Mixin
+            MultihomingOption a = m;
+        }).parseArgs("--set-primary", "127.0.0.2");
+        org.jsctp.core.assoc.AssociationConfig c = m.apply(org.jsctp.core.assoc.AssociationConfig.builder()).build();
+        assertThat(c.asconfSupported()).isTrue(); // --set-primary implies --asconf
+        assertThat(c.capabilities().auth()).isTrue(); // RFC 5061 section 4.1.1: and AUTH
+        org.jsctp.core.assoc.AssociationConfig off = new MultihomingOption()
+                .apply(org.jsctp.core.assoc.AssociationConfig.builder()).build();
+        assertThat(off.asconfSupported()).isFalse();
+        assertThat(off.capabilities().auth()).isFalse();
     }
 
     @Test

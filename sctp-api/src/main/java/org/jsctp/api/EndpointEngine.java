@@ -45,6 +45,8 @@ final class EndpointEngine implements AssociationListener, AdmissionControl {
     private volatile UdpSctpEndpoint transport;
     private volatile EventLoopGuard guard;
     private volatile boolean closing;
+    /** Addresses whose socket {@link SctpAssociation#bindAddress} opened (RFC 5061), closed again on unbind. */
+    private final java.util.Set<java.net.InetAddress> asconfSockets = ConcurrentHashMap.newKeySet();
 
     EndpointEngine(Style style, OptionDefaults defaults, int pendingSendLimit, boolean oneToMany,
                    int defaultRemoteUdpPort) {
@@ -64,6 +66,16 @@ final class EndpointEngine implements AssociationListener, AdmissionControl {
                     this.guard = new EventLoopGuard(t.eventLoop().parent());
                     return this;
                 });
+    }
+
+    /** Remembers that a socket was opened on {@code address} for an ASCONF Add (RFC 5061). */
+    void openedForAsconf(java.net.InetAddress address) {
+        asconfSockets.add(address);
+    }
+
+    /** Whether the socket on {@code address} was opened for an ASCONF Add; forgets it. */
+    boolean closeAfterAsconf(java.net.InetAddress address) {
+        return asconfSockets.remove(address);
     }
 
     UdpSctpEndpoint transport() {

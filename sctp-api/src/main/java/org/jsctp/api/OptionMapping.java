@@ -86,6 +86,11 @@ final class OptionMapping {
             b.disableRestart((Boolean) value); // draft-ietf-tsvwg-natsupp section 5.3.1
         } else if (AuthOptions.isAuthOption(o)) {
             AuthOptions.apply(b, o, value); // RFC 4895
+        } else if (o == SctpOptions.ASCONF_ENABLED) {
+            b.asconfSupported((Boolean) value); // RFC 5061 section 4.2.7
+            if ((Boolean) value) {
+                b.capabilities(b.capabilities().withAuth(true)); // RFC 5061 section 4.1.1: ASCONF needs AUTH
+            }
         } else {
             throw new IllegalArgumentException(o + " is not kept in the core's configuration");
         }
@@ -133,6 +138,8 @@ final class OptionMapping {
             return c.disableRestart();
         } else if (o == SctpOptions.PEER_ADDR_THLDS) {
             return c.potentiallyFailedMaxRetransmits();
+        } else if (o == SctpOptions.ASCONF_ENABLED) {
+            return c.asconfSupported();
         }
         if (o == SctpOptions.PATH_MTU) {
             if (!c.plpmtudEnabled()) {

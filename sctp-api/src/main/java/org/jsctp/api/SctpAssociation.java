@@ -73,6 +73,7 @@ public final class SctpAssociation {
     private volatile boolean streamResetEnabled;
     private volatile int potentiallyFailedThreshold;
     private final ReconfigRequests reconfig = new ReconfigRequests(this);
+    private final AddressRequests addressRequests = new AddressRequests(this);
     /** SCTP_STREAM_SCHEDULER_VALUE per stream as set, applied to the core once it is up. */
     private final java.util.Map<Integer, Integer> streamSchedulerValues = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -154,6 +155,66 @@ public final class SctpAssociation {
             }
             throw e;
         }
+    }
+
+    /**
+     * Adds {@code address}, one of this host's, to this live association (sctp_bindx with
+     * SCTP_BINDX_ADD_ADDR, RFC 6458 section 9.1; an ASCONF Add IP Address, RFC 5061 section 4.2.1):
+     * the endpoint opens a socket on it first if it has none (closed again by
+     * {@link #unbindAddress} or when the peer refuses). Completes when the peer acknowledged it;
+     * from then on the address may be the source of any packet. Fails with {@link SctpAddressReconfigException} when ASCONF was not negotiated
+     * ({@link SctpOptions#ASCONF_ENABLED} on both sides), the request is invalid, or the peer refused it.
+     */
+    public CompletableFuture<Void> bindAddress(InetAddress address) {
+        org.jsctp.transport.UdpSctpEndpoint endpoint = engine.transport();
+        // The transport side of sctp_bindx: a socket on the address first, unless the endpoint has one.
+        boolean open = endpoint != null && address != null && !address.isAnyLocalAddress()
+                && !engine.localAddresses().contains(address);
+        CompletableFuture<Void> socket = !open ? CompletableFuture.completedFuture(null)
+                : endpoint.bindAddress(address).handle((v, e) -> {
+                    if (e != null) {
+                        throw new java.util.concurrent.CompletionException(new SctpAddressReconfigException(this
+                                + ": cannot bind " + address.getHostAddress() + ": " + e.getMessage(), this, e));
+                    }
+                    return null;
+                });
+        CompletableFuture<Void> result = socket.thenCompose(v -> addressRequests.request(transport, address,
+                org.jsctp.core.assoc.LocalAddressRequest.ADD, (core, now) -> core.addLocalAddress(address, now)));
+        if (open) {
+            result = result.whenComplete((v, e) -> {
+                if (e == null) {
+                    engine.openedForAsconf(address);
+                } else {
+                    endpoint.unbindAddress(address); // refused: the socket goes again
+                }
+            });
+        }
+        return result;
+    }
+
+    /**
+     * Deletes {@code address}, one of ours, from this live association (sctp_bindx with
+     * SCTP_BINDX_REM_ADDR; an ASCONF Delete IP Address, RFC 5061 section 4.2.2): it stops being a
+     * source at once and the future completes when the peer acknowledged it. Never the last one.
+     */
+    public CompletableFuture<Void> unbindAddress(InetAddress address) {
+        return addressRequests.request(transport, address, org.jsctp.core.assoc.LocalAddressRequest.DELETE,
+                (core, now) -> core.deleteLocalAddress(address, now)).thenCompose(v -> {
+                    org.jsctp.transport.UdpSctpEndpoint endpoint = engine.transport();
+                    // A socket bindAddress opened is closed once the peer acknowledged the deletion.
+                    return endpoint != null && engine.closeAfterAsconf(address) ? endpoint.unbindAddress(address)
+                            : CompletableFuture.completedFuture(null);
+                });
+    }
+
+    /**
+     * Asks the peer to make {@code address}, one of ours in the association, its primary destination
+     * (SCTP_SET_PEER_PRIMARY_ADDR, RFC 6458 section 8.3.2; an ASCONF Set Primary Address, RFC 5061
+     * section 4.2.4); completes when the peer acknowledged it.
+     */
+    public CompletableFuture<Void> setPeerPrimary(InetAddress address) {
+        return addressRequests.request(transport, address, org.jsctp.core.assoc.LocalAddressRequest.SET_PEER_PRIMARY,
+                (core, now) -> core.requestPeerPrimary(address, now));
     }
 
     /** As {@link #setPrimary}, without blocking; fails with IllegalArgumentException for an unknown address. */
@@ -790,6 +851,8 @@ public final class SctpAssociation {
             InetSocketAddress where = p.address() == null || t == null ? remoteAddress() : t.remoteAddress(p.address());
             notify(new SctpNotification.PeerAddressChange(this, where, p.available(),
                     SctpPeerAddressState.valueOf(p.state().name())));
+        } else if (e instanceof AssociationEvent.LocalAddressChange c) {
+            addressRequests.onResult(c); // RFC 5061 section 5.1: the peer's answer to bindx / set peer primary
         } else if (e instanceof AssociationEvent.SendFailed f) {
             Object original = f.message().context();
             SctpMessage m = original instanceof SctpMessage sm ? sm
@@ -869,6 +932,7 @@ public final class SctpAssociation {
         ended = true;
         pipeline.close(forSenders);
         reconfig.fail(forSenders);
+        addressRequests.fail(forSenders);
         if (failure == null) {
             inbox.messages().end();
             shutdownDone.complete(null);

@@ -313,6 +313,18 @@ public final class SctpOptions {
             v -> {
             });
 
+    /**
+     * Offer ASCONF (RFC 5061; SCTP_ASCONF_SUPPORTED of usrsctp): ASCONF and ASCONF-ACK in Supported
+     * Extensions, so that local addresses can be added and deleted on a live association
+     * ({@link SctpAssociation#bindAddress}, {@link SctpAssociation#unbindAddress}) and the peer asked
+     * to change its primary ({@link SctpAssociation#setPeerPrimary}). RFC 5061 section 4.1.1 requires
+     * AUTH, so setting it true also turns {@link #AUTH_SUPPORTED} on; ASCONF is used only when the
+     * peer offers both. Default false. Not live: it is negotiated at setup.
+     */
+    public static final SctpOption<Boolean> ASCONF_ENABLED = SctpOption.of("SCTP_ASCONF_SUPPORTED", Boolean.class,
+            false, v -> {
+            });
+
     private SctpOptions() {
     }
 
@@ -322,7 +334,7 @@ public final class SctpOptions {
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
                 PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART, AUTH_SUPPORTED, AUTH_REQUIRED,
-                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED);
+                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, ASCONF_ENABLED);
     }
 
     private static void range(String what, long value, long min, long max) {

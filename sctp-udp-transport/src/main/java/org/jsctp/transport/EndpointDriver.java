@@ -449,8 +449,12 @@ final class EndpointDriver {
     }
 
     private void drainTransmits(SctpUdpAssociation a) {
+        List<java.net.InetAddress> usable = null; // RFC 5061 section 5.3: asked once per drain
         for (OutgoingPacket p; (p = a.core().pollTransmit()) != null; ) {
-            writer.write(p, a.destinationOf(p.destination())); // RFC 9260 section 6.4: the path the core chose
+            if (usable == null) {
+                usable = writer.locals().size() > 1 ? a.core().usableLocalAddresses() : List.of();
+            }
+            writer.write(p, a.destinationOf(p.destination()), usable); // RFC 9260 section 6.4: the path the core chose
         }
     }
 

@@ -40,8 +40,8 @@ final class SocketRouter {
             throw new IllegalArgumentException("one local address per writer, at least one: " + locals + ", "
                     + writers.size() + " writers");
         }
-        this.locals = locals.stream().map(a -> a == null ? wildcard() : a).toList();
-        this.writers = List.copyOf(writers);
+        this.locals = new java.util.ArrayList<>(locals.stream().map(a -> a == null ? wildcard() : a).toList());
+        this.writers = new java.util.ArrayList<>(writers); // sockets come and go with ASCONF (RFC 5061)
         this.filter = filter;
         this.counters = counters;
     }
@@ -60,6 +60,62 @@ final class SocketRouter {
             return;
         }
         writers.get(i).write(packet, to);
+    }
+
+    /**
+     * As {@link #write(OutgoingPacket, InetSocketAddress)}, from one of the sockets bound to
+     * {@code usable}, the association's addresses it may send from now (RFC 5061 section 5.3: not
+     * one whose addition the peer has not acknowledged, nor one being deleted); from any socket when
+     * none of them is bound here or the list is empty.
+     */
+    void write(OutgoingPacket packet, InetSocketAddress to, List<InetAddress> usable) {
+        if (writers.size() == 1 || usable.isEmpty()) {
+            write(packet, to);
+            return;
+        }
+        int i = socketFor(to.getAddress(), usable);
+        if (filter.drop(locals.get(i), to, true)) {
+            counters.onDiscarded();
+            return;
+        }
+        writers.get(i).write(packet, to);
+    }
+
+    /** {@link #socketFor(InetAddress)} among the sockets bound to {@code usable}, if any is. */
+    int socketFor(InetAddress destination, List<InetAddress> usable) {
+        boolean any = false;
+        for (InetAddress l : locals) {
+            any |= usable.contains(l);
+        }
+        if (!any) {
+            return socketFor(destination);
+        }
+        InetAddress d = AssociationTable.normalize(destination);
+        int best = -1;
+        int bestPrefix = -1;
+        int sameFamily = -1;
+        int first = -1;
+        for (int i = 0; i < locals.size(); i++) {
+            InetAddress l = locals.get(i);
+            if (!usable.contains(l)) {
+                continue;
+            }
+            first = first < 0 ? i : first;
+            InetAddress n = AssociationTable.normalize(l);
+            if (!(n instanceof Inet4Address == d instanceof Inet4Address)) {
+                continue;
+            }
+            sameFamily = sameFamily < 0 ? i : sameFamily;
+            if (n.isLoopbackAddress() != d.isLoopbackAddress()) {
+                continue;
+            }
+            int prefix = commonPrefix(n.getAddress(), d.getAddress());
+            if (prefix > bestPrefix) {
+                best = i;
+                bestPrefix = prefix;
+            }
+        }
+        return best >= 0 ? best : sameFamily >= 0 ? sameFamily : first;
     }
 
     /** Whether a datagram received on the socket bound to {@code local} from {@code from} is dropped by the filter. */
@@ -120,7 +176,34 @@ final class SocketRouter {
 
     /** The local address of each socket. */
     List<InetAddress> locals() {
-        return locals;
+        return List.copyOf(locals);
+    }
+
+    /** A socket opened on {@code local} while the endpoint runs (RFC 5061: an address bound on a live association). */
+    void add(InetAddress local, PacketWriter writer) {
+        locals.add(local);
+        writers.add(writer);
+        if (reading) {
+            writer.beginRead();
+        }
+    }
+
+    /**
+     * Forgets the socket bound to {@code local} (its address was deleted); never the last one.
+     *
+     * @return whether there was one
+     */
+    boolean remove(InetAddress local) {
+        int i = locals.indexOf(local);
+        if (i < 0 || writers.size() == 1) {
+            return false;
+        }
+        PacketWriter w = writers.remove(i);
+        locals.remove(i);
+        if (reading) {
+            w.endRead();
+        }
+        return true;
     }
 
     /** The local address of socket {@code i}. */

@@ -47,7 +47,8 @@ public final class UdpSctpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(UdpSctpEndpoint.class);
 
     /** One event loop's sockets (one per local address, in the builder's order) and driver. */
-    private record Shard(List<DatagramChannel> channels, List<InetAddress> locals, EndpointDriver driver) {
+    private record Shard(List<DatagramChannel> channels, List<InetAddress> locals, EndpointDriver driver,
+                         SocketRouter router) {
         DatagramChannel channel() {
             return channels.get(0);
         }
@@ -65,6 +66,8 @@ public final class UdpSctpEndpoint {
     private final Duration closeTimeout;
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** How sockets are made, kept for those opened later ({@link #bindAddress}). */
+    private final SocketSettings socketSettings;
 
     private UdpSctpEndpoint(List<Shard> shards, TransportCounters counters, TransportType transportType,
                             EventLoopGroup ownedGroup, Builder b) {
@@ -77,6 +80,108 @@ public final class UdpSctpEndpoint {
         this.sctpPort = b.sctpPort;
         this.defaultRemoteUdpPort = b.remoteUdpPort;
         this.closeTimeout = b.closeTimeout;
+        this.socketSettings = new SocketSettings(transportType, b.segmentationOffload && transportType.hasSegmentationOffload(),
+                b.maxDatagramBytes, b.socketBufferBytes, shards.size() > 1);
+    }
+
+    /** What a socket of this endpoint is made with. */
+    private record SocketSettings(TransportType type, boolean offload, int maxDatagramBytes, int socketBufferBytes,
+                                  boolean reusePort) {
+
+        DatagramChannel newChannel(InetAddress address) {
+            SocketProtocolFamily family = address == null ? null
+                    : address instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
+            DatagramChannel channel = type.newChannel(family);
+            channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR,
+                    new FixedRecvByteBufAllocator(offload ? 65535 : maxDatagramBytes));
+            channel.config().setOption(ChannelOption.SO_RCVBUF, socketBufferBytes);
+            channel.config().setOption(ChannelOption.SO_SNDBUF, socketBufferBytes);
+            if (offload) {
+                channel.config().setOption(EpollChannelOption.UDP_GRO, true);
+            }
+            if (reusePort) {
+                type.reusePort(channel);
+            }
+            return channel;
+        }
+    }
+
+    /**
+     * Opens a socket on {@code address}, on the endpoint's UDP port, while the endpoint runs: for
+     * an address to be added to a live association by ASCONF (RFC 5061; the transport side of
+     * sctp_bindx SCTP_BINDX_ADD_ADDR, RFC 6458 section 9.1). New associations do not list it. A no-op
+     * when a socket is bound to it already.
+     *
+     * @return completes once the socket is bound on every event loop, or fails with the bind error
+     */
+    public CompletableFuture<Void> bindAddress(InetAddress address) {
+        Objects.requireNonNull(address, "address");
+        if (address.isAnyLocalAddress()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("not the wildcard address"));
+        }
+        List<CompletableFuture<Void>> each = new ArrayList<>();
+        for (Shard shard : shards) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            each.add(done);
+            EventLoop loop = shard.driver().eventLoop();
+            loop.execute(() -> {
+                if (shard.router().locals().contains(address)) {
+                    done.complete(null);
+                    return;
+                }
+                DatagramChannel ch = socketSettings.newChannel(address);
+                PacketWriter writer = new PacketWriter(ch, counters, socketSettings.offload());
+                ch.pipeline().addLast(new DatagramHandler(shard.driver(), shard.router(), counters, address));
+                loop.register(ch).addListener((ChannelFuture reg) -> {
+                    if (!reg.isSuccess()) {
+                        done.completeExceptionally(reg.cause());
+                        return;
+                    }
+                    ch.bind(new InetSocketAddress(address, localUdpPort())).addListener((ChannelFuture bound) -> {
+                        if (!bound.isSuccess()) {
+                            ch.close();
+                            done.completeExceptionally(bound.cause());
+                            return;
+                        }
+                        shard.channels().add(ch);
+                        shard.router().add(address, writer);
+                        done.complete(null);
+                    });
+                });
+            });
+        }
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Closes the socket on {@code address} that {@link #bindAddress} or the builder opened, once
+     * its address left the association (RFC 5061 Delete IP Address acknowledged); the endpoint's
+     * last socket stays. Associations that still use the address lose that source.
+     *
+     * @return completes once closed (or when there was nothing to close)
+     */
+    public CompletableFuture<Void> unbindAddress(InetAddress address) {
+        Objects.requireNonNull(address, "address");
+        List<CompletableFuture<Void>> each = new ArrayList<>();
+        for (Shard shard : shards) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            each.add(done);
+            shard.driver().eventLoop().execute(() -> {
+                DatagramChannel ch = null;
+                for (DatagramChannel c : shard.channels()) {
+                    if (c.localAddress() != null && address.equals(c.localAddress().getAddress())) {
+                        ch = c;
+                    }
+                }
+                if (ch == null || !shard.router().remove(address)) {
+                    done.complete(null);
+                    return;
+                }
+                shard.channels().remove(ch);
+                closeChannel(ch, done);
+            });
+        }
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new));
     }
 
     /** A builder with the defaults: wildcard address, UDP port 9899, default association settings. */
@@ -532,20 +637,9 @@ public final class UdpSctpEndpoint {
                 EventLoop loop = (group == null ? owned : group).next();
                 List<DatagramChannel> channels = new ArrayList<>(locals.size());
                 List<PacketWriter> writers = new ArrayList<>(locals.size());
+                SocketSettings settings = new SocketSettings(type, offload, maxDatagramBytes, socketBufferBytes, loops > 1);
                 for (InetAddress address : locals) {
-                    SocketProtocolFamily family = address == null ? null
-                            : address instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
-                    DatagramChannel channel = type.newChannel(family);
-                    channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR,
-                            new FixedRecvByteBufAllocator(offload ? 65535 : maxDatagramBytes));
-                    channel.config().setOption(ChannelOption.SO_RCVBUF, socketBufferBytes);
-                    channel.config().setOption(ChannelOption.SO_SNDBUF, socketBufferBytes);
-                    if (offload) {
-                        channel.config().setOption(EpollChannelOption.UDP_GRO, true);
-                    }
-                    if (loops > 1) {
-                        type.reusePort(channel);
-                    }
+                    DatagramChannel channel = settings.newChannel(address);
                     channels.add(channel);
                     writers.add(new PacketWriter(channel, counters, offload));
                 }
@@ -555,7 +649,7 @@ public final class UdpSctpEndpoint {
                 for (int j = 0; j < channels.size(); j++) {
                     channels.get(j).pipeline().addLast(new DatagramHandler(driver, router, counters, router.local(j)));
                 }
-                shards.add(new Shard(channels, locals, driver));
+                shards.add(new Shard(channels, locals, driver, router));
             }
             UdpSctpEndpoint endpoint = new UdpSctpEndpoint(shards, counters, type, owned, this);
 

@@ -38,6 +38,13 @@ import org.jsctp.core.tx.OutgoingMessage;
  * datagrams that arrived on our own socket of ADDR (whatever their source: usrsctp picks the
  * destination per path, the kernel the source); {@code await-received N} waits until N messages
  * arrived, then answers as {@code received}.
+ * <p>With the environment variable {@code MULTIHOMED_PEER_ASCONF=1} ASCONF (RFC 5061) is offered,
+ * with AUTH, and three more commands exist: {@code add ADDR} (opening a socket on ADDR first if
+ * the endpoint has none), {@code del ADDR} and
+ * {@code peer-primary ADDR} (Add IP Address, Delete IP Address, Set Primary Address of one of our
+ * addresses; QUEUED or ERROR at once), answered later by {@code ASCONF ADD|DELETE|SET_PEER_PRIMARY
+ * addr=A success=true|false}; {@code laddrs} prints {@code LADDRS A...}, our addresses usable as
+ * sources now.
  */
 public final class MultihomedPeerMain {
 
@@ -46,6 +53,7 @@ public final class MultihomedPeerMain {
 
     private static volatile InetAddress dead;
     private static volatile SctpUdpAssociation association;
+    private static volatile UdpSctpEndpoint endpoint;
     private static final List<Integer> ppids = new ArrayList<>();
     /** Datagrams received per local address (the filter sees them all). */
     private static final java.util.Map<InetAddress, java.util.concurrent.atomic.AtomicLong> receivedOn =
@@ -77,7 +85,11 @@ public final class MultihomedPeerMain {
             config = config.toBuilder().nrSackSupported(true).cmtEnabled(true).sendBufferBytes(4 << 20)
                     .receiveBufferBytes(4 << 20).build();
         }
-        UdpSctpEndpoint endpoint = UdpSctpEndpoint.builder().bind(addresses(args[3])).udpPort(Integer.parseInt(args[1]))
+        if ("1".equals(System.getenv("MULTIHOMED_PEER_ASCONF"))) {
+            // RFC 5061 section 4.1.1: ASCONF with AUTH (usrsctp 0.9.5 offers HMAC-SHA-1 only: accepted).
+            config = config.toBuilder().asconfSupported(true).auth(org.jsctp.core.auth.AuthConfig.DEFAULTS).build();
+        }
+        endpoint = UdpSctpEndpoint.builder().bind(addresses(args[3])).udpPort(Integer.parseInt(args[1]))
                 .sctpPort(Integer.parseInt(args[2])).associationConfig(config).listener(listener)
                 .datagramFilter(filter).bind().get(10, TimeUnit.SECONDS);
         if (listen) {
@@ -155,6 +167,29 @@ public final class MultihomedPeerMain {
                 }
                 run(new String[] {"received"}, up);
             }
+            case "add", "del", "peer-primary" -> {
+                SctpUdpAssociation a = up.get(20, TimeUnit.SECONDS);
+                InetAddress address = InetAddress.getByName(w[1]);
+                if (w[0].equals("add")) {
+                    endpoint.bindAddress(address).get(10, TimeUnit.SECONDS); // a socket there first, if none
+                }
+                org.jsctp.core.assoc.AddressRequestStatus s = a.call((core, now) -> switch (w[0]) {
+                    case "add" -> core.addLocalAddress(address, now);
+                    case "del" -> core.deleteLocalAddress(address, now);
+                    default -> core.requestPeerPrimary(address, now);
+                }).get(10, TimeUnit.SECONDS);
+                if (!s.isQueued()) {
+                    throw new IllegalStateException(s.toString());
+                }
+                line("QUEUED " + w[0] + " " + w[1]);
+            }
+            case "laddrs" -> {
+                SctpUdpAssociation a = up.get(20, TimeUnit.SECONDS);
+                List<InetAddress> usable = a.call((core, now) -> core.usableLocalAddresses()).get(10, TimeUnit.SECONDS);
+                StringBuilder b = new StringBuilder("LADDRS");
+                usable.forEach(x -> b.append(' ').append(x.getHostAddress()));
+                line(b.toString());
+            }
             case "received" -> {
                 synchronized (ppids) {
                     boolean inOrder = true;
@@ -183,6 +218,9 @@ public final class MultihomedPeerMain {
                 ppids.add(m.message().ppid());
                 ppids.notifyAll();
             }
+        } else if (e instanceof AssociationEvent.LocalAddressChange c) {
+            line("ASCONF " + c.request() + " addr=" + c.address().getHostAddress() + " success=" + c.success()
+                    + (c.causes().isEmpty() ? "" : " causes=" + c.causes()));
         } else if (e instanceof AssociationEvent.CommunicationLost lost) {
             line("LOST " + lost.reason());
         }

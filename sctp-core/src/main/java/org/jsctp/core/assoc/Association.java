@@ -47,6 +47,7 @@ public final class Association {
     private final ChunkDispatcher dispatcher;
     private final CollisionHandling collisions;
     private final TimerDispatcher timerDispatcher;
+    private final AddressReconfiguration asconf;
 
     private Association(Tcb tcb) {
         this(tcb, List.of());
@@ -69,11 +70,13 @@ public final class Association {
         this.schedulerValues = new StreamSchedulerValues(c.streamScheduler());
         this.transmission = new DataTransmission(tcb, counters, lifecycle, errors, paths, delivery, shutdown, reconfig,
                 t3Rtx);
+        this.asconf = new AddressReconfiguration(tcb, lifecycle, paths, errors, transmission); // RFC 5061
         this.dispatcher = new ChunkDispatcher(tcb, counters, lifecycle, handshake, shutdown, paths, delivery,
-                transmission, reconfig, new AddressReconfiguration(tcb, lifecycle));
+                transmission, reconfig, asconf);
         this.collisions = new CollisionHandling(tcb, handshake, paths, delivery, transmission, errors, lifecycle);
         this.timerDispatcher = new TimerDispatcher(tcb, lifecycle, errors, handshake, shutdown, paths, delivery,
                 transmission, reconfig);
+        this.timerDispatcher.setAddressReconfiguration(asconf); // T-4 RTO, RFC 5061 section 5.1
     }
 
     /**
@@ -165,6 +168,44 @@ public final class Association {
      */
     public void setPrimary(InetAddress address) {
         paths.setPrimary(address);
+    }
+
+    /**
+     * Asks the peer to add {@code address}, one of ours, to the association (RFC 5061 section 4.2.1,
+     * sctp_bindx SCTP_BINDX_ADD_ADDR of RFC 6458 section 9.1 on a live association); the outcome
+     * comes as an {@link AssociationEvent.LocalAddressChange}, after which the address may be the
+     * source of any packet ({@link #usableLocalAddresses()}).
+     */
+    public AddressRequestStatus addLocalAddress(InetAddress address, long nowNanos) {
+        return asconf.request(new org.jsctp.core.asconf.AsconfRequest.AddAddress(address), nowNanos);
+    }
+
+    /**
+     * Asks the peer to delete {@code address}, one of ours, from the association (RFC 5061 section
+     * 4.2.2, SCTP_BINDX_REM_ADDR); it stops being a source at once (section 5.3 rule D4) and the
+     * outcome comes as an {@link AssociationEvent.LocalAddressChange}.
+     */
+    public AddressRequestStatus deleteLocalAddress(InetAddress address, long nowNanos) {
+        return asconf.request(new org.jsctp.core.asconf.AsconfRequest.DeleteAddress(address), nowNanos);
+    }
+
+    /**
+     * Asks the peer to make {@code address}, one of ours, its primary destination (RFC 5061 section
+     * 4.2.4, SCTP_SET_PEER_PRIMARY_ADDR of RFC 6458 section 8.3.2); the outcome comes as an
+     * {@link AssociationEvent.LocalAddressChange}.
+     */
+    public AddressRequestStatus requestPeerPrimary(InetAddress address, long nowNanos) {
+        return asconf.request(new org.jsctp.core.asconf.AsconfRequest.SetPrimary(address), nowNanos);
+    }
+
+    /** Whether ASCONF (RFC 5061) is usable: both offered it, AUTH is in use and both list ASCONF in CHUNKS (section 4.1.1). */
+    public boolean asconfNegotiated() {
+        return asconf.negotiated();
+    }
+
+    /** Our addresses any packet of this association may leave from now (RFC 5061 section 5.3 rules D1, D2, D4). */
+    public List<InetAddress> usableLocalAddresses() {
+        return asconf.usableLocalAddresses();
     }
 
     /** A snapshot of every path (RFC 6458 section 8.2.3 SCTP_GET_PEER_ADDR_INFO), in path id order. */

@@ -206,4 +206,24 @@ public sealed interface AssociationEvent {
      */
     record Authentication(int keyId, org.jsctp.core.auth.AuthIndication indication) implements AssociationEvent {
     }
+
+    /**
+     * The outcome of one of our ASCONF requests (RFC 5061 section 5.1 rules A6 to A8): an address
+     * of ours added to or deleted from the association, or the peer's primary set to one, or the
+     * request refused with the peer's error causes (section 4.3), or given up because the
+     * association failed. After a successful {@link LocalAddressRequest#ADD} the address may be the
+     * source of any packet (section 5.3 rule D2); after a successful {@link LocalAddressRequest#DELETE}
+     * it is no longer part of the association.
+     *
+     * @param address our address the request named
+     * @param request what was asked
+     * @param success whether the peer performed it
+     * @param causes the peer's reasons when it refused (possibly none)
+     */
+    record LocalAddressChange(InetAddress address, LocalAddressRequest request, boolean success,
+                              List<ErrorCause> causes) implements AssociationEvent {
+        public LocalAddressChange {
+            causes = List.copyOf(causes);
+        }
+    }
 }

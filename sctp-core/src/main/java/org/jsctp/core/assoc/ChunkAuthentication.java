@@ -121,6 +121,22 @@ final class ChunkAuthentication implements AuthControl {
         }
     }
 
+    /**
+     * Whether the peer listed {@code chunkType} in its CHUNKS parameter (RFC 4895 section 3.2): it
+     * authenticates such chunks and accepts them only authenticated. False when AUTH is not in use.
+     */
+    boolean peerRequires(int chunkType) {
+        return inUse() && peer.requires(chunkType);
+    }
+
+    /**
+     * Whether chunk {@code index} of a packet was covered by a valid AUTH chunk before it (RFC 4895
+     * section 6.3; RFC 5061 sections 4.1.1 and 4.1.2 for ASCONF and ASCONF-ACK).
+     */
+    static boolean covered(int index, Verdict verdict) {
+        return verdict.valid() && verdict.authIndex() >= 0 && index > verdict.authIndex();
+    }
+
     /** Bytes to keep free in a packet for an AUTH chunk: when the peer wants any chunk authenticated. */
     int overhead() {
         return inUse() && peer.requiresAny() ? authenticator.authChunkLength() : 0;

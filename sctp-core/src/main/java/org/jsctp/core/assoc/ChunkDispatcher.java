@@ -144,12 +144,13 @@ final class ChunkDispatcher {
             } else if (chunk instanceof ReconfigChunk r && tcb.capabilities.streamReconfig()) {
                 reconfig.onChunk(r, nowNanos); // RFC 6525 section 5
             } else if (chunk instanceof AsconfChunk a && tcb.capabilities.asconf()) {
-                asconf.onAsconf(a, null, false); // RFC 5061 section 5.2; AUTH and paths not wired yet
+                asconf.onAsconf(a, tcb.auth.inUse() && ChunkAuthentication.covered(index, auth)); // RFC 5061 section 5.2
             } else if (chunk instanceof AsconfAckChunk a && tcb.capabilities.asconf()) {
-                asconf.onAsconfAck(a, false); // RFC 5061 section 5.1; AUTH not wired yet
+                asconf.onAsconfAck(a, tcb.auth.inUse() && ChunkAuthentication.covered(index, auth), nowNanos); // 5061 5.1
             } else if (chunk instanceof ErrorChunk error && error.fromMiddlebox()) {
                 nat.onMiddleboxError(error, nowNanos); // draft-ietf-tsvwg-natsupp section 5.1.2
             } else if (chunk instanceof ErrorChunk error) {
+                asconf.onError(error.causes()); // RFC 5061 section 5.1 rule A9
                 onError(error, nowNanos);
             } else if (chunk instanceof AbortChunk abort && abort.fromMiddlebox() && nat.onMiddleboxAbort(abort, nowNanos)) {
                 return; // draft-ietf-tsvwg-natsupp section 6.2: the handshake starts over

@@ -682,4 +682,18 @@ final class DataSender {
         t3.setDuration(routing.rto(pathId).rtoNanos(), rtoMaxNanos);
         t3.start(nowNanos);
     }
+
+    /**
+     * The peer deleted the address of path {@code pathId} (RFC 5061 section 5.2; the sender's
+     * side of section 5.3 rule D4): the chunks last sent there are marked for retransmission, which
+     * goes to the paths still in use; nothing is lost or sent twice as new data.
+     *
+     * @return how many chunks were marked
+     */
+    int retransmitAwayFromRemovedPath(int pathId) {
+        if (retransmitAwayFrom == pathId) {
+            retransmitAwayFrom = -1;
+        }
+        return outstanding.markForRetransmission(pathId);
+    }
 }

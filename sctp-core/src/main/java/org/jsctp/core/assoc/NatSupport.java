@@ -20,7 +20,8 @@ import org.jsctp.core.packet.chunk.ErrorChunk;
  *       At most Max.Init.Retransmits new tags are tried; the ABORT after that ends the attempt.</li>
  *   <li>Missing State (section 5.2.2, "Missing NAT Table Entry") in an ERROR (section 6.4): the NAT
  *       lost its entry; the end host restores it with an ASCONF carrying the VTags parameter
- *       (section 5.3.2). ASCONF (RFC 5061) is not implemented yet: the association reports the
+ *       (section 5.3.2). That recovery is not implemented yet (ASCONF is, in
+ *       {@link AddressReconfiguration}, but not the VTags request): the association reports the
  *       loss as {@link AssociationEvent.NatStateMissing} with {@code recovered == false} and carries
  *       on; packets through that NAT keep failing until the entry is restored.</li>
  * </ul>
@@ -59,8 +60,8 @@ final class NatSupport {
             return;
         }
         if (has(error.causes(), MissingNatTableEntryCause.class)) {
-            // Section 6.4: the recovery is an ASCONF with the VTags parameter. TODO(ASCONF, RFC 5061):
-            // send it here and report recovered == true once its ASCONF ACK arrives.
+            // Section 6.4: the recovery is an ASCONF with the VTags parameter. TODO(natsupp VTags): queue
+            // it on AddressReconfiguration here and report recovered == true once its ASCONF-ACK arrives.
             tcb.emit(new AssociationEvent.NatStateMissing(false));
             return;
         }

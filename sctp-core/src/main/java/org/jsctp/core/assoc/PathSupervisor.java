@@ -354,6 +354,9 @@ final class PathSupervisor {
     List<PathStatistics> statistics(CongestionView cc) {
         List<PathStatistics> out = new ArrayList<>(paths.size());
         for (Path p : paths.all()) {
+            if (paths.isRemoved(p)) {
+                continue; // RFC 5061: no longer a destination of the association
+            }
             out.add(new PathStatistics(p.id(), p.state(), p.rto().srttNanos(), p.rto().rtoNanos(),
                     cc.cwnd(p.id()), cc.ssthresh(p.id()), p.mtu(), pmtud(p).state(), addressOf(p),
                     p.dataPacketsSent()));
@@ -427,6 +430,57 @@ final class PathSupervisor {
             pmtuds.add(new PmtuDiscovery(paths.get(pmtuds.size()), tcb.config.plpmtud()));
         }
         return pmtuds.get(p.id());
+    }
+
+    /**
+     * The peer added {@code address} by ASCONF (RFC 5061 section 5.2, Add IP Address): a new path,
+     * unconfirmed, probed with a HEARTBEAT at once (RFC 5061 section 5.3 rule D1 seen from the
+     * receiver, RFC 9260 section 5.4), and an {@link PeerAddressState#ADDED} event.
+     *
+     * @return the new path, or null when no path can be added (the set is full or anonymous)
+     */
+    Path addByAsconf(InetAddress address) {
+        if (paths.isAnonymous() || paths.size() >= paths.maxPaths()) {
+            return null;
+        }
+        Path p = learn(address);
+        if (p == null) {
+            return null;
+        }
+        tcb.emit(new AssociationEvent.PeerAddressChange(address, PeerAddressState.ADDED));
+        if (p.isStarted() && !p.isConfirmed()) {
+            p.requestHeartbeat(lastNowNanos); // RFC 9260 section 5.4: verify it before it carries DATA
+        }
+        return p;
+    }
+
+    /**
+     * The peer deleted {@code address} by ASCONF (RFC 5061 section 5.2, Delete IP Address): its path
+     * stops (no heartbeats, no data), the primary moves to another path when it was this one, and
+     * a {@link PeerAddressState#REMOVED} event follows.
+     *
+     * @return the id of the removed path (data last sent on it is to be retransmitted elsewhere), or -1
+     */
+    int removeByAsconf(InetAddress address) {
+        Path p = paths.find(address);
+        if (p == null || paths.inUse() <= 1) {
+            return -1;
+        }
+        Path primaryBefore = paths.primary();
+        paths.remove(p);
+        if (p.isStarted()) {
+            p.stop();
+        }
+        pmtud(p).stop();
+        tcb.emit(new AssociationEvent.PeerAddressChange(address, PeerAddressState.REMOVED));
+        if (paths.primary() != primaryBefore) {
+            tcb.emit(new AssociationEvent.PeerAddressChange(addressOf(paths.primary()), PeerAddressState.MADE_PRIMARY));
+        }
+        if (address.equals(tcb.sackTo)) {
+            tcb.sackTo = null;
+        }
+        refresh();
+        return p.id();
     }
 
     /** Checks the paths' consistency. */

@@ -22,6 +22,7 @@ final class TimerDispatcher {
     private final DataDelivery delivery;
     private final DataTransmission transmission;
     private final StreamReconfiguration reconfig;
+    private AddressReconfiguration asconf;
 
     TimerDispatcher(Tcb tcb, AssociationLifecycle lifecycle, ErrorCounter errors, Handshake handshake,
                     ShutdownProcedure shutdown, PathSupervisor paths, DataDelivery delivery,
@@ -35,6 +36,11 @@ final class TimerDispatcher {
         this.delivery = delivery;
         this.transmission = transmission;
         this.reconfig = reconfig;
+    }
+
+    /** The ASCONF side, whose T-4 RTO timer (RFC 5061 section 5.1) this dispatches too. */
+    void setAddressReconfiguration(AddressReconfiguration asconf) {
+        this.asconf = asconf;
     }
 
     /** Handles the timers whose deadlines have passed at {@code nowNanos}. */
@@ -55,6 +61,8 @@ final class TimerDispatcher {
                 transmission.onT3Expiry(nowNanos);
             } else if (delivery.owns(t) && expiry != Timer.Expiry.NOT_DUE && delivery.isStarted()) {
                 delivery.receiver().onDelayedSackTimer();
+            } else if (asconf != null && asconf.owns(t) && expiry != Timer.Expiry.NOT_DUE) {
+                asconf.onT4Expiry(nowNanos); // RFC 5061 section 5.1 rules B1 to B5
             } else if (reconfig.owns(t) && expiry != Timer.Expiry.NOT_DUE) {
                 // RFC 6525 section 5.1.1: RE-CONFIG timer expiries count toward Association.Max.Retrans.
                 if (reconfig.expiryCountsAsError() && errors.countExceedsLimit()) {

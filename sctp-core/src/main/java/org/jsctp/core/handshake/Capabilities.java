@@ -191,7 +191,9 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         // draft-ietf-tsvwg-natsupp section 6.1: a restart is refused when either side sent Disable
         // Restart, so this one flag is the union, not the intersection.
         return new Capabilities(forwardTsn && peer.forwardTsn, interleaving && peer.interleaving,
-                streamReconfig && peer.streamReconfig, zeroChecksumCommon, asconf && peer.asconf, nrSack && peer.nrSack,
+                streamReconfig && peer.streamReconfig, zeroChecksumCommon,
+                asconf && peer.asconf && auth && peer.auth, // RFC 5061 section 4.1.1: never without AUTH
+                nrSack && peer.nrSack,
                 disableRestart || peer.disableRestart, auth && peer.auth);
     }
 
@@ -224,10 +226,15 @@ public record Capabilities(boolean forwardTsn, boolean interleaving, boolean str
         // FORWARD TSN among the supported extensions. Either suffices.
         boolean forwardTsn = forwardTsnParameter || extensions.contains(ChunkType.FORWARD_TSN);
         // RFC 5061 section 4.2.7: an ASCONF endpoint lists both ASCONF and ASCONF-ACK.
-        boolean asconf = extensions.contains(ChunkType.ASCONF) && extensions.contains(ChunkType.ASCONF_ACK);
         // RFC 4895 section 6.1: a side that uses AUTH sends RANDOM and HMAC-ALGO; whether they are
         // acceptable is the association's to judge (AuthNegotiation).
-        boolean auth = AuthParameters.in(parameters).isPresent();
+        java.util.Optional<AuthParameters> authParameters = AuthParameters.in(parameters);
+        boolean auth = authParameters.isPresent();
+        // RFC 5061 section 4.1.1: ASCONF and ASCONF-ACK travel authenticated, so a peer offers
+        // ASCONF only with AUTH, listing both in its CHUNKS parameter (section 4.2.7 for the rest).
+        boolean asconf = extensions.contains(ChunkType.ASCONF) && extensions.contains(ChunkType.ASCONF_ACK)
+                && authParameters.filter(a -> a.requires(ChunkType.ASCONF) && a.requires(ChunkType.ASCONF_ACK))
+                .isPresent();
         return new Capabilities(forwardTsn, extensions.contains(ChunkType.I_DATA), extensions.contains(ChunkType.RE_CONFIG),
                 zeroChecksumMethod, asconf, extensions.contains(ChunkType.NR_SACK), disableRestart, auth);
     }

@@ -31,6 +31,8 @@ public final class PathSet {
     private final int maxPaths;
     private final List<Path> paths = new ArrayList<>(2);
     private final List<Path> view = Collections.unmodifiableList(paths);
+    /** Ids of the paths whose address the peer deleted (RFC 5061 section 5.3); ids stay, the paths are unused. */
+    private final java.util.BitSet removed = new java.util.BitSet();
     private int primary;
 
     /**
@@ -91,7 +93,7 @@ public final class PathSet {
 
     /** Whether the peer has more than one address here (multi-homing: failover and RFC 7829 apply). */
     public boolean isMultiHomed() {
-        return paths.size() > 1;
+        return inUse() > 1;
     }
 
     /** The path of {@code address}, or null when it is not a known peer address. */
@@ -100,11 +102,43 @@ public final class PathSet {
             return null;
         }
         for (Path p : paths) {
-            if (address.equals(p.address())) {
+            if (address.equals(p.address()) && !removed.get(p.id())) {
                 return p;
             }
         }
         return null;
+    }
+
+    /**
+     * Takes the path of an address the peer deleted out of use (RFC 5061 section 5.2 and 5.3):
+     * {@link #find} no longer sees it, it is not chosen for data, and its id is not reused (so
+     * what {@code OutstandingData} keeps per path id stays valid). The primary is moved first.
+     *
+     * @throws IllegalArgumentException if it is the last path in use
+     */
+    public void remove(Path path) {
+        if (inUse() <= 1) {
+            throw new IllegalArgumentException("the last path cannot be removed: " + path);
+        }
+        removed.set(path.id());
+        if (primary == path.id()) {
+            for (Path q : paths) {
+                if (!removed.get(q.id())) {
+                    primary = q.id();
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Whether the path's address was removed from the association ({@link #remove}). */
+    public boolean isRemoved(Path path) {
+        return removed.get(path.id());
+    }
+
+    /** The number of paths not removed. */
+    public int inUse() {
+        return paths.size() - removed.cardinality();
     }
 
     /** The path with this id. */
@@ -137,7 +171,7 @@ public final class PathSet {
         List<InetAddress> out = new ArrayList<>(paths.size());
         for (Path p : paths) {
             InetAddress a = addressOf(p);
-            if (a != null) {
+            if (a != null && !removed.get(p.id())) {
                 out.add(a);
             }
         }
@@ -151,7 +185,7 @@ public final class PathSet {
 
     /** Makes {@code path}, one of this set's, the primary path. */
     public void setPrimary(Path path) {
-        if (path.id() >= paths.size() || paths.get(path.id()) != path) {
+        if (path.id() >= paths.size() || paths.get(path.id()) != path || removed.get(path.id())) {
             throw new IllegalArgumentException("not a path of this set: " + path);
         }
         primary = path.id();
@@ -173,7 +207,7 @@ public final class PathSet {
         }
         Path bestPf = null;
         for (Path q : paths) {
-            if (q.state() == PathState.POTENTIALLY_FAILED
+            if (q.state() == PathState.POTENTIALLY_FAILED && !removed.get(q.id())
                     && (bestPf == null || q.errorCount() < bestPf.errorCount())) {
                 bestPf = q; // RFC 7829 section 5.1 step 4: the PF path with the fewest errors
             }
@@ -185,7 +219,7 @@ public final class PathSet {
             return p; // RFC 9260 section 6.4.1: all inactive, keep using the primary
         }
         for (Path q : paths) {
-            if (q.isConfirmed()) {
+            if (q.isConfirmed() && !removed.get(q.id())) {
                 return q;
             }
         }
@@ -211,7 +245,7 @@ public final class PathSet {
         int n = paths.size();
         for (int i = 1; i < n; i++) {
             Path q = paths.get((p.id() + i) % n);
-            if (q.state() == PathState.ACTIVE) {
+            if (q.state() == PathState.ACTIVE && !removed.get(q.id())) {
                 return q;
             }
         }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class UnauthenticatedAsconfTest {
 
     private static AssociationConfig asconf() {
-        return AttackedPair.defaults().asconfSupported(true).build();
+        // RFC 5061 section 4.1.1: ASCONF is negotiated only together with AUTH.
+        return AttackedPair.defaults().asconfSupported(true).auth(org.jsctp.core.auth.AuthConfig.DEFAULTS).build();
     }
 
     @Test

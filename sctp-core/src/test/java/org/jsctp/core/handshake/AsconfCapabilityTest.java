@@ -8,8 +8,16 @@ import org.jsctp.core.packet.param.SupportedExtensionsParameter;
 import org.jsctp.core.seq.Tsn;
 import org.junit.jupiter.api.Test;
 
-/** Offering and negotiating ASCONF (RFC 5061 section 4.2.7). */
+/** Offering and negotiating ASCONF (RFC 5061 sections 4.2.7 and 4.1.1: never without AUTH). */
 class AsconfCapabilityTest {
+
+    /** Our INIT's parameters: Supported Extensions plus AUTH's RANDOM, CHUNKS (ASCONF, ASCONF-ACK) and HMAC-ALGO. */
+    private static List<org.jsctp.core.packet.param.Parameter> withAuth(Capabilities c) {
+        List<org.jsctp.core.packet.param.Parameter> all = new java.util.ArrayList<>(c.toParameters());
+        all.addAll(org.jsctp.core.auth.AuthParameters.local(org.jsctp.core.auth.AuthConfig.DEFAULTS, new byte[32])
+                .toParameters());
+        return all;
+    }
 
     @Test
     void asconfIsAnnouncedWithBothChunkTypesAndReadBack() {
@@ -17,7 +25,13 @@ class AsconfCapabilityTest {
 
         assertThat(ours.toParameters()).containsExactly(
                 new SupportedExtensionsParameter(List.of(ChunkType.ASCONF, ChunkType.ASCONF_ACK)));
-        assertThat(Capabilities.offeredIn(ours.toParameters())).isEqualTo(ours);
+        assertThat(Capabilities.offeredIn(withAuth(ours))).isEqualTo(ours.withAuth(true));
+    }
+
+    @Test
+    void asconfWithoutAuthParametersIsNotAnOffer() {
+        // RFC 5061 section 4.1.1: a peer announcing ASCONF without AUTH cannot authenticate it.
+        assertThat(Capabilities.offeredIn(Capabilities.NONE.withAsconf(true).toParameters()).asconf()).isFalse();
     }
 
     @Test
@@ -30,11 +44,13 @@ class AsconfCapabilityTest {
 
     @Test
     void asconfIsInCommonOnlyWhenBothOfferIt() {
-        Capabilities ours = Capabilities.NONE.withAsconf(true);
+        Capabilities ours = Capabilities.NONE.withAsconf(true).withAuth(true);
 
         assertThat(ours.commonWith(ours).asconf()).isTrue();
         assertThat(ours.commonWith(Capabilities.NONE).asconf()).isFalse();
         assertThat(Capabilities.NONE.commonWith(ours).asconf()).isFalse();
+        assertThat(ours.commonWith(ours.withAuth(false)).asconf()).isFalse(); // section 4.1.1: AUTH on both sides
+        assertThat(ours.withAuth(false).commonWith(ours.withAuth(false)).asconf()).isFalse();
     }
 
     @Test

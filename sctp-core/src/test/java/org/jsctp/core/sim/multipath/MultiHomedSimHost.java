@@ -173,7 +173,7 @@ public final class MultiHomedSimHost implements AssociationDirectory {
     private void collect(Association a) {
         for (OutgoingPacket p; (p = a.pollTransmit()) != null; ) {
             InetAddress fallback = a.primaryAddress() != null ? a.primaryAddress() : lastSource.get(a);
-            send(p, p.destination() != null ? p.destination() : fallback);
+            send(p, p.destination() != null ? p.destination() : fallback, a.usableLocalAddresses());
         }
         for (AssociationEvent e; (e = a.pollEvent()) != null; ) {
             events.add(new Event(a, e));
@@ -181,23 +181,33 @@ public final class MultiHomedSimHost implements AssociationDirectory {
     }
 
     private void send(OutgoingPacket p, InetAddress to) {
+        send(p, to, List.of());
+    }
+
+    /**
+     * As {@link #send(OutgoingPacket, InetAddress)}, from one of {@code usable} (the association's
+     * addresses it may send from, RFC 5061 section 5.3) when it names addresses of this host.
+     */
+    private void send(OutgoingPacket p, InetAddress to, List<InetAddress> usable) {
         ByteBuffer b = ByteBuffer.allocate(p.encodedLength());
         PacketEncoder.encode(b, p.sourcePort(), p.destinationPort(), p.verificationTag(), p.chunks(), p.zeroChecksum());
-        InetAddress from = sourceOverride != null ? sourceOverride : localFor(to);
+        List<InetAddress> candidates = usable.stream().filter(addresses::contains).toList();
+        InetAddress from = sourceOverride != null ? sourceOverride : localFor(to, candidates.isEmpty() ? addresses
+                : candidates);
         outbox.add(new Datagram(from, to, b.array()));
     }
 
     /** The local address on the destination's /24, else the first. */
-    private InetAddress localFor(InetAddress to) {
+    private InetAddress localFor(InetAddress to, List<InetAddress> candidates) {
         if (to != null) {
             byte[] t = to.getAddress();
-            for (InetAddress a : addresses) {
+            for (InetAddress a : candidates) {
                 byte[] l = a.getAddress();
                 if (l.length == t.length && Arrays.equals(l, 0, l.length - 1, t, 0, t.length - 1)) {
                     return a;
                 }
             }
         }
-        return addresses.get(0);
+        return candidates.get(0);
     }
 }
