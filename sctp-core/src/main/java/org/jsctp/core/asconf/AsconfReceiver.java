@@ -23,6 +23,7 @@ import org.jsctp.core.packet.param.CorrelatedParameter;
 import org.jsctp.core.packet.param.DeleteIpAddressParameter;
 import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.SetPrimaryAddressParameter;
+import org.jsctp.core.packet.param.VtagsParameter;
 import org.jsctp.core.packet.param.UnknownParameter;
 import org.jsctp.core.seq.AsconfSerial;
 
@@ -121,6 +122,11 @@ public final class AsconfReceiver {
                 answer(ack, id, delete(delete, source));
             } else if (p instanceof SetPrimaryAddressParameter primary) {
                 answer(ack, id, setPrimary(primary, source));
+            } else if (p instanceof VtagsParameter) {
+                // draft-ietf-tsvwg-natsupp section 6.4: the tags are for the NAT functions on the
+                // path, which took them as the ASCONF passed; nothing to do here, and no answer
+                // means success (RFC 5061 section 5.1 rule A8).
+                continue;
             } else {
                 // Rule V2: a parameter we do not process, by the two high bits of its type (RFC 9260
                 // section 3.2.1). When processing stops the rest is not performed, so it is

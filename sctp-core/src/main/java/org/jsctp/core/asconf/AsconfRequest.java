@@ -1,11 +1,14 @@
 package org.jsctp.core.asconf;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.jsctp.core.packet.param.AddIpAddressParameter;
 import org.jsctp.core.packet.param.AddressParameter;
 import org.jsctp.core.packet.param.CorrelatedParameter;
 import org.jsctp.core.packet.param.DeleteIpAddressParameter;
 import org.jsctp.core.packet.param.SetPrimaryAddressParameter;
+import org.jsctp.core.packet.param.VtagsParameter;
 
 /**
  * One change of our addresses the user asks the peer to make (RFC 5061 section 1): add one of our
@@ -56,6 +59,39 @@ public sealed interface AsconfRequest {
         @Override
         public CorrelatedParameter toParameter(int correlationId) {
             return new SetPrimaryAddressParameter(correlationId, AddressParameter.of(address));
+        }
+    }
+
+    /**
+     * VTags (draft-ietf-tsvwg-natsupp sections 5.3.2 and 6.4): not a change of our addresses but
+     * the tags of the association, for the NAT functions on the path, one of which reported that it
+     * lost its entry for us (Missing State). The ASCONF carrying it re-creates that entry as it
+     * passes; the peer has nothing to do for it.
+     *
+     * @param internalVerificationTag the tag chosen by the host behind the NAT function
+     * @param remoteVerificationTag the tag chosen by the host outside it
+     */
+    record RestoreNatState(int internalVerificationTag, int remoteVerificationTag) implements AsconfRequest {
+
+        /** The wildcard 0.0.0.0: this request is about no address of ours. */
+        @Override
+        public InetAddress address() {
+            return WILDCARD;
+        }
+
+        @Override
+        public CorrelatedParameter toParameter(int correlationId) {
+            return new VtagsParameter(correlationId, internalVerificationTag, remoteVerificationTag);
+        }
+
+        private static final InetAddress WILDCARD = wildcard();
+
+        private static InetAddress wildcard() {
+            try {
+                return Inet4Address.getByAddress(new byte[4]);
+            } catch (UnknownHostException e) {
+                throw new AssertionError(e); // four bytes are always an IPv4 address
+            }
         }
     }
 }

@@ -152,6 +152,14 @@ public final class AsconfSender {
         if (local.knownToPeer().isEmpty()) {
             return RequestStatus.REFUSED_NO_ADDRESS_KNOWN_TO_PEER;
         }
+        if (request instanceof AsconfRequest.RestoreNatState) {
+            // draft-ietf-tsvwg-natsupp section 6.4: one restoring ASCONF at a time is enough.
+            if (pending(AsconfRequest.RestoreNatState.class, a)) {
+                return RequestStatus.REFUSED_DUPLICATE;
+            }
+            queue.add(request);
+            return RequestStatus.QUEUED;
+        }
         if (a.isAnyLocalAddress() || a.isMulticastAddress() || isBroadcast(a)) {
             // RFC 5061 section 4.2.1: never a multicast or broadcast address. The wildcard has a
             // meaning for the receiver (the packet's source) that our caller cannot mean here.
@@ -329,7 +337,7 @@ public final class AsconfSender {
             // RFC 5061 section 5.3 rules D3a and D3b: the peer does not understand this kind.
             if (r.request() instanceof AsconfRequest.SetPrimary) {
                 peerRefusesSetPrimary = true;
-            } else {
+            } else if (!(r.request() instanceof AsconfRequest.RestoreNatState)) {
                 peerRefusesAddDelete = true;
             }
         }

@@ -109,6 +109,20 @@ final class AddressReconfiguration {
         return s;
     }
 
+    /**
+     * draft-ietf-tsvwg-natsupp section 6.4: a NAT function on the path lost its entry for the
+     * association (an M-bit ERROR with Missing State); an ASCONF with the VTags parameter restores
+     * it as it passes. The tags are named from the NAT's side: the internal one is the tag of the
+     * host that started the association, as NAT functions admit associations started from behind
+     * them (our reading). Returns whether the request was queued; the answer is reported as
+     * {@link AssociationEvent.NatStateMissing} with {@code recovered} true.
+     */
+    boolean restoreNatState(long nowNanos) {
+        int internal = tcb.initiator ? tcb.localTag : tcb.peerTag;
+        int remote = tcb.initiator ? tcb.peerTag : tcb.localTag;
+        return request(new AsconfRequest.RestoreNatState(internal, remote), nowNanos).isQueued();
+    }
+
     /** Sends the next ASCONF when one is due (RFC 5061 section 5.1 rules A1 to A4). */
     void flush(long nowNanos) {
         if (sender == null || tcb.state != AssociationState.ESTABLISHED) {
@@ -154,7 +168,7 @@ final class AddressReconfiguration {
             lifecycle.close("the peer acknowledged an ASCONF never sent", List.of(IllegalAsconfAckCause.INSTANCE));
             return;
         }
-        report(outcome.results());
+        report(outcome.results(), true);
         flush(nowNanos); // rule A3: the next queued requests go now
     }
 
@@ -168,7 +182,7 @@ final class AddressReconfiguration {
         }
         for (ErrorCause c : causes) {
             if (c instanceof UnrecognizedChunkTypeCause u && u.chunkType() == ChunkType.ASCONF) {
-                report(sender.onAsconfNotSupported());
+                report(sender.onAsconfNotSupported(), false);
                 return;
             }
         }
@@ -187,7 +201,7 @@ final class AddressReconfiguration {
         AsconfSender.T4Outcome outcome = sender.onT4Expiry(nowNanos);
         if (outcome.associationFailed()) {
             if (!outcome.abandoned().isEmpty()) {
-                report(outcome.abandoned());
+                report(outcome.abandoned(), false);
                 tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("ASCONF retransmission limit reached")));
                 lifecycle.close("an ASCONF was retransmitted " + tcb.config.associationMaxRetransmits()
                         + " times without an ASCONF-ACK", List.of());
@@ -199,8 +213,17 @@ final class AddressReconfiguration {
         tcb.sendTo(PathSupervisor.addressOf(to), List.of(outcome.retransmission()));
     }
 
-    private void report(List<AsconfResult> results) {
+    /** The user hears of each result; {@code answered}: the peer's ASCONF-ACK brought them. */
+    private void report(List<AsconfResult> results, boolean answered) {
         for (AsconfResult r : results) {
+            if (r.request() instanceof AsconfRequest.RestoreNatState) {
+                // draft-ietf-tsvwg-natsupp section 6.4: the answer came back through the NAT
+                // function, so its entry exists again, whatever the peer made of the VTags.
+                if (answered) {
+                    tcb.emit(new AssociationEvent.NatStateMissing(true));
+                }
+                continue;
+            }
             LocalAddressRequest kind = r.request() instanceof AsconfRequest.AddAddress ? LocalAddressRequest.ADD
                     : r.request() instanceof AsconfRequest.DeleteAddress ? LocalAddressRequest.DELETE
                     : LocalAddressRequest.SET_PEER_PRIMARY;

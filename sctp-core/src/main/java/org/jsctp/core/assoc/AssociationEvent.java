@@ -190,8 +190,10 @@ public sealed interface AssociationEvent {
     /**
      * An SCTP-aware NAT on the path lost its entry for this association: it sent an ERROR with the
      * M bit and the Missing State cause (draft-ietf-tsvwg-natsupp sections 5.2.2 and 6.4). The
-     * recovery is an ASCONF with the VTags parameter, which needs ASCONF (RFC 5061), not
-     * implemented yet: {@code recovered} is false, and packets through that NAT keep failing.
+     * report comes with {@code recovered} false; the recovery is an ASCONF with the VTags
+     * parameter, sent when ASCONF (RFC 5061, with AUTH) is negotiated, and a second event with
+     * {@code recovered} true follows its ASCONF-ACK. Without ASCONF packets through that NAT
+     * keep failing.
      *
      * @param recovered whether the NAT's entry was restored
      */

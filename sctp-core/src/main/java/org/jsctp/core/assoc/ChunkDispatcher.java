@@ -64,7 +64,7 @@ final class ChunkDispatcher {
         this.transmission = transmission;
         this.reconfig = reconfig;
         this.asconf = asconf;
-        this.nat = new NatSupport(tcb, handshake);
+        this.nat = new NatSupport(tcb, handshake, asconf);
     }
 
     /** Handles a packet the endpoint routed to the association. */

@@ -66,6 +66,7 @@ final class Handshake {
 
     /** Step A: send INIT and wait in COOKIE-WAIT. */
     void start(long nowNanos) {
+        tcb.initiator = true;
         AssociationConfig c = tcb.config;
         List<Parameter> parameters = new ArrayList<>(c.capabilities().toParameters());
         parameters.addAll(tcb.auth.initParameters()); // RFC 4895 section 6.1: RANDOM, CHUNKS, HMAC-ALGO

@@ -20,22 +20,25 @@ import org.jsctp.core.packet.chunk.ErrorChunk;
  *       At most Max.Init.Retransmits new tags are tried; the ABORT after that ends the attempt.</li>
  *   <li>Missing State (section 5.2.2, "Missing NAT Table Entry") in an ERROR (section 6.4): the NAT
  *       lost its entry; the end host restores it with an ASCONF carrying the VTags parameter
- *       (section 5.3.2). That recovery is not implemented yet (ASCONF is, in
- *       {@link AddressReconfiguration}, but not the VTags request): the association reports the
- *       loss as {@link AssociationEvent.NatStateMissing} with {@code recovered == false} and carries
- *       on; packets through that NAT keep failing until the entry is restored.</li>
+ *       (section 5.3.2): the association reports the loss as {@link AssociationEvent.NatStateMissing}
+ *       with {@code recovered == false}, sends that ASCONF through {@link AddressReconfiguration}
+ *       when ASCONF is negotiated, and reports {@code recovered == true} when its ASCONF-ACK comes
+ *       back (through the NAT, so the entry exists again). Without ASCONF it carries on
+ *       unrecovered; packets through that NAT keep failing until the entry is restored.</li>
  * </ul>
  */
 final class NatSupport {
 
     private final Tcb tcb;
     private final Handshake handshake;
+    private final AddressReconfiguration asconf;
     /** New INITs sent for collisions so far; bounded by Max.Init.Retransmits, so a NAT cannot loop us. */
     private int collisionRestarts;
 
-    NatSupport(Tcb tcb, Handshake handshake) {
+    NatSupport(Tcb tcb, Handshake handshake, AddressReconfiguration asconf) {
         this.tcb = tcb;
         this.handshake = handshake;
+        this.asconf = asconf;
     }
 
     /**
@@ -60,9 +63,10 @@ final class NatSupport {
             return;
         }
         if (has(error.causes(), MissingNatTableEntryCause.class)) {
-            // Section 6.4: the recovery is an ASCONF with the VTags parameter. TODO(natsupp VTags): queue
-            // it on AddressReconfiguration here and report recovered == true once its ASCONF-ACK arrives.
+            // Section 6.4: the recovery is an ASCONF with the VTags parameter (which needs ASCONF,
+            // and so AUTH, negotiated); its answer is reported as recovered.
             tcb.emit(new AssociationEvent.NatStateMissing(false));
+            asconf.restoreNatState(nowNanos);
             return;
         }
         tcb.emit(new AssociationEvent.RemoteError(error.causes()));

@@ -26,6 +26,8 @@ final class Tcb {
     final ArrayDeque<AssociationEvent> events = new ArrayDeque<>(4);
 
     AssociationState state;
+    /** Whether we started the association (sent its INIT), rather than answered a COOKIE ECHO. */
+    boolean initiator;
     int localTag;
     Tsn localInitialTsn;
     int peerTag;

@@ -51,6 +51,16 @@ class AsconfReceiverTest {
     }
 
     @Test
+    void vtagsForTheNatFunctionsOnThePathChangeNothingAndSucceedSilently() {
+        // draft-ietf-tsvwg-natsupp section 6.4: the tags were for the NAT functions the ASCONF passed.
+        AsconfAckChunk ack = receive(INITIAL_TSN, P1, new org.jsctp.core.packet.param.VtagsParameter(3, 0x1111, 0x2222),
+                add(4, P2)).orElseThrow();
+
+        assertThat(ack.parameters()).isEmpty();
+        assertThat(book.addresses()).containsExactly(P1, P2);
+    }
+
+    @Test
     void addingAnAddressAlreadyThereSucceedsWithoutChange() {
         receive(INITIAL_TSN, P1, add(1, P1)).orElseThrow();
 

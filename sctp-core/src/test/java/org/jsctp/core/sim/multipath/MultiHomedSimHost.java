@@ -87,6 +87,12 @@ public final class MultiHomedSimHost implements AssociationDirectory {
         }
         Association target = byLocalTag.get(packet.header().verificationTag());
         Chunk first = packet.chunks().isEmpty() ? null : packet.chunks().get(0);
+        if (target == null && first instanceof org.jsctp.core.packet.chunk.ErrorChunk error && error.reflectedTag()) {
+            // draft-ietf-tsvwg-natsupp section 5.1.2: a NAT's ERROR reflects the peer's tag; found
+            // by it, as the transport finds it by the peer; the association checks the tag.
+            int tag = packet.header().verificationTag();
+            target = byLocalTag.values().stream().filter(a -> a.peerTag() == tag).findFirst().orElse(null);
+        }
         if (target == null || first instanceof InitChunk || first instanceof CookieEchoChunk) {
             Endpoint.Outcome outcome = endpoint.handlePacket(packet, d.from(), nowNanos, this);
             if (outcome instanceof Endpoint.Outcome.Reply reply) {
