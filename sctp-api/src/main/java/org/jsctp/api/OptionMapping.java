@@ -84,6 +84,13 @@ final class OptionMapping {
             b.cmtEnabled((Boolean) value); // draft-tuexen-tsvwg-sctp-multipath section 3
         } else if (o == SctpOptions.DISABLE_RESTART) {
             b.disableRestart((Boolean) value); // draft-ietf-tsvwg-natsupp section 5.3.1
+        } else if (o == SctpOptions.ADAPTATION_LAYER) {
+            java.util.OptionalInt codePoint = (java.util.OptionalInt) value; // RFC 5061 section 4.2.6
+            if (codePoint.isPresent()) {
+                b.adaptationIndication(codePoint.getAsInt());
+            } else {
+                b.noAdaptationIndication();
+            }
         } else if (AuthOptions.isAuthOption(o)) {
             AuthOptions.apply(b, o, value); // RFC 4895
         } else if (o == SctpOptions.ASCONF_ENABLED) {
@@ -136,6 +143,8 @@ final class OptionMapping {
             return c.cmtEnabled();
         } else if (o == SctpOptions.DISABLE_RESTART) {
             return c.disableRestart();
+        } else if (o == SctpOptions.ADAPTATION_LAYER) {
+            return c.adaptationIndication();
         } else if (o == SctpOptions.PEER_ADDR_THLDS) {
             return c.potentiallyFailedMaxRetransmits();
         } else if (o == SctpOptions.ASCONF_ENABLED) {

@@ -863,6 +863,8 @@ public final class SctpAssociation {
             notify(new SctpNotification.PartialDeliveryAborted(this, p.streamId(), p.unordered(), p.sequenceNumber()));
         } else if (e instanceof AssociationEvent.SenderDry) {
             notify(new SctpNotification.SenderDry(this));
+        } else if (e instanceof AssociationEvent.AdaptationIndication a) {
+            notify(new SctpNotification.AdaptationIndication(this, a.codePoint())); // RFC 6458 section 6.1.6
         } else if (e instanceof AssociationEvent.Authentication auth) {
             notify(new SctpNotification.Authentication(this, auth.keyId(),
                     SctpNotification.Authentication.Indication.valueOf(auth.indication().name())));

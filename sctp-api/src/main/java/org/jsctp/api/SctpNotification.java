@@ -138,8 +138,8 @@ public sealed interface SctpNotification {
 
     /**
      * The peer announced an Adaptation Layer Indication (SCTP_ADAPTATION_INDICATION, RFC 6458
-     * section 6.1.6; RFC 5061 section 4.2.6). Defined for completeness: it is raised once the core
-     * supports the Adaptation Layer Indication parameter (issue 8), and is never delivered before.
+     * section 6.1.6; RFC 5061 section 4.2.6) in its INIT or INIT ACK: delivered right after the
+     * association comes up. Ours is set with {@link SctpOptions#ADAPTATION_LAYER}.
      *
      * @param association the association
      * @param indication the peer's 32-bit adaptation code point

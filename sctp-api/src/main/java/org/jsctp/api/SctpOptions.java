@@ -1,6 +1,7 @@
 package org.jsctp.api;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -257,6 +258,17 @@ public final class SctpOptions {
             });
 
     /**
+     * The Adaptation Code Point to announce in an Adaptation Layer Indication parameter of INIT
+     * and INIT ACK (SCTP_ADAPTATION_LAYER, RFC 6458 section 8.1.10; RFC 5061 section 4.2.6): any
+     * 32-bit value (an unsigned value held in an int), empty for none, the default. The peer's
+     * arrives as {@link SctpNotification.AdaptationIndication} (subscribe to
+     * {@link NotificationKind#ADAPTATION_INDICATION}). Not live: it is sent at setup.
+     */
+    public static final SctpOption<OptionalInt> ADAPTATION_LAYER = SctpOption.of("SCTP_ADAPTATION_LAYER",
+            OptionalInt.class, false, v -> {
+            });
+
+    /**
      * Offer AUTH (RFC 4895; SCTP_AUTH_SUPPORTED of usrsctp): RANDOM, CHUNKS and HMAC-ALGO in INIT
      * and INIT ACK, AUTH chunks before the chunks the peer lists. Used when both sides offer it;
      * otherwise the association goes on without it and an
@@ -334,7 +346,7 @@ public final class SctpOptions {
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
                 PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART, AUTH_SUPPORTED, AUTH_REQUIRED,
-                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, ASCONF_ENABLED);
+                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, ASCONF_ENABLED, ADAPTATION_LAYER);
     }
 
     private static void range(String what, long value, long min, long max) {

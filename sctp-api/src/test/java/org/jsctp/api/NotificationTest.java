@@ -60,6 +60,32 @@ class NotificationTest {
         assertThat(allUntilClosed(c)).isEmpty();
     }
 
+    /** RFC 6458 sections 6.1.6 and 8.1.10 (RFC 5061 section 4.2.6): each side hears of the other's code point. */
+    @Test
+    void adaptationIndicationsAreExchangedAndReachTheSubscribersRightAfterCommUp() throws Exception {
+        SctpEndpoint server = net.adopt(net.endpoint().sctpPort(7)
+                .option(SctpOptions.ADAPTATION_LAYER, java.util.OptionalInt.of(0xCAFE_BABE))
+                .option(SctpOptions.EVENTS, Set.of(NotificationKind.ASSOCIATION_CHANGE,
+                        NotificationKind.ADAPTATION_INDICATION)).build());
+        server.listen();
+        SctpEndpoint client = net.adopt(net.endpoint()
+                .option(SctpOptions.ADAPTATION_LAYER, java.util.OptionalInt.of(7))
+                .option(SctpOptions.EVENTS, Set.of(NotificationKind.ASSOCIATION_CHANGE,
+                        NotificationKind.ADAPTATION_INDICATION)).build());
+
+        SctpAssociation a = client.connect(Loopback.addressOf(server), 7);
+        SctpAssociation b = server.accept(Loopback.TIMEOUT);
+        assertThat(a.getOption(SctpOptions.ADAPTATION_LAYER)).hasValue(7);
+        a.shutdown();
+        List<SctpNotification> atClient = allUntilClosed(a);
+        assertThat(atClient.get(0)).isInstanceOfSatisfying(AssociationChange.class,
+                c -> assertThat(c.change()).isEqualTo(Change.COMM_UP));
+        assertThat(atClient.get(1)).isEqualTo(new SctpNotification.AdaptationIndication(a, 0xCAFE_BABE));
+        assertThat(allUntilClosed(b)).contains(new SctpNotification.AdaptationIndication(b, 7));
+        assertThat(OptionMapping.read(SctpOptions.ADAPTATION_LAYER, org.jsctp.core.assoc.AssociationConfig.defaults()))
+                .isEqualTo(java.util.OptionalInt.empty()); // none by default
+    }
+
     @Test
     void commLostCarriesThePeersAbortReason() throws Exception {
         SctpEndpoint server = net.server();

@@ -150,6 +150,14 @@ public final class Association {
         }
     }
 
+    /**
+     * The peer's Adaptation Code Point (RFC 5061 section 4.2.6) from its INIT or INIT ACK; empty
+     * if it announced none or the handshake has not got that far.
+     */
+    public java.util.OptionalInt peerAdaptationIndication() {
+        return tcb.peerAdaptationIndication;
+    }
+
     /** The peer's addresses, one per path, in the order they were learnt; empty for an anonymous single path. */
     public List<InetAddress> peerAddresses() {
         return paths.peerAddresses();
@@ -661,6 +669,8 @@ public final class Association {
             tcb.state = AssociationState.ESTABLISHED;
             paths.start(nowNanos);
             tcb.emit(new AssociationEvent.CommunicationUp(tcb.outboundStreams, tcb.inboundStreams));
+            // RFC 6458 section 6.1.6: the peer's Adaptation Layer Indication (RFC 5061 section 4.2.6).
+            tcb.peerAdaptationIndication.ifPresent(p -> tcb.emit(new AssociationEvent.AdaptationIndication(p)));
             tcb.auth.onEstablished(); // RFC 6458 section 6.1.8: SCTP_AUTH_NO_AUTH
         }
 

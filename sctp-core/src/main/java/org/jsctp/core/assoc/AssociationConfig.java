@@ -2,6 +2,8 @@ package org.jsctp.core.assoc;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
 import org.jsctp.core.auth.AuthConfig;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.path.PmtuConfig;
@@ -78,8 +80,10 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  * @param cmtEnabled whether concurrent multipath transfer (draft-tuexen-tsvwg-sctp-multipath
  *     section 3: new data spread over all active paths, with the algorithms of package
  *     {@code org.jsctp.core.cmt}) is wanted; off by default. It takes effect only where NR-SACK
- *     is negotiated too, see {@link org.jsctp.core.cmt.CmtActivation}; not yet wired into data
- *     transmission
+ *     is negotiated too, see {@link org.jsctp.core.cmt.CmtActivation}
+ * @param adaptationIndication the Adaptation Code Point we announce in an Adaptation Layer
+ *     Indication parameter of our INIT or INIT ACK (RFC 5061 section 4.2.6; SCTP_ADAPTATION_LAYER
+ *     of RFC 6458 section 8.1.10); empty, the default, announces none
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -91,7 +95,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 boolean acceptStreamReconfig, StreamSchedulerKind streamScheduler,
                                 int maxPeerAddresses, PmtuConfig plpmtud,
                                 List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits,
-                                int primarySwitchoverMaxRetransmits, AuthConfig auth, boolean cmtEnabled) {
+                                int primarySwitchoverMaxRetransmits, AuthConfig auth, boolean cmtEnabled,
+                                OptionalInt adaptationIndication) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -103,6 +108,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
     public static final int MIN_PATH_MTU = 1280 - 40 - 8;
 
     public AssociationConfig {
+        Objects.requireNonNull(adaptationIndication, "adaptationIndication (OptionalInt.empty() for none)");
         requireRange("outboundStreams", outboundStreams, 1, 65535);
         requireRange("maxInboundStreams", maxInboundStreams, 1, 65535);
         requireRange("receiveBufferBytes", receiveBufferBytes, 1500, Integer.MAX_VALUE);
@@ -202,6 +208,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.primarySwitchoverMaxRetransmits = primarySwitchoverMaxRetransmits;
         b.auth = auth;
         b.cmtEnabled = cmtEnabled;
+        b.adaptationIndication = adaptationIndication;
         return b;
     }
 
@@ -296,6 +303,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private int primarySwitchoverMaxRetransmits = PRIMARY_SWITCHOVER_OFF;
         private AuthConfig auth = AuthConfig.DEFAULTS;
         private boolean cmtEnabled = false;
+        private OptionalInt adaptationIndication = OptionalInt.empty();
 
         private Builder() {
         }
@@ -622,6 +630,28 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * The Adaptation Code Point to announce (see {@link AssociationConfig#adaptationIndication()});
+         * any 32-bit value.
+         *
+         * @param codePoint the code point, as an unsigned 32-bit value in an int
+         * @return this builder
+         */
+        public Builder adaptationIndication(int codePoint) {
+            this.adaptationIndication = OptionalInt.of(codePoint);
+            return this;
+        }
+
+        /**
+         * Announces no Adaptation Layer Indication (the default).
+         *
+         * @return this builder
+         */
+        public Builder noAdaptationIndication() {
+            this.adaptationIndication = OptionalInt.empty();
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
@@ -635,7 +665,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                     : defaultPartialDeliveryPoint(receiveBufferBytes);
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
                     acceptStreamReconfig, streamScheduler, maxPeerAddresses, plpmtud, localAddresses,
-                    potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits, auth, cmtEnabled);
+                    potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits, auth, cmtEnabled,
+                    adaptationIndication);
         }
     }
 

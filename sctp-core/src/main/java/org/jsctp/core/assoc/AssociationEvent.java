@@ -188,6 +188,16 @@ public sealed interface AssociationEvent {
     }
 
     /**
+     * The peer announced an Adaptation Layer Indication in its INIT or INIT ACK (RFC 5061 section
+     * 4.2.6; SCTP_ADAPTATION_INDICATION of RFC 6458 section 6.1.6); raised right after
+     * {@link CommunicationUp}.
+     *
+     * @param codePoint the peer's Adaptation Code Point, an unsigned 32-bit value in an int
+     */
+    record AdaptationIndication(int codePoint) implements AssociationEvent {
+    }
+
+    /**
      * An SCTP-aware NAT on the path lost its entry for this association: it sent an ERROR with the
      * M bit and the Missing State cause (draft-ietf-tsvwg-natsupp sections 5.2.2 and 6.4). The
      * report comes with {@code recovered} false; the recovery is an ASCONF with the VTags

@@ -70,6 +70,7 @@ final class Handshake {
         AssociationConfig c = tcb.config;
         List<Parameter> parameters = new ArrayList<>(c.capabilities().toParameters());
         parameters.addAll(tcb.auth.initParameters()); // RFC 4895 section 6.1: RANDOM, CHUNKS, HMAC-ALGO
+        parameters.addAll(AdaptationLayer.parameters(c)); // RFC 5061 section 4.2.6
         sentInit = new InitChunk(tcb.localTag, c.receiveBufferBytes(), c.outboundStreams(), c.maxInboundStreams(),
                 tcb.localInitialTsn, withAddresses(parameters, AddressParameters.forInit(c)));
         tcb.state = AssociationState.COOKIE_WAIT;
@@ -137,6 +138,7 @@ final class Handshake {
                 }
             }
         }
+        tcb.peerAdaptationIndication = AdaptationLayer.in(initAck.parameters()); // RFC 5061 section 4.2.6
         if (cookie == null) {
             // RFC 9260 section 5.1 (C) and 3.3.10.2: the State Cookie is mandatory.
             tcb.send(initAck.initiateTag(),

@@ -156,7 +156,7 @@ public final class InitResponder {
         CookieContents contents = new CookieContents(localTag, peerTag, localInitialTsn, init.initialTsn(),
                 init.advertisedReceiverWindowCredit(), outbound, inbound, localPort, peerPort, localTieTag, peerTieTag,
                 common, AddressParameters.peerAddresses(source, init.parameters(), CookieContents.MAX_ADDRESSES),
-                localAuth, peerAuth);
+                localAuth, peerAuth, AdaptationLayer.in(init.parameters()));
         Bytes cookie = sealer.seal(contents.encode(), nowNanos, cookieLife);
 
         List<Parameter> parameters = new ArrayList<>(4 + unrecognized.size());
@@ -166,6 +166,7 @@ public final class InitResponder {
         if (localAuth != null) {
             parameters.addAll(localAuth.toParameters());
         }
+        parameters.addAll(AdaptationLayer.parameters(config)); // RFC 5061 section 4.2.6
         parameters.addAll(unrecognized);
         // RFC 9260 section 3.3.3: the INIT ACK's OS must not exceed the MIS of the INIT.
         InitAckChunk initAck = new InitAckChunk(localTag, config.receiveBufferBytes(), outbound,

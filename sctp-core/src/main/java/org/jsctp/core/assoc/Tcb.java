@@ -26,6 +26,8 @@ final class Tcb {
     final ArrayDeque<AssociationEvent> events = new ArrayDeque<>(4);
 
     AssociationState state;
+    /** The peer's Adaptation Code Point from its INIT or INIT ACK (RFC 5061 section 4.2.6), if any. */
+    java.util.OptionalInt peerAdaptationIndication = java.util.OptionalInt.empty();
     /** Whether we started the association (sent its INIT), rather than answered a COOKIE ECHO. */
     boolean initiator;
     int localTag;
@@ -132,6 +134,7 @@ final class Tcb {
         capabilities = cookie.capabilities().commonWith(config.capabilities());
         auth.adopt(cookie);
         capabilities = capabilities.withAuth(auth.inUse());
+        peerAdaptationIndication = cookie.peerAdaptationIndication();
     }
 
     boolean isHandshaking() {

@@ -6,7 +6,9 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jsctp.core.auth.AuthParameters;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.seq.Tsn;
@@ -19,7 +21,8 @@ import org.jsctp.core.seq.Tsn;
  * both sides announced, RFC 9653), and the peer's addresses (RFC 9260 section 5.1.2: the INIT's
  * source first, then its address parameters), so the association gets a path for each, and both
  * sides' AUTH parameters (RFC 4895 section 6.3), so an AUTH chunk bundled after the COOKIE ECHO
- * can be checked.
+ * can be checked, and the peer's Adaptation Layer Indication (RFC 5061 section 4.2.6), so the
+ * user hears of it when the association comes up.
  *
  * <p>The encoding is private to this endpoint (the MAC of {@link StateCookieSealer} protects it);
  * it starts with a version byte so a later release can change it.
@@ -28,16 +31,19 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                              int peerReceiverWindow, int outboundStreams, int inboundStreams,
                              int localPort, int peerPort, int localTieTag, int peerTieTag,
                              Capabilities capabilities, List<InetAddress> peerAddresses,
-                             AuthParameters localAuth, AuthParameters peerAuth) {
+                             AuthParameters localAuth, AuthParameters peerAuth,
+                             OptionalInt peerAdaptationIndication) {
 
     /**
      * Version 2 added the zero checksum EDMID (RFC 9653) after the capability bits; version 3 the
      * peer addresses after it (a count, then per address its length, 4 or 16, and its bytes). The
      * capability bits: 1 PR-SCTP, 2 I-DATA, 4 RE-CONFIG, 8 ASCONF, 16 NR-SACK, 64 AUTH, 32 Disable Restart
      * sent by either side; version 4 the AUTH parameters of both sides after the addresses (RFC
-     * 4895 section 6.3: a length-prefixed block each, length 0 for none).
+     * 4895 section 6.3: a length-prefixed block each, length 0 for none); version 5 the peer's
+     * Adaptation Code Point after them (RFC 5061 section 4.2.6: a byte 0 for none, or 1 and the
+     * 32-bit code point).
      */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
     private static final int LENGTH = 1 + 4 * 5 + 2 * 4 + 4 * 2 + 1 + 4;
     /** The most peer addresses a cookie carries. */
     public static final int MAX_ADDRESSES = 16;
@@ -45,6 +51,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
     /** Copies the addresses; at most {@link #MAX_ADDRESSES}. */
     public CookieContents {
         peerAddresses = List.copyOf(peerAddresses);
+        Objects.requireNonNull(peerAdaptationIndication, "peerAdaptationIndication (OptionalInt.empty() for none)");
         if (peerAddresses.size() > MAX_ADDRESSES) {
             throw new IllegalArgumentException("at most " + MAX_ADDRESSES + " peer addresses: " + peerAddresses.size());
         }
@@ -56,7 +63,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                           int localPort, int peerPort, int localTieTag, int peerTieTag,
                           Capabilities capabilities) {
         this(localTag, peerTag, localInitialTsn, peerInitialTsn, peerReceiverWindow, outboundStreams, inboundStreams,
-                localPort, peerPort, localTieTag, peerTieTag, capabilities, List.of(), null, null);
+                localPort, peerPort, localTieTag, peerTieTag, capabilities, List.of(), null, null, OptionalInt.empty());
     }
 
     /** Contents without AUTH. */
@@ -65,7 +72,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                           int localPort, int peerPort, int localTieTag, int peerTieTag,
                           Capabilities capabilities, List<InetAddress> peerAddresses) {
         this(localTag, peerTag, localInitialTsn, peerInitialTsn, peerReceiverWindow, outboundStreams, inboundStreams,
-                localPort, peerPort, localTieTag, peerTieTag, capabilities, peerAddresses, null, null);
+                localPort, peerPort, localTieTag, peerTieTag, capabilities, peerAddresses, null, null, OptionalInt.empty());
     }
 
     /** Contents without peer addresses. */
@@ -74,7 +81,19 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                           int localPort, int peerPort, int localTieTag, int peerTieTag,
                           Capabilities capabilities, AuthParameters localAuth, AuthParameters peerAuth) {
         this(localTag, peerTag, localInitialTsn, peerInitialTsn, peerReceiverWindow, outboundStreams, inboundStreams,
-                localPort, peerPort, localTieTag, peerTieTag, capabilities, List.of(), localAuth, peerAuth);
+                localPort, peerPort, localTieTag, peerTieTag, capabilities, List.of(), localAuth, peerAuth,
+                OptionalInt.empty());
+    }
+
+    /** Contents without an Adaptation Layer Indication of the peer. */
+    public CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
+                          int peerReceiverWindow, int outboundStreams, int inboundStreams,
+                          int localPort, int peerPort, int localTieTag, int peerTieTag,
+                          Capabilities capabilities, List<InetAddress> peerAddresses,
+                          AuthParameters localAuth, AuthParameters peerAuth) {
+        this(localTag, peerTag, localInitialTsn, peerInitialTsn, peerReceiverWindow, outboundStreams, inboundStreams,
+                localPort, peerPort, localTieTag, peerTieTag, capabilities, peerAddresses, localAuth, peerAuth,
+                OptionalInt.empty());
     }
 
     /** The bytes to seal. */
@@ -88,7 +107,8 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         Bytes local = localAuth == null ? Bytes.empty() : localAuth.encode();
         Bytes peer = peerAuth == null ? Bytes.empty() : peerAuth.encode();
         int authLength = 2 + local.length() + 2 + peer.length();
-        ByteBuffer b = ByteBuffer.allocate(LENGTH + addressBytes + authLength);
+        int adaptationLength = peerAdaptationIndication.isPresent() ? 5 : 1;
+        ByteBuffer b = ByteBuffer.allocate(LENGTH + addressBytes + authLength + adaptationLength);
         b.put((byte) VERSION);
         b.putInt(localTag).putInt(peerTag).putInt(localInitialTsn.value()).putInt(peerInitialTsn.value());
         b.putInt(peerReceiverWindow);
@@ -109,6 +129,11 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         local.writeTo(b);
         b.putShort((short) peer.length());
         peer.writeTo(b);
+        if (peerAdaptationIndication.isPresent()) {
+            b.put((byte) 1).putInt(peerAdaptationIndication.getAsInt());
+        } else {
+            b.put((byte) 0);
+        }
         return Bytes.wrap(b.array());
     }
 
@@ -154,7 +179,15 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                 addresses.add(InetAddress.getByAddress(raw)); // a literal: no name is resolved
             }
             Optional<AuthParameters[]> auth = decodeAuth(b);
-            if (auth.isEmpty() || b.hasRemaining()) {
+            if (auth.isEmpty()) {
+                return Optional.empty();
+            }
+            int adaptationPresent = b.get();
+            if (adaptationPresent != 0 && adaptationPresent != 1) {
+                return Optional.empty();
+            }
+            OptionalInt adaptation = adaptationPresent == 1 ? OptionalInt.of(b.getInt()) : OptionalInt.empty();
+            if (b.hasRemaining()) {
                 return Optional.empty();
             }
             // Defence in depth, found by fuzzing with the MAC check off: this endpoint never seals
@@ -167,7 +200,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                     localPort, peerPort, localTie, peerTie,
                     new Capabilities((caps & 1) != 0, (caps & 2) != 0, (caps & 4) != 0, zeroChecksumMethod,
                             (caps & 8) != 0, (caps & 16) != 0, (caps & 32) != 0, (caps & 64) != 0),
-                    addresses, auth.get()[0], auth.get()[1]));
+                    addresses, auth.get()[0], auth.get()[1], adaptation));
         } catch (BufferUnderflowException | UnknownHostException e) {
             return Optional.empty(); // truncated address list (or an address length Java refuses)
         }
