@@ -13,7 +13,13 @@ import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.SendQueue;
-import org.junit.jupiter.api.Test;
+import org.jsctp.core.packet.DecodeException;
+import org.jsctp.core.packet.PacketDecoder;
+import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.NrSackChunk;
+import org.jsctp.core.packet.chunk.SackChunk;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The long fat path of {@link LongFatPathTest} with a bottleneck queue of only one bandwidth-delay
@@ -24,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * halved cwnd; with Proportional Rate Reduction (RFC 6937, {@code proportionalRateReduction})
  * the SACKs that report repaired holes clock out the other retransmissions, and recovery ends
  * without T3-rtx. (With RFC 9260's rules alone the association waits for T3-rtx, about a second
- * later, and then crawls: docs/PERFORMANCE.md.)
+ * later, and then crawls: docs/PERFORMANCE.md.) The same with NR-SACK in place of SACK
+ * (draft-tuexen-tsvwg-sctp-multipath section 4.2), whose NR Gap Ack Blocks fill the packet alike.
  */
 class LongFatPathRecoveryTest {
 
@@ -35,15 +42,27 @@ class LongFatPathRecoveryTest {
     private static final int BUFFER = 25 * 1024 * 1024;
     private static final long ONE_BDP = 12_500_000;
 
-    @Test
-    void aSlowStartOvershootWithMoreHolesThanOneSackReportsIsRecoveredWithoutT3() {
+    private static final int MTU = 1500;
+
+    @ParameterizedTest(name = "NR-SACK {0}")
+    @ValueSource(booleans = {false, true})
+    void aSlowStartOvershootWithMoreHolesThanOneSackReportsIsRecoveredWithoutT3(boolean nrSack) {
         AssociationConfig config = AssociationConfig.builder().sendBufferBytes(BUFFER).receiveBufferBytes(BUFFER)
-                .proportionalRateReduction(true).build();
+                .pathMtu(MTU).nrSackSupported(nrSack).proportionalRateReduction(true).build();
         SimHost clientHost = new SimHost("client", new Endpoint(EndpointConfig.of(5000, config), new SeededRandomSource(3), 0));
         SimHost serverHost = new SimHost("server", new Endpoint(EndpointConfig.of(7, config), new SeededRandomSource(4), 0));
         LinkProfile link = LinkProfile.perfect().withDelay(50 * MS).withRate(LINK_BITS, ONE_BDP);
         SimNetwork net = new SimNetwork(clientHost, serverHost, link, 5);
         net.setInvariantCheckInterval(20_000);
+        int[] mostBlocks = {0};
+        int[] longestToClient = {0};
+        PacketDecoder decoder = PacketDecoder.strict();
+        net.setTracer((now, to, packet) -> {
+            if (to == clientHost) {
+                longestToClient[0] = Math.max(longestToClient[0], packet.length);
+                mostBlocks[0] = Math.max(mostBlocks[0], blocksIn(decoder, packet, nrSack));
+            }
+        });
         Association client = clientHost.connect(7, 0);
         net.runUntil(() -> client.state() == AssociationState.ESTABLISHED, 10 * S, 100_000);
         Bytes payload = Bytes.wrap(new byte[MESSAGE]);
@@ -76,6 +95,10 @@ class LongFatPathRecoveryTest {
         System.out.printf("long fat path, one BDP of queue: %d dropped, %d fast retransmissions, %d T3-rtx expiries,"
                 + " %.1f Mbit/s of %.1f, cwnd %d%n", dropped, stats.fastRetransmissions(), stats.t3Expiries(),
                 bps / 1e6, linkGoodput / 1e6, client.cwnd());
+        // SACKs fill the packet with blocks (more than the old fixed 256) and never exceed it
+        assertThat(mostBlocks[0]).isGreaterThan(256);
+        assertThat(longestToClient[0]).isLessThanOrEqualTo(MTU);
+        assertThat(client.capabilities().nrSack()).isEqualTo(nrSack);
         // the case that stalled: more holes than one SACK of the path MTU can report
         assertThat(dropped).isGreaterThan((1500 - 12 - 16) / 4);
         assertThat(stats.t3Expiries()).as("T3-rtx expiries").isZero();
@@ -83,5 +106,22 @@ class LongFatPathRecoveryTest {
         assertThat(stats.fastRetransmissions()).isBetween(dropped, dropped + dropped / 20);
         assertThat(stats.t3Retransmissions()).isZero();
         assertThat(bps).as("goodput %.1f Mbit/s", bps / 1e6).isBetween(0.9 * linkGoodput, 1.01 * linkGoodput);
+    }
+
+    /** The Gap Ack Blocks (NR ones for an NR-SACK) of the acknowledgement in a packet, 0 without one. */
+    private static int blocksIn(PacketDecoder decoder, byte[] packet, boolean nrSack) {
+        try {
+            for (Chunk c : decoder.decode(packet).chunks()) {
+                if (c instanceof SackChunk sack && !nrSack) {
+                    return sack.gapAckBlocks().size();
+                }
+                if (c instanceof NrSackChunk nr && nrSack) {
+                    return nr.nrGapAckBlocks().size() + nr.gapAckBlocks().size();
+                }
+            }
+            return 0;
+        } catch (DecodeException e) {
+            throw new AssertionError("a packet to the client does not decode", e);
+        }
     }
 }
