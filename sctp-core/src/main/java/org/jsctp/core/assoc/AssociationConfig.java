@@ -84,6 +84,14 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  * @param adaptationIndication the Adaptation Code Point we announce in an Adaptation Layer
  *     Indication parameter of our INIT or INIT ACK (RFC 5061 section 4.2.6; SCTP_ADAPTATION_LAYER
  *     of RFC 6458 section 8.1.10); empty, the default, announces none
+ * @param maxGapAckBlocks the most Gap Ack Blocks (and NR Gap Ack Blocks) one SACK or NR-SACK of
+ *     ours reports; {@link #GAP_BLOCKS_WHAT_FITS} (the default) reports as many as fit one packet
+ *     of the path MTU, as RFC 9260 section 6.2 requires; a positive value caps that further
+ * @param proportionalRateReduction in Fast Recovery, let marked chunks be retransmitted in
+ *     proportion to the data the SACKs report delivered even while the flight size is at or above
+ *     cwnd (the proportional part of RFC 6937's Proportional Rate Reduction), so a recovery whose
+ *     flight size counts data the receiver holds but could not report does not wait for T3-rtx;
+ *     off by default (RFC 9260 section 7.2.4 step 5: marked chunks go "as soon as cwnd allows")
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -96,13 +104,17 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 int maxPeerAddresses, PmtuConfig plpmtud,
                                 List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits,
                                 int primarySwitchoverMaxRetransmits, AuthConfig auth, boolean cmtEnabled,
-                                OptionalInt adaptationIndication) {
+                                OptionalInt adaptationIndication, int maxGapAckBlocks,
+                                boolean proportionalRateReduction) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
 
     /** {@link #primarySwitchoverMaxRetransmits()} that turns Primary Path Switchover (RFC 7829 section 6) off. */
     public static final int PRIMARY_SWITCHOVER_OFF = -1;
+
+    /** {@link #maxGapAckBlocks()} that reports as many Gap Ack Blocks as fit the path MTU (RFC 9260 section 6.2). */
+    public static final int GAP_BLOCKS_WHAT_FITS = 0;
 
     /** Smallest SCTP packet size we run with: an IPv6 minimum MTU of 1280 less IPv6 and UDP headers. */
     public static final int MIN_PATH_MTU = 1280 - 40 - 8;
@@ -124,6 +136,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         requireRange("maxInitRetransmits", maxInitRetransmits, 0, 1000);
         requireRange("associationMaxRetransmits", associationMaxRetransmits, 0, 1000);
         requireRange("pathMaxRetransmits", pathMaxRetransmits, 0, 1000);
+        requireRange("maxGapAckBlocks", maxGapAckBlocks, 0, 65535);
         if (validCookieLifeNanos <= 0 || heartbeatIntervalNanos <= 0 || delayedAckNanos <= 0) {
             throw new IllegalArgumentException("cookie life, heartbeat interval and delayed-ACK time must be positive");
         }
@@ -209,6 +222,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.auth = auth;
         b.cmtEnabled = cmtEnabled;
         b.adaptationIndication = adaptationIndication;
+        b.maxGapAckBlocks = maxGapAckBlocks;
+        b.proportionalRateReduction = proportionalRateReduction;
         return b;
     }
 
@@ -304,6 +319,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private AuthConfig auth = AuthConfig.DEFAULTS;
         private boolean cmtEnabled = false;
         private OptionalInt adaptationIndication = OptionalInt.empty();
+        private int maxGapAckBlocks = GAP_BLOCKS_WHAT_FITS;
+        private boolean proportionalRateReduction = false;
 
         private Builder() {
         }
@@ -652,6 +669,30 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Caps the Gap Ack Blocks per SACK (see {@link AssociationConfig#maxGapAckBlocks()});
+         * {@link #GAP_BLOCKS_WHAT_FITS} by default.
+         *
+         * @param value the cap, or {@link #GAP_BLOCKS_WHAT_FITS}
+         * @return this builder
+         */
+        public Builder maxGapAckBlocks(int value) {
+            this.maxGapAckBlocks = value;
+            return this;
+        }
+
+        /**
+         * Proportional retransmission in Fast Recovery or not (see
+         * {@link AssociationConfig#proportionalRateReduction()}); off by default.
+         *
+         * @param value whether it is on
+         * @return this builder
+         */
+        public Builder proportionalRateReduction(boolean value) {
+            this.proportionalRateReduction = value;
+            return this;
+        }
+
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
@@ -666,7 +707,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
                     acceptStreamReconfig, streamScheduler, maxPeerAddresses, plpmtud, localAddresses,
                     potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits, auth, cmtEnabled,
-                    adaptationIndication);
+                    adaptationIndication, maxGapAckBlocks, proportionalRateReduction);
         }
     }
 

@@ -2,6 +2,7 @@ package org.jsctp.core.assoc;
 
 import java.util.List;
 import org.jsctp.core.cmt.CmtActivation;
+import org.jsctp.core.packet.CommonHeader;
 import org.jsctp.core.packet.cause.InvalidStreamIdentifierCause;
 import org.jsctp.core.packet.cause.NoUserDataCause;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
@@ -34,12 +35,29 @@ final class DataDelivery {
     private DataReceiver receiver;
     private long undeliveredBytes;
     private boolean manualReadCredit;
+    /** The MTU of the path SACKs go out on, as the transmission last saw it (PLPMTUD may lower it). */
+    private int sackPathMtu;
 
     DataDelivery(Tcb tcb, AssociationCounters counters, AssociationLifecycle lifecycle, Timer delayedSack) {
         this.tcb = tcb;
         this.counters = counters;
         this.lifecycle = lifecycle;
         this.delayedSack = delayedSack;
+        this.sackPathMtu = tcb.config.pathMtu();
+    }
+
+    /** The path MTU changed or was looked at: SACKs are sized to fit one packet of it (RFC 9260 section 6.2). */
+    void setSackPathMtu(int mtu) {
+        this.sackPathMtu = Math.min(mtu, tcb.config.pathMtu());
+    }
+
+    /**
+     * The room for our SACK or NR-SACK chunk in a packet: the path MTU less the common header and
+     * the AUTH chunk when SACKs are authenticated (RFC 4895 section 6.2); the SACK proper gets 4
+     * bytes less when an NR-SACK goes in its place.
+     */
+    private int sackRoom() {
+        return sackPathMtu - CommonHeader.LENGTH - tcb.auth.overhead() - NrSackRules.extraLength(tcb);
     }
 
     /** (Re)creates the receiver from the peer's initial TSN and our inbound streams. */
@@ -119,7 +137,7 @@ final class DataDelivery {
         if (shutdown.answersDataWithShutdown()) {
             // RFC 9260 section 9.2: the SHUTDOWN acknowledges the DATA; a SACK goes with it only
             // when gaps or duplicates are to be reported. Either way no SACK is left pending.
-            SackChunk sack = receiver.createSack(undeliveredBytes);
+            SackChunk sack = receiver.createSack(undeliveredBytes, sackRoom());
             boolean needed = !sack.gapAckBlocks().isEmpty() || !sack.duplicateTsns().isEmpty();
             shutdown.answerData(receiver.cumulativeTsnAck(), needed ? NrSackRules.acknowledgement(tcb, sack) : null,
                     nowNanos);
@@ -131,12 +149,12 @@ final class DataDelivery {
      * an NR-SACK when negotiated (draft-tuexen-tsvwg-sctp-multipath section 4.2).
      */
     Chunk createSack() {
-        return NrSackRules.acknowledgement(tcb, receiver.createSack(undeliveredBytes));
+        return NrSackRules.acknowledgement(tcb, receiver.createSack(undeliveredBytes, sackRoom()));
     }
 
     /** The size on the wire of the acknowledgement {@link #createSack} would build now. */
     int sackLength() {
-        return receiver.sackLength() + NrSackRules.extraLength(tcb);
+        return receiver.sackLength(sackRoom()) + NrSackRules.extraLength(tcb);
     }
 
     /** Sends the SACK alone once it is due (RFC 9260 section 6.2). */

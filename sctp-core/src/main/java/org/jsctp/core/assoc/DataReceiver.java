@@ -43,8 +43,6 @@ final class DataReceiver {
         PROTOCOL_VIOLATION
     }
 
-    /** Most gap blocks put in one SACK; more than a 1500-byte packet holds is pointless. */
-    private static final int MAX_GAP_BLOCKS = 256;
     private static final int MAX_GAP_RANGES = 4096;
     private static final int MAX_DUPLICATES_REPORTED = 64;
 
@@ -53,6 +51,8 @@ final class DataReceiver {
     private final AssociationConfig config;
     private final boolean interleaved;
     private final int receiveBufferBytes;
+    /** The configured cap on gap blocks per SACK; otherwise the room in the packet decides (RFC 9260 section 6.2). */
+    private final int maxGapBlocks;
     private final Timer delayedSack;
     private int lastAdvertisedWindow;
     /** Packets per SACK for DAC; null unless {@link #useDelayedAckForCmt()}. */
@@ -64,6 +64,8 @@ final class DataReceiver {
         this.tracker = new DataTracker(peerInitialTsn, MAX_GAP_RANGES, MAX_DUPLICATES_REPORTED);
         this.reassembly = newReassembly(inboundStreams);
         this.receiveBufferBytes = config.receiveBufferBytes();
+        this.maxGapBlocks = config.maxGapAckBlocks() == AssociationConfig.GAP_BLOCKS_WHAT_FITS ? Integer.MAX_VALUE
+                : config.maxGapAckBlocks();
         this.delayedSack = delayedSack;
         this.lastAdvertisedWindow = config.receiveBufferBytes();
     }
@@ -173,20 +175,24 @@ final class DataReceiver {
         tracker.markSackDue();
     }
 
-    /** The size on the wire of the SACK {@link #createSack} would build now. */
-    int sackLength() {
-        return tracker.sackLength(MAX_GAP_BLOCKS);
+    /** The size on the wire of the SACK {@link #createSack} would build now with {@code room} bytes for it. */
+    int sackLength(int room) {
+        return tracker.sackLength(maxGapBlocks, room);
     }
 
     boolean isSackPending() {
         return tracker.isSackPending();
     }
 
-    /** Builds the SACK and clears the SACK-due state. */
-    SackChunk createSack(long undeliveredBytes) {
+    /**
+     * Builds the SACK, at most {@code room} bytes long (RFC 9260 section 6.2: as many Gap Ack
+     * Blocks as fit the path MTU, the lowest first, see {@link DataTracker#createSack(int, int, int)}),
+     * and clears the SACK-due state.
+     */
+    SackChunk createSack(long undeliveredBytes, int room) {
         delayedSack.stop();
         lastAdvertisedWindow = advertisedWindow(undeliveredBytes);
-        SackChunk sack = tracker.createSack(lastAdvertisedWindow, MAX_GAP_BLOCKS);
+        SackChunk sack = tracker.createSack(lastAdvertisedWindow, maxGapBlocks, room);
         return dac == null ? sack : sack.withDacFlags(dac.takeSackFlags()); // draft section 3.3
     }
 

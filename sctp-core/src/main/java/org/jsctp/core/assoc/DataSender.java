@@ -8,6 +8,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jsctp.core.cc.CongestionController;
+import org.jsctp.core.cc.ProportionalRateReduction;
+import org.jsctp.core.cc.SendPermit;
 import org.jsctp.core.cc.RenoCongestionController;
 import org.jsctp.core.cc.RenoConfig;
 import org.jsctp.core.cmt.CwndUpdateForChangeover;
@@ -142,6 +144,8 @@ final class DataSender {
     private final PrSctpSender pr;
     /** CMT's path choice; null unless {@link Routing#cmt()} said CMT runs when the sender was made. */
     private final CmtPathSelection cmt;
+    /** Per path, RFC 6937's proportional retransmission in Fast Recovery; null unless configured. */
+    private final ProportionalRateReduction[] prr;
 
     DataSender(AssociationConfig config, Tsn localInitialTsn, int outboundStreams, long peerWindow,
                boolean interleaved, RtoEstimator rto, Timer t3, AssociationCounters counters) {
@@ -199,6 +203,7 @@ final class DataSender {
             }
         }) : null;
         outstanding.setCmtMissRules(cmt != null); // draft-tuexen-tsvwg-sctp-multipath sections 3.1 and 3.3
+        this.prr = config.proportionalRateReduction() ? new ProportionalRateReduction[PathSupervisor.MAX_PATHS] : null;
     }
 
     SendQueue.OfferResult offer(OutgoingMessage message, long nowNanos) {
@@ -282,7 +287,7 @@ final class DataSender {
         long flight = outstanding.bytesInFlight();
         long pathFlight = outstanding.bytesInFlight(dest);
         if (outstanding.hasRetransmissionsPending()) {
-            if (fastRetransmitNow || cc.mayTransmit(pathFlight).isAllowed()) {
+            if (fastRetransmitNow || cc.mayTransmit(pathFlight).isAllowed() || prrAllows(dest, cc, pathFlight)) {
                 long bytes = 0;
                 Tsn firstOutstanding = outstanding.cumulativeTsnAcked().next();
                 boolean firstFastRetransmitted = false;
@@ -294,6 +299,7 @@ final class DataSender {
                 }
                 if (chunks.size() > (forwardTsn == null ? 0 : 1)) {
                     cc.onDataSent(nowNanos, bytes);
+                    prrSent(dest, bytes);
                     if (firstFastRetransmitted) {
                         // RFC 9260 section 7.2.4 step 4: retransmitting the first outstanding DATA
                         // chunk restarts T3-rtx, so the timer started for its first transmission
@@ -356,6 +362,7 @@ final class DataSender {
         if (chunks.size() > (forwardTsn == null ? 0 : 1)) {
             queue.packetCompleted();
             cc.onDataSent(nowNanos, bytes);
+            prrSent(dest, bytes);
             armT3(nowNanos, dest);
         }
         return dest;
@@ -439,6 +446,7 @@ final class DataSender {
                         r.paths().newlyAckedBytes(p), flightBefore[p], outstanding.bytesInFlight(p));
             }
         }
+        prrOnSack(r.paths());
         if (outstanding.isEmpty()) {
             t3.stop(); // section 6.3.2 R2
         } else if (r.cumulativeAckAdvanced()) {
@@ -454,14 +462,64 @@ final class DataSender {
                         retransmitAwayFrom = p;
                         first = false;
                     }
-                    fastNow |= cc(p).onFastRetransmit(nowNanos, outstanding.highestTsnSent());
+                    boolean entered = cc(p).onFastRetransmit(nowNanos, outstanding.highestTsnSent());
+                    fastNow |= entered;
+                    if (entered) {
+                        prrEnter(p, flightBefore[p]);
+                    }
                 }
             }
         } else if (r.fastRetransmitNeeded()) {
             retransmitAwayFrom = dataPath; // section 7.2.4: the losses were (mostly) sent on the data path
             fastNow = cc(dataPath).onFastRetransmit(nowNanos, outstanding.highestTsnSent());
+            if (fastNow) {
+                prrEnter(dataPath, flightBefore[dataPath]);
+            }
         }
         return new SackEffect(false, r.newlyAckedBytes() > 0, fastNow, r.paths());
+    }
+
+    // ------------------------------------------------ Proportional Rate Reduction (RFC 6937), optional
+
+    /**
+     * Whether marked chunks may go to {@code pathId} although its cwnd is full: only with
+     * {@link AssociationConfig#proportionalRateReduction()}, in Fast Recovery, and while RFC 6937's
+     * sndcnt is positive; Max.Burst and the one packet after a timeout still apply.
+     */
+    private boolean prrAllows(int pathId, CongestionController c, long pathFlight) {
+        return prr != null && prr[pathId] != null && c.inFastRecovery() && prr[pathId].allowsPacket()
+                && c.mayTransmit(pathFlight) == SendPermit.CWND_FULL;
+    }
+
+    private void prrEnter(int pathId, long flightSizeAtStart) {
+        if (prr != null) {
+            if (prr[pathId] == null) {
+                prr[pathId] = new ProportionalRateReduction();
+            }
+            prr[pathId].enter(flightSizeAtStart, cc(pathId).ssthresh()); // RFC 6937 section 3.1: RecoverFS
+        }
+    }
+
+    private void prrSent(int pathId, long bytes) {
+        if (prr != null && prr[pathId] != null) {
+            prr[pathId].onSent(bytes);
+        }
+    }
+
+    /** Each SACK: the data it reports delivered per path, or the end of recovery (RFC 6937 section 3.1). */
+    private void prrOnSack(PathAcks acks) {
+        if (prr == null) {
+            return;
+        }
+        for (int p = 0; p < prr.length; p++) {
+            if (prr[p] != null && prr[p].isActive()) {
+                if (cc[p] == null || !cc[p].inFastRecovery()) {
+                    prr[p].exit();
+                } else {
+                    prr[p].onDelivered(acks.newlyAckedBytes(p));
+                }
+            }
+        }
     }
 
     private boolean anyFastMarkedPath() {

@@ -264,6 +264,7 @@ final class DataTransmission {
         DataReceiver receiver = delivery.receiver();
         int mtu = paths.primary().mtu(); // the PLPMTU (RFC 8899) or the fixed MTU
         sender.onMtuChange(mtu);
+        delivery.setSackPathMtu(mtu);
         // RFC 4895 section 6.2: room for the AUTH chunk when the peer wants DATA or SACK authenticated.
         int budget = mtu - CommonHeader.LENGTH - tcb.auth.overhead();
         List<Chunk> data = bundlingScratch;
@@ -271,10 +272,14 @@ final class DataTransmission {
             // A SACK waiting for its delay rides along with DATA at no cost (RFC 9260 section 6.2),
             // before it (section 6.10: control chunks first); alone only once it is due.
             boolean sackPending = receiver.isSackPending();
+            // A SACK as large as the MTU allows (section 6.2) that is not due yet does not ride
+            // along when it would leave DATA less than half the packet: it waits for its delay.
+            int sackLength = sackPending ? delivery.sackLength() : 0;
+            boolean bundleSack = sackPending && (receiver.isSackDueNow() || sackLength <= budget / 2);
             data.clear();
-            int dest = sender.nextChunks(data, nowNanos, sackPending ? budget - delivery.sackLength() : budget,
+            int dest = sender.nextChunks(data, nowNanos, bundleSack ? budget - sackLength : budget,
                     fastRetransmitOnce, tcb.state == AssociationState.SHUTDOWN_PENDING);
-            Chunk sack = sackPending && (!data.isEmpty() || receiver.isSackDueNow())
+            Chunk sack = bundleSack && (!data.isEmpty() || receiver.isSackDueNow())
                     ? delivery.createSack() : null;
             if (!data.isEmpty()) {
                 Path path = paths.set().get(dest);

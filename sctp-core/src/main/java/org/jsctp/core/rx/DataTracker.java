@@ -32,6 +32,11 @@ public final class DataTracker {
     /** Largest distance a Gap Ack Block can express (16-bit offsets, RFC 9260 section 3.3.4). */
     public static final int MAX_TSN_AHEAD = 0xFFFF;
 
+    /** The chunk header and fixed fields of a SACK (RFC 9260 section 3.3.4). */
+    private static final int SACK_FIXED = 4 + SackChunk.FIXED_VALUE_LENGTH;
+    /** The largest chunk the 16-bit Chunk Length can describe, rounded down to whole blocks. */
+    private static final int MAX_SACK_LENGTH = 0xFFFC;
+
     private final SerialUnwrapper unwrapper;
     private final TsnRangeSet received;
     private final int maxDuplicatesReported;
@@ -192,8 +197,16 @@ public final class DataTracker {
 
     /** The encoded size of the SACK {@link #createSack} would build now, without building it. */
     public int sackLength(int maxGapBlocks) {
-        int blocks = Math.min(maxGapBlocks, received.rangeCount());
-        return 4 + SackChunk.FIXED_VALUE_LENGTH + 4 * blocks + 4 * duplicates.size();
+        return sackLength(maxGapBlocks, MAX_SACK_LENGTH);
+    }
+
+    /**
+     * The encoded size of the SACK {@link #createSack(int, int, int)} would build now with
+     * {@code room} bytes for the chunk, without building it.
+     */
+    public int sackLength(int maxGapBlocks, int room) {
+        int blocks = reportedBlocks(maxGapBlocks, room);
+        return SACK_FIXED + 4 * blocks + 4 * reportedDuplicates(blocks, room);
     }
 
     /**
@@ -201,7 +214,27 @@ public final class DataTracker {
      * and the duplicates seen since the last one, and resets the SACK-due state.
      */
     public SackChunk createSack(int advertisedReceiverWindowCredit, int maxGapBlocks) {
-        int blocks = Math.min(maxGapBlocks, received.rangeCount());
+        return createSack(advertisedReceiverWindowCredit, maxGapBlocks, MAX_SACK_LENGTH);
+    }
+
+    /**
+     * Builds a SACK of at most {@code room} bytes (RFC 9260 section 6.2: "as many Gap Ack Blocks
+     * as can fit in a single SACK chunk limited by the current path MTU") with at most
+     * {@code maxGapBlocks} gap blocks, and resets the SACK-due state.
+     *
+     * <p>Which blocks when not all fit: the lowest, those nearest the cumulative ack. The sender
+     * takes a SACK's blocks as the whole truth below its highest block (a chunk it had seen
+     * gap-acked and that a block no longer covers counts as reneged, section 6.2.1 (D)(iii)), so a
+     * SACK must not skip blocks in the middle; and the lowest holes are the ones whose repair
+     * advances the cumulative TSN ack and frees the receive window. Reporting the newest blocks
+     * instead (as TCP's SACK option does, RFC 2018 section 4) would make every chunk between the
+     * lowest and the newest look missing to the sender's miss-indication rule (section 7.2.4) and
+     * have it retransmitted spuriously. Gap blocks go before duplicates: duplicates only take the
+     * room the blocks leave (they are advisory, section 6.2; losing a block would look like a
+     * renege), and those not reported are forgotten with the rest.
+     */
+    public SackChunk createSack(int advertisedReceiverWindowCredit, int maxGapBlocks, int room) {
+        int blocks = reportedBlocks(maxGapBlocks, room);
         // Without gaps or duplicates (the loss-free case) the lists are the shared empty list.
         List<GapAckBlock> gaps = List.of();
         if (blocks > 0) {
@@ -212,12 +245,25 @@ public final class DataTracker {
             }
             gaps = List.of(array);
         }
-        List<Tsn> reportedDuplicates = duplicates.isEmpty() ? List.of() : List.copyOf(duplicates);
+        int dups = reportedDuplicates(blocks, room);
+        List<Tsn> reportedDuplicates = dups == 0 ? List.of() : List.copyOf(duplicates.subList(0, dups));
         SackChunk sack = new SackChunk(cumulativeTsnAck(), advertisedReceiverWindowCredit, gaps, reportedDuplicates);
         duplicates.clear();
         dataPacketsSinceSack = 0;
         sackImmediately = false;
         return sack;
+    }
+
+    /** Gap blocks a SACK of {@code room} bytes reports: the lowest ones, as many as fit and are allowed. */
+    private int reportedBlocks(int maxGapBlocks, int room) {
+        int fit = Math.max(0, (Math.min(room, MAX_SACK_LENGTH) - SACK_FIXED) / 4);
+        return Math.min(Math.min(maxGapBlocks, fit), received.rangeCount());
+    }
+
+    /** Duplicates reported with {@code blocks} gap blocks: what room the blocks leave. */
+    private int reportedDuplicates(int blocks, int room) {
+        int fit = Math.max(0, (Math.min(room, MAX_SACK_LENGTH) - SACK_FIXED - 4 * blocks) / 4);
+        return Math.min(fit, duplicates.size());
     }
 
     /**
