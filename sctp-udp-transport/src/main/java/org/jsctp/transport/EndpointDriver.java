@@ -462,7 +462,7 @@ final class EndpointDriver {
         List<java.net.InetAddress> usable = null; // RFC 5061 section 5.3: asked once per drain
         for (OutgoingPacket p; (p = a.core().pollTransmit()) != null; ) {
             if (usable == null) {
-                usable = writer.locals().size() > 1 ? a.core().usableLocalAddresses() : List.of();
+                usable = writer.localCount() > 1 ? a.core().usableLocalAddresses() : List.of(); // no copy per drain
             }
             writer.write(p, a.destinationOf(p.destination()), usable); // RFC 9260 section 6.4: the path the core chose
         }
