@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * copied into a fresh {@code byte[]} and the packet is released at once, before decoding. The copy
  * is needed because the core's decoded packet, and the messages it delivers, share the array
  * they were decoded from; decoding straight from a pooled buffer and copying only user data would
- * save it (a later optimisation).
+ * save it (a later optimisation). Datagrams of SACK chunks only, whose decoded packet keeps no view
+ * of the bytes, are copied into one reused scratch array instead ({@link ViewFreeDatagram}).
  */
 final class DatagramHandler extends ChannelInboundHandlerAdapter {
 
@@ -29,6 +30,12 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
     private final TransportCounters counters;
     /** The address the channel is bound to (for the router's {@link DatagramFilter}). */
     private final InetAddress local;
+    /**
+     * Reused for datagrams whose decoded packet keeps no view of its bytes
+     * ({@link ViewFreeDatagram}); the handler runs on its channel's one event loop, and the
+     * driver is done with the bytes when {@code onDatagram} returns.
+     */
+    private byte[] scratchArray = new byte[2048];
 
     DatagramHandler(EndpointDriver driver, SocketRouter writer, TransportCounters counters, InetAddress local) {
         this.driver = driver;
@@ -45,11 +52,24 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
         }
         writer.beginRead();
         byte[] bytes;
+        int length;
+        boolean scratch;
         InetSocketAddress sender;
         try {
             ByteBuf content = datagram.content();
-            bytes = new byte[content.readableBytes()];
-            content.getBytes(content.readerIndex(), bytes);
+            length = content.readableBytes();
+            // A SACK-only datagram decodes into a packet that keeps no view of its bytes, so it
+            // may share one scratch array (issue 6); any other gets an array of its own.
+            scratch = ViewFreeDatagram.holdsOnlyViewFreeChunks(content);
+            if (scratch) {
+                if (scratchArray.length < length) {
+                    scratchArray = new byte[Math.max(length, 2 * scratchArray.length)];
+                }
+                bytes = scratchArray;
+            } else {
+                bytes = new byte[length];
+            }
+            content.getBytes(content.readerIndex(), bytes, 0, length);
             sender = datagram.sender();
         } finally {
             datagram.release();
@@ -58,7 +78,11 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
             counters.onDiscarded();
             return;
         }
-        driver.onDatagram(bytes, sender);
+        if (scratch) {
+            driver.onDatagram(bytes, length, sender);
+        } else {
+            driver.onDatagram(bytes, sender);
+        }
     }
 
     @Override

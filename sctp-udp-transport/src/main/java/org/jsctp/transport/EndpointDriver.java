@@ -93,20 +93,30 @@ final class EndpointDriver {
 
     /** A datagram arrived from {@code sender}; the array is ours and stays unchanged. */
     void onDatagram(byte[] bytes, InetSocketAddress sender) {
+        onDatagram(bytes, bytes.length, sender);
+    }
+
+    /**
+     * A datagram of {@code length} bytes at the start of {@code bytes} arrived from {@code sender};
+     * the bytes stay unchanged until this returns, and after it only if the decoded packet can
+     * view them (the caller reuses the array only for packets that cannot, see
+     * {@link ViewFreeDatagram}).
+     */
+    void onDatagram(byte[] bytes, int length, InetSocketAddress sender) {
         counters.onReceived();
         SctpPacket packet;
         try {
-            packet = decoder.decode(bytes);
+            packet = decoder.decode(bytes, 0, length);
         } catch (DecodeException e) {
             counters.onUndecodable();
-            LOG.debug("dropped undecodable datagram of {} bytes from {}: {}", bytes.length, sender, e.getMessage());
+            LOG.debug("dropped undecodable datagram of {} bytes from {}: {}", length, sender, e.getMessage());
             return;
         }
         if (packet.zeroChecksum()) {
             counters.onZeroChecksumReceived();
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("received {} bytes from {}: {} {}", bytes.length, sender, packet.header(),
+            LOG.debug("received {} bytes from {}: {} {}", length, sender, packet.header(),
                     ChunkNames.of(packet.chunks()));
         }
         onPacket(packet, sender, false);
@@ -452,7 +462,7 @@ final class EndpointDriver {
         List<java.net.InetAddress> usable = null; // RFC 5061 section 5.3: asked once per drain
         for (OutgoingPacket p; (p = a.core().pollTransmit()) != null; ) {
             if (usable == null) {
-                usable = writer.locals().size() > 1 ? a.core().usableLocalAddresses() : List.of();
+                usable = writer.localCount() > 1 ? a.core().usableLocalAddresses() : List.of(); // no copy per drain
             }
             writer.write(p, a.destinationOf(p.destination()), usable); // RFC 9260 section 6.4: the path the core chose
         }

@@ -179,6 +179,11 @@ final class SocketRouter {
         return List.copyOf(locals);
     }
 
+    /** How many sockets the router writes through: {@code locals().size()} without the copy (issue 6). */
+    int localCount() {
+        return locals.size();
+    }
+
     /** A socket opened on {@code local} while the endpoint runs (RFC 5061: an address bound on a live association). */
     void add(InetAddress local, PacketWriter writer) {
         locals.add(local);

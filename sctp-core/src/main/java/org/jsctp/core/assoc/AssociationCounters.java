@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.util.List;
 import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.tx.PrPolicy;
 import org.jsctp.core.packet.chunk.Chunk;
@@ -37,7 +38,9 @@ final class AssociationCounters {
         if (p.zeroChecksum()) {
             zeroChecksumPacketsSent++;
         }
-        for (Chunk c : p.chunks()) {
+        List<Chunk> chunks = p.chunks();
+        for (int i = 0; i < chunks.size(); i++) { // indexed: no iterator per packet (issue 6)
+            Chunk c = chunks.get(i);
             if (c instanceof DataChunk d) {
                 dataChunksSent++;
                 userBytesSent += d.userData().length();

@@ -82,11 +82,12 @@ final class ChunkDispatcher {
         int tag = packet.header().verificationTag();
         boolean carriedData = false;
         boolean immediate = false;
-        List<ErrorCause> unrecognized = new ArrayList<>(0);
+        List<ErrorCause> unrecognized = List.of(); // a list only once a chunk is unrecognized (issue 6)
         ChunkAuthentication.Verdict auth = ChunkAuthentication.Verdict.NONE;
         int index = -1;
-        for (Chunk chunk : packet.chunks()) {
-            index++;
+        List<Chunk> chunks = packet.chunks();
+        while (++index < chunks.size()) { // indexed: no iterator per packet (issue 6)
+            Chunk chunk = chunks.get(index);
             if (!acceptsTag(tag, chunk)) {
                 return; // RFC 9260 section 8.5: silently discard the packet
             }
@@ -162,6 +163,9 @@ final class ChunkDispatcher {
                 // not, is treated by the two high bits of its type.
                 UnrecognizedAction action = UnrecognizedAction.ofChunkType(chunk.type());
                 if (action.reports()) {
+                    if (unrecognized.isEmpty()) {
+                        unrecognized = new ArrayList<>(1);
+                    }
                     unrecognized.add(UnrecognizedChunkTypeCause.of(chunk));
                 }
                 if (!action.continues()) {

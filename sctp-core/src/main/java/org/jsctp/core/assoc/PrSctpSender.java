@@ -113,8 +113,9 @@ final class PrSctpSender {
      * messages whose chunks are due for retransmission though their policy says no more.
      */
     void beforeTransmission(long nowNanos) {
-        for (OutgoingMessage m : queue.abandonExpired(nowNanos)) {
-            report(m, false, "its lifetime expired before it was sent (PR-SCTP timed reliability, RFC 7496)");
+        List<OutgoingMessage> expiredUnsent = queue.abandonExpired(nowNanos);
+        for (int i = 0; i < expiredUnsent.size(); i++) { // indexed: no iterator per packet when none expired (issue 6)
+            report(expiredUnsent.get(i), false, "its lifetime expired before it was sent (PR-SCTP timed reliability, RFC 7496)");
         }
         if (!forwardTsnSupported || sent.isEmpty() || !outstanding.hasRetransmissionsPending()) {
             return;

@@ -16,13 +16,23 @@ public final class Crc32c {
     /** Offset of the checksum field in the common header. */
     public static final int CHECKSUM_OFFSET = 8;
     private static final byte[] ZEROS = new byte[4];
+    /**
+     * One CRC32C state per thread, reset before each use, so checksumming a packet allocates
+     * nothing (issue 6: no garbage per message). Callers that own a state pass it instead.
+     */
+    private static final ThreadLocal<CRC32C> PER_THREAD = ThreadLocal.withInitial(CRC32C::new);
 
     private Crc32c() {
     }
 
     /** The checksum field value (as a big-endian int) for the packet in {@code packet[offset, offset+length)}. */
     public static int compute(byte[] packet, int offset, int length) {
-        CRC32C crc = new CRC32C();
+        return compute(PER_THREAD.get(), packet, offset, length);
+    }
+
+    /** As {@link #compute(byte[], int, int)}, with the caller's {@code crc} state (reset first). */
+    public static int compute(CRC32C crc, byte[] packet, int offset, int length) {
+        crc.reset();
         crc.update(packet, offset, CHECKSUM_OFFSET);
         crc.update(ZEROS, 0, 4);
         crc.update(packet, offset + CHECKSUM_OFFSET + 4, length - CHECKSUM_OFFSET - 4);
@@ -34,13 +44,24 @@ public final class Crc32c {
      * direct; the buffer's position and limit are left as they were.
      */
     public static int compute(ByteBuffer buffer, int offset, int length) {
-        CRC32C crc = new CRC32C();
-        ByteBuffer view = buffer.duplicate();
-        view.limit(offset + CHECKSUM_OFFSET).position(offset);
-        crc.update(view);
-        crc.update(ZEROS, 0, 4);
-        view.limit(offset + length).position(offset + CHECKSUM_OFFSET + 4);
-        crc.update(view);
+        if (buffer.hasArray()) {
+            return compute(buffer.array(), buffer.arrayOffset() + offset, length);
+        }
+        // A direct (or read-only) buffer: moved over its ranges in place and put back as it was,
+        // rather than through a duplicate per packet.
+        CRC32C crc = PER_THREAD.get();
+        crc.reset();
+        int position = buffer.position();
+        int limit = buffer.limit();
+        try {
+            buffer.limit(offset + CHECKSUM_OFFSET).position(offset);
+            crc.update(buffer);
+            crc.update(ZEROS, 0, 4);
+            buffer.limit(offset + length).position(offset + CHECKSUM_OFFSET + 4);
+            crc.update(buffer);
+        } finally {
+            buffer.limit(limit).position(position);
+        }
         return Integer.reverseBytes((int) crc.getValue());
     }
 }

@@ -1,6 +1,7 @@
 package org.jsctp.core.packet;
 
 import java.util.List;
+import java.util.zip.CRC32C;
 import org.jsctp.core.packet.chunk.AuthChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.ChunkType;
@@ -12,10 +13,18 @@ import org.jsctp.core.packet.chunk.Chunks;
  * <p>Decoding is total: any byte sequence either decodes or fails with a {@link DecodeException}
  * that says what and where. Payloads, cookies and other opaque fields of the result share the
  * input array, which the caller must therefore leave unchanged while the packet is in use.
+ *
+ * <p>A decoder keeps scratch state between decodes (its readers and checksum state, so that a
+ * decode allocates only what the packet keeps: issue 6), so one decoder serves one thread at a
+ * time, as the transport's one decoder per event loop does. Nothing of that state reaches the
+ * decoded packet.
  */
 public final class PacketDecoder {
 
     private final DecoderOptions options;
+    private final WireReader packetReader = WireReader.unbound();
+    private final WireReader chunkValueReader = WireReader.unbound();
+    private final CRC32C crc = new CRC32C();
 
     public PacketDecoder(DecoderOptions options) {
         this.options = options;
@@ -37,14 +46,14 @@ public final class PacketDecoder {
 
     /** Decodes {@code length} bytes of {@code packet} from {@code offset}; error offsets count from {@code offset}'s array start. */
     public SctpPacket decode(byte[] packet, int offset, int length) throws DecodeException {
-        WireReader in = WireReader.of(packet, offset, length, "SCTP packet");
+        WireReader in = packetReader.reset(packet, offset, length, "SCTP packet");
         if (length < CommonHeader.LENGTH) {
             throw in.fail(DecodeException.Reason.TRUNCATED,
                     length + " bytes, too few for the 12-byte common header");
         }
         CommonHeader header = decodeHeader(in);
         boolean zeroChecksum = verifyChecksum(header.checksum(), packet, offset, length);
-        List<Chunk> chunks = Chunks.decodeList(in);
+        List<Chunk> chunks = Chunks.decodeList(in, chunkValueReader);
         return new SctpPacket(header, chunks, zeroChecksum, fromFirstAuth(chunks, packet, offset, length));
     }
 
@@ -55,8 +64,8 @@ public final class PacketDecoder {
      */
     private static Bytes fromFirstAuth(List<Chunk> chunks, byte[] packet, int offset, int length) {
         boolean hasAuth = false;
-        for (Chunk c : chunks) {
-            if (c instanceof AuthChunk) {
+        for (int i = 0; i < chunks.size(); i++) { // indexed: no iterator per packet
+            if (chunks.get(i) instanceof AuthChunk) {
                 hasAuth = true;
                 break;
             }
@@ -103,14 +112,14 @@ public final class PacketDecoder {
             return false;
         }
         if (received == 0 && options.acceptZeroChecksum()
-                && !(startsWithCrcOnlyChunk(packet, offset, length) && Crc32c.compute(packet, offset, length) == 0)) {
+                && !(startsWithCrcOnlyChunk(packet, offset, length) && Crc32c.compute(crc, packet, offset, length) == 0)) {
             // RFC 9653 section 5.3: a zero checksum is accepted once announced; the packet says so,
             // for the association to check it announced. An INIT or COOKIE ECHO always carries
             // CRC32C (section 5.2), so for those rare packets a CRC32C that happens to be 0 is told
             // apart; for others such a packet (one in 2^32) is taken for a zero-checksum one.
             return true;
         }
-        int expected = Crc32c.compute(packet, offset, length);
+        int expected = Crc32c.compute(crc, packet, offset, length);
         if (expected != received) {
             throw new DecodeException(DecodeException.Reason.BAD_CHECKSUM, "SCTP packet", offset + Crc32c.CHECKSUM_OFFSET,
                     String.format("checksum 0x%08x, computed 0x%08x", received, expected));

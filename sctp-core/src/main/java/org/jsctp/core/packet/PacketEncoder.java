@@ -3,6 +3,7 @@ package org.jsctp.core.packet;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.RandomAccess;
 import org.jsctp.core.packet.chunk.Chunk;
 
 /**
@@ -37,8 +38,14 @@ public final class PacketEncoder {
         WireWriter.writeU16(out, destinationPort);
         WireWriter.writeU32(out, verificationTag);
         WireWriter.writeU32(out, 0);
-        for (Chunk c : chunks) {
-            c.encode(out);
+        if (chunks instanceof RandomAccess) {
+            for (int i = 0; i < chunks.size(); i++) { // indexed: no iterator per packet (issue 6)
+                chunks.get(i).encode(out);
+            }
+        } else {
+            for (Chunk c : chunks) {
+                c.encode(out);
+            }
         }
         int length = out.position() - start;
         if (!zeroChecksum) {

@@ -12,9 +12,11 @@ import java.util.Objects;
  */
 public final class WireReader {
 
-    private final byte[] array;
-    private final int limit;
-    private final String element;
+    // Not final: a decoder may re-point one reader at each element in turn (see #splitInto)
+    // instead of allocating a reader per element (issue 6, garbage per message).
+    private byte[] array;
+    private int limit;
+    private String element;
     private int position;
 
     private WireReader(byte[] array, int position, int limit, String element) {
@@ -28,6 +30,27 @@ public final class WireReader {
     public static WireReader of(byte[] array, int offset, int length, String element) {
         Objects.checkFromIndexSize(offset, length, array.length);
         return new WireReader(array, offset, offset + length, element);
+    }
+
+    /**
+     * A reader to be pointed at its input later ({@link #reset} or {@link #splitInto}), for a
+     * decoder that reuses one reader across decodes. Until then it has nothing to read.
+     */
+    public static WireReader unbound() {
+        return new WireReader(new byte[0], 0, 0, "nothing");
+    }
+
+    /**
+     * Re-points this reader at {@code length} bytes of {@code array} from {@code offset}, as
+     * {@link #of(byte[], int, int, String)} would make a new one; returns this reader.
+     */
+    public WireReader reset(byte[] array, int offset, int length, String element) {
+        Objects.checkFromIndexSize(offset, length, array.length);
+        this.array = array;
+        this.position = offset;
+        this.limit = offset + length;
+        this.element = element;
+        return this;
     }
 
     /** A reader over the whole array. */
@@ -116,6 +139,21 @@ public final class WireReader {
     public WireReader split(int count, String childElement) throws DecodeException {
         require(count);
         WireReader child = new WireReader(array, position, position + count, childElement);
+        position += count;
+        return child;
+    }
+
+    /**
+     * As {@link #split}, but re-points {@code child} (not this reader) at the next {@code count}
+     * bytes instead of making a new reader: for a decoder that is done with the child before it
+     * splits the next element off. Returns {@code child}.
+     */
+    public WireReader splitInto(WireReader child, int count, String childElement) throws DecodeException {
+        require(count);
+        child.array = array;
+        child.position = position;
+        child.limit = position + count;
+        child.element = childElement;
         position += count;
         return child;
     }

@@ -42,6 +42,8 @@ public final class DataTracker {
     private final int maxDuplicatesReported;
     private final List<Tsn> duplicates = new ArrayList<>();
     private long cumulativeAck;
+    /** The last {@link #cumulativeTsnAck()} handed out, reused while the ack point stays. */
+    private Tsn lastCumulativeTsnAck;
     private int dataPacketsSinceSack;
     private boolean sackImmediately;
     /** Delayed Ack for CMT: out-of-order arrival does not make a SACK due at once. */
@@ -156,7 +158,14 @@ public final class DataTracker {
 
     /** The cumulative TSN ack point: the last TSN received with all before it. */
     public Tsn cumulativeTsnAck() {
-        return new Tsn((int) cumulativeAck);
+        // Asked several times per packet (SACK building, delivery checks): one Tsn per new ack
+        // point rather than one per call (issue 6). Tsn is immutable, so sharing it is safe.
+        Tsn last = lastCumulativeTsnAck;
+        if (last == null || last.value() != (int) cumulativeAck) {
+            last = new Tsn((int) cumulativeAck);
+            lastCumulativeTsnAck = last;
+        }
+        return last;
     }
 
     /** Whether {@code tsn} is the lowest TSN not received yet: the one after the cumulative TSN ack point. */

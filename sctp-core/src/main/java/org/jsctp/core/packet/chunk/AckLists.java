@@ -62,15 +62,16 @@ final class AckLists {
     }
 
     static void writeBlocks(ByteBuffer out, List<GapAckBlock> blocks) {
-        for (GapAckBlock block : blocks) {
+        for (int i = 0; i < blocks.size(); i++) { // indexed (the lists are copies, RandomAccess): no iterator
+            GapAckBlock block = blocks.get(i);
             WireWriter.writeU16(out, block.start());
             WireWriter.writeU16(out, block.end());
         }
     }
 
     static void writeTsns(ByteBuffer out, List<Tsn> tsns) {
-        for (Tsn tsn : tsns) {
-            WireWriter.writeU32(out, tsn.value());
+        for (int i = 0; i < tsns.size(); i++) {
+            WireWriter.writeU32(out, tsns.get(i).value());
         }
     }
 

@@ -20,16 +20,24 @@ public final class Chunks {
      * four bytes, the last one included: the packet's length covers it (RFC 9260 section 3.2).
      */
     public static List<Chunk> decodeList(WireReader in) throws DecodeException {
+        return decodeList(in, WireReader.unbound());
+    }
+
+    /**
+     * As {@link #decodeList(WireReader)}, with {@code value} re-pointed at each chunk's value in
+     * turn rather than a new reader per chunk (no chunk keeps the reader it was decoded from).
+     */
+    public static List<Chunk> decodeList(WireReader in, WireReader value) throws DecodeException {
         // One or two chunks (a DATA packet, a SACK, a SACK with DATA) make an immutable list of
         // one object that the packet keeps without copying; only longer packets need a buffer.
         if (!in.hasRemaining()) {
             return List.of();
         }
-        Chunk first = decodeNext(in);
+        Chunk first = decodeNext(in, value);
         if (!in.hasRemaining()) {
             return List.of(first);
         }
-        Chunk second = decodeNext(in);
+        Chunk second = decodeNext(in, value);
         if (!in.hasRemaining()) {
             return List.of(first, second);
         }
@@ -37,13 +45,18 @@ public final class Chunks {
         chunks.add(first);
         chunks.add(second);
         while (in.hasRemaining()) {
-            chunks.add(decodeNext(in));
+            chunks.add(decodeNext(in, value));
         }
         return chunks;
     }
 
     /** Decodes the chunk at the reader's position, with its padding, and advances past it. */
     public static Chunk decodeNext(WireReader in) throws DecodeException {
+        return decodeNext(in, WireReader.unbound());
+    }
+
+    /** As {@link #decodeNext(WireReader)}, decoding the chunk's value through {@code scratch}, re-pointed. */
+    public static Chunk decodeNext(WireReader in, WireReader scratch) throws DecodeException {
         int start = in.position();
         if (in.remaining() < Tlv.HEADER_LENGTH) {
             throw new DecodeException(DecodeException.Reason.TRUNCATED, in.element(), start,
@@ -62,7 +75,7 @@ public final class Chunks {
                     "chunk length " + length + " runs past the end of the packet ("
                             + (in.remaining() + Tlv.HEADER_LENGTH) + " bytes left)");
         }
-        WireReader value = in.split(length - Tlv.HEADER_LENGTH, name);
+        WireReader value = in.splitInto(scratch, length - Tlv.HEADER_LENGTH, name);
         Chunk chunk = decodeValue(type, flags, value);
         Tlv.skipPadding(in, length, name, start, false);
         return chunk;
