@@ -3,10 +3,8 @@ package org.jsctp.api.netty;
 import com.sun.nio.sctp.Association;
 import com.sun.nio.sctp.MessageInfo;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import org.jsctp.api.SctpMessage;
 import org.jsctp.api.SctpPrPolicy;
 import org.jsctp.api.SctpReceivedMessage;
@@ -34,16 +32,13 @@ final class MessageConversion {
     }
 
     /**
-     * A Netty message for a received one, its bytes copied into a buffer of {@code alloc} (the
-     * receiver releases it). Its MessageInfo carries stream, PPID, the U bit and whether it is
+     * A Netty message for a received one (or the last of the pieces in {@code buf}, which it
+     * takes over; the receiver releases it). Its MessageInfo carries stream, PPID, the U bit and whether it is
      * the last piece of a partially delivered message (RFC 6458 section 8.1.20), which
      * {@code SctpMessageCompletionHandler} reads.
      */
-    static io.netty.channel.sctp.SctpMessage inbound(SctpReceivedMessage r, Association association,
-                                                     SocketAddress from, ByteBufAllocator alloc) {
-        ByteBuffer payload = r.payload();
-        ByteBuf buf = alloc.buffer(payload.remaining());
-        buf.writeBytes(payload);
+    static io.netty.channel.sctp.SctpMessage inbound(SctpReceivedMessage r, ByteBuf buf, Association association,
+                                                     SocketAddress from) {
         MessageInfo info = MessageInfo.createOutgoing(association, from, r.stream())
                 .payloadProtocolID(r.ppid()).unordered(r.isUnordered()).complete(r.isComplete());
         return new io.netty.channel.sctp.SctpMessage(info, buf);

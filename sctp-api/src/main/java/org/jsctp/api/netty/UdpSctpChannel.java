@@ -1,6 +1,7 @@
 package org.jsctp.api.netty;
 
 import com.sun.nio.sctp.Association;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.AbstractChannel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelMetadata;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import org.jsctp.api.NotificationKind;
 import org.jsctp.api.SctpAssociation;
 import org.jsctp.api.SctpEndpoint;
@@ -61,6 +63,7 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     /** The send of the outbound buffer's current message, while it waits for room (sendAsync). */
     private CompletableFuture<Void> sending;
     private Object sendingMessage;
+    private final PartialPieces pieces = new PartialPieces();
 
     /** A client channel; Netty's bootstraps create it by reflection. */
     public UdpSctpChannel() {
@@ -253,6 +256,7 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     protected void doClose() {
         open = false;
         active = false;
+        pieces.releaseAll();
         SctpAssociation a = association;
         SctpEndpoint e = ownedEndpoint;
         if (a != null) {
@@ -278,15 +282,30 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         a.setListener(new SctpListener() {
             @Override
             public void onMessage(SctpReceivedMessage message) {
-                io.netty.channel.sctp.SctpMessage m = MessageConversion.inbound(message, handle,
-                        remoteAddress0(), config.getAllocator());
-                onLoop(() -> deliver(m));
+                ByteBuf bytes = pieces.add(message, config.getAllocator());
+                if (bytes == null) {
+                    return;
+                }
+                io.netty.channel.sctp.SctpMessage m = MessageConversion.inbound(message, bytes, handle,
+                        remoteAddress0());
+                try {
+                    onLoop(() -> deliver(m));
+                } catch (RejectedExecutionException e) {
+                    m.release(); // the channel's loop is gone
+                }
             }
 
             @Override
             public void onNotification(SctpNotification notification) {
+                if (notification instanceof SctpNotification.PartialDeliveryAborted p) {
+                    pieces.aborted(p.stream(), p.unordered());
+                }
                 Object event = NotificationEvents.toEvent(notification, handle);
-                onLoop(() -> pipeline().fireUserEventTriggered(event));
+                try {
+                    onLoop(() -> pipeline().fireUserEventTriggered(event));
+                } catch (RejectedExecutionException e) {
+                    // the channel's loop is gone
+                }
             }
         });
     }
