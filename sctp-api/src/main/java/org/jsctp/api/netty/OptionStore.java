@@ -123,8 +123,8 @@ final class OptionStore {
             setSctp(SctpOptions.INIT_MSG, new InitParameters(m.maxOutStreams(), m.maxInStreams(),
                     now.maxAttempts(), now.maxInitTimeout()));
         } else if (key == SctpChannelOption.SCTP_FRAGMENT_INTERLEAVE) {
-            // RFC 6458 section 8.1.20: level 2 interleaves messages of different streams, which
-            // is what I-DATA does (RFC 8260 section 1); levels 0 and 1 need no interleaving.
+            // RFC 6458 section 8.1 (SCTP_FRAGMENT_INTERLEAVE): level 2 interleaves messages of
+            // different streams, which is what I-DATA does (RFC 8260 section 1); 0 and 1 need none.
             int level = (Integer) value;
             if (level < 0 || level > 2) {
                 throw new IllegalArgumentException("SCTP_FRAGMENT_INTERLEAVE must be 0, 1 or 2: " + level);
@@ -134,17 +134,17 @@ final class OptionStore {
                 || key == SctpChannelOption.SCTP_EXPLICIT_COMPLETE) {
             if ((Boolean) value) {
                 throw new UnsupportedOperationException(key.name() + " is not supported over UDP encapsulation: "
-                        + "messages are always fragmented and sent whole (RFC 6458 sections 8.1.5, 8.1.26)");
+                        + "messages are always fragmented and sent whole (RFC 6458 section 8.1)");
             }
         } else if (key == SctpChannelOption.SCTP_PRIMARY_ADDR) {
             primary = address(value, key);
             if (live != null) {
-                live.setPrimaryAsync(primary); // RFC 6458 section 8.1.9
+                live.setPrimaryAsync(primary); // RFC 6458 SCTP_PRIMARY_ADDR, RFC 9260 section 6.4
             }
         } else if (key == SctpChannelOption.SCTP_SET_PEER_PRIMARY_ADDR) {
             peerPrimary = address(value, key);
             if (live != null) {
-                live.setPeerPrimary(peerPrimary); // RFC 6458 section 8.3.2, RFC 5061 section 4.2.4
+                live.setPeerPrimary(peerPrimary); // RFC 6458 SCTP_SET_PEER_PRIMARY_ADDR, RFC 5061 section 4.2.4
             }
         } else {
             SctpOption<T> o = UdpSctpChannelOption.sctpOption(key);

@@ -51,7 +51,7 @@ public final class UdpSctpChannelOption {
     /** Whether ASCONF is offered (RFC 5061); {@code bindAddress}/{@code unbindAddress} on a live channel need it on both sides. */
     public static final ChannelOption<Boolean> ASCONF = of(SctpOptions.ASCONF_ENABLED);
 
-    /** The partial delivery point in bytes (RFC 6458 section 8.1.21). */
+    /** The partial delivery point in bytes (RFC 6458 section 8.1.20). */
     public static final ChannelOption<Integer> PARTIAL_DELIVERY_POINT = of(SctpOptions.PARTIAL_DELIVERY_POINT);
 
     private UdpSctpChannelOption() {
