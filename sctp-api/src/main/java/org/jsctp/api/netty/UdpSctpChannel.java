@@ -365,7 +365,14 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             if (!f.isDone()) {
                 sending = f;
                 sendingMessage = msg;
-                f.whenComplete((v, e) -> onLoop(() -> sent(in, msg, e)));
+                // always a task of its own: inline, resuming the flush from within doWrite would be lost
+                f.whenComplete((v, e) -> {
+                    try {
+                        eventLoop().execute(() -> sent(in, msg, e));
+                    } catch (RejectedExecutionException gone) {
+                        // the channel's loop is gone, and its outbound buffer with it
+                    }
+                });
                 return;
             }
             Throwable failure = failure(f);

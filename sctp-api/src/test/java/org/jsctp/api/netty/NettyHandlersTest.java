@@ -118,6 +118,27 @@ class NettyHandlersTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("SO_RCVBUF");
     }
 
+    @Test
+    void writesBeyondAFullSendBufferWaitAndAllArriveInOrder() throws Exception {
+        Collector got = new Collector();
+        pair.server(Map.of(), () -> got);
+        UdpSctpChannel client = pair.client(Map.of(ChannelOption.SO_SNDBUF, 8192));
+        io.netty.channel.ChannelFuture last = null;
+        for (int i = 0; i < 100; i++) {
+            byte[] b = pattern(4000);
+            b[0] = (byte) i;
+            last = client.write(new SctpMessage(0, 1, Unpooled.wrappedBuffer(b)));
+        }
+        client.flush();
+        assertThat(last.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(last.isSuccess()).isTrue();
+        for (int i = 0; i < 100; i++) {
+            Collector.Received r = (Collector.Received) got.next();
+            assertThat(r.bytes()).hasSize(4000);
+            assertThat(r.bytes()[0]).isEqualTo((byte) i);
+        }
+    }
+
     static byte[] pattern(int n) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
