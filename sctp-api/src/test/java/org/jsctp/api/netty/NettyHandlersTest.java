@@ -139,6 +139,24 @@ class NettyHandlersTest {
         }
     }
 
+    @Test
+    void aPeersShutdownReachesTheAcceptedChannelAsANotificationAndClosesIt() throws Exception {
+        Collector got = new Collector();
+        pair.server(Map.of(), () -> got);
+        UdpSctpChannel client = pair.client(Map.of());
+        client.writeAndFlush(new SctpMessage(0, 0, Unpooled.wrappedBuffer(new byte[] {1}))).sync();
+        got.next();
+        io.netty.channel.Channel child = got.channel;
+        assertThat(got.nextEvent()).isInstanceOfSatisfying(com.sun.nio.sctp.AssociationChangeNotification.class,
+                n -> assertThat(n.event()).isEqualTo(
+                        com.sun.nio.sctp.AssociationChangeNotification.AssocChangeEvent.COMM_UP));
+
+        client.close().sync();
+        assertThat(child.closeFuture().await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(got.events).anySatisfy(e -> assertThat(e).isInstanceOf(com.sun.nio.sctp.ShutdownNotification.class));
+        assertThat(client.isOpen()).isFalse();
+    }
+
     static byte[] pattern(int n) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
