@@ -1,14 +1,18 @@
 package org.jsctp.core.asconf;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A {@link LocalAddressBook} that only remembers which of our addresses the peer knows and which
- * may be a packet's source. For tests and until the multi-homing path set takes its place.
+ * Our addresses in one association, as RFC 5061 section 5.3 changes them: at first those listed
+ * in INIT or INIT ACK; an added address joins once the peer acknowledged it (rule D2), a deleted
+ * one stops being a source as soon as its deletion is queued (rule D4) and leaves once
+ * acknowledged. The association keeps one (see {@code assoc/AddressReconfiguration}); the
+ * transport asks {@link #usableAsSource()} which of its sockets may send for the association.
  */
 public final class InMemoryLocalAddressBook implements LocalAddressBook {
 
@@ -53,5 +57,16 @@ public final class InMemoryLocalAddressBook implements LocalAddressBook {
      */
     public boolean isUsableAsSource(InetAddress address) {
         return known.contains(address) && !notSources.contains(address);
+    }
+
+    /** Our addresses packets (other than an ASCONF) may leave from now, in the order they became known. */
+    public List<InetAddress> usableAsSource() {
+        List<InetAddress> out = new ArrayList<>(known.size());
+        for (InetAddress a : known) {
+            if (!notSources.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 }

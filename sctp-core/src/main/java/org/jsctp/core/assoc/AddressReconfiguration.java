@@ -7,6 +7,7 @@ import org.jsctp.core.asconf.AsconfRequest;
 import org.jsctp.core.asconf.AsconfResult;
 import org.jsctp.core.asconf.AsconfSender;
 import org.jsctp.core.asconf.ErrorCounting;
+import org.jsctp.core.asconf.InMemoryLocalAddressBook;
 import org.jsctp.core.packet.cause.ErrorCause;
 import org.jsctp.core.packet.cause.IllegalAsconfAckCause;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
@@ -24,7 +25,7 @@ import org.jsctp.core.timer.Timer;
  * The association's side of RFC 5061: hands received ASCONF and ASCONF-ACK chunks to the
  * {@link AsconfReceiver} and {@link AsconfSender} of org.jsctp.core.asconf, on the real address
  * books (the paths for the peer's addresses, {@link PathAddressBook}; ours,
- * {@link AssociationLocalAddresses}), takes the user's requests, sends each ASCONF (with AUTH,
+ * {@link InMemoryLocalAddressBook}), takes the user's requests, sends each ASCONF (with AUTH,
  * which {@link Tcb#sendTo} adds since the peer lists ASCONF in its CHUNKS) and runs the T-4 RTO
  * timer on the association's timers.
  *
@@ -48,7 +49,7 @@ final class AddressReconfiguration {
     private final ErrorCounter errors;
     private final DataTransmission transmission;
     private final Timer t4;
-    private final AssociationLocalAddresses local;
+    private final InMemoryLocalAddressBook local;
     private AsconfReceiver receiver;
     private Tsn receiverInitialTsn;
     private AsconfSender sender;
@@ -67,7 +68,7 @@ final class AddressReconfiguration {
         // RFC 5061 section 5.1 rule B3: T-4 RTO doubles at each expiry, up to RTO.Max.
         this.t4 = tcb.timers.add(new Timer("T-4 RTO", c.rtoInitialNanos(), c.rtoMaxNanos(), Timer.Backoff.EXPONENTIAL,
                 false, -1));
-        this.local = new AssociationLocalAddresses(c.localAddresses());
+        this.local = new InMemoryLocalAddressBook(c.localAddresses());
     }
 
     /**
