@@ -96,6 +96,12 @@ final class TsctpCommand implements Callable<Integer> {
                     + "(beyond RFC 9260 section 7.2.4 (5); helps on lossy paths)")
     boolean detectLostRetransmissions;
 
+    @Option(names = "--prr",
+            description = "in Fast Recovery, retransmit in proportion to the data SACKs report delivered "
+                    + "(RFC 6937's proportional rate reduction), so a burst of losses larger than one SACK "
+                    + "reports recovers without T3-rtx")
+    boolean proportionalRateReduction;
+
     @Option(names = "--stats", description = "client: print the association's retransmission statistics at the end")
     boolean stats;
 
@@ -158,7 +164,8 @@ final class TsctpCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "need --rto-min <= --rto-initial <= RTO.Max ("
                     + TimeUnit.NANOSECONDS.toMillis(base.rtoMaxNanos()) + " ms)");
         }
-        config.rtoMinNanos(rtoMin).rtoInitialNanos(rtoInitial).lostRetransmissionDetection(detectLostRetransmissions);
+        config.rtoMinNanos(rtoMin).rtoInitialNanos(rtoInitial).lostRetransmissionDetection(detectLostRetransmissions)
+                .proportionalRateReduction(proportionalRateReduction);
         AssociationConfig built = config.build();
         return address == null ? serve(built) : send(built);
     }

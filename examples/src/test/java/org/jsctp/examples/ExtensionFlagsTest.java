@@ -65,7 +65,7 @@ class ExtensionFlagsTest {
                     + "--scheduler --set-primary --stream-value --version --wait --zero-checksum "
                     + "--zero-checksum-edmid -V -h -v"),
             Map.entry("tsctp", "--auth --auth-key --bind --detect-lost-retransmissions --disable-restart --idata --mtu "
-                    + "--no-offload --nrsack --peer-address --pf-threshold --pmtud-max --pr --primary --reconfig "
+                    + "--no-offload --nrsack --peer-address --pf-threshold --pmtud-max --pr --primary --prr --reconfig "
                     + "--rto-initial --rto-min --scheduler --seconds --set-primary --stats --stream-value "
                     + "--zero-checksum --zero-checksum-edmid -D -E -P -R -S -T -U -V -f -l -n -p -t -u -v"),
             Map.entry("latency", "--auth --auth-key --bind --disable-restart --help --idata --mtu --nagle --nrsack "

@@ -84,6 +84,10 @@ final class OptionMapping {
             b.cmtEnabled((Boolean) value); // draft-tuexen-tsvwg-sctp-multipath section 3
         } else if (o == SctpOptions.DISABLE_RESTART) {
             b.disableRestart((Boolean) value); // draft-ietf-tsvwg-natsupp section 5.3.1
+        } else if (o == SctpOptions.PROPORTIONAL_RATE_REDUCTION) {
+            b.proportionalRateReduction((Boolean) value); // RFC 6937 in RFC 9260 section 7.2.4's Fast Recovery
+        } else if (o == SctpOptions.LOST_RETRANSMISSION_DETECTION) {
+            b.lostRetransmissionDetection((Boolean) value); // beyond RFC 9260 section 7.2.4 (5)
         } else if (o == SctpOptions.ADAPTATION_LAYER) {
             java.util.OptionalInt codePoint = (java.util.OptionalInt) value; // RFC 5061 section 4.2.6
             if (codePoint.isPresent()) {
@@ -143,6 +147,10 @@ final class OptionMapping {
             return c.cmtEnabled();
         } else if (o == SctpOptions.DISABLE_RESTART) {
             return c.disableRestart();
+        } else if (o == SctpOptions.PROPORTIONAL_RATE_REDUCTION) {
+            return c.proportionalRateReduction();
+        } else if (o == SctpOptions.LOST_RETRANSMISSION_DETECTION) {
+            return c.lostRetransmissionDetection();
         } else if (o == SctpOptions.ADAPTATION_LAYER) {
             return c.adaptationIndication();
         } else if (o == SctpOptions.PEER_ADDR_THLDS) {

@@ -337,6 +337,31 @@ public final class SctpOptions {
             false, v -> {
             });
 
+    /**
+     * Proportional Rate Reduction in Fast Recovery (the proportional part of RFC 6937; RFC 6458 has
+     * no such option): during Fast Recovery, chunks marked for retransmission go out in proportion
+     * to the data each SACK reports delivered, even while the flight size is at or above cwnd. A
+     * recovery after a burst of losses larger than one SACK can report then proceeds by fast
+     * retransmissions instead of waiting for T3-rtx. Default false, as RFC 9260 section 7.2.4 step
+     * 5 sends marked chunks only "as soon as cwnd allows". Not live: read when the association
+     * starts its data transfer.
+     */
+    public static final SctpOption<Boolean> PROPORTIONAL_RATE_REDUCTION = SctpOption.of("PROPORTIONAL_RATE_REDUCTION",
+            Boolean.class, false, v -> {
+            });
+
+    /**
+     * Lost retransmission detection (beyond RFC 9260; RFC 6458 has no such option): a fast
+     * retransmission that is lost as well is fast retransmitted again once SACKs show that data sent
+     * after it arrived, instead of waiting for T3-rtx, which RFC 9260 section 7.2.4 (5) implies by
+     * making such a chunk ineligible. On lossy paths most timeouts come from such chunks (see
+     * docs/PERFORMANCE.md, "Under loss"). Default false. Not live: read when the association starts
+     * its data transfer.
+     */
+    public static final SctpOption<Boolean> LOST_RETRANSMISSION_DETECTION = SctpOption.of(
+            "LOST_RETRANSMISSION_DETECTION", Boolean.class, false, v -> {
+            });
+
     private SctpOptions() {
     }
 
@@ -346,7 +371,8 @@ public final class SctpOptions {
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
                 PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART, AUTH_SUPPORTED, AUTH_REQUIRED,
-                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, ASCONF_ENABLED, ADAPTATION_LAYER);
+                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, ASCONF_ENABLED, ADAPTATION_LAYER,
+                PROPORTIONAL_RATE_REDUCTION, LOST_RETRANSMISSION_DETECTION);
     }
 
     private static void range(String what, long value, long min, long max) {
