@@ -97,9 +97,9 @@ final class DataDelivery {
 
     /** A DATA chunk (RFC 9260 section 6.2), unless a stream reset holds it back (RFC 6525 section 5.2.2). */
     void onData(DataChunk data, StreamReconfiguration reconfig) {
-        onData(receiver == null || reconfig.holdsBack(data.streamId(), data.tsn()) ? null
-                : receiver.onData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
-                data.streamId());
+        Tsn tsn = data.tsn();
+        onData(receiver == null || reconfig.holdsBack(data.streamId(), tsn) ? null
+                : receiver.onData(data, tsn, undeliveredBytes), data.userData().isEmpty(), tsn, data.streamId());
     }
 
     /** An I-DATA chunk (RFC 8260 section 2.1), unless a stream reset holds it back. */

@@ -80,15 +80,15 @@ final class DataReceiver {
         tracker.setDelayOnReordering(true);
     }
 
-    Outcome onData(DataChunk chunk, long undeliveredBytes) {
+    Outcome onData(DataChunk chunk, Tsn tsn, long undeliveredBytes) {
         if (!(reassembly instanceof DataReassemblyQueue queue)) {
             return Outcome.PROTOCOL_VIOLATION; // RFC 8260 section 2.1: DATA is not used once I-DATA is
         }
-        Outcome pre = classify(chunk.tsn(), undeliveredBytes);
+        Outcome pre = classify(tsn, undeliveredBytes);
         if (pre != null) {
             return pre;
         }
-        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk, tracker.isNextAfterCumulativeAck(chunk.tsn())));
+        return record(tsn, queue.add(tracker.unwrap(tsn), chunk, tracker.isNextAfterCumulativeAck(tsn)));
     }
 
     Outcome onIData(IDataChunk chunk, long undeliveredBytes) {

@@ -102,7 +102,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
      * to twice it, since everything else may wait for it (see {@link ReassemblyQueue}).
      */
     public AddResult add(long unwrappedTsn, DataChunk chunk, boolean lowestMissing) {
-        if ((int) unwrappedTsn != chunk.tsn().value()) {
+        if ((int) unwrappedTsn != chunk.tsnValue()) {
             throw new IllegalArgumentException("unwrapped TSN " + unwrappedTsn + " is not the chunk's TSN " + chunk.tsn());
         }
         AddResult r = take(unwrappedTsn, chunk, lowestMissing);
@@ -120,7 +120,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         if (isStaleAfterForwardTsn(unwrappedTsn, chunk)) {
             return AddResult.ACCEPTED;
         }
-        int ssn = chunk.ssn().value();
+        int ssn = chunk.ssnValue();
         boolean ordered = !chunk.unordered();
         OrderedStream order = streams.get(streamId);
         if (ordered && hasPassed(order, ssn)) {
@@ -353,7 +353,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
      * it; the piece with E ends the partial delivery.
      */
     private AddResult continuePartialDelivery(PartialDelivery pd, long tsn, DataChunk chunk, boolean lowestMissing) {
-        if (chunk.beginning() || !pd.isMessage(chunk.streamId(), chunk.unordered(), chunk.ssn().value())) {
+        if (chunk.beginning() || !pd.isMessage(chunk.streamId(), chunk.unordered(), chunk.ssnValue())) {
             return AddResult.PROTOCOL_VIOLATION;
         }
         if (!fitsBeforeRight(tsn, chunk)) {
@@ -391,7 +391,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
     private void deliverLeadingRun(Run r) {
         removeRun(r);
         DataChunk f = r.first();
-        deliveringByNextTsn.put(r.lastTsn + 1, startPartialDelivery(f.streamId(), f.unordered(), f.ssn().value(),
+        deliveringByNextTsn.put(r.lastTsn + 1, startPartialDelivery(f.streamId(), f.unordered(), f.ssnValue(),
                 f.ppid(), r.firstTsn, r.joined(), r.firstTsn, r.lastTsn, r.lastTsn + 1));
     }
 
@@ -436,7 +436,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         }
         for (int i = 0; i < due.size(); i++) {
             DataChunk f = due.get(i).first();
-            if (isNextInLine(f.streamId(), f.unordered(), f.ssn().value())) { // one per stream
+            if (isNextInLine(f.streamId(), f.unordered(), f.ssnValue())) { // one per stream
                 deliverLeadingRun(due.get(i));
             }
         }
@@ -458,7 +458,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         for (int s = 0; s < runByFirst.capacity(); s++) {
             Run r = runByFirst.valueAt(s);
             if (r != null && !r.first().unordered()
-                    && hasPassed(streams.get(r.first().streamId()), r.first().ssn().value())) {
+                    && hasPassed(streams.get(r.first().streamId()), r.first().ssnValue())) {
                 doomed.add(r);
             }
         }
@@ -561,7 +561,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             if (first.unordered()) {
                 unorderedFirstRuns.put(result.firstTsn, result);
             } else {
-                orderedFirstRuns.put(orderedKey(first.streamId(), first.ssn().value()), result);
+                orderedFirstRuns.put(orderedKey(first.streamId(), first.ssnValue()), result);
             }
         }
         return result;
@@ -589,7 +589,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         }
         DataChunk first = left == null ? chunk : left.first();
         // RFC 9260 sections 6.5 and 6.6: ordered messages in SSN order, unordered ones at once.
-        deliverComplete(new ReceivedMessage(chunk.streamId(), chunk.unordered(), false, chunk.ssn().value(),
+        deliverComplete(new ReceivedMessage(chunk.streamId(), chunk.unordered(), false, chunk.ssnValue(),
                 first.ppid(), payload, left == null ? tsn : left.firstTsn, right == null ? tsn : right.lastTsn));
     }
 
@@ -601,7 +601,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             if (first.unordered()) {
                 unorderedFirstRuns.remove(r.firstTsn);
             } else {
-                orderedFirstRuns.remove(orderedKey(first.streamId(), first.ssn().value()));
+                orderedFirstRuns.remove(orderedKey(first.streamId(), first.ssnValue()));
             }
         }
         budget.removeEntries(r.size(), r.bytes);
@@ -674,7 +674,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             }
             if (first.beginning() && !first.unordered()) {
                 orderedFirsts++;
-                if (orderedFirstRuns.get(orderedKey(first.streamId(), first.ssn().value())) != r) {
+                if (orderedFirstRuns.get(orderedKey(first.streamId(), first.ssnValue())) != r) {
                     throw new IllegalStateException("run " + r + " missing from the ordered-first index");
                 }
             } else if (first.beginning()) {
@@ -693,7 +693,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
                 throw new IllegalStateException("run " + r + " belongs to data skipped through " + abandonedThrough);
             }
             if (first.beginning() && r.bytes >= partialDeliveryPoint
-                    && isNextInLine(first.streamId(), first.unordered(), first.ssn().value())) {
+                    && isNextInLine(first.streamId(), first.unordered(), first.ssnValue())) {
                 throw new IllegalStateException("run " + r + " reached the partial delivery point but waits");
             }
             bytes += r.bytes;
@@ -761,7 +761,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
 
         boolean isSameMessage(DataChunk c) {
             DataChunk f = first();
-            return f.streamId() == c.streamId() && f.ssn().value() == c.ssn().value() && f.unordered() == c.unordered();
+            return f.streamId() == c.streamId() && f.ssnValue() == c.ssnValue() && f.unordered() == c.unordered();
         }
 
         void addLast(long tsn, DataChunk c) {
@@ -822,7 +822,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
             long sum = 0;
             DataChunk previous = null;
             for (DataChunk c : fragments) {
-                if (c.tsn().value() != (int) expectedTsn) {
+                if (c.tsnValue() != (int) expectedTsn) {
                     throw new IllegalStateException("fragment TSN " + c.tsn() + " where " + expectedTsn + " belongs");
                 }
                 if (!isSameMessage(c)) {

@@ -229,10 +229,10 @@ public final class OutstandingData {
         }
         boolean ending;
         if (chunk instanceof DataChunk data) {
-            checkChunkTsn(tsn, data.tsn());
+            checkChunkTsn(tsn, data.tsnValue());
             ending = data.ending();
         } else if (chunk instanceof IDataChunk idata) {
-            checkChunkTsn(tsn, idata.tsn());
+            checkChunkTsn(tsn, idata.tsn().value());
             ending = idata.ending();
         } else {
             throw new IllegalArgumentException("only DATA and I-DATA chunks are outstanding, got " + chunk);
@@ -1062,9 +1062,9 @@ public final class OutstandingData {
         }
     }
 
-    private static void checkChunkTsn(Tsn tsn, Tsn chunkTsn) {
-        if (!tsn.equals(chunkTsn)) {
-            throw new IllegalArgumentException("chunk carries TSN " + chunkTsn + ", recorded as " + tsn);
+    private static void checkChunkTsn(Tsn tsn, int chunkTsn) {
+        if (tsn.value() != chunkTsn) {
+            throw new IllegalArgumentException("chunk carries TSN " + new Tsn(chunkTsn) + ", recorded as " + tsn);
         }
     }
 

@@ -21,9 +21,15 @@ import org.jsctp.core.seq.Tsn;
  * @param unordered the U bit: deliver as soon as complete, ignoring the SSN
  * @param beginning the B bit: first fragment of a message
  * @param ending the E bit: last fragment of a message
+ * @param tsnValue the TSN's 32 bits ({@link #tsn()} gives it typed); kept as an {@code int} so a
+ *     chunk costs no sequence-number objects on the data path (issue 6)
+ * @param streamId the Stream Identifier S
+ * @param ssnValue the Stream Sequence Number's 16 bits ({@link #ssn()} gives it typed)
+ * @param ppid the Payload Protocol Identifier, opaque to SCTP
+ * @param userData the fragment's bytes
  */
 public record DataChunk(boolean immediate, boolean unordered, boolean beginning, boolean ending,
-                        Tsn tsn, int streamId, Ssn ssn, int ppid, Bytes userData) implements Chunk {
+                        int tsnValue, int streamId, int ssnValue, int ppid, Bytes userData) implements Chunk {
 
     public static final int FLAG_ENDING = 0x01;
     public static final int FLAG_BEGINNING = 0x02;
@@ -33,6 +39,9 @@ public record DataChunk(boolean immediate, boolean unordered, boolean beginning,
     public static final int FIXED_VALUE_LENGTH = 12;
 
     public DataChunk {
+        if (ssnValue < 0 || ssnValue > 0xFFFF) {
+            throw new IllegalArgumentException("stream sequence number is a 16-bit value: " + ssnValue);
+        }
         if (streamId < 0 || streamId > 0xFFFF) {
             throw new IllegalArgumentException("stream identifier is a 16-bit value: " + streamId);
         }
@@ -41,10 +50,26 @@ public record DataChunk(boolean immediate, boolean unordered, boolean beginning,
         }
     }
 
+    /** A chunk with typed sequence numbers. */
+    public DataChunk(boolean immediate, boolean unordered, boolean beginning, boolean ending, Tsn tsn, int streamId,
+                     Ssn ssn, int ppid, Bytes userData) {
+        this(immediate, unordered, beginning, ending, tsn.value(), streamId, ssn.value(), ppid, userData);
+    }
+
+    /** The Transmission Sequence Number (RFC 9260 section 3.3.1). */
+    public Tsn tsn() {
+        return new Tsn(tsnValue);
+    }
+
+    /** The Stream Sequence Number n (RFC 9260 section 3.3.1). */
+    public Ssn ssn() {
+        return new Ssn(ssnValue);
+    }
+
     public static DataChunk decode(int flags, WireReader value) throws DecodeException {
-        Tsn tsn = new Tsn(value.readU32());
+        int tsn = value.readU32();
         int streamId = value.readU16();
-        Ssn ssn = new Ssn(value.readU16());
+        int ssn = value.readU16();
         int ppid = value.readU32();
         // RFC 9260 section 6.2: a DATA chunk with no user data is answered with ABORT (No User
         // Data); that is the association's decision, so an empty chunk decodes.
@@ -71,10 +96,17 @@ public record DataChunk(boolean immediate, boolean unordered, boolean beginning,
 
     @Override
     public void encodeValue(ByteBuffer out) {
-        WireWriter.writeU32(out, tsn.value());
+        WireWriter.writeU32(out, tsnValue);
         WireWriter.writeU16(out, streamId);
-        WireWriter.writeU16(out, ssn.value());
+        WireWriter.writeU16(out, ssnValue);
         WireWriter.writeU32(out, ppid);
         userData.writeTo(out);
+    }
+
+    @Override
+    public String toString() {
+        return "DataChunk[immediate=" + immediate + ", unordered=" + unordered + ", beginning=" + beginning
+                + ", ending=" + ending + ", tsn=" + tsn() + ", streamId=" + streamId + ", ssn=" + ssn()
+                + ", ppid=" + ppid + ", userData=" + userData + "]";
     }
 }
