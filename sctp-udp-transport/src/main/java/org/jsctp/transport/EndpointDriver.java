@@ -62,6 +62,10 @@ final class EndpointDriver {
     /** Accepts zero checksums only when the endpoint announces them (RFC 9653 section 5.3). */
     private final PacketDecoder decoder;
     private volatile boolean closing;
+    /** The association whose packets and events are being handed out, or null; event loop only. */
+    private SctpUdpAssociation draining;
+    /** Bound on the extra hand-out rounds that a listener's inline calls cause in one drain. */
+    private static final int MAX_INLINE_ROUNDS = 64;
 
     EndpointDriver(Endpoint endpoint, EventLoop loop, SocketRouter writer, TransportCounters counters,
                    AssociationListener listener, AdmissionControl admission, boolean manualReadCredit) {
@@ -195,10 +199,26 @@ final class EndpointDriver {
     /**
      * Runs a user call on the event loop as a task of its own, then drains the association; the
      * future completes after the drain with the call's result, or with what it threw. Callable
-     * from any thread.
+     * from any thread. A call the association's listener makes while that association's events
+     * are handed out runs at once instead, and the drain in progress sends what it produced; its
+     * future is complete on return.
      */
     <T> CompletableFuture<T> call(SctpUdpAssociation a, LongFunction<T> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        if (loop.inEventLoop() && draining == a) {
+            // The association's listener calls back while the association's events are handed
+            // out (an echo, say): the core takes the call at once, and the drain in progress sends
+            // what it produced with this input's packets, without a task and a second drain.
+            try {
+                result.complete(action.apply(System.nanoTime()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            } catch (Error e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+            return result;
+        }
         try {
             loop.execute(() -> {
                 T value;
@@ -416,20 +436,18 @@ final class EndpointDriver {
      * delivers its events, and re-arms its timer.
      */
     private void drain(SctpUdpAssociation a) {
-        drainTransmits(a);
         Association core = a.core();
-        a.publishState();
-        boolean closed = core.state() == AssociationState.CLOSED;
-        if (closed) {
-            a.timer().cancel();
-            table.remove(a);
-        }
-        for (AssociationEvent e; (e = core.pollEvent()) != null; ) {
-            if (!closed && (e instanceof AssociationEvent.CommunicationUp
-                    || e instanceof AssociationEvent.PeerAddressChange)) {
-                refreshPeers(a); // before the listener sees the event, so it sees the addresses
+        SctpUdpAssociation outer = draining;
+        draining = a;
+        boolean closed;
+        try {
+            closed = handOut(a);
+            // What the listener's inline calls (see call) produced goes in the same drain.
+            for (int round = 0; !closed && round < MAX_INLINE_ROUNDS && core.hasOutput(); round++) {
+                closed = handOut(a);
             }
-            dispatch(a, e);
+        } finally {
+            draining = outer;
         }
         if (closed) {
             LOG.debug("closed {}", a);
@@ -446,6 +464,29 @@ final class EndpointDriver {
         } catch (RuntimeException ex) {
             LOG.warn("association listener failed after an input of {}", a, ex);
         }
+    }
+
+    /**
+     * Sends the core's packets and hands its events to the listener; returns whether the
+     * association is closed (then it has left the table and its timer is off).
+     */
+    private boolean handOut(SctpUdpAssociation a) {
+        drainTransmits(a);
+        Association core = a.core();
+        a.publishState();
+        boolean closed = core.state() == AssociationState.CLOSED;
+        if (closed) {
+            a.timer().cancel();
+            table.remove(a);
+        }
+        for (AssociationEvent e; (e = core.pollEvent()) != null; ) {
+            if (!closed && (e instanceof AssociationEvent.CommunicationUp
+                    || e instanceof AssociationEvent.PeerAddressChange)) {
+                refreshPeers(a); // before the listener sees the event, so it sees the addresses
+            }
+            dispatch(a, e);
+        }
+        return closed;
     }
 
     /** Publishes the association's peer addresses and registers it under each (multi-homing). */

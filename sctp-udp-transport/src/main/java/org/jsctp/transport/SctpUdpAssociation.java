@@ -84,7 +84,11 @@ public final class SctpUdpAssociation {
     /**
      * Runs {@code call} with the core on the event loop as a task of its own, then sends what it
      * queued and delivers its events; the future completes after that with the call's result, or
-     * with what it threw. For layers built on the transport; callable from any thread.
+     * with what it threw. For layers built on the transport; callable from any thread. Called by
+     * the listener while it is handed this association's events, the call runs at once and what it
+     * queued goes out with the rest of that input's output (so an answer leaves in the same flush
+     * as the SACK it carries); its future is then complete on return. The same holds for
+     * {@link #send}, {@link #shutdown} and {@link #abort}.
      */
     public <T> CompletableFuture<T> call(CoreCall<T> call) {
         return driver.call(this, now -> call.apply(core, now));

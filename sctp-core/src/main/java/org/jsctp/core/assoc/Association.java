@@ -285,6 +285,11 @@ public final class Association {
         timerDispatcher.handleTimeout(nowNanos);
     }
 
+    /** Whether a packet to send or an event for the user is waiting ({@link #pollTransmit}, {@link #pollEvent}). */
+    public boolean hasOutput() {
+        return !tcb.transmits.isEmpty() || !tcb.events.isEmpty();
+    }
+
     /** The next packet to send, or null. */
     public OutgoingPacket pollTransmit() {
         OutgoingPacket p = tcb.transmits.poll();
