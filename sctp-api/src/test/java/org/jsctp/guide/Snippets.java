@@ -61,11 +61,12 @@ final class Snippets {
 
     /**
      * The tagged regions of a Java source, by name. A region may be opened again after its end:
-     * the pieces are joined, so lines the guide should not show (a test's bookkeeping) can sit
-     * between them. A tag opened twice or an end without its tag is an error.
+     * the pieces are joined with their indentation as in the source, so lines the guide should not
+     * show (a test's bookkeeping) can sit between them. A tag opened twice or an end without its
+     * tag is an error.
      */
     static Map<String, String> regions(String file, String source) {
-        Map<String, List<String>> regions = new LinkedHashMap<>();
+        Map<String, List<List<String>>> regions = new LinkedHashMap<>();
         java.util.Set<String> open = new java.util.LinkedHashSet<>();
         for (String line : source.split("\n", -1)) {
             Matcher t = TAG.matcher(line);
@@ -74,20 +75,24 @@ final class Snippets {
                 if (!open.add(t.group(1))) {
                     throw new IllegalArgumentException(file + ": tag::" + t.group(1) + "[] opened twice");
                 }
-                regions.computeIfAbsent(t.group(1), k -> new ArrayList<>());
+                regions.computeIfAbsent(t.group(1), k -> new ArrayList<>()).add(new ArrayList<>());
             } else if (e.matches()) {
                 if (!open.remove(e.group(1))) {
                     throw new IllegalArgumentException(file + ": end::" + e.group(1) + "[] without its tag");
                 }
             } else {
-                open.forEach(name -> regions.get(name).add(line)); // nested: the outer one holds the inner text
+                for (String name : open) { // nested: the outer one holds the inner text
+                    List<List<String>> pieces = regions.get(name);
+                    pieces.get(pieces.size() - 1).add(line);
+                }
             }
         }
         if (!open.isEmpty()) {
             throw new IllegalArgumentException(file + ": tag without end: " + open);
         }
         Map<String, String> joined = new LinkedHashMap<>();
-        regions.forEach((name, lines) -> joined.put(name, String.join("\n", lines)));
+        regions.forEach((name, pieces) -> joined.put(name, String.join("\n",
+                pieces.stream().map(piece -> String.join("\n", piece)).toList())));
         return joined;
     }
 
