@@ -109,7 +109,7 @@ final class PathExtensions {
         try (Peers p = Peers.connect(SctpEndpoint.builder(), probing)) {
             // tag::pmtud-state[]
             SctpPathStatistics path = p.client().pathStatistics().get(0);
-            System.out.println("MTU " + path.mtu() + " (" + path.mtuState() + ")"); // e.g. SEARCHING, SEARCH_COMPLETE
+            System.out.println("MTU " + path.mtu() + " (" + path.mtuState() + ")"); // BASE, SEARCHING, then SEARCH_COMPLETE
             // end::pmtud-state[]
             probingPath = path;
         }
