@@ -63,20 +63,22 @@ final class ApiTour {
             toServer.shutdown();                                    // graceful, waits for SHUTDOWN COMPLETE
             // end::one-to-one[]
             return m;
+            // tag::one-to-one[]
         }
+        // end::one-to-one[]
     }
 
     /** Streams: ordered within each stream only; returns the streams' counts as the client sees them. */
     static int[] streams() throws IOException {
+        // tag::streams[]
+        InitParameters streams = new InitParameters(32, 32, 8, Duration.ofSeconds(60)); // 32 out, up to 32 in
         try (SctpEndpoint server = SctpEndpoint.builder().localAddress(LOOPBACK).udpPort(0).sctpPort(5001)
-                .option(SctpOptions.INIT_MSG, new InitParameters(32, 32, 8, Duration.ofSeconds(60))).build();
-             // tag::streams[]
+                .option(SctpOptions.INIT_MSG, streams).build();
              SctpEndpoint client = SctpEndpoint.builder().localAddress(LOOPBACK).udpPort(0)
-                     // ask for 32 streams each way; the association gets the smaller of both sides' numbers
-                     .option(SctpOptions.INIT_MSG, new InitParameters(32, 32, 8, Duration.ofSeconds(60)))
-                     .build()) {
+                .option(SctpOptions.INIT_MSG, streams).build()) {
             server.listen();
             SctpAssociation a = client.connect(udpAddressOf(server), 5001);
+            // each direction gets the smaller of what the sender asks for and the receiver accepts
             System.out.println(a.outboundStreams() + " streams out, " + a.inboundStreams() + " in");
             a.send(SctpMessage.of(new byte[] {1}).withStream(31));  // the last one
             // end::streams[]
@@ -84,7 +86,9 @@ final class ApiTour {
             int stream = b.receive().stream();
             a.shutdown();
             return new int[] {a.outboundStreams(), a.inboundStreams(), stream};
+            // tag::streams[]
         }
+        // end::streams[]
     }
 
     /** One-to-many: implicit setup by the first send, replies on the association the message came on. */
@@ -104,7 +108,9 @@ final class ApiTour {
                     + new String(reply.toByteArray(), UTF_8));
             // end::one-to-many[]
             return new String(reply.toByteArray(), UTF_8);
+            // tag::one-to-many[]
         }
+        // end::one-to-many[]
     }
 
     /** The asynchronous style: futures all the way; returns the echoed text. */
@@ -129,23 +135,25 @@ final class ApiTour {
     /** The listener style: messages and notifications pushed to the application; returns what it saw. */
     static List<Object> listener() throws Exception {
         LinkedBlockingQueue<Object> seen = new LinkedBlockingQueue<>();
-        try (SctpEndpoint client = SctpEndpoint.builder().localAddress(LOOPBACK).udpPort(0).build();
-             // tag::listener[]
-             SctpEndpoint server = SctpEndpoint.builder().localAddress(LOOPBACK).udpPort(0).sctpPort(5004)
-                     .option(SctpOptions.EVENTS, EnumSet.of(NotificationKind.ASSOCIATION_CHANGE))
-                     .listener(new SctpListener() {                 // every association has it from the start
-                         @Override
-                         public void onMessage(SctpReceivedMessage m) {
-                             seen.add(new String(m.toByteArray(), UTF_8));
-                             m.association().sendAsync(SctpMessage.of(new byte[] {'k'})); // never block here
-                         }
+        // tag::listener[]
+        SctpListener listener = new SctpListener() {
+            @Override
+            public void onMessage(SctpReceivedMessage m) {
+                seen.add(new String(m.toByteArray(), UTF_8));
+                m.association().sendAsync(SctpMessage.of(new byte[] {'k'})); // never block here
+            }
 
-                         @Override
-                         public void onNotification(SctpNotification n) {
-                             seen.add(n);
-                         }
-                     }).build()) {
-            // end::listener[]
+            @Override
+            public void onNotification(SctpNotification n) {
+                seen.add(n);
+            }
+        };
+        SctpEndpoint.Builder serverBuilder = SctpEndpoint.builder().localAddress(LOOPBACK).udpPort(0).sctpPort(5004)
+                .option(SctpOptions.EVENTS, EnumSet.of(NotificationKind.ASSOCIATION_CHANGE))
+                .listener(listener);                    // every association has it from its start
+        // end::listener[]
+        try (SctpEndpoint client = SctpEndpoint.builder().localAddress(LOOPBACK).udpPort(0).build();
+             SctpEndpoint server = serverBuilder.build()) {
             server.listen();
             SctpAssociation a = client.connect(udpAddressOf(server), 5004);
             a.send(SctpMessage.of("hi".getBytes(UTF_8)));
@@ -238,6 +246,7 @@ final class ApiTour {
             try {
                 a.receive(Duration.ofMillis(100));                 // nothing comes
             } catch (SctpTimeoutException e) {
+                System.out.println("nothing within 100 ms; the association goes on");
                 // end::errors[]
                 caught.add(e.getClass());
                 // tag::errors[]
@@ -254,6 +263,7 @@ final class ApiTour {
             try {
                 a.send(SctpMessage.of(new byte[1]));
             } catch (SctpAbortedException | SctpClosedException e) { // all are SctpException, an IOException
+                System.out.println("too late: " + e.getMessage());
                 // end::errors[]
                 caught.add(e.getClass());
                 // tag::errors[]

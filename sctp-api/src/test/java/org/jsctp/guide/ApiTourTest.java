@@ -2,7 +2,19 @@ package org.jsctp.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import org.jsctp.api.AssociationParameters;
+import org.jsctp.api.DefaultSendParameters;
+import org.jsctp.api.DelayedAckParameters;
+import org.jsctp.api.InitParameters;
+import org.jsctp.api.PathMtuParameters;
+import org.jsctp.api.PeerAddressParameters;
+import org.jsctp.api.RtoInfo;
+import org.jsctp.api.SctpAssociation;
+import org.jsctp.api.SctpEndpoint;
+import org.jsctp.api.SctpOption;
+import org.jsctp.api.SctpOptions;
 import org.jsctp.api.SctpAbortedException;
 import org.jsctp.api.SctpClosedException;
 import org.jsctp.api.SctpConnectException;
@@ -64,6 +76,36 @@ class ApiTourTest {
     @Test
     void aLiveOptionChangesAndAFixedOneIsRefused() throws Exception {
         assertThat(ApiTour.options()).containsExactly(true, false, 4 << 20, false);
+    }
+
+    @Test
+    void theDefaultsTheTourListsAreTheStacks() throws Exception {
+        try (Peers p = Peers.connect(SctpEndpoint.builder(), SctpEndpoint.builder())) {
+            SctpAssociation a = p.client();
+            assertThat(a.getOption(SctpOptions.INIT_MSG)).isEqualTo(new InitParameters(10, 2048, 8, Duration.ofSeconds(60)));
+            assertThat(a.getOption(SctpOptions.RTO_INFO)).isEqualTo(
+                    new RtoInfo(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(60)));
+            assertThat(a.getOption(SctpOptions.ASSOC_INFO)).isEqualTo(new AssociationParameters(10, Duration.ofSeconds(60)));
+            assertThat(a.getOption(SctpOptions.NODELAY)).isFalse();
+            assertThat(a.getOption(SctpOptions.SEND_BUFFER)).isEqualTo(2 << 20);
+            assertThat(a.getOption(SctpOptions.RECEIVE_BUFFER)).isEqualTo(2 << 20);
+            assertThat(a.getOption(SctpOptions.MAX_SEG)).isEqualTo(1424);
+            assertThat(a.getOption(SctpOptions.DELAYED_ACK_TIME)).isEqualTo(
+                    new DelayedAckParameters(Duration.ofMillis(200), 2));
+            assertThat(a.getOption(SctpOptions.PEER_ADDR_PARAMS)).isEqualTo(
+                    new PeerAddressParameters(Duration.ofSeconds(30), 5));
+            assertThat(a.getOption(SctpOptions.EVENTS)).isEmpty();
+            assertThat(a.getOption(SctpOptions.DEFAULT_SEND_PARAM)).isEqualTo(DefaultSendParameters.NONE);
+            assertThat(a.getOption(SctpOptions.PARTIAL_DELIVERY_POINT)).isEqualTo(1 << 20);
+            assertThat(a.getOption(SctpOptions.BUFFERED_AMOUNT_LOW_THRESHOLD)).isZero();
+            assertThat(a.getOption(SctpOptions.PATH_MTU)).isEqualTo(new PathMtuParameters(true, 1452));
+            assertThat(List.of(SctpOptions.NODELAY, SctpOptions.PEER_ADDR_PARAMS, SctpOptions.EVENTS,
+                    SctpOptions.DEFAULT_SEND_PARAM, SctpOptions.BUFFERED_AMOUNT_LOW_THRESHOLD))
+                    .allMatch(SctpOption::isLive);
+            assertThat(List.of(SctpOptions.INIT_MSG, SctpOptions.RTO_INFO, SctpOptions.ASSOC_INFO,
+                    SctpOptions.SEND_BUFFER, SctpOptions.RECEIVE_BUFFER, SctpOptions.MAX_SEG,
+                    SctpOptions.DELAYED_ACK_TIME, SctpOptions.PARTIAL_DELIVERY_POINT)).noneMatch(SctpOption::isLive);
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ class GuideSnippetsTest {
         Path guide = Snippets.find(sourceDir, "docs/guide");
         Map<String, String> sources = new TreeMap<>();
         try (Stream<Path> files = Files.list(sourceDir)) {
-            files.filter(p -> p.toString().endsWith(".java"))
+            files.filter(p -> p.toString().endsWith(".java") && !p.toString().endsWith("Test.java")) // the examples
                     .forEach(p -> sources.put(p.getFileName().toString(), Snippets.read(p)));
         }
         List<Snippets.Block> blocks = new ArrayList<>();
@@ -86,6 +86,52 @@ class GuideSnippetsTest {
         assertThat(problems.get(2)).startsWith("d.md:18: X.java has no region tag::other[]");
         assertThat(Snippets.unshown(blocks.subList(1, 2), Map.of("X.java", source))).isEmpty();
         assertThat(Snippets.unshown(List.of(), Map.of("X.java", source))).containsExactly("X.java#call");
+    }
+
+    @Test
+    void aJavaBlockShownInsideALongerFenceIsNotChecked() {
+        String doc = """
+                ````text
+                ```java
+                stale();
+                ```
+                ````
+
+                ```sh
+                echo
+                ```
+                """;
+        assertThat(Snippets.blocks("d.md", doc)).isEmpty();
+    }
+
+    @Test
+    void aRegionOpenedAgainJoinsItsPiecesWithTheirIndentation() {
+        String source = """
+                    // tag::r[]
+                    for (int i = 0; i < 3; i++) {
+                        use(i);
+                        // end::r[]
+                        count(i);
+                        // tag::r[]
+                    }
+                    // end::r[]
+                """;
+        assertThat(Snippets.regions("Z.java", source).get("r")).isEqualTo(
+                "    for (int i = 0; i < 3; i++) {\n        use(i);\n    }");
+        assertThat(Snippets.normalize(Snippets.regions("Z.java", source).get("r")))
+                .isEqualTo("for (int i = 0; i < 3; i++) {\n    use(i);\n}");
+    }
+
+    @Test
+    void theGuideGivesTheVersionOfTheRootPom() throws IOException {
+        Path root = Snippets.find(Path.of(""), "docs/guide").getParent().getParent();
+        String pom = Snippets.read(root.resolve("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<artifactId>jsctp-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(m.find()).as("the root pom's version").isTrue();
+        assertThat(Snippets.read(root.resolve("docs/guide/getting-started.md")))
+                .contains("<groupId>org.jsctp</groupId>", "<artifactId>sctp-api</artifactId>",
+                        "<version>" + m.group(1) + "</version>");
     }
 
     @Test

@@ -33,23 +33,30 @@ final class Snippets {
     private Snippets() {
     }
 
-    /** The Java blocks of a Markdown text, in order. */
+    /**
+     * The Java blocks of a Markdown text, in order: fenced blocks whose info string is
+     * {@code java}. A fence of n backticks ends at a line of at least n backticks, so a longer
+     * fence can show a Java block as text without it counting.
+     */
     static List<Block> blocks(String doc, String markdown) {
         List<Block> blocks = new ArrayList<>();
         String[] lines = markdown.split("\n", -1);
         String lastNonBlank = "";
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.startsWith("```java")) {
-                int start = i + 1;
-                int end = start;
-                while (end < lines.length && !lines[end].strip().startsWith("```")) {
+            int ticks = line.length() - line.replaceFirst("^`+", "").length();
+            if (ticks >= 3) {
+                String info = line.substring(ticks).strip();
+                int end = i + 1;
+                while (end < lines.length && !closes(lines[end].strip(), ticks)) {
                     end++;
                 }
-                Matcher m = MARKER.matcher(lastNonBlank);
-                String body = String.join("\n", List.of(lines).subList(start, Math.min(end, lines.length)));
-                blocks.add(m.matches() ? new Block(doc, i + 1, m.group(1), m.group(2), body)
-                        : new Block(doc, i + 1, null, null, body));
+                if (info.equals("java")) {
+                    Matcher m = MARKER.matcher(lastNonBlank);
+                    String body = String.join("\n", List.of(lines).subList(i + 1, Math.min(end, lines.length)));
+                    blocks.add(m.matches() ? new Block(doc, i + 1, m.group(1), m.group(2), body)
+                            : new Block(doc, i + 1, null, null, body));
+                }
                 i = end;
                 lastNonBlank = "";
             } else if (!line.isEmpty()) {
@@ -57,6 +64,10 @@ final class Snippets {
             }
         }
         return blocks;
+    }
+
+    private static boolean closes(String line, int ticks) {
+        return line.length() >= ticks && line.chars().allMatch(c -> c == '`');
     }
 
     /**

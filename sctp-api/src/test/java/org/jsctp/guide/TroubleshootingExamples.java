@@ -20,7 +20,7 @@ final class TroubleshootingExamples {
 
     /** Prints an association's statistics after some traffic; returns them. */
     static SctpStatistics statistics() throws Exception {
-        try (Peers p = Peers.connect(SctpEndpoint.builder(), SctpEndpoint.builder())) {
+        try (Peers p = Peers.connect(SctpEndpoint.builder(), SctpEndpoint.builder().option(SctpOptions.NODELAY, true))) {
             SctpAssociation association = p.client();
             for (int i = 0; i < 10; i++) {
                 association.send(SctpMessage.of(new byte[3000]));

@@ -54,12 +54,12 @@ final class TuningExamples {
             second.listen();
             SctpAssociation a = first.connect(ApiTour.udpAddressOf(second), 5001);
             SctpAssociation b = second.accept(Duration.ofSeconds(10));
-            int n = 0;
             for (int i = 0; i < 10; i++) {
                 a.send(SctpMessage.of(new byte[100]));
-                if (b.receive(Duration.ofSeconds(10)) != null) {
-                    n++;
-                }
+            }
+            int n = 0;
+            while (n < 10 && b.receive(Duration.ofSeconds(10)) != null) {
+                n++;
             }
             return n;
             // tag::event-loops[]
