@@ -2,11 +2,11 @@ package org.jsctp.guide;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.jsctp.api.SctpAssociation;
 import org.jsctp.api.SctpEndpoint;
-import org.jsctp.api.SctpListener;
 import org.jsctp.api.SctpMessage;
 import org.jsctp.api.SctpReceivedMessage;
 
@@ -29,15 +29,19 @@ public final class GettingStartedEcho {
     // tag::echo[]
     static String echo(int udpPort, String text) throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(udpPort).sctpPort(7)
-                .listener(new SctpListener() { // runs on the endpoint's event loop: must not block
-                    @Override
-                    public void onMessage(SctpReceivedMessage m) {
-                        m.association().sendAsync(SctpMessage.of(m.toByteArray()).withStream(m.stream()));
-                    }
-                }).build();
+        try (SctpEndpoint server = SctpEndpoint.builder().localAddress(loopback).udpPort(udpPort).sctpPort(7).build();
              SctpEndpoint client = SctpEndpoint.builder().localAddress(loopback).udpPort(0).build()) {
             server.listen();
+            new Thread(() -> {                                  // the server: echo on the same stream
+                try {
+                    SctpAssociation peer = server.accept();
+                    for (SctpReceivedMessage m; (m = peer.receive()) != null; ) { // null: peer shut down
+                        peer.send(SctpMessage.of(m.toByteArray()).withStream(m.stream()));
+                    }
+                } catch (IOException e) {
+                    e.printStackTrace();
+                }
+            }).start();
             InetSocketAddress serverUdp = new InetSocketAddress(loopback, server.localAddress().getPort());
             SctpAssociation association = client.connect(serverUdp, 7); // SCTP port 7 at that UDP address
             association.send(SctpMessage.of(text.getBytes(UTF_8)).withStream(1));
