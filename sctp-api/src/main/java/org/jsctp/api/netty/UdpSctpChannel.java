@@ -8,6 +8,7 @@ import io.netty.channel.ChannelMetadata;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.sctp.SctpChannel;
 import io.netty.channel.sctp.SctpServerChannel;
 import java.net.InetAddress;
@@ -48,6 +49,10 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     private static final ChannelMetadata METADATA = new ChannelMetadata(false);
     /** Every kind: the channel turns them into user events. */
     private static final Set<NotificationKind> ALL_EVENTS = EnumSet.allOf(NotificationKind.class);
+    /** The most messages one read delivers with an allocator that never stops (autoRead off). */
+    private static final int MAX_READ_BUDGET = 1024;
+    /** The user-defined writability bit that follows the association's send buffer (SO_SNDBUF). */
+    private static final int SEND_BUFFER_WRITABILITY = 1;
 
     private final UdpSctpChannelConfig config;
     private final boolean accepted;
@@ -58,8 +63,17 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     private volatile boolean open = true;
     private volatile boolean active;
     private boolean connectPending;
-    private boolean listening;
     private boolean readCompletePending;
+    /** Guards the read state below, shared by the channel's loop and the association's (an accepted channel's differ). */
+    private final Object readLock = new Object();
+    /** With autoRead off: the messages the pending {@code read()} may still deliver. */
+    private int allowance;
+    /** Whether we hold the association's delivery back (it starts so: nothing is read before a read()). */
+    private boolean paused = true;
+    /** A read() came before the association was attached. */
+    private boolean readPending;
+    /** The association ended or the channel closed: what the association still holds goes out (or is released). */
+    private boolean ending;
     /** The send of the outbound buffer's current message, while it waits for room (sendAsync). */
     private CompletableFuture<Void> sending;
     private Object sendingMessage;
@@ -85,12 +99,37 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         this.handle = new AssociationHandle(a);
         this.active = true;
         config.store().attach(a);
-        a.onClose().whenComplete((v, e) -> onLoop(() -> {
+        // Messages wait in the association, counting against its receive window, until a read()
+        // asks for them (RFC 9260 section 6.2): the peer is flow-controlled by what we read.
+        a.pauseDelivery();
+        a.setListener(new Reader());
+        boolean resume;
+        synchronized (readLock) {
+            resume = readPending;
+            readPending = false;
+            paused = !resume;
+        }
+        if (resume) {
+            a.resumeDelivery();
+        }
+        a.onClose().whenComplete((v, e) -> drainHeld(a).whenComplete((v2, e2) -> onLoop(() -> {
             active = false;
             if (isOpen()) {
                 unsafe().close(voidPromise());
             }
-        }));
+        })));
+    }
+
+    /**
+     * The association ended or the channel closed: what the association held back goes to the
+     * pipeline (read()s no longer bound it) before the channel closes, or is released once closed.
+     */
+    private CompletableFuture<Void> drainHeld(SctpAssociation a) {
+        synchronized (readLock) {
+            ending = true;
+            paused = false;
+        }
+        return a.resumeDelivery();
     }
 
     @Override
@@ -260,6 +299,7 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         SctpAssociation a = association;
         SctpEndpoint e = ownedEndpoint;
         if (a != null) {
+            drainHeld(a); // released as they come: the window opens, so the shutdown can finish
             try {
                 a.shutdownAsync();
             } catch (RuntimeException ignored) {
@@ -271,43 +311,81 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         }
     }
 
-    /** The first read starts delivery: messages wait in the association (counting against its window) until then. */
+    /**
+     * A read: with autoRead on, delivery simply goes on; with it off, at most as many messages
+     * as the {@link RecvByteBufAllocator} handle allows for one read (one for Netty's own
+     * allocators, whose {@code continueReading()} stops when autoRead is off) reach the
+     * pipeline, then {@code channelReadComplete}, and the rest wait in the association.
+     */
     @Override
     protected void doBeginRead() {
-        SctpAssociation a = association;
-        if (listening || a == null) {
-            return;
+        SctpAssociation a;
+        boolean resume;
+        synchronized (readLock) {
+            allowance = config.isAutoRead() ? 0 : readBudget();
+            a = association;
+            if (a == null) {
+                readPending = true;
+                return;
+            }
+            resume = paused;
+            paused = false;
         }
-        listening = true;
-        a.setListener(new SctpListener() {
-            @Override
-            public void onMessage(SctpReceivedMessage message) {
-                ByteBuf bytes = pieces.add(message, config.getAllocator());
-                if (bytes == null) {
-                    return;
-                }
-                io.netty.channel.sctp.SctpMessage m = MessageConversion.inbound(message, bytes, handle,
-                        remoteAddress0());
-                try {
-                    onLoop(() -> deliver(m));
-                } catch (RejectedExecutionException e) {
-                    m.release(); // the channel's loop is gone
-                }
-            }
+        if (resume) {
+            a.resumeDelivery();
+        }
+    }
 
-            @Override
-            public void onNotification(SctpNotification notification) {
-                if (notification instanceof SctpNotification.PartialDeliveryAborted p) {
-                    pieces.aborted(p.stream(), p.unordered());
-                }
-                Object event = NotificationEvents.toEvent(notification, handle);
-                try {
-                    onLoop(() -> pipeline().fireUserEventTriggered(event));
-                } catch (RejectedExecutionException e) {
-                    // the channel's loop is gone
+    /** How many messages one read may deliver: what a fresh handle of the channel's allocator allows. */
+    private int readBudget() {
+        RecvByteBufAllocator.Handle h = config.getRecvByteBufAllocator().newHandle();
+        h.reset(config);
+        int n = 0;
+        do {
+            h.attemptedBytesRead(1);
+            h.lastBytesRead(1);
+            h.incMessagesRead(1);
+            n++;
+        } while (n < MAX_READ_BUDGET && h.continueReading());
+        return n;
+    }
+
+    /** Takes the association's messages and notifications (on its event loop) to the channel's loop. */
+    private final class Reader implements SctpListener {
+
+        @Override
+        public void onMessage(SctpReceivedMessage message) {
+            ByteBuf bytes = pieces.add(message, config.getAllocator());
+            if (bytes == null) {
+                return;
+            }
+            io.netty.channel.sctp.SctpMessage m = MessageConversion.inbound(message, bytes, handle, remoteAddress0());
+            synchronized (readLock) {
+                if (!ending && !config.isAutoRead() && --allowance <= 0) {
+                    allowance = 0;
+                    paused = true;
+                    association.pauseDelivery(); // on the association's loop: before the next message
                 }
             }
-        });
+            try {
+                onLoop(() -> deliver(m));
+            } catch (RejectedExecutionException e) {
+                m.release(); // the channel's loop is gone
+            }
+        }
+
+        @Override
+        public void onNotification(SctpNotification notification) {
+            if (notification instanceof SctpNotification.PartialDeliveryAborted p) {
+                pieces.aborted(p.stream(), p.unordered());
+            }
+            Object event = NotificationEvents.toEvent(notification, handle);
+            try {
+                onLoop(() -> pipeline().fireUserEventTriggered(event));
+            } catch (RejectedExecutionException e) {
+                // the channel's loop is gone
+            }
+        }
     }
 
     private void deliver(io.netty.channel.sctp.SctpMessage m) {
@@ -365,6 +443,7 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             if (!f.isDone()) {
                 sending = f;
                 sendingMessage = msg;
+                in.setUserDefinedWritability(SEND_BUFFER_WRITABILITY, false); // the send buffer is full
                 // always a task of its own: inline, resuming the flush from within doWrite would be lost
                 f.whenComplete((v, e) -> {
                     try {
@@ -398,6 +477,9 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             }
         }
         ((UdpSctpUnsafe) unsafe()).resume();
+        if (sending == null) {
+            in.setUserDefinedWritability(SEND_BUFFER_WRITABILITY, true); // the send buffer took what waited
+        }
     }
 
     private static Throwable failure(CompletableFuture<Void> f) {
