@@ -60,6 +60,8 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     private volatile SctpAssociation association;
     private volatile AssociationHandle handle;
     private volatile InetSocketAddress requestedLocal;
+    /** Addresses added with bindAddress before connecting (sctp_bindx, RFC 6458 section 9.1): a multi-homed endpoint. */
+    private final java.util.List<InetAddress> extraLocal = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean open = true;
     private volatile boolean active;
     private boolean connectPending;
@@ -186,8 +188,14 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             for (InetAddress ip : a.localAddresses()) {
                 s.add(new InetSocketAddress(ip, a.localSctpPort()));
             }
-        } else if (requestedLocal != null) {
-            s.add(requestedLocal);
+        } else {
+            InetSocketAddress l = requestedLocal;
+            if (l != null) {
+                s.add(l);
+            }
+            for (InetAddress ip : extraLocal) {
+                s.add(new InetSocketAddress(ip, l == null ? 0 : l.getPort()));
+            }
         }
         return s;
     }
@@ -205,7 +213,11 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         return s;
     }
 
-    /** Adds one of this host's addresses to the live association: an ASCONF Add IP Address (RFC 5061 section 4.2.1). */
+    /**
+     * Adds one of this host's addresses: before connecting, to those the endpoint binds (sctp_bindx,
+     * RFC 6458 section 9.1, a multi-homed association); on the live association, an ASCONF Add IP
+     * Address (RFC 5061 section 4.2.1), the future completing when the peer acknowledged it.
+     */
     @Override
     public ChannelFuture bindAddress(InetAddress localAddress) {
         return bindAddress(localAddress, newPromise());
@@ -215,8 +227,14 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     public ChannelFuture bindAddress(InetAddress localAddress, ChannelPromise promise) {
         SctpAssociation a = association;
         if (a == null) {
-            return promise.setFailure(new IllegalStateException("bindAddress needs a connected channel (ASCONF, "
-                    + "RFC 5061); before connecting, bind the channel to its address"));
+            if (connectPending || ownedEndpoint != null) {
+                return promise.setFailure(new IllegalStateException("bindAddress while connecting: add addresses "
+                        + "before connect, or on the connected channel (ASCONF, RFC 5061)"));
+            }
+            if (!extraLocal.contains(localAddress)) {
+                extraLocal.add(localAddress);
+            }
+            return promise.setSuccess();
         }
         return complete(a.bindAddress(localAddress), promise);
     }
@@ -231,7 +249,11 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     public ChannelFuture unbindAddress(InetAddress localAddress, ChannelPromise promise) {
         SctpAssociation a = association;
         if (a == null) {
-            return promise.setFailure(new IllegalStateException("unbindAddress needs a connected channel"));
+            if (connectPending || ownedEndpoint != null) {
+                return promise.setFailure(new IllegalStateException("unbindAddress while connecting"));
+            }
+            extraLocal.remove(localAddress); // one added with bindAddress before connect
+            return promise.setSuccess();
         }
         return complete(a.unbindAddress(localAddress), promise);
     }
@@ -337,6 +359,7 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     }
 
     /** How many messages one read may deliver: what a fresh handle of the channel's allocator allows. */
+    @SuppressWarnings("deprecation") // Handle is what Netty's own read loops use
     private int readBudget() {
         RecvByteBufAllocator.Handle h = config.getRecvByteBufAllocator().newHandle();
         h.reset(config);
@@ -523,11 +546,22 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             connectPending = true;
             SctpEndpoint.Builder b = SctpEndpoint.builder().eventLoopGroup(eventLoop());
             InetSocketAddress l = requestedLocal;
+            java.util.List<InetAddress> addresses = new java.util.ArrayList<>();
             if (l != null) {
                 b.sctpPort(l.getPort());
                 if (l.getAddress() != null && !l.getAddress().isAnyLocalAddress()) {
-                    b.localAddress(l.getAddress());
+                    addresses.add(l.getAddress());
                 }
+            }
+            for (InetAddress ip : extraLocal) {
+                if (!addresses.contains(ip)) {
+                    addresses.add(ip);
+                }
+            }
+            if (addresses.size() == 1) {
+                b.localAddress(addresses.get(0));
+            } else if (addresses.size() > 1) {
+                b.localAddresses(addresses); // every address on the one UDP port (RFC 6951 section 5.1)
             }
             OptionStore store = config.store();
             CompletableFuture<SctpAssociation> setup;
@@ -540,7 +574,15 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
                     if (!isOpen()) {
                         e.closeAsync();
                     }
-                    return e.connectAsync(new InetSocketAddress(r.getAddress(), store.remoteUdpPort()), r.getPort());
+                    java.util.List<InetSocketAddress> peer = new java.util.ArrayList<>();
+                    peer.add(new InetSocketAddress(r.getAddress(), store.remoteUdpPort()));
+                    for (InetAddress ip : store.remoteAddresses()) {
+                        if (!ip.equals(r.getAddress())) {
+                            peer.add(new InetSocketAddress(ip, store.remoteUdpPort())); // sctp_connectx
+                        }
+                    }
+                    return peer.size() == 1 ? e.connectAsync(peer.get(0), r.getPort())
+                            : e.connectAsync(peer, r.getPort());
                 });
             } catch (RuntimeException e) {
                 connectPending = false;
