@@ -1,6 +1,7 @@
 package org.jsctp.api.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.api.netty.Until.until;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -26,9 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class NettyFlowControlTest {
 
-    private static final int MESSAGES = 120;
-    private static final int SIZE = 1000;
-    private static final int BUFFER = 8 * 1024;
+    private static final int MESSAGES = 60;
+    /** Two full DATA chunks of a 1452-byte packet: the receive window closes exactly (as in BackPressureTest). */
+    private static final int SIZE = 2 * (1452 - 12 - 16);
+    private static final int RECEIVE_BUFFER = 6 * SIZE;
+    private static final int SEND_BUFFER = 2 * SIZE;
 
     /** Records each read's messages (sequence numbers) as one batch at channelReadComplete. */
     static final class OneReadAtATime extends ChannelInboundHandlerAdapter {
@@ -106,8 +109,8 @@ class NettyFlowControlTest {
         OneReadAtATime reader = new OneReadAtATime();
         Writability writability = new Writability();
         try (NettyPair pair = new NettyPair()) {
-            pair.server(Map.of(ChannelOption.SO_RCVBUF, BUFFER), () -> reader);
-            UdpSctpChannel client = pair.client(Map.of(ChannelOption.SO_SNDBUF, BUFFER), writability);
+            pair.server(Map.of(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER), () -> reader);
+            UdpSctpChannel client = pair.client(Map.of(ChannelOption.SO_SNDBUF, SEND_BUFFER), writability);
             List<ChannelFuture> writes = new ArrayList<>();
             client.eventLoop().submit(() -> {
                 for (int i = 0; i < MESSAGES; i++) {
@@ -119,12 +122,15 @@ class NettyFlowControlTest {
             // nothing is read yet: the receiver's window and then the sender's buffer fill up
             assertThat(writability.next()).isFalse();
             assertThat(writes.stream().filter(ChannelFuture::isDone).count()).isLessThan(MESSAGES);
+            // the unread messages wait in the receiver's association: its advertised window is 0
+            until("the receiver's window is shut", () ->
+                    client.sctpAssociation().statisticsAsync().get(20, TimeUnit.SECONDS).peerReceiverWindow() == 0);
             assertThat(reader.delivered).hasValue(0);
 
             for (int i = 0; i < MESSAGES; i++) {
                 assertThat(reader.readOnce()).as("read " + i).containsExactly(i);
                 if (i == MESSAGES / 4) {
-                    // (BUFFER + BUFFER) / SIZE messages fit in the two buffers: the rest still wait
+                    // 8 messages fit in the two buffers: the rest still wait
                     long done = client.eventLoop().submit(() -> writes.stream().filter(ChannelFuture::isDone).count())
                             .get(20, TimeUnit.SECONDS);
                     assertThat(done).isLessThan(MESSAGES);
@@ -145,8 +151,8 @@ class NettyFlowControlTest {
         OneReadAtATime reader = new OneReadAtATime();
         Writability writability = new Writability();
         try (NettyPair pair = new NettyPair()) {
-            pair.server(Map.of(ChannelOption.SO_RCVBUF, BUFFER), () -> reader);
-            UdpSctpChannel client = pair.client(Map.of(ChannelOption.SO_SNDBUF, BUFFER), writability);
+            pair.server(Map.of(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER), () -> reader);
+            UdpSctpChannel client = pair.client(Map.of(ChannelOption.SO_SNDBUF, SEND_BUFFER), writability);
             // the way Netty code writes: while the channel is writable
             int written = client.eventLoop().submit(() -> {
                 int n = 0;

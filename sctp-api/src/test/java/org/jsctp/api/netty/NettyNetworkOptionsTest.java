@@ -1,6 +1,7 @@
 package org.jsctp.api.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.api.netty.Until.until;
 
 import com.sun.nio.sctp.MessageInfo;
 import com.sun.nio.sctp.PeerAddressChangeNotification;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.jsctp.api.SctpAssociation;
 import org.jsctp.api.SctpAuthKeys;
@@ -42,19 +42,6 @@ class NettyNetworkOptionsTest {
 
     private static final InetAddress A1 = address("127.0.0.1");
     private static final InetAddress A2 = address("127.0.0.2");
-    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(20);
-
-    /** Waits by asking again and again (round trips to the stack, no sleeps); fails after 20 s. */
-    private static void until(String what, Callable<Boolean> condition) throws Exception {
-        long giveUp = System.nanoTime() + TIMEOUT_NANOS;
-        while (!condition.call()) {
-            if (System.nanoTime() - giveUp > 0) {
-                throw new AssertionError("gave up waiting until " + what);
-            }
-            Thread.onSpinWait();
-        }
-    }
-
     /** The server's accepted channel, once its pipeline has the collector. */
     private static UdpSctpChannel child(Collector c) throws Exception {
         until("the server accepted the association", () -> c.channel != null);
