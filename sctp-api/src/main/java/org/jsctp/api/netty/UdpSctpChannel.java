@@ -43,6 +43,10 @@ import org.jsctp.api.SctpReceivedMessage;
  * unordered, complete); writes take {@link io.netty.channel.sctp.SctpMessage}s, whose
  * {@code MessageInfo.timeToLive()} is a PR-SCTP lifetime. Notifications arrive as user events
  * ({@code com.sun.nio.sctp} notification types, else our {@link SctpNotification}).
+ *
+ * <p>With autoRead off, each {@code read()} delivers one read's worth (one message with Netty's
+ * allocators) and the rest waits in the association, closing its receive window (RFC 9260
+ * section 6.2); {@link #isWritable()} turns false while the association's send buffer is full.
  */
 public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
 
@@ -239,7 +243,10 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         return complete(a.bindAddress(localAddress), promise);
     }
 
-    /** Deletes one of our addresses from the live association: an ASCONF Delete IP Address (RFC 5061 section 4.2.2). */
+    /**
+     * Deletes one of our addresses from the live association: an ASCONF Delete IP Address (RFC
+     * 5061 section 4.2.2); before connecting, removes one added with {@link #bindAddress}.
+     */
     @Override
     public ChannelFuture unbindAddress(InetAddress localAddress) {
         return unbindAddress(localAddress, newPromise());
