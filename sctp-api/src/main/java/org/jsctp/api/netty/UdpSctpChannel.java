@@ -116,7 +116,7 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             paused = !resume;
         }
         if (resume) {
-            a.resumeDelivery();
+            resumeLater(a);
         }
         a.onClose().whenComplete((v, e) -> drainHeld(a).whenComplete((v2, e2) -> onLoop(() -> {
             active = false;
@@ -361,8 +361,25 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             paused = false;
         }
         if (resume) {
-            a.resumeDelivery();
+            resumeLater(a);
         }
+    }
+
+    /**
+     * Resumes delivery in a task of its own, as a kernel socket's read happens after read() returns:
+     * never inline in read() (a handler calling read() from channelRead would recurse) nor before
+     * channelActive.
+     */
+    private void resumeLater(SctpAssociation a) {
+        if (isRegistered()) {
+            try {
+                eventLoop().execute(a::resumeDelivery);
+                return;
+            } catch (RejectedExecutionException e) {
+                // the channel's loop is gone: resume from here
+            }
+        }
+        a.resumeDelivery();
     }
 
     /** How many messages one read may deliver: what a fresh handle of the channel's allocator allows. */

@@ -146,6 +146,61 @@ class NettyFlowControlTest {
         }
     }
 
+    /** With autoRead off, asks for the next message from channelRead itself, the tightest loop a handler can make. */
+    static final class ReadsFromChannelRead extends ChannelInboundHandlerAdapter {
+        final BlockingQueue<Integer> got = new LinkedBlockingQueue<>();
+        final AtomicInteger depth = new AtomicInteger();
+        final AtomicInteger deepest = new AtomicInteger();
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            ctx.channel().config().setAutoRead(false);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            SctpMessage m = (SctpMessage) msg;
+            deepest.accumulateAndGet(depth.incrementAndGet(), Math::max);
+            try {
+                got.add(m.content().getInt(0));
+                ctx.read();
+            } finally {
+                m.release();
+                depth.decrementAndGet();
+            }
+        }
+    }
+
+    @Test
+    void aReadFromChannelReadDoesNotRecurse() throws Exception {
+        ReadsFromChannelRead reader = new ReadsFromChannelRead();
+        CompletableFuture<UdpSctpChannel> sender = new CompletableFuture<>();
+        try (NettyPair pair = new NettyPair()) {
+            // the server's accepted channel sends; the client, whose endpoint shares its loop, reads
+            pair.server(Map.of(), () -> new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelActive(ChannelHandlerContext ctx) {
+                    for (int i = 0; i < MESSAGES; i++) {
+                        ctx.write(message(i));
+                    }
+                    ctx.flush();
+                    sender.complete((UdpSctpChannel) ctx.channel());
+                    ctx.fireChannelActive();
+                }
+            });
+            UdpSctpChannel client = pair.client(Map.of(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER), reader);
+            UdpSctpChannel s = sender.get(20, TimeUnit.SECONDS);
+            until("messages wait in the reader's association", () ->
+                    s.sctpAssociation().statisticsAsync().get(20, TimeUnit.SECONDS).peerReceiverWindow() == 0);
+            client.eventLoop().execute(client::read);
+            for (int i = 0; i < MESSAGES; i++) {
+                assertThat(reader.got.poll(20, TimeUnit.SECONDS)).as("message %d", i).isEqualTo(i);
+            }
+            // each read() delivers in a task of its own, as after a kernel socket's read
+            assertThat(reader.deepest).hasValue(1);
+        }
+    }
+
     @Test
     void writabilityFollowsTheSendBuffer() throws Exception {
         OneReadAtATime reader = new OneReadAtATime();
