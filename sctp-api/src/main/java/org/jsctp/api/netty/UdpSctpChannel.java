@@ -371,6 +371,10 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
      * channelActive.
      */
     private void resumeLater(SctpAssociation a) {
+        if (accepted) {
+            a.resumeDelivery(); // the server endpoint's loop is never the child's: this is a task there already
+            return;
+        }
         if (isRegistered()) {
             try {
                 eventLoop().execute(a::resumeDelivery);
