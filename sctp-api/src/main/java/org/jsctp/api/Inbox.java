@@ -20,6 +20,9 @@ final class Inbox {
     private final ReceiveQueue<SctpNotification> notifications = new ReceiveQueue<>(n -> {
     });
     private volatile SctpListener listener;
+    /** Messages and notifications held back from the listener while paused, in arrival order (event loop only). */
+    private final java.util.ArrayDeque<Object> held = new java.util.ArrayDeque<>();
+    private volatile boolean paused;
 
     Inbox(SctpListener listener) {
         this.listener = listener;
@@ -44,6 +47,14 @@ final class Inbox {
             messages.add(m);
             return;
         }
+        if (paused || !held.isEmpty()) {
+            held.add(m); // not credited: it counts against the receive window until delivered
+            return;
+        }
+        dispatch(l, m);
+    }
+
+    private void dispatch(SctpListener l, SctpReceivedMessage m) {
         try {
             l.onMessage(m);
         } catch (RuntimeException e) {
@@ -60,6 +71,14 @@ final class Inbox {
             notifications.add(n);
             return;
         }
+        if (paused || !held.isEmpty()) {
+            held.add(n);
+            return;
+        }
+        dispatch(l, n);
+    }
+
+    private void dispatch(SctpListener l, SctpNotification n) {
         try {
             l.onNotification(n);
         } catch (RuntimeException e) {
@@ -74,6 +93,13 @@ final class Inbox {
     void setListener(SctpListener l) {
         listener = l;
         if (l == null) {
+            for (Object o; (o = held.poll()) != null; ) { // back to the queues, still uncredited
+                if (o instanceof SctpReceivedMessage m) {
+                    messages.add(m);
+                } else {
+                    notifications.add((SctpNotification) o);
+                }
+            }
             return;
         }
         for (SctpReceivedMessage m : messages.drain()) {
@@ -81,6 +107,32 @@ final class Inbox {
         }
         for (SctpNotification n : notifications.drain()) {
             deliver(n);
+        }
+    }
+
+    /**
+     * On the event loop: holds back what arrives for the listener from now on, messages
+     * uncredited, so the receive window closes as they pile up (RFC 9260 section 6.2).
+     */
+    void pause() {
+        paused = true;
+    }
+
+    /**
+     * On the event loop: hands the listener what was held back, in order, until it pauses
+     * delivery again (from its callback) or nothing is left.
+     */
+    void resume() {
+        paused = false;
+        SctpListener l = listener;
+        Object o;
+        while (l != null && !paused && (o = held.poll()) != null) {
+            if (o instanceof SctpReceivedMessage m) {
+                dispatch(l, m);
+            } else {
+                dispatch(l, (SctpNotification) o);
+            }
+            l = listener;
         }
     }
 }

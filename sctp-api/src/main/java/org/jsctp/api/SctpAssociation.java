@@ -408,6 +408,49 @@ public final class SctpAssociation {
         }
     }
 
+    /**
+     * Holds back delivery to the {@link #setListener listener}: what arrives from now on waits,
+     * messages and notifications in their order, and the messages count against the receive
+     * window (SO_RCVBUF) until delivered, so a peer sending faster than the application reads is
+     * flow-controlled (RFC 9260 section 6.2) instead of being buffered without bound. Called in
+     * a listener callback it takes effect before the next one; from another thread, as a task on
+     * the event loop, in call order with {@link #resumeDelivery}.
+     */
+    public void pauseDelivery() {
+        onInboxLoop(inbox::pause);
+    }
+
+    /**
+     * Resumes delivery to the listener: what was held back goes to it first, in order, until a
+     * callback pauses delivery again. The future completes on the event loop once that is done.
+     */
+    public CompletableFuture<Void> resumeDelivery() {
+        return onInboxLoop(inbox::resume);
+    }
+
+    private CompletableFuture<Void> onInboxLoop(Runnable r) {
+        requireOneToOne("pauseDelivery()/resumeDelivery()");
+        SctpUdpAssociation t = transport;
+        if (t == null || t.eventLoop().inEventLoop()) {
+            r.run();
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        try {
+            t.eventLoop().execute(() -> {
+                try {
+                    r.run();
+                    f.complete(null);
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.completeExceptionally(e);
+        }
+        return f;
+    }
+
     // ------------------------------------------------------------------ notifications
 
     /** Adds notification kinds to those delivered (RFC 6458 section 6.2.1; none by default). */

@@ -25,11 +25,13 @@ import org.jsctp.core.assoc.AssociationConfig;
 final class OptionStore {
 
     private static final AssociationConfig DEFAULTS = AssociationConfig.defaults();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OptionStore.class);
 
     private final Map<SctpOption<?>, Object> values = new LinkedHashMap<>();
     private int udpPort;
     private int remoteUdpPort = SctpEndpointBuilder.SCTP_UDP_PORT;
     private int backlog = 128;
+    private java.util.List<InetAddress> remoteAddresses = java.util.List.of();
     private InetAddress primary;
     private InetAddress peerPrimary;
     private volatile SctpAssociation live;
@@ -57,6 +59,11 @@ final class OptionStore {
         return remoteUdpPort;
     }
 
+    /** The peer's further addresses (UdpSctpChannelOption.REMOTE_ADDRESSES). */
+    synchronized java.util.List<InetAddress> remoteAddresses() {
+        return remoteAddresses;
+    }
+
     int backlog() {
         return backlog;
     }
@@ -70,10 +77,11 @@ final class OptionStore {
     synchronized void attach(SctpAssociation association) {
         this.live = association;
         if (primary != null) {
-            association.setPrimaryAsync(primary);
+            logFailure(association.setPrimaryAsync(primary), SctpChannelOption.SCTP_PRIMARY_ADDR, primary);
         }
         if (peerPrimary != null) {
-            association.setPeerPrimary(peerPrimary);
+            logFailure(association.setPeerPrimary(peerPrimary), SctpChannelOption.SCTP_SET_PEER_PRIMARY_ADDR,
+                    peerPrimary);
         }
     }
 
@@ -98,6 +106,7 @@ final class OptionStore {
      * @throws IllegalStateException for an endpoint-wide option once the endpoint is built
      * @throws IllegalArgumentException for a value out of range
      */
+    @SuppressWarnings("unchecked")
     synchronized <T> boolean set(ChannelOption<T> key, T value) {
         if (key == UdpSctpChannelOption.UDP_PORT) {
             requireNotFixed(key);
@@ -105,6 +114,13 @@ final class OptionStore {
         } else if (key == UdpSctpChannelOption.REMOTE_UDP_PORT) {
             requireNotFixed(key);
             remoteUdpPort = port((Integer) value, 1, key);
+        } else if (key == UdpSctpChannelOption.REMOTE_ADDRESSES) {
+            requireNotFixed(key);
+            java.util.List<InetAddress> l = java.util.List.copyOf((java.util.List<InetAddress>) value);
+            if (l.stream().anyMatch(ip -> ip.isAnyLocalAddress())) {
+                throw new IllegalArgumentException(key.name() + " takes the peer's addresses, not the wildcard: " + l);
+            }
+            remoteAddresses = l;
         } else if (key == ChannelOption.SO_BACKLOG) {
             requireNotFixed(key);
             if ((Integer) value < 1) {
@@ -139,12 +155,14 @@ final class OptionStore {
         } else if (key == SctpChannelOption.SCTP_PRIMARY_ADDR) {
             primary = address(value, key);
             if (live != null) {
-                live.setPrimaryAsync(primary); // RFC 6458 SCTP_PRIMARY_ADDR, RFC 9260 section 6.4
+                // RFC 6458 SCTP_PRIMARY_ADDR, RFC 9260 section 6.4
+                logFailure(live.setPrimaryAsync(primary), key, primary);
             }
         } else if (key == SctpChannelOption.SCTP_SET_PEER_PRIMARY_ADDR) {
             peerPrimary = address(value, key);
             if (live != null) {
-                live.setPeerPrimary(peerPrimary); // RFC 6458 SCTP_SET_PEER_PRIMARY_ADDR, RFC 5061 section 4.2.4
+                // RFC 6458 SCTP_SET_PEER_PRIMARY_ADDR, RFC 5061 section 4.2.4
+                logFailure(live.setPeerPrimary(peerPrimary), key, peerPrimary);
             }
         } else {
             SctpOption<T> o = UdpSctpChannelOption.sctpOption(key);
@@ -164,6 +182,8 @@ final class OptionStore {
             v = udpPort;
         } else if (key == UdpSctpChannelOption.REMOTE_UDP_PORT) {
             v = remoteUdpPort;
+        } else if (key == UdpSctpChannelOption.REMOTE_ADDRESSES) {
+            v = remoteAddresses;
         } else if (key == ChannelOption.SO_BACKLOG) {
             v = backlog;
         } else if (key == SctpChannelOption.SCTP_NODELAY) {
@@ -239,6 +259,16 @@ final class OptionStore {
             throw new IllegalStateException(what + " cannot be changed once the channel is bound or connected; "
                     + "set it on the bootstrap before");
         }
+    }
+
+    /** Setting an option has no future to give back its outcome: a refusal is logged, not lost. */
+    private static void logFailure(java.util.concurrent.CompletableFuture<Void> f, ChannelOption<?> key,
+                                   InetAddress address) {
+        f.whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("{} {} failed: {}", key.name(), address, e.getMessage());
+            }
+        });
     }
 
     private static int port(int port, int min, ChannelOption<?> key) {

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelMetadata;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.sctp.SctpChannel;
 import io.netty.channel.sctp.SctpServerChannel;
 import java.net.InetAddress;
@@ -42,12 +43,20 @@ import org.jsctp.api.SctpReceivedMessage;
  * unordered, complete); writes take {@link io.netty.channel.sctp.SctpMessage}s, whose
  * {@code MessageInfo.timeToLive()} is a PR-SCTP lifetime. Notifications arrive as user events
  * ({@code com.sun.nio.sctp} notification types, else our {@link SctpNotification}).
+ *
+ * <p>With autoRead off, each {@code read()} delivers one read's worth (one message with Netty's
+ * allocators) and the rest waits in the association, closing its receive window (RFC 9260
+ * section 6.2); {@link #isWritable()} turns false while the association's send buffer is full.
  */
 public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
 
     private static final ChannelMetadata METADATA = new ChannelMetadata(false);
     /** Every kind: the channel turns them into user events. */
     private static final Set<NotificationKind> ALL_EVENTS = EnumSet.allOf(NotificationKind.class);
+    /** The most messages one read delivers with an allocator that never stops (autoRead off). */
+    private static final int MAX_READ_BUDGET = 1024;
+    /** The user-defined writability bit that follows the association's send buffer (SO_SNDBUF). */
+    private static final int SEND_BUFFER_WRITABILITY = 1;
 
     private final UdpSctpChannelConfig config;
     private final boolean accepted;
@@ -55,11 +64,22 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     private volatile SctpAssociation association;
     private volatile AssociationHandle handle;
     private volatile InetSocketAddress requestedLocal;
+    /** Addresses added with bindAddress before connecting (sctp_bindx, RFC 6458 section 9.1): a multi-homed endpoint. */
+    private final java.util.List<InetAddress> extraLocal = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean open = true;
     private volatile boolean active;
     private boolean connectPending;
-    private boolean listening;
     private boolean readCompletePending;
+    /** Guards the read state below, shared by the channel's loop and the association's (an accepted channel's differ). */
+    private final Object readLock = new Object();
+    /** With autoRead off: the messages the pending {@code read()} may still deliver. */
+    private int allowance;
+    /** Whether we hold the association's delivery back (it starts so: nothing is read before a read()). */
+    private boolean paused = true;
+    /** A read() came before the association was attached. */
+    private boolean readPending;
+    /** The association ended or the channel closed: what the association still holds goes out (or is released). */
+    private boolean ending;
     /** The send of the outbound buffer's current message, while it waits for room (sendAsync). */
     private CompletableFuture<Void> sending;
     private Object sendingMessage;
@@ -85,12 +105,37 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         this.handle = new AssociationHandle(a);
         this.active = true;
         config.store().attach(a);
-        a.onClose().whenComplete((v, e) -> onLoop(() -> {
+        // Messages wait in the association, counting against its receive window, until a read()
+        // asks for them (RFC 9260 section 6.2): the peer is flow-controlled by what we read.
+        a.pauseDelivery();
+        a.setListener(new Reader());
+        boolean resume;
+        synchronized (readLock) {
+            resume = readPending;
+            readPending = false;
+            paused = !resume;
+        }
+        if (resume) {
+            resumeLater(a);
+        }
+        a.onClose().whenComplete((v, e) -> drainHeld(a).whenComplete((v2, e2) -> onLoop(() -> {
             active = false;
             if (isOpen()) {
                 unsafe().close(voidPromise());
             }
-        }));
+        })));
+    }
+
+    /**
+     * The association ended or the channel closed: what the association held back goes to the
+     * pipeline (read()s no longer bound it) before the channel closes, or is released once closed.
+     */
+    private CompletableFuture<Void> drainHeld(SctpAssociation a) {
+        synchronized (readLock) {
+            ending = true;
+            paused = false;
+        }
+        return a.resumeDelivery();
     }
 
     @Override
@@ -147,8 +192,14 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             for (InetAddress ip : a.localAddresses()) {
                 s.add(new InetSocketAddress(ip, a.localSctpPort()));
             }
-        } else if (requestedLocal != null) {
-            s.add(requestedLocal);
+        } else {
+            InetSocketAddress l = requestedLocal;
+            if (l != null) {
+                s.add(l);
+            }
+            for (InetAddress ip : extraLocal) {
+                s.add(new InetSocketAddress(ip, l == null ? 0 : l.getPort()));
+            }
         }
         return s;
     }
@@ -166,7 +217,11 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         return s;
     }
 
-    /** Adds one of this host's addresses to the live association: an ASCONF Add IP Address (RFC 5061 section 4.2.1). */
+    /**
+     * Adds one of this host's addresses: before connecting, to those the endpoint binds (sctp_bindx,
+     * RFC 6458 section 9.1, a multi-homed association); on the live association, an ASCONF Add IP
+     * Address (RFC 5061 section 4.2.1), the future completing when the peer acknowledged it.
+     */
     @Override
     public ChannelFuture bindAddress(InetAddress localAddress) {
         return bindAddress(localAddress, newPromise());
@@ -176,13 +231,22 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     public ChannelFuture bindAddress(InetAddress localAddress, ChannelPromise promise) {
         SctpAssociation a = association;
         if (a == null) {
-            return promise.setFailure(new IllegalStateException("bindAddress needs a connected channel (ASCONF, "
-                    + "RFC 5061); before connecting, bind the channel to its address"));
+            if (connectPending || ownedEndpoint != null) {
+                return promise.setFailure(new IllegalStateException("bindAddress while connecting: add addresses "
+                        + "before connect, or on the connected channel (ASCONF, RFC 5061)"));
+            }
+            if (!extraLocal.contains(localAddress)) {
+                extraLocal.add(localAddress);
+            }
+            return promise.setSuccess();
         }
         return complete(a.bindAddress(localAddress), promise);
     }
 
-    /** Deletes one of our addresses from the live association: an ASCONF Delete IP Address (RFC 5061 section 4.2.2). */
+    /**
+     * Deletes one of our addresses from the live association: an ASCONF Delete IP Address (RFC
+     * 5061 section 4.2.2); before connecting, removes one added with {@link #bindAddress}.
+     */
     @Override
     public ChannelFuture unbindAddress(InetAddress localAddress) {
         return unbindAddress(localAddress, newPromise());
@@ -192,7 +256,11 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
     public ChannelFuture unbindAddress(InetAddress localAddress, ChannelPromise promise) {
         SctpAssociation a = association;
         if (a == null) {
-            return promise.setFailure(new IllegalStateException("unbindAddress needs a connected channel"));
+            if (connectPending || ownedEndpoint != null) {
+                return promise.setFailure(new IllegalStateException("unbindAddress while connecting"));
+            }
+            extraLocal.remove(localAddress); // one added with bindAddress before connect
+            return promise.setSuccess();
         }
         return complete(a.unbindAddress(localAddress), promise);
     }
@@ -260,6 +328,7 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         SctpAssociation a = association;
         SctpEndpoint e = ownedEndpoint;
         if (a != null) {
+            drainHeld(a); // released as they come: the window opens, so the shutdown can finish
             try {
                 a.shutdownAsync();
             } catch (RuntimeException ignored) {
@@ -271,43 +340,103 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         }
     }
 
-    /** The first read starts delivery: messages wait in the association (counting against its window) until then. */
+    /**
+     * A read: with autoRead on, delivery simply goes on; with it off, at most as many messages
+     * as the {@link RecvByteBufAllocator} handle allows for one read (one for Netty's own
+     * allocators, whose {@code continueReading()} stops when autoRead is off) reach the
+     * pipeline, then {@code channelReadComplete}, and the rest wait in the association.
+     */
     @Override
     protected void doBeginRead() {
-        SctpAssociation a = association;
-        if (listening || a == null) {
+        SctpAssociation a;
+        boolean resume;
+        synchronized (readLock) {
+            allowance = config.isAutoRead() ? 0 : readBudget();
+            a = association;
+            if (a == null) {
+                readPending = true;
+                return;
+            }
+            resume = paused;
+            paused = false;
+        }
+        if (resume) {
+            resumeLater(a);
+        }
+    }
+
+    /**
+     * Resumes delivery in a task of its own, as a kernel socket's read happens after read() returns:
+     * never inline in read() (a handler calling read() from channelRead would recurse) nor before
+     * channelActive.
+     */
+    private void resumeLater(SctpAssociation a) {
+        if (accepted) {
+            a.resumeDelivery(); // the server endpoint's loop is never the child's: this is a task there already
             return;
         }
-        listening = true;
-        a.setListener(new SctpListener() {
-            @Override
-            public void onMessage(SctpReceivedMessage message) {
-                ByteBuf bytes = pieces.add(message, config.getAllocator());
-                if (bytes == null) {
-                    return;
-                }
-                io.netty.channel.sctp.SctpMessage m = MessageConversion.inbound(message, bytes, handle,
-                        remoteAddress0());
-                try {
-                    onLoop(() -> deliver(m));
-                } catch (RejectedExecutionException e) {
-                    m.release(); // the channel's loop is gone
-                }
+        if (isRegistered()) {
+            try {
+                eventLoop().execute(a::resumeDelivery);
+                return;
+            } catch (RejectedExecutionException e) {
+                // the channel's loop is gone: resume from here
             }
+        }
+        a.resumeDelivery();
+    }
 
-            @Override
-            public void onNotification(SctpNotification notification) {
-                if (notification instanceof SctpNotification.PartialDeliveryAborted p) {
-                    pieces.aborted(p.stream(), p.unordered());
-                }
-                Object event = NotificationEvents.toEvent(notification, handle);
-                try {
-                    onLoop(() -> pipeline().fireUserEventTriggered(event));
-                } catch (RejectedExecutionException e) {
-                    // the channel's loop is gone
+    /** How many messages one read may deliver: what a fresh handle of the channel's allocator allows. */
+    @SuppressWarnings("deprecation") // Handle is what Netty's own read loops use
+    private int readBudget() {
+        RecvByteBufAllocator.Handle h = config.getRecvByteBufAllocator().newHandle();
+        h.reset(config);
+        int n = 0;
+        do {
+            h.attemptedBytesRead(1);
+            h.lastBytesRead(1);
+            h.incMessagesRead(1);
+            n++;
+        } while (n < MAX_READ_BUDGET && h.continueReading());
+        return n;
+    }
+
+    /** Takes the association's messages and notifications (on its event loop) to the channel's loop. */
+    private final class Reader implements SctpListener {
+
+        @Override
+        public void onMessage(SctpReceivedMessage message) {
+            ByteBuf bytes = pieces.add(message, config.getAllocator());
+            if (bytes == null) {
+                return;
+            }
+            io.netty.channel.sctp.SctpMessage m = MessageConversion.inbound(message, bytes, handle, remoteAddress0());
+            synchronized (readLock) {
+                if (!ending && !config.isAutoRead() && --allowance <= 0) {
+                    allowance = 0;
+                    paused = true;
+                    association.pauseDelivery(); // on the association's loop: before the next message
                 }
             }
-        });
+            try {
+                onLoop(() -> deliver(m));
+            } catch (RejectedExecutionException e) {
+                m.release(); // the channel's loop is gone
+            }
+        }
+
+        @Override
+        public void onNotification(SctpNotification notification) {
+            if (notification instanceof SctpNotification.PartialDeliveryAborted p) {
+                pieces.aborted(p.stream(), p.unordered());
+            }
+            Object event = NotificationEvents.toEvent(notification, handle);
+            try {
+                onLoop(() -> pipeline().fireUserEventTriggered(event));
+            } catch (RejectedExecutionException e) {
+                // the channel's loop is gone
+            }
+        }
     }
 
     private void deliver(io.netty.channel.sctp.SctpMessage m) {
@@ -365,6 +494,7 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             if (!f.isDone()) {
                 sending = f;
                 sendingMessage = msg;
+                in.setUserDefinedWritability(SEND_BUFFER_WRITABILITY, false); // the send buffer is full
                 // always a task of its own: inline, resuming the flush from within doWrite would be lost
                 f.whenComplete((v, e) -> {
                     try {
@@ -398,6 +528,9 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             }
         }
         ((UdpSctpUnsafe) unsafe()).resume();
+        if (sending == null) {
+            in.setUserDefinedWritability(SEND_BUFFER_WRITABILITY, true); // the send buffer took what waited
+        }
     }
 
     private static Throwable failure(CompletableFuture<Void> f) {
@@ -441,11 +574,22 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
             connectPending = true;
             SctpEndpoint.Builder b = SctpEndpoint.builder().eventLoopGroup(eventLoop());
             InetSocketAddress l = requestedLocal;
+            java.util.List<InetAddress> addresses = new java.util.ArrayList<>();
             if (l != null) {
                 b.sctpPort(l.getPort());
                 if (l.getAddress() != null && !l.getAddress().isAnyLocalAddress()) {
-                    b.localAddress(l.getAddress());
+                    addresses.add(l.getAddress());
                 }
+            }
+            for (InetAddress ip : extraLocal) {
+                if (!addresses.contains(ip)) {
+                    addresses.add(ip);
+                }
+            }
+            if (addresses.size() == 1) {
+                b.localAddress(addresses.get(0));
+            } else if (addresses.size() > 1) {
+                b.localAddresses(addresses); // every address on the one UDP port (RFC 6951 section 5.1)
             }
             OptionStore store = config.store();
             CompletableFuture<SctpAssociation> setup;
@@ -458,7 +602,15 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
                     if (!isOpen()) {
                         e.closeAsync();
                     }
-                    return e.connectAsync(new InetSocketAddress(r.getAddress(), store.remoteUdpPort()), r.getPort());
+                    java.util.List<InetSocketAddress> peer = new java.util.ArrayList<>();
+                    peer.add(new InetSocketAddress(r.getAddress(), store.remoteUdpPort()));
+                    for (InetAddress ip : store.remoteAddresses()) {
+                        if (!ip.equals(r.getAddress())) {
+                            peer.add(new InetSocketAddress(ip, store.remoteUdpPort())); // sctp_connectx
+                        }
+                    }
+                    return peer.size() == 1 ? e.connectAsync(peer.get(0), r.getPort())
+                            : e.connectAsync(peer, r.getPort());
                 });
             } catch (RuntimeException e) {
                 connectPending = false;

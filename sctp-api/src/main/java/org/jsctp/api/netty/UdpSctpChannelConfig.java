@@ -33,7 +33,8 @@ public final class UdpSctpChannelConfig extends DefaultChannelConfig implements 
         return getOptions(super.getOptions(), ChannelOption.SO_SNDBUF, ChannelOption.SO_RCVBUF,
                 SctpChannelOption.SCTP_NODELAY, SctpChannelOption.SCTP_INIT_MAXSTREAMS,
                 SctpChannelOption.SCTP_FRAGMENT_INTERLEAVE, SctpChannelOption.SCTP_DISABLE_FRAGMENTS,
-                UdpSctpChannelOption.UDP_PORT, UdpSctpChannelOption.REMOTE_UDP_PORT);
+                UdpSctpChannelOption.UDP_PORT, UdpSctpChannelOption.REMOTE_UDP_PORT,
+                UdpSctpChannelOption.REMOTE_ADDRESSES);
     }
 
     @Override

@@ -28,6 +28,16 @@ public final class UdpSctpChannelOption {
             ChannelOption.valueOf(UdpSctpChannelOption.class, "REMOTE_UDP_PORT");
 
     /**
+     * The peer's further addresses for a client channel (sctp_connectx, RFC 6458 section 9.9; RFC
+     * 9260 section 6.4): {@code connect} takes one, and over UDP the peer does not list its others
+     * in the INIT ACK (RFC 6951 section 5.4), so a multi-homed peer's other addresses are given
+     * here, each on {@link #REMOTE_UDP_PORT}. Default: none.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static final ChannelOption<java.util.List<java.net.InetAddress>> REMOTE_ADDRESSES =
+            (ChannelOption) ChannelOption.valueOf(UdpSctpChannelOption.class, "REMOTE_ADDRESSES");
+
+    /**
      * The PR-SCTP policy of messages that carry no lifetime of their own (RFC 3758, RFC 7496's
      * SCTP_DEFAULT_PRINFO); a {@code MessageInfo.timeToLive()} above 0 wins over it.
      */

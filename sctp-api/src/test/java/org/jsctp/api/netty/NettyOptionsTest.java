@@ -70,6 +70,22 @@ class NettyOptionsTest {
     }
 
     @Test
+    void aClientChannelCollectsItsAddressesAndThePeersBeforeConnecting() throws Exception {
+        java.net.InetAddress a2 = java.net.InetAddress.getByName("127.0.0.2");
+        UdpSctpChannel ch = new UdpSctpChannel();
+        assertThat(ch.bindAddress(a2).isSuccess()).isTrue(); // sctp_bindx before connect
+        assertThat(ch.allLocalAddresses()).extracting(InetSocketAddress::getAddress).containsExactly(a2);
+        assertThat(ch.unbindAddress(a2).isSuccess()).isTrue();
+        assertThat(ch.allLocalAddresses()).isEmpty();
+
+        config.setOption(UdpSctpChannelOption.REMOTE_ADDRESSES, java.util.List.of(a2));
+        assertThat(config.getOption(UdpSctpChannelOption.REMOTE_ADDRESSES)).containsExactly(a2);
+        assertThatThrownBy(() -> config.setOption(UdpSctpChannelOption.REMOTE_ADDRESSES,
+                java.util.List.of(java.net.InetAddress.getByName("0.0.0.0"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wildcard");
+    }
+
+    @Test
     void optionsNettyDoesNotKnowAreLeftToNetty() {
         assertThat(config.setOption(ChannelOption.TCP_NODELAY, true)).isFalse();
         assertThat(config.setOption(ChannelOption.WRITE_SPIN_COUNT, 4)).isTrue();

@@ -22,6 +22,10 @@ final class NettyPair implements AutoCloseable {
     final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     final EventLoopGroup clients = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     UdpSctpServerChannel server;
+    /** Addresses the server binds besides 127.0.0.1 (bindAddress before bind). */
+    final java.util.List<java.net.InetAddress> serverExtraAddresses = new java.util.ArrayList<>();
+    /** The client's local addresses (the first bound, the others added with bindAddress before connect); none: any. */
+    final java.util.List<java.net.InetAddress> clientAddresses = new java.util.ArrayList<>();
 
     /** Binds a server on 127.0.0.1, SCTP port 7, a free UDP port, each child getting {@code handlers}. */
     @SafeVarargs
@@ -29,6 +33,12 @@ final class NettyPair implements AutoCloseable {
             throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(UdpSctpServerChannel.class)
                 .option(UdpSctpChannelOption.UDP_PORT, 0)
+                .handler(new ChannelInitializer<UdpSctpServerChannel>() {
+                    @Override
+                    public void initChannel(UdpSctpServerChannel ch) {
+                        serverExtraAddresses.forEach(ch::bindAddress);
+                    }
+                })
                 .childHandler(new ChannelInitializer<SctpChannel>() {
                     @Override
                     public void initChannel(SctpChannel ch) {
@@ -53,10 +63,14 @@ final class NettyPair implements AutoCloseable {
                 .handler(new ChannelInitializer<SctpChannel>() {
                     @Override
                     public void initChannel(SctpChannel ch) {
+                        clientAddresses.stream().skip(1).forEach(ch::bindAddress);
                         ch.pipeline().addLast(handlers);
                     }
                 });
         options.forEach((k, v) -> option(b, k, v));
+        if (!clientAddresses.isEmpty()) {
+            b.localAddress(new java.net.InetSocketAddress(clientAddresses.get(0), 0));
+        }
         return (UdpSctpChannel) b.connect("127.0.0.1", PORT).sync().channel();
     }
 
