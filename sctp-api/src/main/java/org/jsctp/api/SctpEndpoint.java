@@ -148,6 +148,11 @@ public final class SctpEndpoint implements AutoCloseable {
         return CoreTypes.transportType(engine.transport().transportType());
     }
 
+    /** The transport endpoint underneath; for tests of this package. */
+    org.jsctp.transport.UdpSctpEndpoint transport() {
+        return engine.transport();
+    }
+
     /**
      * Closes the endpoint: shuts every association down gracefully (on both sides), aborts those
      * not closed within the close timeout, and releases the UDP port. Idempotent.

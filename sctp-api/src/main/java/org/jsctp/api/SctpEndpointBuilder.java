@@ -34,6 +34,8 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     Duration closeTimeout = Duration.ofSeconds(3);
     SctpListener listener;
     int pendingSendLimit = 1024;
+    int socketBufferBytes;
+    Boolean segmentationOffload;
     final OptionDefaults options = new OptionDefaults();
     java.util.List<InetAddress> localAddresses = java.util.List.of();
 
@@ -165,6 +167,32 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     }
 
     /**
+     * SO_RCVBUF and SO_SNDBUF of the endpoint's UDP socket, in bytes (the kernel caps them at
+     * {@code net.core.rmem_max} / {@code wmem_max}). Too small a receive buffer overflows in
+     * bursts, which SCTP sees as loss. Default 2 MiB.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public B socketBufferBytes(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("socket buffer must be positive: " + bytes);
+        }
+        this.socketBufferBytes = bytes;
+        return self();
+    }
+
+    /**
+     * Whether Linux's UDP segmentation offloads are used where the epoll transport has them
+     * (default on): runs of equal-length packets to one peer leave in one system call, and the
+     * kernel may hand several received datagrams over at once. Off, every datagram is a system
+     * call of its own, and a capture on the sending host shows each packet as the peer gets it.
+     */
+    public B segmentationOffload(boolean on) {
+        this.segmentationOffload = on;
+        return self();
+    }
+
+    /**
      * Creates the endpoint and binds its UDP socket; the future completes with the endpoint, or
      * fails with the reason (e.g. a {@link java.net.BindException}).
      *
@@ -213,6 +241,12 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
         }
         if (group != null) {
             b.eventLoopGroup(group);
+        }
+        if (socketBufferBytes > 0) {
+            b.socketBufferBytes(socketBufferBytes);
+        }
+        if (segmentationOffload != null) {
+            b.segmentationOffload(segmentationOffload);
         }
         return b;
     }
