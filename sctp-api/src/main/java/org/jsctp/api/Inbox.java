@@ -135,4 +135,9 @@ final class Inbox {
             l = listener;
         }
     }
+
+    /** Whether nothing waits here to be taken or handed to the listener. */
+    boolean isEmpty() {
+        return messages.size() == 0 && notifications.size() == 0 && held.isEmpty();
+    }
 }

@@ -154,6 +154,16 @@ final class ReceiveQueue<T> {
         }
     }
 
+    /** Removes {@code item} if it is still queued; whether it was. */
+    boolean remove(T item) {
+        lock.lock();
+        try {
+            return items.remove(item);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int size() {
         lock.lock();
         try {

@@ -88,7 +88,9 @@ public final class SctpEndpoint implements AutoCloseable {
     /**
      * Accepts associations from peers from now on (RFC 6458 section 4.1.3). At most
      * {@code backlog} set-up associations wait for {@link #accept()}; more are refused with an
-     * ABORT until some are accepted.
+     * ABORT until some are accepted. One that closes before it is accepted leaves the backlog when
+     * nothing of it is left to read (its messages went to a listener, or there were none); one
+     * with messages still to read stays until accepted.
      */
     public void listen(int backlog) {
         if (backlog < 1) {
@@ -146,6 +148,11 @@ public final class SctpEndpoint implements AutoCloseable {
     /** The transport in use. */
     public SctpTransportType transportType() {
         return CoreTypes.transportType(engine.transport().transportType());
+    }
+
+    /** Associations waiting to be accepted; for tests of this package. */
+    int waitingToBeAccepted() {
+        return accepted.size();
     }
 
     /** The transport endpoint underneath; for tests of this package. */
@@ -227,7 +234,15 @@ public final class SctpEndpoint implements AutoCloseable {
 
         @Override
         public void accepted(SctpAssociation a) {
-            endpoint.accepted.add(a);
+            ReceiveQueue<SctpAssociation> queue = endpoint.accepted;
+            queue.add(a);
+            // One that closes before it is accepted, with nothing left to read (a listener took
+            // its messages), would only hold a place in the backlog: it leaves the queue.
+            a.onClose().thenRun(() -> {
+                if (a.inbox().isEmpty()) {
+                    queue.remove(a);
+                }
+            });
         }
     }
 

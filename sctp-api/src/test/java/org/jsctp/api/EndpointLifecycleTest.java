@@ -18,6 +18,37 @@ class EndpointLifecycleTest {
     }
 
     @Test
+    void aListenerOnlyServerIsNotFilledUpByAssociationsThatClosedButOneWithUnreadDataStays() throws Exception {
+        java.util.List<byte[]> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SctpEndpoint server = net.adopt(net.endpoint().sctpPort(7)
+                .listener(new SctpListener() {
+                    @Override
+                    public void onMessage(SctpReceivedMessage m) {
+                        heard.add(m.toByteArray());
+                    }
+                }).build());
+        server.listen(1);
+        for (int i = 0; i < 4; i++) { // more than the backlog, one after the other
+            SctpAssociation a = net.client().connect(Loopback.addressOf(server), 7);
+            a.send(SctpMessage.of(Loopback.pattern(i, 100)));
+            a.shutdown();
+            int seen = i + 1;
+            Eventually.until("the closed association left the backlog", () -> heard.size() == seen
+                    && server.waitingToBeAccepted() == 0);
+        }
+        assertThat(heard).hasSize(4);
+
+        SctpEndpoint queued = net.adopt(net.endpoint().sctpPort(8).build()); // no listener: messages wait
+        queued.listen(1);
+        SctpAssociation a = net.client().connect(Loopback.addressOf(queued), 8);
+        a.send(SctpMessage.of(Loopback.pattern(9, 100)));
+        a.shutdown();
+        SctpAssociation late = queued.accept(Loopback.TIMEOUT);
+        late.onClose().get(Loopback.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(late.receive(Loopback.TIMEOUT).toByteArray()).isEqualTo(Loopback.pattern(9, 100));
+    }
+
+    @Test
     void acceptRespectsTheBacklogAndAcceptingMakesRoomAgain() throws Exception {
         SctpEndpoint server = net.adopt(net.endpoint().sctpPort(7).build());
         server.listen(1);
