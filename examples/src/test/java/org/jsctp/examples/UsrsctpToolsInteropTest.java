@@ -82,6 +82,11 @@ class UsrsctpToolsInteropTest {
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try (OutputStream stdin = peer.getOutputStream()) {
             stdin.write("interop line one\ninterop line two\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            // At the end of its input the client closes its socket, and an echo that comes after
+            // its SHUTDOWN cannot be sent (RFC 9260 section 9.2): the input stays open until both
+            // lines are back.
+            awaitInLog(out, "interop line one", "interop line two");
         }
         assertThat(peer.waitFor(30, TimeUnit.SECONDS)).as("usrsctp client finished").isTrue();
         String trace = Files.readString(out, StandardCharsets.ISO_8859_1);
@@ -329,5 +334,17 @@ class UsrsctpToolsInteropTest {
             Thread.onSpinWait();
         }
         throw new AssertionError("usrsctp's tsctp server printed no result line; see " + serverLog);
+    }
+
+    /** Waits, for at most 20 s, until the client's trace shows every one of {@code lines}, or the client ends. */
+    private void awaitInLog(java.nio.file.Path log, String... lines) throws Exception {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (peer.isAlive() && System.nanoTime() - giveUp < 0) {
+            String trace = Files.readString(log, StandardCharsets.ISO_8859_1);
+            if (java.util.Arrays.stream(lines).allMatch(trace::contains)) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
     }
 }

@@ -108,6 +108,11 @@ class NettyUsrsctpInteropTest {
                     .redirectErrorStream(true).redirectOutput(out).start();
             try (OutputStream stdin = peer.getOutputStream()) {
                 stdin.write("netty line one\nnetty line two\n".getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+                // At the end of its input the client closes its socket, and an echo that comes after
+                // its SHUTDOWN cannot be sent (RFC 9260 section 9.2): the input stays open until both
+                // lines are back.
+                awaitInLog(out.toPath(), "netty line one", "netty line two");
             }
             assertThat(peer.waitFor(30, TimeUnit.SECONDS)).as("usrsctp client finished").isTrue();
             String trace = Files.readString(out.toPath(), StandardCharsets.ISO_8859_1);
@@ -141,6 +146,18 @@ class NettyUsrsctpInteropTest {
     private static int freeUdpPort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
+        }
+    }
+
+    /** Waits, for at most 20 s, until the client's trace shows every one of {@code lines}, or the client ends. */
+    private void awaitInLog(java.nio.file.Path log, String... lines) throws Exception {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (peer.isAlive() && System.nanoTime() - giveUp < 0) {
+            String trace = Files.readString(log, StandardCharsets.ISO_8859_1);
+            if (java.util.Arrays.stream(lines).allMatch(trace::contains)) {
+                return;
+            }
+            Thread.onSpinWait();
         }
     }
 }
