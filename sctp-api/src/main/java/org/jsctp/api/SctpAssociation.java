@@ -627,6 +627,32 @@ public final class SctpAssociation {
     }
 
     /**
+     * The extensions the association uses, as both sides negotiated them at setup.
+     *
+     * @return what is in use; {@link SctpNegotiatedExtensions#NONE} before the association is set up
+     * @throws SctpException if the association closed before saying
+     * @throws InterruptedIOException if interrupted while waiting for the event loop
+     * @throws IllegalStateException on the endpoint's event-loop thread
+     */
+    public SctpNegotiatedExtensions negotiatedExtensions() throws SctpException, InterruptedIOException {
+        engine.guard().refuseBlocking("SctpAssociation.negotiatedExtensions()", "negotiatedExtensionsAsync()");
+        return await(negotiatedExtensionsAsync(), -1);
+    }
+
+    /**
+     * As {@link #negotiatedExtensions()}, without blocking.
+     *
+     * @return a future of the extensions in use
+     */
+    public CompletableFuture<SctpNegotiatedExtensions> negotiatedExtensionsAsync() {
+        SctpUdpAssociation t = transport;
+        if (t == null) {
+            return CompletableFuture.completedFuture(SctpNegotiatedExtensions.NONE);
+        }
+        return t.call((core, now) -> SctpNegotiatedExtensions.of(core.capabilities(), core.config().cmtEnabled()));
+    }
+
+    /**
      * Whether AUTH (RFC 4895) is in use: both sides offered it ({@link SctpOptions#AUTH_SUPPORTED}).
      *
      * @return a future of whether AUTH chunks are exchanged
