@@ -13,12 +13,12 @@ package org.jsctp.api;
  */
 public record PathMtuParameters(boolean discovery, int pathMtu) {
 
-    /** Discovery up to the local interface's MTU. */
+    /** {@return discovery up to the local interface's MTU} */
     public static PathMtuParameters discover() {
         return new PathMtuParameters(true, 0);
     }
 
-    /** No discovery: every packet up to {@code bytes}. */
+    /** {@return no discovery: every packet up to {@code bytes}} */
     public static PathMtuParameters fixed(int bytes) {
         return new PathMtuParameters(false, bytes);
     }

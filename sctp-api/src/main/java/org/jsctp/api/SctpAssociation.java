@@ -100,12 +100,12 @@ public final class SctpAssociation {
 
     // ------------------------------------------------------------------ identity
 
-    /** The association's number, unique within its endpoint (like RFC 6458's sctp_assoc_t). */
+    /** {@return the association's number, unique within its endpoint (like RFC 6458's sctp_assoc_t)} */
     public int id() {
         return id;
     }
 
-    /** The peer's UDP address, updated from its packets (RFC 6951 section 5.4). */
+    /** {@return the peer's UDP address, updated from its packets (RFC 6951 section 5.4)} */
     public InetSocketAddress remoteAddress() {
         SctpUdpAssociation t = transport;
         return t == null ? initialRemote : t.remoteAddress();
@@ -118,20 +118,20 @@ public final class SctpAssociation {
     }
 
     /**
-     * The peer's addresses (sctp_getpaddrs, RFC 6458 section 9.3): those given to connect and
-     * those its INIT or INIT ACK listed (RFC 9260 section 6.4); before setup, the one connected to.
+     * {@return the peer's addresses (sctp_getpaddrs, RFC 6458 section 9.3): those given to connect and
+     * those its INIT or INIT ACK listed (RFC 9260 section 6.4); before setup, the one connected to}
      */
     public List<InetAddress> peerAddresses() {
         SctpUdpAssociation t = transport;
         return t == null ? List.of(initialRemote.getAddress()) : t.peerAddresses();
     }
 
-    /** Our addresses (sctp_getladdrs, RFC 6458 section 9.5): the endpoint's bound addresses. */
+    /** {@return our addresses (sctp_getladdrs, RFC 6458 section 9.5): the endpoint's bound addresses} */
     public List<InetAddress> localAddresses() {
         return engine.localAddresses();
     }
 
-    /** The peer address new data is sent to (the primary path, RFC 9260 section 6.4). */
+    /** {@return the peer address new data is sent to (the primary path, RFC 9260 section 6.4)} */
     public InetAddress primaryAddress() {
         SctpUdpAssociation t = transport;
         return t == null ? initialRemote.getAddress() : t.primaryAddress();
@@ -228,8 +228,8 @@ public final class SctpAssociation {
     }
 
     /**
-     * Each path's state, cwnd, srtt, RTO and MTU with its peer address (SCTP_GET_PEER_ADDR_INFO,
-     * RFC 6458 section 8.2.2), taken on the event loop.
+     * {@return each path's state, cwnd, srtt, RTO and MTU with its peer address (SCTP_GET_PEER_ADDR_INFO,
+     * RFC 6458 section 8.2.2), taken on the event loop}
      *
      * @throws IllegalStateException on the endpoint's event-loop thread
      */
@@ -238,27 +238,27 @@ public final class SctpAssociation {
         return await(statisticsAsync(), -1).paths();
     }
 
-    /** The peer's SCTP port. */
+    /** {@return the peer's SCTP port} */
     public int remoteSctpPort() {
         return remoteSctpPort;
     }
 
-    /** Our SCTP port. */
+    /** {@return our SCTP port} */
     public int localSctpPort() {
         return engine.sctpPort();
     }
 
-    /** Streams we may send on (0 until the association is up). */
+    /** {@return streams we may send on (0 until the association is up)} */
     public int outboundStreams() {
         return outboundStreams;
     }
 
-    /** Streams the peer may send on (0 until the association is up). */
+    /** {@return streams the peer may send on (0 until the association is up)} */
     public int inboundStreams() {
         return inboundStreams;
     }
 
-    /** The state after the last input the event loop processed. */
+    /** {@return the state after the last input the event loop processed} */
     public SctpAssociationState state() {
         SctpUdpAssociation t = transport;
         if (t == null) {
@@ -349,8 +349,8 @@ public final class SctpAssociation {
     }
 
     /**
-     * The next message when it comes: completes with null at the end of data, exceptionally if
-     * the association was aborted or lost. It may complete on the event loop: do not block in its
+     * {@return the next message when it comes: completes with null at the end of data, exceptionally if
+     * the association was aborted or lost} It may complete on the event loop: do not block in its
      * callbacks.
      *
      * @throws IllegalStateException in the one-to-many style
@@ -361,8 +361,8 @@ public final class SctpAssociation {
     }
 
     /**
-     * The next message if one is waiting, otherwise null (also at the end of data: use
-     * {@link #receive()} to tell).
+     * {@return the next message if one is waiting, otherwise null (also at the end of data: use
+     * {@link #receive()} to tell)}
      *
      * @throws SctpAbortedException once every message was read, if the association was aborted or lost
      * @throws IllegalStateException in the one-to-many style
@@ -372,7 +372,7 @@ public final class SctpAssociation {
         return inbox.messages().poll();
     }
 
-    /** The next notification of a subscribed kind if one is waiting (no listener set), otherwise null. */
+    /** {@return the next notification of a subscribed kind if one is waiting (no listener set), otherwise null} */
     public SctpNotification pollNotification() throws SctpException {
         requireOneToOne("pollNotification()");
         return inbox.notifications().poll();
@@ -532,8 +532,8 @@ public final class SctpAssociation {
     // ------------------------------------------------------------------ status and options
 
     /**
-     * A snapshot of the association's state and counters, taken on the event loop; after the
-     * association closed, the one taken as it closed.
+     * {@return a snapshot of the association's state and counters, taken on the event loop; after the
+     * association closed, the one taken as it closed}
      *
      * @throws IllegalStateException on the endpoint's event-loop thread
      */
@@ -542,7 +542,7 @@ public final class SctpAssociation {
         return await(statisticsAsync(), -1);
     }
 
-    /** A snapshot of the association's state and counters, taken on the event loop. */
+    /** {@return a snapshot of the association's state and counters, taken on the event loop} */
     public CompletableFuture<SctpStatistics> statisticsAsync() {
         SctpUdpAssociation t = transport;
         SctpStatistics last = lastStatistics;
@@ -657,7 +657,7 @@ public final class SctpAssociation {
         return t.call((core, now) -> f.apply(core.auth()));
     }
 
-    /** The option's current value on this association. */
+    /** {@return the option's current value on this association} */
     @SuppressWarnings("unchecked")
     public <T> T getOption(SctpOption<T> option) {
         Objects.requireNonNull(option, "option");

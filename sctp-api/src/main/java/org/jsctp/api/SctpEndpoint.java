@@ -33,7 +33,7 @@ public final class SctpEndpoint implements AutoCloseable {
         styles.listener = b.listener;
     }
 
-    /** A builder with the defaults: wildcard address, UDP port 9899, an ephemeral SCTP port. */
+    /** {@return a builder with the defaults: wildcard address, UDP port 9899, an ephemeral SCTP port} */
     public static Builder builder() {
         return new Builder();
     }
@@ -117,33 +117,33 @@ public final class SctpEndpoint implements AutoCloseable {
         return accept(ReceiveQueue.nanos(timeout));
     }
 
-    /** The next association a peer sets up; fails with {@link SctpClosedException} once the endpoint is closed. */
+    /** {@return the next association a peer sets up; fails with {@link SctpClosedException} once the endpoint is closed} */
     public CompletableFuture<SctpAssociation> acceptAsync() {
         requireListening();
         return accepted.takeAsync();
     }
 
-    /** The open associations (set up and not closed), accepted or not, oldest first. */
+    /** {@return the open associations (set up and not closed), accepted or not, oldest first} */
     public List<SctpAssociation> associations() {
         return engine.associations();
     }
 
-    /** The bound UDP address; its port is the one picked when the builder asked for 0. */
+    /** {@return the bound UDP address; its port is the one picked when the builder asked for 0} */
     public InetSocketAddress localAddress() {
         return engine.transport().localAddress();
     }
 
-    /** Every bound socket address: one per address of the builder's {@code localAddresses}, or the one of {@link #localAddress()}. */
+    /** {@return every bound socket address: one per address of the builder's {@code localAddresses}, or the one of {@link #localAddress()}} */
     public java.util.List<InetSocketAddress> localAddresses() {
         return engine.transport().localAddresses();
     }
 
-    /** Our SCTP port. */
+    /** {@return our SCTP port} */
     public int sctpPort() {
         return engine.sctpPort();
     }
 
-    /** The transport in use. */
+    /** {@return the transport in use} */
     public SctpTransportType transportType() {
         return CoreTypes.transportType(engine.transport().transportType());
     }

@@ -62,7 +62,7 @@ public final class SctpMultiEndpoint implements AutoCloseable {
         }, b.options, b.pendingSendLimit, true, b.remoteUdpPort);
     }
 
-    /** A builder with the defaults: wildcard address, UDP port 9899, an ephemeral SCTP port. */
+    /** {@return a builder with the defaults: wildcard address, UDP port 9899, an ephemeral SCTP port} */
     public static Builder builder() {
         return new Builder();
     }
@@ -131,17 +131,17 @@ public final class SctpMultiEndpoint implements AutoCloseable {
         return receive(ReceiveQueue.nanos(timeout));
     }
 
-    /** The next message of any association when it comes; fails once the endpoint is closed. */
+    /** {@return the next message of any association when it comes; fails once the endpoint is closed} */
     public CompletableFuture<SctpReceivedMessage> receiveAsync() {
         return inbox.messages().takeAsync();
     }
 
-    /** The next message of any association if one is waiting, otherwise null. */
+    /** {@return the next message of any association if one is waiting, otherwise null} */
     public SctpReceivedMessage poll() throws SctpException {
         return inbox.messages().poll();
     }
 
-    /** The next notification of a subscribed kind if one is waiting (no listener set), otherwise null. */
+    /** {@return the next notification of a subscribed kind if one is waiting (no listener set), otherwise null} */
     public SctpNotification pollNotification() throws SctpException {
         return inbox.notifications().poll();
     }
@@ -189,22 +189,22 @@ public final class SctpMultiEndpoint implements AutoCloseable {
         engine.defaults().set(SctpOptions.EVENTS, events);
     }
 
-    /** The open associations, oldest first. */
+    /** {@return the open associations, oldest first} */
     public List<SctpAssociation> associations() {
         return engine.associations();
     }
 
-    /** The open association with this id, or null. */
+    /** {@return the open association with this id, or null} */
     public SctpAssociation association(int id) {
         return engine.association(id);
     }
 
-    /** The bound UDP address; its port is the one picked when the builder asked for 0. */
+    /** {@return the bound UDP address; its port is the one picked when the builder asked for 0} */
     public InetSocketAddress localAddress() {
         return engine.transport().localAddress();
     }
 
-    /** Our SCTP port. */
+    /** {@return our SCTP port} */
     public int sctpPort() {
         return engine.sctpPort();
     }

@@ -29,17 +29,17 @@ public final class SctpOption<T> {
         return new SctpOption<>(name, type, live, validator);
     }
 
-    /** Its name, as RFC 6458 writes it (e.g. "SCTP_NODELAY"). */
+    /** {@return its name, as RFC 6458 writes it (e.g. "SCTP_NODELAY")} */
     public String name() {
         return name;
     }
 
-    /** The type of its values. */
+    /** {@return the type of its values} */
     public Class<?> type() {
         return type;
     }
 
-    /** Whether it may be changed on an established association. */
+    /** {@return whether it may be changed on an established association} */
     public boolean isLive() {
         return live;
     }
