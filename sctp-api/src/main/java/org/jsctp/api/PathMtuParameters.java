@@ -18,7 +18,11 @@ public record PathMtuParameters(boolean discovery, int pathMtu) {
         return new PathMtuParameters(true, 0);
     }
 
-    /** {@return no discovery: every packet up to {@code bytes}} */
+    /**
+     * {@return no discovery: every packet up to {@code bytes}}
+     *
+     * @param bytes the fixed path MTU in bytes (the largest SCTP packet, UDP payload)
+     */
     public static PathMtuParameters fixed(int bytes) {
         return new PathMtuParameters(false, bytes);
     }

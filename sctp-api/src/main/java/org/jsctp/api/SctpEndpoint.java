@@ -45,6 +45,8 @@ public final class SctpEndpoint implements AutoCloseable {
      * @param sctpPort the peer's SCTP port
      * @throws SctpConnectException if it could not be set up, saying why (no answer, refused)
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @return the association, up
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpAssociation connect(InetSocketAddress remoteUdp, int sctpPort) throws SctpException,
             InterruptedIOException {
@@ -55,6 +57,10 @@ public final class SctpEndpoint implements AutoCloseable {
     /**
      * Sets up an association; the future completes when it is up, or fails with a
      * {@link SctpConnectException} saying why it could not be set up.
+     *
+     * @param remoteUdp the peer's UDP address; port 0 means the builder's remote UDP port
+     * @param sctpPort the peer's SCTP port
+     * @return completes with the association once it is up
      */
     public CompletableFuture<SctpAssociation> connectAsync(InetSocketAddress remoteUdp, int sctpPort) {
         return engine.connect(remoteUdp, sctpPort).connected();
@@ -68,6 +74,10 @@ public final class SctpEndpoint implements AutoCloseable {
      * @throws SctpConnectException if it could not be set up, saying why
      * @throws IllegalArgumentException for an empty list or a duplicate address
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @param remoteUdp the peer's addresses, the first the initial primary
+     * @param sctpPort the peer's SCTP port
+     * @return the association, up
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpAssociation connect(java.util.List<InetSocketAddress> remoteUdp, int sctpPort) throws SctpException,
             InterruptedIOException {
@@ -75,7 +85,13 @@ public final class SctpEndpoint implements AutoCloseable {
         return SctpAssociation.await(connectAsync(remoteUdp, sctpPort), -1);
     }
 
-    /** As {@link #connect(java.util.List, int)}, without blocking. */
+    /**
+     * As {@link #connect(java.util.List, int)}, without blocking.
+     *
+     * @param remoteUdp the peer's addresses, the first the initial primary
+     * @param sctpPort the peer's SCTP port
+     * @return completes with the association once it is up
+     */
     public CompletableFuture<SctpAssociation> connectAsync(java.util.List<InetSocketAddress> remoteUdp, int sctpPort) {
         return engine.connect(remoteUdp, sctpPort).connected();
     }
@@ -89,6 +105,8 @@ public final class SctpEndpoint implements AutoCloseable {
      * Accepts associations from peers from now on (RFC 6458 section 4.1.3). At most
      * {@code backlog} set-up associations wait for {@link #accept()}; more are refused with an
      * ABORT until some are accepted.
+     *
+     * @param backlog how many set-up associations may wait for {@link #accept()}, at least 1
      */
     public void listen(int backlog) {
         if (backlog < 1) {
@@ -103,6 +121,8 @@ public final class SctpEndpoint implements AutoCloseable {
      *
      * @throws SctpClosedException if the endpoint is closed
      * @throws IllegalStateException before {@link #listen()}, or on the endpoint's event-loop thread
+     * @return the association, up
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpAssociation accept() throws SctpException, InterruptedIOException {
         return accept(-1);
@@ -112,6 +132,9 @@ public final class SctpEndpoint implements AutoCloseable {
      * As {@link #accept()}, giving up after {@code timeout}.
      *
      * @throws SctpTimeoutException if none came in time
+     * @param timeout how long to wait
+     * @return the association, up
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpAssociation accept(Duration timeout) throws SctpException, InterruptedIOException {
         return accept(ReceiveQueue.nanos(timeout));
@@ -160,7 +183,11 @@ public final class SctpEndpoint implements AutoCloseable {
         SctpAssociation.await(closeAsync(), -1);
     }
 
-    /** Starts closing as {@link #close()} does; the future completes when it is done. */
+    /**
+     * Starts closing as {@link #close()} does; the future completes when it is done.
+     *
+     * @return completes when every association and the socket are closed
+     */
     public synchronized CompletableFuture<Void> closeAsync() {
         if (closeStarted.compareAndSet(false, true)) {
             listening = false;

@@ -53,13 +53,18 @@ public final class SctpMessage {
      *
      * @throws IllegalArgumentException if the payload is empty (RFC 9260 section 6.2: a DATA chunk
      *     carries at least one byte)
+     * @param payload at least one byte; copied
      */
     public static SctpMessage of(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         return wrap(payload.clone(), 0, payload.length);
     }
 
-    /** {@return a message sharing {@code payload}, which must not change until the message is acknowledged} */
+    /**
+     * {@return a message sharing {@code payload}, which must not change until the message is acknowledged}
+     *
+     * @param payload at least one byte; not copied
+     */
     public static SctpMessage wrap(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         return wrap(payload, 0, payload.length);
@@ -70,6 +75,9 @@ public final class SctpMessage {
      * change until the message is acknowledged}
      *
      * @throws IllegalArgumentException if the range is empty or outside the array
+     * @param payload the array; not copied
+     * @param offset where the message starts in it
+     * @param length the message's length, at least 1
      */
     public static SctpMessage wrap(byte[] payload, int offset, int length) {
         Objects.requireNonNull(payload, "payload");
@@ -87,6 +95,8 @@ public final class SctpMessage {
     /**
      * {@return this message on stream {@code stream}, 0..65535; it must also be below the association's
      * number of outbound streams, which is checked when it is sent}
+     *
+     * @param stream the stream identifier
      */
     public SctpMessage withStream(int stream) {
         if (stream < 0 || stream > 0xFFFF) {
@@ -95,7 +105,11 @@ public final class SctpMessage {
         return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, prPolicy);
     }
 
-    /** {@return this message with payload protocol identifier {@code ppid} (any 32-bit value; RFC 9260 section 3.3.1)} */
+    /**
+     * {@return this message with payload protocol identifier {@code ppid} (any 32-bit value; RFC 9260 section 3.3.1)}
+     *
+     * @param ppid the payload protocol identifier
+     */
     public SctpMessage withPpid(int ppid) {
         return new SctpMessage(array, offset, length, stream, ppid, true, unordered, context, prPolicy);
     }
@@ -105,7 +119,11 @@ public final class SctpMessage {
         return withUnordered(true);
     }
 
-    /** {@return this message sent ordered ({@code false}) or unordered ({@code true})} */
+    /**
+     * {@return this message sent ordered ({@code false}) or unordered ({@code true})}
+     *
+     * @param unordered true for unordered delivery
+     */
     public SctpMessage withUnordered(boolean unordered) {
         return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, prPolicy);
     }
@@ -113,6 +131,8 @@ public final class SctpMessage {
     /**
      * {@return this message with an object of the caller's, handed back with it in a
      * {@link SctpNotification.SendFailed} notification (the snd_context of RFC 6458); never sent}
+     *
+     * @param context any object, or null
      */
     public SctpMessage withContext(Object context) {
         return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, prPolicy);
@@ -122,6 +142,8 @@ public final class SctpMessage {
      * {@return this message with its own PR-SCTP policy (the {@code sctp_prinfo} of RFC 7496 section 4.1),
      * instead of the association's {@link SctpOptions#DEFAULT_PRINFO}; {@link SctpPrPolicy#NONE}
      * makes it reliable whatever the default}
+     *
+     * @param policy the policy
      */
     public SctpMessage withPrPolicy(SctpPrPolicy policy) {
         Objects.requireNonNull(policy, "policy");

@@ -77,7 +77,13 @@ public sealed interface SctpNotification {
     record PeerAddressChange(SctpAssociation association, InetSocketAddress address, boolean reachable,
                              SctpPeerAddressState state) implements SctpNotification {
 
-        /** The single-path form: SCTP_ADDR_AVAILABLE when reachable, else SCTP_ADDR_UNREACHABLE. */
+        /**
+         * The single-path form: SCTP_ADDR_AVAILABLE when reachable, else SCTP_ADDR_UNREACHABLE.
+         *
+         * @param association the association
+         * @param address the peer's UDP address concerned
+         * @param reachable whether the address can carry data after the change
+         */
         public PeerAddressChange(SctpAssociation association, InetSocketAddress address, boolean reachable) {
             this(association, address, reachable,
                     reachable ? SctpPeerAddressState.AVAILABLE : SctpPeerAddressState.UNREACHABLE);

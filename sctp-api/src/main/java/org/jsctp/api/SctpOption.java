@@ -49,6 +49,8 @@ public final class SctpOption<T> {
      *
      * @throws IllegalArgumentException naming this option and the allowed range when it is not allowed
      * @throws NullPointerException if it is null
+     * @param value the value to check
+     * @return {@code value}
      */
     public T validate(T value) {
         Objects.requireNonNull(value, () -> name + " must not be null");

@@ -52,17 +52,29 @@ public record SctpPrPolicy(Policy policy, long value) {
         }
     }
 
-    /** {@return timed reliability with a lifetime of {@code millis} milliseconds} */
+    /**
+     * {@return timed reliability with a lifetime of {@code millis} milliseconds}
+     *
+     * @param millis the lifetime in milliseconds, 0..2^32-1
+     */
     public static SctpPrPolicy ttl(long millis) {
         return new SctpPrPolicy(Policy.TTL, millis);
     }
 
-    /** {@return at most {@code retransmissions} retransmissions of each of the message's chunks} */
+    /**
+     * {@return at most {@code retransmissions} retransmissions of each of the message's chunks}
+     *
+     * @param retransmissions 0..2^31-1
+     */
     public static SctpPrPolicy rtx(int retransmissions) {
         return new SctpPrPolicy(Policy.RTX, retransmissions);
     }
 
-    /** {@return the priority policy with priority {@code priority}, 0 being the highest} */
+    /**
+     * {@return the priority policy with priority {@code priority}, 0 being the highest}
+     *
+     * @param priority 0..2^31-1
+     */
     public static SctpPrPolicy prio(int priority) {
         return new SctpPrPolicy(Policy.PRIO, priority);
     }
