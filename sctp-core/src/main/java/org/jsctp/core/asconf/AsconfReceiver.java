@@ -102,7 +102,7 @@ public final class AsconfReceiver {
         return Optional.empty(); // rule C4: neither: stale or an attack
     }
 
-    /** The serial number of the last ASCONF processed (RFC 5061 section 5.2 rule C1). */
+    /** {@return the serial number of the last ASCONF processed (RFC 5061 section 5.2 rule C1)} */
     public AsconfSerial peerSerialNumber() {
         return peerSerialNumber;
     }

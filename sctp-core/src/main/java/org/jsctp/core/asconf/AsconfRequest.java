@@ -17,14 +17,17 @@ import org.jsctp.core.packet.param.VtagsParameter;
  */
 public sealed interface AsconfRequest {
 
-    /** Our address the request is about. */
+    /** {@return our address the request is about} */
     InetAddress address();
 
-    /** The ASCONF parameter carrying this request under {@code correlationId}. */
+    /** {@return the ASCONF parameter carrying this request under {@code correlationId}} */
     CorrelatedParameter toParameter(int correlationId);
 
     /** Add IP Address (RFC 5061 section 4.2.1): a new address of ours for the association. */
     record AddAddress(InetAddress address) implements AsconfRequest {
+        /**
+         * Normalises the components.
+         */
         public AddAddress {
             AddressParameter.of(address); // an IPv4 or IPv6 address, nothing else
         }
@@ -37,6 +40,9 @@ public sealed interface AsconfRequest {
 
     /** Delete IP Address (RFC 5061 section 4.2.2): an address of ours leaves the association. */
     record DeleteAddress(InetAddress address) implements AsconfRequest {
+        /**
+         * Normalises the components.
+         */
         public DeleteAddress {
             AddressParameter.of(address);
         }
@@ -52,6 +58,9 @@ public sealed interface AsconfRequest {
      * ours as its primary destination.
      */
     record SetPrimary(InetAddress address) implements AsconfRequest {
+        /**
+         * Normalises the components.
+         */
         public SetPrimary {
             AddressParameter.of(address);
         }

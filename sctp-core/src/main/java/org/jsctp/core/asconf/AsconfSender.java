@@ -67,6 +67,12 @@ public final class AsconfSender {
      * @param results each request's result, in request order; empty unless processed
      */
     public record AckOutcome(AckKind kind, List<AsconfResult> results) {
+        /**
+         * Copies what is mutable.
+         *
+         * @param kind what was done with it
+         * @param results each request's result, in request order; empty unless processed
+         */
         public AckOutcome {
             results = List.copyOf(results);
         }
@@ -80,11 +86,18 @@ public final class AsconfSender {
      *     (RFC 5061 section 5.1: the retransmissions count toward Association.Max.Retrans)
      */
     public record T4Outcome(AsconfChunk retransmission, List<AsconfResult> abandoned) {
+        /**
+         * Copies what is mutable.
+         *
+         * @param retransmission the ASCONF to send again, or null when the association failed
+         * @param abandoned the requests that will never be answered because the association failed
+         *     (RFC 5061 section 5.1: the retransmissions count toward Association.Max.Retrans)
+         */
         public T4Outcome {
             abandoned = List.copyOf(abandoned);
         }
 
-        /** Whether Association.Max.Retrans was exceeded: the association is to be closed. */
+        /** {@return whether Association.Max.Retrans was exceeded: the association is to be closed} */
         public boolean associationFailed() {
             return retransmission == null;
         }
@@ -195,9 +208,9 @@ public final class AsconfSender {
     }
 
     /**
-     * The next ASCONF to send, if requests are queued and none is outstanding (RFC 5061 section
+     * {@return the next ASCONF to send, if requests are queued and none is outstanding (RFC 5061 section
      * 5.1.1 rule R1, section 5.1 rule A3); it starts the T-4 RTO timer from {@code rtoNanos}, the
-     * RTO of the destination (rule A4).
+     * RTO of the destination (rule A4)}
      */
     public Optional<AsconfChunk> poll(long nowNanos, long rtoNanos, long rtoMaxNanos) {
         if (outstanding != null || queue.isEmpty() || peerRefusesAsconf || local.knownToPeer().isEmpty()) {
@@ -229,15 +242,15 @@ public final class AsconfSender {
         return Optional.of(chunk);
     }
 
-    /** Whether {@code timer} is this sender's T-4 RTO timer. */
+    /** {@return whether {@code timer} is this sender's T-4 RTO timer} */
     public boolean owns(Timer timer) {
         return timer == t4;
     }
 
     /**
-     * The T-4 RTO timer expired (RFC 5061 section 5.1 rules B1 to B5): the error is counted
+     * {@return the T-4 RTO timer expired (RFC 5061 section 5.1 rules B1 to B5): the error is counted
      * toward Association.Max.Retrans; below it the same ASCONF, serial number and all, goes again
-     * and the timer restarts with its backed-off duration; beyond it the association has failed.
+     * and the timer restarts with its backed-off duration; beyond it the association has failed}
      */
     public T4Outcome onT4Expiry(long nowNanos) {
         if (outstanding == null) {
@@ -282,8 +295,8 @@ public final class AsconfSender {
     }
 
     /**
-     * RFC 5061 section 5.1 rule A9: the peer answered an ASCONF with an ERROR reporting the chunk
-     * type unrecognized. No further ASCONF is sent; what was outstanding and queued failed.
+     * {@return RFC 5061 section 5.1 rule A9: the peer answered an ASCONF with an ERROR reporting the chunk
+     * type unrecognized} No further ASCONF is sent; what was outstanding and queued failed.
      */
     public List<AsconfResult> onAsconfNotSupported() {
         peerRefusesAsconf = true;
@@ -305,7 +318,7 @@ public final class AsconfSender {
         return failed;
     }
 
-    /** Whether an ASCONF awaits its ASCONF-ACK. */
+    /** {@return whether an ASCONF awaits its ASCONF-ACK} */
     public boolean hasOutstanding() {
         return outstanding != null;
     }
@@ -315,7 +328,7 @@ public final class AsconfSender {
         return queue.size();
     }
 
-    /** The serial number the next new ASCONF will carry. */
+    /** {@return the serial number the next new ASCONF will carry} */
     public AsconfSerial nextSerial() {
         return nextSerial;
     }

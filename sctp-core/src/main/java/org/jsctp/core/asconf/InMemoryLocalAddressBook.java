@@ -52,14 +52,14 @@ public final class InMemoryLocalAddressBook implements LocalAddressBook {
     }
 
     /**
-     * Whether a packet other than one carrying an ASCONF may leave from {@code address}: it is
-     * known to the peer and not being deleted (RFC 5061 section 5.3 rules D1, D2 and D4).
+     * {@return whether a packet other than one carrying an ASCONF may leave from {@code address}: it is
+     * known to the peer and not being deleted (RFC 5061 section 5.3 rules D1, D2 and D4)}
      */
     public boolean isUsableAsSource(InetAddress address) {
         return known.contains(address) && !notSources.contains(address);
     }
 
-    /** Our addresses packets (other than an ASCONF) may leave from now, in the order they became known. */
+    /** {@return our addresses packets (other than an ASCONF) may leave from now, in the order they became known} */
     public List<InetAddress> usableAsSource() {
         List<InetAddress> out = new ArrayList<>(known.size());
         for (InetAddress a : known) {

@@ -89,17 +89,17 @@ public final class InMemoryPeerAddressBook implements PeerAddressBook {
         primary = address;
     }
 
-    /** The primary destination, or null when there is no address. */
+    /** {@return the primary destination, or null when there is no address} */
     public InetAddress primary() {
         return primary;
     }
 
-    /** Whether {@code address} was added by ASCONF and not yet confirmed by a HEARTBEAT ACK. */
+    /** {@return whether {@code address} was added by ASCONF and not yet confirmed by a HEARTBEAT ACK} */
     public boolean isUnconfirmed(InetAddress address) {
         return unconfirmed.contains(address);
     }
 
-    /** The unconfirmed addresses, in no particular order. */
+    /** {@return the unconfirmed addresses, in no particular order} */
     public List<InetAddress> unconfirmed() {
         return new ArrayList<>(unconfirmed);
     }

@@ -15,9 +15,9 @@ import java.util.List;
 public interface LocalAddressBook {
 
     /**
-     * Our addresses that are part of the association as the peer sees it: those of the handshake
+     * {@return our addresses that are part of the association as the peer sees it: those of the handshake
      * and those whose addition the peer acknowledged, including any whose deletion is not yet
-     * acknowledged. In a stable order; the first is preferred for the ASCONF's Address Parameter.
+     * acknowledged} In a stable order; the first is preferred for the ASCONF's Address Parameter.
      */
     List<InetAddress> knownToPeer();
 

@@ -20,13 +20,13 @@ public interface PeerAddressBook {
         NOT_AUTHORIZED
     }
 
-    /** Whether {@code address} is one of the peer's addresses in the association. */
+    /** {@return whether {@code address} is one of the peer's addresses in the association} */
     boolean contains(InetAddress address);
 
-    /** How many addresses the peer has in the association. */
+    /** {@return how many addresses the peer has in the association} */
     int size();
 
-    /** The peer's addresses, in a stable order. */
+    /** {@return the peer's addresses, in a stable order} */
     List<InetAddress> addresses();
 
     /**

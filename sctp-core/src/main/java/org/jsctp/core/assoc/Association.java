@@ -151,19 +151,19 @@ public final class Association {
     }
 
     /**
-     * The peer's Adaptation Code Point (RFC 5061 section 4.2.6) from its INIT or INIT ACK; empty
-     * if it announced none or the handshake has not got that far.
+     * {@return the peer's Adaptation Code Point (RFC 5061 section 4.2.6) from its INIT or INIT ACK; empty
+     * if it announced none or the handshake has not got that far}
      */
     public java.util.OptionalInt peerAdaptationIndication() {
         return tcb.peerAdaptationIndication;
     }
 
-    /** The peer's addresses, one per path, in the order they were learnt; empty for an anonymous single path. */
+    /** {@return the peer's addresses, one per path, in the order they were learnt; empty for an anonymous single path} */
     public List<InetAddress> peerAddresses() {
         return paths.peerAddresses();
     }
 
-    /** The primary path's peer address (RFC 9260 section 6.4), or null for an anonymous single path. */
+    /** {@return the primary path's peer address (RFC 9260 section 6.4), or null for an anonymous single path} */
     public InetAddress primaryAddress() {
         return PathSupervisor.addressOf(paths.primary());
     }
@@ -206,17 +206,17 @@ public final class Association {
         return asconf.request(new org.jsctp.core.asconf.AsconfRequest.SetPrimary(address), nowNanos);
     }
 
-    /** Whether ASCONF (RFC 5061) is usable: both offered it, AUTH is in use and both list ASCONF in CHUNKS (section 4.1.1). */
+    /** {@return whether ASCONF (RFC 5061) is usable: both offered it, AUTH is in use and both list ASCONF in CHUNKS (section 4.1.1)} */
     public boolean asconfNegotiated() {
         return asconf.negotiated();
     }
 
-    /** Our addresses any packet of this association may leave from now (RFC 5061 section 5.3 rules D1, D2, D4). */
+    /** {@return our addresses any packet of this association may leave from now (RFC 5061 section 5.3 rules D1, D2, D4)} */
     public List<InetAddress> usableLocalAddresses() {
         return asconf.usableLocalAddresses();
     }
 
-    /** A snapshot of every path (RFC 6458 section 8.2.3 SCTP_GET_PEER_ADDR_INFO), in path id order. */
+    /** {@return a snapshot of every path (RFC 6458 section 8.2.3 SCTP_GET_PEER_ADDR_INFO), in path id order} */
     public List<PathStatistics> pathStatistics() {
         return statistics().paths();
     }
@@ -285,7 +285,7 @@ public final class Association {
         timerDispatcher.handleTimeout(nowNanos);
     }
 
-    /** The next packet to send, or null. */
+    /** {@return the next packet to send, or null} */
     public OutgoingPacket pollTransmit() {
         OutgoingPacket p = tcb.transmits.poll();
         if (p != null) {
@@ -295,7 +295,7 @@ public final class Association {
     }
 
     /**
-     * The next event for the user, or null. Taking a received message, or a piece of one, frees
+     * {@return the next event for the user, or null} Taking a received message, or a piece of one, frees
      * its bytes in the receive window (RFC 9260 section 6.2: a_rwnd follows what the application
      * has read).
      */
@@ -318,7 +318,7 @@ public final class Association {
         delivery.setManualReadCredit(manual);
     }
 
-    /** Whether {@link #setManualReadCredit} is on. */
+    /** {@return whether {@link #setManualReadCredit} is on} */
     public boolean isManualReadCredit() {
         return delivery.isManualReadCredit();
     }
@@ -352,7 +352,7 @@ public final class Association {
         transmission.setBufferedAmountLowThreshold(bytes);
     }
 
-    /** The level of {@link #setBufferedAmountLowThreshold}. */
+    /** {@return the level of {@link #setBufferedAmountLowThreshold}} */
     public long bufferedAmountLowThreshold() {
         return transmission.bufferedAmountLowThreshold();
     }
@@ -396,7 +396,7 @@ public final class Association {
         return schedulerValues.get(streamId);
     }
 
-    /** Whether Nagle's algorithm is off. */
+    /** {@return whether Nagle's algorithm is off} */
     public boolean noDelay() {
         return transmission.noDelay();
     }
@@ -409,7 +409,7 @@ public final class Association {
         paths.setHeartbeatInterval(intervalNanos); // every path (multi-homing)
     }
 
-    /** HB.interval of the path. */
+    /** {@return HB.interval of the path} */
     public long heartbeatIntervalNanos() {
         return paths.primary().heartbeatIntervalNanos();
     }
@@ -491,18 +491,18 @@ public final class Association {
         return status;
     }
 
-    /** Bytes {@link #send} accepts now before refusing with {@code REFUSED_BUFFER_FULL}; 0 before data transfer starts. */
+    /** {@return bytes {@link #send} accepts now before refusing with {@code REFUSED_BUFFER_FULL}; 0 before data transfer starts} */
     public long sendBufferAvailable() {
         return sender() == null ? 0 : sender().sendBufferAvailable();
     }
 
-    /** A snapshot of the counters and of the path (RFC 6458 section 8.2.2 SCTP_STATUS). */
+    /** {@return a snapshot of the counters and of the path (RFC 6458 section 8.2.2 SCTP_STATUS)} */
     public AssociationStatistics statistics() {
         long rwnd = sender() == null ? Integer.toUnsignedLong(tcb.peerReceiverWindow) : sender().peerWindow();
         return counters.snapshot(rwnd, bufferedAmount(), paths.statistics(transmission.congestionView()));
     }
 
-    /** When {@link #handleTimeout} should next be called, or {@link Timer#NEVER}. */
+    /** {@return when {@link #handleTimeout} should next be called, or {@link Timer#NEVER}} */
     public long nextDeadline() {
         long next = tcb.timers.nextDeadline();
         return Math.min(next, paths.nextDeadline());
@@ -528,17 +528,17 @@ public final class Association {
         return tcb.peerPort;
     }
 
-    /** Streams we may send on, once established. */
+    /** {@return streams we may send on, once established} */
     public int outboundStreams() {
         return tcb.outboundStreams;
     }
 
-    /** Streams the peer may send on, once established. */
+    /** {@return streams the peer may send on, once established} */
     public int inboundStreams() {
         return tcb.inboundStreams;
     }
 
-    /** The extensions both sides support. */
+    /** {@return the extensions both sides support} */
     public Capabilities capabilities() {
         return tcb.capabilities;
     }
@@ -547,41 +547,41 @@ public final class Association {
         return tcb.config;
     }
 
-    /** Our Initial TSN. */
+    /** {@return our Initial TSN} */
     public Tsn localInitialTsn() {
         return tcb.localInitialTsn;
     }
 
-    /** The peer's Initial TSN, once known. */
+    /** {@return the peer's Initial TSN, once known} */
     public Tsn peerInitialTsn() {
         return tcb.peerInitialTsn;
     }
 
-    /** The peer's receiver window as announced at setup. */
+    /** {@return the peer's receiver window as announced at setup} */
     public int peerReceiverWindow() {
         return tcb.peerReceiverWindow;
     }
 
-    /** Bytes accepted by {@link #send} that the peer has not acknowledged yet. */
+    /** {@return bytes accepted by {@link #send} that the peer has not acknowledged yet} */
     public long bufferedAmount() {
         return transmission.bufferedAmount();
     }
 
     /**
-     * User-data bytes held on the receiving side: fragments and messages in reassembly, bounded
+     * {@return User-data bytes held on the receiving side: fragments and messages in reassembly, bounded
      * by the configured receive buffer, plus messages handed out as events but not yet taken
-     * with {@link #pollEvent()}.
+     * with {@link #pollEvent()}}
      */
     public long receivedBufferedAmount() {
         return delivery.receivedBufferedAmount();
     }
 
-    /** The congestion window of the path, for statistics. */
+    /** {@return the congestion window of the path, for statistics} */
     public long cwnd() {
         return sender() == null ? 0 : sender().cwnd();
     }
 
-    /** The current RTO of the path. */
+    /** {@return the current RTO of the path} */
     public long rtoNanos() {
         return paths.primary().rto().rtoNanos();
     }
@@ -605,8 +605,8 @@ public final class Association {
     }
 
     /**
-     * AUTH on this association (RFC 4895): its endpoint-pair shared keys (RFC 6458 SCTP_AUTH_KEY,
-     * SCTP_AUTH_ACTIVE_KEY, SCTP_AUTH_DEACTIVATE_KEY, SCTP_AUTH_DELETE_KEY) and statistics.
+     * {@return AUTH on this association (RFC 4895): its endpoint-pair shared keys (RFC 6458 SCTP_AUTH_KEY,
+     * SCTP_AUTH_ACTIVE_KEY, SCTP_AUTH_DEACTIVATE_KEY, SCTP_AUTH_DELETE_KEY) and statistics}
      */
     public AuthControl auth() {
         return tcb.auth;

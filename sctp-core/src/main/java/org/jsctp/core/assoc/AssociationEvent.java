@@ -26,6 +26,12 @@ public sealed interface AssociationEvent {
      * @param causes the error causes of the peer's ABORT, if that is what ended it
      */
     record CommunicationLost(String reason, List<ErrorCause> causes) implements AssociationEvent {
+        /**
+         * Copies what is mutable.
+         *
+         * @param reason what happened, in words for a log or an exception message
+         * @param causes the error causes of the peer's ABORT, if that is what ended it
+         */
         public CommunicationLost {
             causes = List.copyOf(causes);
         }
@@ -63,6 +69,9 @@ public sealed interface AssociationEvent {
 
     /** The peer reported errors in an ERROR chunk (SCTP_REMOTE_ERROR). */
     record RemoteError(List<ErrorCause> causes) implements AssociationEvent {
+        /**
+         * Copies what is mutable.
+         */
         public RemoteError {
             causes = List.copyOf(causes);
         }
@@ -99,12 +108,12 @@ public sealed interface AssociationEvent {
      */
     record PeerAddressChange(InetAddress address, PeerAddressState state) implements AssociationEvent {
 
-        /** Whether the address can carry data after this change ({@link PeerAddressState#isAvailable()}). */
+        /** {@return whether the address can carry data after this change ({@link PeerAddressState#isAvailable()})} */
         public boolean available() {
             return state.isAvailable();
         }
 
-        /** The same as {@link #available()}, for callers of the single-path event. */
+        /** {@return the same as {@link #available()}, for callers of the single-path event} */
         public boolean reachable() {
             return available();
         }
@@ -148,6 +157,14 @@ public sealed interface AssociationEvent {
      * @param outcome performed, denied or failed
      */
     record StreamReset(List<Integer> streams, boolean incoming, ReconfigOutcome outcome) implements AssociationEvent {
+        /**
+         * Copies what is mutable.
+         *
+         * @param streams the streams, empty for all of them
+         * @param incoming whether they are our inbound streams (SCTP_STREAM_RESET_INCOMING_SSN), else
+         *     our outbound ones (SCTP_STREAM_RESET_OUTGOING_SSN)
+         * @param outcome performed, denied or failed
+         */
         public StreamReset {
             streams = List.copyOf(streams);
         }
@@ -234,6 +251,14 @@ public sealed interface AssociationEvent {
      */
     record LocalAddressChange(InetAddress address, LocalAddressRequest request, boolean success,
                               List<ErrorCause> causes) implements AssociationEvent {
+        /**
+         * Copies what is mutable.
+         *
+         * @param address our address the request named
+         * @param request what was asked
+         * @param success whether the peer performed it
+         * @param causes the peer's reasons when it refused (possibly none)
+         */
         public LocalAddressChange {
             causes = List.copyOf(causes);
         }

@@ -279,7 +279,7 @@ public final class Endpoint {
         return new Outcome.Accepted(Association.fromCookie(config.association(), random, contents, nowNanos));
     }
 
-    /** How many used cookies are remembered now (for tests and statistics). */
+    /** {@return how many used cookies are remembered now (for tests and statistics)} */
     public int usedCookiesHeld() {
         return usedCookies.size();
     }

@@ -16,6 +16,17 @@ public record EndpointConfig(int localPort, AssociationConfig association, long 
 
     private static final long S = 1_000_000_000L;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param localPort the SCTP port (1..65535)
+     * @param association the configuration of every association this endpoint makes or accepts
+     * @param cookieSecretRotationNanos how long a cookie secret is used before it is replaced; the one
+     *     replaced is still accepted until the next rotation
+     * @param maxCookieLifeNanos the longest cookie life a peer's Cookie Preservative can obtain
+     * @param maxAssociations how many associations the endpoint accepts at most
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public EndpointConfig {
         if (localPort < 1 || localPort > 65535) {
             throw new IllegalArgumentException("SCTP port must be in 1..65535: " + localPort);

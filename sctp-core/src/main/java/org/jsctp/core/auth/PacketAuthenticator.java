@@ -66,12 +66,12 @@ public final class PacketAuthenticator {
         this.peerVector = peer.keyVector();
     }
 
-    /** The algorithm of our AUTH chunks. */
+    /** {@return the algorithm of our AUTH chunks} */
     public HmacAlgorithm sendAlgorithm() {
         return sendAlgorithm;
     }
 
-    /** Bytes an AUTH chunk of ours takes in a packet. */
+    /** {@return bytes an AUTH chunk of ours takes in a packet} */
     public int authChunkLength() {
         return 4 + AuthChunk.FIXED_VALUE_LENGTH + sendAlgorithm.length();
     }
@@ -135,7 +135,7 @@ public final class PacketAuthenticator {
         return MessageDigest.isEqual(expected, auth.hmac().toByteArray()) ? Check.VALID : Check.MISMATCH;
     }
 
-    /** The association shared key of {@code keyId} (RFC 4895 section 6.1); for tests and tools. */
+    /** {@return the association shared key of {@code keyId} (RFC 4895 section 6.1); for tests and tools} */
     public byte[] associationKey(int keyId) {
         Bytes endpointPair = keys.key(keyId);
         if (endpointPair == null) {

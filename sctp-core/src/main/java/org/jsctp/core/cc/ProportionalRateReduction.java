@@ -66,8 +66,8 @@ public final class ProportionalRateReduction {
     }
 
     /**
-     * Whether one more packet may go: sndcnt is positive (the packet may exceed it by less than a
-     * packet, as RFC 9260 section 6.1 rule B lets the last packet exceed cwnd).
+     * {@return whether one more packet may go: sndcnt is positive (the packet may exceed it by less than a
+     * packet, as RFC 9260 section 6.1 rule B lets the last packet exceed cwnd)}
      */
     public boolean allowsPacket() {
         if (!active) {

@@ -210,22 +210,22 @@ public final class RenoCongestionController implements CongestionController {
         return fastRecovery.isActive();
     }
 
-    /** The TSN whose cumulative acknowledgement ends fast recovery; only while {@link #inFastRecovery()}. */
+    /** {@return the TSN whose cumulative acknowledgement ends fast recovery; only while {@link #inFastRecovery()}} */
     public Tsn fastRecoveryExitPoint() {
         return fastRecovery.exitPoint();
     }
 
-    /** partial_bytes_acked of RFC 9260 section 7.2.2. */
+    /** {@return partial_bytes_acked of RFC 9260 section 7.2.2.} */
     public long partialBytesAcked() {
         return partialBytesAcked;
     }
 
-    /** The MTU the formulas currently use. */
+    /** {@return the MTU the formulas currently use} */
     public int mtu() {
         return mtu;
     }
 
-    /** The configuration this controller was built with (its MTU is the initial one). */
+    /** {@return the configuration this controller was built with (its MTU is the initial one)} */
     public RenoConfig config() {
         return config;
     }

@@ -10,6 +10,11 @@ import org.jsctp.core.path.PathState;
 public record CmtPathSnapshot(int pathId, long cwnd, long flightSize, long ssthresh, PathState state, int mtu,
                               int errorCount) implements CmtPathView {
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public CmtPathSnapshot {
         if (pathId < 0) {
             throw new IllegalArgumentException("path identifiers are not negative: " + pathId);
@@ -20,17 +25,17 @@ public record CmtPathSnapshot(int pathId, long cwnd, long flightSize, long ssthr
         Objects.requireNonNull(state, "state");
     }
 
-    /** A confirmed, active path without errors. */
+    /** {@return a confirmed, active path without errors} */
     public static CmtPathSnapshot active(int pathId, long cwnd, long flightSize, long ssthresh, int mtu) {
         return new CmtPathSnapshot(pathId, cwnd, flightSize, ssthresh, PathState.ACTIVE, mtu, 0);
     }
 
-    /** This path with another state and error count. */
+    /** {@return this path with another state and error count} */
     public CmtPathSnapshot withState(PathState newState, int newErrorCount) {
         return new CmtPathSnapshot(pathId, cwnd, flightSize, ssthresh, newState, mtu, newErrorCount);
     }
 
-    /** This path with another flight size. */
+    /** {@return this path with another flight size} */
     public CmtPathSnapshot withFlightSize(long newFlightSize) {
         return new CmtPathSnapshot(pathId, cwnd, newFlightSize, ssthresh, state, mtu, errorCount);
     }

@@ -17,7 +17,7 @@ public final class DacReceiverCounter {
         }
     }
 
-    /** Packets with DATA received since the last SACK. */
+    /** {@return packets with DATA received since the last SACK} */
     public int packetsSinceSack() {
         return packetsSinceSack;
     }

@@ -10,10 +10,10 @@ public interface RandomSource {
     /** Fills {@code bytes} with random bytes. */
     void nextBytes(byte[] bytes);
 
-    /** A random 32-bit value. */
+    /** {@return a random 32-bit value} */
     int nextInt();
 
-    /** A random 32-bit value other than zero, as verification tags must be (RFC 9260 section 5.3.1). */
+    /** {@return a random 32-bit value other than zero, as verification tags must be (RFC 9260 section 5.3.1)} */
     default int nextNonZeroInt() {
         int v;
         do {

@@ -96,7 +96,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                 OptionalInt.empty());
     }
 
-    /** The bytes to seal. */
+    /** {@return the bytes to seal} */
     public Bytes encode() {
         int addressBytes = 1;
         for (InetAddress a : peerAddresses) {

@@ -69,7 +69,7 @@ public final class StateCookieSealer {
         }
     }
 
-    /** Size of the cookie that sealing {@code contentsLength} bytes produces. */
+    /** {@return size of the cookie that sealing {@code contentsLength} bytes produces} */
     public static int sealedLength(int contentsLength) {
         return HEADER_LENGTH + contentsLength + MAC_LENGTH;
     }

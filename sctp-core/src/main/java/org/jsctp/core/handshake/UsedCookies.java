@@ -53,13 +53,13 @@ public final class UsedCookies {
         }
     }
 
-    /** Whether a cookie naming these tags was used and could still be valid at {@code nowNanos}. */
+    /** {@return whether a cookie naming these tags was used and could still be valid at {@code nowNanos}} */
     public boolean wasUsed(int localTag, int peerTag, long nowNanos) {
         Long until = expiry.get(key(localTag, peerTag));
         return until != null && nowNanos - until <= 0;
     }
 
-    /** How many tag pairs are held now. */
+    /** {@return how many tag pairs are held now} */
     public int size() {
         return expiry.size();
     }

@@ -28,7 +28,7 @@ public final class Bytes {
         this.length = length;
     }
 
-    /** No bytes. */
+    /** {@return no bytes} */
     public static Bytes empty() {
         return EMPTY;
     }
@@ -44,7 +44,7 @@ public final class Bytes {
         return length == 0 ? EMPTY : new Bytes(array, offset, length);
     }
 
-    /** A private copy of {@code array}. */
+    /** {@return a private copy of {@code array}} */
     public static Bytes copyOf(byte[] array) {
         return array.length == 0 ? EMPTY : new Bytes(array.clone(), 0, array.length);
     }
@@ -62,13 +62,13 @@ public final class Bytes {
         return length == 0;
     }
 
-    /** The byte at {@code index} as an unsigned value 0..255. */
+    /** {@return the byte at {@code index} as an unsigned value 0..255} */
     public int getUnsigned(int index) {
         Objects.checkIndex(index, length);
         return array[offset + index] & 0xFF;
     }
 
-    /** Bytes {@code [from, from + count)} of this run, sharing storage. */
+    /** {@return bytes {@code [from, from + count)} of this run, sharing storage.} */
     public Bytes slice(int from, int count) {
         Objects.checkFromIndexSize(from, count, length);
         if (count == length) {
@@ -87,17 +87,17 @@ public final class Bytes {
         System.arraycopy(array, offset, target, targetOffset, length);
     }
 
-    /** A fresh array holding these bytes. */
+    /** {@return a fresh array holding these bytes} */
     public byte[] toByteArray() {
         return Arrays.copyOfRange(array, offset, offset + length);
     }
 
-    /** A read-only view of these bytes. */
+    /** {@return a read-only view of these bytes} */
     public ByteBuffer asReadOnlyBuffer() {
         return ByteBuffer.wrap(array, offset, length).slice().asReadOnlyBuffer();
     }
 
-    /** All bytes as lower-case hexadecimal digits. */
+    /** {@return all bytes as lower-case hexadecimal digits} */
     public String toHex() {
         return HEX.formatHex(array, offset, offset + length);
     }

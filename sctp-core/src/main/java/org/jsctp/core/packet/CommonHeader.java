@@ -9,13 +9,18 @@ public record CommonHeader(int sourcePort, int destinationPort, int verification
     /** The header's size on the wire. */
     public static final int LENGTH = 12;
 
+    /**
+     * Checks the ranges.
+     *
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public CommonHeader {
         if (sourcePort < 0 || sourcePort > 0xFFFF || destinationPort < 0 || destinationPort > 0xFFFF) {
             throw new IllegalArgumentException("ports are 16-bit values: " + sourcePort + ", " + destinationPort);
         }
     }
 
-    /** A header to send; the encoder fills in the checksum. */
+    /** {@return a header to send; the encoder fills in the checksum} */
     public static CommonHeader of(int sourcePort, int destinationPort, int verificationTag) {
         return new CommonHeader(sourcePort, destinationPort, verificationTag, 0);
     }

@@ -25,7 +25,7 @@ public final class Crc32c {
     private Crc32c() {
     }
 
-    /** The checksum field value (as a big-endian int) for the packet in {@code packet[offset, offset+length)}. */
+    /** {@return the checksum field value (as a big-endian int) for the packet in {@code packet[offset, offset+length)}.} */
     public static int compute(byte[] packet, int offset, int length) {
         return compute(PER_THREAD.get(), packet, offset, length);
     }
@@ -40,8 +40,8 @@ public final class Crc32c {
     }
 
     /**
-     * The checksum field value for the packet in {@code buffer[offset, offset+length)}, heap or
-     * direct; the buffer's position and limit are left as they were.
+     * {@return the checksum field value for the packet in {@code buffer[offset, offset+length)}, heap or
+     * direct; the buffer's position and limit are left as they were.}
      */
     public static int compute(ByteBuffer buffer, int offset, int length) {
         if (buffer.hasArray()) {

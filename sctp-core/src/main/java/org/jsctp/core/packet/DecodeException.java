@@ -39,17 +39,17 @@ public final class DecodeException extends Exception {
         this.offset = offset;
     }
 
-    /** What kind of problem stopped decoding. */
+    /** {@return what kind of problem stopped decoding} */
     public Reason reason() {
         return reason;
     }
 
-    /** The element being decoded, e.g. "INIT chunk" or "IPv4 Address parameter". */
+    /** {@return the element being decoded, e.g. "INIT chunk" or "IPv4 Address parameter"} */
     public String element() {
         return element;
     }
 
-    /** Byte offset of the problem, counted from the start of the decoded input. */
+    /** {@return byte offset of the problem, counted from the start of the decoded input} */
     public int offset() {
         return offset;
     }

@@ -30,7 +30,7 @@ public final class PacketDecoder {
         this.options = options;
     }
 
-    /** A decoder that verifies every checksum (RFC 9260 section 6.8). */
+    /** {@return a decoder that verifies every checksum (RFC 9260 section 6.8)} */
     public static PacketDecoder strict() {
         return new PacketDecoder(DecoderOptions.STRICT);
     }

@@ -14,7 +14,7 @@ public final class PacketEncoder {
     private PacketEncoder() {
     }
 
-    /** Size on the wire of a packet holding {@code chunks}. */
+    /** {@return size on the wire of a packet holding {@code chunks}} */
     public static int encodedLength(List<? extends Chunk> chunks) {
         int total = CommonHeader.LENGTH;
         for (Chunk c : chunks) {

@@ -21,12 +21,12 @@ public final class Tlv {
     private Tlv() {
     }
 
-    /** {@code length} rounded up to a multiple of four. */
+    /** {@return {@code length} rounded up to a multiple of four} */
     public static int padded(int length) {
         return (length + 3) & ~3;
     }
 
-    /** Number of zero bytes that pad {@code length} to a multiple of four. */
+    /** {@return number of zero bytes that pad {@code length} to a multiple of four} */
     public static int padding(int length) {
         return (-length) & 3;
     }
@@ -105,7 +105,7 @@ public final class Tlv {
         }
     }
 
-    /** Encoded size of a list whose last element goes unpadded (see class notes). */
+    /** {@return encoded size of a list whose last element goes unpadded (see class notes)} */
     public static int listLength(List<? extends WireElement> elements) {
         int total = 0;
         int n = elements.size();

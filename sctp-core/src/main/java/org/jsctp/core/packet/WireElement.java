@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  */
 public interface WireElement {
 
-    /** Length of the value: what follows the 4-byte header, without padding. */
+    /** {@return length of the value: what follows the 4-byte header, without padding} */
     int valueLength();
 
     /** Writes exactly {@link #valueLength()} bytes of value at the buffer's position. */
@@ -19,12 +19,12 @@ public interface WireElement {
     /** Writes the 4-byte header for a value of {@code valueLength} bytes. */
     void encodeHeader(ByteBuffer out, int valueLength);
 
-    /** Header plus value: what the element's length field says. */
+    /** {@return header plus value: what the element's length field says} */
     default int unpaddedLength() {
         return Tlv.HEADER_LENGTH + valueLength();
     }
 
-    /** Header, value and padding to a multiple of four. */
+    /** {@return header, value and padding to a multiple of four} */
     default int encodedLength() {
         return Tlv.padded(unpaddedLength());
     }
@@ -41,7 +41,7 @@ public interface WireElement {
         return Tlv.HEADER_LENGTH + valueLength;
     }
 
-    /** Header and value, without padding, as a fresh run of bytes: how error causes quote an element. */
+    /** {@return header and value, without padding, as a fresh run of bytes: how error causes quote an element} */
     default Bytes toUnpaddedBytes() {
         ByteBuffer out = ByteBuffer.allocate(unpaddedLength());
         encodeUnpadded(out);

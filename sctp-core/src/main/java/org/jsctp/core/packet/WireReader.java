@@ -26,15 +26,15 @@ public final class WireReader {
         this.element = element;
     }
 
-    /** A reader over {@code length} bytes of {@code array} from {@code offset}. */
+    /** {@return a reader over {@code length} bytes of {@code array} from {@code offset}} */
     public static WireReader of(byte[] array, int offset, int length, String element) {
         Objects.checkFromIndexSize(offset, length, array.length);
         return new WireReader(array, offset, offset + length, element);
     }
 
     /**
-     * A reader to be pointed at its input later ({@link #reset} or {@link #splitInto}), for a
-     * decoder that reuses one reader across decodes. Until then it has nothing to read.
+     * {@return a reader to be pointed at its input later ({@link #reset} or {@link #splitInto}), for a
+     * decoder that reuses one reader across decodes} Until then it has nothing to read.
      */
     public static WireReader unbound() {
         return new WireReader(new byte[0], 0, 0, "nothing");
@@ -53,22 +53,22 @@ public final class WireReader {
         return this;
     }
 
-    /** A reader over the whole array. */
+    /** {@return a reader over the whole array} */
     public static WireReader of(byte[] array, String element) {
         return of(array, 0, array.length, element);
     }
 
-    /** The element this reader decodes, as used in error messages. */
+    /** {@return the element this reader decodes, as used in error messages} */
     public String element() {
         return element;
     }
 
-    /** Absolute offset of the next byte to be read. */
+    /** {@return absolute offset of the next byte to be read} */
     public int position() {
         return position;
     }
 
-    /** Bytes left before the limit. */
+    /** {@return bytes left before the limit} */
     public int remaining() {
         return limit - position;
     }
@@ -106,7 +106,7 @@ public final class WireReader {
         return v;
     }
 
-    /** The next {@code count} bytes, shared with the input array (no copy). */
+    /** {@return the next {@code count} bytes, shared with the input array (no copy)} */
     public Bytes readBytes(int count) throws DecodeException {
         require(count);
         Bytes b = Bytes.wrap(array, position, count);
@@ -114,14 +114,14 @@ public final class WireReader {
         return b;
     }
 
-    /** All bytes up to the limit, shared with the input array. */
+    /** {@return all bytes up to the limit, shared with the input array} */
     public Bytes readRemaining() {
         Bytes b = Bytes.wrap(array, position, limit - position);
         position = limit;
         return b;
     }
 
-    /** A copy of the next {@code count} bytes, for fields such as addresses that are kept as arrays. */
+    /** {@return a copy of the next {@code count} bytes, for fields such as addresses that are kept as arrays} */
     public byte[] readArray(int count) throws DecodeException {
         require(count);
         byte[] copy = new byte[count];
@@ -178,12 +178,12 @@ public final class WireReader {
         }
     }
 
-    /** An error at absolute offset {@code offset} of this reader's element, e.g. where a field started. */
+    /** {@return an error at absolute offset {@code offset} of this reader's element, e.g. where a field started} */
     public DecodeException failAt(int offset, DecodeException.Reason reason, String detail) {
         return new DecodeException(reason, element, offset, detail);
     }
 
-    /** An error at the current position of this reader's element. */
+    /** {@return an error at the current position of this reader's element} */
     public DecodeException fail(DecodeException.Reason reason, String detail) {
         return new DecodeException(reason, element, position, detail);
     }

@@ -126,18 +126,18 @@ public final class Path {
 
     // ---- identity and plain state
 
-    /** The association's identifier for this path. */
+    /** {@return the association's identifier for this path} */
     public int id() {
         return id;
     }
 
-    /** The peer's transport address, as the association was given it. */
+    /** {@return the peer's transport address, as the association was given it} */
     public Object address() {
         return address;
     }
 
     /**
-     * The path's RTO estimator (RFC 9260 section 6.3.1). The association feeds it the RTT
+     * {@return the path's RTO estimator (RFC 9260 section 6.3.1)} The association feeds it the RTT
      * measurements it takes from acknowledged DATA; this path feeds it heartbeat RTTs and backs it
      * off on timeouts.
      */
@@ -145,7 +145,7 @@ public final class Path {
         return rto;
     }
 
-    /** The path's state: {@link PathState#INACTIVE} if unreachable, else UNCONFIRMED or ACTIVE. */
+    /** {@return the path's state: {@link PathState#INACTIVE} if unreachable, else UNCONFIRMED or ACTIVE} */
     public PathState state() {
         if (errorCount > pathMaxRetransmits) {
             return PathState.INACTIVE;
@@ -183,12 +183,12 @@ public final class Path {
         return potentiallyFailedThreshold;
     }
 
-    /** Whether the address is confirmed (RFC 9260 section 5.4), reachable or not. */
+    /** {@return whether the address is confirmed (RFC 9260 section 5.4), reachable or not} */
     public boolean isConfirmed() {
         return confirmed;
     }
 
-    /** The error counter of RFC 9260 section 8.2, 0..Path.Max.Retrans + 1. */
+    /** {@return the error counter of RFC 9260 section 8.2, 0..Path.Max.Retrans + 1} */
     public int errorCount() {
         return errorCount;
     }
@@ -198,7 +198,7 @@ public final class Path {
         return pathMaxRetransmits;
     }
 
-    /** The largest SCTP packet to send on this path. */
+    /** {@return the largest SCTP packet to send on this path} */
     public int mtu() {
         return mtu;
     }
@@ -209,7 +209,7 @@ public final class Path {
         this.mtu = mtu;
     }
 
-    /** When DATA or a heartbeat was last sent on the path (or it was started); {@link Long#MIN_VALUE} before any. */
+    /** {@return when DATA or a heartbeat was last sent on the path (or it was started); {@link Long#MIN_VALUE} before any} */
     public long lastSentNanos() {
         return lastSentNanos;
     }
@@ -238,7 +238,7 @@ public final class Path {
         dataPacketsSent++;
     }
 
-    /** Packets with DATA sent to this path so far ({@link #onDataSent} calls): where CMT spread the data. */
+    /** {@return packets with DATA sent to this path so far ({@link #onDataSent} calls): where CMT spread the data} */
     public long dataPacketsSent() {
         return dataPacketsSent;
     }
@@ -300,7 +300,7 @@ public final class Path {
         requestedAtNanos = Timer.NEVER;
     }
 
-    /** Whether {@link #start} was called and {@link #stop()} was not since. */
+    /** {@return whether {@link #start} was called and {@link #stop()} was not since} */
     public boolean isStarted() {
         return started;
     }
@@ -313,7 +313,7 @@ public final class Path {
         this.heartbeatEnabled = enabled;
     }
 
-    /** Whether idle heartbeats are enabled. */
+    /** {@return whether idle heartbeats are enabled} */
     public boolean isHeartbeatEnabled() {
         return heartbeatEnabled;
     }
@@ -326,7 +326,7 @@ public final class Path {
         this.heartbeatIntervalNanos = intervalNanos;
     }
 
-    /** HB.interval. */
+    /** {@return HB.interval} */
     public long heartbeatIntervalNanos() {
         return heartbeatIntervalNanos;
     }
@@ -369,8 +369,8 @@ public final class Path {
     }
 
     /**
-     * Whether a heartbeat should be sent on this path now (see the class documentation for the
-     * rules). Does not change anything; call {@link #checkHeartbeatTimeout} first.
+     * {@return whether a heartbeat should be sent on this path now (see the class documentation for the
+     * rules)} Does not change anything; call {@link #checkHeartbeatTimeout} first.
      */
     public boolean heartbeatDue(long nowNanos) {
         if (requestedAtNanos != Timer.NEVER) {
@@ -441,8 +441,8 @@ public final class Path {
     }
 
     /**
-     * The earliest time this path needs {@link #checkHeartbeatTimeout} and {@link #heartbeatDue}
-     * called, or {@link Timer#NEVER}. It may lie in the past (a heartbeat is due already). It can
+     * {@return the earliest time this path needs {@link #checkHeartbeatTimeout} and {@link #heartbeatDue}
+     * called, or {@link Timer#NEVER}} It may lie in the past (a heartbeat is due already). It can
      * move when anything happens to the path, so the association reads it again after every input.
      */
     public long nextHeartbeatDeadline() {
@@ -459,12 +459,12 @@ public final class Path {
         return next;
     }
 
-    /** Whether the last heartbeat sent is still within its RTO, unanswered. */
+    /** {@return whether the last heartbeat sent is still within its RTO, unanswered} */
     public boolean heartbeatOutstanding() {
         return heartbeatTimer.isRunning();
     }
 
-    /** How many unacknowledged heartbeats are remembered (at most the configured bound). */
+    /** {@return how many unacknowledged heartbeats are remembered (at most the configured bound)} */
     public int rememberedHeartbeats() {
         return sent.size();
     }

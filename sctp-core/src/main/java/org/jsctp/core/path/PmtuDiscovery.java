@@ -100,22 +100,22 @@ public final class PmtuDiscovery {
         }
     }
 
-    /** The state of RFC 8899 section 5.2. */
+    /** {@return the state of RFC 8899 section 5.2.} */
     public PmtuState state() {
         return state;
     }
 
-    /** The PLPMTU: the largest SCTP packet to send on the path (the path's MTU). */
+    /** {@return the PLPMTU: the largest SCTP packet to send on the path (the path's MTU)} */
     public int plpmtu() {
         return path.mtu();
     }
 
-    /** MAX_PLPMTU. */
+    /** {@return MAX_PLPMTU} */
     public int maxPlpmtu() {
         return max;
     }
 
-    /** PROBED_SIZE of the probe outstanding, or 0. */
+    /** {@return PROBED_SIZE of the probe outstanding, or 0} */
     public int probedSize() {
         return outstanding == null ? 0 : outstanding.probedSize();
     }
@@ -128,7 +128,7 @@ public final class PmtuDiscovery {
         return probesAcked;
     }
 
-    /** How often a black hole made the PLPMTU fall back to BASE_PLPMTU. */
+    /** {@return how often a black hole made the PLPMTU fall back to BASE_PLPMTU} */
     public long blackHoles() {
         return blackHoles;
     }
@@ -268,7 +268,7 @@ public final class PmtuDiscovery {
         dataAckedSinceConfirmation = true;
     }
 
-    /** When {@link #poll} next has work, or {@link Timer#NEVER}. */
+    /** {@return when {@link #poll} next has work, or {@link Timer#NEVER}} */
     public long nextDeadline() {
         if (!started) {
             return Timer.NEVER;

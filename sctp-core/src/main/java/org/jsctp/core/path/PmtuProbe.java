@@ -21,7 +21,7 @@ public final class PmtuProbe {
     }
 
     /**
-     * The chunks of one probe packet: HEARTBEAT then PAD, {@code info.probedSize()} bytes in all.
+     * {@return the chunks of one probe packet: HEARTBEAT then PAD, {@code info.probedSize()} bytes in all}
      *
      * @throws IllegalArgumentException if the size is not a multiple of 4 or below {@link #OVERHEAD}
      */

@@ -42,7 +42,7 @@ public final class PmtuSearch {
         this.max = max;
     }
 
-    /** The next size to probe, or 0 when the search is complete. */
+    /** {@return the next size to probe, or 0 when the search is complete} */
     public int next() {
         if (failed == 0) {
             for (int s : STEPS) {
@@ -71,12 +71,12 @@ public final class PmtuSearch {
         }
     }
 
-    /** The smallest size found unsupported, or 0 if none failed. */
+    /** {@return the smallest size found unsupported, or 0 if none failed} */
     public int failed() {
         return failed;
     }
 
-    /** The largest size confirmed so far. */
+    /** {@return the largest size confirmed so far} */
     public int confirmed() {
         return confirmed;
     }

@@ -302,7 +302,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         dropUndeliverableMessages();
     }
 
-    /** A stream's next expected SSN (0 for a stream not used yet); for tests and diagnostics. */
+    /** {@return a stream's next expected SSN (0 for a stream not used yet); for tests and diagnostics} */
     public int nextExpectedSsn(int streamId) {
         OrderedStream o = streams.get(streamId);
         return o == null ? 0 : (int) o.next();
@@ -313,7 +313,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         return streams.size();
     }
 
-    /** Fragments held, not counting complete messages; for tests and diagnostics. */
+    /** {@return fragments held, not counting complete messages; for tests and diagnostics} */
     public int heldFragmentCount() {
         long count = budget.entries() - ready.size();
         for (int s = 0; s < streams.capacity(); s++) {

@@ -73,8 +73,8 @@ public final class DataTracker {
     }
 
     /**
-     * What {@link #observe} would decide for {@code tsn}, without recording anything: lets the
-     * caller try the chunk in the reassembly queue first and record it only if it was kept.
+     * {@return what {@link #observe} would decide for {@code tsn}, without recording anything: lets the
+     * caller try the chunk in the reassembly queue first and record it only if it was kept}
      */
     public Observation classify(Tsn tsn) {
         long n = unwrapper.peek(tsn.value());
@@ -84,12 +84,12 @@ public final class DataTracker {
         return n - cumulativeAck > MAX_TSN_AHEAD ? Observation.REFUSED : Observation.NEW;
     }
 
-    /** The 64-bit position of {@code tsn} on this tracker's number line. */
+    /** {@return the 64-bit position of {@code tsn} on this tracker's number line} */
     public long unwrap(Tsn tsn) {
         return unwrapper.peek(tsn.value());
     }
 
-    /** Records one received DATA or I-DATA chunk's TSN. */
+    /** {@return records one received DATA or I-DATA chunk's TSN} */
     public Observation observe(Tsn tsn) {
         long n = unwrapper.peek(tsn.value());
         if (n <= cumulativeAck || received.contains(n)) {
@@ -146,17 +146,17 @@ public final class DataTracker {
         }
     }
 
-    /** Whether a SACK must go out now rather than when the delayed-SACK timer fires. */
+    /** {@return whether a SACK must go out now rather than when the delayed-SACK timer fires} */
     public boolean isSackDueNow() {
         return sackImmediately;
     }
 
-    /** Whether data was received since the last SACK, so the delayed-SACK timer should run. */
+    /** {@return whether data was received since the last SACK, so the delayed-SACK timer should run} */
     public boolean isSackPending() {
         return sackImmediately || dataPacketsSinceSack > 0 || !duplicates.isEmpty();
     }
 
-    /** The cumulative TSN ack point: the last TSN received with all before it. */
+    /** {@return the cumulative TSN ack point: the last TSN received with all before it} */
     public Tsn cumulativeTsnAck() {
         // Asked several times per packet (SACK building, delivery checks): one Tsn per new ack
         // point rather than one per call (issue 6). Tsn is immutable, so sharing it is safe.
@@ -168,21 +168,21 @@ public final class DataTracker {
         return last;
     }
 
-    /** Whether {@code tsn} is the lowest TSN not received yet: the one after the cumulative TSN ack point. */
+    /** {@return whether {@code tsn} is the lowest TSN not received yet: the one after the cumulative TSN ack point} */
     public boolean isNextAfterCumulativeAck(Tsn tsn) {
         return unwrapper.peek(tsn.value()) == cumulativeAck + 1;
     }
 
-    /** Whether {@code tsn} lies beyond every TSN received so far. */
+    /** {@return whether {@code tsn} lies beyond every TSN received so far} */
     public boolean isBeyondHighestReceived(Tsn tsn) {
         long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
         return unwrapper.peek(tsn.value()) > highest;
     }
 
     /**
-     * Whether {@code tsn} lies more than {@link #MAX_TSN_AHEAD} beyond every TSN received so far:
+     * {@return whether {@code tsn} lies more than {@link #MAX_TSN_AHEAD} beyond every TSN received so far:
      * further than the peer could have sent and had refused here, as DATA that far ahead is never
-     * taken (see {@link #observe}). A FORWARD TSN to such a point names TSNs never sent.
+     * taken (see {@link #observe})} A FORWARD TSN to such a point names TSNs never sent.
      */
     public boolean isFarBeyondHighestReceived(Tsn tsn) {
         long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
@@ -199,19 +199,19 @@ public final class DataTracker {
         return new Tsn((int) highest);
     }
 
-    /** Whether TSNs above the cumulative ack are held, i.e. a gap is open. */
+    /** {@return whether TSNs above the cumulative ack are held, i.e. a gap is open} */
     public boolean hasGaps() {
         return !received.isEmpty();
     }
 
-    /** The encoded size of the SACK {@link #createSack} would build now, without building it. */
+    /** {@return the encoded size of the SACK {@link #createSack} would build now, without building it} */
     public int sackLength(int maxGapBlocks) {
         return sackLength(maxGapBlocks, MAX_SACK_LENGTH);
     }
 
     /**
-     * The encoded size of the SACK {@link #createSack(int, int, int)} would build now with
-     * {@code room} bytes for the chunk, without building it.
+     * {@return the encoded size of the SACK {@link #createSack(int, int, int)} would build now with
+     * {@code room} bytes for the chunk, without building it}
      */
     public int sackLength(int maxGapBlocks, int room) {
         int blocks = reportedBlocks(maxGapBlocks, room);

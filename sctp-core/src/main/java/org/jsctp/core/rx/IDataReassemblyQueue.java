@@ -298,7 +298,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
         dropUndeliverableMessages();
     }
 
-    /** A stream's next expected ordered MID, unsigned (0 for a stream not used yet); for tests and diagnostics. */
+    /** {@return a stream's next expected ordered MID, unsigned (0 for a stream not used yet); for tests and diagnostics} */
     public long nextExpectedMid(int streamId) {
         OrderedStream o = streams.get(streamId);
         return o == null ? 0 : o.next();
@@ -309,7 +309,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
         return streams.size();
     }
 
-    /** Number of messages partly received, those being delivered in pieces included; for tests and diagnostics. */
+    /** {@return number of messages partly received, those being delivered in pieces included; for tests and diagnostics} */
     public int partialMessageCount() {
         return partials.size();
     }

@@ -98,7 +98,7 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
         return n;
     }
 
-    /** Held user data plus the per-entry overhead: what counts against {@code maxBufferedBytes}. */
+    /** {@return held user data plus the per-entry overhead: what counts against {@code maxBufferedBytes}} */
     public long chargedBytes() {
         return budget.charged();
     }
@@ -113,7 +113,7 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
         return m == null ? 0 : m.payload().length() + (long) ReassemblyBudget.ENTRY_OVERHEAD_BYTES;
     }
 
-    /** The ordering state of {@code streamId}, created on first use. */
+    /** {@return the ordering state of {@code streamId}, created on first use} */
     protected OrderedStream streamFor(int streamId) {
         OrderedStream o = streams.get(streamId);
         if (o == null) {
@@ -124,9 +124,9 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     }
 
     /**
-     * Whether a message may be handed out now, whole or as a first piece: its stream is not held
+     * {@return whether a message may be handed out now, whole or as a first piece: its stream is not held
      * by another message's partial delivery and, if ordered, its number is the next expected
-     * (RFC 9260 sections 6.5 and 6.6; a stream without state expects 0).
+     * (RFC 9260 sections 6.5 and 6.6; a stream without state expects 0)}
      */
     protected boolean isNextInLine(int streamId, boolean unordered, long sequenceNumber) {
         OrderedStream o = streams.get(streamId);
@@ -137,10 +137,10 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     }
 
     /**
-     * Whether a fragment that does not fit the bound may be taken anyway (see the
+     * {@return whether a fragment that does not fit the bound may be taken anyway (see the
      * {@link ReassemblyQueue} comment on progress), up to the hard limit of twice the bound: the
      * fragment at the lowest TSN not yet received, and one that is delivered at once while
-     * nothing waits to be polled.
+     * nothing waits to be polled}
      */
     protected boolean mayPassBound(int length, boolean deliveredAtOnce, boolean lowestMissing) {
         return budget.fitsHardLimit(length) && (lowestMissing || (deliveredAtOnce && ready.isEmpty()));

@@ -82,7 +82,7 @@ public final class TsnRangeSet {
         }
     }
 
-    /** Number of ranges. */
+    /** {@return number of ranges} */
     public int rangeCount() {
         return count;
     }

@@ -16,13 +16,13 @@ public final class SerialUnwrapper {
         this.last = Integer.toUnsignedLong(initial);
     }
 
-    /** The 64-bit position of {@code value}, nearest the last value unwrapped; remembers it. */
+    /** {@return the 64-bit position of {@code value}, nearest the last value unwrapped; remembers it} */
     public long unwrap(int value) {
         last = peek(value);
         return last;
     }
 
-    /** The 64-bit position of {@code value} without remembering it. */
+    /** {@return the 64-bit position of {@code value} without remembering it} */
     public long peek(int value) {
         int delta = value - (int) last;
         return last + delta;

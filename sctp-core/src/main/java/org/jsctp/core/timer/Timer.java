@@ -130,17 +130,17 @@ public final class Timer {
         return deadline != NEVER;
     }
 
-    /** When the timer expires, or {@link #NEVER}. */
+    /** {@return when the timer expires, or {@link #NEVER}} */
     public long deadline() {
         return deadline;
     }
 
-    /** Consecutive expiries since the last {@link #start}. */
+    /** {@return consecutive expiries since the last {@link #start}} */
     public int expirations() {
         return expirations;
     }
 
-    /** The duration the next (re)start will use. */
+    /** {@return the duration the next (re)start will use} */
     public long durationNanos() {
         return durationNanos;
     }

@@ -22,7 +22,7 @@ public final class Timers {
         timers.remove(timer);
     }
 
-    /** The earliest deadline of any running timer, or {@link Timer#NEVER}. */
+    /** {@return the earliest deadline of any running timer, or {@link Timer#NEVER}} */
     public long nextDeadline() {
         long next = Timer.NEVER;
         for (int i = 0; i < timers.size(); i++) {
@@ -31,7 +31,7 @@ public final class Timers {
         return next;
     }
 
-    /** The timers due at {@code nowNanos}, earliest deadline first. */
+    /** {@return the timers due at {@code nowNanos}, earliest deadline first} */
     public List<Timer> due(long nowNanos) {
         List<Timer> due = new ArrayList<>(2);
         for (Timer t : timers) {

@@ -193,14 +193,14 @@ public final class OutstandingData {
     }
 
     /**
-     * The last SACK accepted while {@link #setCmtMissRules CMT's rules} are on: the chunks it
-     * newly acknowledged and those it left in flight, each with its path; null otherwise.
+     * {@return the last SACK accepted while {@link #setCmtMissRules CMT's rules} are on: the chunks it
+     * newly acknowledged and those it left in flight, each with its path; null otherwise}
      */
     public SackDigest lastCmtDigest() {
         return lastCmtDigest;
     }
 
-    /** Whether the last SACK newly marked a chunk last sent on {@code pathId} for Fast Retransmit. */
+    /** {@return whether the last SACK newly marked a chunk last sent on {@code pathId} for Fast Retransmit} */
     public boolean fastMarkedOnPath(int pathId) {
         return pathId < 64 && (fastMarkedPaths & (1L << pathId)) != 0;
     }
@@ -208,7 +208,7 @@ public final class OutstandingData {
     // ---------------------------------------------------------------- sending
 
     /**
-     * Records a DATA or I-DATA chunk just sent for the first time, on path {@code pathId}.
+     * {@return records a DATA or I-DATA chunk just sent for the first time, on path {@code pathId}}
      *
      * <p>{@code tsn} must be {@link #nextTsn()} and the chunk must carry it; the chunk's E bit
      * says whether it is its message's last fragment. {@code payloadBytes} is what the chunk
@@ -272,14 +272,14 @@ public final class OutstandingData {
         return AddResult.ADDED;
     }
 
-    /** Whether {@link #add} has room for another chunk. */
+    /** {@return whether {@link #add} has room for another chunk} */
     public boolean hasRoom() {
         return count < maxOutstandingChunks;
     }
 
     // ---------------------------------------------------------------- SACK
 
-    /** {@link #handleSack(SackChunk, long, boolean)} outside Fast Recovery. */
+    /** {@return {@link #handleSack(SackChunk, long, boolean)} outside Fast Recovery} */
     public SackResult handleSack(SackChunk sack, long nowNanos) {
         return handleSack(sack, nowNanos, false);
     }
@@ -654,9 +654,9 @@ public final class OutstandingData {
     // ---------------------------------------------------------------- retransmission
 
     /**
-     * T3-rtx expired (RFC 9260 section 6.3.3 E3): every chunk in flight, and every chunk already
+     * {@return T3-rtx expired (RFC 9260 section 6.3.3 E3): every chunk in flight, and every chunk already
      * marked for Fast Retransmit, is marked for retransmission by T3; gap-acked and abandoned
-     * chunks are not. The marked chunks leave the flight size. Returns how many chunks are now
+     * chunks are not} The marked chunks leave the flight size. Returns how many chunks are now
      * marked for T3 retransmission that were not before.
      */
     public int markAllForRetransmission() {
@@ -694,7 +694,7 @@ public final class OutstandingData {
         return marked;
     }
 
-    /** {@link #takeRetransmissions(int, boolean, int)} keeping each chunk's previous path. */
+    /** {@return {@link #takeRetransmissions(int, boolean, int)} keeping each chunk's previous path} */
     public List<RetransmitItem> takeRetransmissions(int maxBytes, boolean fastRetransmitOnly) {
         return take(maxBytes, fastRetransmitOnly, -1);
     }
@@ -847,8 +847,8 @@ public final class OutstandingData {
     }
 
     /**
-     * The Advanced.Peer.Ack.Point of RFC 3758 section 3.5 C1: the Cumulative TSN Ack Point moved up
-     * over every abandoned chunk that directly follows it. A gap-acked chunk stops it, since the
+     * {@return the Advanced.Peer.Ack.Point of RFC 3758 section 3.5 C1: the Cumulative TSN Ack Point moved up
+     * over every abandoned chunk that directly follows it} A gap-acked chunk stops it, since the
      * receiver may still renege that chunk. When it is after {@link #cumulativeTsnAcked()} the
      * association sends a FORWARD TSN carrying it (C2).
      */
@@ -863,9 +863,9 @@ public final class OutstandingData {
     // ---------------------------------------------------------------- queries
 
     /**
-     * The flight size of RFC 9260 section 6.1: payload bytes of chunks sent and not acknowledged,
+     * {@return the flight size of RFC 9260 section 6.1: payload bytes of chunks sent and not acknowledged,
      * neither cumulatively nor by a Gap Ack Block, not marked for retransmission and not
-     * abandoned. Gap-acked chunks do not count (they come back if the receiver reneges).
+     * abandoned} Gap-acked chunks do not count (they come back if the receiver reneges).
      */
     public long bytesInFlight() {
         return flight;
@@ -888,7 +888,7 @@ public final class OutstandingData {
         return -1;
     }
 
-    /** {@link #bytesInFlight()} of the chunks last sent on {@code pathId}. */
+    /** {@return {@link #bytesInFlight()} of the chunks last sent on {@code pathId}} */
     public long bytesInFlight(int pathId) {
         checkPath(pathId);
         return flightByPath[pathId];
@@ -905,37 +905,37 @@ public final class OutstandingData {
         return held;
     }
 
-    /** Chunks held: sent and not cumulatively acknowledged, in any state. */
+    /** {@return chunks held: sent and not cumulatively acknowledged, in any state} */
     public int outstandingChunks() {
         return count;
     }
 
-    /** Whether any chunk is marked for retransmission, by Fast Retransmit or by T3-rtx. */
+    /** {@return whether any chunk is marked for retransmission, by Fast Retransmit or by T3-rtx} */
     public boolean hasRetransmissionsPending() {
         return pendingFast + pendingT3 > 0;
     }
 
-    /** Whether any chunk is marked for Fast Retransmit and not yet handed out. */
+    /** {@return whether any chunk is marked for Fast Retransmit and not yet handed out} */
     public boolean hasFastRetransmissionsPending() {
         return pendingFast > 0;
     }
 
-    /** The highest TSN sent, or one below the Initial TSN before anything was sent. */
+    /** {@return the highest TSN sent, or one below the Initial TSN before anything was sent} */
     public Tsn highestTsnSent() {
         return new Tsn((int) (cumAck + count));
     }
 
-    /** The TSN the next {@link #add} must carry. */
+    /** {@return the TSN the next {@link #add} must carry} */
     public Tsn nextTsn() {
         return new Tsn((int) (cumAck + count + 1));
     }
 
-    /** The Cumulative TSN Ack Point: the highest TSN acknowledged with all TSNs before it. */
+    /** {@return the Cumulative TSN Ack Point: the highest TSN acknowledged with all TSNs before it} */
     public Tsn cumulativeTsnAcked() {
         return new Tsn((int) cumAck);
     }
 
-    /** Whether no chunk is held: everything sent is cumulatively acknowledged. */
+    /** {@return whether no chunk is held: everything sent is cumulatively acknowledged} */
     public boolean isEmpty() {
         return count == 0;
     }

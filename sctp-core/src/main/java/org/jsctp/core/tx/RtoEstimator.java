@@ -68,22 +68,22 @@ public final class RtoEstimator {
         rtoNanos = clamp(rtoNanos > maxNanos / 2 ? maxNanos : rtoNanos * 2);
     }
 
-    /** The current RTO. */
+    /** {@return the current RTO} */
     public long rtoNanos() {
         return rtoNanos;
     }
 
-    /** Smoothed RTT, or 0 before the first measurement. */
+    /** {@return smoothed RTT, or 0 before the first measurement} */
     public long srttNanos() {
         return srttNanos;
     }
 
-    /** RTT variation, or 0 before the first measurement. */
+    /** {@return RTT variation, or 0 before the first measurement} */
     public long rttvarNanos() {
         return rttvarNanos;
     }
 
-    /** Whether any RTT has been measured yet. */
+    /** {@return whether any RTT has been measured yet} */
     public boolean hasMeasurement() {
         return measured;
     }

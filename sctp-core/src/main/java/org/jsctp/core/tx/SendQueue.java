@@ -168,9 +168,9 @@ public final class SendQueue {
      *                    not change while a message is partly produced
      */
     /**
-     * Payload bytes still to be produced of the message {@link #produce} would take from next, or
+     * {@return payload bytes still to be produced of the message {@link #produce} would take from next, or
      * -1 when nothing is queued: lets the caller keep a message that fits one packet whole rather
-     * than split it to fill the end of another.
+     * than split it to fill the end of another}
      */
     public int nextMessageRemaining(boolean interleaved) {
         if (activeStreams == 0) {
@@ -338,9 +338,9 @@ public final class SendQueue {
     }
 
     /**
-     * The queued messages {@code filter} accepts of which no fragment has been produced yet, in
+     * {@return the queued messages {@code filter} accepts of which no fragment has been produced yet, in
      * offer order: the candidates the PR-SCTP priority policy may abandon to make room (RFC 7496
-     * section 3.2). Costs a walk over the queue; meant for the rare full send buffer.
+     * section 3.2)} Costs a walk over the queue; meant for the rare full send buffer.
      */
     public List<OutgoingMessage> unsentMessages(Predicate<OutgoingMessage> filter) {
         ArrayList<QueuedMessage> found = new ArrayList<>();
@@ -478,7 +478,7 @@ public final class SendQueue {
         }
     }
 
-    /** Whether a message is partly produced on any stream (none may be when every stream is reset). */
+    /** {@return whether a message is partly produced on any stream (none may be when every stream is reset)} */
     public boolean hasPartialMessages() {
         return partialMessages > 0;
     }
@@ -501,14 +501,14 @@ public final class SendQueue {
         }
     }
 
-    /** Whether the stream is paused by {@link #pauseStreams}. */
+    /** {@return whether the stream is paused by {@link #pauseStreams}} */
     public boolean isPaused(int streamId) {
         checkStreamId(streamId);
         OutStream s = existingStream(streamId);
         return s != null && s.paused;
     }
 
-    /** Whether some but not all fragments of a message on the stream were produced. */
+    /** {@return whether some but not all fragments of a message on the stream were produced} */
     public boolean hasPartialMessage(int streamId) {
         checkStreamId(streamId);
         OutStream s = existingStream(streamId);
@@ -543,27 +543,27 @@ public final class SendQueue {
         scheduler.setStreamValue(streamId, value);
     }
 
-    /** Payload bytes queued and not yet produced, counting the rest of a partly produced message. */
+    /** {@return payload bytes queued and not yet produced, counting the rest of a partly produced message} */
     public long bufferedBytes() {
         return bufferedBytes;
     }
 
-    /** Room left in the send buffer, in bytes. */
+    /** {@return room left in the send buffer, in bytes} */
     public long availableBytes() {
         return maxBufferedBytes - bufferedBytes;
     }
 
-    /** Whether no message is queued (paused streams included). */
+    /** {@return whether no message is queued (paused streams included)} */
     public boolean isEmpty() {
         return queuedMessages == 0;
     }
 
-    /** Messages not fully produced, counting a partly produced one. */
+    /** {@return messages not fully produced, counting a partly produced one} */
     public int queuedMessages() {
         return queuedMessages;
     }
 
-    /** Number of outbound streams this queue was built for. */
+    /** {@return number of outbound streams this queue was built for} */
     public int outboundStreams() {
         return outboundStreams;
     }

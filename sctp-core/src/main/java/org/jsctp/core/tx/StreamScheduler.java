@@ -47,14 +47,14 @@ public interface StreamScheduler {
     void streamDeactivated(int streamId);
 
     /**
-     * The stream to take the next fragment from; called only while at least one stream is active,
-     * and must return an active stream.
+     * {@return the stream to take the next fragment from; called only while at least one stream is active,
+     * and must return an active stream}
      */
     int select();
 
     /**
-     * The stream {@link #select()} would return now, without changing any state; called only
-     * while at least one stream is active.
+     * {@return the stream {@link #select()} would return now, without changing any state; called only
+     * while at least one stream is active}
      */
     int peek();
 
@@ -99,6 +99,6 @@ public interface StreamScheduler {
     default void checkInvariants() {
     }
 
-    /** Number of streams the scheduler currently regards as active; lets the queue check its view. */
+    /** {@return number of streams the scheduler currently regards as active; lets the queue check its view} */
     int activeStreamCount();
 }

@@ -51,7 +51,7 @@ public final class ErrorCauses {
         };
     }
 
-    /** Encoded size of {@code causes} inside a chunk or parameter (last one unpadded). */
+    /** {@return encoded size of {@code causes} inside a chunk or parameter (last one unpadded)} */
     public static int listLength(List<? extends ErrorCause> causes) {
         return Tlv.listLength(causes);
     }

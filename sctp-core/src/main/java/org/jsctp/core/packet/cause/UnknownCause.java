@@ -6,6 +6,11 @@ import org.jsctp.core.packet.Bytes;
 /** An error cause with a code this stack does not know, kept as bytes. */
 public record UnknownCause(int code, Bytes value) implements ErrorCause {
 
+    /**
+     * Checks the ranges.
+     *
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public UnknownCause {
         if (code < 0 || code > 0xFFFF) {
             throw new IllegalArgumentException("code is a 16-bit value: " + code);

@@ -25,13 +25,26 @@ import org.jsctp.core.seq.Tsn;
 public record DataChunk(boolean immediate, boolean unordered, boolean beginning, boolean ending,
                         Tsn tsn, int streamId, Ssn ssn, int ppid, Bytes userData) implements Chunk {
 
+    /** The E bit: the last fragment of a user message (RFC 9260 section 3.3.1). */
     public static final int FLAG_ENDING = 0x01;
+    /** The B bit: the first fragment of a user message (RFC 9260 section 3.3.1). */
     public static final int FLAG_BEGINNING = 0x02;
+    /** The U bit: an unordered user message (RFC 9260 section 6.6). */
     public static final int FLAG_UNORDERED = 0x04;
+    /** The I bit: the sender asks for an immediate SACK (RFC 7053 section 3). */
     public static final int FLAG_IMMEDIATE = 0x08;
     /** Fixed fields after the chunk header. */
     public static final int FIXED_VALUE_LENGTH = 12;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param immediate the I bit: the receiver should SACK without delay (RFC 7053 section 4.1)
+     * @param unordered the U bit: deliver as soon as complete, ignoring the SSN
+     * @param beginning the B bit: first fragment of a message
+     * @param ending the E bit: last fragment of a message
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public DataChunk {
         if (streamId < 0 || streamId > 0xFFFF) {
             throw new IllegalArgumentException("stream identifier is a 16-bit value: " + streamId);
@@ -41,6 +54,14 @@ public record DataChunk(boolean immediate, boolean unordered, boolean beginning,
         }
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static DataChunk decode(int flags, WireReader value) throws DecodeException {
         Tsn tsn = new Tsn(value.readU32());
         int streamId = value.readU16();

@@ -11,6 +11,11 @@ import org.jsctp.core.packet.UnrecognizedAction;
  */
 public record UnknownChunk(int type, int flags, Bytes value) implements Chunk {
 
+    /**
+     * Checks the ranges.
+     *
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public UnknownChunk {
         if (type < 0 || type > 255 || flags < 0 || flags > 255) {
             throw new IllegalArgumentException("type and flags are 8-bit values");
@@ -20,7 +25,7 @@ public record UnknownChunk(int type, int flags, Bytes value) implements Chunk {
         }
     }
 
-    /** What the high bits of the type ask a receiver that does not know it to do. */
+    /** {@return what the high bits of the type ask a receiver that does not know it to do} */
     public UnrecognizedAction action() {
         return UnrecognizedAction.ofChunkType(type);
     }
@@ -35,7 +40,7 @@ public record UnknownChunk(int type, int flags, Bytes value) implements Chunk {
         value.writeTo(out);
     }
 
-    /** The whole chunk (header and value, no padding) as RFC 9260 section 3.3.10.6 reports it. */
+    /** {@return the whole chunk (header and value, no padding) as RFC 9260 section 3.3.10.6 reports it} */
     public Bytes toReportBytes() {
         return toUnpaddedBytes();
     }

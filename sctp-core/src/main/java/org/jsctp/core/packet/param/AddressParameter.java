@@ -16,10 +16,10 @@ import org.jsctp.core.packet.WireReader;
  */
 public sealed interface AddressParameter extends Parameter permits Ipv4AddressParameter, Ipv6AddressParameter {
 
-    /** The address carried. */
+    /** {@return the address carried} */
     InetAddress address();
 
-    /** The parameter that carries {@code address}: IPv4 for an {@link Inet4Address}, IPv6 otherwise. */
+    /** {@return the parameter that carries {@code address}: IPv4 for an {@link Inet4Address}, IPv6 otherwise} */
     static AddressParameter of(InetAddress address) {
         Objects.requireNonNull(address, "address");
         if (address instanceof Inet4Address v4) {
@@ -39,7 +39,7 @@ public sealed interface AddressParameter extends Parameter permits Ipv4AddressPa
         return NestedAddress.read(in);
     }
 
-    /** Whether {@code type} is the type of an address parameter (IPv4 or IPv6). */
+    /** {@return whether {@code type} is the type of an address parameter (IPv4 or IPv6)} */
     static boolean isAddressType(int type) {
         return type == ParameterType.IPV4_ADDRESS || type == ParameterType.IPV6_ADDRESS;
     }

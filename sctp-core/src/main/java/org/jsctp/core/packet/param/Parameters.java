@@ -57,7 +57,7 @@ public final class Parameters {
         };
     }
 
-    /** Encoded size of {@code parameters} inside a chunk or parameter (last one unpadded). */
+    /** {@return encoded size of {@code parameters} inside a chunk or parameter (last one unpadded)} */
     public static int listLength(List<? extends Parameter> parameters) {
         return Tlv.listLength(parameters);
     }

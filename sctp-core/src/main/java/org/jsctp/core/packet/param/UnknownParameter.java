@@ -11,6 +11,11 @@ import org.jsctp.core.packet.UnrecognizedAction;
  */
 public record UnknownParameter(int type, Bytes value) implements Parameter {
 
+    /**
+     * Checks the ranges.
+     *
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public UnknownParameter {
         if (type < 0 || type > 0xFFFF) {
             throw new IllegalArgumentException("type is a 16-bit value: " + type);
@@ -20,7 +25,7 @@ public record UnknownParameter(int type, Bytes value) implements Parameter {
         }
     }
 
-    /** What the high bits of the type ask a receiver that does not know it to do. */
+    /** {@return what the high bits of the type ask a receiver that does not know it to do} */
     public UnrecognizedAction action() {
         return UnrecognizedAction.ofParameterType(type);
     }
@@ -35,7 +40,7 @@ public record UnknownParameter(int type, Bytes value) implements Parameter {
         value.writeTo(out);
     }
 
-    /** The whole parameter (header and value, no padding), as reported back to its sender. */
+    /** {@return the whole parameter (header and value, no padding), as reported back to its sender} */
     public Bytes toReportBytes() {
         return toUnpaddedBytes();
     }
