@@ -55,7 +55,11 @@ public final class CauseCode {
     private CauseCode() {
     }
 
-    /** {@return the cause's name as the RFCs write it, or "error cause N" for unknown codes} */
+    /**
+     * {@return the cause's name as the RFCs write it, or "error cause N" for unknown codes}
+     *
+     * @param code a cause code, 0..65535
+     */
     public static String name(int code) {
         return switch (code) {
             case INVALID_STREAM_IDENTIFIER -> "Invalid Stream Identifier";
@@ -85,7 +89,11 @@ public final class CauseCode {
         };
     }
 
-    /** {@return the element name used in decode errors, e.g. "Stale Cookie Error cause"} */
+    /**
+     * {@return the element name used in decode errors, e.g. "Stale Cookie Error cause"}
+     *
+     * @param code a cause code, 0..65535
+     */
     public static String elementName(int code) {
         return name(code) + " cause";
     }

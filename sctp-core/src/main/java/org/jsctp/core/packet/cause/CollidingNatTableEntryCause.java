@@ -37,7 +37,11 @@ public record CollidingNatTableEntryCause(Bytes chunk) implements ErrorCause {
         Echoed.check(chunk, 0, "colliding chunk");
     }
 
-    /** {@return the cause reporting {@code chunk}, copied with its header and without padding} */
+    /**
+     * {@return the cause reporting {@code chunk}, copied with its header and without padding}
+     *
+     * @param chunk the chunk that caused the error
+     */
     public static CollidingNatTableEntryCause of(Chunk chunk) {
         return new CollidingNatTableEntryCause(Echoed.encode(chunk));
     }

@@ -31,7 +31,11 @@ public record DeleteLastRemainingAddressCause(Bytes asconfParameter) implements 
         Echoed.check(asconfParameter, Tlv.HEADER_LENGTH, "copied ASCONF parameter");
     }
 
-    /** {@return the cause refusing {@code request}, copied with its header} */
+    /**
+     * {@return the cause refusing {@code request}, copied with its header}
+     *
+     * @param request the refused ASCONF request parameter
+     */
     public static DeleteLastRemainingAddressCause of(Parameter request) {
         return new DeleteLastRemainingAddressCause(Echoed.encode(request));
     }

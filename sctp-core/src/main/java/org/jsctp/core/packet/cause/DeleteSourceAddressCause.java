@@ -31,7 +31,11 @@ public record DeleteSourceAddressCause(Bytes asconfParameter) implements ErrorCa
         Echoed.check(asconfParameter, Tlv.HEADER_LENGTH, "copied ASCONF parameter");
     }
 
-    /** {@return the cause refusing {@code request}, copied with its header} */
+    /**
+     * {@return the cause refusing {@code request}, copied with its header}
+     *
+     * @param request the refused ASCONF request parameter
+     */
     public static DeleteSourceAddressCause of(Parameter request) {
         return new DeleteSourceAddressCause(Echoed.encode(request));
     }

@@ -41,7 +41,11 @@ public record InvalidMandatoryParameterCause(Bytes parameter) implements ErrorCa
         this(Bytes.empty());
     }
 
-    /** {@return the usrsctp form, reporting {@code parameter} copied with its header} */
+    /**
+     * {@return the usrsctp form, reporting {@code parameter} copied with its header}
+     *
+     * @param parameter the invalid parameter
+     */
     public static InvalidMandatoryParameterCause of(Parameter parameter) {
         return new InvalidMandatoryParameterCause(Echoed.encode(parameter));
     }

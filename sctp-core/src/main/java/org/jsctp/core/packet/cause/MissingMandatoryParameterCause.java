@@ -48,6 +48,12 @@ public record MissingMandatoryParameterCause(List<Integer> parameterTypes) imple
         }
     }
 
+    /**
+     * {@return the cause listing the missing {@code parameterTypes}}
+     *
+     * @param parameterTypes the missing parameters' types, each 0..65535
+     * @throws IllegalArgumentException if a type is out of range
+     */
     public static MissingMandatoryParameterCause of(int... parameterTypes) {
         List<Integer> types = new ArrayList<>(parameterTypes.length);
         for (int type : parameterTypes) {

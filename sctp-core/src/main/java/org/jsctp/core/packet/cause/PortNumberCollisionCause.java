@@ -33,7 +33,11 @@ public record PortNumberCollisionCause(Bytes chunk) implements ErrorCause {
         Echoed.check(chunk, 0, "colliding chunk");
     }
 
-    /** {@return the cause reporting {@code chunk}, copied with its header and without padding} */
+    /**
+     * {@return the cause reporting {@code chunk}, copied with its header and without padding}
+     *
+     * @param chunk the chunk that caused the error
+     */
     public static PortNumberCollisionCause of(Chunk chunk) {
         return new PortNumberCollisionCause(Echoed.encode(chunk));
     }

@@ -30,7 +30,11 @@ public record ProtocolViolationCause(Bytes information) implements ErrorCause {
         Echoed.check(information, 0, "additional information");
     }
 
-    /** {@return a protocol violation explained by {@code text} in UTF-8} */
+    /**
+     * {@return a protocol violation explained by {@code text} in UTF-8}
+     *
+     * @param text the explanation
+     */
     public static ProtocolViolationCause of(String text) {
         return new ProtocolViolationCause(CauseText.utf8(text));
     }

@@ -32,7 +32,11 @@ public record RestartWithNewAddressesCause(Bytes addresses) implements ErrorCaus
         Echoed.check(addresses, Tlv.HEADER_LENGTH, "new address TLVs");
     }
 
-    /** {@return the cause listing {@code addresses}, copied as they sit in a chunk} */
+    /**
+     * {@return the cause listing {@code addresses}, copied as they sit in a chunk}
+     *
+     * @param addresses the new address parameters
+     */
     public static RestartWithNewAddressesCause of(List<? extends Parameter> addresses) {
         return new RestartWithNewAddressesCause(Echoed.encode(addresses));
     }

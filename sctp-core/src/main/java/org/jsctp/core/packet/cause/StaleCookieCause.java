@@ -22,7 +22,11 @@ public record StaleCookieCause(int stalenessMicros) implements ErrorCause {
     /** Length in bytes of the error cause's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 4;
 
-    /** {@return the cause for a staleness of {@code micros} microseconds, 0 to 2^32-1} */
+    /**
+     * {@return the cause for a staleness of {@code micros} microseconds, 0 to 2^32-1}
+     *
+     * @param micros how long ago the cookie expired, in microseconds
+     */
     public static StaleCookieCause ofMicros(long micros) {
         if (micros < 0 || micros > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("staleness is a 32-bit unsigned value: " + micros);

@@ -33,7 +33,11 @@ public record UnrecognizedChunkTypeCause(Bytes chunk) implements ErrorCause {
         Echoed.check(chunk, Tlv.HEADER_LENGTH, "unrecognized chunk");
     }
 
-    /** {@return the cause reporting {@code chunk}, copied with its header and without padding} */
+    /**
+     * {@return the cause reporting {@code chunk}, copied with its header and without padding}
+     *
+     * @param chunk the unrecognized chunk
+     */
     public static UnrecognizedChunkTypeCause of(Chunk chunk) {
         return new UnrecognizedChunkTypeCause(Echoed.encode(chunk));
     }

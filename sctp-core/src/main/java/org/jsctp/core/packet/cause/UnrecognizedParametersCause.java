@@ -33,7 +33,11 @@ public record UnrecognizedParametersCause(Bytes parameters) implements ErrorCaus
         Echoed.check(parameters, Tlv.HEADER_LENGTH, "unrecognized parameters");
     }
 
-    /** {@return the cause reporting {@code parameters}, copied as they sit in a chunk} */
+    /**
+     * {@return the cause reporting {@code parameters}, copied as they sit in a chunk}
+     *
+     * @param parameters the parameters not understood
+     */
     public static UnrecognizedParametersCause of(List<? extends Parameter> parameters) {
         return new UnrecognizedParametersCause(Echoed.encode(parameters));
     }

@@ -32,7 +32,11 @@ public record UnresolvableAddressCause(Bytes address) implements ErrorCause {
         Echoed.check(address, Tlv.HEADER_LENGTH, "unresolvable address TLV");
     }
 
-    /** {@return the cause reporting {@code address}, copied with its header} */
+    /**
+     * {@return the cause reporting {@code address}, copied with its header}
+     *
+     * @param address the address parameter that could not be resolved
+     */
     public static UnresolvableAddressCause of(Parameter address) {
         return new UnresolvableAddressCause(Echoed.encode(address));
     }

@@ -33,7 +33,11 @@ public record UserInitiatedAbortCause(Bytes reason) implements ErrorCause {
         Echoed.check(reason, 0, "abort reason");
     }
 
-    /** {@return an abort whose reason is {@code text} in UTF-8} */
+    /**
+     * {@return an abort whose reason is {@code text} in UTF-8}
+     *
+     * @param text the reason
+     */
     public static UserInitiatedAbortCause of(String text) {
         return new UserInitiatedAbortCause(CauseText.utf8(text));
     }

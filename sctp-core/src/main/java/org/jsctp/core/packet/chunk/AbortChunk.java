@@ -42,7 +42,11 @@ public record AbortChunk(boolean reflectedTag, boolean fromMiddlebox, List<Error
         causes = copyCauses(causes);
     }
 
-    /** {@return an ABORT sent with the peer's expected Verification Tag, with {@code causes}} */
+    /**
+     * {@return an ABORT sent with the peer's expected Verification Tag, with {@code causes}}
+     *
+     * @param causes the error causes, possibly none
+     */
     public static AbortChunk of(ErrorCause... causes) {
         return new AbortChunk(false, false, List.of(causes));
     }

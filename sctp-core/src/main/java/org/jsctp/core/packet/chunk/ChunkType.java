@@ -57,7 +57,11 @@ public final class ChunkType {
     private ChunkType() {
     }
 
-    /** {@return the chunk's name as the RFCs write it, or "chunk type N" for unknown types} */
+    /**
+     * {@return the chunk's name as the RFCs write it, or "chunk type N" for unknown types}
+     *
+     * @param type a chunk type, 0..255
+     */
     public static String name(int type) {
         return switch (type) {
             case DATA -> "DATA";
@@ -97,7 +101,11 @@ public final class ChunkType {
         }
     }
 
-    /** {@return the element name used in decode errors, e.g. "INIT chunk"} */
+    /**
+     * {@return the element name used in decode errors, e.g. "INIT chunk"}
+     *
+     * @param type a chunk type, 0..255
+     */
     public static String elementName(int type) {
         return type >= 0 && type < ELEMENT_NAMES.length ? ELEMENT_NAMES[type] : name(type) + " chunk";
     }

@@ -21,6 +21,11 @@ import org.jsctp.core.seq.Tsn;
  * @param unordered the U bit: deliver as soon as complete, ignoring the SSN
  * @param beginning the B bit: first fragment of a message
  * @param ending the E bit: last fragment of a message
+ * @param tsn the Transmission Sequence Number (RFC 9260 section 3.3.1)
+ * @param streamId the stream identifier, 0..65535
+ * @param ssn the stream sequence number, 0..65535 (meaningless when unordered)
+ * @param ppid the payload protocol identifier, any 32-bit value
+ * @param userData the payload, at least one byte
  */
 public record DataChunk(boolean immediate, boolean unordered, boolean beginning, boolean ending,
                         Tsn tsn, int streamId, Ssn ssn, int ppid, Bytes userData) implements Chunk {
@@ -44,6 +49,11 @@ public record DataChunk(boolean immediate, boolean unordered, boolean beginning,
      * @param beginning the B bit: first fragment of a message
      * @param ending the E bit: last fragment of a message
      * @throws IllegalArgumentException if a component is out of range
+     * @param tsn the Transmission Sequence Number (RFC 9260 section 3.3.1)
+     * @param streamId the stream identifier, 0..65535
+     * @param ssn the stream sequence number, 0..65535 (meaningless when unordered)
+     * @param ppid the payload protocol identifier, any 32-bit value
+     * @param userData the payload, at least one byte
      */
     public DataChunk {
         if (streamId < 0 || streamId > 0xFFFF) {

@@ -45,12 +45,21 @@ public record EcneChunk(Tsn lowestTsn, OptionalInt packetsSinceCwr) implements C
         Objects.requireNonNull(packetsSinceCwr, "packetsSinceCwr");
     }
 
-    /** {@return the RFC 9260 chunk, without a packet count} */
+    /**
+     * {@return the RFC 9260 chunk, without a packet count}
+     *
+     * @param lowestTsn the lowest TSN received with the CE codepoint
+     */
     public static EcneChunk of(Tsn lowestTsn) {
         return new EcneChunk(lowestTsn, OptionalInt.empty());
     }
 
-    /** {@return the chunk with a packet count} */
+    /**
+     * {@return the chunk with a packet count}
+     *
+     * @param lowestTsn the lowest TSN received with the CE codepoint
+     * @param packetsSinceCwr CE-marked packets since the last CWR
+     */
     public static EcneChunk of(Tsn lowestTsn, int packetsSinceCwr) {
         return new EcneChunk(lowestTsn, OptionalInt.of(packetsSinceCwr));
     }

@@ -47,7 +47,11 @@ public record ErrorChunk(boolean reflectedTag, boolean fromMiddlebox, List<Error
         }
     }
 
-    /** {@return an ERROR sent by the peer itself, with {@code causes}} */
+    /**
+     * {@return an ERROR sent by the peer itself, with {@code causes}}
+     *
+     * @param causes the error causes, at least one by RFC 9260 section 3.3.10
+     */
     public static ErrorChunk of(ErrorCause... causes) {
         return new ErrorChunk(false, false, List.of(causes));
     }

@@ -40,12 +40,20 @@ public record GapAckBlock(int start, int end) {
         return start >= 1 && start <= end;
     }
 
-    /** {@return the first TSN the block acknowledges, relative to {@code cumulativeTsnAck}} */
+    /**
+     * {@return the first TSN the block acknowledges, relative to {@code cumulativeTsnAck}}
+     *
+     * @param cumulativeTsnAck the SACK's cumulative TSN ack
+     */
     public Tsn firstTsn(Tsn cumulativeTsnAck) {
         return cumulativeTsnAck.plus(start);
     }
 
-    /** {@return the last TSN the block acknowledges, relative to {@code cumulativeTsnAck}} */
+    /**
+     * {@return the last TSN the block acknowledges, relative to {@code cumulativeTsnAck}}
+     *
+     * @param cumulativeTsnAck the SACK's cumulative TSN ack
+     */
     public Tsn lastTsn(Tsn cumulativeTsnAck) {
         return cumulativeTsnAck.plus(end);
     }

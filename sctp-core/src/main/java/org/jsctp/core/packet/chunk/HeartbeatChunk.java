@@ -35,7 +35,11 @@ public record HeartbeatChunk(List<Parameter> parameters) implements Chunk {
         parameters = checkParameters(parameters);
     }
 
-    /** {@return a HEARTBEAT carrying just {@code info}} */
+    /**
+     * {@return a HEARTBEAT carrying just {@code info}}
+     *
+     * @param info the sender-specific information, echoed by the HEARTBEAT ACK
+     */
     public static HeartbeatChunk of(HeartbeatInfoParameter info) {
         return new HeartbeatChunk(List.of(info));
     }

@@ -36,6 +36,9 @@ import org.jsctp.core.seq.Tsn;
  * @param mid the message identifier, shared by all fragments of a message
  * @param ppid the payload protocol identifier; carried only by the first fragment, 0 in others
  * @param fsn the fragment's number within its message; always 0 in the first fragment
+ * @param tsn the Transmission Sequence Number (RFC 8260 section 2.1)
+ * @param streamId the stream identifier, 0..65535
+ * @param userData the payload, at least one byte
  */
 public record IDataChunk(boolean immediate, boolean unordered, boolean beginning, boolean ending,
                          Tsn tsn, int streamId, Mid mid, int ppid, Fsn fsn, Bytes userData) implements Chunk {
@@ -64,6 +67,9 @@ public record IDataChunk(boolean immediate, boolean unordered, boolean beginning
      * @param ppid the payload protocol identifier; carried only by the first fragment, 0 in others
      * @param fsn the fragment's number within its message; always 0 in the first fragment
      * @throws IllegalArgumentException if a component is out of range
+     * @param tsn the Transmission Sequence Number (RFC 8260 section 2.1)
+     * @param streamId the stream identifier, 0..65535
+     * @param userData the payload, at least one byte
      */
     public IDataChunk {
         Objects.requireNonNull(tsn, "tsn");
@@ -83,13 +89,35 @@ public record IDataChunk(boolean immediate, boolean unordered, boolean beginning
         }
     }
 
-    /** {@return the first fragment of a message (B set): it carries the PPID, its FSN is 0} */
+    /**
+     * {@return the first fragment of a message (B set): it carries the PPID, its FSN is 0}
+     *
+     * @param immediate the I bit (RFC 7053)
+     * @param unordered the U bit
+     * @param ending the E bit: the message is this one fragment
+     * @param tsn the TSN
+     * @param streamId the stream identifier
+     * @param mid the message identifier
+     * @param ppid the payload protocol identifier
+     * @param userData the fragment's payload
+     */
     public static IDataChunk firstFragment(boolean immediate, boolean unordered, boolean ending, Tsn tsn,
                                            int streamId, Mid mid, int ppid, Bytes userData) {
         return new IDataChunk(immediate, unordered, true, ending, tsn, streamId, mid, ppid, FIRST_FSN, userData);
     }
 
-    /** {@return a later fragment of a message (B clear): it carries the FSN, no PPID} */
+    /**
+     * {@return a later fragment of a message (B clear): it carries the FSN, no PPID}
+     *
+     * @param immediate the I bit (RFC 7053)
+     * @param unordered the U bit
+     * @param ending the E bit: the message's last fragment
+     * @param tsn the TSN
+     * @param streamId the stream identifier
+     * @param mid the message identifier
+     * @param fsn the fragment sequence number, after 0
+     * @param userData the fragment's payload
+     */
     public static IDataChunk laterFragment(boolean immediate, boolean unordered, boolean ending, Tsn tsn,
                                            int streamId, Mid mid, Fsn fsn, Bytes userData) {
         return new IDataChunk(immediate, unordered, false, ending, tsn, streamId, mid, 0, fsn, userData);

@@ -32,7 +32,11 @@ public record PadChunk(Bytes padding) implements Chunk {
         }
     }
 
-    /** {@return a PAD chunk of {@code length} zero bytes of padding data (0 to 65531)} */
+    /**
+     * {@return a PAD chunk of {@code length} zero bytes of padding data (0 to 65531)}
+     *
+     * @param length the padding bytes, 0..65531
+     */
     public static PadChunk ofLength(int length) {
         if (length < 0 || length > 0xFFFF - 4) {
             throw new IllegalArgumentException("padding length out of range: " + length);

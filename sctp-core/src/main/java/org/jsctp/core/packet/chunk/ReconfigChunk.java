@@ -48,12 +48,21 @@ public record ReconfigChunk(List<Parameter> parameters) implements Chunk {
         }
     }
 
-    /** {@return a chunk holding one parameter} */
+    /**
+     * {@return a chunk holding one parameter}
+     *
+     * @param parameter a RE-CONFIG request or response parameter
+     */
     public static ReconfigChunk of(Parameter parameter) {
         return new ReconfigChunk(List.of(parameter));
     }
 
-    /** {@return a chunk holding two parameters, in this order} */
+    /**
+     * {@return a chunk holding two parameters, in this order}
+     *
+     * @param first the first RE-CONFIG parameter
+     * @param second the second
+     */
     public static ReconfigChunk of(Parameter first, Parameter second) {
         return new ReconfigChunk(List.of(first, second));
     }

@@ -73,12 +73,21 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
         this(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns, 0);
     }
 
-    /** {@return this SACK with the DAC flag bits {@code flags} (only 0xC0 may be set)} */
+    /**
+     * {@return this SACK with the DAC flag bits {@code flags} (only 0xC0 may be set)}
+     *
+     * @param flags 0, or bits of 0xC0 (the DAC count, draft-tuexen-tsvwg-sctp-multipath)
+     */
     public SackChunk withDacFlags(int flags) {
         return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns, flags);
     }
 
-    /** {@return a SACK without gaps or duplicates} */
+    /**
+     * {@return a SACK without gaps or duplicates}
+     *
+     * @param cumulativeTsnAck the cumulative TSN ack
+     * @param advertisedReceiverWindowCredit the a_rwnd in bytes, 32-bit unsigned
+     */
     public static SackChunk of(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit) {
         return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, List.of(), List.of());
     }

@@ -8,6 +8,10 @@ import org.jsctp.core.packet.UnrecognizedAction;
  * A chunk of a type this stack does not know, kept whole so the rules of RFC 9260 section 3.2
  * can be applied ({@link #action()}) and the chunk reported back in an "Unrecognized Chunk Type"
  * error cause ({@link #toReportBytes()}).
+ *
+ * @param type the chunk type, 0..255
+ * @param flags the chunk flags byte, 0..255
+ * @param value the chunk value as received, without padding
  */
 public record UnknownChunk(int type, int flags, Bytes value) implements Chunk {
 
@@ -15,6 +19,9 @@ public record UnknownChunk(int type, int flags, Bytes value) implements Chunk {
      * Checks the ranges.
      *
      * @throws IllegalArgumentException if a component is out of range
+     * @param type the chunk type, 0..255
+     * @param flags the chunk flags byte, 0..255
+     * @param value the chunk value as received, without padding
      */
     public UnknownChunk {
         if (type < 0 || type > 255 || flags < 0 || flags > 255) {

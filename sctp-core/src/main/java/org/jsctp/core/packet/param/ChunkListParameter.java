@@ -43,7 +43,11 @@ public record ChunkListParameter(List<Integer> chunkTypes) implements Parameter 
         return new ChunkListParameter(FieldLists.readU8List(value));
     }
 
-    /** {@return whether chunks of {@code chunkType} must be authenticated} */
+    /**
+     * {@return whether chunks of {@code chunkType} must be authenticated}
+     *
+     * @param chunkType a chunk type, 0..255
+     */
     public boolean lists(int chunkType) {
         return chunkTypes.contains(chunkType);
     }

@@ -32,7 +32,11 @@ public record HostNameAddressParameter(Bytes encodedName) implements Parameter {
         ValueLimits.valueLength(encodedName.length(), "Host Name Address");
     }
 
-    /** {@return the parameter for {@code hostName}: its US-ASCII bytes followed by one NUL terminator} */
+    /**
+     * {@return the parameter for {@code hostName}: its US-ASCII bytes followed by one NUL terminator}
+     *
+     * @param hostName the host name, US-ASCII
+     */
     public static HostNameAddressParameter of(String hostName) {
         byte[] ascii = hostName.getBytes(StandardCharsets.US_ASCII);
         byte[] terminated = new byte[ascii.length + 1];

@@ -15,6 +15,8 @@ import org.jsctp.core.packet.WireReader;
  *  type = 5 | length = 8
  *  IPv4 Address (32)
  * </pre>
+ *
+ * @param address the IPv4 address
  */
 public record Ipv4AddressParameter(Inet4Address address) implements AddressParameter {
 
@@ -23,6 +25,8 @@ public record Ipv4AddressParameter(Inet4Address address) implements AddressParam
 
     /**
      * Rejects null.
+     *
+     * @param address the IPv4 address
      */
     public Ipv4AddressParameter {
         Objects.requireNonNull(address, "address");

@@ -17,6 +17,8 @@ import org.jsctp.core.packet.WireReader;
  *
  * <p>An IPv4-mapped IPv6 address stays an {@link Inet6Address} here, so it re-encodes as the
  * IPv6 parameter it came in.
+ *
+ * @param address the IPv6 address
  */
 public record Ipv6AddressParameter(Inet6Address address) implements AddressParameter {
 
@@ -25,6 +27,8 @@ public record Ipv6AddressParameter(Inet6Address address) implements AddressParam
 
     /**
      * Rejects null.
+     *
+     * @param address the IPv6 address
      */
     public Ipv6AddressParameter {
         Objects.requireNonNull(address, "address");

@@ -28,7 +28,11 @@ public record PaddingParameter(Bytes padding) implements Parameter {
         ValueLimits.valueLength(padding.length(), "Padding");
     }
 
-    /** {@return a parameter of {@code count} zero bytes of padding data} */
+    /**
+     * {@return a parameter of {@code count} zero bytes of padding data}
+     *
+     * @param count the padding bytes, 0 or more
+     */
     public static PaddingParameter zeros(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("negative padding: " + count);

@@ -73,7 +73,11 @@ public final class ParameterType {
     private ParameterType() {
     }
 
-    /** {@return the parameter's name as the RFCs write it, or "parameter type N" for unknown types} */
+    /**
+     * {@return the parameter's name as the RFCs write it, or "parameter type N" for unknown types}
+     *
+     * @param type a parameter type, 0..65535
+     */
     public static String name(int type) {
         return switch (type) {
             case HEARTBEAT_INFO -> "Heartbeat Info";
@@ -110,7 +114,11 @@ public final class ParameterType {
         };
     }
 
-    /** {@return the element name used in decode errors, e.g. "State Cookie parameter"} */
+    /**
+     * {@return the element name used in decode errors, e.g. "State Cookie parameter"}
+     *
+     * @param type a parameter type, 0..65535
+     */
     public static String elementName(int type) {
         return name(type) + " parameter";
     }

@@ -109,7 +109,11 @@ public record ReconfigurationResponseParameter(int responseSequenceNumber, int r
         return senderNextTsn != null;
     }
 
-    /** {@return the RFC 6525 section 4.4 name of {@code result}, or "result N" for codes it does not define} */
+    /**
+     * {@return the RFC 6525 section 4.4 name of {@code result}, or "result N" for codes it does not define}
+     *
+     * @param result a result code
+     */
     public static String resultName(int result) {
         return switch (result) {
             case RESULT_SUCCESS_NOTHING_TO_DO -> "Success - Nothing to do";

@@ -43,7 +43,11 @@ public record SupportedAddressTypesParameter(List<Integer> addressTypes) impleme
         return new SupportedAddressTypesParameter(FieldLists.readU16List(value, "address types"));
     }
 
-    /** {@return whether {@code parameterType} (e.g. {@link ParameterType#IPV6_ADDRESS}) is listed} */
+    /**
+     * {@return whether {@code parameterType} (e.g. {@link ParameterType#IPV6_ADDRESS}) is listed}
+     *
+     * @param parameterType an address parameter type
+     */
     public boolean supports(int parameterType) {
         return addressTypes.contains(parameterType);
     }

@@ -40,7 +40,11 @@ public record SupportedExtensionsParameter(List<Integer> chunkTypes) implements 
         return new SupportedExtensionsParameter(FieldLists.readU8List(value));
     }
 
-    /** {@return whether {@code chunkType} is listed as supported} */
+    /**
+     * {@return whether {@code chunkType} is listed as supported}
+     *
+     * @param chunkType a chunk type, 0..255
+     */
     public boolean supports(int chunkType) {
         return chunkTypes.contains(chunkType);
     }

@@ -8,6 +8,9 @@ import org.jsctp.core.packet.UnrecognizedAction;
  * A parameter of a type this stack does not know, kept whole so the rules of RFC 9260 section
  * 3.2.1 can be applied ({@link #action()}) and the parameter reported back inside an
  * "Unrecognized Parameter" parameter or error cause ({@link #toReportBytes()}).
+ *
+ * @param type the parameter type, 0..65535
+ * @param value the parameter value as received, without padding
  */
 public record UnknownParameter(int type, Bytes value) implements Parameter {
 
@@ -15,6 +18,8 @@ public record UnknownParameter(int type, Bytes value) implements Parameter {
      * Checks the ranges.
      *
      * @throws IllegalArgumentException if a component is out of range
+     * @param type the parameter type, 0..65535
+     * @param value the parameter value as received, without padding
      */
     public UnknownParameter {
         if (type < 0 || type > 0xFFFF) {

@@ -37,7 +37,11 @@ public record UnrecognizedParameter(Bytes reported) implements Parameter {
         ValueLimits.valueLength(reported.length(), "Unrecognized Parameter");
     }
 
-    /** {@return the report of {@code unknown}, as an INIT ACK sends it back} */
+    /**
+     * {@return the report of {@code unknown}, as an INIT ACK sends it back}
+     *
+     * @param unknown the parameter not understood
+     */
     public static UnrecognizedParameter of(UnknownParameter unknown) {
         return new UnrecognizedParameter(unknown.toReportBytes());
     }
