@@ -28,10 +28,27 @@ public final class DecodeException extends Exception {
         LENGTH_TOO_LONG
     }
 
+    /**
+     * What kind of problem stopped decoding.
+     */
     private final Reason reason;
+    /**
+     * The element being decoded, e.g. "INIT chunk".
+     */
     private final String element;
+    /**
+     * Where in the packet the problem was, in bytes.
+     */
     private final int offset;
 
+    /**
+     * An error in {@code element} at {@code offset}.
+     *
+     * @param reason what kind of problem
+     * @param element the element's name, e.g. "INIT chunk"
+     * @param offset the byte offset in the packet
+     * @param detail what was wrong, for the message
+     */
     public DecodeException(Reason reason, String element, int offset, String detail) {
         super(element + " at offset " + offset + ": " + detail, null, false, false);
         this.reason = reason;

@@ -13,10 +13,19 @@ public interface WireElement {
     /** {@return length of the value: what follows the 4-byte header, without padding} */
     int valueLength();
 
-    /** Writes exactly {@link #valueLength()} bytes of value at the buffer's position. */
+    /**
+     * Writes exactly {@link #valueLength()} bytes of value at the buffer's position.
+     *
+     * @param out a big-endian buffer with room for the value
+     */
     void encodeValue(ByteBuffer out);
 
-    /** Writes the 4-byte header for a value of {@code valueLength} bytes. */
+    /**
+     * Writes the 4-byte header for a value of {@code valueLength} bytes.
+     *
+     * @param out a big-endian buffer with room for 4 bytes
+     * @param valueLength the value's length in bytes, without padding
+     */
     void encodeHeader(ByteBuffer out, int valueLength);
 
     /** {@return header plus value: what the element's length field says} */
@@ -29,7 +38,12 @@ public interface WireElement {
         return Tlv.padded(unpaddedLength());
     }
 
-    /** Writes header and value, without the trailing padding; returns the bytes written. */
+    /**
+     * Writes header and value, without the trailing padding; returns the bytes written.
+     *
+     * @param out a big-endian buffer with room for the element
+     * @return the bytes written: 4 plus {@link #valueLength()}
+     */
     default int encodeUnpadded(ByteBuffer out) {
         int valueLength = valueLength();
         int start = out.position();
@@ -48,7 +62,12 @@ public interface WireElement {
         return Bytes.wrap(out.array());
     }
 
-    /** Writes header, value and zero padding; returns the bytes written. */
+    /**
+     * Writes header, value and zero padding; returns the bytes written.
+     *
+     * @param out a big-endian buffer with room for the padded element
+     * @return the bytes written, a multiple of four
+     */
     default int encode(ByteBuffer out) {
         int unpadded = encodeUnpadded(out);
         int pad = Tlv.padding(unpadded);
