@@ -76,7 +76,11 @@ public final class PacketAuthenticator {
         return 4 + AuthChunk.FIXED_VALUE_LENGTH + sendAlgorithm.length();
     }
 
-    /** Forgets what was derived from key {@code keyId}, after it changed or was deleted. */
+    /**
+     * Forgets what was derived from key {@code keyId}, after it changed or was deleted.
+     *
+     * @param keyId the shared key identifier, 0..65535
+     */
     public void forget(int keyId) {
         macs.keySet().removeIf(k -> (k >>> 16) == keyId);
     }
@@ -135,7 +139,11 @@ public final class PacketAuthenticator {
         return MessageDigest.isEqual(expected, auth.hmac().toByteArray()) ? Check.VALID : Check.MISMATCH;
     }
 
-    /** {@return the association shared key of {@code keyId} (RFC 4895 section 6.1); for tests and tools} */
+    /**
+     * {@return the association shared key of {@code keyId} (RFC 4895 section 6.1); for tests and tools}
+     *
+     * @param keyId the shared key identifier, 0..65535
+     */
     public byte[] associationKey(int keyId) {
         Bytes endpointPair = keys.key(keyId);
         if (endpointPair == null) {

@@ -109,7 +109,11 @@ public final class SharedKeys {
         return keys.get(keyId);
     }
 
-    /** {@return whether key {@code keyId} was deactivated} */
+    /**
+     * {@return whether key {@code keyId} was deactivated}
+     *
+     * @param keyId the shared key identifier, 0..65535
+     */
     public boolean isDeactivated(int keyId) {
         return deactivated.contains(keyId);
     }

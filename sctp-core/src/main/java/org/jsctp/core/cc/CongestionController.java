@@ -91,10 +91,18 @@ public interface CongestionController {
      */
     boolean onFastRetransmit(long nowNanos, Tsn highestOutstandingTsn);
 
-    /** Reports that the path's T3-rtx timer expired (RFC 9260 sections 6.3.3 rule E1 and 7.2.3). */
+    /**
+     * Reports that the path's T3-rtx timer expired (RFC 9260 sections 6.3.3 rule E1 and 7.2.3).
+     *
+     * @param nowNanos the current time
+     */
     void onRetransmissionTimeout(long nowNanos);
 
-    /** Reports a new MTU for the path. */
+    /**
+     * Reports a new MTU for the path.
+     *
+     * @param newMtu the path MTU in bytes
+     */
     void onMtuChange(int newMtu);
 
     /** {@return the congestion window} */

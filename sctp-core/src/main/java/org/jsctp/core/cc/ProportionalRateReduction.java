@@ -47,18 +47,29 @@ public final class ProportionalRateReduction {
         active = false;
     }
 
+    /**
+     * {@return whether Fast Recovery with PRR is in progress}
+     */
     public boolean isActive() {
         return active;
     }
 
-    /** A SACK reported {@code bytes} newly delivered on the path: prr_delivered grows. */
+    /**
+     * A SACK reported {@code bytes} newly delivered on the path: prr_delivered grows.
+     *
+     * @param bytes newly delivered bytes
+     */
     public void onDelivered(long bytes) {
         if (active && bytes > 0) {
             delivered += bytes;
         }
     }
 
-    /** DATA of {@code bytes} went out on the path during recovery: prr_out grows. */
+    /**
+     * DATA of {@code bytes} went out on the path during recovery: prr_out grows.
+     *
+     * @param bytes DATA bytes sent
+     */
     public void onSent(long bytes) {
         if (active && bytes > 0) {
             out += bytes;

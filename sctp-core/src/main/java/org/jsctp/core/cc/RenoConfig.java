@@ -61,27 +61,47 @@ public record RenoConfig(int mtu, long initialCwnd, int maxBurst, int slowStartI
         }
     }
 
-    /** {@return the RFC 9260 defaults for a path with the given MTU} */
+    /**
+     * {@return the RFC 9260 defaults for a path with the given MTU}
+     *
+     * @param mtu the path MTU in bytes
+     */
     public static RenoConfig defaults(int mtu) {
         return new RenoConfig(mtu, 0, DEFAULT_MAX_BURST, DEFAULT_SLOW_START_INCREASE_LIMIT, DEFAULT_INITIAL_WINDOW_FLOOR);
     }
 
-    /** {@return this configuration with a fixed initial window instead of the RFC formula (0 restores the formula)} */
+    /**
+     * {@return this configuration with a fixed initial window instead of the RFC formula (0 restores the formula)}
+     *
+     * @param bytes the initial cwnd in bytes, or 0
+     */
     public RenoConfig withInitialCwnd(long bytes) {
         return new RenoConfig(mtu, bytes, maxBurst, slowStartIncreaseLimit, initialWindowFloor);
     }
 
-    /** {@return this configuration with another Max.Burst (0 switches the limit off)} */
+    /**
+     * {@return this configuration with another Max.Burst (0 switches the limit off)}
+     *
+     * @param packets Max.Burst in packets, or 0
+     */
     public RenoConfig withMaxBurst(int packets) {
         return new RenoConfig(mtu, initialCwnd, packets, slowStartIncreaseLimit, initialWindowFloor);
     }
 
-    /** {@return this configuration with another slow-start limit L} */
+    /**
+     * {@return this configuration with another slow-start limit L}
+     *
+     * @param l the limit L in MTUs (RFC 9260 section 7.2.1)
+     */
     public RenoConfig withSlowStartIncreaseLimit(int l) {
         return new RenoConfig(mtu, initialCwnd, maxBurst, l, initialWindowFloor);
     }
 
-    /** {@return this configuration with another byte count in the initial-window formula} */
+    /**
+     * {@return this configuration with another byte count in the initial-window formula}
+     *
+     * @param bytes the byte count, 4380 in RFC 9260 section 7.2.1
+     */
     public RenoConfig withInitialWindowFloor(long bytes) {
         return new RenoConfig(mtu, initialCwnd, maxBurst, slowStartIncreaseLimit, bytes);
     }

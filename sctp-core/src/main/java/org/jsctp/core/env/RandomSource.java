@@ -7,7 +7,11 @@ package org.jsctp.core.env;
  */
 public interface RandomSource {
 
-    /** Fills {@code bytes} with random bytes. */
+    /**
+     * Fills {@code bytes} with random bytes.
+     *
+     * @param bytes the array to fill
+     */
     void nextBytes(byte[] bytes);
 
     /** {@return a random 32-bit value} */

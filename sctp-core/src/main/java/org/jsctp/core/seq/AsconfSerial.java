@@ -8,10 +8,15 @@ package org.jsctp.core.seq;
  * Peer-Serial-Number starts at the peer's Initial TSN minus 1 (section 5.2 rule C1).
  *
  * @param value the unsigned number's 32 bits
+ * @param value the 32-bit serial number's bits, unsigned in an {@code int}
  */
 public record AsconfSerial(int value) {
 
-    /** {@return the serial number that starts where a TSN does (RFC 5061 section 5.1 rule A2)} */
+    /**
+     * {@return the serial number that starts where a TSN does (RFC 5061 section 5.1 rule A2)}
+     *
+     * @param initialTsn our Initial TSN
+     */
     public static AsconfSerial of(Tsn initialTsn) {
         return new AsconfSerial(initialTsn.value());
     }

@@ -5,6 +5,8 @@ package org.jsctp.core.seq;
  *
  * <p>The value is kept as an {@code int} holding the unsigned number's bits; {@link #toString()}
  * and {@link #unsigned()} show it unsigned.
+ *
+ * @param value the 32-bit number's bits, unsigned in an {@code int}
  */
 public record Mid(int value) {
 
@@ -36,7 +38,11 @@ public record Mid(int value) {
         return new Mid(value - 1);
     }
 
-    /** {@return this number advanced by {@code delta} (which may be negative), wrapping} */
+    /**
+     * {@return this number advanced by {@code delta} (which may be negative), wrapping}
+     *
+     * @param delta the distance to move
+     */
     public Mid plus(int delta) {
         return new Mid(value + delta);
     }
@@ -77,7 +83,11 @@ public record Mid(int value) {
         return value == other.value || isAfter(other);
     }
 
-    /** {@return how far {@code other} lies after this number (negative when before)} */
+    /**
+     * {@return how far {@code other} lies after this number (negative when before)}
+     *
+     * @param other the number to measure to
+     */
     public int distanceTo(Mid other) {
         return SerialArithmetic.distance32(value, other.value);
     }

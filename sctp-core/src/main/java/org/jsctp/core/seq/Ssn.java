@@ -3,6 +3,8 @@ package org.jsctp.core.seq;
 /**
  * Stream Sequence Number: a 16-bit serial number compared with RFC 1982 arithmetic
  * (RFC 9260 section 1.6 and 6.5).
+ *
+ * @param value the number, 0..65535
  */
 public record Ssn(int value) {
 
@@ -10,6 +12,7 @@ public record Ssn(int value) {
      * Checks the ranges.
      *
      * @throws IllegalArgumentException if a component is out of range
+     * @param value the number, 0..65535
      */
     public Ssn {
         if (value < 0 || value > 0xFFFF) {
@@ -22,7 +25,11 @@ public record Ssn(int value) {
         return new Ssn((value + 1) & 0xFFFF);
     }
 
-    /** {@return this number advanced by {@code delta} (which may be negative), wrapping} */
+    /**
+     * {@return this number advanced by {@code delta} (which may be negative), wrapping}
+     *
+     * @param delta the distance to move
+     */
     public Ssn plus(int delta) {
         return new Ssn((value + delta) & 0xFFFF);
     }
@@ -63,7 +70,11 @@ public record Ssn(int value) {
         return value == other.value || isAfter(other);
     }
 
-    /** {@return how far {@code other} lies after this number (negative when before), in -32768..32767} */
+    /**
+     * {@return how far {@code other} lies after this number (negative when before), in -32768..32767}
+     *
+     * @param other the number to measure to
+     */
     public int distanceTo(Ssn other) {
         return SerialArithmetic.distance16(value, other.value);
     }

@@ -11,13 +11,22 @@ public final class Timers {
 
     private final List<Timer> timers = new ArrayList<>();
 
-    /** Registers and returns a timer. */
+    /**
+     * Registers and returns a timer.
+     *
+     * @param timer the timer
+     * @return {@code timer}
+     */
     public Timer add(Timer timer) {
         timers.add(timer);
         return timer;
     }
 
-    /** Forgets a timer, e.g. the T3-rtx of a removed path. */
+    /**
+     * Forgets a timer, e.g. the T3-rtx of a removed path.
+     *
+     * @param timer the timer
+     */
     public void remove(Timer timer) {
         timers.remove(timer);
     }
@@ -31,7 +40,11 @@ public final class Timers {
         return next;
     }
 
-    /** {@return the timers due at {@code nowNanos}, earliest deadline first} */
+    /**
+     * {@return the timers due at {@code nowNanos}, earliest deadline first}
+     *
+     * @param nowNanos the current time
+     */
     public List<Timer> due(long nowNanos) {
         List<Timer> due = new ArrayList<>(2);
         for (Timer t : timers) {
