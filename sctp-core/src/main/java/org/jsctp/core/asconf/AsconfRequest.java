@@ -20,13 +20,23 @@ public sealed interface AsconfRequest {
     /** {@return our address the request is about} */
     InetAddress address();
 
-    /** {@return the ASCONF parameter carrying this request under {@code correlationId}} */
+    /**
+     * {@return the ASCONF parameter carrying this request under {@code correlationId}}
+     *
+     * @param correlationId the ASCONF-Request Correlation ID, unique within the ASCONF
+     */
     CorrelatedParameter toParameter(int correlationId);
 
-    /** Add IP Address (RFC 5061 section 4.2.1): a new address of ours for the association. */
+    /**
+     * Add IP Address (RFC 5061 section 4.2.1): a new address of ours for the association.
+     *
+     * @param address our address to add, IPv4 or IPv6
+     */
     record AddAddress(InetAddress address) implements AsconfRequest {
         /**
-         * Normalises the components.
+         * Checks that {@code address} is an IPv4 or IPv6 address.
+         *
+         * @param address our address to add, IPv4 or IPv6
          */
         public AddAddress {
             AddressParameter.of(address); // an IPv4 or IPv6 address, nothing else
@@ -38,10 +48,16 @@ public sealed interface AsconfRequest {
         }
     }
 
-    /** Delete IP Address (RFC 5061 section 4.2.2): an address of ours leaves the association. */
+    /**
+     * Delete IP Address (RFC 5061 section 4.2.2): an address of ours leaves the association.
+     *
+     * @param address our address to delete, IPv4 or IPv6
+     */
     record DeleteAddress(InetAddress address) implements AsconfRequest {
         /**
-         * Normalises the components.
+         * Checks that {@code address} is an IPv4 or IPv6 address.
+         *
+         * @param address our address to delete, IPv4 or IPv6
          */
         public DeleteAddress {
             AddressParameter.of(address);
@@ -56,10 +72,14 @@ public sealed interface AsconfRequest {
     /**
      * Set Primary Address (RFC 5061 section 4.2.4): the peer is asked to send to this address of
      * ours as its primary destination.
+     *
+     * @param address our address the peer should send to, IPv4 or IPv6
      */
     record SetPrimary(InetAddress address) implements AsconfRequest {
         /**
-         * Normalises the components.
+         * Checks that {@code address} is an IPv4 or IPv6 address.
+         *
+         * @param address our address the peer should send to, IPv4 or IPv6
          */
         public SetPrimary {
             AddressParameter.of(address);

@@ -152,7 +152,12 @@ public final class AsconfSender {
         this.maxQueued = maxQueued;
     }
 
-    /** Queues a request for the next ASCONF, after checking it against RFC 5061 section 5.3. */
+    /**
+     * Queues a request for the next ASCONF, after checking it against RFC 5061 section 5.3.
+     *
+     * @param request the change to ask for
+     * @return {@link RequestStatus#QUEUED}, or why it was not taken
+     */
     public RequestStatus request(AsconfRequest request) {
         InetAddress a = request.address();
         if (peerRefusesAsconf || (request instanceof AsconfRequest.SetPrimary ? peerRefusesSetPrimary
@@ -211,6 +216,10 @@ public final class AsconfSender {
      * {@return the next ASCONF to send, if requests are queued and none is outstanding (RFC 5061 section
      * 5.1.1 rule R1, section 5.1 rule A3); it starts the T-4 RTO timer from {@code rtoNanos}, the
      * RTO of the destination (rule A4)}
+     *
+     * @param nowNanos the current time
+     * @param rtoNanos the RTO of the ASCONF's destination
+     * @param rtoMaxNanos RTO.Max, the T-4 back-off cap
      */
     public Optional<AsconfChunk> poll(long nowNanos, long rtoNanos, long rtoMaxNanos) {
         if (outstanding != null || queue.isEmpty() || peerRefusesAsconf || local.knownToPeer().isEmpty()) {
@@ -242,7 +251,11 @@ public final class AsconfSender {
         return Optional.of(chunk);
     }
 
-    /** {@return whether {@code timer} is this sender's T-4 RTO timer} */
+    /**
+     * {@return whether {@code timer} is this sender's T-4 RTO timer}
+     *
+     * @param timer a timer that expired
+     */
     public boolean owns(Timer timer) {
         return timer == t4;
     }
@@ -251,6 +264,8 @@ public final class AsconfSender {
      * {@return the T-4 RTO timer expired (RFC 5061 section 5.1 rules B1 to B5): the error is counted
      * toward Association.Max.Retrans; below it the same ASCONF, serial number and all, goes again
      * and the timer restarts with its backed-off duration; beyond it the association has failed}
+     *
+     * @param nowNanos the current time
      */
     public T4Outcome onT4Expiry(long nowNanos) {
         if (outstanding == null) {
@@ -274,7 +289,12 @@ public final class AsconfSender {
         return new T4Outcome(outstanding.chunk(), List.of());
     }
 
-    /** Processes an ASCONF-ACK (RFC 5061 section 5.1 rules A5 to A8, section 4.3.4). */
+    /**
+     * Processes an ASCONF-ACK (RFC 5061 section 5.1 rules A5 to A8, section 4.3.4).
+     *
+     * @param ack the ASCONF-ACK received
+     * @return what it answered, or why it was ignored or fatal
+     */
     public AckOutcome onAsconfAck(AsconfAckChunk ack) {
         AsconfSerial serial = new AsconfSerial(ack.serialNumber());
         if (outstanding == null || serial.value() != outstanding.chunk().serialNumber()) {
@@ -323,7 +343,11 @@ public final class AsconfSender {
         return outstanding != null;
     }
 
-    /** Requests waiting for the next ASCONF. */
+    /**
+     * Requests waiting for the next ASCONF.
+     *
+     * @return the number of requests waiting
+     */
     public int queued() {
         return queue.size();
     }

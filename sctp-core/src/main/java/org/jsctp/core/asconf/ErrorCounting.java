@@ -13,7 +13,11 @@ public interface ErrorCounting {
     /** An acknowledgement clears the counter. */
     void clear();
 
-    /** {@return a counter of its own that allows {@code maxRetransmits} consecutive errors} */
+    /**
+     * {@return a counter of its own that allows {@code maxRetransmits} consecutive errors}
+     *
+     * @param maxRetransmits the limit, 0 or more
+     */
     static ErrorCounting limitedTo(int maxRetransmits) {
         if (maxRetransmits < 0) {
             throw new IllegalArgumentException("negative limit: " + maxRetransmits);

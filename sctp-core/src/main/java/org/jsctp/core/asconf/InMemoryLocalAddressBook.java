@@ -54,6 +54,8 @@ public final class InMemoryLocalAddressBook implements LocalAddressBook {
     /**
      * {@return whether a packet other than one carrying an ASCONF may leave from {@code address}: it is
      * known to the peer and not being deleted (RFC 5061 section 5.3 rules D1, D2 and D4)}
+     *
+     * @param address one of our addresses
      */
     public boolean isUsableAsSource(InetAddress address) {
         return known.contains(address) && !notSources.contains(address);

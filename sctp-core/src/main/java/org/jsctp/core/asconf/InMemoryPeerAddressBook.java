@@ -36,7 +36,11 @@ public final class InMemoryPeerAddressBook implements PeerAddressBook {
         this.primary = addresses.isEmpty() ? null : addresses.iterator().next();
     }
 
-    /** Local policy: adding {@code address} is refused with {@link AddOutcome#NOT_AUTHORIZED}. */
+    /**
+     * Local policy: adding {@code address} is refused with {@link AddOutcome#NOT_AUTHORIZED}.
+     *
+     * @param address the address to refuse
+     */
     public void refuse(InetAddress address) {
         refused.add(address);
     }
@@ -94,7 +98,11 @@ public final class InMemoryPeerAddressBook implements PeerAddressBook {
         return primary;
     }
 
-    /** {@return whether {@code address} was added by ASCONF and not yet confirmed by a HEARTBEAT ACK} */
+    /**
+     * {@return whether {@code address} was added by ASCONF and not yet confirmed by a HEARTBEAT ACK}
+     *
+     * @param address one of the peer's addresses
+     */
     public boolean isUnconfirmed(InetAddress address) {
         return unconfirmed.contains(address);
     }

@@ -28,7 +28,11 @@ public record MissingReport(Tsn tsn, int pathId, int count) {
         }
     }
 
-    /** {@return this report with another count} */
+    /**
+     * {@return this report with another count}
+     *
+     * @param newCount the number of indications
+     */
     public MissingReport withCount(int newCount) {
         return new MissingReport(tsn, pathId, newCount);
     }

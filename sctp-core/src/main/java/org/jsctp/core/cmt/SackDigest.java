@@ -42,7 +42,12 @@ public record SackDigest(List<SentChunk> newlyAcked, List<SentChunk> stillOutsta
         }
     }
 
-    /** {@return a digest without a DAC hint} */
+    /**
+     * {@return a digest without a DAC hint}
+     *
+     * @param newlyAcked the chunks the SACK newly acknowledged
+     * @param stillOutstanding the chunks still outstanding after it
+     */
     public static SackDigest of(List<SentChunk> newlyAcked, List<SentChunk> stillOutstanding) {
         return new SackDigest(newlyAcked, stillOutstanding, 0);
     }

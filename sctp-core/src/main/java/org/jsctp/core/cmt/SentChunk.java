@@ -35,7 +35,13 @@ public record SentChunk(Tsn tsn, int pathId, int bytes, boolean retransmitted) {
         }
     }
 
-    /** {@return a chunk sent once} */
+    /**
+     * {@return a chunk sent once}
+     *
+     * @param tsn the chunk's TSN
+     * @param pathId the path it was sent on
+     * @param bytes the bytes it counts in the flight size
+     */
     public static SentChunk of(Tsn tsn, int pathId, int bytes) {
         return new SentChunk(tsn, pathId, bytes, false);
     }

@@ -59,7 +59,11 @@ public record HeartbeatInfo(int pathId, long nonce, long sentAtNanos) {
         return new HeartbeatInfoParameter(Bytes.wrap(b));
     }
 
-    /** {@return our information from a Heartbeat Info parameter, or empty if it is not in our layout} */
+    /**
+     * {@return our information from a Heartbeat Info parameter, or empty if it is not in our layout}
+     *
+     * @param parameter a Heartbeat Info parameter
+     */
     public static Optional<HeartbeatInfo> parse(HeartbeatInfoParameter parameter) {
         Bytes b = parameter.info();
         if (b.length() != LENGTH || getInt(b, 0) != MAGIC) {
@@ -75,6 +79,8 @@ public record HeartbeatInfo(int pathId, long nonce, long sentAtNanos) {
     /**
      * {@return our information from the first Heartbeat Info parameter of a HEARTBEAT ACK, or empty if it
      * has none or it is not in our layout}
+     *
+     * @param ack the HEARTBEAT ACK
      */
     public static Optional<HeartbeatInfo> read(HeartbeatAckChunk ack) {
         Optional<HeartbeatInfoParameter> parameter = ack.info();

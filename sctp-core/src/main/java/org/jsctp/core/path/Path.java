@@ -178,7 +178,11 @@ public final class Path {
         return after == PathState.POTENTIALLY_FAILED ? PathEvent.BECAME_POTENTIALLY_FAILED : PathEvent.BECAME_ACTIVE;
     }
 
-    /** PotentiallyFailed.Max.Retrans, {@link Integer#MAX_VALUE} when the state is off. */
+    /**
+     * PotentiallyFailed.Max.Retrans, {@link Integer#MAX_VALUE} when the state is off.
+     *
+     * @return the error count beyond which the path is Potentially Failed (RFC 7829)
+     */
     public int potentiallyFailedThreshold() {
         return potentiallyFailedThreshold;
     }
@@ -193,7 +197,11 @@ public final class Path {
         return errorCount;
     }
 
-    /** Path.Max.Retrans. */
+    /**
+     * Path.Max.Retrans.
+     *
+     * @return the error count beyond which the path is inactive (RFC 9260 section 8.2)
+     */
     public int pathMaxRetransmits() {
         return pathMaxRetransmits;
     }
@@ -203,7 +211,11 @@ public final class Path {
         return mtu;
     }
 
-    /** Sets the MTU (fixed for now; path MTU discovery will call this). */
+    /**
+     * Sets the MTU (fixed for now; path MTU discovery will call this).
+     *
+     * @param mtu the path MTU in bytes
+     */
     public void setMtu(int mtu) {
         PathConfig.checkMtu(mtu);
         this.mtu = mtu;
@@ -229,6 +241,7 @@ public final class Path {
      * the path: it is not idle (RFC 9260 section 8.3).
      *
      * @throws IllegalStateException if the path is unconfirmed (section 5.4 forbids it)
+     * @param nowNanos the current time
      */
     public void onDataSent(long nowNanos) {
         if (!confirmed) {
@@ -278,6 +291,8 @@ public final class Path {
      * drawn from {@code random}.
      *
      * @throws IllegalStateException if already started
+     * @param nowNanos the current time
+     * @param random for the heartbeat jitter
      */
     public void start(long nowNanos, RandomSource random) {
         if (started) {
@@ -308,6 +323,8 @@ public final class Path {
     /**
      * Turns idle heartbeats of a confirmed path on or off (RFC 9260 section 8.3 A and C). Probing
      * of unconfirmed paths and requested heartbeats are not affected.
+     *
+     * @param enabled whether idle heartbeats are sent
      */
     public void setHeartbeatEnabled(boolean enabled) {
         this.heartbeatEnabled = enabled;
@@ -318,7 +335,11 @@ public final class Path {
         return heartbeatEnabled;
     }
 
-    /** Changes HB.interval (RFC 9260 section 8.3 B); the current period is measured with the new value. */
+    /**
+     * Changes HB.interval (RFC 9260 section 8.3 B); the current period is measured with the new value.
+     *
+     * @param intervalNanos HB.interval in nanoseconds
+     */
     public void setHeartbeatInterval(long intervalNanos) {
         if (intervalNanos < 0) {
             throw new IllegalArgumentException("HB.interval must not be negative: " + intervalNanos);
@@ -334,6 +355,8 @@ public final class Path {
     /**
      * The user asks for a heartbeat on this path now (RFC 9260 section 8.3 D): one is due until
      * {@link #heartbeatToSend} sends it. Repeated requests before that make one heartbeat.
+     *
+     * @param nowNanos the current time
      */
     public void requestHeartbeat(long nowNanos) {
         requestedAtNanos = Math.min(requestedAtNanos, nowNanos);
@@ -346,6 +369,9 @@ public final class Path {
      * 8.3), the RTO backs off and the error counter is incremented, unless the path is already
      * inactive (section 8.2); on an unconfirmed path the next probe becomes due (section 5.4).
      * Call this before {@link #heartbeatDue} on every wake-up.
+     *
+     * @param nowNanos the current time
+     * @return whether a heartbeat timed out, and what that did to the path
      */
     public HeartbeatTimeout checkHeartbeatTimeout(long nowNanos) {
         long deadline = heartbeatTimer.deadline();
@@ -371,6 +397,8 @@ public final class Path {
     /**
      * {@return whether a heartbeat should be sent on this path now (see the class documentation for the
      * rules)} Does not change anything; call {@link #checkHeartbeatTimeout} first.
+     *
+     * @param nowNanos the current time
      */
     public boolean heartbeatDue(long nowNanos) {
         if (requestedAtNanos != Timer.NEVER) {
@@ -395,6 +423,10 @@ public final class Path {
      * period's jitter is drawn, the heartbeat is timed for one RTO, and a pending request is
      * satisfied. The caller sends it to {@link #address()} (RFC 9260 section 5.4 allows a
      * heartbeat with a nonce to an unconfirmed address).
+     *
+     * @param nowNanos the current time
+     * @param random for the nonce and the jitter
+     * @return the HEARTBEAT to send
      */
     public HeartbeatChunk heartbeatToSend(long nowNanos, RandomSource random) {
         long nonce = nextLong(random);
@@ -414,6 +446,10 @@ public final class Path {
      * replay is ignored. Accepting it measures the RTT into the RTO estimator, clears the error
      * counter and makes the path reachable (section 8.3), confirms the path (section 5.4), and
      * stops timing the heartbeat if it was the last one sent.
+     *
+     * @param ack the HEARTBEAT ACK received
+     * @param nowNanos the current time
+     * @return whether it was accepted, and what it changed
      */
     public HeartbeatOutcome onHeartbeatAck(HeartbeatAckChunk ack, long nowNanos) {
         Optional<HeartbeatInfo> read = HeartbeatInfo.read(ack);

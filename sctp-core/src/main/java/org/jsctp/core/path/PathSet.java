@@ -96,7 +96,11 @@ public final class PathSet {
         return inUse() > 1;
     }
 
-    /** {@return the path of {@code address}, or null when it is not a known peer address} */
+    /**
+     * {@return the path of {@code address}, or null when it is not a known peer address}
+     *
+     * @param address a peer address
+     */
     public Path find(InetAddress address) {
         if (address == null) {
             return null;
@@ -115,6 +119,7 @@ public final class PathSet {
      * what {@code OutstandingData} keeps per path id stays valid). The primary is moved first.
      *
      * @throws IllegalArgumentException if it is the last path in use
+     * @param path one of this set's paths
      */
     public void remove(Path path) {
         if (inUse() <= 1) {
@@ -131,7 +136,11 @@ public final class PathSet {
         }
     }
 
-    /** {@return whether the path's address was removed from the association ({@link #remove})} */
+    /**
+     * {@return whether the path's address was removed from the association ({@link #remove})}
+     *
+     * @param path one of this set's paths
+     */
     public boolean isRemoved(Path path) {
         return removed.get(path.id());
     }
@@ -141,7 +150,11 @@ public final class PathSet {
         return paths.size() - removed.cardinality();
     }
 
-    /** {@return the path with this id} */
+    /**
+     * {@return the path with this id}
+     *
+     * @param id a path id from this set
+     */
     public Path get(int id) {
         return paths.get(id);
     }
@@ -161,7 +174,11 @@ public final class PathSet {
         return maxPaths;
     }
 
-    /** {@return the peer address of a path, or null for the anonymous path} */
+    /**
+     * {@return the peer address of a path, or null for the anonymous path}
+     *
+     * @param path a path
+     */
     public static InetAddress addressOf(Path path) {
         return path.address() instanceof InetAddress a ? a : null;
     }
@@ -183,7 +200,11 @@ public final class PathSet {
         return paths.get(primary);
     }
 
-    /** Makes {@code path}, one of this set's, the primary path. */
+    /**
+     * Makes {@code path}, one of this set's, the primary path.
+     *
+     * @param path one of this set's paths, not removed
+     */
     public void setPrimary(Path path) {
         if (path.id() >= paths.size() || paths.get(path.id()) != path || removed.get(path.id())) {
             throw new IllegalArgumentException("not a path of this set: " + path);
@@ -229,6 +250,8 @@ public final class PathSet {
     /**
      * {@return where a retransmission of a chunk last sent on {@code lastSent} goes (RFC 9260 section 6.4:
      * to a different active destination when there is one, else where new data goes)}
+     *
+     * @param lastSent the path the chunk was last sent on
      */
     public Path retransmissionPath(Path lastSent) {
         Path alternate = lastSent == null ? null : activeOtherThan(lastSent);

@@ -181,6 +181,8 @@ public record PmtuConfig(boolean enabled, int basePlpmtu, int minPlpmtu, int max
      * {@return MAX_PLPMTU for a path whose configured MTU is {@code pathMtu}: {@link #maxPlpmtu()}, or
      * {@code pathMtu} when that is 0, rounded down to a multiple of 4 (SCTP packets are) and never
      * below BASE_PLPMTU}
+     *
+     * @param pathMtu the configured path MTU, or 0
      */
     public int effectiveMax(int pathMtu) {
         int max = maxPlpmtu == 0 ? pathMtu : maxPlpmtu;

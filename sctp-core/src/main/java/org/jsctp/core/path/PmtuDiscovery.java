@@ -120,10 +120,16 @@ public final class PmtuDiscovery {
         return outstanding == null ? 0 : outstanding.probedSize();
     }
 
+    /**
+     * {@return how many probes were sent so far}
+     */
     public long probesSent() {
         return probesSent;
     }
 
+    /**
+     * {@return how many probes were acknowledged so far}
+     */
     public long probesAcked() {
         return probesAcked;
     }
@@ -133,7 +139,11 @@ public final class PmtuDiscovery {
         return blackHoles;
     }
 
-    /** Starts probing: the path's association is established. Idempotent. */
+    /**
+     * Starts probing: the path's association is established. Idempotent.
+     *
+     * @param nowNanos the current time
+     */
     public void start(long nowNanos) {
         if (state == PmtuState.DISABLED || started) {
             return;
@@ -156,6 +166,10 @@ public final class PmtuDiscovery {
     /**
      * Runs the timers and returns the probe packet to send now, if one is due: the chunks of a
      * packet to send on its own to the path's address. Call on every wake-up.
+     *
+     * @param nowNanos the current time
+     * @param random for the probe's nonce
+     * @return the probe packet's chunks, or empty
      */
     public Optional<List<Chunk>> poll(long nowNanos, RandomSource random) {
         return poll(nowNanos, random, 0);
@@ -164,6 +178,11 @@ public final class PmtuDiscovery {
     /**
      * As {@link #poll(long, RandomSource)} for a sender that adds {@code addedBytes} to the probe
      * packet (see {@link PmtuProbe#chunks(PmtuProbeInfo, int)}), so it still has the probed size.
+     *
+     * @param nowNanos the current time
+     * @param random for the probe's nonce
+     * @param addedBytes what the sender adds, e.g. an AUTH chunk's size
+     * @return the probe packet's chunks, or empty
      */
     public Optional<List<Chunk>> poll(long nowNanos, RandomSource random, int addedBytes) {
         if (!started) {
@@ -209,6 +228,10 @@ public final class PmtuDiscovery {
      * Takes a HEARTBEAT ACK if it answers a probe: returns true for any acknowledgement in the
      * probe layout (acted on only if it matches the probe outstanding), false for anything else,
      * which is then the path's ({@link Path#onHeartbeatAck}).
+     *
+     * @param ack the HEARTBEAT ACK received
+     * @param nowNanos the current time
+     * @return whether the acknowledgement was a probe's
      */
     public boolean onHeartbeatAck(HeartbeatAckChunk ack, long nowNanos) {
         Optional<PmtuProbeInfo> info = PmtuProbeInfo.read(ack);

@@ -46,6 +46,9 @@ public record PmtuProbeInfo(int pathId, int probedSize, long nonce, long sentAtN
         }
     }
 
+    /**
+     * {@return the probe in our Heartbeat Info layout, {@link #LENGTH} bytes}
+     */
     public HeartbeatInfoParameter toParameter() {
         byte[] b = new byte[LENGTH];
         putInt(b, 0, MAGIC);
@@ -58,7 +61,11 @@ public record PmtuProbeInfo(int pathId, int probedSize, long nonce, long sentAtN
         return new HeartbeatInfoParameter(Bytes.wrap(b));
     }
 
-    /** {@return the probe information in a HEARTBEAT ACK, or empty if it acknowledges no probe of ours} */
+    /**
+     * {@return the probe information in a HEARTBEAT ACK, or empty if it acknowledges no probe of ours}
+     *
+     * @param ack the HEARTBEAT ACK
+     */
     public static Optional<PmtuProbeInfo> read(HeartbeatAckChunk ack) {
         Optional<HeartbeatInfoParameter> p = ack.info();
         if (p.isEmpty()) {

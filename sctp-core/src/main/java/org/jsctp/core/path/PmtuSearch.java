@@ -59,12 +59,20 @@ public final class PmtuSearch {
         return mid > confirmed ? mid : 0;
     }
 
-    /** A probe of {@code size} was acknowledged: the path carries it. */
+    /**
+     * A probe of {@code size} was acknowledged: the path carries it.
+     *
+     * @param size the probed size in bytes
+     */
     public void succeeded(int size) {
         confirmed = Math.max(confirmed, size);
     }
 
-    /** MAX_PROBES probes of {@code size} went unanswered: take it as larger than the path allows. */
+    /**
+     * MAX_PROBES probes of {@code size} went unanswered: take it as larger than the path allows.
+     *
+     * @param size the probed size in bytes
+     */
     public void failed(int size) {
         if (size > confirmed && (failed == 0 || size < failed)) {
             failed = size;

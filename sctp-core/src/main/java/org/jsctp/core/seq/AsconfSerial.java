@@ -8,7 +8,6 @@ package org.jsctp.core.seq;
  * Peer-Serial-Number starts at the peer's Initial TSN minus 1 (section 5.2 rule C1).
  *
  * @param value the unsigned number's 32 bits
- * @param value the 32-bit serial number's bits, unsigned in an {@code int}
  */
 public record AsconfSerial(int value) {
 

@@ -27,7 +27,7 @@ public record AddIncomingStreamsRequestParameter(int requestSequenceNumber, int 
     public static final int VALUE_LENGTH = 8;
 
     /**
-     * Normalises the components.
+     * Checks the 16-bit fields.
      *
      * @param requestSequenceNumber this request's number (32-bit unsigned)
      * @param newStreams how many incoming streams to add (16-bit)

@@ -19,7 +19,7 @@ import org.jsctp.core.packet.WireReader;
 public record HeartbeatInfoParameter(Bytes info) implements Parameter {
 
     /**
-     * Normalises the components.
+     * Checks that the value fits the 16-bit length field.
      *
      * @param info the sender-specific bytes, returned unchanged in the HEARTBEAT ACK
      */

@@ -24,7 +24,7 @@ import org.jsctp.core.packet.WireReader;
 public record HostNameAddressParameter(Bytes encodedName) implements Parameter {
 
     /**
-     * Normalises the components.
+     * Checks that the value fits the 16-bit length field.
      *
      * @param encodedName the host name bytes as on the wire, terminator(s) included
      */

@@ -19,7 +19,7 @@ import org.jsctp.core.packet.WireReader;
 public record PaddingParameter(Bytes padding) implements Parameter {
 
     /**
-     * Normalises the components.
+     * Checks that the value fits the 16-bit length field.
      *
      * @param padding the filler bytes; the sender sets them to zero and the receiver ignores them, but
      *     they are kept as received so the parameter re-encodes exactly

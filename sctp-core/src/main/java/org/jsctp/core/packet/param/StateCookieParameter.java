@@ -19,7 +19,7 @@ import org.jsctp.core.packet.WireReader;
 public record StateCookieParameter(Bytes cookie) implements Parameter {
 
     /**
-     * Normalises the components.
+     * Checks that the value fits the 16-bit length field.
      *
      * @param cookie the cookie bytes, kept byte for byte
      */
