@@ -100,6 +100,11 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
      * As {@link #add(long, DataChunk)}, telling whether the chunk carries the lowest TSN not yet
      * received (the data tracker's cumulative TSN ack + 1): such a chunk may pass the bound, up
      * to twice it, since everything else may wait for it (see {@link ReassemblyQueue}).
+     *
+     * @param unwrappedTsn the chunk's TSN on the 64-bit number line
+     * @param chunk the DATA chunk
+     * @param lowestMissing whether its TSN is the cumulative TSN ack + 1
+     * @return whether the chunk was taken, or why not
      */
     public AddResult add(long unwrappedTsn, DataChunk chunk, boolean lowestMissing) {
         if ((int) unwrappedTsn != chunk.tsn().value()) {
@@ -302,7 +307,11 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         dropUndeliverableMessages();
     }
 
-    /** {@return a stream's next expected SSN (0 for a stream not used yet); for tests and diagnostics} */
+    /**
+     * {@return a stream's next expected SSN (0 for a stream not used yet); for tests and diagnostics}
+     *
+     * @param streamId an inbound stream
+     */
     public int nextExpectedSsn(int streamId) {
         OrderedStream o = streams.get(streamId);
         return o == null ? 0 : (int) o.next();

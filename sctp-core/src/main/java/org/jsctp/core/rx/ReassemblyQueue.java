@@ -148,6 +148,7 @@ public interface ReassemblyQueue {
      * deliverable.
      *
      * @throws IllegalArgumentException if an identifier is not an inbound stream
+     * @param streamIds the inbound streams to reset, or none for all
      */
     void resetStreams(int[] streamIds);
 

@@ -60,7 +60,12 @@ public record OutgoingFragment(int streamId, boolean unordered, boolean beginnin
         }
     }
 
-    /** {@return the DATA chunk for this fragment with the TSN the association assigned} */
+    /**
+     * {@return the DATA chunk for this fragment with the TSN the association assigned}
+     *
+     * @param tsn the TSN assigned
+     * @param immediate whether to set the I bit (RFC 7053)
+     */
     public DataChunk toDataChunk(Tsn tsn, boolean immediate) {
         if (interleaved) {
             throw new IllegalStateException("an I-DATA fragment cannot become a DATA chunk");
@@ -68,7 +73,12 @@ public record OutgoingFragment(int streamId, boolean unordered, boolean beginnin
         return new DataChunk(immediate, unordered, beginning, ending, tsn, streamId, ssn, ppid, payload);
     }
 
-    /** {@return the I-DATA chunk for this fragment with the TSN the association assigned} */
+    /**
+     * {@return the I-DATA chunk for this fragment with the TSN the association assigned}
+     *
+     * @param tsn the TSN assigned
+     * @param immediate whether to set the I bit (RFC 7053)
+     */
     public IDataChunk toIDataChunk(Tsn tsn, boolean immediate) {
         if (!interleaved) {
             throw new IllegalStateException("a DATA fragment cannot become an I-DATA chunk");

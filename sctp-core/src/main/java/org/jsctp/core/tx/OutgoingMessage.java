@@ -86,7 +86,14 @@ public record OutgoingMessage(int streamId, int ppid, boolean unordered, Bytes p
         this(streamId, ppid, unordered, payload, expiresAtNanos, maxRetransmissions, context, NO_PRIORITY);
     }
 
-    /** {@return a reliable message that never expires and carries no context} */
+    /**
+     * {@return a reliable message that never expires and carries no context}
+     *
+     * @param streamId the outbound stream, 0..65535
+     * @param ppid the payload protocol identifier
+     * @param unordered whether it is delivered unordered
+     * @param payload the user data, at least one byte; not copied
+     */
     public static OutgoingMessage of(int streamId, int ppid, boolean unordered, Bytes payload) {
         return new OutgoingMessage(streamId, ppid, unordered, payload, NEVER, UNLIMITED, null);
     }
@@ -94,6 +101,9 @@ public record OutgoingMessage(int streamId, int ppid, boolean unordered, Bytes p
     /**
      * {@return this message with {@code policy} instead of whatever policy it had; a lifetime counts from
      * {@code nowNanos}, the time of the send call (RFC 3758 section 3.1)}
+     *
+     * @param policy the PR-SCTP policy
+     * @param nowNanos the time of the send call
      */
     public OutgoingMessage withPolicy(PrPolicy policy, long nowNanos) {
         long expires = NEVER;
@@ -129,7 +139,11 @@ public record OutgoingMessage(int streamId, int ppid, boolean unordered, Bytes p
         return expiresAtNanos != NEVER;
     }
 
-    /** {@return whether the lifetime has run out at {@code nowNanos}: the deadline is reached or passed} */
+    /**
+     * {@return whether the lifetime has run out at {@code nowNanos}: the deadline is reached or passed}
+     *
+     * @param nowNanos the current time
+     */
     public boolean isExpiredAt(long nowNanos) {
         return expiresAtNanos != NEVER && nowNanos >= expiresAtNanos;
     }

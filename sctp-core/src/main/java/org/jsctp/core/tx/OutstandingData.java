@@ -170,6 +170,8 @@ public final class OutstandingData {
      * indications again, but only from SACKs that newly acknowledge a TSN sent after its
      * retransmission (so acknowledgements of data sent before it say nothing about it); the third
      * marks it again. Chunks retransmitted by T3-rtx are eligible again either way.
+     *
+     * @param on whether lost fast retransmissions may be fast retransmitted again
      */
     public void setLostRetransmissionDetection(boolean on) {
         this.lostRetransmissionDetection = on;
@@ -184,6 +186,8 @@ public final class OutstandingData {
      * leaves its {@link #lastCmtDigest()} for the per-path cwnd update (CUC). Renege rules are
      * unchanged. Off by default. The digest lists every chunk in flight, so with these rules a
      * SACK costs O(chunks in flight) instead of O(chunks it changes).
+     *
+     * @param on whether CMT's miss-indication rules apply
      */
     public void setCmtMissRules(boolean on) {
         this.cmtMissRules = on;
@@ -200,7 +204,11 @@ public final class OutstandingData {
         return lastCmtDigest;
     }
 
-    /** {@return whether the last SACK newly marked a chunk last sent on {@code pathId} for Fast Retransmit} */
+    /**
+     * {@return whether the last SACK newly marked a chunk last sent on {@code pathId} for Fast Retransmit}
+     *
+     * @param pathId a path
+     */
     public boolean fastMarkedOnPath(int pathId) {
         return pathId < 64 && (fastMarkedPaths & (1L << pathId)) != 0;
     }
@@ -218,6 +226,11 @@ public final class OutstandingData {
      * @param message the caller's object for the chunk's message, the same object for every
      *                fragment; reported back when the message is acked and given to
      *                {@link #abandon}'s filter
+     * @param tsn the chunk's TSN
+     * @param chunk the DATA or I-DATA chunk
+     * @param payloadBytes the bytes it counts in the flight size
+     * @param sentAtNanos when it was sent, for the RTT sample
+     * @param pathId the path it was sent on
      */
     public AddResult add(Tsn tsn, Chunk chunk, int payloadBytes, long sentAtNanos, Object message, int pathId) {
         Objects.requireNonNull(tsn, "tsn");
@@ -279,7 +292,12 @@ public final class OutstandingData {
 
     // ---------------------------------------------------------------- SACK
 
-    /** {@return {@link #handleSack(SackChunk, long, boolean)} outside Fast Recovery} */
+    /**
+     * {@return {@link #handleSack(SackChunk, long, boolean)} outside Fast Recovery}
+     *
+     * @param sack the SACK received
+     * @param nowNanos the time it arrived
+     */
     public SackResult handleSack(SackChunk sack, long nowNanos) {
         return handleSack(sack, nowNanos, false);
     }
@@ -299,6 +317,8 @@ public final class OutstandingData {
      * @param inFastRecovery whether the association is in Fast Recovery: then a SACK that advances
      *                       the cumulative ack counts a miss for every TSN it reports missing,
      *                       not only those below the highest TSN newly acked (section 7.2.4)
+     * @param sack the SACK received
+     * @return what it acknowledged, marked and measured, or why it was dropped
      */
     public SackResult handleSack(SackChunk sack, long nowNanos, boolean inFastRecovery) {
         return handleSack(sack, List.of(), nowNanos, inFastRecovery);
@@ -666,6 +686,9 @@ public final class OutstandingData {
     /**
      * As {@link #markAllForRetransmission()}, for the chunks last sent on {@code pathId} only: the
      * T3-rtx timer of one destination expired (RFC 9260 section 6.3.3).
+     *
+     * @param pathId the path whose T3-rtx expired
+     * @return the number of chunks newly marked
      */
     public int markForRetransmission(int pathId) {
         checkPath(pathId);
@@ -694,7 +717,12 @@ public final class OutstandingData {
         return marked;
     }
 
-    /** {@return {@link #takeRetransmissions(int, boolean, int)} keeping each chunk's previous path} */
+    /**
+     * {@return {@link #takeRetransmissions(int, boolean, int)} keeping each chunk's previous path}
+     *
+     * @param maxBytes the room in the packet
+     * @param fastRetransmitOnly whether to take only chunks marked by Fast Retransmit
+     */
     public List<RetransmitItem> takeRetransmissions(int maxBytes, boolean fastRetransmitOnly) {
         return take(maxBytes, fastRetransmitOnly, -1);
     }
@@ -710,6 +738,11 @@ public final class OutstandingData {
      * the first chunk that does not fit, keeping TSN order. Each chunk taken is back in flight,
      * its transmission count goes up (so it never again gives an RTT sample) and its miss count
      * restarts; a T3 retransmission makes it eligible for Fast Retransmit again.
+     *
+     * @param maxBytes the room in the packet
+     * @param fastRetransmitOnly whether to take only chunks marked by Fast Retransmit
+     * @param pathId the path they are sent on now
+     * @return the chunks to send, lowest TSN first
      */
     public List<RetransmitItem> takeRetransmissions(int maxBytes, boolean fastRetransmitOnly, int pathId) {
         checkPath(pathId);
@@ -772,6 +805,9 @@ public final class OutstandingData {
      * per distinct message of the chunks not yet abandoned. Returns the newly abandoned messages,
      * in the TSN order of their first held chunk. Fragments not sent yet are the send queue's to
      * drop; the association then sends FORWARD TSN up to {@link #advancedPeerAckPoint()}.
+     *
+     * @param messageFilter which messages to abandon
+     * @return the newly abandoned messages
      */
     public List<Object> abandon(Predicate<Object> messageFilter) {
         Objects.requireNonNull(messageFilter, "messageFilter");
@@ -834,6 +870,8 @@ public final class OutstandingData {
      * with its message and how often it has been sent so far, lowest TSN first: the moment RFC
      * 3758 section 3.5 A1 and RFC 7496 section 3.1 let a PR-SCTP sender decide to abandon the
      * message instead. Changes nothing; costs nothing when no chunk is marked.
+     *
+     * @param visitor takes each marked chunk's message and transmission count
      */
     public void forEachMarkedForRetransmission(ObjIntConsumer<Object> visitor) {
         int left = pendingFast + pendingT3;
@@ -888,7 +926,11 @@ public final class OutstandingData {
         return -1;
     }
 
-    /** {@return {@link #bytesInFlight()} of the chunks last sent on {@code pathId}} */
+    /**
+     * {@return {@link #bytesInFlight()} of the chunks last sent on {@code pathId}}
+     *
+     * @param pathId a path
+     */
     public long bytesInFlight(int pathId) {
         checkPath(pathId);
         return flightByPath[pathId];

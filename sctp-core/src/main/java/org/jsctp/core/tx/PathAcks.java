@@ -39,6 +39,8 @@ public final class PathAcks {
     /**
      * {@return payload bytes of chunks last sent on {@code pathId} that this SACK newly acknowledged,
      * cumulatively or by a Gap Ack Block (the input of RFC 9260 sections 7.2.1 and 7.2.2)}
+     *
+     * @param pathId a path
      */
     public long newlyAckedBytes(int pathId) {
         checkPath(pathId);
@@ -49,6 +51,8 @@ public final class PathAcks {
      * {@return chunks last sent on {@code pathId} that an earlier SACK acknowledged by a Gap Ack Block and
      * this one no longer does} RFC 9260 section 6.2.1 (D)(iii): the association starts T3-rtx for
      * such a path if it is not running.
+     *
+     * @param pathId a path
      */
     public int renegedChunks(int pathId) {
         checkPath(pathId);

@@ -50,17 +50,29 @@ public record PrPolicy(Kind kind, long value) {
         }
     }
 
-    /** {@return timed reliability with a lifetime of {@code millis} milliseconds from the send call} */
+    /**
+     * {@return timed reliability with a lifetime of {@code millis} milliseconds from the send call}
+     *
+     * @param millis the lifetime in milliseconds
+     */
     public static PrPolicy ttl(long millis) {
         return new PrPolicy(Kind.TTL, millis);
     }
 
-    /** {@return at most {@code retransmissions} retransmissions of each chunk of the message} */
+    /**
+     * {@return at most {@code retransmissions} retransmissions of each chunk of the message}
+     *
+     * @param retransmissions 0 or more
+     */
     public static PrPolicy rtx(int retransmissions) {
         return new PrPolicy(Kind.RTX, retransmissions);
     }
 
-    /** {@return priority policy with priority {@code priority} (0 is the highest)} */
+    /**
+     * {@return priority policy with priority {@code priority} (0 is the highest)}
+     *
+     * @param priority 0 or more
+     */
     public static PrPolicy prio(int priority) {
         return new PrPolicy(Kind.PRIO, priority);
     }
@@ -70,6 +82,8 @@ public record PrPolicy(Kind kind, long value) {
      * take it.
      *
      * @throws IllegalArgumentException with the reason when the text is not one of these
+     * @param text the policy as text
+     * @return the policy
      */
     public static PrPolicy parse(String text) {
         Objects.requireNonNull(text, "text");
