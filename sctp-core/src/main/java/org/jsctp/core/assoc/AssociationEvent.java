@@ -67,10 +67,16 @@ public sealed interface AssociationEvent {
     record PeerShutdown() implements AssociationEvent {
     }
 
-    /** The peer reported errors in an ERROR chunk (SCTP_REMOTE_ERROR). */
+    /**
+     * The peer reported errors in an ERROR chunk (SCTP_REMOTE_ERROR).
+     *
+     * @param causes the error causes of the ERROR chunk
+     */
     record RemoteError(List<ErrorCause> causes) implements AssociationEvent {
         /**
          * Copies what is mutable.
+         *
+         * @param causes the error causes of the ERROR chunk
          */
         public RemoteError {
             causes = List.copyOf(causes);

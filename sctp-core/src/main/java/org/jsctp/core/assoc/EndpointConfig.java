@@ -42,7 +42,13 @@ public record EndpointConfig(int localPort, AssociationConfig association, long 
         }
     }
 
-    /** Defaults: secrets rotated every 10 minutes, cookies live at most 2 minutes, 65536 associations. */
+    /**
+     * Defaults: secrets rotated every 10 minutes, cookies live at most 2 minutes, 65536 associations.
+     *
+     * @param localPort our SCTP port
+     * @param association the settings of every association
+     * @return the configuration
+     */
     public static EndpointConfig of(int localPort, AssociationConfig association) {
         return new EndpointConfig(localPort, association, 600 * S, Math.max(120 * S, association.validCookieLifeNanos()),
                 65536);

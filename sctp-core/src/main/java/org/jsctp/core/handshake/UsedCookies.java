@@ -38,7 +38,14 @@ public final class UsedCookies {
         this.capacity = capacity;
     }
 
-    /** Notes that the cookie naming {@code localTag} and {@code peerTag} was used; it stays used until {@code expiresAtNanos}. */
+    /**
+     * Notes that the cookie naming {@code localTag} and {@code peerTag} was used; it stays used until {@code expiresAtNanos}.
+     *
+     * @param localTag the cookie's local Verification Tag
+     * @param peerTag the cookie's peer Verification Tag
+     * @param expiresAtNanos when the cookie expires
+     * @param nowNanos the current time
+     */
     public void remember(int localTag, int peerTag, long expiresAtNanos, long nowNanos) {
         forgetExpired(nowNanos);
         long key = key(localTag, peerTag);
@@ -53,7 +60,13 @@ public final class UsedCookies {
         }
     }
 
-    /** {@return whether a cookie naming these tags was used and could still be valid at {@code nowNanos}} */
+    /**
+     * {@return whether a cookie naming these tags was used and could still be valid at {@code nowNanos}}
+     *
+     * @param localTag the cookie's local Verification Tag
+     * @param peerTag the cookie's peer Verification Tag
+     * @param nowNanos the current time
+     */
     public boolean wasUsed(int localTag, int peerTag, long nowNanos) {
         Long until = expiry.get(key(localTag, peerTag));
         return until != null && nowNanos - until <= 0;
