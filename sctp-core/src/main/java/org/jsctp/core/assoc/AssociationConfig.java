@@ -262,12 +262,20 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         return builder().build();
     }
 
-    /** A builder starting from {@link #defaults()}. */
+    /**
+     * A builder starting from {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this configuration. */
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.outboundStreams = outboundStreams;
@@ -355,7 +363,11 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         return capabilities.disableRestart();
     }
 
-    /** {@return the partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does} */
+    /**
+     * {@return the partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does}
+     *
+     * @param receiveBufferBytes the receive buffer in bytes
+     */
     public static int defaultPartialDeliveryPoint(int receiveBufferBytes) {
         return Math.max(1, receiveBufferBytes / 2);
     }
@@ -443,6 +455,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         /**
          * SCTP_PARTIAL_DELIVERY_POINT (RFC 6458 section 8.1.20), 1..receiveBufferBytes. Unless
          * set, it is {@link AssociationConfig#defaultPartialDeliveryPoint} of the receive buffer.
+         *
+         * @param value the partial delivery point in bytes
+         * @return this builder
          */
         public Builder partialDeliveryPointBytes(int value) {
             this.partialDeliveryPointBytes = value;
@@ -635,7 +650,12 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
-        /** The PR-SCTP policy of messages sent without one (RFC 7496 section 4.3, SCTP_DEFAULT_PRINFO). */
+        /**
+         * The PR-SCTP policy of messages sent without one (RFC 7496 section 4.3, SCTP_DEFAULT_PRINFO).
+         *
+         * @param value the policy
+         * @return this builder
+         */
         public Builder defaultPrPolicy(PrPolicy value) {
             this.defaultPrPolicy = value;
             return this;
@@ -758,7 +778,12 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return plpmtud;
         }
 
-        /** Turns PLPMTUD (RFC 8899) on or off, keeping its other constants. */
+        /**
+         * Turns PLPMTUD (RFC 8899) on or off, keeping its other constants.
+         *
+         * @param value whether PLPMTUD runs
+         * @return this builder
+         */
         public Builder plpmtudEnabled(boolean value) {
             this.plpmtud = plpmtud.withEnabled(value);
             return this;
@@ -789,6 +814,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         /**
          * A fixed path MTU: PLPMTUD off and every path sending packets of up to {@code bytes}
          * (the tools' {@code --mtu N}; RFC 6458 section 8.1.12 spp_pathmtu with SPP_PMTUD_DISABLE).
+         *
+         * @param bytes the path MTU in bytes (the SCTP packet size)
+         * @return this builder
          */
         public Builder fixedMtu(int bytes) {
             this.pathMtu = bytes;
@@ -889,6 +917,11 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * {@return the configuration}
+         *
+         * @throws IllegalArgumentException if a value is out of its range or values contradict each other
+         */
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);
