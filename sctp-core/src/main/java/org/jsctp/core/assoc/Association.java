@@ -82,6 +82,13 @@ public final class Association {
     /**
      * Starts an association to a peer (RFC 9260 section 5.1 step A): sends INIT and waits in
      * COOKIE-WAIT.
+     *
+     * @param config the association's settings
+     * @param random for our tag, initial TSN and nonces
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @return the association, in COOKIE-WAIT with its INIT queued
      */
     public static Association connect(AssociationConfig config, RandomSource random, int localPort, int peerPort,
                                       long nowNanos) {
@@ -99,6 +106,12 @@ public final class Association {
      *
      * @param peerAddresses literal peer addresses, each once
      * @throws IllegalArgumentException if an address is listed twice
+     * @param config the association's settings
+     * @param random for our tag, initial TSN and nonces
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @return the association, in COOKIE-WAIT with its INIT queued
      */
     public static Association connect(AssociationConfig config, RandomSource random, int localPort, int peerPort,
                                       List<InetAddress> peerAddresses, long nowNanos) {
@@ -114,6 +127,12 @@ public final class Association {
     /**
      * Builds the association a valid COOKIE ECHO describes (RFC 9260 section 5.1.5 step 4): it is
      * ESTABLISHED at once and answers with COOKIE ACK.
+     *
+     * @param config the association's settings
+     * @param random for nonces and the TSN of later chunks
+     * @param cookie the verified State Cookie's contents
+     * @param nowNanos the current time
+     * @return the association, ESTABLISHED with its COOKIE ACK queued
      */
     public static Association fromCookie(AssociationConfig config, RandomSource random, CookieContents cookie,
                                          long nowNanos) {
@@ -129,7 +148,12 @@ public final class Association {
         return a;
     }
 
-    /** Handles a packet the endpoint routed to this association, as if from the primary path. */
+    /**
+     * Handles a packet the endpoint routed to this association, as if from the primary path.
+     *
+     * @param packet the packet, its verification tag already checked by the endpoint
+     * @param nowNanos the current time
+     */
     public void handlePacket(SctpPacket packet, long nowNanos) {
         dispatcher.handlePacket(packet, nowNanos);
     }
@@ -140,6 +164,8 @@ public final class Association {
      * replies, RFC 9260 section 6.4) when it is a known peer address, else the primary is assumed.
      *
      * @param source the packet's source address, or null if unknown
+     * @param packet the packet, its verification tag already checked by the endpoint
+     * @param nowNanos the current time
      */
     public void handlePacket(SctpPacket packet, InetAddress source, long nowNanos) {
         paths.onPacketFrom(source);
@@ -173,6 +199,7 @@ public final class Association {
      * of RFC 6458 section 8.1.8); a {@link PeerAddressState#MADE_PRIMARY} event follows when it changes.
      *
      * @throws IllegalArgumentException if it is not one of {@link #peerAddresses()}
+     * @param address one of the peer's addresses
      */
     public void setPrimary(InetAddress address) {
         paths.setPrimary(address);
@@ -183,6 +210,10 @@ public final class Association {
      * sctp_bindx SCTP_BINDX_ADD_ADDR of RFC 6458 section 9.1 on a live association); the outcome
      * comes as an {@link AssociationEvent.LocalAddressChange}, after which the address may be the
      * source of any packet ({@link #usableLocalAddresses()}).
+     *
+     * @param address one of our addresses, not yet in the association
+     * @param nowNanos the current time
+     * @return whether the request was queued, or why not
      */
     public AddressRequestStatus addLocalAddress(InetAddress address, long nowNanos) {
         return asconf.request(new org.jsctp.core.asconf.AsconfRequest.AddAddress(address), nowNanos);
@@ -192,6 +223,10 @@ public final class Association {
      * Asks the peer to delete {@code address}, one of ours, from the association (RFC 5061 section
      * 4.2.2, SCTP_BINDX_REM_ADDR); it stops being a source at once (section 5.3 rule D4) and the
      * outcome comes as an {@link AssociationEvent.LocalAddressChange}.
+     *
+     * @param address one of our addresses in the association, not the last
+     * @param nowNanos the current time
+     * @return whether the request was queued, or why not
      */
     public AddressRequestStatus deleteLocalAddress(InetAddress address, long nowNanos) {
         return asconf.request(new org.jsctp.core.asconf.AsconfRequest.DeleteAddress(address), nowNanos);
@@ -201,6 +236,10 @@ public final class Association {
      * Asks the peer to make {@code address}, one of ours, its primary destination (RFC 5061 section
      * 4.2.4, SCTP_SET_PEER_PRIMARY_ADDR of RFC 6458 section 8.3.2); the outcome comes as an
      * {@link AssociationEvent.LocalAddressChange}.
+     *
+     * @param address one of our addresses in the association
+     * @param nowNanos the current time
+     * @return whether the request was queued, or why not
      */
     public AddressRequestStatus requestPeerPrimary(InetAddress address, long nowNanos) {
         return asconf.request(new org.jsctp.core.asconf.AsconfRequest.SetPrimary(address), nowNanos);
@@ -227,6 +266,7 @@ public final class Association {
      * Potentially Failed; 0 is immediate. A value at or above Path.Max.Retrans turns it off.
      *
      * @throws IllegalArgumentException if negative
+     * @param threshold PotentiallyFailed.Max.Retrans, 0 or more
      */
     public void setPotentiallyFailedThreshold(int threshold) {
         paths.setPotentiallyFailedThreshold(threshold);
@@ -240,6 +280,9 @@ public final class Association {
      * back in {@link AssociationEvent.SendFailed} events whose reason starts with "abandoned".
      *
      * @throws IllegalStateException when the association is not (about to be) established
+     * @param message the message; its payload is not copied
+     * @param nowNanos the current time
+     * @return {@code ACCEPTED}, or why the message was refused
      */
     public SendQueue.OfferResult send(OutgoingMessage message, long nowNanos) {
         if (sender() == null || (tcb.state != AssociationState.ESTABLISHED && tcb.state != AssociationState.COOKIE_ECHOED)) {
@@ -259,6 +302,8 @@ public final class Association {
     /**
      * Starts a graceful shutdown (RFC 9260 section 9.2): no new data is accepted, what is queued
      * and in flight is delivered, then SHUTDOWN, SHUTDOWN ACK and SHUTDOWN COMPLETE close it.
+     *
+     * @param nowNanos the current time
      */
     public void shutdown(long nowNanos) {
         if (tcb.isHandshaking()) {
@@ -269,7 +314,11 @@ public final class Association {
         transmission.flush(nowNanos);
     }
 
-    /** Aborts the association (RFC 9260 section 9.1), telling the peer why. */
+    /**
+     * Aborts the association (RFC 9260 section 9.1), telling the peer why.
+     *
+     * @param reason the text of the User-Initiated Abort cause
+     */
     public void abort(String reason) {
         if (tcb.state == AssociationState.CLOSED) {
             return;
@@ -280,7 +329,11 @@ public final class Association {
         lifecycle.close("aborted by the user: " + reason, List.of());
     }
 
-    /** Handles the timers whose deadlines have passed at {@code nowNanos}. */
+    /**
+     * Handles the timers whose deadlines have passed at {@code nowNanos}.
+     *
+     * @param nowNanos the current time
+     */
     public void handleTimeout(long nowNanos) {
         timerDispatcher.handleTimeout(nowNanos);
     }
@@ -313,6 +366,8 @@ public final class Association {
      * {@link #onUserRead} says the application took it (RFC 9260 section 6.2: the window is the
      * buffer space not yet consumed by the upper layer). For a layer that queues messages for the
      * application, such as a socket-like API; call it before the first {@code pollEvent}.
+     *
+     * @param manual whether reads are credited by {@link #onUserRead}
      */
     public void setManualReadCredit(boolean manual) {
         delivery.setManualReadCredit(manual);
@@ -329,6 +384,9 @@ public final class Association {
      * peer when it is worth a packet (RFC 9260 section 6.2). Only with manual read credit. Bytes of
      * messages from before a restart (RFC 9260 section 5.2.4 case A) may be credited after it; the
      * count then stops at zero.
+     *
+     * @param bytes the user data bytes read, 0 or more
+     * @param nowNanos the current time
      */
     public void onUserRead(long bytes, long nowNanos) {
         if (!delivery.isManualReadCredit()) {
@@ -344,6 +402,8 @@ public final class Association {
      * Sets the level at or below which a drop of {@link #bufferedAmount()} raises
      * {@link AssociationEvent.BufferedAmountLow}; 0 (the default) raises it when everything is
      * acknowledged. May be changed at any time.
+     *
+     * @param bytes the threshold in bytes, 0 or more
      */
     public void setBufferedAmountLowThreshold(long bytes) {
         if (bytes < 0) {
@@ -360,6 +420,8 @@ public final class Association {
     /**
      * Turns Nagle's algorithm off ({@code true}) or on while the association lives (SCTP_NODELAY,
      * RFC 6458 section 8.1.5); the next transmission follows it.
+     *
+     * @param noDelay true to turn Nagle's algorithm off
      */
     public void setNoDelay(boolean noDelay) {
         transmission.setNoDelay(noDelay);
@@ -401,7 +463,11 @@ public final class Association {
         return transmission.noDelay();
     }
 
-    /** Changes HB.interval of every path (RFC 9260 section 8.3, RFC 6458 section 8.1.12 spp_hbinterval). */
+    /**
+     * Changes HB.interval of every path (RFC 9260 section 8.3, RFC 6458 section 8.1.12 spp_hbinterval).
+     *
+     * @param intervalNanos HB.interval in nanoseconds
+     */
     public void setHeartbeatInterval(long intervalNanos) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("HB.interval must be positive: " + intervalNanos);
@@ -508,22 +574,37 @@ public final class Association {
         return Math.min(next, paths.nextDeadline());
     }
 
+    /**
+     * {@return the RFC 9260 section 4 state}
+     */
     public AssociationState state() {
         return tcb.state;
     }
 
+    /**
+     * {@return our Verification Tag: the one the peer puts in packets to us}
+     */
     public int localTag() {
         return tcb.localTag;
     }
 
+    /**
+     * {@return the peer's Verification Tag: the one we put in packets to it}
+     */
     public int peerTag() {
         return tcb.peerTag;
     }
 
+    /**
+     * {@return our SCTP port}
+     */
     public int localPort() {
         return tcb.localPort;
     }
 
+    /**
+     * {@return the peer's SCTP port}
+     */
     public int peerPort() {
         return tcb.peerPort;
     }
@@ -543,6 +624,9 @@ public final class Association {
         return tcb.capabilities;
     }
 
+    /**
+     * {@return the association's settings}
+     */
     public AssociationConfig config() {
         return tcb.config;
     }
