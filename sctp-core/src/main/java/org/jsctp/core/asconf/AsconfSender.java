@@ -125,6 +125,8 @@ public final class AsconfSender {
     private boolean peerRefusesAsconf;
 
     /**
+     * A sender with nothing queued or outstanding.
+     *
      * @param local our addresses
      * @param initialSerial the first serial number: our Initial TSN (RFC 5061 section 5.1 rule A2)
      * @param t4 the T-4 RTO timer, registered with the association's timers; exponential backoff,

@@ -19,7 +19,11 @@ public final class InMemoryLocalAddressBook implements LocalAddressBook {
     private final Set<InetAddress> known = new LinkedHashSet<>();
     private final Set<InetAddress> notSources = new HashSet<>();
 
-    /** @param initial our addresses the peer learnt at setup (INIT or INIT ACK, or the packets' source) */
+    /**
+     * A book that starts with {@code initial}.
+     *
+     * @param initial our addresses the peer learnt at setup (INIT or INIT ACK, or the packets' source)
+     */
     public InMemoryLocalAddressBook(List<InetAddress> initial) {
         known.addAll(initial);
     }

@@ -22,6 +22,8 @@ public final class InMemoryPeerAddressBook implements PeerAddressBook {
     private InetAddress primary;
 
     /**
+     * A book that starts with the peer's {@code initial} addresses.
+     *
      * @param capacity how many addresses fit before {@link AddOutcome#NO_RESOURCES}
      * @param initial the peer's confirmed addresses at setup; the first is the primary
      */

@@ -14,7 +14,12 @@ import org.jsctp.core.tx.OutgoingMessage;
  */
 public sealed interface AssociationEvent {
 
-    /** The association is up (SCTP_COMM_UP). */
+    /**
+     * The association is up (SCTP_COMM_UP).
+     *
+     * @param outboundStreams the streams we may send on, 1..65535
+     * @param inboundStreams the streams the peer may send on, 1..65535
+     */
     record CommunicationUp(int outboundStreams, int inboundStreams) implements AssociationEvent {
     }
 
@@ -41,6 +46,8 @@ public sealed interface AssociationEvent {
      * A user message arrived (RFC 9260 section 10.1 RECEIVE), whole or, for a large message, a
      * piece of it ({@link ReceivedMessage#complete()} is false on all pieces but the last; see
      * {@link ReceivedMessage}).
+     *
+     * @param message the message or piece
      */
     record MessageReceived(ReceivedMessage message) implements AssociationEvent {
     }
@@ -99,6 +106,8 @@ public sealed interface AssociationEvent {
      * with new tags and sequence numbers; data that was queued or in flight is lost.
      *
      * @param droppedMessages how many queued messages were dropped
+     * @param outboundStreams the streams we may send on after the restart
+     * @param inboundStreams the streams the peer may send on after the restart
      */
     record Restarted(int outboundStreams, int inboundStreams, int droppedMessages) implements AssociationEvent {
     }
@@ -131,6 +140,8 @@ public sealed interface AssociationEvent {
      * (SCTP_SEND_FAILED_EVENT of RFC 6458 section 6.1.11): the message is handed back to the user.
      *
      * @param sent whether any of it had been sent (SCTP_DATA_SENT) or none (SCTP_DATA_UNSENT)
+     * @param message the message, as the user gave it
+     * @param reason why it failed, e.g. "association aborted" or "abandoned: ..."
      */
     record SendFailed(OutgoingMessage message, boolean sent, String reason) implements AssociationEvent {
     }

@@ -38,6 +38,8 @@ public final class InitResponder {
     private final long maxCookieLifeNanos;
 
     /**
+     * A responder to the INITs of an endpoint's peers (RFC 9260 section 5.1 step B).
+     *
      * @param maxCookieLifeNanos the longest cookie life a peer's Cookie Preservative may obtain
      *     (at least the configured Valid.Cookie.Life)
      * @param config the settings the INIT ACK announces

@@ -51,6 +51,8 @@ public final class PacketAuthenticator {
     private final Map<Integer, Mac> macs = new HashMap<>();
 
     /**
+     * Signs and checks one association's AUTH chunks with the negotiated parameters (RFC 4895 section 6).
+     *
      * @param local what we announced
      * @param peer what the peer announced
      * @param keys the endpoint-pair shared keys

@@ -28,6 +28,10 @@ public final class ProportionalRateReduction {
     private long delivered;
     private long out;
 
+    /** Not in Fast Recovery. */
+    public ProportionalRateReduction() {
+    }
+
     /**
      * Fast Recovery starts on the path (RFC 6937 section 3.1 initialisation).
      *

@@ -63,6 +63,8 @@ public final class RenoCongestionController implements CongestionController {
     private boolean onePacketAfterTimeout;
 
     /**
+     * A controller in slow start with the initial window of RFC 9260 section 7.2.1.
+     *
      * @param config MTU, initial window, Max.Burst and L
      * @param initialSsthresh the initial slow-start threshold, e.g. the a_rwnd of the peer's INIT or
      *                        INIT ACK (RFC 9260 section 7.2.1)

@@ -42,6 +42,8 @@ public final class StateCookieSealer {
     private int lastUsed;
 
     /**
+     * A sealer that checks every cookie's MAC.
+     *
      * @param secrets the endpoint's rotating secrets
      * @param maxLifespanNanos the longest life span any cookie may be given (Valid.Cookie.Life plus
      *     any Cookie Preservative extension allowed); must not exceed the rotation interval

@@ -30,7 +30,11 @@ public final class UsedCookies {
     private final ArrayDeque<Entry> byAge = new ArrayDeque<>();
     private final Map<Long, Long> expiry = new HashMap<>();
 
-    /** @param capacity how many tag pairs are held at most (at least 1) */
+    /**
+     * An empty record.
+     *
+     * @param capacity how many tag pairs are held at most (at least 1)
+     */
     public UsedCookies(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);

@@ -39,7 +39,11 @@ public final class Tlv {
         return (-length) & 3;
     }
 
-    /** Decodes one element's value, given its 16-bit type and a reader bounded to the value. */
+    /**
+     * Decodes one element's value, given its 16-bit type and a reader bounded to the value.
+     *
+     * @param <T> the element type
+     */
     @FunctionalInterface
     public interface ValueDecoder<T> {
         /**

@@ -83,6 +83,8 @@ public final class PmtuDiscovery {
     private long blackHoles;
 
     /**
+     * PLPMTUD (RFC 8899) for one path, not started yet.
+     *
      * @param path the path whose MTU this sets ({@link Path#setMtu}); its current MTU is the
      *     configured path MTU, the MAX_PLPMTU unless {@link PmtuConfig#maxPlpmtu()} says otherwise
      * @param config the RFC 8899 constants; disabled leaves the path's MTU alone for good

@@ -30,6 +30,8 @@ public final class PmtuSearch {
     private int failed;
 
     /**
+     * A search above {@code confirmed}, up to {@code max}.
+     *
      * @param confirmed the largest size already confirmed (the current PLPMTU)
      * @param max MAX_PLPMTU, a multiple of 4
      */

@@ -74,6 +74,8 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
     }
 
     /**
+     * An empty queue for DATA chunks.
+     *
      * @param inboundStreams number of inbound streams negotiated at setup (1..65535)
      * @param maxBufferedBytes bound on held user data plus {@value ReassemblyQueue#ENTRY_OVERHEAD_BYTES}
      *                         bytes per held entry; at most {@code Integer.MAX_VALUE - 8}

@@ -50,6 +50,8 @@ public final class DataTracker {
     private boolean delayOnReordering;
 
     /**
+     * A tracker that expects {@code peerInitialTsn} first.
+     *
      * @param peerInitialTsn the Initial TSN from the peer's INIT or INIT ACK
      * @param maxGapRanges bound on the out-of-order runs held
      * @param maxDuplicatesReported bound on the duplicates kept for the next SACK

@@ -56,6 +56,8 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
     }
 
     /**
+     * An empty queue for I-DATA chunks (RFC 8260).
+     *
      * @param inboundStreams number of inbound streams negotiated at setup (1..65535)
      * @param maxBufferedBytes bound on held user data plus {@value ReassemblyQueue#ENTRY_OVERHEAD_BYTES}
      *                         bytes per held entry; at most {@code Integer.MAX_VALUE - 8}

@@ -47,6 +47,8 @@ public final class Timer {
     private int expirations;
 
     /**
+     * A stopped timer.
+     *
      * @param name for logs, e.g. "T1-init"
      * @param durationNanos the initial duration
      * @param maxDurationNanos the cap for backoff (RTO.Max for T1 and T3)

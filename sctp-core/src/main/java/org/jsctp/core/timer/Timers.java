@@ -11,6 +11,10 @@ public final class Timers {
 
     private final List<Timer> timers = new ArrayList<>();
 
+    /** No timers yet. */
+    public Timers() {
+    }
+
     /**
      * Registers and returns a timer.
      *

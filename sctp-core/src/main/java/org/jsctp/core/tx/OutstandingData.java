@@ -138,6 +138,8 @@ public final class OutstandingData {
     private long[] mergedEnds = NO_SCRATCH;
 
     /**
+     * Nothing outstanding yet.
+     *
      * @param initialTsn our Initial TSN (sent in INIT or INIT ACK): the first TSN {@link #add}
      *                   expects; the Cumulative TSN Ack Point starts one below it (RFC 9260
      *                   section 6.2.1 (A) and section 5.1)

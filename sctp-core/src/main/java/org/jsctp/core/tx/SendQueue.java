@@ -90,6 +90,8 @@ public final class SendQueue {
     }
 
     /**
+     * An empty queue.
+     *
      * @param outboundStreams the number of outbound streams, 1..65535 (the OS count agreed in
      *                        INIT / INIT ACK, RFC 9260 section 5.1.1)
      * @param maxBufferedBytes bound on queued, unproduced payload bytes
