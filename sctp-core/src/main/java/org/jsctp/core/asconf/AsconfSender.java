@@ -263,11 +263,12 @@ public final class AsconfSender {
     }
 
     /**
-     * {@return the T-4 RTO timer expired (RFC 5061 section 5.1 rules B1 to B5): the error is counted
+     * The T-4 RTO timer expired (RFC 5061 section 5.1 rules B1 to B5): the error is counted
      * toward Association.Max.Retrans; below it the same ASCONF, serial number and all, goes again
-     * and the timer restarts with its backed-off duration; beyond it the association has failed}
+     * and the timer restarts with its backed-off duration; beyond it the association has failed.
      *
      * @param nowNanos the current time
+     * @return the ASCONF to retransmit, or the requests abandoned when the association failed
      */
     public T4Outcome onT4Expiry(long nowNanos) {
         if (outstanding == null) {
@@ -317,8 +318,10 @@ public final class AsconfSender {
     }
 
     /**
-     * {@return RFC 5061 section 5.1 rule A9: the peer answered an ASCONF with an ERROR reporting the chunk
-     * type unrecognized} No further ASCONF is sent; what was outstanding and queued failed.
+     * RFC 5061 section 5.1 rule A9: the peer answered an ASCONF with an ERROR reporting the chunk
+     * type unrecognized. No further ASCONF is sent; what was outstanding and queued failed.
+     *
+     * @return the results of the failed requests
      */
     public List<AsconfResult> onAsconfNotSupported() {
         peerRefusesAsconf = true;

@@ -652,7 +652,7 @@ public final class Association {
     }
 
     /**
-     * {@return User-data bytes held on the receiving side: fragments and messages in reassembly, bounded
+     * {@return the user-data bytes held on the receiving side: fragments and messages in reassembly, bounded
      * by the configured receive buffer, plus messages handed out as events but not yet taken
      * with {@link #pollEvent()}}
      */

@@ -100,9 +100,10 @@ public final class DataTracker {
     }
 
     /**
-     * {@return records one received DATA or I-DATA chunk's TSN}
+     * Records one received DATA or I-DATA chunk's TSN.
      *
      * @param tsn a received chunk's TSN
+     * @return whether the chunk is new, a duplicate, or refused
      */
     public Observation observe(Tsn tsn) {
         long n = unwrapper.peek(tsn.value());

@@ -111,7 +111,7 @@ public interface ReassemblyQueue {
     int deliverableCount();
 
     /**
-     * {@return User-data bytes held: partial messages plus messages and pieces not yet polled} The
+     * {@return the user-data bytes held: partial messages plus messages and pieces not yet polled} The
      * association subtracts this from its receive buffer when it computes a_rwnd (RFC 9260
      * section 6.2).
      */

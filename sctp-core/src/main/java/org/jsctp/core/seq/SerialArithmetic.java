@@ -13,7 +13,7 @@ public final class SerialArithmetic {
     }
 
     /**
-     * {@return {@code a} precedes {@code b} in 32-bit serial arithmetic}
+     * {@return whether {@code a} precedes {@code b} in 32-bit serial arithmetic}
      *
      * @param a a 32-bit serial number
      * @param b another
@@ -24,7 +24,7 @@ public final class SerialArithmetic {
     }
 
     /**
-     * {@return {@code a} precedes {@code b} in 16-bit serial arithmetic; both in 0..65535}
+     * {@return whether {@code a} precedes {@code b} in 16-bit serial arithmetic; both in 0..65535}
      *
      * @param a a 16-bit serial number
      * @param b another

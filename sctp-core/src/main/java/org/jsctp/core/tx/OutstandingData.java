@@ -218,7 +218,7 @@ public final class OutstandingData {
     // ---------------------------------------------------------------- sending
 
     /**
-     * {@return records a DATA or I-DATA chunk just sent for the first time, on path {@code pathId}}
+     * Records a DATA or I-DATA chunk just sent for the first time, on path {@code pathId}.
      *
      * <p>{@code tsn} must be {@link #nextTsn()} and the chunk must carry it; the chunk's E bit
      * says whether it is its message's last fragment. {@code payloadBytes} is what the chunk
@@ -233,6 +233,7 @@ public final class OutstandingData {
      * @param payloadBytes the bytes it counts in the flight size
      * @param sentAtNanos when it was sent, for the RTT sample
      * @param pathId the path it was sent on
+     * @return {@link AddResult#ADDED}, or {@link AddResult#FULL} when nothing was recorded
      */
     public AddResult add(Tsn tsn, Chunk chunk, int payloadBytes, long sentAtNanos, Object message, int pathId) {
         Objects.requireNonNull(tsn, "tsn");
