@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record AssociationParameters(int maxRetransmits, Duration cookieLife) {
 
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param maxRetransmits Association.Max.Retrans (RFC 9260 section 8.1), 0..1000, default 10
+     * @param cookieLife Valid.Cookie.Life (RFC 9260 section 5.1.3), positive, default 60 s
+     */
     public AssociationParameters {
         Objects.requireNonNull(cookieLife, "cookieLife");
     }

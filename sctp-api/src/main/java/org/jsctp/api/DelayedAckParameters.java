@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record DelayedAckParameters(Duration delay, int frequency) {
 
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param delay the longest a SACK waits, 1 ms..500 ms, default 200 ms
+     * @param frequency after how many packets with DATA a SACK goes out at once; the stack SACKs
+     *     every second packet, so only 2 is accepted for now
+     */
     public DelayedAckParameters {
         Objects.requireNonNull(delay, "delay");
     }

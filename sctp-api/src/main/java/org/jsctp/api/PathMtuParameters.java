@@ -13,12 +13,16 @@ package org.jsctp.api;
  */
 public record PathMtuParameters(boolean discovery, int pathMtu) {
 
-    /** Discovery up to the local interface's MTU. */
+    /** {@return discovery up to the local interface's MTU} */
     public static PathMtuParameters discover() {
         return new PathMtuParameters(true, 0);
     }
 
-    /** No discovery: every packet up to {@code bytes}. */
+    /**
+     * {@return no discovery: every packet up to {@code bytes}}
+     *
+     * @param bytes the fixed path MTU in bytes (the largest SCTP packet, UDP payload)
+     */
     public static PathMtuParameters fixed(int bytes) {
         return new PathMtuParameters(false, bytes);
     }

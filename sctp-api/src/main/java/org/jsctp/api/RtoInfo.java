@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record RtoInfo(Duration initial, Duration min, Duration max) {
 
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param initial RTO.Initial
+     * @param min RTO.Min
+     * @param max RTO.Max
+     */
     public RtoInfo {
         Objects.requireNonNull(initial, "initial");
         Objects.requireNonNull(min, "min");

@@ -100,12 +100,12 @@ public final class SctpAssociation {
 
     // ------------------------------------------------------------------ identity
 
-    /** The association's number, unique within its endpoint (like RFC 6458's sctp_assoc_t). */
+    /** {@return the association's number, unique within its endpoint (like RFC 6458's sctp_assoc_t)} */
     public int id() {
         return id;
     }
 
-    /** The peer's UDP address, updated from its packets (RFC 6951 section 5.4). */
+    /** {@return the peer's UDP address, updated from its packets (RFC 6951 section 5.4)} */
     public InetSocketAddress remoteAddress() {
         SctpUdpAssociation t = transport;
         return t == null ? initialRemote : t.remoteAddress();
@@ -118,20 +118,20 @@ public final class SctpAssociation {
     }
 
     /**
-     * The peer's addresses (sctp_getpaddrs, RFC 6458 section 9.3): those given to connect and
-     * those its INIT or INIT ACK listed (RFC 9260 section 6.4); before setup, the one connected to.
+     * {@return the peer's addresses (sctp_getpaddrs, RFC 6458 section 9.3): those given to connect and
+     * those its INIT or INIT ACK listed (RFC 9260 section 6.4); before setup, the one connected to}
      */
     public List<InetAddress> peerAddresses() {
         SctpUdpAssociation t = transport;
         return t == null ? List.of(initialRemote.getAddress()) : t.peerAddresses();
     }
 
-    /** Our addresses (sctp_getladdrs, RFC 6458 section 9.5): the endpoint's bound addresses. */
+    /** {@return our addresses (sctp_getladdrs, RFC 6458 section 9.5): the endpoint's bound addresses} */
     public List<InetAddress> localAddresses() {
         return engine.localAddresses();
     }
 
-    /** The peer address new data is sent to (the primary path, RFC 9260 section 6.4). */
+    /** {@return the peer address new data is sent to (the primary path, RFC 9260 section 6.4)} */
     public InetAddress primaryAddress() {
         SctpUdpAssociation t = transport;
         return t == null ? initialRemote.getAddress() : t.primaryAddress();
@@ -144,6 +144,8 @@ public final class SctpAssociation {
      * @throws IllegalArgumentException if it is not one of {@link #peerAddresses()}
      * @throws SctpException if the association is not set up or closed
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @param address one of the peer's addresses
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public void setPrimary(InetAddress address) throws SctpException, InterruptedIOException {
         engine.guard().refuseBlocking("SctpAssociation.setPrimary()", "setPrimaryAsync()");
@@ -164,6 +166,9 @@ public final class SctpAssociation {
      * {@link #unbindAddress} or when the peer refuses). Completes when the peer acknowledged it;
      * from then on the address may be the source of any packet. Fails with {@link SctpAddressReconfigException} when ASCONF was not negotiated
      * ({@link SctpOptions#ASCONF_ENABLED} on both sides), the request is invalid, or the peer refused it.
+     *
+     * @param address a local address of this host, not yet in the association
+     * @return completes when the peer acknowledged the addition
      */
     public CompletableFuture<Void> bindAddress(InetAddress address) {
         org.jsctp.transport.UdpSctpEndpoint endpoint = engine.transport();
@@ -196,6 +201,9 @@ public final class SctpAssociation {
      * Deletes {@code address}, one of ours, from this live association (sctp_bindx with
      * SCTP_BINDX_REM_ADDR; an ASCONF Delete IP Address, RFC 5061 section 4.2.2): it stops being a
      * source at once and the future completes when the peer acknowledged it. Never the last one.
+     *
+     * @param address one of the association's local addresses, not the last
+     * @return completes when the peer acknowledged the deletion
      */
     public CompletableFuture<Void> unbindAddress(InetAddress address) {
         return addressRequests.request(transport, address, org.jsctp.core.assoc.LocalAddressRequest.DELETE,
@@ -211,13 +219,21 @@ public final class SctpAssociation {
      * Asks the peer to make {@code address}, one of ours in the association, its primary destination
      * (SCTP_SET_PEER_PRIMARY_ADDR, RFC 6458 section 8.3.2; an ASCONF Set Primary Address, RFC 5061
      * section 4.2.4); completes when the peer acknowledged it.
+     *
+     * @param address one of the association's local addresses
+     * @return completes when the peer acknowledged the request
      */
     public CompletableFuture<Void> setPeerPrimary(InetAddress address) {
         return addressRequests.request(transport, address, org.jsctp.core.assoc.LocalAddressRequest.SET_PEER_PRIMARY,
                 (core, now) -> core.requestPeerPrimary(address, now));
     }
 
-    /** As {@link #setPrimary}, without blocking; fails with IllegalArgumentException for an unknown address. */
+    /**
+     * As {@link #setPrimary}, without blocking; fails with IllegalArgumentException for an unknown address.
+     *
+     * @param address one of the peer's addresses
+     * @return completes once the event loop made it the primary path
+     */
     public CompletableFuture<Void> setPrimaryAsync(InetAddress address) {
         Objects.requireNonNull(address, "address");
         SctpUdpAssociation t = transport;
@@ -228,37 +244,39 @@ public final class SctpAssociation {
     }
 
     /**
-     * Each path's state, cwnd, srtt, RTO and MTU with its peer address (SCTP_GET_PEER_ADDR_INFO,
-     * RFC 6458 section 8.2.2), taken on the event loop.
+     * {@return each path's state, cwnd, srtt, RTO and MTU with its peer address (SCTP_GET_PEER_ADDR_INFO,
+     * RFC 6458 section 8.2.2), taken on the event loop}
      *
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @throws SctpException if there is no snapshot ({@link SctpClosedException}: the association was never set up)
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public List<SctpPathStatistics> pathStatistics() throws SctpException, InterruptedIOException {
         engine.guard().refuseBlocking("SctpAssociation.pathStatistics()", "statisticsAsync()");
         return await(statisticsAsync(), -1).paths();
     }
 
-    /** The peer's SCTP port. */
+    /** {@return the peer's SCTP port} */
     public int remoteSctpPort() {
         return remoteSctpPort;
     }
 
-    /** Our SCTP port. */
+    /** {@return our SCTP port} */
     public int localSctpPort() {
         return engine.sctpPort();
     }
 
-    /** Streams we may send on (0 until the association is up). */
+    /** {@return streams we may send on (0 until the association is up)} */
     public int outboundStreams() {
         return outboundStreams;
     }
 
-    /** Streams the peer may send on (0 until the association is up). */
+    /** {@return streams the peer may send on (0 until the association is up)} */
     public int inboundStreams() {
         return inboundStreams;
     }
 
-    /** The state after the last input the event loop processed. */
+    /** {@return the state after the last input the event loop processed} */
     public SctpAssociationState state() {
         SctpUdpAssociation t = transport;
         if (t == null) {
@@ -279,6 +297,7 @@ public final class SctpAssociation {
      * @throws InterruptedIOException if the thread was interrupted before the message was taken
      * @throws IllegalArgumentException if its stream does not exist or it is larger than the send buffer
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @param message the message; its stream must be below {@link #outboundStreams()}
      */
     public void send(SctpMessage message) throws SctpException, InterruptedIOException {
         engine.guard().refuseBlocking("SctpAssociation.send()", "sendAsync() or trySend()");
@@ -289,6 +308,9 @@ public final class SctpAssociation {
      * As {@link #send(SctpMessage)}, giving up after {@code timeout}.
      *
      * @throws SctpTimeoutException if there was no room in time; the message was not sent
+     * @param message the message; its stream must be below {@link #outboundStreams()}
+     * @param timeout how long to wait for room in the send buffer
+     * @throws InterruptedIOException if the thread was interrupted before the message was taken
      */
     public void send(SctpMessage message, Duration timeout) throws SctpException, InterruptedIOException {
         engine.guard().refuseBlocking("SctpAssociation.send()", "sendAsync() or trySend()");
@@ -303,6 +325,8 @@ public final class SctpAssociation {
      * It may complete on the event loop: do not block in its callbacks.
      *
      * @throws IllegalArgumentException if its stream does not exist or it is larger than the send buffer
+     * @param message the message; its stream must be below {@link #outboundStreams()}
+     * @return completes when the send buffer took the message
      */
     public CompletableFuture<Void> sendAsync(SctpMessage message) {
         return pipeline.submit(outgoing(message), true).done;
@@ -315,6 +339,8 @@ public final class SctpAssociation {
      * @throws SctpClosedException if the association is shutting down or closed
      * @throws SctpAbortedException if it was aborted or lost
      * @throws IllegalArgumentException if its stream does not exist or it is larger than the send buffer
+     * @param message the message; its stream must be below {@link #outboundStreams()}
+     * @return true if the send buffer took it, false if it did not (nothing was sent)
      */
     public boolean trySend(SctpMessage message) throws SctpException {
         return pipeline.trySubmit(outgoing(message));
@@ -330,6 +356,7 @@ public final class SctpAssociation {
      * @throws InterruptedIOException if the thread was interrupted
      * @throws IllegalStateException in the one-to-many style (receive on the endpoint), with a
      *     listener set, or on the endpoint's event-loop thread
+     * @return the next message, or null at the end of data
      */
     public SctpReceivedMessage receive() throws SctpException, InterruptedIOException {
         requireOneToOne("receive()");
@@ -341,6 +368,9 @@ public final class SctpAssociation {
      * As {@link #receive()}, giving up after {@code timeout}.
      *
      * @throws SctpTimeoutException if no message came in time
+     * @param timeout how long to wait
+     * @return the next message, or null at the end of data
+     * @throws InterruptedIOException if the thread was interrupted
      */
     public SctpReceivedMessage receive(Duration timeout) throws SctpException, InterruptedIOException {
         requireOneToOne("receive()");
@@ -349,8 +379,8 @@ public final class SctpAssociation {
     }
 
     /**
-     * The next message when it comes: completes with null at the end of data, exceptionally if
-     * the association was aborted or lost. It may complete on the event loop: do not block in its
+     * {@return the next message when it comes: completes with null at the end of data, exceptionally if
+     * the association was aborted or lost} It may complete on the event loop: do not block in its
      * callbacks.
      *
      * @throws IllegalStateException in the one-to-many style
@@ -361,8 +391,8 @@ public final class SctpAssociation {
     }
 
     /**
-     * The next message if one is waiting, otherwise null (also at the end of data: use
-     * {@link #receive()} to tell).
+     * {@return the next message if one is waiting, otherwise null (also at the end of data: use
+     * {@link #receive()} to tell)}
      *
      * @throws SctpAbortedException once every message was read, if the association was aborted or lost
      * @throws IllegalStateException in the one-to-many style
@@ -372,7 +402,11 @@ public final class SctpAssociation {
         return inbox.messages().poll();
     }
 
-    /** The next notification of a subscribed kind if one is waiting (no listener set), otherwise null. */
+    /**
+     * {@return the next notification of a subscribed kind if one is waiting (no listener set), otherwise null}
+     *
+     * @throws SctpAbortedException once every notification was taken, if the association was aborted or lost
+     */
     public SctpNotification pollNotification() throws SctpException {
         requireOneToOne("pollNotification()");
         return inbox.notifications().poll();
@@ -383,6 +417,9 @@ public final class SctpAssociation {
      * set); null once the association has closed and every notification was taken.
      *
      * @throws SctpTimeoutException if none came in time
+     * @param timeout how long to wait
+     * @return the next notification, or null once the association has closed and none is left
+     * @throws InterruptedIOException if the thread was interrupted
      */
     public SctpNotification receiveNotification(Duration timeout) throws SctpException, InterruptedIOException {
         requireOneToOne("receiveNotification()");
@@ -394,6 +431,8 @@ public final class SctpAssociation {
      * Delivers this association's messages and notifications to {@code listener} (on the event
      * loop) instead of the receive queues; what already waits there goes to it first. Null goes
      * back to the queues. One-to-one style only: in the one-to-many style set it on the endpoint.
+     *
+     * @param listener the listener, or null to go back to the receive queues
      */
     public void setListener(SctpListener listener) {
         requireOneToOne("setListener()");
@@ -453,14 +492,22 @@ public final class SctpAssociation {
 
     // ------------------------------------------------------------------ notifications
 
-    /** Adds notification kinds to those delivered (RFC 6458 section 6.2.1; none by default). */
+    /**
+     * Adds notification kinds to those delivered (RFC 6458 section 6.2.1; none by default).
+     *
+     * @param kinds the kinds to add
+     */
     public synchronized void subscribe(NotificationKind... kinds) {
         EnumSet<NotificationKind> s = events.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(events);
         s.addAll(Arrays.asList(kinds));
         events = OptionMapping.copyKinds(s);
     }
 
-    /** Removes notification kinds from those delivered. */
+    /**
+     * Removes notification kinds from those delivered.
+     *
+     * @param kinds the kinds to remove
+     */
     public synchronized void unsubscribe(NotificationKind... kinds) {
         EnumSet<NotificationKind> s = events.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(events);
         Arrays.asList(kinds).forEach(s::remove);
@@ -535,6 +582,7 @@ public final class SctpAssociation {
      *
      * @throws SctpAbortedException if the association was lost or aborted instead
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public void shutdown() throws SctpException, InterruptedIOException {
         engine.guard().refuseBlocking("SctpAssociation.shutdown()", "shutdownAsync()");
@@ -544,6 +592,8 @@ public final class SctpAssociation {
     /**
      * Starts a graceful shutdown; the future completes when it has completed (SHUTDOWN COMPLETE),
      * exceptionally if the association was lost or aborted instead.
+     *
+     * @return completes when SHUTDOWN COMPLETE was sent or received
      */
     public CompletableFuture<Void> shutdownAsync() {
         SctpUdpAssociation t = transport;
@@ -557,6 +607,9 @@ public final class SctpAssociation {
      * Aborts the association (RFC 9260 section 9.1): the peer gets an ABORT with a User-Initiated
      * Abort cause carrying {@code reason}; what was not delivered is dropped (and handed back in
      * {@link SctpNotification.SendFailed} notifications). Returns {@link #onClose()}.
+     *
+     * @param reason the text of the User-Initiated Abort cause (RFC 9260 section 3.3.10.12), may be empty, not null
+     * @return {@link #onClose()}
      */
     public CompletableFuture<Void> abort(String reason) {
         Objects.requireNonNull(reason, "reason");
@@ -567,7 +620,11 @@ public final class SctpAssociation {
         return closed;
     }
 
-    /** Completes when the association has closed, gracefully or not; it never fails. */
+    /**
+     * Completes when the association has closed, gracefully or not; it never fails.
+     *
+     * @return the future of the association's end; never completes exceptionally
+     */
     public CompletableFuture<Void> onClose() {
         return closed;
     }
@@ -575,17 +632,19 @@ public final class SctpAssociation {
     // ------------------------------------------------------------------ status and options
 
     /**
-     * A snapshot of the association's state and counters, taken on the event loop; after the
-     * association closed, the one taken as it closed.
+     * {@return a snapshot of the association's state and counters, taken on the event loop; after the
+     * association closed, the one taken as it closed}
      *
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @throws SctpException if there is no snapshot ({@link SctpClosedException}: the association was never set up)
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpStatistics statistics() throws SctpException, InterruptedIOException {
         engine.guard().refuseBlocking("SctpAssociation.statistics()", "statisticsAsync()");
         return await(statisticsAsync(), -1);
     }
 
-    /** A snapshot of the association's state and counters, taken on the event loop. */
+    /** {@return a snapshot of the association's state and counters, taken on the event loop} */
     public CompletableFuture<SctpStatistics> statisticsAsync() {
         SctpUdpAssociation t = transport;
         SctpStatistics last = lastStatistics;
@@ -726,7 +785,12 @@ public final class SctpAssociation {
         return t.call((core, now) -> f.apply(core.auth()));
     }
 
-    /** The option's current value on this association. */
+    /**
+     * {@return the option's current value on this association}
+     *
+     * @param <T> the option's value type
+     * @param option one of {@link SctpOptions}
+     */
     @SuppressWarnings("unchecked")
     public <T> T getOption(SctpOption<T> option) {
         Objects.requireNonNull(option, "option");
@@ -759,6 +823,9 @@ public final class SctpAssociation {
      *
      * @throws IllegalArgumentException if the value is out of the option's range
      * @throws IllegalStateException if the option cannot be changed on a live association
+     * @param <T> the option's value type
+     * @param option one of {@link SctpOptions}
+     * @param value the new value, within the option's range
      */
     public <T> void setOption(SctpOption<T> option, T value) {
         option.validate(value);

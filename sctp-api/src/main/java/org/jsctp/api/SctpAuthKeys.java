@@ -17,7 +17,12 @@ public record SctpAuthKeys(Map<Integer, byte[]> keys, int activeKeyId) {
     /** The RFC 4895 default: the empty key 0, active. */
     public static final SctpAuthKeys DEFAULT = new SctpAuthKeys(Map.of(0, new byte[0]), 0);
 
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     *
+     * @param keys key bytes by Shared Key Identifier (0..65535); copied
+     * @param activeKeyId the key sent with; one of {@code keys}
+     */
     public SctpAuthKeys {
         TreeMap<Integer, byte[]> copy = new TreeMap<>();
         keys.forEach((id, key) -> {

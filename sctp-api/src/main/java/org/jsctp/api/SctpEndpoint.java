@@ -33,7 +33,7 @@ public final class SctpEndpoint implements AutoCloseable {
         styles.listener = b.listener;
     }
 
-    /** A builder with the defaults: wildcard address, UDP port 9899, an ephemeral SCTP port. */
+    /** {@return a builder with the defaults: wildcard address, UDP port 9899, an ephemeral SCTP port} */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,6 +45,8 @@ public final class SctpEndpoint implements AutoCloseable {
      * @param sctpPort the peer's SCTP port
      * @throws SctpConnectException if it could not be set up, saying why (no answer, refused)
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @return the association, up
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpAssociation connect(InetSocketAddress remoteUdp, int sctpPort) throws SctpException,
             InterruptedIOException {
@@ -55,6 +57,10 @@ public final class SctpEndpoint implements AutoCloseable {
     /**
      * Sets up an association; the future completes when it is up, or fails with a
      * {@link SctpConnectException} saying why it could not be set up.
+     *
+     * @param remoteUdp the peer's UDP address; port 0 means the builder's remote UDP port
+     * @param sctpPort the peer's SCTP port
+     * @return completes with the association once it is up
      */
     public CompletableFuture<SctpAssociation> connectAsync(InetSocketAddress remoteUdp, int sctpPort) {
         return engine.connect(remoteUdp, sctpPort).connected();
@@ -68,6 +74,10 @@ public final class SctpEndpoint implements AutoCloseable {
      * @throws SctpConnectException if it could not be set up, saying why
      * @throws IllegalArgumentException for an empty list or a duplicate address
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @param remoteUdp the peer's addresses, the first the initial primary
+     * @param sctpPort the peer's SCTP port
+     * @return the association, up
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpAssociation connect(java.util.List<InetSocketAddress> remoteUdp, int sctpPort) throws SctpException,
             InterruptedIOException {
@@ -75,7 +85,13 @@ public final class SctpEndpoint implements AutoCloseable {
         return SctpAssociation.await(connectAsync(remoteUdp, sctpPort), -1);
     }
 
-    /** As {@link #connect(java.util.List, int)}, without blocking. */
+    /**
+     * As {@link #connect(java.util.List, int)}, without blocking.
+     *
+     * @param remoteUdp the peer's addresses, the first the initial primary
+     * @param sctpPort the peer's SCTP port
+     * @return completes with the association once it is up
+     */
     public CompletableFuture<SctpAssociation> connectAsync(java.util.List<InetSocketAddress> remoteUdp, int sctpPort) {
         return engine.connect(remoteUdp, sctpPort).connected();
     }
@@ -91,6 +107,8 @@ public final class SctpEndpoint implements AutoCloseable {
      * ABORT until some are accepted. One that closes before it is accepted leaves the backlog when
      * nothing of it is left to read (its messages went to a listener, or there were none); one
      * with messages still to read stays until accepted.
+     *
+     * @param backlog how many set-up associations may wait for {@link #accept()}, at least 1
      */
     public void listen(int backlog) {
         if (backlog < 1) {
@@ -105,6 +123,8 @@ public final class SctpEndpoint implements AutoCloseable {
      *
      * @throws SctpClosedException if the endpoint is closed
      * @throws IllegalStateException before {@link #listen()}, or on the endpoint's event-loop thread
+     * @return the association, up
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpAssociation accept() throws SctpException, InterruptedIOException {
         return accept(-1);
@@ -114,38 +134,41 @@ public final class SctpEndpoint implements AutoCloseable {
      * As {@link #accept()}, giving up after {@code timeout}.
      *
      * @throws SctpTimeoutException if none came in time
+     * @param timeout how long to wait
+     * @return the association, up
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpAssociation accept(Duration timeout) throws SctpException, InterruptedIOException {
         return accept(ReceiveQueue.nanos(timeout));
     }
 
-    /** The next association a peer sets up; fails with {@link SctpClosedException} once the endpoint is closed. */
+    /** {@return the next association a peer sets up; fails with {@link SctpClosedException} once the endpoint is closed} */
     public CompletableFuture<SctpAssociation> acceptAsync() {
         requireListening();
         return accepted.takeAsync();
     }
 
-    /** The open associations (set up and not closed), accepted or not, oldest first. */
+    /** {@return the open associations (set up and not closed), accepted or not, oldest first} */
     public List<SctpAssociation> associations() {
         return engine.associations();
     }
 
-    /** The bound UDP address; its port is the one picked when the builder asked for 0. */
+    /** {@return the bound UDP address; its port is the one picked when the builder asked for 0} */
     public InetSocketAddress localAddress() {
         return engine.transport().localAddress();
     }
 
-    /** Every bound socket address: one per address of the builder's {@code localAddresses}, or the one of {@link #localAddress()}. */
+    /** {@return every bound socket address: one per address of the builder's {@code localAddresses}, or the one of {@link #localAddress()}} */
     public java.util.List<InetSocketAddress> localAddresses() {
         return engine.transport().localAddresses();
     }
 
-    /** Our SCTP port. */
+    /** {@return our SCTP port} */
     public int sctpPort() {
         return engine.sctpPort();
     }
 
-    /** The transport in use. */
+    /** {@return the transport in use} */
     public SctpTransportType transportType() {
         return CoreTypes.transportType(engine.transport().transportType());
     }
@@ -172,7 +195,11 @@ public final class SctpEndpoint implements AutoCloseable {
         SctpAssociation.await(closeAsync(), -1);
     }
 
-    /** Starts closing as {@link #close()} does; the future completes when it is done. */
+    /**
+     * Starts closing as {@link #close()} does; the future completes when it is done.
+     *
+     * @return completes when every association and the socket are closed
+     */
     public synchronized CompletableFuture<Void> closeAsync() {
         if (closeStarted.compareAndSet(false, true)) {
             listening = false;

@@ -47,13 +47,23 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
         return (B) this;
     }
 
-    /** The local UDP port, 0..65535; 0 picks a free one. Default 9899 (RFC 6951 section 5.1). */
+    /**
+     * The local UDP port, 0..65535; 0 picks a free one. Default 9899 (RFC 6951 section 5.1).
+     *
+     * @param port the UDP port, 0..65535
+     * @return this builder
+     */
     public B udpPort(int port) {
         this.udpPort = port(port, 0, "UDP port");
         return self();
     }
 
-    /** The local address, IPv4 or IPv6. Default: the wildcard address (dual-stack where available). */
+    /**
+     * The local address, IPv4 or IPv6. Default: the wildcard address (dual-stack where available).
+     *
+     * @param address the address to bind
+     * @return this builder
+     */
     public B localAddress(InetAddress address) {
         this.localAddress = Objects.requireNonNull(address, "address");
         return self();
@@ -66,19 +76,31 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      * path. Replaces {@link #localAddress}; empty goes back to it.
      *
      * @throws IllegalArgumentException for the wildcard address or a duplicate
+     * @param addresses the addresses to bind, none the wildcard
+     * @return this builder
      */
     public B localAddresses(InetAddress... addresses) {
         return localAddresses(java.util.List.of(addresses));
     }
 
-    /** As {@link #localAddresses(InetAddress...)}. */
+    /**
+     * As {@link #localAddresses(InetAddress...)}.
+     *
+     * @param addresses the addresses to bind, none the wildcard
+     * @return this builder
+     */
     public B localAddresses(java.util.List<InetAddress> addresses) {
         UdpSctpEndpoint.builder().bind(addresses); // the same checks as the transport's, now
         this.localAddresses = java.util.List.copyOf(addresses);
         return self();
     }
 
-    /** Our SCTP port, 0..65535; 0 (the default) picks one from the dynamic range 49152..65535. */
+    /**
+     * Our SCTP port, 0..65535; 0 (the default) picks one from the dynamic range 49152..65535.
+     *
+     * @param port the SCTP port, 0..65535
+     * @return this builder
+     */
     public B sctpPort(int port) {
         this.sctpPort = port(port, 0, "SCTP port");
         return self();
@@ -87,6 +109,9 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     /**
      * The peer's UDP port used when an address given to connect or send has port 0, until the
      * peer's packets tell the real one (RFC 6951 section 5.4). Default 9899.
+     *
+     * @param port the peer's UDP port, 1..65535
+     * @return this builder
      */
     public B remoteUdpPort(int port) {
         this.remoteUdpPort = port(port, 1, "remote UDP port");
@@ -97,6 +122,9 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      * Runs the endpoint on one event loop of {@code group}, which the endpoint does not shut
      * down. Default: the endpoint creates a group of {@link #threads(int)} threads and shuts it
      * down on close.
+     *
+     * @param group the group to take an event loop from
+     * @return this builder
      */
     public B eventLoopGroup(EventLoopGroup group) {
         this.group = Objects.requireNonNull(group, "group");
@@ -107,6 +135,9 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      * Threads of the event loop group the endpoint creates and owns (without
      * {@link #eventLoopGroup}); the endpoint's socket and associations run on one of them, so more
      * than one helps only listeners that hand work on. Default 1.
+     *
+     * @param threads at least 1
+     * @return this builder
      */
     public B threads(int threads) {
         if (threads < 1) {
@@ -116,7 +147,12 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
         return self();
     }
 
-    /** Native epoll, NIO, or whichever is best here ({@link SctpTransportType#AUTO}, the default). */
+    /**
+     * Native epoll, NIO, or whichever is best here ({@link SctpTransportType#AUTO}, the default).
+     *
+     * @param type the socket implementation
+     * @return this builder
+     */
     public B transportType(SctpTransportType type) {
         this.transportType = Objects.requireNonNull(type, "type");
         return self();
@@ -127,6 +163,10 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      * association where {@link SctpOption#isLive()}). Later settings of the same option win.
      *
      * @throws IllegalArgumentException if the value is out of the option's range
+     * @param <T> the option's value type
+     * @param option one of {@link SctpOptions}
+     * @param value its value for new associations
+     * @return this builder
      */
     public <T> B option(SctpOption<T> option, T value) {
         options.set(Objects.requireNonNull(option, "option"), value);
@@ -136,6 +176,9 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     /**
      * How long {@code close()} waits for graceful shutdowns of the associations before aborting
      * them; zero aborts at once. Default 3 s.
+     *
+     * @param timeout zero or positive
+     * @return this builder
      */
     public B closeTimeout(Duration timeout) {
         if (timeout.isNegative()) {
@@ -148,6 +191,9 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     /**
      * A listener every association of the endpoint has from its start (accepted ones included),
      * so no message or notification can reach a queue before it is set.
+     *
+     * @param listener the listener
+     * @return this builder
      */
     public B listener(SctpListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -157,6 +203,9 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     /**
      * How many {@code sendAsync} messages may wait per association for room in a full send
      * buffer before further ones fail with {@link SctpSendBufferFullException}. Default 1024.
+     *
+     * @param messages zero or more
+     * @return this builder
      */
     public B pendingSendLimit(int messages) {
         if (messages < 0) {
@@ -197,6 +246,7 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      * fails with the reason (e.g. a {@link java.net.BindException}).
      *
      * @throws IllegalArgumentException if the options contradict each other
+     * @return completes with the bound endpoint
      */
     public abstract CompletableFuture<E> buildAsync();
 
@@ -205,6 +255,7 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      *
      * @throws IOException if the socket could not be bound (e.g. the port is taken)
      * @throws IllegalArgumentException if the options contradict each other
+     * @return the bound endpoint
      */
     public E build() throws IOException {
         if (group != null) {

@@ -44,12 +44,12 @@ public class SctpException extends IOException {
         this.causes = List.of();
     }
 
-    /** The association concerned, or null when none is (e.g. an endpoint that could not bind). */
+    /** {@return the association concerned, or null when none is (e.g. an endpoint that could not bind)} */
     public SctpAssociation association() {
         return association;
     }
 
-    /** The error causes the peer sent (e.g. in its ABORT), empty when there were none. */
+    /** {@return the error causes the peer sent (e.g. in its ABORT), empty when there were none} */
     public List<SctpErrorCause> causes() {
         return causes;
     }

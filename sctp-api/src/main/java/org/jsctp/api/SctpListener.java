@@ -15,11 +15,19 @@ package org.jsctp.api;
  */
 public interface SctpListener {
 
-    /** A message arrived. Does nothing by default. */
+    /**
+     * A message arrived. Does nothing by default.
+     *
+     * @param message the message, with the association it arrived on
+     */
     default void onMessage(SctpReceivedMessage message) {
     }
 
-    /** A notification of a subscribed kind arrived. Does nothing by default. */
+    /**
+     * A notification of a subscribed kind arrived. Does nothing by default.
+     *
+     * @param notification the notification
+     */
     default void onNotification(SctpNotification notification) {
     }
 }

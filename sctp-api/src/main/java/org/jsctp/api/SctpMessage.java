@@ -49,27 +49,35 @@ public final class SctpMessage {
     }
 
     /**
-     * A message with a copy of {@code payload}.
+     * {@return a message with a copy of {@code payload}}
      *
      * @throws IllegalArgumentException if the payload is empty (RFC 9260 section 6.2: a DATA chunk
      *     carries at least one byte)
+     * @param payload at least one byte; copied
      */
     public static SctpMessage of(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         return wrap(payload.clone(), 0, payload.length);
     }
 
-    /** A message sharing {@code payload}, which must not change until the message is acknowledged. */
+    /**
+     * {@return a message sharing {@code payload}, which must not change until the message is acknowledged}
+     *
+     * @param payload at least one byte; not copied
+     */
     public static SctpMessage wrap(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         return wrap(payload, 0, payload.length);
     }
 
     /**
-     * A message sharing {@code length} bytes of {@code payload} from {@code offset}; they must not
-     * change until the message is acknowledged.
+     * {@return a message sharing {@code length} bytes of {@code payload} from {@code offset}; they must not
+     * change until the message is acknowledged}
      *
      * @throws IllegalArgumentException if the range is empty or outside the array
+     * @param payload the array; not copied
+     * @param offset where the message starts in it
+     * @param length the message's length, at least 1
      */
     public static SctpMessage wrap(byte[] payload, int offset, int length) {
         Objects.requireNonNull(payload, "payload");
@@ -85,8 +93,10 @@ public final class SctpMessage {
     }
 
     /**
-     * This message on stream {@code stream}, 0..65535; it must also be below the association's
-     * number of outbound streams, which is checked when it is sent.
+     * {@return this message on stream {@code stream}, 0..65535; it must also be below the association's
+     * number of outbound streams, which is checked when it is sent}
+     *
+     * @param stream the stream identifier
      */
     public SctpMessage withStream(int stream) {
         if (stream < 0 || stream > 0xFFFF) {
@@ -95,75 +105,87 @@ public final class SctpMessage {
         return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, prPolicy);
     }
 
-    /** This message with payload protocol identifier {@code ppid} (any 32-bit value; RFC 9260 section 3.3.1). */
+    /**
+     * {@return this message with payload protocol identifier {@code ppid} (any 32-bit value; RFC 9260 section 3.3.1)}
+     *
+     * @param ppid the payload protocol identifier
+     */
     public SctpMessage withPpid(int ppid) {
         return new SctpMessage(array, offset, length, stream, ppid, true, unordered, context, prPolicy);
     }
 
-    /** This message sent unordered: delivered as soon as it is complete (the U bit, RFC 9260 section 6.6). */
+    /** {@return this message sent unordered: delivered as soon as it is complete (the U bit, RFC 9260 section 6.6)} */
     public SctpMessage unordered() {
         return withUnordered(true);
     }
 
-    /** This message sent ordered ({@code false}) or unordered ({@code true}). */
+    /**
+     * {@return this message sent ordered ({@code false}) or unordered ({@code true})}
+     *
+     * @param unordered true for unordered delivery
+     */
     public SctpMessage withUnordered(boolean unordered) {
         return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, prPolicy);
     }
 
     /**
-     * This message with an object of the caller's, handed back with it in a
-     * {@link SctpNotification.SendFailed} notification (the snd_context of RFC 6458); never sent.
+     * {@return this message with an object of the caller's, handed back with it in a
+     * {@link SctpNotification.SendFailed} notification (the snd_context of RFC 6458); never sent}
+     *
+     * @param context any object, or null
      */
     public SctpMessage withContext(Object context) {
         return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, prPolicy);
     }
 
     /**
-     * This message with its own PR-SCTP policy (the {@code sctp_prinfo} of RFC 7496 section 4.1),
+     * {@return this message with its own PR-SCTP policy (the {@code sctp_prinfo} of RFC 7496 section 4.1),
      * instead of the association's {@link SctpOptions#DEFAULT_PRINFO}; {@link SctpPrPolicy#NONE}
-     * makes it reliable whatever the default.
+     * makes it reliable whatever the default}
+     *
+     * @param policy the policy
      */
     public SctpMessage withPrPolicy(SctpPrPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         return new SctpMessage(array, offset, length, stream, ppid, ppidSet, unordered, context, policy);
     }
 
-    /** The message's own PR-SCTP policy, or null when the association's default applies. */
+    /** {@return the message's own PR-SCTP policy, or null when the association's default applies} */
     public SctpPrPolicy prPolicy() {
         return prPolicy;
     }
 
-    /** The stream, 0 unless set. */
+    /** {@return the stream, 0 unless set} */
     public int stream() {
         return Math.max(stream, 0);
     }
 
-    /** The payload protocol identifier, 0 unless set. */
+    /** {@return the payload protocol identifier, 0 unless set} */
     public int ppid() {
         return ppid;
     }
 
-    /** Whether the message goes unordered; false unless set. */
+    /** {@return whether the message goes unordered; false unless set} */
     public boolean isUnordered() {
         return unordered != null && unordered;
     }
 
-    /** The caller's context object, or null. */
+    /** {@return the caller's context object, or null} */
     public Object context() {
         return context;
     }
 
-    /** Payload length in bytes, at least 1. */
+    /** {@return payload length in bytes, at least 1} */
     public int length() {
         return length;
     }
 
-    /** A read-only view of the payload (no copy). */
+    /** {@return a read-only view of the payload (no copy)} */
     public ByteBuffer payload() {
         return ByteBuffer.wrap(array, offset, length).slice().asReadOnlyBuffer();
     }
 
-    /** A copy of the payload. */
+    /** {@return a copy of the payload} */
     public byte[] toByteArray() {
         byte[] copy = new byte[length];
         System.arraycopy(array, offset, copy, 0, length);

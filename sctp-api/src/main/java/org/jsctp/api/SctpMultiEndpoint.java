@@ -62,7 +62,7 @@ public final class SctpMultiEndpoint implements AutoCloseable {
         }, b.options, b.pendingSendLimit, true, b.remoteUdpPort);
     }
 
-    /** A builder with the defaults: wildcard address, UDP port 9899, an ephemeral SCTP port. */
+    /** {@return a builder with the defaults: wildcard address, UDP port 9899, an ephemeral SCTP port} */
     public static Builder builder() {
         return new Builder();
     }
@@ -75,12 +75,23 @@ public final class SctpMultiEndpoint implements AutoCloseable {
     /**
      * Sends a message on an association of this endpoint, waiting for room in its send buffer
      * (see {@link SctpAssociation#send(SctpMessage)}).
+     *
+     * @param association an open association of this endpoint
+     * @param message the message
+     * @throws SctpException as {@link SctpAssociation#send(SctpMessage)} throws it
+     * @throws InterruptedIOException if the thread was interrupted before the message was taken
      */
     public void send(SctpAssociation association, SctpMessage message) throws SctpException, InterruptedIOException {
         own(association).send(message);
     }
 
-    /** Sends a message on an association of this endpoint without blocking (see {@link SctpAssociation#sendAsync}). */
+    /**
+     * Sends a message on an association of this endpoint without blocking (see {@link SctpAssociation#sendAsync}).
+     *
+     * @param association an open association of this endpoint
+     * @param message the message
+     * @return completes when the send buffer took the message
+     */
     public CompletableFuture<Void> sendAsync(SctpAssociation association, SctpMessage message) {
         return own(association).sendAsync(message);
     }
@@ -92,6 +103,10 @@ public final class SctpMultiEndpoint implements AutoCloseable {
      *
      * @param remoteUdp the peer's UDP address; port 0 means the builder's remote UDP port
      * @throws SctpConnectException if the association could not be set up
+     * @param sctpPort the peer's SCTP port
+     * @param message the message
+     * @return the association the message went on
+     * @throws InterruptedIOException if the thread was interrupted while waiting
      */
     public SctpAssociation send(InetSocketAddress remoteUdp, int sctpPort, SctpMessage message) throws SctpException,
             InterruptedIOException {
@@ -105,6 +120,11 @@ public final class SctpMultiEndpoint implements AutoCloseable {
     /**
      * As {@link #send(InetSocketAddress, int, SctpMessage)} without blocking: the future completes
      * with the association once the message is in its send buffer.
+     *
+     * @param remoteUdp the peer's UDP address; port 0 means the builder's remote UDP port
+     * @param sctpPort the peer's SCTP port
+     * @param message the message
+     * @return completes with the association once the message is in its send buffer
      */
     public CompletableFuture<SctpAssociation> sendAsync(InetSocketAddress remoteUdp, int sctpPort,
                                                         SctpMessage message) {
@@ -117,6 +137,8 @@ public final class SctpMultiEndpoint implements AutoCloseable {
      *
      * @throws SctpClosedException once the endpoint is closed and every message was read
      * @throws IllegalStateException on the endpoint's event-loop thread
+     * @return the next message
+     * @throws InterruptedIOException if the thread was interrupted
      */
     public SctpReceivedMessage receive() throws SctpException, InterruptedIOException {
         return receive(-1);
@@ -126,22 +148,33 @@ public final class SctpMultiEndpoint implements AutoCloseable {
      * As {@link #receive()}, giving up after {@code timeout}.
      *
      * @throws SctpTimeoutException if none came in time
+     * @param timeout how long to wait
+     * @return the next message
+     * @throws InterruptedIOException if the thread was interrupted
      */
     public SctpReceivedMessage receive(Duration timeout) throws SctpException, InterruptedIOException {
         return receive(ReceiveQueue.nanos(timeout));
     }
 
-    /** The next message of any association when it comes; fails once the endpoint is closed. */
+    /** {@return the next message of any association when it comes; fails once the endpoint is closed} */
     public CompletableFuture<SctpReceivedMessage> receiveAsync() {
         return inbox.messages().takeAsync();
     }
 
-    /** The next message of any association if one is waiting, otherwise null. */
+    /**
+     * {@return the next message of any association if one is waiting, otherwise null}
+     *
+     * @throws SctpClosedException once the endpoint is closed and every message was read
+     */
     public SctpReceivedMessage poll() throws SctpException {
         return inbox.messages().poll();
     }
 
-    /** The next notification of a subscribed kind if one is waiting (no listener set), otherwise null. */
+    /**
+     * {@return the next notification of a subscribed kind if one is waiting (no listener set), otherwise null}
+     *
+     * @throws SctpClosedException once the endpoint is closed and every notification was taken
+     */
     public SctpNotification pollNotification() throws SctpException {
         return inbox.notifications().poll();
     }
@@ -150,6 +183,9 @@ public final class SctpMultiEndpoint implements AutoCloseable {
      * Waits up to {@code timeout} for the next notification of a subscribed kind (no listener set).
      *
      * @throws SctpTimeoutException if none came in time
+     * @param timeout how long to wait
+     * @return the next notification
+     * @throws InterruptedIOException if the thread was interrupted
      */
     public SctpNotification receiveNotification(Duration timeout) throws SctpException, InterruptedIOException {
         engine.guard().refuseBlocking("SctpMultiEndpoint.receiveNotification()", "pollNotification() or a listener");
@@ -166,6 +202,8 @@ public final class SctpMultiEndpoint implements AutoCloseable {
     /**
      * Delivers every association's messages and notifications to {@code listener} (on the event
      * loop) instead of the receive queues; what already waits there goes to it first.
+     *
+     * @param listener the listener, or null to go back to the receive queues
      */
     public void setListener(SctpListener listener) {
         if (engine.guard().isEventLoop()) {
@@ -178,6 +216,8 @@ public final class SctpMultiEndpoint implements AutoCloseable {
     /**
      * Adds notification kinds delivered for every association, present and future (RFC 6458
      * section 6.2.1; none by default).
+     *
+     * @param kinds the kinds to add
      */
     public synchronized void subscribe(NotificationKind... kinds) {
         EnumSet<NotificationKind> s = events.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(events);
@@ -189,22 +229,26 @@ public final class SctpMultiEndpoint implements AutoCloseable {
         engine.defaults().set(SctpOptions.EVENTS, events);
     }
 
-    /** The open associations, oldest first. */
+    /** {@return the open associations, oldest first} */
     public List<SctpAssociation> associations() {
         return engine.associations();
     }
 
-    /** The open association with this id, or null. */
+    /**
+     * {@return the open association with this id, or null}
+     *
+     * @param id an association's {@link SctpAssociation#id()}
+     */
     public SctpAssociation association(int id) {
         return engine.association(id);
     }
 
-    /** The bound UDP address; its port is the one picked when the builder asked for 0. */
+    /** {@return the bound UDP address; its port is the one picked when the builder asked for 0} */
     public InetSocketAddress localAddress() {
         return engine.transport().localAddress();
     }
 
-    /** Our SCTP port. */
+    /** {@return our SCTP port} */
     public int sctpPort() {
         return engine.sctpPort();
     }
@@ -221,7 +265,11 @@ public final class SctpMultiEndpoint implements AutoCloseable {
         SctpAssociation.await(closeAsync(), -1);
     }
 
-    /** Starts closing as {@link #close()} does; the future completes when it is done. */
+    /**
+     * Starts closing as {@link #close()} does; the future completes when it is done.
+     *
+     * @return completes when every association and the socket are closed
+     */
     public synchronized CompletableFuture<Void> closeAsync() {
         if (closeStarted.compareAndSet(false, true)) {
             listening = false;

@@ -11,10 +11,10 @@ import java.util.List;
  */
 public sealed interface SctpNotification {
 
-    /** The association it is about. */
+    /** {@return the association it is about} */
     SctpAssociation association();
 
-    /** Its kind, as subscribed. */
+    /** {@return its kind, as subscribed} */
     NotificationKind kind();
 
     /**
@@ -44,7 +44,16 @@ public sealed interface SctpNotification {
             CANT_STR_ASSOC
         }
 
-        /** Copies the causes. */
+        /**
+         * Copies the causes.
+         *
+         * @param association the association
+         * @param change what happened
+         * @param reason why, in words (empty for COMM_UP and SHUTDOWN_COMP)
+         * @param causes the error causes of the peer's ABORT, if that ended it
+         * @param outboundStreams streams we may send on (0 once ended)
+         * @param inboundStreams streams the peer may send on (0 once ended)
+         */
         public AssociationChange {
             causes = List.copyOf(causes);
         }
@@ -68,7 +77,13 @@ public sealed interface SctpNotification {
     record PeerAddressChange(SctpAssociation association, InetSocketAddress address, boolean reachable,
                              SctpPeerAddressState state) implements SctpNotification {
 
-        /** The single-path form: SCTP_ADDR_AVAILABLE when reachable, else SCTP_ADDR_UNREACHABLE. */
+        /**
+         * The single-path form: SCTP_ADDR_AVAILABLE when reachable, else SCTP_ADDR_UNREACHABLE.
+         *
+         * @param association the association
+         * @param address the peer's UDP address concerned
+         * @param reachable whether the address can carry data after the change
+         */
         public PeerAddressChange(SctpAssociation association, InetSocketAddress address, boolean reachable) {
             this(association, address, reachable,
                     reachable ? SctpPeerAddressState.AVAILABLE : SctpPeerAddressState.UNREACHABLE);
@@ -87,7 +102,12 @@ public sealed interface SctpNotification {
      * @param causes what the peer reported
      */
     record RemoteError(SctpAssociation association, List<SctpErrorCause> causes) implements SctpNotification {
-        /** Copies the causes. */
+        /**
+         * Copies the causes.
+         *
+         * @param association the association
+         * @param causes what the peer reported
+         */
         public RemoteError {
             causes = List.copyOf(causes);
         }
@@ -115,8 +135,8 @@ public sealed interface SctpNotification {
         }
 
         /**
-         * Whether the message was given up by its PR-SCTP policy ({@link SctpPrPolicy}; RFC 3758
-         * section 3.5) while the association goes on, rather than lost because the association ended.
+         * {@return whether the message was given up by its PR-SCTP policy ({@link SctpPrPolicy}; RFC 3758
+         * section 3.5) while the association goes on, rather than lost because the association ended}
          */
         public boolean abandoned() {
             return reason.startsWith("abandoned");
@@ -210,7 +230,15 @@ public sealed interface SctpNotification {
      */
     record StreamReset(SctpAssociation association, List<Integer> streams, SctpStreamDirection direction,
                        SctpReconfigResult result) implements SctpNotification {
-        /** Copies the streams. */
+        /**
+         * Copies the streams.
+         *
+         * @param association the association
+         * @param streams the streams, empty for all
+         * @param direction {@link SctpStreamDirection#INCOMING} for our inbound streams
+         *     (SCTP_STREAM_RESET_INCOMING_SSN), {@link SctpStreamDirection#OUTGOING} for our outbound ones
+         * @param result performed, denied or failed
+         */
         public StreamReset {
             streams = List.copyOf(streams);
         }

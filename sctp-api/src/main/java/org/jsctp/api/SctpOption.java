@@ -29,17 +29,17 @@ public final class SctpOption<T> {
         return new SctpOption<>(name, type, live, validator);
     }
 
-    /** Its name, as RFC 6458 writes it (e.g. "SCTP_NODELAY"). */
+    /** {@return its name, as RFC 6458 writes it (e.g. "SCTP_NODELAY")} */
     public String name() {
         return name;
     }
 
-    /** The type of its values. */
+    /** {@return the type of its values} */
     public Class<?> type() {
         return type;
     }
 
-    /** Whether it may be changed on an established association. */
+    /** {@return whether it may be changed on an established association} */
     public boolean isLive() {
         return live;
     }
@@ -49,6 +49,8 @@ public final class SctpOption<T> {
      *
      * @throws IllegalArgumentException naming this option and the allowed range when it is not allowed
      * @throws NullPointerException if it is null
+     * @param value the value to check
+     * @return {@code value}
      */
     public T validate(T value) {
         Objects.requireNonNull(value, () -> name + " must not be null");

@@ -365,7 +365,7 @@ public final class SctpOptions {
     private SctpOptions() {
     }
 
-    /** Every option, in the order above. */
+    /** {@return every option, in the order above} */
     public static java.util.List<SctpOption<?>> all() {
         return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,

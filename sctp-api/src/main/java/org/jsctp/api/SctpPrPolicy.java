@@ -35,7 +35,14 @@ public record SctpPrPolicy(Policy policy, long value) {
     /** Reliable delivery (no policy). */
     public static final SctpPrPolicy NONE = new SctpPrPolicy(Policy.NONE, 0);
 
-    /** Checks the value against its policy. */
+    /**
+     * Checks the value against its policy.
+     *
+     * @param policy the policy
+     * @param value its value: lifetime in milliseconds ({@link Policy#TTL}), retransmissions allowed
+     *     ({@link Policy#RTX}), priority with 0 the highest ({@link Policy#PRIO}); 0 for
+     *     {@link Policy#NONE}
+     */
     public SctpPrPolicy {
         Objects.requireNonNull(policy, "policy");
         long max = policy == Policy.TTL ? 0xFFFF_FFFFL : policy == Policy.NONE ? 0 : Integer.MAX_VALUE;
@@ -45,17 +52,29 @@ public record SctpPrPolicy(Policy policy, long value) {
         }
     }
 
-    /** Timed reliability with a lifetime of {@code millis} milliseconds. */
+    /**
+     * {@return timed reliability with a lifetime of {@code millis} milliseconds}
+     *
+     * @param millis the lifetime in milliseconds, 0..2^32-1
+     */
     public static SctpPrPolicy ttl(long millis) {
         return new SctpPrPolicy(Policy.TTL, millis);
     }
 
-    /** At most {@code retransmissions} retransmissions of each of the message's chunks. */
+    /**
+     * {@return at most {@code retransmissions} retransmissions of each of the message's chunks}
+     *
+     * @param retransmissions 0..2^31-1
+     */
     public static SctpPrPolicy rtx(int retransmissions) {
         return new SctpPrPolicy(Policy.RTX, retransmissions);
     }
 
-    /** The priority policy with priority {@code priority}, 0 being the highest. */
+    /**
+     * {@return the priority policy with priority {@code priority}, 0 being the highest}
+     *
+     * @param priority 0..2^31-1
+     */
     public static SctpPrPolicy prio(int priority) {
         return new SctpPrPolicy(Policy.PRIO, priority);
     }

@@ -14,12 +14,12 @@ package org.jsctp.api;
 public record SctpPrStatistics(long ttlUnsent, long ttlSent, long rtxUnsent, long rtxSent, long prioUnsent,
                                long prioSent) {
 
-    /** Every message given up before any of it was sent. */
+    /** {@return every message given up before any of it was sent} */
     public long abandonedUnsent() {
         return ttlUnsent + rtxUnsent + prioUnsent;
     }
 
-    /** Every message given up after some of it was sent. */
+    /** {@return every message given up after some of it was sent} */
     public long abandonedSent() {
         return ttlSent + rtxSent + prioSent;
     }

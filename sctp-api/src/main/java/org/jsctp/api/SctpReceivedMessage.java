@@ -32,59 +32,59 @@ public final class SctpReceivedMessage {
         this.complete = complete;
     }
 
-    /** The association it arrived on. */
+    /** {@return the association it arrived on} */
     public SctpAssociation association() {
         return association;
     }
 
-    /** The payload, read-only; each call returns a fresh view positioned at its start. */
+    /** {@return the payload, read-only; each call returns a fresh view positioned at its start} */
     public ByteBuffer payload() {
         return payload.duplicate();
     }
 
-    /** A copy of the payload. */
+    /** {@return a copy of the payload} */
     public byte[] toByteArray() {
         byte[] b = new byte[payload.remaining()];
         payload.duplicate().get(b);
         return b;
     }
 
-    /** Payload length in bytes. */
+    /** {@return payload length in bytes} */
     public int length() {
         return payload.remaining();
     }
 
-    /** The stream it arrived on. */
+    /** {@return the stream it arrived on} */
     public int stream() {
         return stream;
     }
 
     /**
-     * Its stream sequence number: the SSN (0..65535) when it came in DATA chunks, the MID
-     * (0..2^32-1) with I-DATA (RFC 8260). Meaningless for an unordered DATA message (RFC 9260
+     * {@return its stream sequence number: the SSN (0..65535) when it came in DATA chunks, the MID
+     * (0..2^32-1) with I-DATA (RFC 8260)} Meaningless for an unordered DATA message (RFC 9260
      * section 6.6).
      */
     public long ssn() {
         return ssn;
     }
 
-    /** The TSN of its first fragment, as an unsigned 32-bit value. */
+    /** {@return the TSN of its first fragment, as an unsigned 32-bit value} */
     public long tsn() {
         return tsn;
     }
 
-    /** The payload protocol identifier the sender set. */
+    /** {@return the payload protocol identifier the sender set} */
     public int ppid() {
         return ppid;
     }
 
-    /** Whether it was sent unordered. */
+    /** {@return whether it was sent unordered} */
     public boolean isUnordered() {
         return unordered;
     }
 
     /**
-     * Whether this completes its message (MSG_EOR of RFC 6458). A message that reaches the
+     * {@return whether this completes its message (MSG_EOR of RFC 6458)} A message that reaches the
      * {@link SctpOptions#PARTIAL_DELIVERY_POINT} while it is reassembled arrives in pieces, in
      * order, with nothing else of its stream between them; all but the last say false.
      */

@@ -15,7 +15,7 @@ public interface AdmissionControl {
     AdmissionControl ADMIT_ALL = (remote, remoteSctpPort) -> null;
 
     /**
-     * Null to admit the peer; otherwise why it is refused. A refused INIT is answered with an
+     * {@return null to admit the peer; otherwise why it is refused} A refused INIT is answered with an
      * ABORT carrying a User-Initiated Abort cause with this text (RFC 9260 sections 5.1 and 8.4
      * rule 3: the ABORT carries the INIT's Initiate Tag); a refused COOKIE ECHO creates the
      * association only to abort it with the same cause.

@@ -29,17 +29,17 @@ public final class AssociationFailedException extends Exception {
         this.reason = reason;
     }
 
-    /** The peer's UDP address. */
+    /** {@return the peer's UDP address} */
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
     }
 
-    /** The peer's SCTP port. */
+    /** {@return the peer's SCTP port} */
     public int remoteSctpPort() {
         return remoteSctpPort;
     }
 
-    /** What happened, as the core reported it (e.g. "aborted by the peer: User-Initiated Abort: bye"). */
+    /** {@return what happened, as the core reported it (e.g. "aborted by the peer: User-Initiated Abort: bye")} */
     public String reason() {
         return reason;
     }

@@ -36,6 +36,8 @@ public interface AssociationListener {
      * {@link SctpUdpAssociation#state()} and {@link SctpUdpAssociation#sendBufferAvailable()}
      * brought up to date: the moment to notice progress such as room in the send buffer. Must be
      * cheap and must not block. Does nothing by default.
+     *
+     * @param association the association the input reached
      */
     default void onInputProcessed(SctpUdpAssociation association) {
     }

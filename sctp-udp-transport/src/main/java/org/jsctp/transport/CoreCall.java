@@ -18,6 +18,7 @@ public interface CoreCall<T> {
      *
      * @param core the association's sans-IO core
      * @param nowNanos the current {@code System.nanoTime()}
+     * @return the call's result, completing {@link SctpUdpAssociation#call}'s future
      */
     T apply(Association core, long nowNanos);
 }

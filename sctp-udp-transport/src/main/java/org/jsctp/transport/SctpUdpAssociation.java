@@ -52,6 +52,9 @@ public final class SctpUdpAssociation {
      * when the association is not in a state that accepts data (e.g. shutting down or closed).
      *
      * <p>The payload is not copied: the caller must not change its bytes afterwards.
+     *
+     * @param message the message, its payload not copied
+     * @return completes on the event loop with the send queue's verdict
      */
     public CompletableFuture<SendQueue.OfferResult> send(OutgoingMessage message) {
         return driver.call(this, now -> core.send(message, now));
@@ -60,6 +63,8 @@ public final class SctpUdpAssociation {
     /**
      * Starts a graceful shutdown (RFC 9260 section 9.2): queued and in-flight data is delivered,
      * then the association closes. Returns {@link #closeFuture()}.
+     *
+     * @return {@link #closeFuture()}
      */
     public CompletableFuture<Void> shutdown() {
         driver.call(this, now -> {
@@ -72,6 +77,9 @@ public final class SctpUdpAssociation {
     /**
      * Aborts the association (RFC 9260 section 9.1): the peer gets an ABORT with a User-Initiated
      * Abort cause carrying {@code reason}. Returns {@link #closeFuture()}.
+     *
+     * @param reason the text of the User-Initiated Abort cause, not null
+     * @return {@link #closeFuture()}
      */
     public CompletableFuture<Void> abort(String reason) {
         driver.call(this, now -> {
@@ -89,6 +97,10 @@ public final class SctpUdpAssociation {
      * queued goes out with the rest of that input's output (so an answer leaves in the same flush
      * as the SACK it carries); its future is then complete on return. The same holds for
      * {@link #send}, {@link #shutdown} and {@link #abort}.
+     *
+     * @param <T> the call's result type
+     * @param call what to run with the core
+     * @return completes with the call's result once its output is sent and its events delivered
      */
     public <T> CompletableFuture<T> call(CoreCall<T> call) {
         return driver.call(this, now -> call.apply(core, now));
@@ -100,6 +112,8 @@ public final class SctpUdpAssociation {
      * open by as much (RFC 9260 section 6.2). Callable from any thread; reads reported while an
      * earlier report waits for the event loop join it, so a receive loop costs one event-loop task
      * per batch, not per message.
+     *
+     * @param bytes how many payload bytes were read, 0 or more
      */
     public void onUserRead(long bytes) {
         if (bytes < 0) {
@@ -118,50 +132,54 @@ public final class SctpUdpAssociation {
     }
 
     /**
-     * Bytes the send buffer accepted after the last input the event loop processed, before
-     * {@link #send} refuses with {@code REFUSED_BUFFER_FULL}; 0 before the association is up.
+     * {@return bytes the send buffer accepted after the last input the event loop processed, before
+     * {@link #send} refuses with {@code REFUSED_BUFFER_FULL}; 0 before the association is up}
      */
     public long sendBufferAvailable() {
         return sendBufferAvailable;
     }
 
-    /** The object given to {@link UdpSctpEndpoint#connect(InetSocketAddress, int, Object)} or set with {@link #attach}; may be null. */
+    /** {@return the object given to {@link UdpSctpEndpoint#connect(InetSocketAddress, int, Object)} or set with {@link #attach}; may be null} */
     public Object attachment() {
         return attachment;
     }
 
-    /** Attaches an object of the caller's (e.g. its own handle of the association), replacing any earlier one. */
+    /**
+     * Attaches an object of the caller's (e.g. its own handle of the association), replacing any earlier one.
+     *
+     * @param attachment any object, or null
+     */
     public void attach(Object attachment) {
         this.attachment = attachment;
     }
 
     /**
-     * The peer's UDP address: the one given to connect (or the sender of the COOKIE ECHO), with
-     * the port updated from packets that passed the verification tag check (RFC 6951 section 5.4).
+     * {@return the peer's UDP address: the one given to connect (or the sender of the COOKIE ECHO), with
+     * the port updated from packets that passed the verification tag check (RFC 6951 section 5.4)}
      */
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
     }
 
     /**
-     * The peer's addresses (RFC 9260 section 6.4; sctp_getpaddrs of RFC 6458 section 9.3): those
+     * {@return the peer's addresses (RFC 9260 section 6.4; sctp_getpaddrs of RFC 6458 section 9.3): those
      * given to connect and those the peer listed in its INIT or INIT ACK, as of the last change
-     * the event loop saw; the peer's one address for an association without multi-homing.
+     * the event loop saw; the peer's one address for an association without multi-homing}
      */
     public List<InetAddress> peerAddresses() {
         List<InetAddress> known = peerAddresses;
         return known.isEmpty() ? List.of(remoteAddress.getAddress()) : known;
     }
 
-    /** The peer address we send new data to (RFC 9260 section 6.4), as of the last input the event loop processed. */
+    /** {@return the peer address we send new data to (RFC 9260 section 6.4), as of the last input the event loop processed} */
     public InetAddress primaryAddress() {
         InetAddress p = primaryAddress;
         return p != null ? p : remoteAddress.getAddress();
     }
 
     /**
-     * Our addresses (sctp_getladdrs of RFC 6458 section 9.5): the endpoint's bound addresses, or
-     * the one it is bound to.
+     * {@return our addresses (sctp_getladdrs of RFC 6458 section 9.5): the endpoint's bound addresses, or
+     * the one it is bound to}
      */
     public List<InetAddress> localAddresses() {
         return driver.localAddresses();
@@ -171,6 +189,9 @@ public final class SctpUdpAssociation {
      * Makes {@code address} the primary path (SCTP_PRIMARY_ADDR, RFC 6458 section 8.3; RFC 9260
      * section 6.4): new data goes there while it is active. The future fails with
      * {@link IllegalArgumentException} if it is not one of {@link #peerAddresses()}.
+     *
+     * @param address one of the peer's addresses
+     * @return completes once the event loop made it the primary path
      */
     public CompletableFuture<Void> setPrimary(InetAddress address) {
         java.util.Objects.requireNonNull(address, "address");
@@ -181,40 +202,42 @@ public final class SctpUdpAssociation {
     }
 
     /**
-     * A snapshot of every path (SCTP_GET_PEER_ADDR_INFO, RFC 6458 section 8.2.2): state, srtt, RTO,
-     * cwnd, MTU and its peer address. Runs on the event loop.
+     * {@return a snapshot of every path (SCTP_GET_PEER_ADDR_INFO, RFC 6458 section 8.2.2): state, srtt, RTO,
+     * cwnd, MTU and its peer address} Runs on the event loop.
      */
     public CompletableFuture<List<org.jsctp.core.assoc.PathStatistics>> pathStatistics() {
         return driver.call(this, now -> core.pathStatistics());
     }
 
     /**
-     * The UDP address datagrams to the peer's {@code address} go to: the address with the UDP
-     * port learnt for it (RFC 6951 section 5.4), or the association's initial one.
+     * {@return the UDP address datagrams to the peer's {@code address} go to: the address with the UDP
+     * port learnt for it (RFC 6951 section 5.4), or the association's initial one}
+     *
+     * @param address one of {@link #peerAddresses()}
      */
     public InetSocketAddress remoteAddress(InetAddress address) {
         return destinationOf(address);
     }
 
-    /** The association's state after the last input the event loop processed. */
+    /** {@return the association's state after the last input the event loop processed} */
     public AssociationState state() {
         return state;
     }
 
     /**
-     * The event loop the association runs on: its events are delivered there and its calls run
-     * there. With one event loop per endpoint (the default) it is the endpoint's.
+     * {@return the event loop the association runs on: its events are delivered there and its calls run
+     * there} With one event loop per endpoint (the default) it is the endpoint's.
      */
     public io.netty.channel.EventLoop eventLoop() {
         return driver.eventLoop();
     }
 
-    /** The peer's SCTP port. */
+    /** {@return the peer's SCTP port} */
     public int remoteSctpPort() {
         return core.peerPort();
     }
 
-    /** Our SCTP port. */
+    /** {@return our SCTP port} */
     public int localSctpPort() {
         return core.localPort();
     }
@@ -222,6 +245,8 @@ public final class SctpUdpAssociation {
     /**
      * Completes when the association has closed, gracefully or not, and has been removed from the
      * endpoint's table. It never fails.
+     *
+     * @return completes when the association is closed and removed; never fails
      */
     public CompletableFuture<Void> closeFuture() {
         return closed;

@@ -26,12 +26,12 @@ public final class TransportCounters {
     TransportCounters() {
     }
 
-    /** Datagrams read from the socket, decodable or not. */
+    /** {@return datagrams read from the socket, decodable or not} */
     public long datagramsReceived() {
         return datagramsReceived.sum();
     }
 
-    /** Datagrams handed to the socket for sending. */
+    /** {@return datagrams handed to the socket for sending} */
     public long datagramsSent() {
         return datagramsSent.sum();
     }
@@ -39,33 +39,35 @@ public final class TransportCounters {
     /**
      * Sends that carried several datagrams at once with UDP segmentation offload; each of their
      * datagrams also counts in {@link #datagramsSent()}.
+     *
+     * @return how many such sends there were
      */
     public long segmentedSends() {
         return segmentedSends.sum();
     }
 
-    /** Datagrams dropped because they do not decode as an SCTP packet (bad checksum, malformed chunks). */
+    /** {@return datagrams dropped because they do not decode as an SCTP packet (bad checksum, malformed chunks)} */
     public long undecodable() {
         return undecodable.sum();
     }
 
     /**
-     * Decoded packets no association claimed and the endpoint discarded (out-of-the-blue packets
-     * without an answer, forged or mismatched cookies, INITs while closing).
+     * {@return decoded packets no association claimed and the endpoint discarded (out-of-the-blue packets
+     * without an answer, forged or mismatched cookies, INITs while closing)}
      */
     public long discarded() {
         return discarded.sum();
     }
 
-    /** Errors the channel reported: failed writes, failed reads, exceptions raised while handling a packet. */
+    /** {@return errors the channel reported: failed writes, failed reads, exceptions raised while handling a packet} */
     public long ioErrors() {
         return ioErrors.sum();
     }
 
     /**
-     * Packets that arrived on one event loop's socket for an association another loop owns and
+     * {@return packets that arrived on one event loop's socket for an association another loop owns and
      * were handed to that loop (with several event loops; the kernel's SO_REUSEPORT hashing
-     * normally sends each peer's datagrams to the owner's socket).
+     * normally sends each peer's datagrams to the owner's socket)}
      */
     public long handedOver() {
         return handedOver.sum();

@@ -113,6 +113,7 @@ public final class UdpSctpEndpoint {
      * when a socket is bound to it already.
      *
      * @return completes once the socket is bound on every event loop, or fails with the bind error
+     * @param address a local address, not the wildcard
      */
     public CompletableFuture<Void> bindAddress(InetAddress address) {
         Objects.requireNonNull(address, "address");
@@ -159,6 +160,7 @@ public final class UdpSctpEndpoint {
      * last socket stays. Associations that still use the address lose that source.
      *
      * @return completes once closed (or when there was nothing to close)
+     * @param address an address opened by {@link #bindAddress} or the builder
      */
     public CompletableFuture<Void> unbindAddress(InetAddress address) {
         Objects.requireNonNull(address, "address");
@@ -184,7 +186,11 @@ public final class UdpSctpEndpoint {
         return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new));
     }
 
-    /** A builder with the defaults: wildcard address, UDP port 9899, default association settings. */
+    /**
+     * A builder with the defaults: wildcard address, UDP port 9899, default association settings.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -199,6 +205,7 @@ public final class UdpSctpEndpoint {
      *     {@link Builder#remoteUdpPort remote UDP port}. The port is updated from the peer's
      *     answers (RFC 6951 section 5.4).
      * @param remoteSctpPort the peer's SCTP port
+     * @return completes with the association once it is up
      */
     public CompletableFuture<SctpUdpAssociation> connect(InetSocketAddress remoteUdpAddress, int remoteSctpPort) {
         return connect(remoteUdpAddress, remoteSctpPort, null);
@@ -208,6 +215,11 @@ public final class UdpSctpEndpoint {
      * As {@link #connect(InetSocketAddress, int)}, with {@code attachment} on the new
      * association's handle ({@link SctpUdpAssociation#attachment()}) before the listener sees any
      * of its events.
+     *
+     * @param remoteUdpAddress where the peer's UDP socket is; port 0 means the builder's remote UDP port
+     * @param remoteSctpPort the peer's SCTP port
+     * @param attachment the handle's first {@link SctpUdpAssociation#attachment()}, may be null
+     * @return completes with the association once it is up
      */
     public CompletableFuture<SctpUdpAssociation> connect(InetSocketAddress remoteUdpAddress, int remoteSctpPort,
                                                          Object attachment) {
@@ -223,6 +235,10 @@ public final class UdpSctpEndpoint {
      * add more. Otherwise as {@link #connect(InetSocketAddress, int, Object)}.
      *
      * @throws IllegalArgumentException for an empty list, an unresolved or a duplicate address
+     * @param remoteUdpAddresses the peer's addresses, the first the initial primary
+     * @param remoteSctpPort the peer's SCTP port
+     * @param attachment the handle's first {@link SctpUdpAssociation#attachment()}, may be null
+     * @return completes with the association once it is up
      */
     public CompletableFuture<SctpUdpAssociation> connect(List<InetSocketAddress> remoteUdpAddresses,
                                                          int remoteSctpPort, Object attachment) {
@@ -274,6 +290,8 @@ public final class UdpSctpEndpoint {
      * within the builder's {@link Builder#closeTimeout close timeout}, closes the socket (releasing
      * the UDP port) and, if the endpoint created its event loop group, shuts that down. The
      * future completes when all of this is done. Calling it again returns the same future.
+     *
+     * @return completes when the endpoint is closed; the same future on every call
      */
     public CompletableFuture<Void> close() {
         if (!closeStarted.compareAndSet(false, true)) {
@@ -325,36 +343,36 @@ public final class UdpSctpEndpoint {
         });
     }
 
-    /** The bound socket address; its port is the one chosen when the builder asked for port 0. */
+    /** {@return the bound socket address; its port is the one chosen when the builder asked for port 0} */
     public InetSocketAddress localAddress() {
         return channel.localAddress();
     }
 
     /**
-     * Every bound socket address of the endpoint's first loop: one per address given to
-     * {@link Builder#bind}, in that order, or the single one of {@link #localAddress()}.
+     * {@return every bound socket address of the endpoint's first loop: one per address given to
+     * {@link Builder#bind}, in that order, or the single one of {@link #localAddress()}}
      */
     public List<InetSocketAddress> localAddresses() {
         return shards.get(0).channels().stream().map(DatagramChannel::localAddress).toList();
     }
 
-    /** The bound UDP port. */
+    /** {@return the bound UDP port} */
     public int localUdpPort() {
         return channel.localAddress().getPort();
     }
 
-    /** Our SCTP port. */
+    /** {@return our SCTP port} */
     public int sctpPort() {
         return sctpPort;
     }
 
-    /** The transport in use: {@link TransportType#EPOLL} or {@link TransportType#NIO}. */
+    /** {@return the transport in use: {@link TransportType#EPOLL} or {@link TransportType#NIO}} */
     public TransportType transportType() {
         return transportType;
     }
 
     /**
-     * The endpoint's (first) event loop; with one loop, the one every association runs on. With
+     * {@return the endpoint's (first) event loop; with one loop, the one every association runs on} With
      * {@link Builder#eventLoops(int) several}, each association runs on its own
      * ({@link SctpUdpAssociation#eventLoop()}).
      */
@@ -362,22 +380,26 @@ public final class UdpSctpEndpoint {
         return driver.eventLoop();
     }
 
-    /** How many event loops (each with its socket on the endpoint's UDP port) serve the endpoint. */
+    /** {@return how many event loops (each with its socket on the endpoint's UDP port) serve the endpoint} */
     public int eventLoopCount() {
         return shards.size();
     }
 
-    /** The associations that exist now (closed ones are removed), as a snapshot. */
+    /** {@return the associations that exist now (closed ones are removed), as a snapshot} */
     public List<SctpUdpAssociation> associations() {
         return driver.table().snapshot();
     }
 
-    /** The datagram counters. */
+    /** {@return the datagram counters} */
     public TransportCounters counters() {
         return counters;
     }
 
-    /** Completes when {@link #close()} has finished. */
+    /**
+     * Completes when {@link #close()} has finished.
+     *
+     * @return the future {@link #close()} returns
+     */
     public CompletableFuture<Void> closeFuture() {
         return closed;
     }
@@ -420,12 +442,19 @@ public final class UdpSctpEndpoint {
          * {@link #bindAddress}; with no addresses the builder goes back to it.
          *
          * @throws IllegalArgumentException for a wildcard address or a duplicate
+         * @param addresses the addresses, none the wildcard
+         * @return this builder
          */
         public Builder bind(InetAddress... addresses) {
             return bind(List.of(addresses));
         }
 
-        /** As {@link #bind(InetAddress...)}. */
+        /**
+         * As {@link #bind(InetAddress...)}.
+         *
+         * @param addresses the addresses, none the wildcard
+         * @return this builder
+         */
         public Builder bind(List<InetAddress> addresses) {
             List<InetAddress> list = List.copyOf(addresses);
             for (InetAddress a : list) {
@@ -450,19 +479,32 @@ public final class UdpSctpEndpoint {
         /**
          * The local address to bind; IPv4 or IPv6. Default: the wildcard address (dual-stack where
          * the platform supports it).
+         *
+         * @param address the address
+         * @return this builder
          */
         public Builder bindAddress(InetAddress address) {
             this.bindAddress = address;
             return this;
         }
 
-        /** The local UDP port; 0 picks a free one (see {@link UdpSctpEndpoint#localUdpPort()}). Default 9899. */
+        /**
+         * The local UDP port; 0 picks a free one (see {@link UdpSctpEndpoint#localUdpPort()}). Default 9899.
+         *
+         * @param port 0..65535
+         * @return this builder
+         */
         public Builder udpPort(int port) {
             this.udpPort = requirePort(port, 0, "UDP port");
             return this;
         }
 
-        /** Our SCTP port, 1..65535. Required. */
+        /**
+         * Our SCTP port, 1..65535. Required.
+         *
+         * @param port 1..65535
+         * @return this builder
+         */
         public Builder sctpPort(int port) {
             this.sctpPort = requirePort(port, 1, "SCTP port");
             return this;
@@ -472,13 +514,21 @@ public final class UdpSctpEndpoint {
          * The settings of every association. Its {@code pathMtu} is the size of the SCTP packet,
          * which is the UDP payload: the UDP header (8 bytes) and IP header are already excluded,
          * so the default 1452 fits an Ethernet MTU of 1500 over IPv6 (1500 - 40 - 8).
+         *
+         * @param config the settings
+         * @return this builder
          */
         public Builder associationConfig(AssociationConfig config) {
             this.associationConfig = Objects.requireNonNull(config, "config");
             return this;
         }
 
-        /** Randomness for tags, initial TSNs and cookie secrets. Default: a new {@link SecureRandomSource}. */
+        /**
+         * Randomness for tags, initial TSNs and cookie secrets. Default: a new {@link SecureRandomSource}.
+         *
+         * @param random the source
+         * @return this builder
+         */
         public Builder randomSource(RandomSource random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
@@ -487,13 +537,21 @@ public final class UdpSctpEndpoint {
         /**
          * The peer's UDP port used by {@link UdpSctpEndpoint#connect} when the address given has
          * port 0, until the peer's answers tell the real one (RFC 6951 section 5.4). Default 9899.
+         *
+         * @param port the peer's UDP port
+         * @return this builder
          */
         public Builder remoteUdpPort(int port) {
             this.remoteUdpPort = requirePort(port, 1, "remote UDP port");
             return this;
         }
 
-        /** Native epoll, NIO, or {@link TransportType#AUTO} (the default). */
+        /**
+         * Native epoll, NIO, or {@link TransportType#AUTO} (the default).
+         *
+         * @param type the socket implementation
+         * @return this builder
+         */
         public Builder transportType(TransportType type) {
             this.transportType = Objects.requireNonNull(type, "type");
             return this;
@@ -503,13 +561,21 @@ public final class UdpSctpEndpoint {
          * An event loop group to run on; the endpoint takes one loop of it and does not shut it
          * down. Its I/O type must match the transport type ({@code AUTO} follows the group).
          * Default: the endpoint creates a one-thread group of its own and shuts it down on close.
+         *
+         * @param group the group
+         * @return this builder
          */
         public Builder eventLoopGroup(EventLoopGroup group) {
             this.group = Objects.requireNonNull(group, "group");
             return this;
         }
 
-        /** Which peers may set up associations with this endpoint. Default: {@link AdmissionControl#ADMIT_ALL}. */
+        /**
+         * Which peers may set up associations with this endpoint. Default: {@link AdmissionControl#ADMIT_ALL}.
+         *
+         * @param admission the policy
+         * @return this builder
+         */
         public Builder admission(AdmissionControl admission) {
             this.admission = Objects.requireNonNull(admission, "admission");
             return this;
@@ -520,6 +586,9 @@ public final class UdpSctpEndpoint {
          * the receive window until {@link SctpUdpAssociation#onUserRead} reports it read, so the
          * window follows the application rather than the listener (RFC 9260 section 6.2). Default
          * false: the window opens as the listener is handed each message.
+         *
+         * @param manual true for manual read credit
+         * @return this builder
          */
         public Builder manualReadCredit(boolean manual) {
             this.manualReadCredit = manual;
@@ -530,6 +599,9 @@ public final class UdpSctpEndpoint {
          * Threads of the event loop group the endpoint creates when none is given with
          * {@link #eventLoopGroup}; the endpoint runs on one of them, or on {@link #eventLoops} of
          * them. Default 1.
+         *
+         * @param threads at least 1
+         * @return this builder
          */
         public Builder threads(int threads) {
             if (threads < 1) {
@@ -546,6 +618,9 @@ public final class UdpSctpEndpoint {
          * that reaches another loop is handed to the owner's. Native epoll only: with NIO the
          * endpoint uses one loop. The endpoint's own group gets at least this many threads;
          * a group given with {@link #eventLoopGroup} lends this many of its loops. Default 1.
+         *
+         * @param loops at least 1
+         * @return this builder
          */
         public Builder eventLoops(int loops) {
             if (loops < 1) {
@@ -555,7 +630,12 @@ public final class UdpSctpEndpoint {
             return this;
         }
 
-        /** Receives every association's events, on the event loop. Default: ignores them. */
+        /**
+         * Receives every association's events, on the event loop. Default: ignores them.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(AssociationListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -564,6 +644,9 @@ public final class UdpSctpEndpoint {
         /**
          * How long {@link UdpSctpEndpoint#close()} waits for graceful shutdowns before aborting;
          * zero aborts at once. Default 3 s.
+         *
+         * @param timeout zero or positive
+         * @return this builder
          */
         public Builder closeTimeout(Duration timeout) {
             if (timeout.isNegative()) {
@@ -573,7 +656,12 @@ public final class UdpSctpEndpoint {
             return this;
         }
 
-        /** SO_RCVBUF and SO_SNDBUF of the socket (the kernel may cap them). Default 2 MiB. */
+        /**
+         * SO_RCVBUF and SO_SNDBUF of the socket (the kernel may cap them). Default 2 MiB.
+         *
+         * @param bytes positive
+         * @return this builder
+         */
         public Builder socketBufferBytes(int bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("socket buffer must be positive: " + bytes);
@@ -588,13 +676,21 @@ public final class UdpSctpEndpoint {
          * ({@code UDP_SEGMENT}), and datagrams the kernel coalesced arrive in one {@code recvmsg}
          * ({@code UDP_GRO}, which reads into 64 KiB buffers whatever {@link #maxDatagramBytes}
          * says). Off, or on NIO, every datagram is its own system call.
+         *
+         * @param on true to use the offloads
+         * @return this builder
          */
         public Builder segmentationOffload(boolean on) {
             this.segmentationOffload = on;
             return this;
         }
 
-        /** The largest datagram read whole; longer ones are truncated (and fail to decode). Default 65535. */
+        /**
+         * The largest datagram read whole; longer ones are truncated (and fail to decode). Default 65535.
+         *
+         * @param bytes from {@link AssociationConfig#MIN_PATH_MTU} to 65535
+         * @return this builder
+         */
         public Builder maxDatagramBytes(int bytes) {
             if (bytes < AssociationConfig.MIN_PATH_MTU || bytes > 65535) {
                 throw new IllegalArgumentException("max datagram size must be in " + AssociationConfig.MIN_PATH_MTU
@@ -609,6 +705,7 @@ public final class UdpSctpEndpoint {
          * is bound, or fails with the bind error (after releasing what was created).
          *
          * @throws IllegalStateException if no SCTP port was set or the transport is unavailable
+         * @return completes with the bound endpoint
          */
         public CompletableFuture<UdpSctpEndpoint> bind() {
             if (sctpPort < 0) {

@@ -17,7 +17,7 @@ public final class AssociationHandle extends Association {
         this.association = association;
     }
 
-    /** Our association behind it: statistics, stream reset, AUTH keys and the rest of {@code sctp-api}. */
+    /** {@return our association behind it: statistics, stream reset, AUTH keys and the rest of {@code sctp-api}} */
     public SctpAssociation sctpAssociation() {
         return association;
     }

@@ -148,7 +148,7 @@ public class UdpSctpChannel extends AbstractChannel implements SctpChannel {
         return handle;
     }
 
-    /** Our association behind this channel, null before it is connected. */
+    /** {@return our association behind this channel, null before it is connected} */
     public SctpAssociation sctpAssociation() {
         return association;
     }

@@ -68,9 +68,12 @@ public final class UdpSctpChannelOption {
     }
 
     /**
-     * The channel option that sets {@code option} (named {@code UdpSctpChannelOption#<RFC 6458 name>}).
+     * {@return the channel option that sets {@code option} (named {@code UdpSctpChannelOption#<RFC 6458 name>})}
      * Options that are not {@link SctpOption#isLive() live} take effect only when set before the
      * channel connects (client) or binds (server).
+     *
+     * @param <T> the option's value type
+     * @param option one of {@link org.jsctp.api.SctpOptions}
      */
     public static <T> ChannelOption<T> of(SctpOption<T> option) {
         Objects.requireNonNull(option, "option");

@@ -46,7 +46,7 @@ public class UdpSctpServerChannel extends AbstractServerChannel implements SctpS
         return config;
     }
 
-    /** Our endpoint behind this channel, null before it is bound. */
+    /** {@return our endpoint behind this channel, null before it is bound} */
     public SctpEndpoint sctpEndpoint() {
         return endpoint;
     }

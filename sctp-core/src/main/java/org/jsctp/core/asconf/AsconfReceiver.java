@@ -45,6 +45,8 @@ public final class AsconfReceiver {
     private AsconfSerial peerSerialNumber;
 
     /**
+     * The receiver of the peer's ASCONF chunks for one association (RFC 5061 section 5.2).
+     *
      * @param peer the peer's addresses
      * @param peerInitialTsn the peer's Initial TSN: Peer-Serial-Number starts one below it (rule C1)
      * @param maxPeerAddresses the most addresses the peer may have: an Add beyond is refused with
@@ -102,7 +104,7 @@ public final class AsconfReceiver {
         return Optional.empty(); // rule C4: neither: stale or an attack
     }
 
-    /** The serial number of the last ASCONF processed (RFC 5061 section 5.2 rule C1). */
+    /** {@return the serial number of the last ASCONF processed (RFC 5061 section 5.2 rule C1)} */
     public AsconfSerial peerSerialNumber() {
         return peerSerialNumber;
     }

@@ -17,14 +17,27 @@ import org.jsctp.core.packet.param.VtagsParameter;
  */
 public sealed interface AsconfRequest {
 
-    /** Our address the request is about. */
+    /** {@return our address the request is about} */
     InetAddress address();
 
-    /** The ASCONF parameter carrying this request under {@code correlationId}. */
+    /**
+     * {@return the ASCONF parameter carrying this request under {@code correlationId}}
+     *
+     * @param correlationId the ASCONF-Request Correlation ID, unique within the ASCONF
+     */
     CorrelatedParameter toParameter(int correlationId);
 
-    /** Add IP Address (RFC 5061 section 4.2.1): a new address of ours for the association. */
+    /**
+     * Add IP Address (RFC 5061 section 4.2.1): a new address of ours for the association.
+     *
+     * @param address our address to add, IPv4 or IPv6
+     */
     record AddAddress(InetAddress address) implements AsconfRequest {
+        /**
+         * Checks that {@code address} is an IPv4 or IPv6 address.
+         *
+         * @param address our address to add, IPv4 or IPv6
+         */
         public AddAddress {
             AddressParameter.of(address); // an IPv4 or IPv6 address, nothing else
         }
@@ -35,8 +48,17 @@ public sealed interface AsconfRequest {
         }
     }
 
-    /** Delete IP Address (RFC 5061 section 4.2.2): an address of ours leaves the association. */
+    /**
+     * Delete IP Address (RFC 5061 section 4.2.2): an address of ours leaves the association.
+     *
+     * @param address our address to delete, IPv4 or IPv6
+     */
     record DeleteAddress(InetAddress address) implements AsconfRequest {
+        /**
+         * Checks that {@code address} is an IPv4 or IPv6 address.
+         *
+         * @param address our address to delete, IPv4 or IPv6
+         */
         public DeleteAddress {
             AddressParameter.of(address);
         }
@@ -50,8 +72,15 @@ public sealed interface AsconfRequest {
     /**
      * Set Primary Address (RFC 5061 section 4.2.4): the peer is asked to send to this address of
      * ours as its primary destination.
+     *
+     * @param address our address the peer should send to, IPv4 or IPv6
      */
     record SetPrimary(InetAddress address) implements AsconfRequest {
+        /**
+         * Checks that {@code address} is an IPv4 or IPv6 address.
+         *
+         * @param address our address the peer should send to, IPv4 or IPv6
+         */
         public SetPrimary {
             AddressParameter.of(address);
         }

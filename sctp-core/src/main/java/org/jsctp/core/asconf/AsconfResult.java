@@ -13,6 +13,13 @@ import org.jsctp.core.packet.cause.ErrorCause;
  */
 public record AsconfResult(AsconfRequest request, boolean success, List<ErrorCause> causes) {
 
+    /**
+     * Copies what is mutable.
+     *
+     * @param request the request
+     * @param success whether the peer performed it
+     * @param causes the peer's error causes when it refused (possibly none), empty on success
+     */
     public AsconfResult {
         causes = List.copyOf(causes);
     }

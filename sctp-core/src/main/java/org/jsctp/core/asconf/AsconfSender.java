@@ -67,6 +67,12 @@ public final class AsconfSender {
      * @param results each request's result, in request order; empty unless processed
      */
     public record AckOutcome(AckKind kind, List<AsconfResult> results) {
+        /**
+         * Copies what is mutable.
+         *
+         * @param kind what was done with it
+         * @param results each request's result, in request order; empty unless processed
+         */
         public AckOutcome {
             results = List.copyOf(results);
         }
@@ -80,11 +86,18 @@ public final class AsconfSender {
      *     (RFC 5061 section 5.1: the retransmissions count toward Association.Max.Retrans)
      */
     public record T4Outcome(AsconfChunk retransmission, List<AsconfResult> abandoned) {
+        /**
+         * Copies what is mutable.
+         *
+         * @param retransmission the ASCONF to send again, or null when the association failed
+         * @param abandoned the requests that will never be answered because the association failed
+         *     (RFC 5061 section 5.1: the retransmissions count toward Association.Max.Retrans)
+         */
         public T4Outcome {
             abandoned = List.copyOf(abandoned);
         }
 
-        /** Whether Association.Max.Retrans was exceeded: the association is to be closed. */
+        /** {@return whether Association.Max.Retrans was exceeded: the association is to be closed} */
         public boolean associationFailed() {
             return retransmission == null;
         }
@@ -112,6 +125,8 @@ public final class AsconfSender {
     private boolean peerRefusesAsconf;
 
     /**
+     * A sender with nothing queued or outstanding.
+     *
      * @param local our addresses
      * @param initialSerial the first serial number: our Initial TSN (RFC 5061 section 5.1 rule A2)
      * @param t4 the T-4 RTO timer, registered with the association's timers; exponential backoff,
@@ -139,7 +154,12 @@ public final class AsconfSender {
         this.maxQueued = maxQueued;
     }
 
-    /** Queues a request for the next ASCONF, after checking it against RFC 5061 section 5.3. */
+    /**
+     * Queues a request for the next ASCONF, after checking it against RFC 5061 section 5.3.
+     *
+     * @param request the change to ask for
+     * @return {@link RequestStatus#QUEUED}, or why it was not taken
+     */
     public RequestStatus request(AsconfRequest request) {
         InetAddress a = request.address();
         if (peerRefusesAsconf || (request instanceof AsconfRequest.SetPrimary ? peerRefusesSetPrimary
@@ -195,9 +215,13 @@ public final class AsconfSender {
     }
 
     /**
-     * The next ASCONF to send, if requests are queued and none is outstanding (RFC 5061 section
+     * {@return the next ASCONF to send, if requests are queued and none is outstanding (RFC 5061 section
      * 5.1.1 rule R1, section 5.1 rule A3); it starts the T-4 RTO timer from {@code rtoNanos}, the
-     * RTO of the destination (rule A4).
+     * RTO of the destination (rule A4)}
+     *
+     * @param nowNanos the current time
+     * @param rtoNanos the RTO of the ASCONF's destination
+     * @param rtoMaxNanos RTO.Max, the T-4 back-off cap
      */
     public Optional<AsconfChunk> poll(long nowNanos, long rtoNanos, long rtoMaxNanos) {
         if (outstanding != null || queue.isEmpty() || peerRefusesAsconf || local.knownToPeer().isEmpty()) {
@@ -229,7 +253,11 @@ public final class AsconfSender {
         return Optional.of(chunk);
     }
 
-    /** Whether {@code timer} is this sender's T-4 RTO timer. */
+    /**
+     * {@return whether {@code timer} is this sender's T-4 RTO timer}
+     *
+     * @param timer a timer that expired
+     */
     public boolean owns(Timer timer) {
         return timer == t4;
     }
@@ -238,6 +266,9 @@ public final class AsconfSender {
      * The T-4 RTO timer expired (RFC 5061 section 5.1 rules B1 to B5): the error is counted
      * toward Association.Max.Retrans; below it the same ASCONF, serial number and all, goes again
      * and the timer restarts with its backed-off duration; beyond it the association has failed.
+     *
+     * @param nowNanos the current time
+     * @return the ASCONF to retransmit, or the requests abandoned when the association failed
      */
     public T4Outcome onT4Expiry(long nowNanos) {
         if (outstanding == null) {
@@ -261,7 +292,12 @@ public final class AsconfSender {
         return new T4Outcome(outstanding.chunk(), List.of());
     }
 
-    /** Processes an ASCONF-ACK (RFC 5061 section 5.1 rules A5 to A8, section 4.3.4). */
+    /**
+     * Processes an ASCONF-ACK (RFC 5061 section 5.1 rules A5 to A8, section 4.3.4).
+     *
+     * @param ack the ASCONF-ACK received
+     * @return what it answered, or why it was ignored or fatal
+     */
     public AckOutcome onAsconfAck(AsconfAckChunk ack) {
         AsconfSerial serial = new AsconfSerial(ack.serialNumber());
         if (outstanding == null || serial.value() != outstanding.chunk().serialNumber()) {
@@ -284,6 +320,8 @@ public final class AsconfSender {
     /**
      * RFC 5061 section 5.1 rule A9: the peer answered an ASCONF with an ERROR reporting the chunk
      * type unrecognized. No further ASCONF is sent; what was outstanding and queued failed.
+     *
+     * @return the results of the failed requests
      */
     public List<AsconfResult> onAsconfNotSupported() {
         peerRefusesAsconf = true;
@@ -305,17 +343,21 @@ public final class AsconfSender {
         return failed;
     }
 
-    /** Whether an ASCONF awaits its ASCONF-ACK. */
+    /** {@return whether an ASCONF awaits its ASCONF-ACK} */
     public boolean hasOutstanding() {
         return outstanding != null;
     }
 
-    /** Requests waiting for the next ASCONF. */
+    /**
+     * Requests waiting for the next ASCONF.
+     *
+     * @return the number of requests waiting
+     */
     public int queued() {
         return queue.size();
     }
 
-    /** The serial number the next new ASCONF will carry. */
+    /** {@return the serial number the next new ASCONF will carry} */
     public AsconfSerial nextSerial() {
         return nextSerial;
     }

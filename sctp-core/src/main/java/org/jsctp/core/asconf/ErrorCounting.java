@@ -7,13 +7,17 @@ package org.jsctp.core.asconf;
  */
 public interface ErrorCounting {
 
-    /** Counts one error; true when the count now exceeds Association.Max.Retrans. */
+    /** {@return counts one error; true when the count now exceeds Association.Max.Retrans} */
     boolean countExceedsLimit();
 
     /** An acknowledgement clears the counter. */
     void clear();
 
-    /** A counter of its own that allows {@code maxRetransmits} consecutive errors. */
+    /**
+     * {@return a counter of its own that allows {@code maxRetransmits} consecutive errors}
+     *
+     * @param maxRetransmits the limit, 0 or more
+     */
     static ErrorCounting limitedTo(int maxRetransmits) {
         if (maxRetransmits < 0) {
             throw new IllegalArgumentException("negative limit: " + maxRetransmits);

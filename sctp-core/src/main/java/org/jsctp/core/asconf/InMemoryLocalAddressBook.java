@@ -19,7 +19,11 @@ public final class InMemoryLocalAddressBook implements LocalAddressBook {
     private final Set<InetAddress> known = new LinkedHashSet<>();
     private final Set<InetAddress> notSources = new HashSet<>();
 
-    /** @param initial our addresses the peer learnt at setup (INIT or INIT ACK, or the packets' source) */
+    /**
+     * A book that starts with {@code initial}.
+     *
+     * @param initial our addresses the peer learnt at setup (INIT or INIT ACK, or the packets' source)
+     */
     public InMemoryLocalAddressBook(List<InetAddress> initial) {
         known.addAll(initial);
     }
@@ -52,14 +56,16 @@ public final class InMemoryLocalAddressBook implements LocalAddressBook {
     }
 
     /**
-     * Whether a packet other than one carrying an ASCONF may leave from {@code address}: it is
-     * known to the peer and not being deleted (RFC 5061 section 5.3 rules D1, D2 and D4).
+     * {@return whether a packet other than one carrying an ASCONF may leave from {@code address}: it is
+     * known to the peer and not being deleted (RFC 5061 section 5.3 rules D1, D2 and D4)}
+     *
+     * @param address one of our addresses
      */
     public boolean isUsableAsSource(InetAddress address) {
         return known.contains(address) && !notSources.contains(address);
     }
 
-    /** Our addresses packets (other than an ASCONF) may leave from now, in the order they became known. */
+    /** {@return our addresses packets (other than an ASCONF) may leave from now, in the order they became known} */
     public List<InetAddress> usableAsSource() {
         List<InetAddress> out = new ArrayList<>(known.size());
         for (InetAddress a : known) {

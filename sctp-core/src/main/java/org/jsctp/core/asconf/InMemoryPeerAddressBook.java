@@ -22,6 +22,8 @@ public final class InMemoryPeerAddressBook implements PeerAddressBook {
     private InetAddress primary;
 
     /**
+     * A book that starts with the peer's {@code initial} addresses.
+     *
      * @param capacity how many addresses fit before {@link AddOutcome#NO_RESOURCES}
      * @param initial the peer's confirmed addresses at setup; the first is the primary
      */
@@ -36,7 +38,11 @@ public final class InMemoryPeerAddressBook implements PeerAddressBook {
         this.primary = addresses.isEmpty() ? null : addresses.iterator().next();
     }
 
-    /** Local policy: adding {@code address} is refused with {@link AddOutcome#NOT_AUTHORIZED}. */
+    /**
+     * Local policy: adding {@code address} is refused with {@link AddOutcome#NOT_AUTHORIZED}.
+     *
+     * @param address the address to refuse
+     */
     public void refuse(InetAddress address) {
         refused.add(address);
     }
@@ -89,17 +95,21 @@ public final class InMemoryPeerAddressBook implements PeerAddressBook {
         primary = address;
     }
 
-    /** The primary destination, or null when there is no address. */
+    /** {@return the primary destination, or null when there is no address} */
     public InetAddress primary() {
         return primary;
     }
 
-    /** Whether {@code address} was added by ASCONF and not yet confirmed by a HEARTBEAT ACK. */
+    /**
+     * {@return whether {@code address} was added by ASCONF and not yet confirmed by a HEARTBEAT ACK}
+     *
+     * @param address one of the peer's addresses
+     */
     public boolean isUnconfirmed(InetAddress address) {
         return unconfirmed.contains(address);
     }
 
-    /** The unconfirmed addresses, in no particular order. */
+    /** {@return the unconfirmed addresses, in no particular order} */
     public List<InetAddress> unconfirmed() {
         return new ArrayList<>(unconfirmed);
     }

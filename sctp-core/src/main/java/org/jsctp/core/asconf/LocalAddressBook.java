@@ -15,21 +15,37 @@ import java.util.List;
 public interface LocalAddressBook {
 
     /**
-     * Our addresses that are part of the association as the peer sees it: those of the handshake
+     * {@return our addresses that are part of the association as the peer sees it: those of the handshake
      * and those whose addition the peer acknowledged, including any whose deletion is not yet
-     * acknowledged. In a stable order; the first is preferred for the ASCONF's Address Parameter.
+     * acknowledged} In a stable order; the first is preferred for the ASCONF's Address Parameter.
      */
     List<InetAddress> knownToPeer();
 
-    /** RFC 5061 section 5.3 rule D4: a Delete IP Address for {@code address} is queued; stop sending from it. */
+    /**
+     * RFC 5061 section 5.3 rule D4: a Delete IP Address for {@code address} is queued; stop sending from it.
+     *
+     * @param address one of our addresses
+     */
     void stopUsingAsSource(InetAddress address);
 
-    /** RFC 5061 section 5.3 rule D2: the peer acknowledged the addition; {@code address} may now be any packet's source. */
+    /**
+     * RFC 5061 section 5.3 rule D2: the peer acknowledged the addition; {@code address} may now be any packet's source.
+     *
+     * @param address one of our addresses
+     */
     void added(InetAddress address);
 
-    /** The peer acknowledged the deletion: {@code address} is no longer part of the association. */
+    /**
+     * The peer acknowledged the deletion: {@code address} is no longer part of the association.
+     *
+     * @param address one of our addresses
+     */
     void deleted(InetAddress address);
 
-    /** The peer refused the deletion (or the association could not ask): {@code address} is a source again. */
+    /**
+     * The peer refused the deletion (or the association could not ask): {@code address} is a source again.
+     *
+     * @param address one of our addresses
+     */
     void deletionRefused(InetAddress address);
 }

@@ -20,27 +20,40 @@ public interface PeerAddressBook {
         NOT_AUTHORIZED
     }
 
-    /** Whether {@code address} is one of the peer's addresses in the association. */
+    /**
+     * {@return whether {@code address} is one of the peer's addresses in the association}
+     *
+     * @param address an address
+     */
     boolean contains(InetAddress address);
 
-    /** How many addresses the peer has in the association. */
+    /** {@return how many addresses the peer has in the association} */
     int size();
 
-    /** The peer's addresses, in a stable order. */
+    /** {@return the peer's addresses, in a stable order} */
     List<InetAddress> addresses();
 
     /**
      * Adds {@code address} (not yet present) as a new, unconfirmed destination and starts verifying
      * it with HEARTBEATs (RFC 5061 section 5.3 rule D1; RFC 9260 section 5.4).
+     *
+     * @param address the peer's new address
+     * @return {@link AddOutcome#ADDED}, or why it was refused
      */
     AddOutcome add(InetAddress address);
 
     /**
      * Removes {@code address} (present, and not the last one); data outstanding or queued toward it
      * goes to the other addresses (RFC 5061 section 5.3 rule D4 seen from the receiver).
+     *
+     * @param address one of the peer's addresses
      */
     void remove(InetAddress address);
 
-    /** Makes {@code address} (present) the primary destination (RFC 5061 section 5.4). */
+    /**
+     * Makes {@code address} (present) the primary destination (RFC 5061 section 5.4).
+     *
+     * @param address one of the peer's addresses
+     */
     void setPrimary(InetAddress address);
 }

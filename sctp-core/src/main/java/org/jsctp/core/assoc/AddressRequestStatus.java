@@ -30,7 +30,7 @@ public enum AddressRequestStatus {
     /** No address of ours is known to the peer, so no ASCONF can name one (RFC 5061 section 4.1.1). */
     NO_ADDRESS_KNOWN_TO_PEER;
 
-    /** Whether the request was taken. */
+    /** {@return whether the request was taken} */
     public boolean isQueued() {
         return this == QUEUED;
     }

@@ -82,6 +82,13 @@ public final class Association {
     /**
      * Starts an association to a peer (RFC 9260 section 5.1 step A): sends INIT and waits in
      * COOKIE-WAIT.
+     *
+     * @param config the association's settings
+     * @param random for our tag, initial TSN and nonces
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @return the association, in COOKIE-WAIT with its INIT queued
      */
     public static Association connect(AssociationConfig config, RandomSource random, int localPort, int peerPort,
                                       long nowNanos) {
@@ -99,6 +106,12 @@ public final class Association {
      *
      * @param peerAddresses literal peer addresses, each once
      * @throws IllegalArgumentException if an address is listed twice
+     * @param config the association's settings
+     * @param random for our tag, initial TSN and nonces
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @return the association, in COOKIE-WAIT with its INIT queued
      */
     public static Association connect(AssociationConfig config, RandomSource random, int localPort, int peerPort,
                                       List<InetAddress> peerAddresses, long nowNanos) {
@@ -114,6 +127,12 @@ public final class Association {
     /**
      * Builds the association a valid COOKIE ECHO describes (RFC 9260 section 5.1.5 step 4): it is
      * ESTABLISHED at once and answers with COOKIE ACK.
+     *
+     * @param config the association's settings
+     * @param random for nonces and the TSN of later chunks
+     * @param cookie the verified State Cookie's contents
+     * @param nowNanos the current time
+     * @return the association, ESTABLISHED with its COOKIE ACK queued
      */
     public static Association fromCookie(AssociationConfig config, RandomSource random, CookieContents cookie,
                                          long nowNanos) {
@@ -129,7 +148,12 @@ public final class Association {
         return a;
     }
 
-    /** Handles a packet the endpoint routed to this association, as if from the primary path. */
+    /**
+     * Handles a packet the endpoint routed to this association, as if from the primary path.
+     *
+     * @param packet the packet, its verification tag already checked by the endpoint
+     * @param nowNanos the current time
+     */
     public void handlePacket(SctpPacket packet, long nowNanos) {
         dispatcher.handlePacket(packet, nowNanos);
     }
@@ -140,6 +164,8 @@ public final class Association {
      * replies, RFC 9260 section 6.4) when it is a known peer address, else the primary is assumed.
      *
      * @param source the packet's source address, or null if unknown
+     * @param packet the packet, its verification tag already checked by the endpoint
+     * @param nowNanos the current time
      */
     public void handlePacket(SctpPacket packet, InetAddress source, long nowNanos) {
         paths.onPacketFrom(source);
@@ -151,19 +177,19 @@ public final class Association {
     }
 
     /**
-     * The peer's Adaptation Code Point (RFC 5061 section 4.2.6) from its INIT or INIT ACK; empty
-     * if it announced none or the handshake has not got that far.
+     * {@return the peer's Adaptation Code Point (RFC 5061 section 4.2.6) from its INIT or INIT ACK; empty
+     * if it announced none or the handshake has not got that far}
      */
     public java.util.OptionalInt peerAdaptationIndication() {
         return tcb.peerAdaptationIndication;
     }
 
-    /** The peer's addresses, one per path, in the order they were learnt; empty for an anonymous single path. */
+    /** {@return the peer's addresses, one per path, in the order they were learnt; empty for an anonymous single path} */
     public List<InetAddress> peerAddresses() {
         return paths.peerAddresses();
     }
 
-    /** The primary path's peer address (RFC 9260 section 6.4), or null for an anonymous single path. */
+    /** {@return the primary path's peer address (RFC 9260 section 6.4), or null for an anonymous single path} */
     public InetAddress primaryAddress() {
         return PathSupervisor.addressOf(paths.primary());
     }
@@ -173,6 +199,7 @@ public final class Association {
      * of RFC 6458 section 8.1.8); a {@link PeerAddressState#MADE_PRIMARY} event follows when it changes.
      *
      * @throws IllegalArgumentException if it is not one of {@link #peerAddresses()}
+     * @param address one of the peer's addresses
      */
     public void setPrimary(InetAddress address) {
         paths.setPrimary(address);
@@ -183,6 +210,10 @@ public final class Association {
      * sctp_bindx SCTP_BINDX_ADD_ADDR of RFC 6458 section 9.1 on a live association); the outcome
      * comes as an {@link AssociationEvent.LocalAddressChange}, after which the address may be the
      * source of any packet ({@link #usableLocalAddresses()}).
+     *
+     * @param address one of our addresses, not yet in the association
+     * @param nowNanos the current time
+     * @return whether the request was queued, or why not
      */
     public AddressRequestStatus addLocalAddress(InetAddress address, long nowNanos) {
         return asconf.request(new org.jsctp.core.asconf.AsconfRequest.AddAddress(address), nowNanos);
@@ -192,6 +223,10 @@ public final class Association {
      * Asks the peer to delete {@code address}, one of ours, from the association (RFC 5061 section
      * 4.2.2, SCTP_BINDX_REM_ADDR); it stops being a source at once (section 5.3 rule D4) and the
      * outcome comes as an {@link AssociationEvent.LocalAddressChange}.
+     *
+     * @param address one of our addresses in the association, not the last
+     * @param nowNanos the current time
+     * @return whether the request was queued, or why not
      */
     public AddressRequestStatus deleteLocalAddress(InetAddress address, long nowNanos) {
         return asconf.request(new org.jsctp.core.asconf.AsconfRequest.DeleteAddress(address), nowNanos);
@@ -201,22 +236,26 @@ public final class Association {
      * Asks the peer to make {@code address}, one of ours, its primary destination (RFC 5061 section
      * 4.2.4, SCTP_SET_PEER_PRIMARY_ADDR of RFC 6458 section 8.3.2); the outcome comes as an
      * {@link AssociationEvent.LocalAddressChange}.
+     *
+     * @param address one of our addresses in the association
+     * @param nowNanos the current time
+     * @return whether the request was queued, or why not
      */
     public AddressRequestStatus requestPeerPrimary(InetAddress address, long nowNanos) {
         return asconf.request(new org.jsctp.core.asconf.AsconfRequest.SetPrimary(address), nowNanos);
     }
 
-    /** Whether ASCONF (RFC 5061) is usable: both offered it, AUTH is in use and both list ASCONF in CHUNKS (section 4.1.1). */
+    /** {@return whether ASCONF (RFC 5061) is usable: both offered it, AUTH is in use and both list ASCONF in CHUNKS (section 4.1.1)} */
     public boolean asconfNegotiated() {
         return asconf.negotiated();
     }
 
-    /** Our addresses any packet of this association may leave from now (RFC 5061 section 5.3 rules D1, D2, D4). */
+    /** {@return our addresses any packet of this association may leave from now (RFC 5061 section 5.3 rules D1, D2, D4)} */
     public List<InetAddress> usableLocalAddresses() {
         return asconf.usableLocalAddresses();
     }
 
-    /** A snapshot of every path (RFC 6458 section 8.2.3 SCTP_GET_PEER_ADDR_INFO), in path id order. */
+    /** {@return a snapshot of every path (RFC 6458 section 8.2.3 SCTP_GET_PEER_ADDR_INFO), in path id order} */
     public List<PathStatistics> pathStatistics() {
         return statistics().paths();
     }
@@ -227,6 +266,7 @@ public final class Association {
      * Potentially Failed; 0 is immediate. A value at or above Path.Max.Retrans turns it off.
      *
      * @throws IllegalArgumentException if negative
+     * @param threshold PotentiallyFailed.Max.Retrans, 0 or more
      */
     public void setPotentiallyFailedThreshold(int threshold) {
         paths.setPotentiallyFailedThreshold(threshold);
@@ -240,6 +280,9 @@ public final class Association {
      * back in {@link AssociationEvent.SendFailed} events whose reason starts with "abandoned".
      *
      * @throws IllegalStateException when the association is not (about to be) established
+     * @param message the message; its payload is not copied
+     * @param nowNanos the current time
+     * @return {@code ACCEPTED}, or why the message was refused
      */
     public SendQueue.OfferResult send(OutgoingMessage message, long nowNanos) {
         if (sender() == null || (tcb.state != AssociationState.ESTABLISHED && tcb.state != AssociationState.COOKIE_ECHOED)) {
@@ -259,6 +302,8 @@ public final class Association {
     /**
      * Starts a graceful shutdown (RFC 9260 section 9.2): no new data is accepted, what is queued
      * and in flight is delivered, then SHUTDOWN, SHUTDOWN ACK and SHUTDOWN COMPLETE close it.
+     *
+     * @param nowNanos the current time
      */
     public void shutdown(long nowNanos) {
         if (tcb.isHandshaking()) {
@@ -269,7 +314,11 @@ public final class Association {
         transmission.flush(nowNanos);
     }
 
-    /** Aborts the association (RFC 9260 section 9.1), telling the peer why. */
+    /**
+     * Aborts the association (RFC 9260 section 9.1), telling the peer why.
+     *
+     * @param reason the text of the User-Initiated Abort cause
+     */
     public void abort(String reason) {
         if (tcb.state == AssociationState.CLOSED) {
             return;
@@ -280,17 +329,21 @@ public final class Association {
         lifecycle.close("aborted by the user: " + reason, List.of());
     }
 
-    /** Handles the timers whose deadlines have passed at {@code nowNanos}. */
+    /**
+     * Handles the timers whose deadlines have passed at {@code nowNanos}.
+     *
+     * @param nowNanos the current time
+     */
     public void handleTimeout(long nowNanos) {
         timerDispatcher.handleTimeout(nowNanos);
     }
 
-    /** Whether a packet to send or an event for the user is waiting ({@link #pollTransmit}, {@link #pollEvent}). */
+    /** {@return whether a packet to send or an event for the user is waiting ({@link #pollTransmit}, {@link #pollEvent})} */
     public boolean hasOutput() {
         return !tcb.transmits.isEmpty() || !tcb.events.isEmpty();
     }
 
-    /** The next packet to send, or null. */
+    /** {@return the next packet to send, or null} */
     public OutgoingPacket pollTransmit() {
         OutgoingPacket p = tcb.transmits.poll();
         if (p != null) {
@@ -300,7 +353,7 @@ public final class Association {
     }
 
     /**
-     * The next event for the user, or null. Taking a received message, or a piece of one, frees
+     * {@return the next event for the user, or null} Taking a received message, or a piece of one, frees
      * its bytes in the receive window (RFC 9260 section 6.2: a_rwnd follows what the application
      * has read).
      */
@@ -318,12 +371,14 @@ public final class Association {
      * {@link #onUserRead} says the application took it (RFC 9260 section 6.2: the window is the
      * buffer space not yet consumed by the upper layer). For a layer that queues messages for the
      * application, such as a socket-like API; call it before the first {@code pollEvent}.
+     *
+     * @param manual whether reads are credited by {@link #onUserRead}
      */
     public void setManualReadCredit(boolean manual) {
         delivery.setManualReadCredit(manual);
     }
 
-    /** Whether {@link #setManualReadCredit} is on. */
+    /** {@return whether {@link #setManualReadCredit} is on} */
     public boolean isManualReadCredit() {
         return delivery.isManualReadCredit();
     }
@@ -334,6 +389,9 @@ public final class Association {
      * peer when it is worth a packet (RFC 9260 section 6.2). Only with manual read credit. Bytes of
      * messages from before a restart (RFC 9260 section 5.2.4 case A) may be credited after it; the
      * count then stops at zero.
+     *
+     * @param bytes the user data bytes read, 0 or more
+     * @param nowNanos the current time
      */
     public void onUserRead(long bytes, long nowNanos) {
         if (!delivery.isManualReadCredit()) {
@@ -349,6 +407,8 @@ public final class Association {
      * Sets the level at or below which a drop of {@link #bufferedAmount()} raises
      * {@link AssociationEvent.BufferedAmountLow}; 0 (the default) raises it when everything is
      * acknowledged. May be changed at any time.
+     *
+     * @param bytes the threshold in bytes, 0 or more
      */
     public void setBufferedAmountLowThreshold(long bytes) {
         if (bytes < 0) {
@@ -357,7 +417,7 @@ public final class Association {
         transmission.setBufferedAmountLowThreshold(bytes);
     }
 
-    /** The level of {@link #setBufferedAmountLowThreshold}. */
+    /** {@return the level of {@link #setBufferedAmountLowThreshold}} */
     public long bufferedAmountLowThreshold() {
         return transmission.bufferedAmountLowThreshold();
     }
@@ -365,6 +425,8 @@ public final class Association {
     /**
      * Turns Nagle's algorithm off ({@code true}) or on while the association lives (SCTP_NODELAY,
      * RFC 6458 section 8.1.5); the next transmission follows it.
+     *
+     * @param noDelay true to turn Nagle's algorithm off
      */
     public void setNoDelay(boolean noDelay) {
         transmission.setNoDelay(noDelay);
@@ -401,12 +463,16 @@ public final class Association {
         return schedulerValues.get(streamId);
     }
 
-    /** Whether Nagle's algorithm is off. */
+    /** {@return whether Nagle's algorithm is off} */
     public boolean noDelay() {
         return transmission.noDelay();
     }
 
-    /** Changes HB.interval of every path (RFC 9260 section 8.3, RFC 6458 section 8.1.12 spp_hbinterval). */
+    /**
+     * Changes HB.interval of every path (RFC 9260 section 8.3, RFC 6458 section 8.1.12 spp_hbinterval).
+     *
+     * @param intervalNanos HB.interval in nanoseconds
+     */
     public void setHeartbeatInterval(long intervalNanos) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("HB.interval must be positive: " + intervalNanos);
@@ -414,7 +480,7 @@ public final class Association {
         paths.setHeartbeatInterval(intervalNanos); // every path (multi-homing)
     }
 
-    /** HB.interval of the path. */
+    /** {@return HB.interval of the path} */
     public long heartbeatIntervalNanos() {
         return paths.primary().heartbeatIntervalNanos();
     }
@@ -496,97 +562,115 @@ public final class Association {
         return status;
     }
 
-    /** Bytes {@link #send} accepts now before refusing with {@code REFUSED_BUFFER_FULL}; 0 before data transfer starts. */
+    /** {@return bytes {@link #send} accepts now before refusing with {@code REFUSED_BUFFER_FULL}; 0 before data transfer starts} */
     public long sendBufferAvailable() {
         return sender() == null ? 0 : sender().sendBufferAvailable();
     }
 
-    /** A snapshot of the counters and of the path (RFC 6458 section 8.2.2 SCTP_STATUS). */
+    /** {@return a snapshot of the counters and of the path (RFC 6458 section 8.2.2 SCTP_STATUS)} */
     public AssociationStatistics statistics() {
         long rwnd = sender() == null ? Integer.toUnsignedLong(tcb.peerReceiverWindow) : sender().peerWindow();
         return counters.snapshot(rwnd, bufferedAmount(), paths.statistics(transmission.congestionView()));
     }
 
-    /** When {@link #handleTimeout} should next be called, or {@link Timer#NEVER}. */
+    /** {@return when {@link #handleTimeout} should next be called, or {@link Timer#NEVER}} */
     public long nextDeadline() {
         long next = tcb.timers.nextDeadline();
         return Math.min(next, paths.nextDeadline());
     }
 
+    /**
+     * {@return the RFC 9260 section 4 state}
+     */
     public AssociationState state() {
         return tcb.state;
     }
 
+    /**
+     * {@return our Verification Tag: the one the peer puts in packets to us}
+     */
     public int localTag() {
         return tcb.localTag;
     }
 
+    /**
+     * {@return the peer's Verification Tag: the one we put in packets to it}
+     */
     public int peerTag() {
         return tcb.peerTag;
     }
 
+    /**
+     * {@return our SCTP port}
+     */
     public int localPort() {
         return tcb.localPort;
     }
 
+    /**
+     * {@return the peer's SCTP port}
+     */
     public int peerPort() {
         return tcb.peerPort;
     }
 
-    /** Streams we may send on, once established. */
+    /** {@return streams we may send on, once established} */
     public int outboundStreams() {
         return tcb.outboundStreams;
     }
 
-    /** Streams the peer may send on, once established. */
+    /** {@return streams the peer may send on, once established} */
     public int inboundStreams() {
         return tcb.inboundStreams;
     }
 
-    /** The extensions both sides support. */
+    /** {@return the extensions both sides support} */
     public Capabilities capabilities() {
         return tcb.capabilities;
     }
 
+    /**
+     * {@return the association's settings}
+     */
     public AssociationConfig config() {
         return tcb.config;
     }
 
-    /** Our Initial TSN. */
+    /** {@return our Initial TSN} */
     public Tsn localInitialTsn() {
         return tcb.localInitialTsn;
     }
 
-    /** The peer's Initial TSN, once known. */
+    /** {@return the peer's Initial TSN, once known} */
     public Tsn peerInitialTsn() {
         return tcb.peerInitialTsn;
     }
 
-    /** The peer's receiver window as announced at setup. */
+    /** {@return the peer's receiver window as announced at setup} */
     public int peerReceiverWindow() {
         return tcb.peerReceiverWindow;
     }
 
-    /** Bytes accepted by {@link #send} that the peer has not acknowledged yet. */
+    /** {@return bytes accepted by {@link #send} that the peer has not acknowledged yet} */
     public long bufferedAmount() {
         return transmission.bufferedAmount();
     }
 
     /**
-     * User-data bytes held on the receiving side: fragments and messages in reassembly, bounded
+     * {@return the user-data bytes held on the receiving side: fragments and messages in reassembly, bounded
      * by the configured receive buffer, plus messages handed out as events but not yet taken
-     * with {@link #pollEvent()}.
+     * with {@link #pollEvent()}}
      */
     public long receivedBufferedAmount() {
         return delivery.receivedBufferedAmount();
     }
 
-    /** The congestion window of the path, for statistics. */
+    /** {@return the congestion window of the path, for statistics} */
     public long cwnd() {
         return sender() == null ? 0 : sender().cwnd();
     }
 
-    /** The current RTO of the path. */
+    /** {@return the current RTO of the path} */
     public long rtoNanos() {
         return paths.primary().rto().rtoNanos();
     }
@@ -610,8 +694,8 @@ public final class Association {
     }
 
     /**
-     * AUTH on this association (RFC 4895): its endpoint-pair shared keys (RFC 6458 SCTP_AUTH_KEY,
-     * SCTP_AUTH_ACTIVE_KEY, SCTP_AUTH_DEACTIVATE_KEY, SCTP_AUTH_DELETE_KEY) and statistics.
+     * {@return AUTH on this association (RFC 4895): its endpoint-pair shared keys (RFC 6458 SCTP_AUTH_KEY,
+     * SCTP_AUTH_ACTIVE_KEY, SCTP_AUTH_DEACTIVATE_KEY, SCTP_AUTH_DELETE_KEY) and statistics}
      */
     public AuthControl auth() {
         return tcb.auth;

@@ -119,6 +119,88 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
     /** Smallest SCTP packet size we run with: an IPv6 minimum MTU of 1280 less IPv6 and UDP headers. */
     public static final int MIN_PATH_MTU = 1280 - 40 - 8;
 
+    /**
+     * Rejects null, checks the ranges, copies what is mutable.
+     *
+     * @param outboundStreams streams we ask to send on (INIT's Number of Outbound Streams)
+     * @param maxInboundStreams streams we accept from the peer (INIT's Number of Inbound Streams)
+     * @param receiveBufferBytes receive buffer: the largest a_rwnd we advertise (RFC 9260 section 6.2)
+     * @param partialDeliveryPointBytes SCTP_PARTIAL_DELIVERY_POINT (RFC 6458 section 8.1.20): once this
+     *     many leading bytes of the message next in line on its stream have arrived, they are handed
+     *     to the user as a piece (RFC 9260 section 6.9 allows partial delivery), so a message of any
+     *     size can be received; 1..receiveBufferBytes, by default half the receive buffer (as FreeBSD)
+     * @param sendBufferBytes user data queued but not yet acknowledged that we accept before refusing sends
+     * @param maxMessageBytes largest user message accepted for sending (received messages may be
+     *     larger: they arrive in pieces, see {@code partialDeliveryPointBytes})
+     * @param pathMtu largest SCTP packet (the UDP payload of RFC 6951) sent before path MTU discovery
+     * @param rtoInitialNanos RTO.Initial (1 s)
+     * @param rtoMinNanos RTO.Min (1 s)
+     * @param rtoMaxNanos RTO.Max (60 s)
+     * @param maxInitRetransmits Max.Init.Retransmits (8)
+     * @param associationMaxRetransmits Association.Max.Retrans (10)
+     * @param pathMaxRetransmits Path.Max.Retrans (5)
+     * @param validCookieLifeNanos Valid.Cookie.Life (60 s)
+     * @param heartbeatIntervalNanos HB.interval (30 s)
+     * @param delayedAckNanos the delayed SACK timer (200 ms; RFC 9260 section 6.2 allows up to 500 ms)
+     * @param maxBurst Max.Burst (4)
+     * @param capabilities the extensions we offer, with zero checksum (RFC 9653) off unless
+     *     {@link Builder#zeroChecksum(int)} turns it on
+     * @param noDelay send small messages at once even while data is in flight (SCTP_NODELAY of RFC
+     *     6458); when false (the default), a packet that would not be full waits until the data in
+     *     flight is acknowledged, so small messages are bundled (Nagle's algorithm, RFC 896)
+     * @param lostRetransmissionDetection let a fast retransmission that is lost as well be fast
+     *     retransmitted again once SACKs show data sent after it arrived, rather than wait for T3-rtx
+     *     (off by default: RFC 9260 section 7.2.4 (5) makes such a chunk ineligible; on lossy paths
+     *     most timeouts come from these, see docs/PERFORMANCE.md "Under loss")
+     * @param defaultPrPolicy the PR-SCTP policy of messages sent without one (SCTP_DEFAULT_PRINFO of
+     *     RFC 7496 section 4.3); {@link PrPolicy#NONE}, fully reliable, by default
+     * @param acceptStreamReconfig whether the peer's stream reconfiguration requests (RFC 6525
+     *     section 5.2) are performed; when false (the default, as usrsctp) they are answered "Denied".
+     *     Offering RE-CONFIG at all is {@link Capabilities#streamReconfig()}
+     * @param streamScheduler which stream scheduler of RFC 8260 section 3 picks the stream of each
+     *     message (DATA) or fragment (I-DATA), SCTP_STREAM_SCHEDULER of RFC 8260 section 4.3.1;
+     *     {@link StreamSchedulerKind#FCFS} by default
+     * @param maxPeerAddresses the most addresses the peer may have in the association: an ASCONF Add
+     *     IP Address beyond it is refused with Operation Refused Due to Resource Shortage (RFC 5061
+     *     section 4.3.2); 1..1024, 32 by default. Whether ASCONF is offered at all is
+     *     {@link Capabilities#asconf()} (see {@link #asconfSupported()})
+     * @param plpmtud Packetization Layer Path MTU Discovery (RFC 8899): on by default, starting each
+     *     path at BASE_PLPMTU (1200) and probing up to MAX_PLPMTU ({@code pathMtu} unless set); when
+     *     off, every path uses {@code pathMtu} as a fixed MTU (see docs/EXTENSIONS.md "Path MTU discovery")
+     * @param localAddresses our addresses, listed as IPv4/IPv6 Address parameters in INIT and INIT
+     *     ACK (RFC 9260 section 5.1.2) so the peer can reach us on each (multi-homing); empty, the
+     *     default, lists none and the peer uses the packets' source address. Literal addresses only:
+     *     the core never resolves names
+     * @param potentiallyFailedMaxRetransmits PotentiallyFailed.Max.Retrans (PFMR) of RFC 7829 section
+     *     5: a path of a multi-homed association whose error counter exceeds it becomes Potentially
+     *     Failed and carries no data while another path is active; 0 (the RFC 7829 section 8 value,
+     *     the default) makes the first timeout do it. At or above Path.Max.Retrans turns quick failover
+     *     off
+     * @param primarySwitchoverMaxRetransmits Primary.Switchover.Max.Retrans (PSMR) of RFC 7829 section
+     *     6: once the primary path's error counter exceeds it while another path is active, that path
+     *     becomes the primary for good (no switch back when the old primary recovers);
+     *     {@link #PRIMARY_SWITCHOVER_OFF} (the default) keeps the RFC 9260 behaviour of returning to
+     *     the primary
+     * @param auth how AUTH (RFC 4895) is used when {@link Capabilities#auth()} offers it: required or
+     *     not, HMAC preference, chunk types to authenticate, endpoint-pair shared keys;
+     *     {@link AuthConfig#DEFAULTS} unless {@link Builder#auth(AuthConfig)} sets it
+     * @param cmtEnabled whether concurrent multipath transfer (draft-tuexen-tsvwg-sctp-multipath
+     *     section 3: new data spread over all active paths, with the algorithms of package
+     *     {@code org.jsctp.core.cmt}) is wanted; off by default. It takes effect only where NR-SACK
+     *     is negotiated too, see {@link org.jsctp.core.cmt.CmtActivation}
+     * @param adaptationIndication the Adaptation Code Point we announce in an Adaptation Layer
+     *     Indication parameter of our INIT or INIT ACK (RFC 5061 section 4.2.6; SCTP_ADAPTATION_LAYER
+     *     of RFC 6458 section 8.1.10); empty, the default, announces none
+     * @param maxGapAckBlocks the most Gap Ack Blocks (and NR Gap Ack Blocks) one SACK or NR-SACK of
+     *     ours reports; {@link #GAP_BLOCKS_WHAT_FITS} (the default) reports as many as fit one packet
+     *     of the path MTU, as RFC 9260 section 6.2 requires; a positive value caps that further
+     * @param proportionalRateReduction in Fast Recovery, let marked chunks be retransmitted in
+     *     proportion to the data the SACKs report delivered even while the flight size is at or above
+     *     cwnd (the proportional part of RFC 6937's Proportional Rate Reduction), so a recovery whose
+     *     flight size counts data the receiver holds but could not report does not wait for T3-rtx;
+     *     off by default (RFC 9260 section 7.2.4 step 5: marked chunks go "as soon as cwnd allows")
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public AssociationConfig {
         Objects.requireNonNull(adaptationIndication, "adaptationIndication (OptionalInt.empty() for none)");
         requireRange("outboundStreams", outboundStreams, 1, 65535);
@@ -175,17 +257,25 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
     }
 
-    /** RFC 9260 section 16 values, 10 outbound and 2048 inbound streams, 2 MiB buffers, PR-SCTP offered. */
+    /** {@return RFC 9260 section 16 values, 10 outbound and 2048 inbound streams, 2 MiB buffers, PR-SCTP offered} */
     public static AssociationConfig defaults() {
         return builder().build();
     }
 
-    /** A builder starting from {@link #defaults()}. */
+    /**
+     * A builder starting from {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this configuration. */
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.outboundStreams = outboundStreams;
@@ -247,7 +337,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         return capabilities.asconf();
     }
 
-    /** Whether PLPMTUD (RFC 8899) runs; when not, {@link #pathMtu()} is the fixed MTU of every path. */
+    /** {@return whether PLPMTUD (RFC 8899) runs; when not, {@link #pathMtu()} is the fixed MTU of every path} */
     public boolean plpmtudEnabled() {
         return plpmtud.enabled();
     }
@@ -273,7 +363,11 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         return capabilities.disableRestart();
     }
 
-    /** The partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does. */
+    /**
+     * {@return the partial delivery point for a receive buffer when none is set: half of it, as FreeBSD does}
+     *
+     * @param receiveBufferBytes the receive buffer in bytes
+     */
     public static int defaultPartialDeliveryPoint(int receiveBufferBytes) {
         return Math.max(1, receiveBufferBytes / 2);
     }
@@ -325,16 +419,34 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private Builder() {
         }
 
+        /**
+         * Sets {@link AssociationConfig#outboundStreams()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new outboundStreams
+         * @return this builder
+         */
         public Builder outboundStreams(int value) {
             this.outboundStreams = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#maxInboundStreams()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new maxInboundStreams
+         * @return this builder
+         */
         public Builder maxInboundStreams(int value) {
             this.maxInboundStreams = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#receiveBufferBytes()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new receiveBufferBytes
+         * @return this builder
+         */
         public Builder receiveBufferBytes(int value) {
             this.receiveBufferBytes = value;
             return this;
@@ -343,6 +455,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         /**
          * SCTP_PARTIAL_DELIVERY_POINT (RFC 6458 section 8.1.20), 1..receiveBufferBytes. Unless
          * set, it is {@link AssociationConfig#defaultPartialDeliveryPoint} of the receive buffer.
+         *
+         * @param value the partial delivery point in bytes
+         * @return this builder
          */
         public Builder partialDeliveryPointBytes(int value) {
             this.partialDeliveryPointBytes = value;
@@ -350,66 +465,144 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#sendBufferBytes()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new sendBufferBytes
+         * @return this builder
+         */
         public Builder sendBufferBytes(long value) {
             this.sendBufferBytes = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#maxMessageBytes()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new maxMessageBytes
+         * @return this builder
+         */
         public Builder maxMessageBytes(int value) {
             this.maxMessageBytes = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#pathMtu()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new pathMtu
+         * @return this builder
+         */
         public Builder pathMtu(int value) {
             this.pathMtu = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#rtoInitialNanos()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new rtoInitialNanos
+         * @return this builder
+         */
         public Builder rtoInitialNanos(long value) {
             this.rtoInitialNanos = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#rtoMinNanos()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new rtoMinNanos
+         * @return this builder
+         */
         public Builder rtoMinNanos(long value) {
             this.rtoMinNanos = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#rtoMaxNanos()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new rtoMaxNanos
+         * @return this builder
+         */
         public Builder rtoMaxNanos(long value) {
             this.rtoMaxNanos = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#maxInitRetransmits()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new maxInitRetransmits
+         * @return this builder
+         */
         public Builder maxInitRetransmits(int value) {
             this.maxInitRetransmits = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#associationMaxRetransmits()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new associationMaxRetransmits
+         * @return this builder
+         */
         public Builder associationMaxRetransmits(int value) {
             this.associationMaxRetransmits = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#pathMaxRetransmits()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new pathMaxRetransmits
+         * @return this builder
+         */
         public Builder pathMaxRetransmits(int value) {
             this.pathMaxRetransmits = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#validCookieLifeNanos()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new validCookieLifeNanos
+         * @return this builder
+         */
         public Builder validCookieLifeNanos(long value) {
             this.validCookieLifeNanos = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#heartbeatIntervalNanos()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new heartbeatIntervalNanos
+         * @return this builder
+         */
         public Builder heartbeatIntervalNanos(long value) {
             this.heartbeatIntervalNanos = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#delayedAckNanos()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new delayedAckNanos
+         * @return this builder
+         */
         public Builder delayedAckNanos(long value) {
             this.delayedAckNanos = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#maxBurst()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new maxBurst
+         * @return this builder
+         */
         public Builder maxBurst(int value) {
             this.maxBurst = value;
             return this;
@@ -424,22 +617,45 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return capabilities;
         }
 
+        /**
+         * Sets {@link AssociationConfig#capabilities()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new capabilities
+         * @return this builder
+         */
         public Builder capabilities(Capabilities value) {
             this.capabilities = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#noDelay()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new noDelay
+         * @return this builder
+         */
         public Builder noDelay(boolean value) {
             this.noDelay = value;
             return this;
         }
 
+        /**
+         * Sets {@link AssociationConfig#lostRetransmissionDetection()}; the range is checked by {@link #build()}.
+         *
+         * @param value the new lostRetransmissionDetection
+         * @return this builder
+         */
         public Builder lostRetransmissionDetection(boolean value) {
             this.lostRetransmissionDetection = value;
             return this;
         }
 
-        /** The PR-SCTP policy of messages sent without one (RFC 7496 section 4.3, SCTP_DEFAULT_PRINFO). */
+        /**
+         * The PR-SCTP policy of messages sent without one (RFC 7496 section 4.3, SCTP_DEFAULT_PRINFO).
+         *
+         * @param value the policy
+         * @return this builder
+         */
         public Builder defaultPrPolicy(PrPolicy value) {
             this.defaultPrPolicy = value;
             return this;
@@ -557,12 +773,17 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
-        /** The PLPMTUD settings this builder would build with. */
+        /** {@return the PLPMTUD settings this builder would build with} */
         public PmtuConfig plpmtud() {
             return plpmtud;
         }
 
-        /** Turns PLPMTUD (RFC 8899) on or off, keeping its other constants. */
+        /**
+         * Turns PLPMTUD (RFC 8899) on or off, keeping its other constants.
+         *
+         * @param value whether PLPMTUD runs
+         * @return this builder
+         */
         public Builder plpmtudEnabled(boolean value) {
             this.plpmtud = plpmtud.withEnabled(value);
             return this;
@@ -593,6 +814,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         /**
          * A fixed path MTU: PLPMTUD off and every path sending packets of up to {@code bytes}
          * (the tools' {@code --mtu N}; RFC 6458 section 8.1.12 spp_pathmtu with SPP_PMTUD_DISABLE).
+         *
+         * @param bytes the path MTU in bytes (the SCTP packet size)
+         * @return this builder
          */
         public Builder fixedMtu(int bytes) {
             this.pathMtu = bytes;
@@ -693,6 +917,11 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return this;
         }
 
+        /**
+         * {@return the configuration}
+         *
+         * @throws IllegalArgumentException if a value is out of its range or values contradict each other
+         */
         public AssociationConfig build() {
             Capabilities capabilities = zeroChecksumMethod == null ? this.capabilities
                     : this.capabilities.withZeroChecksum(zeroChecksumMethod);

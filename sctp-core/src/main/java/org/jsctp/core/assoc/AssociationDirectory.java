@@ -25,17 +25,24 @@ public interface AssociationDirectory {
         }
     };
 
-    /** The association with our verification tag {@code localTag} towards {@code peerPort}, or null. */
+    /**
+     * {@return the association with our verification tag {@code localTag} towards {@code peerPort}, or null}
+     *
+     * @param localTag our Verification Tag, from the packet's common header
+     * @param peerPort the packet's source port
+     */
     Association find(int localTag, int peerPort);
 
     /**
-     * The association with the sender of the packet being handled, at SCTP port {@code peerPort},
-     * whatever its tags, or null. The caller scopes the directory to the packet's source address,
+     * {@return the association with the sender of the packet being handled, at SCTP port {@code peerPort},
+     * whatever its tags, or null} The caller scopes the directory to the packet's source address,
      * so this finds the association an INIT collides with or a restart replaces (RFC 9260 5.2).
+     *
+     * @param peerPort the packet's source port
      */
     Association findByPeer(int peerPort);
 
-    /** How many associations exist. */
+    /** {@return how many associations exist} */
     int size();
 
     /**

@@ -14,7 +14,12 @@ import org.jsctp.core.tx.OutgoingMessage;
  */
 public sealed interface AssociationEvent {
 
-    /** The association is up (SCTP_COMM_UP). */
+    /**
+     * The association is up (SCTP_COMM_UP).
+     *
+     * @param outboundStreams the streams we may send on, 1..65535
+     * @param inboundStreams the streams the peer may send on, 1..65535
+     */
     record CommunicationUp(int outboundStreams, int inboundStreams) implements AssociationEvent {
     }
 
@@ -26,6 +31,12 @@ public sealed interface AssociationEvent {
      * @param causes the error causes of the peer's ABORT, if that is what ended it
      */
     record CommunicationLost(String reason, List<ErrorCause> causes) implements AssociationEvent {
+        /**
+         * Copies what is mutable.
+         *
+         * @param reason what happened, in words for a log or an exception message
+         * @param causes the error causes of the peer's ABORT, if that is what ended it
+         */
         public CommunicationLost {
             causes = List.copyOf(causes);
         }
@@ -35,6 +46,8 @@ public sealed interface AssociationEvent {
      * A user message arrived (RFC 9260 section 10.1 RECEIVE), whole or, for a large message, a
      * piece of it ({@link ReceivedMessage#complete()} is false on all pieces but the last; see
      * {@link ReceivedMessage}).
+     *
+     * @param message the message or piece
      */
     record MessageReceived(ReceivedMessage message) implements AssociationEvent {
     }
@@ -61,8 +74,17 @@ public sealed interface AssociationEvent {
     record PeerShutdown() implements AssociationEvent {
     }
 
-    /** The peer reported errors in an ERROR chunk (SCTP_REMOTE_ERROR). */
+    /**
+     * The peer reported errors in an ERROR chunk (SCTP_REMOTE_ERROR).
+     *
+     * @param causes the error causes of the ERROR chunk
+     */
     record RemoteError(List<ErrorCause> causes) implements AssociationEvent {
+        /**
+         * Copies what is mutable.
+         *
+         * @param causes the error causes of the ERROR chunk
+         */
         public RemoteError {
             causes = List.copyOf(causes);
         }
@@ -84,6 +106,8 @@ public sealed interface AssociationEvent {
      * with new tags and sequence numbers; data that was queued or in flight is lost.
      *
      * @param droppedMessages how many queued messages were dropped
+     * @param outboundStreams the streams we may send on after the restart
+     * @param inboundStreams the streams the peer may send on after the restart
      */
     record Restarted(int outboundStreams, int inboundStreams, int droppedMessages) implements AssociationEvent {
     }
@@ -99,12 +123,12 @@ public sealed interface AssociationEvent {
      */
     record PeerAddressChange(InetAddress address, PeerAddressState state) implements AssociationEvent {
 
-        /** Whether the address can carry data after this change ({@link PeerAddressState#isAvailable()}). */
+        /** {@return whether the address can carry data after this change ({@link PeerAddressState#isAvailable()})} */
         public boolean available() {
             return state.isAvailable();
         }
 
-        /** The same as {@link #available()}, for callers of the single-path event. */
+        /** {@return the same as {@link #available()}, for callers of the single-path event} */
         public boolean reachable() {
             return available();
         }
@@ -116,6 +140,8 @@ public sealed interface AssociationEvent {
      * (SCTP_SEND_FAILED_EVENT of RFC 6458 section 6.1.11): the message is handed back to the user.
      *
      * @param sent whether any of it had been sent (SCTP_DATA_SENT) or none (SCTP_DATA_UNSENT)
+     * @param message the message, as the user gave it
+     * @param reason why it failed, e.g. "association aborted" or "abandoned: ..."
      */
     record SendFailed(OutgoingMessage message, boolean sent, String reason) implements AssociationEvent {
     }
@@ -148,6 +174,14 @@ public sealed interface AssociationEvent {
      * @param outcome performed, denied or failed
      */
     record StreamReset(List<Integer> streams, boolean incoming, ReconfigOutcome outcome) implements AssociationEvent {
+        /**
+         * Copies what is mutable.
+         *
+         * @param streams the streams, empty for all of them
+         * @param incoming whether they are our inbound streams (SCTP_STREAM_RESET_INCOMING_SSN), else
+         *     our outbound ones (SCTP_STREAM_RESET_OUTGOING_SSN)
+         * @param outcome performed, denied or failed
+         */
         public StreamReset {
             streams = List.copyOf(streams);
         }
@@ -234,6 +268,14 @@ public sealed interface AssociationEvent {
      */
     record LocalAddressChange(InetAddress address, LocalAddressRequest request, boolean success,
                               List<ErrorCause> causes) implements AssociationEvent {
+        /**
+         * Copies what is mutable.
+         *
+         * @param address our address the request named
+         * @param request what was asked
+         * @param success whether the peer performed it
+         * @param causes the peer's reasons when it refused (possibly none)
+         */
         public LocalAddressChange {
             causes = List.copyOf(causes);
         }

@@ -38,29 +38,46 @@ public final class Endpoint {
 
     /** What the endpoint made of a packet no association claimed. */
     public sealed interface Outcome {
-        /** A reply to send (INIT ACK, ABORT, ERROR or SHUTDOWN COMPLETE). */
+        /**
+         * A reply to send (INIT ACK, ABORT, ERROR or SHUTDOWN COMPLETE).
+         *
+         * @param packet the reply, addressed to the packet's source
+         */
         record Reply(OutgoingPacket packet) implements Outcome {
         }
 
         /**
          * A valid COOKIE ECHO created this association; the caller registers it and then hands it
          * the packet's chunks after the COOKIE ECHO, if any (bundled DATA, RFC 9260 section 5.1).
+         *
+         * @param association the new association, ESTABLISHED
          */
         record Accepted(Association association) implements Outcome {
         }
 
-        /** An existing association handled the packet; collect its output. */
+        /**
+         * An existing association handled the packet; collect its output.
+         *
+         * @param association the association that handled it
+         */
         record Answered(Association association) implements Outcome {
         }
 
         /**
          * The peer restarted (RFC 9260 section 5.2.4 case A): {@code association} goes on under a new
          * verification tag; the caller re-keys it from {@code previousLocalTag}.
+         *
+         * @param association the restarted association
+         * @param previousLocalTag its Verification Tag before the restart
          */
         record Restarted(Association association, int previousLocalTag) implements Outcome {
         }
 
-        /** Nothing to do; {@code why} is for logs and counters. */
+        /**
+         * Nothing to do; {@code why} is for logs and counters.
+         *
+         * @param why the reason
+         */
         record Discarded(String why) implements Outcome {
         }
     }
@@ -79,10 +96,20 @@ public final class Endpoint {
     /** The source of the packet being handled, or null (see {@link #handlePacket(SctpPacket, InetAddress, long, AssociationDirectory)}). */
     private InetAddress source;
 
+    /**
+     * {@return the endpoint's settings}
+     */
     public EndpointConfig config() {
         return config;
     }
 
+    /**
+     * An endpoint that verifies every State Cookie's MAC.
+     *
+     * @param config the endpoint's settings
+     * @param random for tags, initial TSNs and cookie secrets
+     * @param nowNanos the current time
+     */
     public Endpoint(EndpointConfig config, RandomSource random, long nowNanos) {
         this(config, random, nowNanos, CookieCheckMode.VERIFY_MAC);
     }
@@ -91,6 +118,11 @@ public final class Endpoint {
      * An endpoint whose State Cookie MAC check is {@code cookieCheck}. <strong>Anything but
      * {@link CookieCheckMode#VERIFY_MAC} is for fuzzing only</strong>: it lets any peer create
      * associations from cookies it made up (see {@link CookieCheckMode}).
+     *
+     * @param config the endpoint's settings
+     * @param random for tags, initial TSNs and cookie secrets
+     * @param nowNanos the current time
+     * @param cookieCheck how State Cookie MACs are checked
      */
     public Endpoint(EndpointConfig config, RandomSource random, long nowNanos, CookieCheckMode cookieCheck) {
         this.config = config;
@@ -114,7 +146,13 @@ public final class Endpoint {
                 ? DecoderOptions.ACCEPT_ZERO_CHECKSUM : DecoderOptions.STRICT;
     }
 
-    /** Starts an association to {@code peerPort} (RFC 9260 section 5.1 step A). */
+    /**
+     * Starts an association to {@code peerPort} (RFC 9260 section 5.1 step A).
+     *
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @return the association, in COOKIE-WAIT with its INIT queued
+     */
     public Association connect(int peerPort, long nowNanos) {
         return Association.connect(config.association(), random, config.localPort(), peerPort, nowNanos);
     }
@@ -125,6 +163,9 @@ public final class Endpoint {
      *
      * @param peerAddresses the peer's literal addresses, the first the initial primary; empty for
      *     one anonymous path
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @return the association, in COOKIE-WAIT with its INIT queued
      */
     public Association connect(int peerPort, List<InetAddress> peerAddresses, long nowNanos) {
         return Association.connect(config.association(), random, config.localPort(), peerPort, peerAddresses, nowNanos);
@@ -139,6 +180,9 @@ public final class Endpoint {
      *
      * @param source the packet's source address, or null if unknown
      * @param directory the existing associations
+     * @param packet the packet
+     * @param nowNanos the current time
+     * @return what to send back and any association created
      */
     public Outcome handlePacket(SctpPacket packet, InetAddress source, long nowNanos, AssociationDirectory directory) {
         InetAddress previous = this.source;
@@ -155,6 +199,9 @@ public final class Endpoint {
      * belong to an existing association, RFC 9260 section 5.2.4) and out-of-the-blue packets.
      *
      * @param directory the existing associations
+     * @param packet the packet
+     * @param nowNanos the current time
+     * @return what to send back and any association created
      */
     public Outcome handlePacket(SctpPacket packet, long nowNanos, AssociationDirectory directory) {
         CommonHeader h = packet.header();
@@ -279,7 +326,7 @@ public final class Endpoint {
         return new Outcome.Accepted(Association.fromCookie(config.association(), random, contents, nowNanos));
     }
 
-    /** How many used cookies are remembered now (for tests and statistics). */
+    /** {@return how many used cookies are remembered now (for tests and statistics)} */
     public int usedCookiesHeld() {
         return usedCookies.size();
     }

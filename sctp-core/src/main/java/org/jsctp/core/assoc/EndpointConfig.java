@@ -16,6 +16,17 @@ public record EndpointConfig(int localPort, AssociationConfig association, long 
 
     private static final long S = 1_000_000_000L;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param localPort the SCTP port (1..65535)
+     * @param association the configuration of every association this endpoint makes or accepts
+     * @param cookieSecretRotationNanos how long a cookie secret is used before it is replaced; the one
+     *     replaced is still accepted until the next rotation
+     * @param maxCookieLifeNanos the longest cookie life a peer's Cookie Preservative can obtain
+     * @param maxAssociations how many associations the endpoint accepts at most
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public EndpointConfig {
         if (localPort < 1 || localPort > 65535) {
             throw new IllegalArgumentException("SCTP port must be in 1..65535: " + localPort);
@@ -31,7 +42,13 @@ public record EndpointConfig(int localPort, AssociationConfig association, long 
         }
     }
 
-    /** Defaults: secrets rotated every 10 minutes, cookies live at most 2 minutes, 65536 associations. */
+    /**
+     * Defaults: secrets rotated every 10 minutes, cookies live at most 2 minutes, 65536 associations.
+     *
+     * @param localPort our SCTP port
+     * @param association the settings of every association
+     * @return the configuration
+     */
     public static EndpointConfig of(int localPort, AssociationConfig association) {
         return new EndpointConfig(localPort, association, 600 * S, Math.max(120 * S, association.validCookieLifeNanos()),
                 65536);

@@ -38,8 +38,13 @@ public final class InitResponder {
     private final long maxCookieLifeNanos;
 
     /**
+     * A responder to the INITs of an endpoint's peers (RFC 9260 section 5.1 step B).
+     *
      * @param maxCookieLifeNanos the longest cookie life a peer's Cookie Preservative may obtain
      *     (at least the configured Valid.Cookie.Life)
+     * @param config the settings the INIT ACK announces
+     * @param sealer seals the State Cookie
+     * @param random for our tag and initial TSN
      */
     public InitResponder(AssociationConfig config, StateCookieSealer sealer, RandomSource random,
                          long maxCookieLifeNanos) {
@@ -49,7 +54,15 @@ public final class InitResponder {
         this.maxCookieLifeNanos = Math.max(maxCookieLifeNanos, config.validCookieLifeNanos());
     }
 
-    /** Answers an INIT for which no association exists (RFC 9260 section 5.1 step B). */
+    /**
+     * Answers an INIT for which no association exists (RFC 9260 section 5.1 step B).
+     *
+     * @param init the INIT received
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @return the INIT ACK to send, or the ABORT or error that refuses the INIT
+     */
     public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos) {
         return respond(init, localPort, peerPort, nowNanos, null);
     }
@@ -60,6 +73,13 @@ public final class InitResponder {
      * COOKIE-ECHOED the INIT ACK repeats our own INIT's tag and initial TSN (RFC 9260 section
      * 5.2.1); in the other states it has fresh ones and the cookie carries the existing tags as
      * tie-tags (section 5.2.2), so that a restart can be told from a stale cookie.
+     *
+     * @param init the INIT received
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @param existing the association with the same peer, or null
+     * @return the INIT ACK to send, or the ABORT or error that refuses the INIT
      */
     public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos, Association existing) {
         return respond(init, localPort, peerPort, nowNanos, existing, tag -> false);
@@ -88,7 +108,14 @@ public final class InitResponder {
      * {@code source}: the cookie carries the peer's addresses (RFC 9260 section 5.1.2, the source
      * and the INIT's address parameters), and the INIT ACK lists our configured addresses.
      *
+     * @param init the INIT received
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param nowNanos the current time
+     * @param existing an association with the same peer, or null
+     * @param tagInUse whether a verification tag is taken
      * @param source the INIT's source address, or null if unknown (no addresses are kept)
+     * @return the INIT ACK, or why none is sent
      */
     public InitResponse respond(InitChunk init, int localPort, int peerPort, long nowNanos, Association existing,
                                 IntPredicate tagInUse, InetAddress source) {

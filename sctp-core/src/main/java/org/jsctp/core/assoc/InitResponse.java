@@ -13,6 +13,13 @@ import org.jsctp.core.packet.chunk.Chunk;
  */
 public record InitResponse(List<Chunk> chunks, int verificationTag, String reason) {
 
+    /**
+     * Copies what is mutable.
+     *
+     * @param chunks the reply (an INIT ACK, or an ABORT or ERROR), empty to discard silently
+     * @param verificationTag the tag for the reply's common header: the INIT's Initiate Tag
+     * @param reason why the INIT was refused or discarded; null when it was answered with an INIT ACK
+     */
     public InitResponse {
         chunks = List.copyOf(chunks);
     }
@@ -29,7 +36,7 @@ public record InitResponse(List<Chunk> chunks, int verificationTag, String reaso
         return new InitResponse(List.of(), 0, reason);
     }
 
-    /** Whether the INIT is answered with an INIT ACK. */
+    /** {@return whether the INIT is answered with an INIT ACK} */
     public boolean accepted() {
         return reason == null;
     }

@@ -25,7 +25,21 @@ import org.jsctp.core.packet.chunk.Chunk;
 public record OutgoingPacket(int sourcePort, int destinationPort, int verificationTag, List<Chunk> chunks,
                              boolean zeroChecksum, InetAddress destination) {
 
-    /** Copies the chunks. */
+    /**
+     * Copies the chunks.
+     *
+     * @param sourcePort our SCTP port
+     * @param destinationPort the peer's SCTP port
+     * @param verificationTag the common header's verification tag
+     * @param chunks the chunks, in order
+     * @param zeroChecksum whether the checksum field is to be left zero (RFC 9653 section 5.2): the
+     *     core sets it only for packets of an association whose peer announced Zero Checksum
+     *     Acceptable with our error detection method, and never for the packets that section keeps
+     *     on CRC32C ({@link ZeroChecksumRules})
+     * @param destination the peer address to send it to (RFC 9260 section 6.4), or null for the
+     *     single anonymous path of an association that was given no addresses: the transport then
+     *     sends it to the association's remote address
+     */
     public OutgoingPacket {
         chunks = List.copyOf(chunks);
     }

@@ -21,7 +21,7 @@ public enum PeerAddressState {
     /** Its error counter exceeded PotentiallyFailed.Max.Retrans (RFC 7829 section 5.1). */
     POTENTIALLY_FAILED;
 
-    /** Whether the address can carry data after this change (it is not unreachable, potentially failed or gone). */
+    /** {@return whether the address can carry data after this change (it is not unreachable, potentially failed or gone)} */
     public boolean isAvailable() {
         return this != UNREACHABLE && this != REMOVED && this != POTENTIALLY_FAILED;
     }

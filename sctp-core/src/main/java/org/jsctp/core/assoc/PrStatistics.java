@@ -17,12 +17,12 @@ public record PrStatistics(long ttlUnsent, long ttlSent, long rtxUnsent, long rt
     /** Nothing abandoned. */
     public static final PrStatistics NONE = new PrStatistics(0, 0, 0, 0, 0, 0);
 
-    /** All messages abandoned before any of their fragments was sent. */
+    /** {@return all messages abandoned before any of their fragments was sent} */
     public long abandonedUnsent() {
         return ttlUnsent + rtxUnsent + prioUnsent;
     }
 
-    /** All messages abandoned after some of their fragments were sent. */
+    /** {@return all messages abandoned after some of their fragments were sent} */
     public long abandonedSent() {
         return ttlSent + rtxSent + prioSent;
     }

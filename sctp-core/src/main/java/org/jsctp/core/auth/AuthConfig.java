@@ -31,7 +31,22 @@ public record AuthConfig(boolean required, List<HmacAlgorithm> hmacPreference, S
     public static final AuthConfig DEFAULTS = new AuthConfig(false, List.of(HmacAlgorithm.SHA_256, HmacAlgorithm.SHA_1),
             Set.of(), Map.of(0, Bytes.empty()), 0);
 
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     *
+     * @param required whether an association must use AUTH: a peer that does not offer it (RFC
+     *     4895 section 6.1: no RANDOM and HMAC-ALGO parameters) is refused with an ABORT; when false
+     *     such an association goes on without AUTH and the user is told (RFC 6458 SCTP_AUTH_NO_AUTH)
+     * @param hmacPreference the HMAC-ALGO list we send, most preferred first; must contain SHA-1 (RFC
+     *     4895 section 3.3 makes it mandatory)
+     * @param chunkTypes chunk types we accept only authenticated, beyond ASCONF and ASCONF-ACK which
+     *     are always listed (RFC 5061 section 4.2); INIT, INIT ACK, SHUTDOWN COMPLETE and AUTH may not
+     *     be listed (RFC 4895 section 3.2)
+     * @param sharedKeys the endpoint-pair shared keys by Shared Key Identifier (RFC 4895 section 6.1);
+     *     key 0 is the empty key unless given
+     * @param activeKeyId the key we send with (RFC 4895 section 6.2, RFC 6458 SCTP_AUTH_ACTIVE_KEY); one
+     *     of {@code sharedKeys}
+     */
     public AuthConfig {
         hmacPreference = List.copyOf(hmacPreference);
         if (!hmacPreference.contains(HmacAlgorithm.SHA_1)) {

@@ -44,12 +44,12 @@ public interface AuthControl {
      */
     void deleteKey(int keyId);
 
-    /** The Shared Key Identifier we send with. */
+    /** {@return the Shared Key Identifier we send with} */
     int activeKeyId();
 
-    /** The Shared Key Identifiers held, ascending. */
+    /** {@return the Shared Key Identifiers held, ascending} */
     List<Integer> keyIds();
 
-    /** Whether AUTH is in use and how it went. */
+    /** {@return whether AUTH is in use and how it went} */
     AuthStatistics statistics();
 }

@@ -25,7 +25,13 @@ import org.jsctp.core.packet.param.RequestedHmacAlgorithmParameter;
  */
 public record AuthParameters(RandomParameter random, ChunkListParameter chunks, RequestedHmacAlgorithmParameter hmacs) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param random the RANDOM parameter
+     * @param chunks the CHUNKS parameter, or null when none was sent
+     * @param hmacs the HMAC-ALGO parameter
+     */
     public AuthParameters {
         if (random == null || hmacs == null) {
             throw new IllegalArgumentException("RFC 4895 section 6.1: RANDOM and HMAC-ALGO are both needed");
@@ -71,7 +77,7 @@ public record AuthParameters(RandomParameter random, ChunkListParameter chunks, 
         return random == null || hmacs == null ? Optional.empty() : Optional.of(new AuthParameters(random, chunks, hmacs));
     }
 
-    /** The parameters to put into an INIT or INIT ACK. */
+    /** {@return the parameters to put into an INIT or INIT ACK} */
     public List<Parameter> toParameters() {
         return chunks == null ? List.of(random, hmacs) : List.of(random, chunks, hmacs);
     }
@@ -87,7 +93,7 @@ public record AuthParameters(RandomParameter random, ChunkListParameter chunks, 
         return chunks != null && !AuthConfig.isUnauthenticatable(chunkType) && chunks.lists(chunkType);
     }
 
-    /** Whether this side requires any chunk type to be authenticated. */
+    /** {@return whether this side requires any chunk type to be authenticated} */
     public boolean requiresAny() {
         if (chunks == null) {
             return false;
@@ -125,7 +131,7 @@ public record AuthParameters(RandomParameter random, ChunkListParameter chunks, 
         return vector;
     }
 
-    /** The parameters as a TLV list, for the State Cookie. */
+    /** {@return the parameters as a TLV list, for the State Cookie} */
     public Bytes encode() {
         List<Parameter> list = toParameters();
         int length = 0;

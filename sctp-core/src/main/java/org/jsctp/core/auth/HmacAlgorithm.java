@@ -25,17 +25,17 @@ public enum HmacAlgorithm {
         this.length = length;
     }
 
-    /** The HMAC Identifier on the wire. */
+    /** {@return the HMAC Identifier on the wire} */
     public int id() {
         return id;
     }
 
-    /** Bytes of HMAC the algorithm produces, and so the HMAC field length of its AUTH chunks. */
+    /** {@return bytes of HMAC the algorithm produces, and so the HMAC field length of its AUTH chunks} */
     public int length() {
         return length;
     }
 
-    /** The JCA algorithm name. */
+    /** {@return the JCA algorithm name} */
     public String jcaName() {
         return jcaName;
     }

@@ -51,6 +51,8 @@ public final class PacketAuthenticator {
     private final Map<Integer, Mac> macs = new HashMap<>();
 
     /**
+     * Signs and checks one association's AUTH chunks with the negotiated parameters (RFC 4895 section 6).
+     *
      * @param local what we announced
      * @param peer what the peer announced
      * @param keys the endpoint-pair shared keys
@@ -66,17 +68,21 @@ public final class PacketAuthenticator {
         this.peerVector = peer.keyVector();
     }
 
-    /** The algorithm of our AUTH chunks. */
+    /** {@return the algorithm of our AUTH chunks} */
     public HmacAlgorithm sendAlgorithm() {
         return sendAlgorithm;
     }
 
-    /** Bytes an AUTH chunk of ours takes in a packet. */
+    /** {@return bytes an AUTH chunk of ours takes in a packet} */
     public int authChunkLength() {
         return 4 + AuthChunk.FIXED_VALUE_LENGTH + sendAlgorithm.length();
     }
 
-    /** Forgets what was derived from key {@code keyId}, after it changed or was deleted. */
+    /**
+     * Forgets what was derived from key {@code keyId}, after it changed or was deleted.
+     *
+     * @param keyId the shared key identifier, 0..65535
+     */
     public void forget(int keyId) {
         macs.keySet().removeIf(k -> (k >>> 16) == keyId);
     }
@@ -135,7 +141,11 @@ public final class PacketAuthenticator {
         return MessageDigest.isEqual(expected, auth.hmac().toByteArray()) ? Check.VALID : Check.MISMATCH;
     }
 
-    /** The association shared key of {@code keyId} (RFC 4895 section 6.1); for tests and tools. */
+    /**
+     * {@return the association shared key of {@code keyId} (RFC 4895 section 6.1); for tests and tools}
+     *
+     * @param keyId the shared key identifier, 0..65535
+     */
     public byte[] associationKey(int keyId) {
         Bytes endpointPair = keys.key(keyId);
         if (endpointPair == null) {

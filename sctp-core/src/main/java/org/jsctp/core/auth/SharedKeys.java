@@ -94,7 +94,7 @@ public final class SharedKeys {
         deactivated.remove(keyId);
     }
 
-    /** The key we send with. */
+    /** {@return the key we send with} */
     public int activeKeyId() {
         return activeKeyId;
     }
@@ -109,12 +109,16 @@ public final class SharedKeys {
         return keys.get(keyId);
     }
 
-    /** Whether key {@code keyId} was deactivated. */
+    /**
+     * {@return whether key {@code keyId} was deactivated}
+     *
+     * @param keyId the shared key identifier, 0..65535
+     */
     public boolean isDeactivated(int keyId) {
         return deactivated.contains(keyId);
     }
 
-    /** The identifiers of the keys held, ascending. */
+    /** {@return the identifiers of the keys held, ascending} */
     public List<Integer> keyIds() {
         return List.copyOf(keys.keySet());
     }

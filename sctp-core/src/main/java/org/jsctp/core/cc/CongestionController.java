@@ -49,8 +49,8 @@ public interface CongestionController {
     void beginTransmission(long nowNanos, long rtoNanos);
 
     /**
-     * Whether one more packet of DATA may be sent to this path now (RFC 9260 section 6.1 rules B
-     * and D, section 7.2.3).
+     * {@return whether one more packet of DATA may be sent to this path now (RFC 9260 section 6.1 rules B
+     * and D, section 7.2.3)}
      *
      * @param flightSize the bytes currently in flight on this path, before the packet
      */
@@ -91,19 +91,27 @@ public interface CongestionController {
      */
     boolean onFastRetransmit(long nowNanos, Tsn highestOutstandingTsn);
 
-    /** Reports that the path's T3-rtx timer expired (RFC 9260 sections 6.3.3 rule E1 and 7.2.3). */
+    /**
+     * Reports that the path's T3-rtx timer expired (RFC 9260 sections 6.3.3 rule E1 and 7.2.3).
+     *
+     * @param nowNanos the current time
+     */
     void onRetransmissionTimeout(long nowNanos);
 
-    /** Reports a new MTU for the path. */
+    /**
+     * Reports a new MTU for the path.
+     *
+     * @param newMtu the path MTU in bytes
+     */
     void onMtuChange(int newMtu);
 
-    /** The congestion window. */
+    /** {@return the congestion window} */
     long cwnd();
 
-    /** The slow-start threshold. */
+    /** {@return the slow-start threshold} */
     long ssthresh();
 
-    /** Whether the path is in fast recovery (RFC 9260 section 7.2.4). */
+    /** {@return whether the path is in fast recovery (RFC 9260 section 7.2.4)} */
     boolean inFastRecovery();
 
     /** Throws {@link IllegalStateException} if the internal state is inconsistent. */

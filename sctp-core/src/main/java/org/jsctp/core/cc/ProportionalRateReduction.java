@@ -28,6 +28,10 @@ public final class ProportionalRateReduction {
     private long delivered;
     private long out;
 
+    /** Not in Fast Recovery. */
+    public ProportionalRateReduction() {
+    }
+
     /**
      * Fast Recovery starts on the path (RFC 6937 section 3.1 initialisation).
      *
@@ -47,18 +51,29 @@ public final class ProportionalRateReduction {
         active = false;
     }
 
+    /**
+     * {@return whether Fast Recovery with PRR is in progress}
+     */
     public boolean isActive() {
         return active;
     }
 
-    /** A SACK reported {@code bytes} newly delivered on the path: prr_delivered grows. */
+    /**
+     * A SACK reported {@code bytes} newly delivered on the path: prr_delivered grows.
+     *
+     * @param bytes newly delivered bytes
+     */
     public void onDelivered(long bytes) {
         if (active && bytes > 0) {
             delivered += bytes;
         }
     }
 
-    /** DATA of {@code bytes} went out on the path during recovery: prr_out grows. */
+    /**
+     * DATA of {@code bytes} went out on the path during recovery: prr_out grows.
+     *
+     * @param bytes DATA bytes sent
+     */
     public void onSent(long bytes) {
         if (active && bytes > 0) {
             out += bytes;
@@ -66,8 +81,8 @@ public final class ProportionalRateReduction {
     }
 
     /**
-     * Whether one more packet may go: sndcnt is positive (the packet may exceed it by less than a
-     * packet, as RFC 9260 section 6.1 rule B lets the last packet exceed cwnd).
+     * {@return whether one more packet may go: sndcnt is positive (the packet may exceed it by less than a
+     * packet, as RFC 9260 section 6.1 rule B lets the last packet exceed cwnd)}
      */
     public boolean allowsPacket() {
         if (!active) {

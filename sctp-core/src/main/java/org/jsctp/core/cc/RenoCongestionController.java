@@ -63,6 +63,8 @@ public final class RenoCongestionController implements CongestionController {
     private boolean onePacketAfterTimeout;
 
     /**
+     * A controller in slow start with the initial window of RFC 9260 section 7.2.1.
+     *
      * @param config MTU, initial window, Max.Burst and L
      * @param initialSsthresh the initial slow-start threshold, e.g. the a_rwnd of the peer's INIT or
      *                        INIT ACK (RFC 9260 section 7.2.1)
@@ -210,22 +212,22 @@ public final class RenoCongestionController implements CongestionController {
         return fastRecovery.isActive();
     }
 
-    /** The TSN whose cumulative acknowledgement ends fast recovery; only while {@link #inFastRecovery()}. */
+    /** {@return the TSN whose cumulative acknowledgement ends fast recovery; only while {@link #inFastRecovery()}} */
     public Tsn fastRecoveryExitPoint() {
         return fastRecovery.exitPoint();
     }
 
-    /** partial_bytes_acked of RFC 9260 section 7.2.2. */
+    /** {@return partial_bytes_acked of RFC 9260 section 7.2.2.} */
     public long partialBytesAcked() {
         return partialBytesAcked;
     }
 
-    /** The MTU the formulas currently use. */
+    /** {@return the MTU the formulas currently use} */
     public int mtu() {
         return mtu;
     }
 
-    /** The configuration this controller was built with (its MTU is the initial one). */
+    /** {@return the configuration this controller was built with (its MTU is the initial one)} */
     public RenoConfig config() {
         return config;
     }

@@ -20,7 +20,7 @@ public enum SendPermit {
      */
     ONE_PACKET_AFTER_TIMEOUT;
 
-    /** Whether a packet may be sent. */
+    /** {@return whether a packet may be sent} */
     public boolean isAllowed() {
         return this == ALLOWED;
     }

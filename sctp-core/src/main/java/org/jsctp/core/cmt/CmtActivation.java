@@ -19,6 +19,8 @@ public final class CmtActivation {
     }
 
     /**
+     * Decides whether CMT runs: asked for, and NR-SACK negotiated by both sides.
+     *
      * @param cmtEnabled whether the configuration asks for CMT
      * @param nrSackNegotiated whether both endpoints listed NR-SACK in Supported Extensions
      * @return whether the association spreads new data over its paths

@@ -11,33 +11,33 @@ import org.jsctp.core.path.PathState;
  */
 public interface CmtPathView {
 
-    /** The sender's opaque identifier of the path, not negative, unique in the association. */
+    /** {@return the sender's opaque identifier of the path, not negative, unique in the association} */
     int pathId();
 
-    /** The path's congestion window (RFC 9260 section 7.2). */
+    /** {@return the path's congestion window (RFC 9260 section 7.2)} */
     long cwnd();
 
-    /** Bytes of DATA sent on the path and neither acknowledged nor marked for retransmission. */
+    /** {@return bytes of DATA sent on the path and neither acknowledged nor marked for retransmission} */
     long flightSize();
 
-    /** The path's slow-start threshold (RFC 9260 section 7.2). */
+    /** {@return the path's slow-start threshold (RFC 9260 section 7.2)} */
     long ssthresh();
 
     /**
-     * Reachability of the path: only {@link PathState#ACTIVE} paths take new data while one
+     * {@return reachability of the path: only {@link PathState#ACTIVE} paths take new data while one
      * exists; {@link PathState#POTENTIALLY_FAILED} ones (draft-tuexen-tsvwg-sctp-multipath
      * section 6, RFC 7829) and {@link PathState#INACTIVE} ones only when none is active;
-     * {@link PathState#UNCONFIRMED} ones never (RFC 9260 section 5.4).
+     * {@link PathState#UNCONFIRMED} ones never (RFC 9260 section 5.4)}
      */
     PathState state();
 
-    /** The path MTU (the largest SCTP packet sent on it). */
+    /** {@return the path MTU (the largest SCTP packet sent on it)} */
     int mtu();
 
-    /** The path's error counter (RFC 9260 section 8.2), to choose among failed paths. */
+    /** {@return the path's error counter (RFC 9260 section 8.2), to choose among failed paths} */
     int errorCount();
 
-    /** Whether {@link #flightSize()} is below {@link #cwnd()}: new data may be sent. */
+    /** {@return whether {@link #flightSize()} is below {@link #cwnd()}: new data may be sent} */
     default boolean hasCwndRoom() {
         return flightSize() < cwnd();
     }

@@ -38,10 +38,18 @@ public final class CmtScheduler {
         this(RetransmissionPolicy.RTX_SSTHRESH);
     }
 
+    /**
+     * A scheduler that picks retransmission destinations by {@code retransmissionPolicy}.
+     *
+     * @param retransmissionPolicy the policy (draft-tuexen-tsvwg-sctp-multipath / Iyengar's CMT)
+     */
     public CmtScheduler(RetransmissionPolicy retransmissionPolicy) {
         this.retransmissionPolicy = Objects.requireNonNull(retransmissionPolicy, "retransmissionPolicy");
     }
 
+    /**
+     * {@return how retransmissions choose their path}
+     */
     public RetransmissionPolicy retransmissionPolicy() {
         return retransmissionPolicy;
     }

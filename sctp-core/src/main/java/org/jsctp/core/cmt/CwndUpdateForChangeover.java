@@ -35,8 +35,10 @@ public final class CwndUpdateForChangeover {
     }
 
     /**
-     * For every path with chunks newly acknowledged or still outstanding in {@code sack}, in
-     * order of path identifier, whether its cwnd may grow and by how many acknowledged bytes.
+     * {@return for every path with chunks newly acknowledged or still outstanding in {@code sack}, in
+     * order of path identifier, whether its cwnd may grow and by how many acknowledged bytes}
+     *
+     * @param sack the SACK, digested
      */
     public static Map<Integer, PathCwndUpdate> updates(SackDigest sack) {
         Map<Integer, Tsn> pseudoCumAck = new HashMap<>();
@@ -66,7 +68,12 @@ public final class CwndUpdateForChangeover {
         return updates;
     }
 
-    /** {@link #updates} for one path: {@link PathCwndUpdate#none} when the SACK does not concern it. */
+    /**
+     * {@return {@link #updates} for one path: {@link PathCwndUpdate#none} when the SACK does not concern it}
+     *
+     * @param sack the SACK, digested
+     * @param pathId the path
+     */
     public static PathCwndUpdate update(SackDigest sack, int pathId) {
         return updates(sack).getOrDefault(pathId, PathCwndUpdate.none(pathId));
     }

@@ -36,8 +36,10 @@ public final class DacFlags {
     }
 
     /**
-     * The packet count in a SACK's or NR-SACK's chunk flags, 0 when the sender of the SACK gave
-     * none.
+     * {@return the packet count in a SACK's or NR-SACK's chunk flags, 0 when the sender of the SACK gave
+     * none}
+     *
+     * @param chunkFlags the SACK's chunk flags byte
      */
     public static int packetCount(int chunkFlags) {
         return (chunkFlags & MASK) >>> SHIFT;

@@ -10,6 +10,10 @@ public final class DacReceiverCounter {
 
     private int packetsSinceSack;
 
+    /** A counter at zero: no DATA packet since the last SACK. */
+    public DacReceiverCounter() {
+    }
+
     /** Reports a received packet that carried at least one DATA or I-DATA chunk. */
     public void onDataPacket() {
         if (packetsSinceSack < Integer.MAX_VALUE) {
@@ -17,7 +21,7 @@ public final class DacReceiverCounter {
         }
     }
 
-    /** Packets with DATA received since the last SACK. */
+    /** {@return packets with DATA received since the last SACK} */
     public int packetsSinceSack() {
         return packetsSinceSack;
     }

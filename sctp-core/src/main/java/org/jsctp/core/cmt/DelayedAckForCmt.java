@@ -54,7 +54,11 @@ public final class DelayedAckForCmt {
         return adjusted;
     }
 
-    /** SFR's reports with DAC applied: what the sender counts for this SACK. */
+    /**
+     * {@return SFR's reports with DAC applied: what the sender counts for this SACK}
+     *
+     * @param sack the SACK, digested
+     */
     public static List<MissingReport> missingReports(SackDigest sack) {
         return apply(sack, SplitFastRetransmit.missingReports(sack));
     }

@@ -13,6 +13,14 @@ import org.jsctp.core.seq.Tsn;
  */
 public record MissingReport(Tsn tsn, int pathId, int count) {
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @param tsn the chunk reported missing
+     * @param pathId the path it was last sent on
+     * @param count the indications this SACK gives it: 1, or more by DAC ({@link DelayedAckForCmt})
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public MissingReport {
         Objects.requireNonNull(tsn, "tsn");
         if (count < 1) {
@@ -20,7 +28,11 @@ public record MissingReport(Tsn tsn, int pathId, int count) {
         }
     }
 
-    /** This report with another count. */
+    /**
+     * {@return this report with another count}
+     *
+     * @param newCount the number of indications
+     */
     public MissingReport withCount(int newCount) {
         return new MissingReport(tsn, pathId, newCount);
     }

@@ -14,7 +14,11 @@ package org.jsctp.core.cmt;
  */
 public record PathCwndUpdate(int pathId, boolean mayIncrease, long ackedBytes) {
 
-    /** No growth, nothing acknowledged. */
+    /**
+     * {@return no growth, nothing acknowledged}
+     *
+     * @param pathId the path
+     */
     public static PathCwndUpdate none(int pathId) {
         return new PathCwndUpdate(pathId, false, 0);
     }

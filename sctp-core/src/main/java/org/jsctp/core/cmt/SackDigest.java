@@ -21,6 +21,18 @@ import java.util.List;
  */
 public record SackDigest(List<SentChunk> newlyAcked, List<SentChunk> stillOutstanding, int dacPacketCount) {
 
+    /**
+     * Checks the ranges, copies what is mutable.
+     *
+     * @param newlyAcked chunks this SACK acknowledges for the first time, cumulatively or by a Gap
+     *     Ack Block (or an NR Gap Ack Block)
+     * @param stillOutstanding chunks this SACK leaves unacknowledged (in flight, not yet marked
+     *     for retransmission, whether or not the SACK reports them missing)
+     * @param dacPacketCount the number of DATA packets the SACK says it acknowledges, read from its
+     *     flags with {@link DacFlags#packetCount}; 0 when the receiver gives none
+     *     (it does not do DAC)
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public SackDigest {
         newlyAcked = List.copyOf(newlyAcked);
         stillOutstanding = List.copyOf(stillOutstanding);
@@ -30,7 +42,12 @@ public record SackDigest(List<SentChunk> newlyAcked, List<SentChunk> stillOutsta
         }
     }
 
-    /** A digest without a DAC hint. */
+    /**
+     * {@return a digest without a DAC hint}
+     *
+     * @param newlyAcked the chunks the SACK newly acknowledged
+     * @param stillOutstanding the chunks still outstanding after it
+     */
     public static SackDigest of(List<SentChunk> newlyAcked, List<SentChunk> stillOutstanding) {
         return new SackDigest(newlyAcked, stillOutstanding, 0);
     }

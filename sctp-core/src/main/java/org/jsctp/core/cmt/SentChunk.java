@@ -15,6 +15,16 @@ import org.jsctp.core.seq.Tsn;
  */
 public record SentChunk(Tsn tsn, int pathId, int bytes, boolean retransmitted) {
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @param tsn the chunk's TSN
+     * @param pathId the path it was last sent on (not negative)
+     * @param bytes the bytes it counts in the flight size
+     * @param retransmitted whether it has been sent more than once (CUC keeps those apart, see
+     *     {@link CwndUpdateForChangeover})
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public SentChunk {
         Objects.requireNonNull(tsn, "tsn");
         if (pathId < 0) {
@@ -25,7 +35,13 @@ public record SentChunk(Tsn tsn, int pathId, int bytes, boolean retransmitted) {
         }
     }
 
-    /** A chunk sent once. */
+    /**
+     * {@return a chunk sent once}
+     *
+     * @param tsn the chunk's TSN
+     * @param pathId the path it was sent on
+     * @param bytes the bytes it counts in the flight size
+     */
     public static SentChunk of(Tsn tsn, int pathId, int bytes) {
         return new SentChunk(tsn, pathId, bytes, false);
     }

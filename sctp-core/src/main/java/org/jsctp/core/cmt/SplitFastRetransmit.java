@@ -31,8 +31,10 @@ public final class SplitFastRetransmit {
     }
 
     /**
-     * For each path with chunks newly acknowledged by the SACK, the highest such TSN (section 3.1:
-     * "highest TSN newly acknowledged" kept per destination).
+     * {@return for each path with chunks newly acknowledged by the SACK, the highest such TSN (section 3.1:
+     * "highest TSN newly acknowledged" kept per destination)}
+     *
+     * @param sack the SACK, digested
      */
     public static Map<Integer, Tsn> highestNewlyAckedPerPath(SackDigest sack) {
         Map<Integer, Tsn> highest = new HashMap<>();
@@ -43,9 +45,11 @@ public final class SplitFastRetransmit {
     }
 
     /**
-     * The missing reports of this SACK, one indication each, in the order of
+     * {@return the missing reports of this SACK, one indication each, in the order of
      * {@link SackDigest#stillOutstanding()}: the outstanding chunks whose TSN lies below the
-     * highest TSN newly acknowledged on the path they were last sent on (section 3.1).
+     * highest TSN newly acknowledged on the path they were last sent on (section 3.1)}
+     *
+     * @param sack the SACK, digested
      */
     public static List<MissingReport> missingReports(SackDigest sack) {
         Map<Integer, Tsn> highest = highestNewlyAckedPerPath(sack);

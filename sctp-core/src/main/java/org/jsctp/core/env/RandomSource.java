@@ -7,13 +7,17 @@ package org.jsctp.core.env;
  */
 public interface RandomSource {
 
-    /** Fills {@code bytes} with random bytes. */
+    /**
+     * Fills {@code bytes} with random bytes.
+     *
+     * @param bytes the array to fill
+     */
     void nextBytes(byte[] bytes);
 
-    /** A random 32-bit value. */
+    /** {@return a random 32-bit value} */
     int nextInt();
 
-    /** A random 32-bit value other than zero, as verification tags must be (RFC 9260 section 5.3.1). */
+    /** {@return a random 32-bit value other than zero, as verification tags must be (RFC 9260 section 5.3.1)} */
     default int nextNonZeroInt() {
         int v;
         do {

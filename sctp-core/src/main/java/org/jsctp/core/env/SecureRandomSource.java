@@ -7,10 +7,18 @@ public final class SecureRandomSource implements RandomSource {
 
     private final SecureRandom random;
 
+    /**
+     * A source over a new {@link SecureRandom}.
+     */
     public SecureRandomSource() {
         this(new SecureRandom());
     }
 
+    /**
+     * A source over {@code random}.
+     *
+     * @param random the generator to draw from
+     */
     public SecureRandomSource(SecureRandom random) {
         this.random = random;
     }

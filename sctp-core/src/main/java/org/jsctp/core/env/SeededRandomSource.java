@@ -10,6 +10,11 @@ public final class SeededRandomSource implements RandomSource {
 
     private final SplittableRandom random;
 
+    /**
+     * A source whose values follow from {@code seed} alone.
+     *
+     * @param seed the seed
+     */
     public SeededRandomSource(long seed) {
         this.random = new SplittableRandom(seed);
     }

@@ -26,6 +26,23 @@ import org.jsctp.core.seq.Tsn;
  *
  * <p>The encoding is private to this endpoint (the MAC of {@link StateCookieSealer} protects it);
  * it starts with a version byte so a later release can change it.
+ *
+ * @param localTag our Verification Tag (the INIT ACK's Initiate Tag)
+ * @param peerTag the peer's Verification Tag (its INIT's Initiate Tag)
+ * @param localInitialTsn our Initial TSN
+ * @param peerInitialTsn the peer's Initial TSN
+ * @param peerReceiverWindow the peer's a_rwnd from its INIT, in bytes (32-bit unsigned)
+ * @param outboundStreams the negotiated outbound streams, 1..65535
+ * @param inboundStreams the negotiated inbound streams, 1..65535
+ * @param localPort our SCTP port
+ * @param peerPort the peer's SCTP port
+ * @param localTieTag our tie-tag (RFC 9260 section 5.2.2), 0 for none
+ * @param peerTieTag the peer's tie-tag, 0 for none
+ * @param capabilities the extensions both sides support
+ * @param peerAddresses the peer's addresses, at most {@link #MAX_ADDRESSES}; may be empty
+ * @param localAuth our AUTH parameters, or null without AUTH
+ * @param peerAuth the peer's AUTH parameters, or null without AUTH
+ * @param peerAdaptationIndication the peer's Adaptation Code Point, or empty
  */
 public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
                              int peerReceiverWindow, int outboundStreams, int inboundStreams,
@@ -48,7 +65,26 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
     /** The most peer addresses a cookie carries. */
     public static final int MAX_ADDRESSES = 16;
 
-    /** Copies the addresses; at most {@link #MAX_ADDRESSES}. */
+    /**
+     * Copies the addresses; at most {@link #MAX_ADDRESSES}.
+     *
+     * @param localTag our Verification Tag (the INIT ACK's Initiate Tag)
+     * @param peerTag the peer's Verification Tag (its INIT's Initiate Tag)
+     * @param localInitialTsn our Initial TSN
+     * @param peerInitialTsn the peer's Initial TSN
+     * @param peerReceiverWindow the peer's a_rwnd from its INIT, in bytes (32-bit unsigned)
+     * @param outboundStreams the negotiated outbound streams, 1..65535
+     * @param inboundStreams the negotiated inbound streams, 1..65535
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param localTieTag our tie-tag (RFC 9260 section 5.2.2), 0 for none
+     * @param peerTieTag the peer's tie-tag, 0 for none
+     * @param capabilities the extensions both sides support
+     * @param peerAddresses the peer's addresses, at most {@link #MAX_ADDRESSES}; may be empty
+     * @param localAuth our AUTH parameters, or null without AUTH
+     * @param peerAuth the peer's AUTH parameters, or null without AUTH
+     * @param peerAdaptationIndication the peer's Adaptation Code Point, or empty
+     */
     public CookieContents {
         peerAddresses = List.copyOf(peerAddresses);
         Objects.requireNonNull(peerAdaptationIndication, "peerAdaptationIndication (OptionalInt.empty() for none)");
@@ -57,7 +93,22 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
         }
     }
 
-    /** Contents without peer addresses (the association keeps one anonymous path). */
+    /**
+     * Contents without peer addresses (the association keeps one anonymous path).
+     *
+     * @param localTag our Verification Tag (the INIT ACK's Initiate Tag)
+     * @param peerTag the peer's Verification Tag (its INIT's Initiate Tag)
+     * @param localInitialTsn our Initial TSN
+     * @param peerInitialTsn the peer's Initial TSN
+     * @param peerReceiverWindow the peer's a_rwnd from its INIT, in bytes (32-bit unsigned)
+     * @param outboundStreams the negotiated outbound streams, 1..65535
+     * @param inboundStreams the negotiated inbound streams, 1..65535
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param localTieTag our tie-tag (RFC 9260 section 5.2.2), 0 for none
+     * @param peerTieTag the peer's tie-tag, 0 for none
+     * @param capabilities the extensions both sides support
+     */
     public CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
                           int peerReceiverWindow, int outboundStreams, int inboundStreams,
                           int localPort, int peerPort, int localTieTag, int peerTieTag,
@@ -66,7 +117,23 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                 localPort, peerPort, localTieTag, peerTieTag, capabilities, List.of(), null, null, OptionalInt.empty());
     }
 
-    /** Contents without AUTH. */
+    /**
+     * Contents without AUTH.
+     *
+     * @param localTag our Verification Tag (the INIT ACK's Initiate Tag)
+     * @param peerTag the peer's Verification Tag (its INIT's Initiate Tag)
+     * @param localInitialTsn our Initial TSN
+     * @param peerInitialTsn the peer's Initial TSN
+     * @param peerReceiverWindow the peer's a_rwnd from its INIT, in bytes (32-bit unsigned)
+     * @param outboundStreams the negotiated outbound streams, 1..65535
+     * @param inboundStreams the negotiated inbound streams, 1..65535
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param localTieTag our tie-tag (RFC 9260 section 5.2.2), 0 for none
+     * @param peerTieTag the peer's tie-tag, 0 for none
+     * @param capabilities the extensions both sides support
+     * @param peerAddresses the peer's addresses, at most {@link #MAX_ADDRESSES}; may be empty
+     */
     public CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
                           int peerReceiverWindow, int outboundStreams, int inboundStreams,
                           int localPort, int peerPort, int localTieTag, int peerTieTag,
@@ -75,7 +142,24 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                 localPort, peerPort, localTieTag, peerTieTag, capabilities, peerAddresses, null, null, OptionalInt.empty());
     }
 
-    /** Contents without peer addresses. */
+    /**
+     * Contents without peer addresses.
+     *
+     * @param localTag our Verification Tag (the INIT ACK's Initiate Tag)
+     * @param peerTag the peer's Verification Tag (its INIT's Initiate Tag)
+     * @param localInitialTsn our Initial TSN
+     * @param peerInitialTsn the peer's Initial TSN
+     * @param peerReceiverWindow the peer's a_rwnd from its INIT, in bytes (32-bit unsigned)
+     * @param outboundStreams the negotiated outbound streams, 1..65535
+     * @param inboundStreams the negotiated inbound streams, 1..65535
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param localTieTag our tie-tag (RFC 9260 section 5.2.2), 0 for none
+     * @param peerTieTag the peer's tie-tag, 0 for none
+     * @param capabilities the extensions both sides support
+     * @param localAuth our AUTH parameters, or null without AUTH
+     * @param peerAuth the peer's AUTH parameters, or null without AUTH
+     */
     public CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
                           int peerReceiverWindow, int outboundStreams, int inboundStreams,
                           int localPort, int peerPort, int localTieTag, int peerTieTag,
@@ -85,7 +169,25 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                 OptionalInt.empty());
     }
 
-    /** Contents without an Adaptation Layer Indication of the peer. */
+    /**
+     * Contents without an Adaptation Layer Indication of the peer.
+     *
+     * @param localTag our Verification Tag (the INIT ACK's Initiate Tag)
+     * @param peerTag the peer's Verification Tag (its INIT's Initiate Tag)
+     * @param localInitialTsn our Initial TSN
+     * @param peerInitialTsn the peer's Initial TSN
+     * @param peerReceiverWindow the peer's a_rwnd from its INIT, in bytes (32-bit unsigned)
+     * @param outboundStreams the negotiated outbound streams, 1..65535
+     * @param inboundStreams the negotiated inbound streams, 1..65535
+     * @param localPort our SCTP port
+     * @param peerPort the peer's SCTP port
+     * @param localTieTag our tie-tag (RFC 9260 section 5.2.2), 0 for none
+     * @param peerTieTag the peer's tie-tag, 0 for none
+     * @param capabilities the extensions both sides support
+     * @param peerAddresses the peer's addresses, at most {@link #MAX_ADDRESSES}; may be empty
+     * @param localAuth our AUTH parameters, or null without AUTH
+     * @param peerAuth the peer's AUTH parameters, or null without AUTH
+     */
     public CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn peerInitialTsn,
                           int peerReceiverWindow, int outboundStreams, int inboundStreams,
                           int localPort, int peerPort, int localTieTag, int peerTieTag,
@@ -96,7 +198,7 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
                 OptionalInt.empty());
     }
 
-    /** The bytes to seal. */
+    /** {@return the bytes to seal} */
     public Bytes encode() {
         int addressBytes = 1;
         for (InetAddress a : peerAddresses) {
@@ -141,6 +243,9 @@ public record CookieContents(int localTag, int peerTag, Tsn localInitialTsn, Tsn
      * Reads contents that a {@link StateCookieSealer} of this endpoint has verified; empty if they
      * are not in the layout this version writes (a cookie from an older release, say) or hold
      * values this endpoint never seals (zero streams or tags).
+     *
+     * @param sealed the verified contents, as {@link StateCookieSealer#open} returns them
+     * @return the contents, or empty
      */
     public static Optional<CookieContents> decode(Bytes sealed) {
         if (sealed.length() < LENGTH + 1) {

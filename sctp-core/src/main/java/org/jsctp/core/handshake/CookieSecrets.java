@@ -24,6 +24,15 @@ public final class CookieSecrets {
     private int generation;
     private long currentSinceNanos;
 
+    /**
+     * Secrets drawn from {@code random}, the first valid from {@code nowNanos}; a cookie sealed with the
+     * previous secret still opens after one rotation.
+     *
+     * @param random the source of the secrets
+     * @param nowNanos the current time
+     * @param rotationIntervalNanos how long a secret is current, positive
+     * @throws IllegalArgumentException if the interval is not positive
+     */
     public CookieSecrets(RandomSource random, long nowNanos, long rotationIntervalNanos) {
         if (rotationIntervalNanos <= 0) {
             throw new IllegalArgumentException("rotation interval must be positive: " + rotationIntervalNanos);
@@ -34,7 +43,11 @@ public final class CookieSecrets {
         this.currentSinceNanos = nowNanos;
     }
 
-    /** Replaces the current secret when it is older than the rotation interval. */
+    /**
+     * Replaces the current secret when it is older than the rotation interval.
+     *
+     * @param nowNanos the current time
+     */
     public void rotateIfDue(long nowNanos) {
         if (nowNanos - currentSinceNanos >= rotationIntervalNanos) {
             if (previous != null) {
@@ -47,6 +60,9 @@ public final class CookieSecrets {
         }
     }
 
+    /**
+     * {@return how long a secret is current, in nanoseconds}
+     */
     public long rotationIntervalNanos() {
         return rotationIntervalNanos;
     }

@@ -42,6 +42,8 @@ public final class StateCookieSealer {
     private int lastUsed;
 
     /**
+     * A sealer that checks every cookie's MAC.
+     *
      * @param secrets the endpoint's rotating secrets
      * @param maxLifespanNanos the longest life span any cookie may be given (Valid.Cookie.Life plus
      *     any Cookie Preservative extension allowed); must not exceed the rotation interval
@@ -53,6 +55,10 @@ public final class StateCookieSealer {
     /**
      * As {@link #StateCookieSealer(CookieSecrets, long)}, with the MAC check of {@code checkMode};
      * anything but {@link CookieCheckMode#VERIFY_MAC} is for fuzzing only.
+     *
+     * @param secrets the endpoint's rotating secrets
+     * @param maxLifespanNanos the longest life span any cookie may be given
+     * @param checkMode how {@link #open} checks the MAC
      */
     public StateCookieSealer(CookieSecrets secrets, long maxLifespanNanos, CookieCheckMode checkMode) {
         if (maxLifespanNanos > secrets.rotationIntervalNanos()) {
@@ -69,12 +75,23 @@ public final class StateCookieSealer {
         }
     }
 
-    /** Size of the cookie that sealing {@code contentsLength} bytes produces. */
+    /**
+     * {@return size of the cookie that sealing {@code contentsLength} bytes produces}
+     *
+     * @param contentsLength the contents' length in bytes
+     */
     public static int sealedLength(int contentsLength) {
         return HEADER_LENGTH + contentsLength + MAC_LENGTH;
     }
 
-    /** Seals {@code contents} into a cookie valid for {@code lifespanNanos} from {@code nowNanos}. */
+    /**
+     * Seals {@code contents} into a cookie valid for {@code lifespanNanos} from {@code nowNanos}.
+     *
+     * @param contents the encoded {@link CookieContents}
+     * @param nowNanos the current time
+     * @param lifespanNanos how long the cookie is valid, at most the sealer's maximum
+     * @return the State Cookie
+     */
     public Bytes seal(Bytes contents, long nowNanos, long lifespanNanos) {
         if (lifespanNanos <= 0) {
             throw new IllegalArgumentException("cookie life span must be positive: " + lifespanNanos);
@@ -88,7 +105,13 @@ public final class StateCookieSealer {
         return Bytes.wrap(cookie);
     }
 
-    /** Checks a cookie from a COOKIE ECHO: MAC first, then age (RFC 9260 section 5.1.5 steps 2 and 3). */
+    /**
+     * Checks a cookie from a COOKIE ECHO: MAC first, then age (RFC 9260 section 5.1.5 steps 2 and 3).
+     *
+     * @param cookie the State Cookie from the COOKIE ECHO
+     * @param nowNanos the current time
+     * @return the contents, or why the cookie is refused (bad MAC, stale)
+     */
     public CookieCheck open(Bytes cookie, long nowNanos) {
         secrets.rotateIfDue(nowNanos);
         if (cookie.length() < HEADER_LENGTH + MAC_LENGTH) {

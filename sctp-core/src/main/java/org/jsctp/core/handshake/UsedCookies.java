@@ -30,7 +30,11 @@ public final class UsedCookies {
     private final ArrayDeque<Entry> byAge = new ArrayDeque<>();
     private final Map<Long, Long> expiry = new HashMap<>();
 
-    /** @param capacity how many tag pairs are held at most (at least 1) */
+    /**
+     * An empty record.
+     *
+     * @param capacity how many tag pairs are held at most (at least 1)
+     */
     public UsedCookies(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
@@ -38,7 +42,14 @@ public final class UsedCookies {
         this.capacity = capacity;
     }
 
-    /** Notes that the cookie naming {@code localTag} and {@code peerTag} was used; it stays used until {@code expiresAtNanos}. */
+    /**
+     * Notes that the cookie naming {@code localTag} and {@code peerTag} was used; it stays used until {@code expiresAtNanos}.
+     *
+     * @param localTag the cookie's local Verification Tag
+     * @param peerTag the cookie's peer Verification Tag
+     * @param expiresAtNanos when the cookie expires
+     * @param nowNanos the current time
+     */
     public void remember(int localTag, int peerTag, long expiresAtNanos, long nowNanos) {
         forgetExpired(nowNanos);
         long key = key(localTag, peerTag);
@@ -53,13 +64,19 @@ public final class UsedCookies {
         }
     }
 
-    /** Whether a cookie naming these tags was used and could still be valid at {@code nowNanos}. */
+    /**
+     * {@return whether a cookie naming these tags was used and could still be valid at {@code nowNanos}}
+     *
+     * @param localTag the cookie's local Verification Tag
+     * @param peerTag the cookie's peer Verification Tag
+     * @param nowNanos the current time
+     */
     public boolean wasUsed(int localTag, int peerTag, long nowNanos) {
         Long until = expiry.get(key(localTag, peerTag));
         return until != null && nowNanos - until <= 0;
     }
 
-    /** How many tag pairs are held now. */
+    /** {@return how many tag pairs are held now} */
     public int size() {
         return expiry.size();
     }

@@ -25,12 +25,26 @@ public final class Crc32c {
     private Crc32c() {
     }
 
-    /** The checksum field value (as a big-endian int) for the packet in {@code packet[offset, offset+length)}. */
+    /**
+     * {@return the checksum field value (as a big-endian int) for the packet in {@code packet[offset, offset+length)}.}
+     *
+     * @param packet the array holding the packet, its checksum field included
+     * @param offset where the packet starts
+     * @param length the packet's length
+     */
     public static int compute(byte[] packet, int offset, int length) {
         return compute(PER_THREAD.get(), packet, offset, length);
     }
 
-    /** As {@link #compute(byte[], int, int)}, with the caller's {@code crc} state (reset first). */
+    /**
+     * As {@link #compute(byte[], int, int)}, with the caller's {@code crc} state (reset first).
+     *
+     * @param crc a CRC32C to reuse
+     * @param packet the array holding the packet, its checksum field included
+     * @param offset where the packet starts
+     * @param length the packet's length
+     * @return the checksum field value, big-endian
+     */
     public static int compute(CRC32C crc, byte[] packet, int offset, int length) {
         crc.reset();
         crc.update(packet, offset, CHECKSUM_OFFSET);
@@ -40,8 +54,12 @@ public final class Crc32c {
     }
 
     /**
-     * The checksum field value for the packet in {@code buffer[offset, offset+length)}, heap or
-     * direct; the buffer's position and limit are left as they were.
+     * {@return the checksum field value for the packet in {@code buffer[offset, offset+length)}, heap or
+     * direct; the buffer's position and limit are left as they were.}
+     *
+     * @param buffer the buffer holding the packet, its checksum field included
+     * @param offset where the packet starts (absolute)
+     * @param length the packet's length
      */
     public static int compute(ByteBuffer buffer, int offset, int length) {
         if (buffer.hasArray()) {

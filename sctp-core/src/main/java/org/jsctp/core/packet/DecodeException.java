@@ -28,10 +28,27 @@ public final class DecodeException extends Exception {
         LENGTH_TOO_LONG
     }
 
+    /**
+     * What kind of problem stopped decoding.
+     */
     private final Reason reason;
+    /**
+     * The element being decoded, e.g. "INIT chunk".
+     */
     private final String element;
+    /**
+     * Where in the packet the problem was, in bytes.
+     */
     private final int offset;
 
+    /**
+     * An error in {@code element} at {@code offset}.
+     *
+     * @param reason what kind of problem
+     * @param element the element's name, e.g. "INIT chunk"
+     * @param offset the byte offset in the packet
+     * @param detail what was wrong, for the message
+     */
     public DecodeException(Reason reason, String element, int offset, String detail) {
         super(element + " at offset " + offset + ": " + detail, null, false, false);
         this.reason = reason;
@@ -39,17 +56,17 @@ public final class DecodeException extends Exception {
         this.offset = offset;
     }
 
-    /** What kind of problem stopped decoding. */
+    /** {@return what kind of problem stopped decoding} */
     public Reason reason() {
         return reason;
     }
 
-    /** The element being decoded, e.g. "INIT chunk" or "IPv4 Address parameter". */
+    /** {@return the element being decoded, e.g. "INIT chunk" or "IPv4 Address parameter"} */
     public String element() {
         return element;
     }
 
-    /** Byte offset of the problem, counted from the start of the decoded input. */
+    /** {@return byte offset of the problem, counted from the start of the decoded input} */
     public int offset() {
         return offset;
     }

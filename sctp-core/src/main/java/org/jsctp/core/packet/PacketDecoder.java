@@ -26,25 +26,47 @@ public final class PacketDecoder {
     private final WireReader chunkValueReader = WireReader.unbound();
     private final CRC32C crc = new CRC32C();
 
+    /**
+     * A decoder with these options; it keeps scratch state, so one per thread.
+     *
+     * @param options what to check (e.g. {@link DecoderOptions#STRICT})
+     */
     public PacketDecoder(DecoderOptions options) {
         this.options = options;
     }
 
-    /** A decoder that verifies every checksum (RFC 9260 section 6.8). */
+    /** {@return a decoder that verifies every checksum (RFC 9260 section 6.8)} */
     public static PacketDecoder strict() {
         return new PacketDecoder(DecoderOptions.STRICT);
     }
 
+    /**
+     * {@return what this decoder checks}
+     */
     public DecoderOptions options() {
         return options;
     }
 
-    /** Decodes the whole array as one packet. */
+    /**
+     * Decodes the whole array as one packet.
+     *
+     * @param packet the UDP payload
+     * @return the packet
+     * @throws DecodeException if the packet is malformed or its checksum is wrong
+     */
     public SctpPacket decode(byte[] packet) throws DecodeException {
         return decode(packet, 0, packet.length);
     }
 
-    /** Decodes {@code length} bytes of {@code packet} from {@code offset}; error offsets count from {@code offset}'s array start. */
+    /**
+     * Decodes {@code length} bytes of {@code packet} from {@code offset}; error offsets count from {@code offset}'s array start.
+     *
+     * @param packet the array holding the UDP payload
+     * @param offset where the packet starts
+     * @param length the packet's length
+     * @return the packet
+     * @throws DecodeException if the packet is malformed or its checksum is wrong
+     */
     public SctpPacket decode(byte[] packet, int offset, int length) throws DecodeException {
         WireReader in = packetReader.reset(packet, offset, length, "SCTP packet");
         if (length < CommonHeader.LENGTH) {
@@ -89,7 +111,13 @@ public final class PacketDecoder {
         return Bytes.empty();
     }
 
-    /** Reads the common header alone, e.g. to find the association before decoding chunks. */
+    /**
+     * Reads the common header alone, e.g. to find the association before decoding chunks.
+     *
+     * @param in the reader, at the packet's start
+     * @return the header
+     * @throws DecodeException if fewer than 12 bytes remain
+     */
     public static CommonHeader decodeHeader(WireReader in) throws DecodeException {
         int sourcePort = in.readU16();
         int destinationPort = in.readU16();

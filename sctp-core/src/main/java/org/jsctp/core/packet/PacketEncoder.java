@@ -14,7 +14,11 @@ public final class PacketEncoder {
     private PacketEncoder() {
     }
 
-    /** Size on the wire of a packet holding {@code chunks}. */
+    /**
+     * {@return size on the wire of a packet holding {@code chunks}}
+     *
+     * @param chunks the chunks
+     */
     public static int encodedLength(List<? extends Chunk> chunks) {
         int total = CommonHeader.LENGTH;
         for (Chunk c : chunks) {
@@ -27,6 +31,14 @@ public final class PacketEncoder {
      * Writes the packet at the buffer's position and advances it; returns the bytes written.
      * The checksum is CRC32C, or zero when {@code zeroChecksum} (allowed only towards a peer that
      * announced Zero Checksum Acceptable, RFC 9653 section 5.2).
+     *
+     * @param out a big-endian buffer with room for {@link #encodedLength} bytes
+     * @param sourcePort our SCTP port
+     * @param destinationPort the peer's SCTP port
+     * @param verificationTag the tag the peer expects
+     * @param chunks the chunks, in order
+     * @param zeroChecksum whether to leave the checksum zero (RFC 9653)
+     * @return the bytes written
      */
     public static int encode(ByteBuffer out, int sourcePort, int destinationPort, int verificationTag,
                              List<? extends Chunk> chunks, boolean zeroChecksum) {
@@ -54,13 +66,24 @@ public final class PacketEncoder {
         return length;
     }
 
-    /** Writes {@code packet} with a fresh CRC32C checksum. */
+    /**
+     * Writes {@code packet} with a fresh CRC32C checksum.
+     *
+     * @param out a big-endian buffer with room for the packet
+     * @param packet the packet
+     * @return the bytes written
+     */
     public static int encode(ByteBuffer out, SctpPacket packet) {
         CommonHeader h = packet.header();
         return encode(out, h.sourcePort(), h.destinationPort(), h.verificationTag(), packet.chunks(), false);
     }
 
-    /** Encodes {@code packet} into a new array of exactly its size, with a fresh checksum. */
+    /**
+     * Encodes {@code packet} into a new array of exactly its size, with a fresh checksum.
+     *
+     * @param packet the packet
+     * @return the encoded packet
+     */
     public static byte[] toByteArray(SctpPacket packet) {
         byte[] bytes = new byte[packet.encodedLength()];
         encode(ByteBuffer.wrap(bytes), packet);

@@ -18,7 +18,19 @@ import org.jsctp.core.packet.chunk.Chunk;
  */
 public record SctpPacket(CommonHeader header, List<Chunk> chunks, boolean zeroChecksum, Bytes fromFirstAuth) {
 
-    /** Copies the chunks. */
+    /**
+     * Copies the chunks.
+     *
+     * @param header the common header
+     * @param chunks the chunks, in order
+     * @param zeroChecksum whether the packet arrived with a zero checksum that the decoder accepted
+     *     without verifying it (RFC 9653 section 5.3, {@link DecoderOptions#acceptZeroChecksum()});
+     *     false for packets whose CRC32C was checked and for packets built to be sent. The receiver
+     *     still decides per association whether to take such a packet
+     * @param fromFirstAuth the received bytes from the first byte of the packet's first AUTH chunk
+     *     to the packet's end (RFC 4895 section 6.3 computes the HMAC over them), sharing the
+     *     received array; empty when the packet has no AUTH chunk or was not received
+     */
     public SctpPacket {
         chunks = List.copyOf(chunks);
         if (fromFirstAuth == null) {

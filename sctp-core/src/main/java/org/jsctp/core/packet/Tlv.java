@@ -21,25 +21,51 @@ public final class Tlv {
     private Tlv() {
     }
 
-    /** {@code length} rounded up to a multiple of four. */
+    /**
+     * {@return {@code length} rounded up to a multiple of four}
+     *
+     * @param length a length in bytes, 0 or more
+     */
     public static int padded(int length) {
         return (length + 3) & ~3;
     }
 
-    /** Number of zero bytes that pad {@code length} to a multiple of four. */
+    /**
+     * {@return number of zero bytes that pad {@code length} to a multiple of four}
+     *
+     * @param length a length in bytes, 0 or more
+     */
     public static int padding(int length) {
         return (-length) & 3;
     }
 
-    /** Decodes one element's value, given its 16-bit type and a reader bounded to the value. */
+    /**
+     * Decodes one element's value, given its 16-bit type and a reader bounded to the value.
+     *
+     * @param <T> the element type
+     */
     @FunctionalInterface
     public interface ValueDecoder<T> {
+        /**
+         * Decodes a value.
+         *
+         * @param type the element's type
+         * @param value a reader bounded to the value, without padding
+         * @return the element
+         * @throws DecodeException if the value is malformed
+         */
         T decode(int type, WireReader value) throws DecodeException;
     }
 
     /** Names an element by its type for error messages, e.g. "State Cookie parameter". */
     @FunctionalInterface
     public interface Namer {
+        /**
+         * Names an element.
+         *
+         * @param type the element's type
+         * @return e.g. "State Cookie parameter"
+         */
         String name(int type);
     }
 
@@ -47,6 +73,13 @@ public final class Tlv {
      * Reads a sequence of 16-bit type, 16-bit length elements (parameters or error causes) that
      * fills the rest of {@code in}. The last element's padding may be missing (see class notes);
      * any other element whose padding does not fit is an error.
+     *
+     * @param <T> the element type
+     * @param in the reader, at the first element
+     * @param namer names elements in errors
+     * @param decoder decodes each value
+     * @return the elements, in order
+     * @throws DecodeException if an element is malformed or its padding is missing
      */
     public static <T> List<T> readList(WireReader in, Namer namer, ValueDecoder<T> decoder) throws DecodeException {
         // Every element takes at least 4 bytes, so the list cannot be longer than this.
@@ -61,6 +94,14 @@ public final class Tlv {
      * Reads one 16-bit type, 16-bit length element at the reader's position, with its padding,
      * and advances past it. At the end of {@code in} the padding may be missing when
      * {@code lastMayBeUnpadded} (see class notes).
+     *
+     * @param <T> the element type
+     * @param in the reader, at the element's header
+     * @param namer names the element in errors
+     * @param decoder decodes the value
+     * @param lastMayBeUnpadded whether the padding may be missing at the end of {@code in}
+     * @return the element
+     * @throws DecodeException if the element is malformed or its padding is missing
      */
     public static <T> T readOne(WireReader in, Namer namer, ValueDecoder<T> decoder, boolean lastMayBeUnpadded)
             throws DecodeException {
@@ -90,6 +131,13 @@ public final class Tlv {
     /**
      * Skips the padding after an element of {@code length} bytes starting at {@code start}. At the
      * end of the enclosing element the padding may be missing when {@code lastMayBeUnpadded}.
+     *
+     * @param in the reader, just after the element
+     * @param length the element's length, without padding
+     * @param name the element's name, for errors
+     * @param start the element's offset, for errors
+     * @param lastMayBeUnpadded whether the padding may be missing at the end of {@code in}
+     * @throws DecodeException if the padding is missing or not zero where that is checked
      */
     public static void skipPadding(WireReader in, int length, String name, int start, boolean lastMayBeUnpadded)
             throws DecodeException {
@@ -105,7 +153,11 @@ public final class Tlv {
         }
     }
 
-    /** Encoded size of a list whose last element goes unpadded (see class notes). */
+    /**
+     * {@return encoded size of a list whose last element goes unpadded (see class notes)}
+     *
+     * @param elements the elements
+     */
     public static int listLength(List<? extends WireElement> elements) {
         int total = 0;
         int n = elements.size();
@@ -116,7 +168,12 @@ public final class Tlv {
         return total;
     }
 
-    /** Writes a list, padding every element but the last (see class notes). */
+    /**
+     * Writes a list, padding every element but the last (see class notes).
+     *
+     * @param out a big-endian buffer with room for {@link #listLength} bytes
+     * @param elements the elements
+     */
     public static void writeList(ByteBuffer out, List<? extends WireElement> elements) {
         int n = elements.size();
         for (int i = 0; i < n; i++) {

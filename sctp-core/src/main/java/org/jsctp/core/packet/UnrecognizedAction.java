@@ -14,22 +14,30 @@ public enum UnrecognizedAction {
     /** 11: skip it, continue, and report it. */
     SKIP_AND_REPORT;
 
-    /** The action of an 8-bit chunk type. */
+    /**
+     * {@return the action of an 8-bit chunk type}
+     *
+     * @param type a chunk type, 0..255; its two high bits choose the action (RFC 9260 section 3.2)
+     */
     public static UnrecognizedAction ofChunkType(int type) {
         return values()[(type >> 6) & 3];
     }
 
-    /** The action of a 16-bit parameter type. */
+    /**
+     * {@return the action of a 16-bit parameter type}
+     *
+     * @param type a parameter type, 0..65535; its two high bits choose the action (RFC 9260 section 3.2.1)
+     */
     public static UnrecognizedAction ofParameterType(int type) {
         return values()[(type >> 14) & 3];
     }
 
-    /** Whether the rest of the packet (or chunk) is still processed. */
+    /** {@return whether the rest of the packet (or chunk) is still processed} */
     public boolean continues() {
         return this == SKIP || this == SKIP_AND_REPORT;
     }
 
-    /** Whether the sender is told. */
+    /** {@return whether the sender is told} */
     public boolean reports() {
         return this == STOP_AND_REPORT || this == SKIP_AND_REPORT;
     }

@@ -10,26 +10,40 @@ import java.nio.ByteBuffer;
  */
 public interface WireElement {
 
-    /** Length of the value: what follows the 4-byte header, without padding. */
+    /** {@return length of the value: what follows the 4-byte header, without padding} */
     int valueLength();
 
-    /** Writes exactly {@link #valueLength()} bytes of value at the buffer's position. */
+    /**
+     * Writes exactly {@link #valueLength()} bytes of value at the buffer's position.
+     *
+     * @param out a big-endian buffer with room for the value
+     */
     void encodeValue(ByteBuffer out);
 
-    /** Writes the 4-byte header for a value of {@code valueLength} bytes. */
+    /**
+     * Writes the 4-byte header for a value of {@code valueLength} bytes.
+     *
+     * @param out a big-endian buffer with room for 4 bytes
+     * @param valueLength the value's length in bytes, without padding
+     */
     void encodeHeader(ByteBuffer out, int valueLength);
 
-    /** Header plus value: what the element's length field says. */
+    /** {@return header plus value: what the element's length field says} */
     default int unpaddedLength() {
         return Tlv.HEADER_LENGTH + valueLength();
     }
 
-    /** Header, value and padding to a multiple of four. */
+    /** {@return header, value and padding to a multiple of four} */
     default int encodedLength() {
         return Tlv.padded(unpaddedLength());
     }
 
-    /** Writes header and value, without the trailing padding; returns the bytes written. */
+    /**
+     * Writes header and value, without the trailing padding; returns the bytes written.
+     *
+     * @param out a big-endian buffer with room for the element
+     * @return the bytes written: 4 plus {@link #valueLength()}
+     */
     default int encodeUnpadded(ByteBuffer out) {
         int valueLength = valueLength();
         int start = out.position();
@@ -41,14 +55,19 @@ public interface WireElement {
         return Tlv.HEADER_LENGTH + valueLength;
     }
 
-    /** Header and value, without padding, as a fresh run of bytes: how error causes quote an element. */
+    /** {@return header and value, without padding, as a fresh run of bytes: how error causes quote an element} */
     default Bytes toUnpaddedBytes() {
         ByteBuffer out = ByteBuffer.allocate(unpaddedLength());
         encodeUnpadded(out);
         return Bytes.wrap(out.array());
     }
 
-    /** Writes header, value and zero padding; returns the bytes written. */
+    /**
+     * Writes header, value and zero padding; returns the bytes written.
+     *
+     * @param out a big-endian buffer with room for the padded element
+     * @return the bytes written, a multiple of four
+     */
     default int encode(ByteBuffer out) {
         int unpadded = encodeUnpadded(out);
         int pad = Tlv.padding(unpadded);

@@ -35,13 +35,21 @@ public record HeartbeatInfo(int pathId, long nonce, long sentAtNanos) {
 
     private static final int MAGIC = 0x4A534842;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param pathId the path the heartbeat was sent on; not negative
+     * @param nonce the random nonce
+     * @param sentAtNanos when the heartbeat was sent
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public HeartbeatInfo {
         if (pathId < 0) {
             throw new IllegalArgumentException("path ids are not negative: " + pathId);
         }
     }
 
-    /** The Heartbeat Info parameter carrying this information. */
+    /** {@return the Heartbeat Info parameter carrying this information} */
     public HeartbeatInfoParameter toParameter() {
         byte[] b = new byte[LENGTH];
         putInt(b, 0, MAGIC);
@@ -51,7 +59,11 @@ public record HeartbeatInfo(int pathId, long nonce, long sentAtNanos) {
         return new HeartbeatInfoParameter(Bytes.wrap(b));
     }
 
-    /** Our information from a Heartbeat Info parameter, or empty if it is not in our layout. */
+    /**
+     * {@return our information from a Heartbeat Info parameter, or empty if it is not in our layout}
+     *
+     * @param parameter a Heartbeat Info parameter
+     */
     public static Optional<HeartbeatInfo> parse(HeartbeatInfoParameter parameter) {
         Bytes b = parameter.info();
         if (b.length() != LENGTH || getInt(b, 0) != MAGIC) {
@@ -65,8 +77,10 @@ public record HeartbeatInfo(int pathId, long nonce, long sentAtNanos) {
     }
 
     /**
-     * Our information from the first Heartbeat Info parameter of a HEARTBEAT ACK, or empty if it
-     * has none or it is not in our layout.
+     * {@return our information from the first Heartbeat Info parameter of a HEARTBEAT ACK, or empty if it
+     * has none or it is not in our layout}
+     *
+     * @param ack the HEARTBEAT ACK
      */
     public static Optional<HeartbeatInfo> read(HeartbeatAckChunk ack) {
         Optional<HeartbeatInfoParameter> parameter = ack.info();

@@ -33,6 +33,15 @@ public record HeartbeatOutcome(Verdict verdict, PathEvent event, boolean newlyCo
     static final HeartbeatOutcome IGNORED_UNKNOWN_NONCE =
             new HeartbeatOutcome(Verdict.UNKNOWN_NONCE, PathEvent.NONE, false, 0);
 
+    /**
+     * Checks the ranges.
+     *
+     * @param verdict whether the acknowledgement was ours, and if not, why not
+     * @param event the reachability change: {@link PathEvent#BECAME_ACTIVE} when an inactive path was heard from
+     * @param newlyConfirmed whether this acknowledgement confirmed the path (RFC 9260 section 5.4)
+     * @param rttNanos the round-trip time measured, or 0 when not accepted
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public HeartbeatOutcome {
         if (verdict == null || event == null) {
             throw new IllegalArgumentException("verdict and event must not be null");
@@ -42,7 +51,7 @@ public record HeartbeatOutcome(Verdict verdict, PathEvent event, boolean newlyCo
         }
     }
 
-    /** Whether the acknowledgement was ours and was acted on. */
+    /** {@return whether the acknowledgement was ours and was acted on} */
     public boolean accepted() {
         return verdict == Verdict.ACCEPTED;
     }

@@ -19,7 +19,7 @@ public enum HeartbeatTimeout {
     UNANSWERED_BECAME_POTENTIALLY_FAILED;
 
     /**
-     * Whether a heartbeat went unanswered. The association adds it to its overall error count
+     * {@return whether a heartbeat went unanswered} The association adds it to its overall error count
      * only for a confirmed path that is the one used for data transfer (RFC 9260 sections 8.1 and
      * 5.4: probes of unconfirmed addresses and heartbeats on other paths do not count).
      */
@@ -27,7 +27,7 @@ public enum HeartbeatTimeout {
         return this != NONE;
     }
 
-    /** The reachability change this timeout caused. */
+    /** {@return the reachability change this timeout caused} */
     public PathEvent event() {
         if (this == UNANSWERED_BECAME_POTENTIALLY_FAILED) {
             return PathEvent.BECAME_POTENTIALLY_FAILED;

@@ -126,18 +126,18 @@ public final class Path {
 
     // ---- identity and plain state
 
-    /** The association's identifier for this path. */
+    /** {@return the association's identifier for this path} */
     public int id() {
         return id;
     }
 
-    /** The peer's transport address, as the association was given it. */
+    /** {@return the peer's transport address, as the association was given it} */
     public Object address() {
         return address;
     }
 
     /**
-     * The path's RTO estimator (RFC 9260 section 6.3.1). The association feeds it the RTT
+     * {@return the path's RTO estimator (RFC 9260 section 6.3.1)} The association feeds it the RTT
      * measurements it takes from acknowledged DATA; this path feeds it heartbeat RTTs and backs it
      * off on timeouts.
      */
@@ -145,7 +145,7 @@ public final class Path {
         return rto;
     }
 
-    /** The path's state: {@link PathState#INACTIVE} if unreachable, else UNCONFIRMED or ACTIVE. */
+    /** {@return the path's state: {@link PathState#INACTIVE} if unreachable, else UNCONFIRMED or ACTIVE} */
     public PathState state() {
         if (errorCount > pathMaxRetransmits) {
             return PathState.INACTIVE;
@@ -178,38 +178,50 @@ public final class Path {
         return after == PathState.POTENTIALLY_FAILED ? PathEvent.BECAME_POTENTIALLY_FAILED : PathEvent.BECAME_ACTIVE;
     }
 
-    /** PotentiallyFailed.Max.Retrans, {@link Integer#MAX_VALUE} when the state is off. */
+    /**
+     * PotentiallyFailed.Max.Retrans, {@link Integer#MAX_VALUE} when the state is off.
+     *
+     * @return the error count beyond which the path is Potentially Failed (RFC 7829)
+     */
     public int potentiallyFailedThreshold() {
         return potentiallyFailedThreshold;
     }
 
-    /** Whether the address is confirmed (RFC 9260 section 5.4), reachable or not. */
+    /** {@return whether the address is confirmed (RFC 9260 section 5.4), reachable or not} */
     public boolean isConfirmed() {
         return confirmed;
     }
 
-    /** The error counter of RFC 9260 section 8.2, 0..Path.Max.Retrans + 1. */
+    /** {@return the error counter of RFC 9260 section 8.2, 0..Path.Max.Retrans + 1} */
     public int errorCount() {
         return errorCount;
     }
 
-    /** Path.Max.Retrans. */
+    /**
+     * Path.Max.Retrans.
+     *
+     * @return the error count beyond which the path is inactive (RFC 9260 section 8.2)
+     */
     public int pathMaxRetransmits() {
         return pathMaxRetransmits;
     }
 
-    /** The largest SCTP packet to send on this path. */
+    /** {@return the largest SCTP packet to send on this path} */
     public int mtu() {
         return mtu;
     }
 
-    /** Sets the MTU (fixed for now; path MTU discovery will call this). */
+    /**
+     * Sets the MTU (fixed for now; path MTU discovery will call this).
+     *
+     * @param mtu the path MTU in bytes
+     */
     public void setMtu(int mtu) {
         PathConfig.checkMtu(mtu);
         this.mtu = mtu;
     }
 
-    /** When DATA or a heartbeat was last sent on the path (or it was started); {@link Long#MIN_VALUE} before any. */
+    /** {@return when DATA or a heartbeat was last sent on the path (or it was started); {@link Long#MIN_VALUE} before any} */
     public long lastSentNanos() {
         return lastSentNanos;
     }
@@ -229,6 +241,7 @@ public final class Path {
      * the path: it is not idle (RFC 9260 section 8.3).
      *
      * @throws IllegalStateException if the path is unconfirmed (section 5.4 forbids it)
+     * @param nowNanos the current time
      */
     public void onDataSent(long nowNanos) {
         if (!confirmed) {
@@ -238,7 +251,7 @@ public final class Path {
         dataPacketsSent++;
     }
 
-    /** Packets with DATA sent to this path so far ({@link #onDataSent} calls): where CMT spread the data. */
+    /** {@return packets with DATA sent to this path so far ({@link #onDataSent} calls): where CMT spread the data} */
     public long dataPacketsSent() {
         return dataPacketsSent;
     }
@@ -278,6 +291,8 @@ public final class Path {
      * drawn from {@code random}.
      *
      * @throws IllegalStateException if already started
+     * @param nowNanos the current time
+     * @param random for the heartbeat jitter
      */
     public void start(long nowNanos, RandomSource random) {
         if (started) {
@@ -300,7 +315,7 @@ public final class Path {
         requestedAtNanos = Timer.NEVER;
     }
 
-    /** Whether {@link #start} was called and {@link #stop()} was not since. */
+    /** {@return whether {@link #start} was called and {@link #stop()} was not since} */
     public boolean isStarted() {
         return started;
     }
@@ -308,17 +323,23 @@ public final class Path {
     /**
      * Turns idle heartbeats of a confirmed path on or off (RFC 9260 section 8.3 A and C). Probing
      * of unconfirmed paths and requested heartbeats are not affected.
+     *
+     * @param enabled whether idle heartbeats are sent
      */
     public void setHeartbeatEnabled(boolean enabled) {
         this.heartbeatEnabled = enabled;
     }
 
-    /** Whether idle heartbeats are enabled. */
+    /** {@return whether idle heartbeats are enabled} */
     public boolean isHeartbeatEnabled() {
         return heartbeatEnabled;
     }
 
-    /** Changes HB.interval (RFC 9260 section 8.3 B); the current period is measured with the new value. */
+    /**
+     * Changes HB.interval (RFC 9260 section 8.3 B); the current period is measured with the new value.
+     *
+     * @param intervalNanos HB.interval in nanoseconds
+     */
     public void setHeartbeatInterval(long intervalNanos) {
         if (intervalNanos < 0) {
             throw new IllegalArgumentException("HB.interval must not be negative: " + intervalNanos);
@@ -326,7 +347,7 @@ public final class Path {
         this.heartbeatIntervalNanos = intervalNanos;
     }
 
-    /** HB.interval. */
+    /** {@return HB.interval} */
     public long heartbeatIntervalNanos() {
         return heartbeatIntervalNanos;
     }
@@ -334,6 +355,8 @@ public final class Path {
     /**
      * The user asks for a heartbeat on this path now (RFC 9260 section 8.3 D): one is due until
      * {@link #heartbeatToSend} sends it. Repeated requests before that make one heartbeat.
+     *
+     * @param nowNanos the current time
      */
     public void requestHeartbeat(long nowNanos) {
         requestedAtNanos = Math.min(requestedAtNanos, nowNanos);
@@ -346,6 +369,9 @@ public final class Path {
      * 8.3), the RTO backs off and the error counter is incremented, unless the path is already
      * inactive (section 8.2); on an unconfirmed path the next probe becomes due (section 5.4).
      * Call this before {@link #heartbeatDue} on every wake-up.
+     *
+     * @param nowNanos the current time
+     * @return whether a heartbeat timed out, and what that did to the path
      */
     public HeartbeatTimeout checkHeartbeatTimeout(long nowNanos) {
         long deadline = heartbeatTimer.deadline();
@@ -369,8 +395,10 @@ public final class Path {
     }
 
     /**
-     * Whether a heartbeat should be sent on this path now (see the class documentation for the
-     * rules). Does not change anything; call {@link #checkHeartbeatTimeout} first.
+     * {@return whether a heartbeat should be sent on this path now (see the class documentation for the
+     * rules)} Does not change anything; call {@link #checkHeartbeatTimeout} first.
+     *
+     * @param nowNanos the current time
      */
     public boolean heartbeatDue(long nowNanos) {
         if (requestedAtNanos != Timer.NEVER) {
@@ -395,6 +423,10 @@ public final class Path {
      * period's jitter is drawn, the heartbeat is timed for one RTO, and a pending request is
      * satisfied. The caller sends it to {@link #address()} (RFC 9260 section 5.4 allows a
      * heartbeat with a nonce to an unconfirmed address).
+     *
+     * @param nowNanos the current time
+     * @param random for the nonce and the jitter
+     * @return the HEARTBEAT to send
      */
     public HeartbeatChunk heartbeatToSend(long nowNanos, RandomSource random) {
         long nonce = nextLong(random);
@@ -414,6 +446,10 @@ public final class Path {
      * replay is ignored. Accepting it measures the RTT into the RTO estimator, clears the error
      * counter and makes the path reachable (section 8.3), confirms the path (section 5.4), and
      * stops timing the heartbeat if it was the last one sent.
+     *
+     * @param ack the HEARTBEAT ACK received
+     * @param nowNanos the current time
+     * @return whether it was accepted, and what it changed
      */
     public HeartbeatOutcome onHeartbeatAck(HeartbeatAckChunk ack, long nowNanos) {
         Optional<HeartbeatInfo> read = HeartbeatInfo.read(ack);
@@ -441,8 +477,8 @@ public final class Path {
     }
 
     /**
-     * The earliest time this path needs {@link #checkHeartbeatTimeout} and {@link #heartbeatDue}
-     * called, or {@link Timer#NEVER}. It may lie in the past (a heartbeat is due already). It can
+     * {@return the earliest time this path needs {@link #checkHeartbeatTimeout} and {@link #heartbeatDue}
+     * called, or {@link Timer#NEVER}} It may lie in the past (a heartbeat is due already). It can
      * move when anything happens to the path, so the association reads it again after every input.
      */
     public long nextHeartbeatDeadline() {
@@ -459,12 +495,12 @@ public final class Path {
         return next;
     }
 
-    /** Whether the last heartbeat sent is still within its RTO, unanswered. */
+    /** {@return whether the last heartbeat sent is still within its RTO, unanswered} */
     public boolean heartbeatOutstanding() {
         return heartbeatTimer.isRunning();
     }
 
-    /** How many unacknowledged heartbeats are remembered (at most the configured bound). */
+    /** {@return how many unacknowledged heartbeats are remembered (at most the configured bound)} */
     public int rememberedHeartbeats() {
         return sent.size();
     }

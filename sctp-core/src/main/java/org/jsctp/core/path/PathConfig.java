@@ -30,6 +30,18 @@ public record PathConfig(long rtoInitialNanos, long rtoMinNanos, long rtoMaxNano
     /** Unacknowledged heartbeats remembered by default. */
     public static final int DEFAULT_REMEMBERED_HEARTBEATS = 4;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param rtoInitialNanos RTO.Initial (1 s)
+     * @param rtoMinNanos RTO.Min (1 s)
+     * @param rtoMaxNanos RTO.Max (60 s)
+     * @param pathMaxRetransmits Path.Max.Retrans (5): the path becomes inactive when its error counter exceeds this
+     * @param heartbeatIntervalNanos HB.interval (30 s); 0 heartbeats an idle path once per RTO (with jitter)
+     * @param mtu the largest SCTP packet sent on the path, until path MTU discovery changes it
+     * @param rememberedHeartbeats how many unacknowledged heartbeats (nonces) the path remembers, 1..64
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public PathConfig {
         if (rtoMinNanos <= 0 || rtoMinNanos > rtoInitialNanos || rtoInitialNanos > rtoMaxNanos) {
             throw new IllegalArgumentException("need 0 < RTO.Min <= RTO.Initial <= RTO.Max, got initial="
@@ -48,7 +60,7 @@ public record PathConfig(long rtoInitialNanos, long rtoMinNanos, long rtoMaxNano
         }
     }
 
-    /** The RFC 9260 section 16 values, a 1452-byte MTU and 4 remembered heartbeats. */
+    /** {@return the RFC 9260 section 16 values, a 1452-byte MTU and 4 remembered heartbeats} */
     public static PathConfig defaults() {
         return new PathConfig(RtoEstimator.DEFAULT_INITIAL_NANOS, RtoEstimator.DEFAULT_MIN_NANOS,
                 RtoEstimator.DEFAULT_MAX_NANOS, DEFAULT_PATH_MAX_RETRANSMITS, DEFAULT_HEARTBEAT_INTERVAL_NANOS,

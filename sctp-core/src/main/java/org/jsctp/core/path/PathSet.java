@@ -86,17 +86,21 @@ public final class PathSet {
         return p;
     }
 
-    /** Whether this is the single anonymous path of an association given no addresses. */
+    /** {@return whether this is the single anonymous path of an association given no addresses} */
     public boolean isAnonymous() {
         return paths.size() == 1 && paths.get(0).address() == ANONYMOUS;
     }
 
-    /** Whether the peer has more than one address here (multi-homing: failover and RFC 7829 apply). */
+    /** {@return whether the peer has more than one address here (multi-homing: failover and RFC 7829 apply)} */
     public boolean isMultiHomed() {
         return inUse() > 1;
     }
 
-    /** The path of {@code address}, or null when it is not a known peer address. */
+    /**
+     * {@return the path of {@code address}, or null when it is not a known peer address}
+     *
+     * @param address a peer address
+     */
     public Path find(InetAddress address) {
         if (address == null) {
             return null;
@@ -115,6 +119,7 @@ public final class PathSet {
      * what {@code OutstandingData} keeps per path id stays valid). The primary is moved first.
      *
      * @throws IllegalArgumentException if it is the last path in use
+     * @param path one of this set's paths
      */
     public void remove(Path path) {
         if (inUse() <= 1) {
@@ -131,42 +136,54 @@ public final class PathSet {
         }
     }
 
-    /** Whether the path's address was removed from the association ({@link #remove}). */
+    /**
+     * {@return whether the path's address was removed from the association ({@link #remove})}
+     *
+     * @param path one of this set's paths
+     */
     public boolean isRemoved(Path path) {
         return removed.get(path.id());
     }
 
-    /** The number of paths not removed. */
+    /** {@return the number of paths not removed} */
     public int inUse() {
         return paths.size() - removed.cardinality();
     }
 
-    /** The path with this id. */
+    /**
+     * {@return the path with this id}
+     *
+     * @param id a path id from this set
+     */
     public Path get(int id) {
         return paths.get(id);
     }
 
-    /** All paths, in the order they were added (their ids). */
+    /** {@return all paths, in the order they were added (their ids)} */
     public List<Path> all() {
         return view;
     }
 
-    /** The number of paths. */
+    /** {@return the number of paths} */
     public int size() {
         return paths.size();
     }
 
-    /** The largest number of paths this set takes. */
+    /** {@return the largest number of paths this set takes} */
     public int maxPaths() {
         return maxPaths;
     }
 
-    /** The peer address of a path, or null for the anonymous path. */
+    /**
+     * {@return the peer address of a path, or null for the anonymous path}
+     *
+     * @param path a path
+     */
     public static InetAddress addressOf(Path path) {
         return path.address() instanceof InetAddress a ? a : null;
     }
 
-    /** The peer addresses, in path id order (empty for the anonymous path). */
+    /** {@return the peer addresses, in path id order (empty for the anonymous path)} */
     public List<InetAddress> addresses() {
         List<InetAddress> out = new ArrayList<>(paths.size());
         for (Path p : paths) {
@@ -178,12 +195,16 @@ public final class PathSet {
         return out;
     }
 
-    /** The primary path (RFC 9260 section 6.4). */
+    /** {@return the primary path (RFC 9260 section 6.4)} */
     public Path primary() {
         return paths.get(primary);
     }
 
-    /** Makes {@code path}, one of this set's, the primary path. */
+    /**
+     * Makes {@code path}, one of this set's, the primary path.
+     *
+     * @param path one of this set's paths, not removed
+     */
     public void setPrimary(Path path) {
         if (path.id() >= paths.size() || paths.get(path.id()) != path || removed.get(path.id())) {
             throw new IllegalArgumentException("not a path of this set: " + path);
@@ -192,8 +213,8 @@ public final class PathSet {
     }
 
     /**
-     * Where new DATA goes now (see the class documentation): the primary if active, else an
-     * active alternate, else the Potentially Failed path with the fewest errors, else the primary.
+     * {@return where new DATA goes now (see the class documentation): the primary if active, else an
+     * active alternate, else the Potentially Failed path with the fewest errors, else the primary}
      * Never an unconfirmed path, unless nothing else exists (the caller then sends no DATA).
      */
     public Path dataPath() {
@@ -227,8 +248,10 @@ public final class PathSet {
     }
 
     /**
-     * Where a retransmission of a chunk last sent on {@code lastSent} goes (RFC 9260 section 6.4:
-     * to a different active destination when there is one, else where new data goes).
+     * {@return where a retransmission of a chunk last sent on {@code lastSent} goes (RFC 9260 section 6.4:
+     * to a different active destination when there is one, else where new data goes)}
+     *
+     * @param lastSent the path the chunk was last sent on
      */
     public Path retransmissionPath(Path lastSent) {
         Path alternate = lastSent == null ? null : activeOtherThan(lastSent);

@@ -83,6 +83,8 @@ public final class PmtuDiscovery {
     private long blackHoles;
 
     /**
+     * PLPMTUD (RFC 8899) for one path, not started yet.
+     *
      * @param path the path whose MTU this sets ({@link Path#setMtu}); its current MTU is the
      *     configured path MTU, the MAX_PLPMTU unless {@link PmtuConfig#maxPlpmtu()} says otherwise
      * @param config the RFC 8899 constants; disabled leaves the path's MTU alone for good
@@ -100,40 +102,50 @@ public final class PmtuDiscovery {
         }
     }
 
-    /** The state of RFC 8899 section 5.2. */
+    /** {@return the state of RFC 8899 section 5.2.} */
     public PmtuState state() {
         return state;
     }
 
-    /** The PLPMTU: the largest SCTP packet to send on the path (the path's MTU). */
+    /** {@return the PLPMTU: the largest SCTP packet to send on the path (the path's MTU)} */
     public int plpmtu() {
         return path.mtu();
     }
 
-    /** MAX_PLPMTU. */
+    /** {@return MAX_PLPMTU} */
     public int maxPlpmtu() {
         return max;
     }
 
-    /** PROBED_SIZE of the probe outstanding, or 0. */
+    /** {@return PROBED_SIZE of the probe outstanding, or 0} */
     public int probedSize() {
         return outstanding == null ? 0 : outstanding.probedSize();
     }
 
+    /**
+     * {@return how many probes were sent so far}
+     */
     public long probesSent() {
         return probesSent;
     }
 
+    /**
+     * {@return how many probes were acknowledged so far}
+     */
     public long probesAcked() {
         return probesAcked;
     }
 
-    /** How often a black hole made the PLPMTU fall back to BASE_PLPMTU. */
+    /** {@return how often a black hole made the PLPMTU fall back to BASE_PLPMTU} */
     public long blackHoles() {
         return blackHoles;
     }
 
-    /** Starts probing: the path's association is established. Idempotent. */
+    /**
+     * Starts probing: the path's association is established. Idempotent.
+     *
+     * @param nowNanos the current time
+     */
     public void start(long nowNanos) {
         if (state == PmtuState.DISABLED || started) {
             return;
@@ -156,6 +168,10 @@ public final class PmtuDiscovery {
     /**
      * Runs the timers and returns the probe packet to send now, if one is due: the chunks of a
      * packet to send on its own to the path's address. Call on every wake-up.
+     *
+     * @param nowNanos the current time
+     * @param random for the probe's nonce
+     * @return the probe packet's chunks, or empty
      */
     public Optional<List<Chunk>> poll(long nowNanos, RandomSource random) {
         return poll(nowNanos, random, 0);
@@ -164,6 +180,11 @@ public final class PmtuDiscovery {
     /**
      * As {@link #poll(long, RandomSource)} for a sender that adds {@code addedBytes} to the probe
      * packet (see {@link PmtuProbe#chunks(PmtuProbeInfo, int)}), so it still has the probed size.
+     *
+     * @param nowNanos the current time
+     * @param random for the probe's nonce
+     * @param addedBytes what the sender adds, e.g. an AUTH chunk's size
+     * @return the probe packet's chunks, or empty
      */
     public Optional<List<Chunk>> poll(long nowNanos, RandomSource random, int addedBytes) {
         if (!started) {
@@ -209,6 +230,10 @@ public final class PmtuDiscovery {
      * Takes a HEARTBEAT ACK if it answers a probe: returns true for any acknowledgement in the
      * probe layout (acted on only if it matches the probe outstanding), false for anything else,
      * which is then the path's ({@link Path#onHeartbeatAck}).
+     *
+     * @param ack the HEARTBEAT ACK received
+     * @param nowNanos the current time
+     * @return whether the acknowledgement was a probe's
      */
     public boolean onHeartbeatAck(HeartbeatAckChunk ack, long nowNanos) {
         Optional<PmtuProbeInfo> info = PmtuProbeInfo.read(ack);
@@ -268,7 +293,7 @@ public final class PmtuDiscovery {
         dataAckedSinceConfirmation = true;
     }
 
-    /** When {@link #poll} next has work, or {@link Timer#NEVER}. */
+    /** {@return when {@link #poll} next has work, or {@link Timer#NEVER}} */
     public long nextDeadline() {
         if (!started) {
             return Timer.NEVER;

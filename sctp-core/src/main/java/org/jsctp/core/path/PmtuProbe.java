@@ -21,9 +21,10 @@ public final class PmtuProbe {
     }
 
     /**
-     * The chunks of one probe packet: HEARTBEAT then PAD, {@code info.probedSize()} bytes in all.
+     * {@return the chunks of one probe packet: HEARTBEAT then PAD, {@code info.probedSize()} bytes in all}
      *
      * @throws IllegalArgumentException if the size is not a multiple of 4 or below {@link #OVERHEAD}
+     * @param info the probe, with its PROBED_SIZE
      */
     public static List<Chunk> chunks(PmtuProbeInfo info) {
         return chunks(info, 0);
@@ -36,6 +37,9 @@ public final class PmtuProbe {
      *
      * @throws IllegalArgumentException if the size is not a multiple of 4, or leaves no room for
      *     the HEARTBEAT, the PAD chunk header and {@code addedBytes}
+     * @param info the probe, with its PROBED_SIZE
+     * @param addedBytes what the sender adds, 0 or more
+     * @return the HEARTBEAT and PAD chunks
      */
     public static List<Chunk> chunks(PmtuProbeInfo info, int addedBytes) {
         int size = info.probedSize();

@@ -31,12 +31,24 @@ public record PmtuProbeInfo(int pathId, int probedSize, long nonce, long sentAtN
 
     private static final int MAGIC = 0x4A53504D;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param pathId the path probed
+     * @param probedSize PROBED_SIZE
+     * @param nonce a random nonce, so that only a real acknowledgement confirms a size
+     * @param sentAtNanos when the probe was sent
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public PmtuProbeInfo {
         if (pathId < 0 || probedSize < 0) {
             throw new IllegalArgumentException("path id and size are not negative: " + pathId + ", " + probedSize);
         }
     }
 
+    /**
+     * {@return the probe in our Heartbeat Info layout, {@link #LENGTH} bytes}
+     */
     public HeartbeatInfoParameter toParameter() {
         byte[] b = new byte[LENGTH];
         putInt(b, 0, MAGIC);
@@ -49,7 +61,11 @@ public record PmtuProbeInfo(int pathId, int probedSize, long nonce, long sentAtN
         return new HeartbeatInfoParameter(Bytes.wrap(b));
     }
 
-    /** The probe information in a HEARTBEAT ACK, or empty if it acknowledges no probe of ours. */
+    /**
+     * {@return the probe information in a HEARTBEAT ACK, or empty if it acknowledges no probe of ours}
+     *
+     * @param ack the HEARTBEAT ACK
+     */
     public static Optional<PmtuProbeInfo> read(HeartbeatAckChunk ack) {
         Optional<HeartbeatInfoParameter> p = ack.info();
         if (p.isEmpty()) {

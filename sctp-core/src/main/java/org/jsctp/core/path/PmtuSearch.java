@@ -30,6 +30,8 @@ public final class PmtuSearch {
     private int failed;
 
     /**
+     * A search above {@code confirmed}, up to {@code max}.
+     *
      * @param confirmed the largest size already confirmed (the current PLPMTU)
      * @param max MAX_PLPMTU, a multiple of 4
      */
@@ -42,7 +44,7 @@ public final class PmtuSearch {
         this.max = max;
     }
 
-    /** The next size to probe, or 0 when the search is complete. */
+    /** {@return the next size to probe, or 0 when the search is complete} */
     public int next() {
         if (failed == 0) {
             for (int s : STEPS) {
@@ -59,24 +61,32 @@ public final class PmtuSearch {
         return mid > confirmed ? mid : 0;
     }
 
-    /** A probe of {@code size} was acknowledged: the path carries it. */
+    /**
+     * A probe of {@code size} was acknowledged: the path carries it.
+     *
+     * @param size the probed size in bytes
+     */
     public void succeeded(int size) {
         confirmed = Math.max(confirmed, size);
     }
 
-    /** MAX_PROBES probes of {@code size} went unanswered: take it as larger than the path allows. */
+    /**
+     * MAX_PROBES probes of {@code size} went unanswered: take it as larger than the path allows.
+     *
+     * @param size the probed size in bytes
+     */
     public void failed(int size) {
         if (size > confirmed && (failed == 0 || size < failed)) {
             failed = size;
         }
     }
 
-    /** The smallest size found unsupported, or 0 if none failed. */
+    /** {@return the smallest size found unsupported, or 0 if none failed} */
     public int failed() {
         return failed;
     }
 
-    /** The largest size confirmed so far. */
+    /** {@return the largest size confirmed so far} */
     public int confirmed() {
         return confirmed;
     }

@@ -74,6 +74,8 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
     }
 
     /**
+     * An empty queue for DATA chunks.
+     *
      * @param inboundStreams number of inbound streams negotiated at setup (1..65535)
      * @param maxBufferedBytes bound on held user data plus {@value ReassemblyQueue#ENTRY_OVERHEAD_BYTES}
      *                         bytes per held entry; at most {@code Integer.MAX_VALUE - 8}
@@ -100,6 +102,11 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
      * As {@link #add(long, DataChunk)}, telling whether the chunk carries the lowest TSN not yet
      * received (the data tracker's cumulative TSN ack + 1): such a chunk may pass the bound, up
      * to twice it, since everything else may wait for it (see {@link ReassemblyQueue}).
+     *
+     * @param unwrappedTsn the chunk's TSN on the 64-bit number line
+     * @param chunk the DATA chunk
+     * @param lowestMissing whether its TSN is the cumulative TSN ack + 1
+     * @return whether the chunk was taken, or why not
      */
     public AddResult add(long unwrappedTsn, DataChunk chunk, boolean lowestMissing) {
         if ((int) unwrappedTsn != chunk.tsnValue()) {
@@ -302,7 +309,11 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         dropUndeliverableMessages();
     }
 
-    /** A stream's next expected SSN (0 for a stream not used yet); for tests and diagnostics. */
+    /**
+     * {@return a stream's next expected SSN (0 for a stream not used yet); for tests and diagnostics}
+     *
+     * @param streamId an inbound stream
+     */
     public int nextExpectedSsn(int streamId) {
         OrderedStream o = streams.get(streamId);
         return o == null ? 0 : (int) o.next();
@@ -313,7 +324,7 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         return streams.size();
     }
 
-    /** Fragments held, not counting complete messages; for tests and diagnostics. */
+    /** {@return fragments held, not counting complete messages; for tests and diagnostics} */
     public int heldFragmentCount() {
         long count = budget.entries() - ready.size();
         for (int s = 0; s < streams.capacity(); s++) {

@@ -50,6 +50,8 @@ public final class DataTracker {
     private boolean delayOnReordering;
 
     /**
+     * A tracker that expects {@code peerInitialTsn} first.
+     *
      * @param peerInitialTsn the Initial TSN from the peer's INIT or INIT ACK
      * @param maxGapRanges bound on the out-of-order runs held
      * @param maxDuplicatesReported bound on the duplicates kept for the next SACK
@@ -67,14 +69,18 @@ public final class DataTracker {
      * while gaps are open" would acknowledge every packet; with this on, opening or filling a gap
      * no longer makes the SACK due at once, and section 6.2's delayed SACK rules (every second
      * DATA packet, the delayed-ACK timer, the I bit, duplicates) decide alone. Off by default.
+     *
+     * @param on whether gaps no longer make a SACK due at once
      */
     public void setDelayOnReordering(boolean on) {
         this.delayOnReordering = on;
     }
 
     /**
-     * What {@link #observe} would decide for {@code tsn}, without recording anything: lets the
-     * caller try the chunk in the reassembly queue first and record it only if it was kept.
+     * {@return what {@link #observe} would decide for {@code tsn}, without recording anything: lets the
+     * caller try the chunk in the reassembly queue first and record it only if it was kept}
+     *
+     * @param tsn a received chunk's TSN
      */
     public Observation classify(Tsn tsn) {
         long n = unwrapper.peek(tsn.value());
@@ -84,12 +90,21 @@ public final class DataTracker {
         return n - cumulativeAck > MAX_TSN_AHEAD ? Observation.REFUSED : Observation.NEW;
     }
 
-    /** The 64-bit position of {@code tsn} on this tracker's number line. */
+    /**
+     * {@return the 64-bit position of {@code tsn} on this tracker's number line}
+     *
+     * @param tsn a TSN
+     */
     public long unwrap(Tsn tsn) {
         return unwrapper.peek(tsn.value());
     }
 
-    /** Records one received DATA or I-DATA chunk's TSN. */
+    /**
+     * Records one received DATA or I-DATA chunk's TSN.
+     *
+     * @param tsn a received chunk's TSN
+     * @return whether the chunk is new, a duplicate, or refused
+     */
     public Observation observe(Tsn tsn) {
         long n = unwrapper.peek(tsn.value());
         if (n <= cumulativeAck || received.contains(n)) {
@@ -122,6 +137,8 @@ public final class DataTracker {
      * Called once per received packet that carried DATA, after its chunks were observed. Every
      * second such packet makes a SACK due (RFC 9260 section 6.2), as does the I bit of RFC 7053
      * section 4.2.
+     *
+     * @param immediateRequested whether a chunk of the packet had the I bit set
      */
     public void onDataPacketProcessed(boolean immediateRequested) {
         dataPacketsSinceSack++;
@@ -146,17 +163,17 @@ public final class DataTracker {
         }
     }
 
-    /** Whether a SACK must go out now rather than when the delayed-SACK timer fires. */
+    /** {@return whether a SACK must go out now rather than when the delayed-SACK timer fires} */
     public boolean isSackDueNow() {
         return sackImmediately;
     }
 
-    /** Whether data was received since the last SACK, so the delayed-SACK timer should run. */
+    /** {@return whether data was received since the last SACK, so the delayed-SACK timer should run} */
     public boolean isSackPending() {
         return sackImmediately || dataPacketsSinceSack > 0 || !duplicates.isEmpty();
     }
 
-    /** The cumulative TSN ack point: the last TSN received with all before it. */
+    /** {@return the cumulative TSN ack point: the last TSN received with all before it} */
     public Tsn cumulativeTsnAck() {
         // Asked several times per packet (SACK building, delivery checks): one Tsn per new ack
         // point rather than one per call (issue 6). Tsn is immutable, so sharing it is safe.
@@ -168,21 +185,31 @@ public final class DataTracker {
         return last;
     }
 
-    /** Whether {@code tsn} is the lowest TSN not received yet: the one after the cumulative TSN ack point. */
+    /**
+     * {@return whether {@code tsn} is the lowest TSN not received yet: the one after the cumulative TSN ack point}
+     *
+     * @param tsn a TSN
+     */
     public boolean isNextAfterCumulativeAck(Tsn tsn) {
         return unwrapper.peek(tsn.value()) == cumulativeAck + 1;
     }
 
-    /** Whether {@code tsn} lies beyond every TSN received so far. */
+    /**
+     * {@return whether {@code tsn} lies beyond every TSN received so far}
+     *
+     * @param tsn a TSN
+     */
     public boolean isBeyondHighestReceived(Tsn tsn) {
         long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
         return unwrapper.peek(tsn.value()) > highest;
     }
 
     /**
-     * Whether {@code tsn} lies more than {@link #MAX_TSN_AHEAD} beyond every TSN received so far:
+     * {@return whether {@code tsn} lies more than {@link #MAX_TSN_AHEAD} beyond every TSN received so far:
      * further than the peer could have sent and had refused here, as DATA that far ahead is never
-     * taken (see {@link #observe}). A FORWARD TSN to such a point names TSNs never sent.
+     * taken (see {@link #observe})} A FORWARD TSN to such a point names TSNs never sent.
+     *
+     * @param tsn a TSN
      */
     public boolean isFarBeyondHighestReceived(Tsn tsn) {
         long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
@@ -199,19 +226,26 @@ public final class DataTracker {
         return new Tsn((int) highest);
     }
 
-    /** Whether TSNs above the cumulative ack are held, i.e. a gap is open. */
+    /** {@return whether TSNs above the cumulative ack are held, i.e. a gap is open} */
     public boolean hasGaps() {
         return !received.isEmpty();
     }
 
-    /** The encoded size of the SACK {@link #createSack} would build now, without building it. */
+    /**
+     * {@return the encoded size of the SACK {@link #createSack} would build now, without building it}
+     *
+     * @param maxGapBlocks the most gap blocks to report
+     */
     public int sackLength(int maxGapBlocks) {
         return sackLength(maxGapBlocks, MAX_SACK_LENGTH);
     }
 
     /**
-     * The encoded size of the SACK {@link #createSack(int, int, int)} would build now with
-     * {@code room} bytes for the chunk, without building it.
+     * {@return the encoded size of the SACK {@link #createSack(int, int, int)} would build now with
+     * {@code room} bytes for the chunk, without building it}
+     *
+     * @param maxGapBlocks the most gap blocks to report
+     * @param room the bytes available for the chunk
      */
     public int sackLength(int maxGapBlocks, int room) {
         int blocks = reportedBlocks(maxGapBlocks, room);
@@ -221,6 +255,10 @@ public final class DataTracker {
     /**
      * Builds a SACK with at most {@code maxGapBlocks} gap blocks (those nearest the cumulative ack)
      * and the duplicates seen since the last one, and resets the SACK-due state.
+     *
+     * @param advertisedReceiverWindowCredit the a_rwnd to announce, in bytes
+     * @param maxGapBlocks the most gap blocks to report
+     * @return the SACK
      */
     public SackChunk createSack(int advertisedReceiverWindowCredit, int maxGapBlocks) {
         return createSack(advertisedReceiverWindowCredit, maxGapBlocks, MAX_SACK_LENGTH);
@@ -241,6 +279,11 @@ public final class DataTracker {
      * have it retransmitted spuriously. Gap blocks go before duplicates: duplicates only take the
      * room the blocks leave (they are advisory, section 6.2; losing a block would look like a
      * renege), and those not reported are forgotten with the rest.
+     *
+     * @param advertisedReceiverWindowCredit the a_rwnd to announce, in bytes
+     * @param maxGapBlocks the most gap blocks to report
+     * @param room the most bytes the chunk may take
+     * @return the SACK
      */
     public SackChunk createSack(int advertisedReceiverWindowCredit, int maxGapBlocks, int room) {
         int blocks = reportedBlocks(maxGapBlocks, room);
@@ -278,6 +321,9 @@ public final class DataTracker {
     /**
      * Moves the cumulative ack point forward to {@code newCumulativeTsn}, as a FORWARD TSN asks
      * (RFC 3758 section 3.6); an older value is ignored. Returns whether the point moved.
+     *
+     * @param newCumulativeTsn the FORWARD TSN's New Cumulative TSN
+     * @return whether the cumulative ack point moved
      */
     public boolean forwardTo(Tsn newCumulativeTsn) {
         long n = unwrapper.peek(newCumulativeTsn.value());

@@ -56,6 +56,8 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
     }
 
     /**
+     * An empty queue for I-DATA chunks (RFC 8260).
+     *
      * @param inboundStreams number of inbound streams negotiated at setup (1..65535)
      * @param maxBufferedBytes bound on held user data plus {@value ReassemblyQueue#ENTRY_OVERHEAD_BYTES}
      *                         bytes per held entry; at most {@code Integer.MAX_VALUE - 8}
@@ -82,6 +84,11 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
      * As {@link #add(long, IDataChunk)}, telling whether the chunk carries the lowest TSN not yet
      * received (the data tracker's cumulative TSN ack + 1): such a chunk may pass the bound, up
      * to twice it, since everything else may wait for it (see {@link ReassemblyQueue}).
+     *
+     * @param unwrappedTsn the chunk's TSN on the 64-bit number line
+     * @param chunk the I-DATA chunk
+     * @param lowestMissing whether its TSN is the cumulative TSN ack + 1
+     * @return whether the chunk was taken, or why not
      */
     public AddResult add(long unwrappedTsn, IDataChunk chunk, boolean lowestMissing) {
         if ((int) unwrappedTsn != chunk.tsn().value()) {
@@ -298,7 +305,11 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
         dropUndeliverableMessages();
     }
 
-    /** A stream's next expected ordered MID, unsigned (0 for a stream not used yet); for tests and diagnostics. */
+    /**
+     * {@return a stream's next expected ordered MID, unsigned (0 for a stream not used yet); for tests and diagnostics}
+     *
+     * @param streamId an inbound stream
+     */
     public long nextExpectedMid(int streamId) {
         OrderedStream o = streams.get(streamId);
         return o == null ? 0 : o.next();
@@ -309,7 +320,7 @@ public final class IDataReassemblyQueue extends ReassemblyQueueBase {
         return streams.size();
     }
 
-    /** Number of messages partly received, those being delivered in pieces included; for tests and diagnostics. */
+    /** {@return number of messages partly received, those being delivered in pieces included; for tests and diagnostics} */
     public int partialMessageCount() {
         return partials.size();
     }

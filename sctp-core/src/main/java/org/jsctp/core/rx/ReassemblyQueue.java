@@ -99,27 +99,27 @@ public interface ReassemblyQueue {
     }
 
     /**
-     * The next deliverable message or piece of one (in the order they became deliverable across
-     * streams), or null.
+     * {@return the next deliverable message or piece of one (in the order they became deliverable across
+     * streams), or null}
      */
     ReceivedMessage poll();
 
-    /** Whether {@link #poll()} would return a message or piece. */
+    /** {@return whether {@link #poll()} would return a message or piece} */
     boolean hasDeliverable();
 
-    /** Number of messages and pieces {@link #poll()} would return right now. */
+    /** {@return number of messages and pieces {@link #poll()} would return right now} */
     int deliverableCount();
 
     /**
-     * User-data bytes held: partial messages plus messages and pieces not yet polled. The
+     * {@return the user-data bytes held: partial messages plus messages and pieces not yet polled} The
      * association subtracts this from its receive buffer when it computes a_rwnd (RFC 9260
      * section 6.2).
      */
     long bufferedBytes();
 
     /**
-     * The partial deliveries aborted since the last call, in the order they were aborted (RFC
-     * 6458 section 6.1.7); each has had its last piece. The caller reports them to the user before
+     * {@return the partial deliveries aborted since the last call, in the order they were aborted (RFC
+     * 6458 section 6.1.7); each has had its last piece} The caller reports them to the user before
      * what {@link #poll()} returns next, since messages they held back follow them.
      */
     List<AbortedPartialDelivery> pollAbortedDeliveries();
@@ -132,7 +132,7 @@ public interface ReassemblyQueue {
      */
     void abortPartialDeliveries();
 
-    /** Number of messages being delivered in pieces; for tests and diagnostics. */
+    /** {@return number of messages being delivered in pieces; for tests and diagnostics} */
     int partialDeliveryCount();
 
     /**
@@ -148,6 +148,7 @@ public interface ReassemblyQueue {
      * deliverable.
      *
      * @throws IllegalArgumentException if an identifier is not an inbound stream
+     * @param streamIds the inbound streams to reset, or none for all
      */
     void resetStreams(int[] streamIds);
 

@@ -12,10 +12,19 @@ import org.jsctp.core.packet.Bytes;
  */
 abstract class ReassemblyQueueBase implements ReassemblyQueue {
 
+    /**
+     * The number of inbound streams; identifiers at or above it are refused.
+     */
     protected int inboundStreams;
+    /**
+     * The bytes and entries held, against the receive buffer's bound.
+     */
     protected final ReassemblyBudget budget;
     /** Leading bytes of a message next in line that start its partial delivery (RFC 6458 section 8.1.20). */
     protected final long partialDeliveryPoint;
+    /**
+     * Messages and pieces deliverable, in delivery order, until polled.
+     */
     protected final ArrayDeque<ReceivedMessage> ready = new ArrayDeque<>();
     /** Per-stream ordering state, created on first use (65535 streams allocate nothing up front). */
     protected final LongObjectMap<OrderedStream> streams = new LongObjectMap<>();
@@ -98,7 +107,7 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
         return n;
     }
 
-    /** Held user data plus the per-entry overhead: what counts against {@code maxBufferedBytes}. */
+    /** {@return held user data plus the per-entry overhead: what counts against {@code maxBufferedBytes}} */
     public long chargedBytes() {
         return budget.charged();
     }
@@ -113,7 +122,11 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
         return m == null ? 0 : m.payload().length() + (long) ReassemblyBudget.ENTRY_OVERHEAD_BYTES;
     }
 
-    /** The ordering state of {@code streamId}, created on first use. */
+    /**
+     * {@return the ordering state of {@code streamId}, created on first use}
+     *
+     * @param streamId an inbound stream
+     */
     protected OrderedStream streamFor(int streamId) {
         OrderedStream o = streams.get(streamId);
         if (o == null) {
@@ -124,9 +137,13 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     }
 
     /**
-     * Whether a message may be handed out now, whole or as a first piece: its stream is not held
+     * {@return whether a message may be handed out now, whole or as a first piece: its stream is not held
      * by another message's partial delivery and, if ordered, its number is the next expected
-     * (RFC 9260 sections 6.5 and 6.6; a stream without state expects 0).
+     * (RFC 9260 sections 6.5 and 6.6; a stream without state expects 0)}
+     *
+     * @param streamId the message's stream
+     * @param unordered whether it is unordered
+     * @param sequenceNumber its SSN or MID
      */
     protected boolean isNextInLine(int streamId, boolean unordered, long sequenceNumber) {
         OrderedStream o = streams.get(streamId);
@@ -137,10 +154,14 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     }
 
     /**
-     * Whether a fragment that does not fit the bound may be taken anyway (see the
+     * {@return whether a fragment that does not fit the bound may be taken anyway (see the
      * {@link ReassemblyQueue} comment on progress), up to the hard limit of twice the bound: the
      * fragment at the lowest TSN not yet received, and one that is delivered at once while
-     * nothing waits to be polled.
+     * nothing waits to be polled}
+     *
+     * @param length the fragment's payload length
+     * @param deliveredAtOnce whether it would be delivered at once
+     * @param lowestMissing whether its TSN is the cumulative TSN ack + 1
      */
     protected boolean mayPassBound(int length, boolean deliveredAtOnce, boolean lowestMissing) {
         return budget.fitsHardLimit(length) && (lowestMissing || (deliveredAtOnce && ready.isEmpty()));
@@ -152,6 +173,8 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
      * ({@code relievePressure}). Otherwise the peer, whose window would then be smaller than its
      * next fragment, might wait for a window update that never comes (RFC 9260 section 6.1 lets
      * it, to avoid sending slivers), with the bound holding data that could be delivered.
+     *
+     * @param length the taken fragment's payload length
      */
     protected void afterTaken(int length) {
         largestFragment = Math.max(largestFragment, length);
@@ -186,6 +209,8 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
      * Makes a complete message deliverable: unordered ones at once (RFC 9260 section 6.6),
      * ordered ones in sequence order (section 6.5), either held back while another message of
      * the stream is delivered in pieces. It is charged against the budget until polled.
+     *
+     * @param m the reassembled message
      */
     protected void deliverComplete(ReceivedMessage m) {
         budget.addEntry(m.payload().length());
@@ -209,6 +234,17 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     /**
      * Starts the partial delivery of a message next in line with its leading bytes as the first
      * piece (RFC 9260 section 6.9); {@code next} is where the following piece must start.
+     *
+     * @param streamId the message's stream
+     * @param unordered whether it is unordered
+     * @param sequenceNumber its SSN or MID
+     * @param ppid its payload protocol identifier
+     * @param firstFragment its first fragment: the unwrapped TSN for DATA, the FSN (0) for I-DATA
+     * @param payload the first piece's bytes
+     * @param firstTsn the unwrapped TSN of the piece's first fragment
+     * @param lastTsn the unwrapped TSN of its last fragment
+     * @param next where the following piece must start: a TSN for DATA, an FSN for I-DATA
+     * @return the partial delivery started
      */
     protected PartialDelivery startPartialDelivery(int streamId, boolean unordered, long sequenceNumber, int ppid,
                                                    long firstFragment, Bytes payload, long firstTsn, long lastTsn,
@@ -223,6 +259,13 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
      * Hands out the next piece of {@code pd}'s message, charged against the budget until polled.
      * The last one ({@code complete}) ends the partial delivery: the messages it held back follow,
      * and the stream goes on (RFC 6458 section 8.1.20).
+     *
+     * @param pd the partial delivery
+     * @param payload the piece's bytes
+     * @param firstTsn the unwrapped TSN of its first fragment
+     * @param lastTsn the unwrapped TSN of its last fragment
+     * @param complete whether it ends the message
+     * @param next where the following piece must start: a TSN for DATA, an FSN for I-DATA
      */
     protected void deliverPiece(PartialDelivery pd, Bytes payload, long firstTsn, long lastTsn, boolean complete,
                                 long next) {
@@ -238,6 +281,9 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
      * Ends the partial delivery on {@code o} without its last piece and reports it (RFC 6458
      * section 6.1.7). An ordered message's number counts as passed; the messages it held back
      * become deliverable. The subclass drops the message's held fragments.
+     *
+     * @param o the stream whose partial delivery ends
+     * @return the aborted partial delivery
      */
     protected PartialDelivery abortPartialDelivery(OrderedStream o) {
         PartialDelivery pd = o.delivering();
@@ -249,6 +295,9 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
     /**
      * Reports the partial delivery on {@code o}, if any, as aborted before the stream is reset
      * (RFC 6525 section 5.2.2); returns it, or null.
+     *
+     * @param o the stream being reset
+     * @return the aborted partial delivery, or null
      */
     protected PartialDelivery reportAbortBeforeReset(OrderedStream o) {
         PartialDelivery pd = o.delivering();
@@ -262,6 +311,9 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
      * The stream's head moved, or its partial delivery ended: starts the partial delivery of the
      * message now next in line on it if its leading bytes already reach the partial delivery
      * point; with {@code includeUnordered}, an unordered message of the stream qualifies too.
+     *
+     * @param streamId the stream
+     * @param includeUnordered whether an unordered message may start one too
      */
     protected abstract void startDueDeliveries(int streamId, boolean includeUnordered);
 
@@ -279,7 +331,11 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
         streams.clear();
     }
 
-    /** Releases the budget of messages a reset dropped. */
+    /**
+     * Releases the budget of messages a reset dropped.
+     *
+     * @param dropped the messages dropped
+     */
     protected void releaseMessages(List<ReceivedMessage> dropped) {
         for (int i = 0; i < dropped.size(); i++) {
             budget.removeEntry(dropped.get(i).payload().length());
@@ -292,6 +348,10 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
      * included) and within the hard limit, and
      * {@code deliveries} partial deliveries. {@code bytes} and {@code entries} are what the
      * subclass counted in its own partial messages.
+     *
+     * @param bytes the bytes the subclass holds in partial messages
+     * @param entries the fragments it holds
+     * @param deliveries the partial deliveries it knows of
      */
     protected void checkSharedInvariants(long bytes, long entries, int deliveries) {
         int delivering = 0;

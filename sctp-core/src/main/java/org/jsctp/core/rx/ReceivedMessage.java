@@ -40,12 +40,37 @@ import org.jsctp.core.seq.Ssn;
 public record ReceivedMessage(int streamId, boolean unordered, boolean interleaved, long sequenceNumber, int ppid,
                               Bytes payload, long firstTsn, long lastTsn, boolean complete) {
 
-    /** A whole message: {@code complete} is true. */
+    /**
+     * A whole message: {@code complete} is true.
+     *
+     * @param streamId the stream the message arrived on
+     * @param unordered the U bit: delivered as soon as complete, outside the stream's order
+     * @param interleaved true when it came in I-DATA chunks (then {@code sequenceNumber} is a MID)
+     * @param sequenceNumber SSN for DATA, MID for I-DATA
+     * @param ppid payload protocol identifier, from the first fragment
+     * @param payload the user data, its fragments joined in order
+     * @param firstTsn the lowest TSN of its fragments, unwrapped to 64 bits as the caller passed it
+     * @param lastTsn the highest TSN of its fragments, unwrapped likewise
+     */
     public ReceivedMessage(int streamId, boolean unordered, boolean interleaved, long sequenceNumber, int ppid,
                            Bytes payload, long firstTsn, long lastTsn) {
         this(streamId, unordered, interleaved, sequenceNumber, ppid, payload, firstTsn, lastTsn, true);
     }
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @param streamId the stream the message arrived on
+     * @param unordered the U bit: delivered as soon as complete, outside the stream's order
+     * @param interleaved true when it came in I-DATA chunks (then {@code sequenceNumber} is a MID)
+     * @param sequenceNumber SSN for DATA, MID for I-DATA
+     * @param ppid payload protocol identifier, from the first fragment
+     * @param payload the user data, its fragments joined in order
+     * @param firstTsn the lowest TSN of its fragments, unwrapped to 64 bits as the caller passed it
+     * @param lastTsn the highest TSN of its fragments, unwrapped likewise
+     * @param complete true for a whole message and for the last piece of one (the end of record)
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public ReceivedMessage {
         Objects.requireNonNull(payload, "payload");
         if (streamId < 0 || streamId > 0xFFFF) {
@@ -60,7 +85,7 @@ public record ReceivedMessage(int streamId, boolean unordered, boolean interleav
         }
     }
 
-    /** The SSN of a DATA message; throws for an I-DATA message. */
+    /** {@return the SSN of a DATA message; throws for an I-DATA message} */
     public Ssn ssn() {
         if (interleaved) {
             throw new IllegalStateException("an I-DATA message has a MID, not an SSN");
@@ -68,7 +93,7 @@ public record ReceivedMessage(int streamId, boolean unordered, boolean interleav
         return new Ssn((int) sequenceNumber);
     }
 
-    /** The MID of an I-DATA message; throws for a DATA message. */
+    /** {@return the MID of an I-DATA message; throws for a DATA message} */
     public Mid mid() {
         if (!interleaved) {
             throw new IllegalStateException("a DATA message has an SSN, not a MID");
@@ -76,7 +101,7 @@ public record ReceivedMessage(int streamId, boolean unordered, boolean interleav
         return Mid.of(sequenceNumber);
     }
 
-    /** Number of TSNs the fragments of this message or piece spanned (for DATA, its fragment count). */
+    /** {@return number of TSNs the fragments of this message or piece spanned (for DATA, its fragment count)} */
     public long tsnSpan() {
         return lastTsn - firstTsn + 1;
     }

@@ -16,6 +16,12 @@ public final class TsnRangeSet {
     private long[] ends;
     private int count;
 
+    /**
+     * An empty set that holds at most {@code maxRanges} ranges.
+     *
+     * @param maxRanges at least 1
+     * @throws IllegalArgumentException if {@code maxRanges} is below 1
+     */
     public TsnRangeSet(int maxRanges) {
         if (maxRanges < 1) {
             throw new IllegalArgumentException("maxRanges must be at least 1: " + maxRanges);
@@ -36,6 +42,12 @@ public final class TsnRangeSet {
         FULL
     }
 
+    /**
+     * Adds {@code n}, merging it with adjacent ranges.
+     *
+     * @param n the number
+     * @return whether it was added, already present, or refused
+     */
     public AddResult add(long n) {
         int i = firstRangeEndingAtOrAfter(n - 1);
         // Range i is the first whose end >= n - 1: n joins it, extends it, or goes before it.
@@ -61,12 +73,21 @@ public final class TsnRangeSet {
         return AddResult.ADDED;
     }
 
+    /**
+     * {@return whether {@code n} is in the set}
+     *
+     * @param n the number
+     */
     public boolean contains(long n) {
         int i = firstRangeEndingAtOrAfter(n);
         return i < count && starts[i] <= n;
     }
 
-    /** Drops every number at or below {@code n}. */
+    /**
+     * Drops every number at or below {@code n}.
+     *
+     * @param n the highest number to drop
+     */
     public void removeUpTo(long n) {
         int drop = 0;
         while (drop < count && ends[drop] <= n) {
@@ -82,20 +103,33 @@ public final class TsnRangeSet {
         }
     }
 
-    /** Number of ranges. */
+    /** {@return number of ranges} */
     public int rangeCount() {
         return count;
     }
 
+    /**
+     * {@return whether the set holds no number}
+     */
     public boolean isEmpty() {
         return count == 0;
     }
 
+    /**
+     * {@return the first number of range {@code index}, ranges in ascending order}
+     *
+     * @param index 0..{@link #rangeCount()} - 1
+     */
     public long rangeStart(int index) {
         checkIndex(index);
         return starts[index];
     }
 
+    /**
+     * {@return the last number of range {@code index}, ranges in ascending order}
+     *
+     * @param index 0..{@link #rangeCount()} - 1
+     */
     public long rangeEnd(int index) {
         checkIndex(index);
         return ends[index];

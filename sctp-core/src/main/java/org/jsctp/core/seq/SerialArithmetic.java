@@ -12,24 +12,44 @@ public final class SerialArithmetic {
     private SerialArithmetic() {
     }
 
-    /** {@code a} precedes {@code b} in 32-bit serial arithmetic. */
+    /**
+     * {@return whether {@code a} precedes {@code b} in 32-bit serial arithmetic}
+     *
+     * @param a a 32-bit serial number
+     * @param b another
+     */
     public static boolean lessThan32(int a, int b) {
         int d = b - a;
         return d > 0;
     }
 
-    /** {@code a} precedes {@code b} in 16-bit serial arithmetic; both in 0..65535. */
+    /**
+     * {@return whether {@code a} precedes {@code b} in 16-bit serial arithmetic; both in 0..65535}
+     *
+     * @param a a 16-bit serial number
+     * @param b another
+     */
     public static boolean lessThan16(int a, int b) {
         int d = (b - a) & 0xFFFF;
         return d != 0 && d < 0x8000;
     }
 
-    /** Signed distance from {@code a} to {@code b} in 32-bit serial space (positive when b is after a). */
+    /**
+     * {@return signed distance from {@code a} to {@code b} in 32-bit serial space (positive when b is after a)}
+     *
+     * @param a a 32-bit serial number
+     * @param b another
+     */
     public static int distance32(int a, int b) {
         return b - a;
     }
 
-    /** Signed distance from {@code a} to {@code b} in 16-bit serial space, in -32768..32767. */
+    /**
+     * {@return signed distance from {@code a} to {@code b} in 16-bit serial space, in -32768..32767}
+     *
+     * @param a a 16-bit serial number
+     * @param b another
+     */
     public static int distance16(int a, int b) {
         return (short) (b - a);
     }

@@ -11,18 +11,30 @@ public final class SerialUnwrapper {
 
     private long last;
 
-    /** Starts the number line at {@code initial}, which unwraps to its unsigned value. */
+    /**
+     * Starts the number line at {@code initial}, which unwraps to its unsigned value.
+     *
+     * @param initial the first 32-bit value
+     */
     public SerialUnwrapper(int initial) {
         this.last = Integer.toUnsignedLong(initial);
     }
 
-    /** The 64-bit position of {@code value}, nearest the last value unwrapped; remembers it. */
+    /**
+     * {@return the 64-bit position of {@code value}, nearest the last value unwrapped; remembers it}
+     *
+     * @param value a 32-bit value near the last one
+     */
     public long unwrap(int value) {
         last = peek(value);
         return last;
     }
 
-    /** The 64-bit position of {@code value} without remembering it. */
+    /**
+     * {@return the 64-bit position of {@code value} without remembering it}
+     *
+     * @param value a 32-bit value near the last one
+     */
     public long peek(int value) {
         int delta = value - (int) last;
         return last + delta;

@@ -5,9 +5,17 @@ package org.jsctp.core.seq;
  *
  * <p>The value is kept as an {@code int} holding the unsigned number's bits; {@link #toString()}
  * and {@link #unsigned()} show it unsigned.
+ *
+ * @param value the 32-bit number's bits, unsigned in an {@code int}
  */
 public record Tsn(int value) {
 
+    /**
+     * {@return the number with this unsigned value}
+     *
+     * @param unsigned 0..2^32-1
+     * @throws IllegalArgumentException if it is out of range
+     */
     public static Tsn of(long unsigned) {
         if (unsigned < 0 || unsigned > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("Tsn out of range: " + unsigned);
@@ -15,43 +23,71 @@ public record Tsn(int value) {
         return new Tsn((int) unsigned);
     }
 
-    /** The number as an unsigned value 0..2^32-1. */
+    /** {@return the number as an unsigned value 0..2^32-1} */
     public long unsigned() {
         return Integer.toUnsignedLong(value);
     }
 
-    /** The next number, wrapping from 2^32-1 to 0. */
+    /** {@return the next number, wrapping from 2^32-1 to 0} */
     public Tsn next() {
         return new Tsn(value + 1);
     }
 
-    /** The previous number, wrapping from 0 to 2^32-1. */
+    /** {@return the previous number, wrapping from 0 to 2^32-1} */
     public Tsn previous() {
         return new Tsn(value - 1);
     }
 
-    /** This number advanced by {@code delta} (which may be negative), wrapping. */
+    /**
+     * {@return this number advanced by {@code delta} (which may be negative), wrapping}
+     *
+     * @param delta the distance to move
+     */
     public Tsn plus(int delta) {
         return new Tsn(value + delta);
     }
 
+    /**
+     * {@return whether this number comes before {@code other} in serial number arithmetic (RFC 1982)}
+     *
+     * @param other the number to compare with
+     */
     public boolean isBefore(Tsn other) {
         return SerialArithmetic.lessThan32(value, other.value);
     }
 
+    /**
+     * {@return whether this number comes after {@code other} in serial number arithmetic (RFC 1982)}
+     *
+     * @param other the number to compare with
+     */
     public boolean isAfter(Tsn other) {
         return SerialArithmetic.lessThan32(other.value, value);
     }
 
+    /**
+     * {@return whether this number equals or comes before {@code other} in serial number arithmetic (RFC 1982)}
+     *
+     * @param other the number to compare with
+     */
     public boolean isAtOrBefore(Tsn other) {
         return value == other.value || isBefore(other);
     }
 
+    /**
+     * {@return whether this number equals or comes after {@code other} in serial number arithmetic (RFC 1982)}
+     *
+     * @param other the number to compare with
+     */
     public boolean isAtOrAfter(Tsn other) {
         return value == other.value || isAfter(other);
     }
 
-    /** How far {@code other} lies after this number (negative when before). */
+    /**
+     * {@return how far {@code other} lies after this number (negative when before)}
+     *
+     * @param other the number to measure to
+     */
     public int distanceTo(Tsn other) {
         return SerialArithmetic.distance32(value, other.value);
     }

@@ -47,6 +47,8 @@ public final class Timer {
     private int expirations;
 
     /**
+     * A stopped timer.
+     *
      * @param name for logs, e.g. "T1-init"
      * @param durationNanos the initial duration
      * @param maxDurationNanos the cap for backoff (RTO.Max for T1 and T3)
@@ -72,30 +74,51 @@ public final class Timer {
         this.maxExpirations = maxExpirations;
     }
 
-    /** Arms the timer from {@code nowNanos} with its base duration, forgetting earlier expiries. */
+    /**
+     * Arms the timer from {@code nowNanos} with its base duration, forgetting earlier expiries.
+     *
+     * @param nowNanos the current time
+     */
     public void start(long nowNanos) {
         durationNanos = baseDurationNanos;
         expirations = 0;
         deadline = nowNanos + durationNanos;
     }
 
-    /** Arms the timer from {@code nowNanos} with its current (possibly backed-off) duration. */
+    /**
+     * Arms the timer from {@code nowNanos} with its current (possibly backed-off) duration.
+     *
+     * @param nowNanos the current time
+     */
     public void restart(long nowNanos) {
         deadline = nowNanos + durationNanos;
     }
 
-    /** Arms the timer unless it is already running. */
+    /**
+     * Arms the timer unless it is already running.
+     *
+     * @param nowNanos the current time
+     */
     public void startIfStopped(long nowNanos) {
         if (!isRunning()) {
             start(nowNanos);
         }
     }
 
+    /**
+     * Disarms the timer; its expiry count is kept until the next {@link #start}.
+     */
     public void stop() {
         deadline = NEVER;
     }
 
-    /** Changes the base duration (e.g. a new RTO) for the next {@link #start}; a running deadline is kept. */
+    /**
+     * Changes the base duration (e.g. a new RTO) for the next {@link #start}; a running deadline is kept.
+     *
+     * @param durationNanos the base duration, positive
+     * @param maxDurationNanos the back-off cap, at least {@code durationNanos}
+     * @throws IllegalArgumentException if the durations are out of range
+     */
     public void setDuration(long durationNanos, long maxDurationNanos) {
         if (durationNanos <= 0 || maxDurationNanos < durationNanos) {
             throw new IllegalArgumentException(name + ": need 0 < duration <= max duration");
@@ -105,7 +128,12 @@ public final class Timer {
         this.durationNanos = Math.min(Math.max(this.durationNanos, durationNanos), maxDurationNanos);
     }
 
-    /** Handles the timer at {@code nowNanos}: expires it if its deadline has passed. */
+    /**
+     * Handles the timer at {@code nowNanos}: expires it if its deadline has passed.
+     *
+     * @param nowNanos the current time
+     * @return what happened
+     */
     public Expiry expire(long nowNanos) {
         if (deadline == NEVER || nowNanos < deadline) {
             return Expiry.NOT_DUE;
@@ -126,25 +154,31 @@ public final class Timer {
         return Expiry.STOPPED;
     }
 
+    /**
+     * {@return whether the timer is armed}
+     */
     public boolean isRunning() {
         return deadline != NEVER;
     }
 
-    /** When the timer expires, or {@link #NEVER}. */
+    /** {@return when the timer expires, or {@link #NEVER}} */
     public long deadline() {
         return deadline;
     }
 
-    /** Consecutive expiries since the last {@link #start}. */
+    /** {@return consecutive expiries since the last {@link #start}} */
     public int expirations() {
         return expirations;
     }
 
-    /** The duration the next (re)start will use. */
+    /** {@return the duration the next (re)start will use} */
     public long durationNanos() {
         return durationNanos;
     }
 
+    /**
+     * {@return the timer's name, e.g. "T3-rtx"}
+     */
     public String name() {
         return name;
     }

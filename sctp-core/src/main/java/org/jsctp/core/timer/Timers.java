@@ -11,18 +11,31 @@ public final class Timers {
 
     private final List<Timer> timers = new ArrayList<>();
 
-    /** Registers and returns a timer. */
+    /** No timers yet. */
+    public Timers() {
+    }
+
+    /**
+     * Registers and returns a timer.
+     *
+     * @param timer the timer
+     * @return {@code timer}
+     */
     public Timer add(Timer timer) {
         timers.add(timer);
         return timer;
     }
 
-    /** Forgets a timer, e.g. the T3-rtx of a removed path. */
+    /**
+     * Forgets a timer, e.g. the T3-rtx of a removed path.
+     *
+     * @param timer the timer
+     */
     public void remove(Timer timer) {
         timers.remove(timer);
     }
 
-    /** The earliest deadline of any running timer, or {@link Timer#NEVER}. */
+    /** {@return the earliest deadline of any running timer, or {@link Timer#NEVER}} */
     public long nextDeadline() {
         long next = Timer.NEVER;
         for (int i = 0; i < timers.size(); i++) {
@@ -31,7 +44,11 @@ public final class Timers {
         return next;
     }
 
-    /** The timers due at {@code nowNanos}, earliest deadline first. */
+    /**
+     * {@return the timers due at {@code nowNanos}, earliest deadline first}
+     *
+     * @param nowNanos the current time
+     */
     public List<Timer> due(long nowNanos) {
         List<Timer> due = new ArrayList<>(2);
         for (Timer t : timers) {

@@ -33,6 +33,22 @@ public record OutgoingFragment(int streamId, boolean unordered, boolean beginnin
                                boolean interleaved, int ppid, Ssn ssn, Mid mid, Fsn fsn, Bytes payload,
                                OutgoingMessage message) {
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @param streamId the outbound stream
+     * @param unordered the U bit
+     * @param beginning the B bit: first fragment of the message
+     * @param ending the E bit: last fragment of the message
+     * @param interleaved whether this fragment is for I-DATA (true) or DATA (false)
+     * @param ppid the message's payload protocol identifier
+     * @param ssn the stream sequence number (DATA only; 0 for unordered messages)
+     * @param mid the message identifier (I-DATA only)
+     * @param fsn the fragment sequence number, 0 for the first fragment (I-DATA only)
+     * @param payload this fragment's bytes: a slice of the message payload, not a copy
+     * @param message the message the fragment belongs to (for PR-SCTP and send-failed notifications)
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public OutgoingFragment {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(message, "message");
@@ -44,7 +60,12 @@ public record OutgoingFragment(int streamId, boolean unordered, boolean beginnin
         }
     }
 
-    /** The DATA chunk for this fragment with the TSN the association assigned. */
+    /**
+     * {@return the DATA chunk for this fragment with the TSN the association assigned}
+     *
+     * @param tsn the TSN assigned
+     * @param immediate whether to set the I bit (RFC 7053)
+     */
     public DataChunk toDataChunk(Tsn tsn, boolean immediate) {
         if (interleaved) {
             throw new IllegalStateException("an I-DATA fragment cannot become a DATA chunk");
@@ -52,7 +73,12 @@ public record OutgoingFragment(int streamId, boolean unordered, boolean beginnin
         return new DataChunk(immediate, unordered, beginning, ending, tsn, streamId, ssn, ppid, payload);
     }
 
-    /** The I-DATA chunk for this fragment with the TSN the association assigned. */
+    /**
+     * {@return the I-DATA chunk for this fragment with the TSN the association assigned}
+     *
+     * @param tsn the TSN assigned
+     * @param immediate whether to set the I bit (RFC 7053)
+     */
     public IDataChunk toIDataChunk(Tsn tsn, boolean immediate) {
         if (!interleaved) {
             throw new IllegalStateException("a DATA fragment cannot become an I-DATA chunk");

@@ -33,7 +33,22 @@ public record OutgoingMessage(int streamId, int ppid, boolean unordered, Bytes p
     /** {@link #priority} value meaning the priority policy is not used. */
     public static final int NO_PRIORITY = -1;
 
-    /** Checks the fields; at most one PR-SCTP policy may be set. */
+    /**
+     * Checks the fields; at most one PR-SCTP policy may be set.
+     *
+     * @param streamId outbound stream, 0..65535 (checked against the negotiated count by {@link SendQueue#offer})
+     * @param ppid payload protocol identifier, opaque to SCTP (RFC 9260 section 3.3.1)
+     * @param unordered deliver without regard to the stream's order (the U bit, RFC 9260 section 6.6)
+     * @param payload the user data
+     * @param expiresAtNanos when an unsent message stops being worth sending, in the caller's clock;
+     *     {@link #NEVER} for no limit (PR-SCTP timed reliability, RFC 7496 section 3.1)
+     * @param maxRetransmissions how often the message's chunks may be retransmitted before it is
+     *     abandoned, or {@link #UNLIMITED} (PR-SCTP, RFC 7496 section 3.2)
+     * @param context the user's own object, handed back with send-failed notifications; may be null
+     * @param priority the priority of the PR-SCTP priority policy, 0 the highest, or {@link #NO_PRIORITY}
+     *     (RFC 7496 section 3.2)
+     *     <p>At most one of the three PR-SCTP policies is set (RFC 7496 section 4: one policy per message).
+     */
     public OutgoingMessage {
         if (streamId < 0 || streamId > 0xFFFF) {
             throw new IllegalArgumentException("stream identifier is a 16-bit value: " + streamId);
@@ -53,20 +68,42 @@ public record OutgoingMessage(int streamId, int ppid, boolean unordered, Bytes p
         }
     }
 
-    /** A message without the priority policy. */
+    /**
+     * A message without the priority policy.
+     *
+     * @param streamId outbound stream, 0..65535 (checked against the negotiated count by {@link SendQueue#offer})
+     * @param ppid payload protocol identifier, opaque to SCTP (RFC 9260 section 3.3.1)
+     * @param unordered deliver without regard to the stream's order (the U bit, RFC 9260 section 6.6)
+     * @param payload the user data
+     * @param expiresAtNanos when an unsent message stops being worth sending, in the caller's clock;
+     *     {@link #NEVER} for no limit (PR-SCTP timed reliability, RFC 7496 section 3.1)
+     * @param maxRetransmissions how often the message's chunks may be retransmitted before it is
+     *     abandoned, or {@link #UNLIMITED} (PR-SCTP, RFC 7496 section 3.2)
+     * @param context the user's own object, handed back with send-failed notifications; may be null
+     */
     public OutgoingMessage(int streamId, int ppid, boolean unordered, Bytes payload, long expiresAtNanos,
                            int maxRetransmissions, Object context) {
         this(streamId, ppid, unordered, payload, expiresAtNanos, maxRetransmissions, context, NO_PRIORITY);
     }
 
-    /** A reliable message that never expires and carries no context. */
+    /**
+     * {@return a reliable message that never expires and carries no context}
+     *
+     * @param streamId the outbound stream, 0..65535
+     * @param ppid the payload protocol identifier
+     * @param unordered whether it is delivered unordered
+     * @param payload the user data, at least one byte; not copied
+     */
     public static OutgoingMessage of(int streamId, int ppid, boolean unordered, Bytes payload) {
         return new OutgoingMessage(streamId, ppid, unordered, payload, NEVER, UNLIMITED, null);
     }
 
     /**
-     * This message with {@code policy} instead of whatever policy it had; a lifetime counts from
-     * {@code nowNanos}, the time of the send call (RFC 3758 section 3.1).
+     * {@return this message with {@code policy} instead of whatever policy it had; a lifetime counts from
+     * {@code nowNanos}, the time of the send call (RFC 3758 section 3.1)}
+     *
+     * @param policy the PR-SCTP policy
+     * @param nowNanos the time of the send call
      */
     public OutgoingMessage withPolicy(PrPolicy policy, long nowNanos) {
         long expires = NEVER;
@@ -81,7 +118,7 @@ public record OutgoingMessage(int streamId, int ppid, boolean unordered, Bytes p
         return new OutgoingMessage(streamId, ppid, unordered, payload, expires, rtx, context, prio);
     }
 
-    /** Which PR-SCTP policy the message follows ({@link PrPolicy.Kind#NONE} when fully reliable). */
+    /** {@return which PR-SCTP policy the message follows ({@link PrPolicy.Kind#NONE} when fully reliable)} */
     public PrPolicy.Kind policy() {
         if (expiresAtNanos != NEVER) {
             return PrPolicy.Kind.TTL;
@@ -92,17 +129,21 @@ public record OutgoingMessage(int streamId, int ppid, boolean unordered, Bytes p
         return priority != NO_PRIORITY ? PrPolicy.Kind.PRIO : PrPolicy.Kind.NONE;
     }
 
-    /** Whether the message follows a PR-SCTP policy, so the sender may abandon it. */
+    /** {@return whether the message follows a PR-SCTP policy, so the sender may abandon it} */
     public boolean isPartiallyReliable() {
         return expiresAtNanos != NEVER || maxRetransmissions != UNLIMITED || priority != NO_PRIORITY;
     }
 
-    /** Whether the message has a lifetime limit. */
+    /** {@return whether the message has a lifetime limit} */
     public boolean expires() {
         return expiresAtNanos != NEVER;
     }
 
-    /** Whether the lifetime has run out at {@code nowNanos}: the deadline is reached or passed. */
+    /**
+     * {@return whether the lifetime has run out at {@code nowNanos}: the deadline is reached or passed}
+     *
+     * @param nowNanos the current time
+     */
     public boolean isExpiredAt(long nowNanos) {
         return expiresAtNanos != NEVER && nowNanos >= expiresAtNanos;
     }

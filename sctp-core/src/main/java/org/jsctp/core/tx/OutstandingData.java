@@ -138,6 +138,8 @@ public final class OutstandingData {
     private long[] mergedEnds = NO_SCRATCH;
 
     /**
+     * Nothing outstanding yet.
+     *
      * @param initialTsn our Initial TSN (sent in INIT or INIT ACK): the first TSN {@link #add}
      *                   expects; the Cumulative TSN Ack Point starts one below it (RFC 9260
      *                   section 6.2.1 (A) and section 5.1)
@@ -170,6 +172,8 @@ public final class OutstandingData {
      * indications again, but only from SACKs that newly acknowledge a TSN sent after its
      * retransmission (so acknowledgements of data sent before it say nothing about it); the third
      * marks it again. Chunks retransmitted by T3-rtx are eligible again either way.
+     *
+     * @param on whether lost fast retransmissions may be fast retransmitted again
      */
     public void setLostRetransmissionDetection(boolean on) {
         this.lostRetransmissionDetection = on;
@@ -184,6 +188,8 @@ public final class OutstandingData {
      * leaves its {@link #lastCmtDigest()} for the per-path cwnd update (CUC). Renege rules are
      * unchanged. Off by default. The digest lists every chunk in flight, so with these rules a
      * SACK costs O(chunks in flight) instead of O(chunks it changes).
+     *
+     * @param on whether CMT's miss-indication rules apply
      */
     public void setCmtMissRules(boolean on) {
         this.cmtMissRules = on;
@@ -193,14 +199,18 @@ public final class OutstandingData {
     }
 
     /**
-     * The last SACK accepted while {@link #setCmtMissRules CMT's rules} are on: the chunks it
-     * newly acknowledged and those it left in flight, each with its path; null otherwise.
+     * {@return the last SACK accepted while {@link #setCmtMissRules CMT's rules} are on: the chunks it
+     * newly acknowledged and those it left in flight, each with its path; null otherwise}
      */
     public SackDigest lastCmtDigest() {
         return lastCmtDigest;
     }
 
-    /** Whether the last SACK newly marked a chunk last sent on {@code pathId} for Fast Retransmit. */
+    /**
+     * {@return whether the last SACK newly marked a chunk last sent on {@code pathId} for Fast Retransmit}
+     *
+     * @param pathId a path
+     */
     public boolean fastMarkedOnPath(int pathId) {
         return pathId < 64 && (fastMarkedPaths & (1L << pathId)) != 0;
     }
@@ -218,6 +228,12 @@ public final class OutstandingData {
      * @param message the caller's object for the chunk's message, the same object for every
      *                fragment; reported back when the message is acked and given to
      *                {@link #abandon}'s filter
+     * @param tsn the chunk's TSN
+     * @param chunk the DATA or I-DATA chunk
+     * @param payloadBytes the bytes it counts in the flight size
+     * @param sentAtNanos when it was sent, for the RTT sample
+     * @param pathId the path it was sent on
+     * @return {@link AddResult#ADDED}, or {@link AddResult#FULL} when nothing was recorded
      */
     public AddResult add(Tsn tsn, Chunk chunk, int payloadBytes, long sentAtNanos, Object message, int pathId) {
         Objects.requireNonNull(tsn, "tsn");
@@ -272,14 +288,19 @@ public final class OutstandingData {
         return AddResult.ADDED;
     }
 
-    /** Whether {@link #add} has room for another chunk. */
+    /** {@return whether {@link #add} has room for another chunk} */
     public boolean hasRoom() {
         return count < maxOutstandingChunks;
     }
 
     // ---------------------------------------------------------------- SACK
 
-    /** {@link #handleSack(SackChunk, long, boolean)} outside Fast Recovery. */
+    /**
+     * {@return {@link #handleSack(SackChunk, long, boolean)} outside Fast Recovery}
+     *
+     * @param sack the SACK received
+     * @param nowNanos the time it arrived
+     */
     public SackResult handleSack(SackChunk sack, long nowNanos) {
         return handleSack(sack, nowNanos, false);
     }
@@ -299,6 +320,8 @@ public final class OutstandingData {
      * @param inFastRecovery whether the association is in Fast Recovery: then a SACK that advances
      *                       the cumulative ack counts a miss for every TSN it reports missing,
      *                       not only those below the highest TSN newly acked (section 7.2.4)
+     * @param sack the SACK received
+     * @return what it acknowledged, marked and measured, or why it was dropped
      */
     public SackResult handleSack(SackChunk sack, long nowNanos, boolean inFastRecovery) {
         return handleSack(sack, List.of(), nowNanos, inFastRecovery);
@@ -654,9 +677,9 @@ public final class OutstandingData {
     // ---------------------------------------------------------------- retransmission
 
     /**
-     * T3-rtx expired (RFC 9260 section 6.3.3 E3): every chunk in flight, and every chunk already
+     * {@return T3-rtx expired (RFC 9260 section 6.3.3 E3): every chunk in flight, and every chunk already
      * marked for Fast Retransmit, is marked for retransmission by T3; gap-acked and abandoned
-     * chunks are not. The marked chunks leave the flight size. Returns how many chunks are now
+     * chunks are not} The marked chunks leave the flight size. Returns how many chunks are now
      * marked for T3 retransmission that were not before.
      */
     public int markAllForRetransmission() {
@@ -666,6 +689,9 @@ public final class OutstandingData {
     /**
      * As {@link #markAllForRetransmission()}, for the chunks last sent on {@code pathId} only: the
      * T3-rtx timer of one destination expired (RFC 9260 section 6.3.3).
+     *
+     * @param pathId the path whose T3-rtx expired
+     * @return the number of chunks newly marked
      */
     public int markForRetransmission(int pathId) {
         checkPath(pathId);
@@ -694,7 +720,12 @@ public final class OutstandingData {
         return marked;
     }
 
-    /** {@link #takeRetransmissions(int, boolean, int)} keeping each chunk's previous path. */
+    /**
+     * {@return {@link #takeRetransmissions(int, boolean, int)} keeping each chunk's previous path}
+     *
+     * @param maxBytes the room in the packet
+     * @param fastRetransmitOnly whether to take only chunks marked by Fast Retransmit
+     */
     public List<RetransmitItem> takeRetransmissions(int maxBytes, boolean fastRetransmitOnly) {
         return take(maxBytes, fastRetransmitOnly, -1);
     }
@@ -710,6 +741,11 @@ public final class OutstandingData {
      * the first chunk that does not fit, keeping TSN order. Each chunk taken is back in flight,
      * its transmission count goes up (so it never again gives an RTT sample) and its miss count
      * restarts; a T3 retransmission makes it eligible for Fast Retransmit again.
+     *
+     * @param maxBytes the room in the packet
+     * @param fastRetransmitOnly whether to take only chunks marked by Fast Retransmit
+     * @param pathId the path they are sent on now
+     * @return the chunks to send, lowest TSN first
      */
     public List<RetransmitItem> takeRetransmissions(int maxBytes, boolean fastRetransmitOnly, int pathId) {
         checkPath(pathId);
@@ -772,6 +808,9 @@ public final class OutstandingData {
      * per distinct message of the chunks not yet abandoned. Returns the newly abandoned messages,
      * in the TSN order of their first held chunk. Fragments not sent yet are the send queue's to
      * drop; the association then sends FORWARD TSN up to {@link #advancedPeerAckPoint()}.
+     *
+     * @param messageFilter which messages to abandon
+     * @return the newly abandoned messages
      */
     public List<Object> abandon(Predicate<Object> messageFilter) {
         Objects.requireNonNull(messageFilter, "messageFilter");
@@ -834,6 +873,8 @@ public final class OutstandingData {
      * with its message and how often it has been sent so far, lowest TSN first: the moment RFC
      * 3758 section 3.5 A1 and RFC 7496 section 3.1 let a PR-SCTP sender decide to abandon the
      * message instead. Changes nothing; costs nothing when no chunk is marked.
+     *
+     * @param visitor takes each marked chunk's message and transmission count
      */
     public void forEachMarkedForRetransmission(ObjIntConsumer<Object> visitor) {
         int left = pendingFast + pendingT3;
@@ -847,8 +888,8 @@ public final class OutstandingData {
     }
 
     /**
-     * The Advanced.Peer.Ack.Point of RFC 3758 section 3.5 C1: the Cumulative TSN Ack Point moved up
-     * over every abandoned chunk that directly follows it. A gap-acked chunk stops it, since the
+     * {@return the Advanced.Peer.Ack.Point of RFC 3758 section 3.5 C1: the Cumulative TSN Ack Point moved up
+     * over every abandoned chunk that directly follows it} A gap-acked chunk stops it, since the
      * receiver may still renege that chunk. When it is after {@link #cumulativeTsnAcked()} the
      * association sends a FORWARD TSN carrying it (C2).
      */
@@ -863,9 +904,9 @@ public final class OutstandingData {
     // ---------------------------------------------------------------- queries
 
     /**
-     * The flight size of RFC 9260 section 6.1: payload bytes of chunks sent and not acknowledged,
+     * {@return the flight size of RFC 9260 section 6.1: payload bytes of chunks sent and not acknowledged,
      * neither cumulatively nor by a Gap Ack Block, not marked for retransmission and not
-     * abandoned. Gap-acked chunks do not count (they come back if the receiver reneges).
+     * abandoned} Gap-acked chunks do not count (they come back if the receiver reneges).
      */
     public long bytesInFlight() {
         return flight;
@@ -888,7 +929,11 @@ public final class OutstandingData {
         return -1;
     }
 
-    /** {@link #bytesInFlight()} of the chunks last sent on {@code pathId}. */
+    /**
+     * {@return {@link #bytesInFlight()} of the chunks last sent on {@code pathId}}
+     *
+     * @param pathId a path
+     */
     public long bytesInFlight(int pathId) {
         checkPath(pathId);
         return flightByPath[pathId];
@@ -905,37 +950,37 @@ public final class OutstandingData {
         return held;
     }
 
-    /** Chunks held: sent and not cumulatively acknowledged, in any state. */
+    /** {@return chunks held: sent and not cumulatively acknowledged, in any state} */
     public int outstandingChunks() {
         return count;
     }
 
-    /** Whether any chunk is marked for retransmission, by Fast Retransmit or by T3-rtx. */
+    /** {@return whether any chunk is marked for retransmission, by Fast Retransmit or by T3-rtx} */
     public boolean hasRetransmissionsPending() {
         return pendingFast + pendingT3 > 0;
     }
 
-    /** Whether any chunk is marked for Fast Retransmit and not yet handed out. */
+    /** {@return whether any chunk is marked for Fast Retransmit and not yet handed out} */
     public boolean hasFastRetransmissionsPending() {
         return pendingFast > 0;
     }
 
-    /** The highest TSN sent, or one below the Initial TSN before anything was sent. */
+    /** {@return the highest TSN sent, or one below the Initial TSN before anything was sent} */
     public Tsn highestTsnSent() {
         return new Tsn((int) (cumAck + count));
     }
 
-    /** The TSN the next {@link #add} must carry. */
+    /** {@return the TSN the next {@link #add} must carry} */
     public Tsn nextTsn() {
         return new Tsn((int) (cumAck + count + 1));
     }
 
-    /** The Cumulative TSN Ack Point: the highest TSN acknowledged with all TSNs before it. */
+    /** {@return the Cumulative TSN Ack Point: the highest TSN acknowledged with all TSNs before it} */
     public Tsn cumulativeTsnAcked() {
         return new Tsn((int) cumAck);
     }
 
-    /** Whether no chunk is held: everything sent is cumulatively acknowledged. */
+    /** {@return whether no chunk is held: everything sent is cumulatively acknowledged} */
     public boolean isEmpty() {
         return count == 0;
     }

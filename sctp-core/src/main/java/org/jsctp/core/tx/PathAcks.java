@@ -24,21 +24,23 @@ public final class PathAcks {
     }
 
     /**
-     * The path the chunk that gave the SACK's RTT measurement was sent on, so the measurement
-     * feeds that path's RTO (RFC 9260 section 6.3.1: the RTO is per destination); -1 without one.
+     * {@return the path the chunk that gave the SACK's RTT measurement was sent on, so the measurement
+     * feeds that path's RTO (RFC 9260 section 6.3.1: the RTO is per destination); -1 without one}
      */
     public int rttSamplePathId() {
         return rttSamplePathId;
     }
 
-    /** Number of path identifiers this table covers, {@code 0..pathCount() - 1}. */
+    /** {@return number of path identifiers this table covers, {@code 0..pathCount() - 1}} */
     public int pathCount() {
         return ackedBytes.length;
     }
 
     /**
-     * Payload bytes of chunks last sent on {@code pathId} that this SACK newly acknowledged,
-     * cumulatively or by a Gap Ack Block (the input of RFC 9260 sections 7.2.1 and 7.2.2).
+     * {@return payload bytes of chunks last sent on {@code pathId} that this SACK newly acknowledged,
+     * cumulatively or by a Gap Ack Block (the input of RFC 9260 sections 7.2.1 and 7.2.2)}
+     *
+     * @param pathId a path
      */
     public long newlyAckedBytes(int pathId) {
         checkPath(pathId);
@@ -46,9 +48,11 @@ public final class PathAcks {
     }
 
     /**
-     * Chunks last sent on {@code pathId} that an earlier SACK acknowledged by a Gap Ack Block and
-     * this one no longer does. RFC 9260 section 6.2.1 (D)(iii): the association starts T3-rtx for
+     * {@return chunks last sent on {@code pathId} that an earlier SACK acknowledged by a Gap Ack Block and
+     * this one no longer does} RFC 9260 section 6.2.1 (D)(iii): the association starts T3-rtx for
      * such a path if it is not running.
+     *
+     * @param pathId a path
      */
     public int renegedChunks(int pathId) {
         checkPath(pathId);

@@ -33,7 +33,14 @@ public record PrPolicy(Kind kind, long value) {
     /** Fully reliable: no policy. */
     public static final PrPolicy NONE = new PrPolicy(Kind.NONE, 0);
 
-    /** Checks the value against its policy. */
+    /**
+     * Checks the value against its policy.
+     *
+     * @param kind the policy
+     * @param value the lifetime in milliseconds ({@link Kind#TTL}), the number of retransmissions
+     *     allowed ({@link Kind#RTX}), the priority, 0 being the highest ({@link Kind#PRIO});
+     *     0 for {@link Kind#NONE}
+     */
     public PrPolicy {
         Objects.requireNonNull(kind, "kind");
         long max = kind == Kind.TTL ? 0xFFFF_FFFFL : kind == Kind.NONE ? 0 : Integer.MAX_VALUE;
@@ -43,17 +50,29 @@ public record PrPolicy(Kind kind, long value) {
         }
     }
 
-    /** Timed reliability with a lifetime of {@code millis} milliseconds from the send call. */
+    /**
+     * {@return timed reliability with a lifetime of {@code millis} milliseconds from the send call}
+     *
+     * @param millis the lifetime in milliseconds
+     */
     public static PrPolicy ttl(long millis) {
         return new PrPolicy(Kind.TTL, millis);
     }
 
-    /** At most {@code retransmissions} retransmissions of each chunk of the message. */
+    /**
+     * {@return at most {@code retransmissions} retransmissions of each chunk of the message}
+     *
+     * @param retransmissions 0 or more
+     */
     public static PrPolicy rtx(int retransmissions) {
         return new PrPolicy(Kind.RTX, retransmissions);
     }
 
-    /** Priority policy with priority {@code priority} (0 is the highest). */
+    /**
+     * {@return priority policy with priority {@code priority} (0 is the highest)}
+     *
+     * @param priority 0 or more
+     */
     public static PrPolicy prio(int priority) {
         return new PrPolicy(Kind.PRIO, priority);
     }
@@ -63,6 +82,8 @@ public record PrPolicy(Kind kind, long value) {
      * take it.
      *
      * @throws IllegalArgumentException with the reason when the text is not one of these
+     * @param text the policy as text
+     * @return the policy
      */
     public static PrPolicy parse(String text) {
         Objects.requireNonNull(text, "text");
@@ -89,7 +110,7 @@ public record PrPolicy(Kind kind, long value) {
         };
     }
 
-    /** Whether this is a real policy (not {@link Kind#NONE}). */
+    /** {@return whether this is a real policy (not {@link Kind#NONE})} */
     public boolean isPartiallyReliable() {
         return kind != Kind.NONE;
     }

@@ -33,6 +33,15 @@ public final class RtoEstimator {
         this(DEFAULT_INITIAL_NANOS, DEFAULT_MIN_NANOS, DEFAULT_MAX_NANOS, DEFAULT_GRANULARITY_NANOS);
     }
 
+    /**
+     * An estimator with these RTO bounds (RFC 9260 section 6.3.1).
+     *
+     * @param initialNanos RTO.Initial
+     * @param minNanos RTO.Min, positive
+     * @param maxNanos RTO.Max
+     * @param granularityNanos the clock granularity G, 0 or more
+     * @throws IllegalArgumentException unless 0 &lt; RTO.Min &lt;= RTO.Initial &lt;= RTO.Max and G &gt;= 0
+     */
     public RtoEstimator(long initialNanos, long minNanos, long maxNanos, long granularityNanos) {
         if (minNanos <= 0 || minNanos > maxNanos || initialNanos < minNanos || initialNanos > maxNanos
                 || granularityNanos < 0) {
@@ -45,7 +54,11 @@ public final class RtoEstimator {
         this.rtoNanos = initialNanos;
     }
 
-    /** Feeds one RTT measurement (rules C2 and C3); negative samples are ignored. */
+    /**
+     * Feeds one RTT measurement (rules C2 and C3); negative samples are ignored.
+     *
+     * @param rttNanos the RTT sample in nanoseconds
+     */
     public void onRttMeasurement(long rttNanos) {
         if (rttNanos < 0) {
             return;
@@ -68,22 +81,22 @@ public final class RtoEstimator {
         rtoNanos = clamp(rtoNanos > maxNanos / 2 ? maxNanos : rtoNanos * 2);
     }
 
-    /** The current RTO. */
+    /** {@return the current RTO} */
     public long rtoNanos() {
         return rtoNanos;
     }
 
-    /** Smoothed RTT, or 0 before the first measurement. */
+    /** {@return smoothed RTT, or 0 before the first measurement} */
     public long srttNanos() {
         return srttNanos;
     }
 
-    /** RTT variation, or 0 before the first measurement. */
+    /** {@return RTT variation, or 0 before the first measurement} */
     public long rttvarNanos() {
         return rttvarNanos;
     }
 
-    /** Whether any RTT has been measured yet. */
+    /** {@return whether any RTT has been measured yet} */
     public boolean hasMeasurement() {
         return measured;
     }

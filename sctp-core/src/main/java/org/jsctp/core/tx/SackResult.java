@@ -46,22 +46,22 @@ public record SackResult(Outcome outcome, boolean cumulativeAckAdvanced, long ne
         return new SackResult(outcome, false, 0, noPaths, -1, false, 0, List.of(), 0);
     }
 
-    /** Whether the SACK was applied. */
+    /** {@return whether the SACK was applied} */
     public boolean isAccepted() {
         return outcome == Outcome.ACCEPTED;
     }
 
-    /** Whether the SACK was dropped as out of order. */
+    /** {@return whether the SACK was dropped as out of order} */
     public boolean isStale() {
         return outcome == Outcome.STALE;
     }
 
-    /** Whether the SACK acknowledged TSNs never sent. */
+    /** {@return whether the SACK acknowledged TSNs never sent} */
     public boolean isProtocolViolation() {
         return outcome == Outcome.PROTOCOL_VIOLATION;
     }
 
-    /** Whether {@link #rttSampleNanos()} holds a measurement. */
+    /** {@return whether {@link #rttSampleNanos()} holds a measurement} */
     public boolean hasRttSample() {
         return rttSampleNanos >= 0;
     }

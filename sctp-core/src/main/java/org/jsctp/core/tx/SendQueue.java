@@ -81,12 +81,17 @@ public final class SendQueue {
      * A queue whose maximum message size is the whole buffer.
      *
      * @see #SendQueue(int, long, int, StreamScheduler)
+     * @param outboundStreams the number of outbound streams, 1..65535
+     * @param maxBufferedBytes the send buffer's size in bytes
+     * @param scheduler picks the stream to send from next
      */
     public SendQueue(int outboundStreams, long maxBufferedBytes, StreamScheduler scheduler) {
         this(outboundStreams, maxBufferedBytes, (int) Math.min(Integer.MAX_VALUE, maxBufferedBytes), scheduler);
     }
 
     /**
+     * An empty queue.
+     *
      * @param outboundStreams the number of outbound streams, 1..65535 (the OS count agreed in
      *                        INIT / INIT ACK, RFC 9260 section 5.1.1)
      * @param maxBufferedBytes bound on queued, unproduced payload bytes
@@ -117,6 +122,8 @@ public final class SendQueue {
      *
      * @param nowNanos the current time; not used yet (expiry is absolute, see
      *                 {@link OutgoingMessage#expiresAtNanos()}), kept for time-aware policies
+     * @param m the message
+     * @return {@link OfferResult#ACCEPTED}, or why it was refused
      */
     public OfferResult offer(OutgoingMessage m, long nowNanos) {
         if (m.streamId() >= outboundStreams) {
@@ -168,9 +175,11 @@ public final class SendQueue {
      *                    not change while a message is partly produced
      */
     /**
-     * Payload bytes still to be produced of the message {@link #produce} would take from next, or
+     * {@return payload bytes still to be produced of the message {@link #produce} would take from next, or
      * -1 when nothing is queued: lets the caller keep a message that fits one packet whole rather
-     * than split it to fill the end of another.
+     * than split it to fill the end of another}
+     *
+     * @param interleaved whether I-DATA is in use (another stream may then go next)
      */
     public int nextMessageRemaining(boolean interleaved) {
         if (activeStreams == 0) {
@@ -181,6 +190,16 @@ public final class SendQueue {
         return q == null ? -1 : q.message.payload().length() - q.offset;
     }
 
+    /**
+     * Takes the next fragment to send, of at most {@code maxPayloadBytes}, from the stream the scheduler picks
+     * (without interleaving, the stream of a partly produced message first), and assigns its SSN or MID and FSN.
+     *
+     * @param nowNanos the current time
+     * @param maxPayloadBytes the most payload bytes the fragment may carry, at least 1
+     * @param interleaved whether the fragment goes in I-DATA (RFC 8260), so messages may interleave
+     * @return the fragment, or null when nothing can be sent
+     * @throws IllegalArgumentException if {@code maxPayloadBytes} is below 1
+     */
     public OutgoingFragment produce(long nowNanos, int maxPayloadBytes, boolean interleaved) {
         if (maxPayloadBytes < 1) {
             throw new IllegalArgumentException("maxPayloadBytes must be at least 1: " + maxPayloadBytes);
@@ -247,6 +266,9 @@ public final class SendQueue {
      * reliability for unsent messages, RFC 7496 section 3.1), in offer order, so the caller can
      * report them as not sent. A partly produced message stays: abandoning it needs FORWARD TSN,
      * which is the association's business. Returns an empty list when nothing expired.
+     *
+     * @param nowNanos the current time
+     * @return the expired messages, in offer order
      */
     public List<OutgoingMessage> abandonExpired(long nowNanos) {
         if (nowNanos < earliestExpiry) {
@@ -295,6 +317,9 @@ public final class SendQueue {
      * Returns false, changing nothing, when {@code m} is not a partly produced message of this
      * queue (not started, already finished, or unknown). Messages not started yet are dropped
      * through {@link #abandonExpired} instead.
+     *
+     * @param m a message of this queue
+     * @return whether its rest was dropped
      */
     public boolean abandonRemainder(OutgoingMessage m) {
         OutStream s = m.streamId() < outboundStreams ? existingStream(m.streamId()) : null;
@@ -338,9 +363,11 @@ public final class SendQueue {
     }
 
     /**
-     * The queued messages {@code filter} accepts of which no fragment has been produced yet, in
+     * {@return the queued messages {@code filter} accepts of which no fragment has been produced yet, in
      * offer order: the candidates the PR-SCTP priority policy may abandon to make room (RFC 7496
-     * section 3.2). Costs a walk over the queue; meant for the rare full send buffer.
+     * section 3.2)} Costs a walk over the queue; meant for the rare full send buffer.
+     *
+     * @param filter which messages to consider
      */
     public List<OutgoingMessage> unsentMessages(Predicate<OutgoingMessage> filter) {
         ArrayList<QueuedMessage> found = new ArrayList<>();
@@ -362,6 +389,9 @@ public final class SendQueue {
     /**
      * Removes {@code m} if it is queued and none of its fragments was produced (it has no SSN or
      * MID yet, so none is consumed), for the PR-SCTP priority policy. Returns whether it was.
+     *
+     * @param m a message
+     * @return whether it was removed
      */
     public boolean removeUnsent(OutgoingMessage m) {
         OutStream s = m.streamId() < outboundStreams ? existingStream(m.streamId()) : null;
@@ -390,6 +420,8 @@ public final class SendQueue {
      * message still here in offer order so the user can be told they were not (fully) sent. This
      * includes a message whose first fragments were already produced; those fragments belong to
      * the association, which must not report the message twice. Stream sequence numbers are kept.
+     *
+     * @return the messages that were queued, in offer order
      */
     public List<OutgoingMessage> clear() {
         ArrayList<QueuedMessage> all = new ArrayList<>(queuedMessages);
@@ -420,6 +452,8 @@ public final class SendQueue {
      * successful Re-configuration Response). The caller should have paused those streams
      * ({@link #pauseStreams}) while the reset was pending and resumes them afterwards; a stream with
      * a partly produced message cannot be reset.
+     *
+     * @param streamIds the outbound streams to reset, or none for all
      */
     public void resetStreams(int[] streamIds) {
         if (streamIds.length == 0) {
@@ -451,12 +485,18 @@ public final class SendQueue {
      * outgoing SSN reset is pending. Offers to them are still queued. A partly produced message on
      * a paused stream is still finished, so the reset request can be sent once
      * {@link #hasPartialMessage} is false for each of them.
+     *
+     * @param streamIds the outbound streams to pause
      */
     public void pauseStreams(int[] streamIds) {
         setPaused(streamIds, true);
     }
 
-    /** Lets the given streams start new messages again, e.g. after their reset completed or failed. */
+    /**
+     * Lets the given streams start new messages again, e.g. after their reset completed or failed.
+     *
+     * @param streamIds the outbound streams to resume
+     */
     public void resumeStreams(int[] streamIds) {
         setPaused(streamIds, false);
     }
@@ -478,7 +518,7 @@ public final class SendQueue {
         }
     }
 
-    /** Whether a message is partly produced on any stream (none may be when every stream is reset). */
+    /** {@return whether a message is partly produced on any stream (none may be when every stream is reset)} */
     public boolean hasPartialMessages() {
         return partialMessages > 0;
     }
@@ -501,14 +541,22 @@ public final class SendQueue {
         }
     }
 
-    /** Whether the stream is paused by {@link #pauseStreams}. */
+    /**
+     * {@return whether the stream is paused by {@link #pauseStreams}}
+     *
+     * @param streamId an outbound stream
+     */
     public boolean isPaused(int streamId) {
         checkStreamId(streamId);
         OutStream s = existingStream(streamId);
         return s != null && s.paused;
     }
 
-    /** Whether some but not all fragments of a message on the stream were produced. */
+    /**
+     * {@return whether some but not all fragments of a message on the stream were produced}
+     *
+     * @param streamId an outbound stream
+     */
     public boolean hasPartialMessage(int streamId) {
         checkStreamId(streamId);
         OutStream s = existingStream(streamId);
@@ -543,27 +591,27 @@ public final class SendQueue {
         scheduler.setStreamValue(streamId, value);
     }
 
-    /** Payload bytes queued and not yet produced, counting the rest of a partly produced message. */
+    /** {@return payload bytes queued and not yet produced, counting the rest of a partly produced message} */
     public long bufferedBytes() {
         return bufferedBytes;
     }
 
-    /** Room left in the send buffer, in bytes. */
+    /** {@return room left in the send buffer, in bytes} */
     public long availableBytes() {
         return maxBufferedBytes - bufferedBytes;
     }
 
-    /** Whether no message is queued (paused streams included). */
+    /** {@return whether no message is queued (paused streams included)} */
     public boolean isEmpty() {
         return queuedMessages == 0;
     }
 
-    /** Messages not fully produced, counting a partly produced one. */
+    /** {@return messages not fully produced, counting a partly produced one} */
     public int queuedMessages() {
         return queuedMessages;
     }
 
-    /** Number of outbound streams this queue was built for. */
+    /** {@return number of outbound streams this queue was built for} */
     public int outboundStreams() {
         return outboundStreams;
     }

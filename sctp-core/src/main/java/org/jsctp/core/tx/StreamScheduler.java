@@ -34,33 +34,46 @@ public interface StreamScheduler {
      * @param headOrder the queue-wide offer sequence number of that message: earlier offers have
      *                  smaller numbers, across all streams
      * @param headBytes the message's payload length
+     * @param streamId the stream
      */
     void streamActivated(int streamId, long headOrder, int headBytes);
 
     /**
      * The stream's first message was finished or abandoned; the next one, offered later, is now
      * first. The stream stays active.
+     *
+     * @param streamId the stream
+     * @param headOrder the offer sequence number of the new first message
+     * @param headBytes its payload length
      */
     void headChanged(int streamId, long headOrder, int headBytes);
 
-    /** The stream has no more queued messages. */
+    /**
+     * The stream has no more queued messages.
+     *
+     * @param streamId the stream
+     */
     void streamDeactivated(int streamId);
 
     /**
-     * The stream to take the next fragment from; called only while at least one stream is active,
-     * and must return an active stream.
+     * {@return the stream to take the next fragment from; called only while at least one stream is active,
+     * and must return an active stream}
      */
     int select();
 
     /**
-     * The stream {@link #select()} would return now, without changing any state; called only
-     * while at least one stream is active.
+     * {@return the stream {@link #select()} would return now, without changing any state; called only
+     * while at least one stream is active}
      */
     int peek();
 
     /**
      * A fragment of {@code payloadBytes} bytes was taken from the stream; {@code endOfMessage} when it
      * was the message's last fragment. Called before the head change or deactivation it causes.
+     *
+     * @param streamId the stream
+     * @param payloadBytes the fragment's payload length
+     * @param endOfMessage whether it was the message's last fragment
      */
     void produced(int streamId, int payloadBytes, boolean endOfMessage);
 
@@ -99,6 +112,6 @@ public interface StreamScheduler {
     default void checkInvariants() {
     }
 
-    /** Number of streams the scheduler currently regards as active; lets the queue check its view. */
+    /** {@return number of streams the scheduler currently regards as active; lets the queue check its view} */
     int activeStreamCount();
 }

@@ -28,15 +28,31 @@ public record CollidingNatTableEntryCause(Bytes chunk) implements ErrorCause {
     /** The cause without a copy of the chunk, as FreeBSD sends it. */
     public static final CollidingNatTableEntryCause NO_CHUNK = new CollidingNatTableEntryCause(Bytes.empty());
 
+    /**
+     * Checks the ranges.
+     *
+     * @param chunk the (possibly truncated, possibly empty) chunk that caused the collision
+     */
     public CollidingNatTableEntryCause {
         Echoed.check(chunk, 0, "colliding chunk");
     }
 
-    /** The cause reporting {@code chunk}, copied with its header and without padding. */
+    /**
+     * {@return the cause reporting {@code chunk}, copied with its header and without padding}
+     *
+     * @param chunk the chunk that caused the error
+     */
     public static CollidingNatTableEntryCause of(Chunk chunk) {
         return new CollidingNatTableEntryCause(Echoed.encode(chunk));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static CollidingNatTableEntryCause decode(WireReader value) throws DecodeException {
         // draft-ietf-tsvwg-natsupp section 5.2.1: the copy may be truncated, to nothing in practice
         return new CollidingNatTableEntryCause(value.readRemaining());

@@ -14,8 +14,16 @@ import org.jsctp.core.packet.WireReader;
  */
 public record CookieReceivedWhileShuttingDownCause() implements ErrorCause {
 
+    /** The only instance: the error cause has no fields. */
     public static final CookieReceivedWhileShuttingDownCause INSTANCE = new CookieReceivedWhileShuttingDownCause();
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static CookieReceivedWhileShuttingDownCause decode(WireReader value) throws DecodeException {
         value.expectEnd(); // RFC 9260 section 3.3.10.10: the header alone, Cause Length 4
         return INSTANCE;

@@ -22,15 +22,31 @@ import org.jsctp.core.packet.param.Parameter;
  */
 public record DeleteLastRemainingAddressCause(Bytes asconfParameter) implements ErrorCause {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param asconfParameter the refused ASCONF request parameter, header included (4 bytes or more)
+     */
     public DeleteLastRemainingAddressCause {
         Echoed.check(asconfParameter, Tlv.HEADER_LENGTH, "copied ASCONF parameter");
     }
 
-    /** The cause refusing {@code request}, copied with its header. */
+    /**
+     * {@return the cause refusing {@code request}, copied with its header}
+     *
+     * @param request the refused ASCONF request parameter
+     */
     public static DeleteLastRemainingAddressCause of(Parameter request) {
         return new DeleteLastRemainingAddressCause(Echoed.encode(request));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static DeleteLastRemainingAddressCause decode(WireReader value) throws DecodeException {
         // RFC 5061 section 4.3.1: a copy of a whole TLV, so at least its 4-byte header
         return new DeleteLastRemainingAddressCause(Echoed.read(value, Tlv.HEADER_LENGTH, "copied ASCONF parameter"));

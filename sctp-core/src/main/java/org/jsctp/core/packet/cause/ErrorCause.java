@@ -10,10 +10,10 @@ import org.jsctp.core.packet.WireWriter;
  */
 public interface ErrorCause extends WireElement {
 
-    /** The 16-bit cause code, one of {@link CauseCode}'s constants or an unknown code. */
+    /** {@return the 16-bit cause code, one of {@link CauseCode}'s constants or an unknown code} */
     int code();
 
-    /** A short human-readable description, for logs and user-facing error messages. */
+    /** {@return a short human-readable description, for logs and user-facing error messages} */
     default String describe() {
         return CauseCode.name(code());
     }

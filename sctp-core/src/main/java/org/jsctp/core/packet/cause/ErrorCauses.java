@@ -16,12 +16,25 @@ public final class ErrorCauses {
     private ErrorCauses() {
     }
 
-    /** Decodes causes filling the rest of {@code in}; the last may lack its padding. */
+    /**
+     * Decodes causes filling the rest of {@code in}; the last may lack its padding.
+     *
+     * @param in the reader, at the first cause
+     * @return the causes, in order
+     * @throws DecodeException if a cause is malformed
+     */
     public static List<ErrorCause> decodeList(WireReader in) throws DecodeException {
         return Tlv.readList(in, CauseCode::elementName, ErrorCauses::decodeValue);
     }
 
-    /** Decodes one cause's value, bounded by {@code value}, as its code says. */
+    /**
+     * Decodes one cause's value, bounded by {@code value}, as its code says.
+     *
+     * @param code the cause code, 0..65535
+     * @param value the cause value, without padding
+     * @return the cause; an {@link UnknownCause} for a code not decoded here
+     * @throws DecodeException if the value is malformed
+     */
     public static ErrorCause decodeValue(int code, WireReader value) throws DecodeException {
         return switch (code) {
             case CauseCode.INVALID_STREAM_IDENTIFIER -> InvalidStreamIdentifierCause.decode(value);
@@ -51,12 +64,21 @@ public final class ErrorCauses {
         };
     }
 
-    /** Encoded size of {@code causes} inside a chunk or parameter (last one unpadded). */
+    /**
+     * {@return encoded size of {@code causes} inside a chunk or parameter (last one unpadded)}
+     *
+     * @param causes the causes
+     */
     public static int listLength(List<? extends ErrorCause> causes) {
         return Tlv.listLength(causes);
     }
 
-    /** Writes {@code causes}, padding all but the last. */
+    /**
+     * Writes {@code causes}, padding all but the last.
+     *
+     * @param out the buffer, with room for {@link #listLength} bytes
+     * @param causes the causes
+     */
     public static void encodeList(ByteBuffer out, List<? extends ErrorCause> causes) {
         Tlv.writeList(out, causes);
     }

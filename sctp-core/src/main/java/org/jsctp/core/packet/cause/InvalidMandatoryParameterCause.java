@@ -27,6 +27,11 @@ public record InvalidMandatoryParameterCause(Bytes parameter) implements ErrorCa
     /** The cause as RFC 9260 section 3.3.10.7 defines it: the header alone. */
     public static final InvalidMandatoryParameterCause INSTANCE = new InvalidMandatoryParameterCause();
 
+    /**
+     * Checks the ranges.
+     *
+     * @param parameter the copied parameter, usually empty
+     */
     public InvalidMandatoryParameterCause {
         Echoed.check(parameter, 0, "copied parameter");
     }
@@ -36,11 +41,22 @@ public record InvalidMandatoryParameterCause(Bytes parameter) implements ErrorCa
         this(Bytes.empty());
     }
 
-    /** The usrsctp form, reporting {@code parameter} copied with its header. */
+    /**
+     * {@return the usrsctp form, reporting {@code parameter} copied with its header}
+     *
+     * @param parameter the invalid parameter
+     */
     public static InvalidMandatoryParameterCause of(Parameter parameter) {
         return new InvalidMandatoryParameterCause(Echoed.encode(parameter));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static InvalidMandatoryParameterCause decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.10.7 says Cause Length 4; anything after the header is kept
         // rather than rejected, as usrsctp puts the offending ASCONF parameter there.

@@ -18,14 +18,28 @@ import org.jsctp.core.packet.WireWriter;
  */
 public record InvalidStreamIdentifierCause(int streamId) implements ErrorCause {
 
+    /** Length in bytes of the error cause's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 4;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param streamId the stream identifier of the DATA chunk in error
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public InvalidStreamIdentifierCause {
         if (streamId < 0 || streamId > 0xFFFF) {
             throw new IllegalArgumentException("stream identifier is a 16-bit value: " + streamId);
         }
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static InvalidStreamIdentifierCause decode(WireReader value) throws DecodeException {
         int streamId = value.readU16();
         value.skip(2); // RFC 9260 section 3.3.10.1: reserved, sent as zero and ignored on receipt

@@ -30,6 +30,12 @@ public record MissingMandatoryParameterCause(List<Integer> parameterTypes) imple
     /** Most types one cause can list: its 16-bit length counts the header and the count. */
     public static final int MAX_TYPES = (Echoed.MAX_VALUE_LENGTH - FIXED_VALUE_LENGTH) / 2;
 
+    /**
+     * Checks the ranges, copies what is mutable.
+     *
+     * @param parameterTypes the types of the missing parameters, in the order sent
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public MissingMandatoryParameterCause {
         parameterTypes = List.copyOf(parameterTypes);
         if (parameterTypes.size() > MAX_TYPES) {
@@ -42,6 +48,12 @@ public record MissingMandatoryParameterCause(List<Integer> parameterTypes) imple
         }
     }
 
+    /**
+     * {@return the cause listing the missing {@code parameterTypes}}
+     *
+     * @param parameterTypes the missing parameters' types, each 0..65535
+     * @throws IllegalArgumentException if a type is out of range
+     */
     public static MissingMandatoryParameterCause of(int... parameterTypes) {
         List<Integer> types = new ArrayList<>(parameterTypes.length);
         for (int type : parameterTypes) {
@@ -50,6 +62,13 @@ public record MissingMandatoryParameterCause(List<Integer> parameterTypes) imple
         return new MissingMandatoryParameterCause(types);
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static MissingMandatoryParameterCause decode(WireReader value) throws DecodeException {
         long count = Integer.toUnsignedLong(value.readU32());
         // RFC 9260 section 3.3.10.2: the rest is exactly N 16-bit types, so the count must match

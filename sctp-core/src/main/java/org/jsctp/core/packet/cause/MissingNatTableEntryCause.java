@@ -26,16 +26,28 @@ public record MissingNatTableEntryCause(Bytes packet) implements ErrorCause {
     /** The cause without a copy of the packet, as FreeBSD sends it. */
     public static final MissingNatTableEntryCause NO_PACKET = new MissingNatTableEntryCause(Bytes.empty());
 
+    /**
+     * Checks the ranges.
+     *
+     * @param packet the (possibly truncated, possibly empty) IP packet that found no NAT entry
+     */
     public MissingNatTableEntryCause {
         Echoed.check(packet, 0, "incoming packet");
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static MissingNatTableEntryCause decode(WireReader value) throws DecodeException {
         // draft-ietf-tsvwg-natsupp section 5.2.2: the copy may be truncated, to nothing in practice
         return new MissingNatTableEntryCause(value.readRemaining());
     }
 
-    /** The IP version of the copied packet (4 or 6 when well formed), or -1 when there is no copy. */
+    /** {@return the IP version of the copied packet (4 or 6 when well formed), or -1 when there is no copy} */
     public int ipVersion() {
         return packet.isEmpty() ? -1 : packet.getUnsigned(0) >> 4;
     }

@@ -19,12 +19,25 @@ import org.jsctp.core.seq.Tsn;
  */
 public record NoUserDataCause(Tsn tsn) implements ErrorCause {
 
+    /** Length in bytes of the error cause's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 4;
 
+    /**
+     * Rejects null.
+     *
+     * @param tsn the TSN of the empty DATA chunk
+     */
     public NoUserDataCause {
         Objects.requireNonNull(tsn, "tsn");
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static NoUserDataCause decode(WireReader value) throws DecodeException {
         Tsn tsn = new Tsn(value.readU32());
         value.expectEnd(); // RFC 9260 section 3.3.10.9: Cause Length is 8

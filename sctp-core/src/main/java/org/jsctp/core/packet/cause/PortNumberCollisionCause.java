@@ -24,15 +24,31 @@ import org.jsctp.core.packet.chunk.ChunkType;
  */
 public record PortNumberCollisionCause(Bytes chunk) implements ErrorCause {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param chunk the (possibly truncated, possibly empty) chunk that caused the collision
+     */
     public PortNumberCollisionCause {
         Echoed.check(chunk, 0, "colliding chunk");
     }
 
-    /** The cause reporting {@code chunk}, copied with its header and without padding. */
+    /**
+     * {@return the cause reporting {@code chunk}, copied with its header and without padding}
+     *
+     * @param chunk the chunk that caused the error
+     */
     public static PortNumberCollisionCause of(Chunk chunk) {
         return new PortNumberCollisionCause(Echoed.encode(chunk));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static PortNumberCollisionCause decode(WireReader value) throws DecodeException {
         // draft-ietf-tsvwg-natsupp section 5.2.3: the copy may be truncated
         return new PortNumberCollisionCause(value.readRemaining());

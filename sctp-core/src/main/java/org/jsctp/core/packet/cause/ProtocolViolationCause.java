@@ -21,21 +21,37 @@ import org.jsctp.core.packet.WireReader;
  */
 public record ProtocolViolationCause(Bytes information) implements ErrorCause {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param information the additional information, possibly empty
+     */
     public ProtocolViolationCause {
         Echoed.check(information, 0, "additional information");
     }
 
-    /** A protocol violation explained by {@code text} in UTF-8. */
+    /**
+     * {@return a protocol violation explained by {@code text} in UTF-8}
+     *
+     * @param text the explanation
+     */
     public static ProtocolViolationCause of(String text) {
         return new ProtocolViolationCause(CauseText.utf8(text));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ProtocolViolationCause decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.10.13: any bytes, none included
         return new ProtocolViolationCause(value.readRemaining());
     }
 
-    /** The additional information decoded as UTF-8; malformed bytes become U+FFFD. */
+    /** {@return the additional information decoded as UTF-8; malformed bytes become U+FFFD} */
     public String informationText() {
         return CauseText.utf8(information);
     }

@@ -23,15 +23,31 @@ import org.jsctp.core.packet.param.Parameter;
  */
 public record RestartWithNewAddressesCause(Bytes addresses) implements ErrorCause {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param addresses the copied address parameters, each padded but the last, at least 4 bytes
+     */
     public RestartWithNewAddressesCause {
         Echoed.check(addresses, Tlv.HEADER_LENGTH, "new address TLVs");
     }
 
-    /** The cause listing {@code addresses}, copied as they sit in a chunk. */
+    /**
+     * {@return the cause listing {@code addresses}, copied as they sit in a chunk}
+     *
+     * @param addresses the new address parameters
+     */
     public static RestartWithNewAddressesCause of(List<? extends Parameter> addresses) {
         return new RestartWithNewAddressesCause(Echoed.encode(addresses));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static RestartWithNewAddressesCause decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.10.11: the new addresses are listed, so at least one TLV
         return new RestartWithNewAddressesCause(Echoed.read(value, Tlv.HEADER_LENGTH, "new address TLVs"));

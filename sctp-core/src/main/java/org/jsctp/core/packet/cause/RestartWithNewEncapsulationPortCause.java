@@ -21,14 +21,29 @@ import org.jsctp.core.packet.WireWriter;
  */
 public record RestartWithNewEncapsulationPortCause(int currentPort, int newPort) implements ErrorCause {
 
+    /** Length in bytes of the error cause's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 4;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param currentPort the UDP encapsulation port the association uses
+     * @param newPort the UDP port the INIT came from
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public RestartWithNewEncapsulationPortCause {
         if (currentPort < 0 || currentPort > 0xFFFF || newPort < 0 || newPort > 0xFFFF) {
             throw new IllegalArgumentException("ports are 16-bit values: " + currentPort + ", " + newPort);
         }
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static RestartWithNewEncapsulationPortCause decode(WireReader value) throws DecodeException {
         int currentPort = value.readU16();
         int newPort = value.readU16();

@@ -19,9 +19,14 @@ import org.jsctp.core.packet.WireWriter;
  */
 public record StaleCookieCause(int stalenessMicros) implements ErrorCause {
 
+    /** Length in bytes of the error cause's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 4;
 
-    /** The cause for a staleness of {@code micros} microseconds, 0 to 2^32-1. */
+    /**
+     * {@return the cause for a staleness of {@code micros} microseconds, 0 to 2^32-1}
+     *
+     * @param micros how long ago the cookie expired, in microseconds
+     */
     public static StaleCookieCause ofMicros(long micros) {
         if (micros < 0 || micros > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("staleness is a 32-bit unsigned value: " + micros);
@@ -29,13 +34,20 @@ public record StaleCookieCause(int stalenessMicros) implements ErrorCause {
         return new StaleCookieCause((int) micros);
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static StaleCookieCause decode(WireReader value) throws DecodeException {
         int micros = value.readU32();
         value.expectEnd(); // RFC 9260 section 3.3.10.3: Cause Length is 8
         return new StaleCookieCause(micros);
     }
 
-    /** The staleness as an unsigned value 0..2^32-1 microseconds. */
+    /** {@return the staleness as an unsigned value 0..2^32-1 microseconds} */
     public long unsignedStalenessMicros() {
         return Integer.toUnsignedLong(stalenessMicros);
     }

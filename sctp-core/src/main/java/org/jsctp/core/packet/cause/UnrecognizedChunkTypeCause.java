@@ -24,21 +24,37 @@ import org.jsctp.core.packet.chunk.ChunkType;
  */
 public record UnrecognizedChunkTypeCause(Bytes chunk) implements ErrorCause {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param chunk the unrecognized chunk as received, header included, at least 4 bytes
+     */
     public UnrecognizedChunkTypeCause {
         Echoed.check(chunk, Tlv.HEADER_LENGTH, "unrecognized chunk");
     }
 
-    /** The cause reporting {@code chunk}, copied with its header and without padding. */
+    /**
+     * {@return the cause reporting {@code chunk}, copied with its header and without padding}
+     *
+     * @param chunk the unrecognized chunk
+     */
     public static UnrecognizedChunkTypeCause of(Chunk chunk) {
         return new UnrecognizedChunkTypeCause(Echoed.encode(chunk));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static UnrecognizedChunkTypeCause decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.10.6: the chunk complete with its header, so at least 4 bytes
         return new UnrecognizedChunkTypeCause(Echoed.read(value, Tlv.HEADER_LENGTH, "unrecognized chunk"));
     }
 
-    /** The type of the unrecognized chunk: its first byte. */
+    /** {@return the type of the unrecognized chunk: its first byte} */
     public int chunkType() {
         return chunk.getUnsigned(0);
     }

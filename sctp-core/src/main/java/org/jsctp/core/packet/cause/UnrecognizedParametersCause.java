@@ -24,15 +24,31 @@ import org.jsctp.core.packet.param.Parameter;
  */
 public record UnrecognizedParametersCause(Bytes parameters) implements ErrorCause {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param parameters the copied parameters, each padded but the last, at least 4 bytes
+     */
     public UnrecognizedParametersCause {
         Echoed.check(parameters, Tlv.HEADER_LENGTH, "unrecognized parameters");
     }
 
-    /** The cause reporting {@code parameters}, copied as they sit in a chunk. */
+    /**
+     * {@return the cause reporting {@code parameters}, copied as they sit in a chunk}
+     *
+     * @param parameters the parameters not understood
+     */
     public static UnrecognizedParametersCause of(List<? extends Parameter> parameters) {
         return new UnrecognizedParametersCause(Echoed.encode(parameters));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static UnrecognizedParametersCause decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.10.8: at least one complete parameter TLV
         return new UnrecognizedParametersCause(Echoed.read(value, Tlv.HEADER_LENGTH, "unrecognized parameters"));

@@ -23,15 +23,31 @@ import org.jsctp.core.packet.param.Parameter;
  */
 public record UnresolvableAddressCause(Bytes address) implements ErrorCause {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param address the address parameter as sent, header included, at least 4 bytes
+     */
     public UnresolvableAddressCause {
         Echoed.check(address, Tlv.HEADER_LENGTH, "unresolvable address TLV");
     }
 
-    /** The cause reporting {@code address}, copied with its header. */
+    /**
+     * {@return the cause reporting {@code address}, copied with its header}
+     *
+     * @param address the address parameter that could not be resolved
+     */
     public static UnresolvableAddressCause of(Parameter address) {
         return new UnresolvableAddressCause(Echoed.encode(address));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static UnresolvableAddressCause decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.10.5: a complete TLV, so at least its 4-byte header
         return new UnresolvableAddressCause(Echoed.read(value, Tlv.HEADER_LENGTH, "unresolvable address TLV"));

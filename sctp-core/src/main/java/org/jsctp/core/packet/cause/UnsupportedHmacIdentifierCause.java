@@ -22,14 +22,29 @@ import org.jsctp.core.packet.WireWriter;
  */
 public record UnsupportedHmacIdentifierCause(int hmacId) implements ErrorCause {
 
+    /** Length in bytes of the error cause's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 2;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param hmacId the HMAC identifier of the AUTH chunk (RFC 4895 section 3.3: 1 is SHA-1, 3 is
+     *     SHA-256)
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public UnsupportedHmacIdentifierCause {
         if (hmacId < 0 || hmacId > 0xFFFF) {
             throw new IllegalArgumentException("HMAC identifier is a 16-bit value: " + hmacId);
         }
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static UnsupportedHmacIdentifierCause decode(WireReader value) throws DecodeException {
         int hmacId = value.readU16();
         value.expectEnd(); // RFC 4895 section 4.1: Cause Length is 6

@@ -24,21 +24,37 @@ public record UserInitiatedAbortCause(Bytes reason) implements ErrorCause {
     /** An abort without a reason. */
     public static final UserInitiatedAbortCause NO_REASON = new UserInitiatedAbortCause(Bytes.empty());
 
+    /**
+     * Checks the ranges.
+     *
+     * @param reason the upper layer's abort reason, possibly empty
+     */
     public UserInitiatedAbortCause {
         Echoed.check(reason, 0, "abort reason");
     }
 
-    /** An abort whose reason is {@code text} in UTF-8. */
+    /**
+     * {@return an abort whose reason is {@code text} in UTF-8}
+     *
+     * @param text the reason
+     */
     public static UserInitiatedAbortCause of(String text) {
         return new UserInitiatedAbortCause(CauseText.utf8(text));
     }
 
+    /**
+     * Decodes the error cause from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the error cause value, without padding
+     * @return the error cause
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static UserInitiatedAbortCause decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.10.12: any bytes, none included
         return new UserInitiatedAbortCause(value.readRemaining());
     }
 
-    /** The reason decoded as UTF-8; malformed bytes become U+FFFD. */
+    /** {@return the reason decoded as UTF-8; malformed bytes become U+FFFD} */
     public String reasonText() {
         return CauseText.utf8(reason);
     }

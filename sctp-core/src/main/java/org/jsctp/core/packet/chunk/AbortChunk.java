@@ -24,18 +24,41 @@ import org.jsctp.core.packet.cause.ErrorCauses;
  */
 public record AbortChunk(boolean reflectedTag, boolean fromMiddlebox, List<ErrorCause> causes) implements Chunk {
 
+    /** The T bit: the sender reflected the Verification Tag it received (RFC 9260 section 8.5.1). */
     public static final int FLAG_T = 0x01;
+    /** The M bit: a middlebox sent the chunk, not the peer (draft-ietf-tsvwg-natsupp section 5.1.1). */
     public static final int FLAG_M = 0x02;
 
+    /**
+     * Copies what is mutable.
+     *
+     * @param reflectedTag the T bit: the sender reflected the Verification Tag it received instead of
+     *     filling in the one the peer expects (RFC 9260 sections 3.3.7 and 8.5.1)
+     * @param fromMiddlebox the M bit: a NAT or other middlebox sent the chunk, not the peer
+     *     (draft-ietf-tsvwg-natsupp section 5.1.1)
+     * @param causes the error causes, possibly none
+     */
     public AbortChunk {
         causes = copyCauses(causes);
     }
 
-    /** An ABORT sent with the peer's expected Verification Tag, with {@code causes}. */
+    /**
+     * {@return an ABORT sent with the peer's expected Verification Tag, with {@code causes}}
+     *
+     * @param causes the error causes, possibly none
+     */
     public static AbortChunk of(ErrorCause... causes) {
         return new AbortChunk(false, false, List.of(causes));
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static AbortChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.7: the causes fill the rest of the chunk; there may be none.
         List<ErrorCause> causes = ErrorCauses.decodeList(value);

@@ -29,6 +29,13 @@ public record AsconfAckChunk(int serialNumber, List<Parameter> parameters) imple
     /** The serial number alone. */
     public static final int MIN_VALUE_LENGTH = 4;
 
+    /**
+     * Checks the ranges, copies what is mutable.
+     *
+     * @param serialNumber the serial number of the ASCONF acknowledged, copied from it
+     * @param parameters the responses in order; unknown types are kept for RFC 9260 section 3.2.1
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public AsconfAckChunk {
         parameters = List.copyOf(parameters);
         long length = (long) MIN_VALUE_LENGTH + Parameters.listLength(parameters);
@@ -37,6 +44,14 @@ public record AsconfAckChunk(int serialNumber, List<Parameter> parameters) imple
         }
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static AsconfAckChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 5061 section 4.1.2: the flags are reserved, set to zero and ignored on receipt.
         int serialNumber = value.readU32();

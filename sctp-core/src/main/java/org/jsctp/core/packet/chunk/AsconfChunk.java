@@ -42,6 +42,14 @@ public record AsconfChunk(int serialNumber, InetAddress address, List<Parameter>
     /** Serial number and the IPv4 Address parameter: the smallest value. */
     public static final int MIN_VALUE_LENGTH = 4 + 8;
 
+    /**
+     * Rejects null, checks the ranges, copies what is mutable.
+     *
+     * @param serialNumber the 32-bit serial number, compared with serial arithmetic (RFC 5061 section 3)
+     * @param address the sender's address from the Address Parameter: an {@link Inet4Address} or {@link Inet6Address}
+     * @param parameters the ASCONF request parameters in order; unknown types are kept for RFC 9260 section 3.2.1
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public AsconfChunk {
         Objects.requireNonNull(address, "address");
         if (!(address instanceof Inet4Address) && !(address instanceof Inet6Address)) {
@@ -54,6 +62,14 @@ public record AsconfChunk(int serialNumber, InetAddress address, List<Parameter>
         }
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static AsconfChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 5061 section 4.1.1: the flags are reserved, set to zero and ignored on receipt.
         int serialNumber = value.readU32();
@@ -68,7 +84,7 @@ public record AsconfChunk(int serialNumber, InetAddress address, List<Parameter>
         return ChunkType.ASCONF;
     }
 
-    /** The Address Parameter as it goes on the wire. */
+    /** {@return the Address Parameter as it goes on the wire} */
     public AddressParameter addressParameter() {
         return AddressParameter.of(address);
     }

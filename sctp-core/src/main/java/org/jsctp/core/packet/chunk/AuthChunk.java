@@ -34,6 +34,14 @@ public record AuthChunk(int sharedKeyId, int hmacId, Bytes hmac) implements Chun
     /** Fixed fields after the chunk header. */
     public static final int FIXED_VALUE_LENGTH = 4;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param sharedKeyId the 16-bit identifier of the endpoint-pair shared key used (RFC 4895 section 6.1)
+     * @param hmacId the 16-bit HMAC algorithm identifier (RFC 4895 section 3.3), e.g. {@link #HMAC_SHA_1}
+     * @param hmac the HMAC value; RFC 4895 section 6.2 computes it with these bytes set to zero
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public AuthChunk {
         if (sharedKeyId < 0 || sharedKeyId > 0xFFFF) {
             throw new IllegalArgumentException("shared key identifier is a 16-bit value: " + sharedKeyId);
@@ -46,6 +54,14 @@ public record AuthChunk(int sharedKeyId, int hmacId, Bytes hmac) implements Chun
         }
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static AuthChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 4895 section 4.1: the flags are reserved, set to zero and ignored on receipt.
         int sharedKeyId = value.readU16();
@@ -57,8 +73,8 @@ public record AuthChunk(int sharedKeyId, int hmacId, Bytes hmac) implements Chun
     }
 
     /**
-     * This chunk with its HMAC replaced by as many zero bytes, the form over which RFC 4895
-     * section 6.2 computes (and section 6.3 verifies) the HMAC.
+     * {@return this chunk with its HMAC replaced by as many zero bytes, the form over which RFC 4895
+     * section 6.2 computes (and section 6.3 verifies) the HMAC}
      */
     public AuthChunk withZeroedHmac() {
         return new AuthChunk(sharedKeyId, hmacId, Bytes.wrap(new byte[hmac.length()]));

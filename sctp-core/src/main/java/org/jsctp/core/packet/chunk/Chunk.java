@@ -11,10 +11,10 @@ import org.jsctp.core.packet.WireWriter;
  */
 public interface Chunk extends WireElement {
 
-    /** The chunk type, one of {@link ChunkType}'s constants or an unknown type. */
+    /** {@return the chunk type, one of {@link ChunkType}'s constants or an unknown type} */
     int type();
 
-    /** The chunk flags byte as sent. */
+    /** {@return the chunk flags byte as sent} */
     default int flags() {
         return 0;
     }

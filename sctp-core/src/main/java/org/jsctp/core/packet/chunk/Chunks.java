@@ -18,6 +18,10 @@ public final class Chunks {
     /**
      * Decodes every chunk in {@code in} up to its end. Each chunk must be padded to a multiple of
      * four bytes, the last one included: the packet's length covers it (RFC 9260 section 3.2).
+     *
+     * @param in the reader, at the first chunk
+     * @return the chunks, in packet order
+     * @throws DecodeException if a chunk is malformed or unpadded
      */
     public static List<Chunk> decodeList(WireReader in) throws DecodeException {
         return decodeList(in, WireReader.unbound());
@@ -26,6 +30,11 @@ public final class Chunks {
     /**
      * As {@link #decodeList(WireReader)}, with {@code value} re-pointed at each chunk's value in
      * turn rather than a new reader per chunk (no chunk keeps the reader it was decoded from).
+     *
+     * @param in the reader, at the first chunk
+     * @param value a scratch reader, re-pointed at each chunk's value
+     * @return the chunks, in packet order
+     * @throws DecodeException if a chunk is malformed or unpadded
      */
     public static List<Chunk> decodeList(WireReader in, WireReader value) throws DecodeException {
         // One or two chunks (a DATA packet, a SACK, a SACK with DATA) make an immutable list of
@@ -50,12 +59,25 @@ public final class Chunks {
         return chunks;
     }
 
-    /** Decodes the chunk at the reader's position, with its padding, and advances past it. */
+    /**
+     * Decodes the chunk at the reader's position, with its padding, and advances past it.
+     *
+     * @param in the reader, at the chunk's header
+     * @return the chunk
+     * @throws DecodeException if the chunk is malformed or unpadded
+     */
     public static Chunk decodeNext(WireReader in) throws DecodeException {
         return decodeNext(in, WireReader.unbound());
     }
 
-    /** As {@link #decodeNext(WireReader)}, decoding the chunk's value through {@code scratch}, re-pointed. */
+    /**
+     * As {@link #decodeNext(WireReader)}, decoding the chunk's value through {@code scratch}, re-pointed.
+     *
+     * @param in the reader, at the chunk's header
+     * @param scratch a scratch reader, re-pointed at the chunk's value
+     * @return the chunk
+     * @throws DecodeException if the chunk is malformed or unpadded
+     */
     public static Chunk decodeNext(WireReader in, WireReader scratch) throws DecodeException {
         int start = in.position();
         if (in.remaining() < Tlv.HEADER_LENGTH) {
@@ -81,7 +103,15 @@ public final class Chunks {
         return chunk;
     }
 
-    /** Decodes one chunk's value, bounded by {@code value}, as the chunk type says. */
+    /**
+     * Decodes one chunk's value, bounded by {@code value}, as the chunk type says.
+     *
+     * @param type the chunk type, 0..255
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk; an {@link UnknownChunk} for a type not decoded here
+     * @throws DecodeException if the value is malformed
+     */
     public static Chunk decodeValue(int type, int flags, WireReader value) throws DecodeException {
         return switch (type) {
             case ChunkType.DATA -> DataChunk.decode(flags, value);

@@ -18,6 +18,12 @@ import org.jsctp.core.packet.WireReader;
  */
 public record CookieEchoChunk(Bytes cookie) implements Chunk {
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @param cookie the State Cookie, opaque to everyone but its creator; kept byte for byte
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public CookieEchoChunk {
         Objects.requireNonNull(cookie, "cookie");
         if (cookie.length() > 0xFFFF - 4) {
@@ -25,6 +31,14 @@ public record CookieEchoChunk(Bytes cookie) implements Chunk {
         }
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static CookieEchoChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.11: the cookie is opaque here; whether it is valid (or empty) is
         // for the endpoint that made it to decide (section 5.1.5).

@@ -27,10 +27,23 @@ public record CwrChunk(Tsn lowestTsn) implements Chunk {
     /** Size of the value after the chunk header. */
     public static final int VALUE_LENGTH = 4;
 
+    /**
+     * Rejects null.
+     *
+     * @param lowestTsn the Lowest TSN Number of the ECNE being answered
+     */
     public CwrChunk {
         Objects.requireNonNull(lowestTsn, "lowestTsn");
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static CwrChunk decode(int flags, WireReader value) throws DecodeException {
         Tsn lowestTsn = new Tsn(value.readU32());
         value.expectEnd(); // RFC 9260 appendix A: the length is exactly 8

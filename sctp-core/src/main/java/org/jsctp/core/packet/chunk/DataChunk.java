@@ -21,23 +21,42 @@ import org.jsctp.core.seq.Tsn;
  * @param unordered the U bit: deliver as soon as complete, ignoring the SSN
  * @param beginning the B bit: first fragment of a message
  * @param ending the E bit: last fragment of a message
- * @param tsnValue the TSN's 32 bits ({@link #tsn()} gives it typed); kept as an {@code int} so a
- *     chunk costs no sequence-number objects on the data path (issue 6)
- * @param streamId the Stream Identifier S
- * @param ssnValue the Stream Sequence Number's 16 bits ({@link #ssn()} gives it typed)
- * @param ppid the Payload Protocol Identifier, opaque to SCTP
- * @param userData the fragment's bytes
+ * @param tsnValue the Transmission Sequence Number's 32 bits (RFC 9260 section 3.3.1; {@link #tsn()}
+ *     gives it typed), kept as an {@code int} so a chunk costs no sequence-number objects
+ * @param streamId the stream identifier, 0..65535
+ * @param ssnValue the stream sequence number, 0..65535, meaningless when unordered ({@link #ssn()}
+ *     gives it typed)
+ * @param ppid the payload protocol identifier, any 32-bit value
+ * @param userData the payload, at least one byte
  */
 public record DataChunk(boolean immediate, boolean unordered, boolean beginning, boolean ending,
                         int tsnValue, int streamId, int ssnValue, int ppid, Bytes userData) implements Chunk {
 
+    /** The E bit: the last fragment of a user message (RFC 9260 section 3.3.1). */
     public static final int FLAG_ENDING = 0x01;
+    /** The B bit: the first fragment of a user message (RFC 9260 section 3.3.1). */
     public static final int FLAG_BEGINNING = 0x02;
+    /** The U bit: an unordered user message (RFC 9260 section 6.6). */
     public static final int FLAG_UNORDERED = 0x04;
+    /** The I bit: the sender asks for an immediate SACK (RFC 7053 section 3). */
     public static final int FLAG_IMMEDIATE = 0x08;
     /** Fixed fields after the chunk header. */
     public static final int FIXED_VALUE_LENGTH = 12;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param immediate the I bit: the receiver should SACK without delay (RFC 7053 section 4.1)
+     * @param unordered the U bit: deliver as soon as complete, ignoring the SSN
+     * @param beginning the B bit: first fragment of a message
+     * @param ending the E bit: last fragment of a message
+     * @param tsnValue the Transmission Sequence Number's 32 bits (RFC 9260 section 3.3.1)
+     * @param streamId the stream identifier, 0..65535
+     * @param ssnValue the stream sequence number, 0..65535 (meaningless when unordered)
+     * @param ppid the payload protocol identifier, any 32-bit value
+     * @param userData the payload, at least one byte
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public DataChunk {
         if (ssnValue < 0 || ssnValue > 0xFFFF) {
             throw new IllegalArgumentException("stream sequence number is a 16-bit value: " + ssnValue);
@@ -50,22 +69,43 @@ public record DataChunk(boolean immediate, boolean unordered, boolean beginning,
         }
     }
 
-    /** A chunk with typed sequence numbers. */
+    /**
+     * A chunk with typed sequence numbers.
+     *
+     * @param immediate the I bit (RFC 7053 section 4.1)
+     * @param unordered the U bit
+     * @param beginning the B bit
+     * @param ending the E bit
+     * @param tsn the Transmission Sequence Number
+     * @param streamId the stream identifier, 0..65535
+     * @param ssn the stream sequence number
+     * @param ppid the payload protocol identifier, any 32-bit value
+     * @param userData the payload, at least one byte
+     * @throws IllegalArgumentException if the stream identifier is out of range or the payload too long
+     */
     public DataChunk(boolean immediate, boolean unordered, boolean beginning, boolean ending, Tsn tsn, int streamId,
                      Ssn ssn, int ppid, Bytes userData) {
         this(immediate, unordered, beginning, ending, tsn.value(), streamId, ssn.value(), ppid, userData);
     }
 
-    /** The Transmission Sequence Number (RFC 9260 section 3.3.1). */
+    /** {@return the Transmission Sequence Number (RFC 9260 section 3.3.1), typed} */
     public Tsn tsn() {
         return new Tsn(tsnValue);
     }
 
-    /** The Stream Sequence Number n (RFC 9260 section 3.3.1). */
+    /** {@return the Stream Sequence Number n (RFC 9260 section 3.3.1), typed} */
     public Ssn ssn() {
         return new Ssn(ssnValue);
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static DataChunk decode(int flags, WireReader value) throws DecodeException {
         int tsn = value.readU32();
         int streamId = value.readU16();

@@ -33,21 +33,45 @@ public record EcneChunk(Tsn lowestTsn, OptionalInt packetsSinceCwr) implements C
     /** Value length of the form with the packet count. */
     public static final int EXTENDED_VALUE_LENGTH = 8;
 
+    /**
+     * Rejects null.
+     *
+     * @param lowestTsn the lowest TSN of the packet that arrived with CE set
+     * @param packetsSinceCwr the count of CE-marked packets since the last CWR (32-bit unsigned), in
+     *     the 12-byte form only
+     */
     public EcneChunk {
         Objects.requireNonNull(lowestTsn, "lowestTsn");
         Objects.requireNonNull(packetsSinceCwr, "packetsSinceCwr");
     }
 
-    /** The RFC 9260 chunk, without a packet count. */
+    /**
+     * {@return the RFC 9260 chunk, without a packet count}
+     *
+     * @param lowestTsn the lowest TSN received with the CE codepoint
+     */
     public static EcneChunk of(Tsn lowestTsn) {
         return new EcneChunk(lowestTsn, OptionalInt.empty());
     }
 
-    /** The chunk with a packet count. */
+    /**
+     * {@return the chunk with a packet count}
+     *
+     * @param lowestTsn the lowest TSN received with the CE codepoint
+     * @param packetsSinceCwr CE-marked packets since the last CWR
+     */
     public static EcneChunk of(Tsn lowestTsn, int packetsSinceCwr) {
         return new EcneChunk(lowestTsn, OptionalInt.of(packetsSinceCwr));
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static EcneChunk decode(int flags, WireReader value) throws DecodeException {
         Tsn lowestTsn = new Tsn(value.readU32());
         if (!value.hasRemaining()) {

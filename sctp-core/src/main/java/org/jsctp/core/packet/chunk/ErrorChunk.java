@@ -26,9 +26,20 @@ import org.jsctp.core.packet.cause.ErrorCauses;
  */
 public record ErrorChunk(boolean reflectedTag, boolean fromMiddlebox, List<ErrorCause> causes) implements Chunk {
 
+    /** The T bit: the sender reflected the Verification Tag it received (RFC 9260 section 8.5.1). */
     public static final int FLAG_T = 0x01;
+    /** The M bit: a middlebox sent the chunk, not the peer (draft-ietf-tsvwg-natsupp section 5.1.1). */
     public static final int FLAG_M = 0x02;
 
+    /**
+     * Checks the ranges, copies what is mutable.
+     *
+     * @param reflectedTag the T bit: the sender reflected the Verification Tag it received instead of
+     *     filling in the one the peer expects
+     * @param fromMiddlebox the M bit: a NAT or other middlebox sent the chunk, not the peer
+     * @param causes the error causes, at least one
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public ErrorChunk {
         causes = AbortChunk.copyCauses(causes);
         if (causes.isEmpty()) {
@@ -36,11 +47,23 @@ public record ErrorChunk(boolean reflectedTag, boolean fromMiddlebox, List<Error
         }
     }
 
-    /** An ERROR sent by the peer itself, with {@code causes}. */
+    /**
+     * {@return an ERROR sent by the peer itself, with {@code causes}}
+     *
+     * @param causes the error causes, at least one by RFC 9260 section 3.3.10
+     */
     public static ErrorChunk of(ErrorCause... causes) {
         return new ErrorChunk(false, false, List.of(causes));
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ErrorChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.10: one or more error causes, so at least a 4-byte cause header.
         if (!value.hasRemaining()) {

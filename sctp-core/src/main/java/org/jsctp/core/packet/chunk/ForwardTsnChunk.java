@@ -32,6 +32,13 @@ public record ForwardTsnChunk(Tsn newCumulativeTsn, List<ForwardTsnEntry> entrie
     /** Most entries whose chunk length still fits the 16-bit length field. */
     public static final int MAX_ENTRIES = (0xFFFF - 4 - FIXED_VALUE_LENGTH) / ForwardTsnEntry.LENGTH;
 
+    /**
+     * Rejects null, checks the ranges, copies what is mutable.
+     *
+     * @param newCumulativeTsn the TSN the receiver is to treat as its cumulative TSN ack point
+     * @param entries for each ordered stream with skipped messages, the largest SSN skipped
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public ForwardTsnChunk {
         Objects.requireNonNull(newCumulativeTsn, "newCumulativeTsn");
         entries = List.copyOf(entries);
@@ -40,6 +47,14 @@ public record ForwardTsnChunk(Tsn newCumulativeTsn, List<ForwardTsnEntry> entrie
         }
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ForwardTsnChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 3758 section 3.2: the flags are set to zero and ignored on receipt.
         Tsn newCumulativeTsn = new Tsn(value.readU32());

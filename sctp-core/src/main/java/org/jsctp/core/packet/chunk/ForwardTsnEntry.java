@@ -19,6 +19,13 @@ public record ForwardTsnEntry(int streamId, Ssn ssn) {
     /** Bytes one entry takes on the wire. */
     public static final int LENGTH = 4;
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @param streamId the stream the skipped messages belong to
+     * @param ssn the largest SSN among the skipped messages of that stream
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public ForwardTsnEntry {
         if (streamId < 0 || streamId > 0xFFFF) {
             throw new IllegalArgumentException("stream identifier is a 16-bit value: " + streamId);

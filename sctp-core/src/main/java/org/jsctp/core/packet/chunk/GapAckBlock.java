@@ -22,23 +22,38 @@ public record GapAckBlock(int start, int end) {
     /** Size of one block on the wire. */
     public static final int LENGTH = 4;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param start offset of the block's first TSN from the Cumulative TSN Ack (16-bit)
+     * @param end offset of the block's last TSN from the Cumulative TSN Ack (16-bit)
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public GapAckBlock {
         if (start < 0 || start > 0xFFFF || end < 0 || end > 0xFFFF) {
             throw new IllegalArgumentException("gap ack block offsets are 16-bit values: " + start + ".." + end);
         }
     }
 
-    /** Whether the block names at least one TSN after the cumulative ack: {@code 1 <= start <= end}. */
+    /** {@return whether the block names at least one TSN after the cumulative ack: {@code 1 <= start <= end}} */
     public boolean isWellFormed() {
         return start >= 1 && start <= end;
     }
 
-    /** The first TSN the block acknowledges, relative to {@code cumulativeTsnAck}. */
+    /**
+     * {@return the first TSN the block acknowledges, relative to {@code cumulativeTsnAck}}
+     *
+     * @param cumulativeTsnAck the SACK's cumulative TSN ack
+     */
     public Tsn firstTsn(Tsn cumulativeTsnAck) {
         return cumulativeTsnAck.plus(start);
     }
 
-    /** The last TSN the block acknowledges, relative to {@code cumulativeTsnAck}. */
+    /**
+     * {@return the last TSN the block acknowledges, relative to {@code cumulativeTsnAck}}
+     *
+     * @param cumulativeTsnAck the SACK's cumulative TSN ack
+     */
     public Tsn lastTsn(Tsn cumulativeTsnAck) {
         return cumulativeTsnAck.plus(end);
     }

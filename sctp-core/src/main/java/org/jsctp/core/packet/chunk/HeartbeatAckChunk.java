@@ -23,15 +23,28 @@ import org.jsctp.core.packet.param.Parameters;
  */
 public record HeartbeatAckChunk(List<Parameter> parameters) implements Chunk {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param parameters the TLVs in wire order, as the HEARTBEAT carried them; never empty
+     */
     public HeartbeatAckChunk {
         parameters = HeartbeatChunk.checkParameters(parameters);
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static HeartbeatAckChunk decode(int flags, WireReader value) throws DecodeException {
         return new HeartbeatAckChunk(HeartbeatChunk.decodeParameters(value));
     }
 
-    /** The echoed Heartbeat Information parameter, if present. */
+    /** {@return the echoed Heartbeat Information parameter, if present} */
     public Optional<HeartbeatInfoParameter> info() {
         return HeartbeatChunk.findInfo(parameters);
     }

@@ -26,25 +26,42 @@ import org.jsctp.core.packet.param.Parameters;
  */
 public record HeartbeatChunk(List<Parameter> parameters) implements Chunk {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param parameters the TLVs in wire order, the Heartbeat Information among them; never empty
+     */
     public HeartbeatChunk {
         parameters = checkParameters(parameters);
     }
 
-    /** A HEARTBEAT carrying just {@code info}. */
+    /**
+     * {@return a HEARTBEAT carrying just {@code info}}
+     *
+     * @param info the sender-specific information, echoed by the HEARTBEAT ACK
+     */
     public static HeartbeatChunk of(HeartbeatInfoParameter info) {
         return new HeartbeatChunk(List.of(info));
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static HeartbeatChunk decode(int flags, WireReader value) throws DecodeException {
         return new HeartbeatChunk(decodeParameters(value));
     }
 
-    /** The Heartbeat Information parameter, if the sender included one. */
+    /** {@return the Heartbeat Information parameter, if the sender included one} */
     public Optional<HeartbeatInfoParameter> info() {
         return findInfo(parameters);
     }
 
-    /** The HEARTBEAT ACK answering this request: the same TLVs, unchanged (RFC 9260 section 8.3). */
+    /** {@return the HEARTBEAT ACK answering this request: the same TLVs, unchanged (RFC 9260 section 8.3)} */
     public HeartbeatAckChunk ack() {
         return new HeartbeatAckChunk(parameters);
     }

@@ -36,20 +36,41 @@ import org.jsctp.core.seq.Tsn;
  * @param mid the message identifier, shared by all fragments of a message
  * @param ppid the payload protocol identifier; carried only by the first fragment, 0 in others
  * @param fsn the fragment's number within its message; always 0 in the first fragment
+ * @param tsn the Transmission Sequence Number (RFC 8260 section 2.1)
+ * @param streamId the stream identifier, 0..65535
+ * @param userData the payload, at least one byte
  */
 public record IDataChunk(boolean immediate, boolean unordered, boolean beginning, boolean ending,
                          Tsn tsn, int streamId, Mid mid, int ppid, Fsn fsn, Bytes userData) implements Chunk {
 
     /** The flag bits, at the same positions as in DATA (RFC 8260 section 2.1). */
     public static final int FLAG_ENDING = 0x01;
+    /** The B bit: the first fragment of a user message (RFC 8260 section 2.1). */
     public static final int FLAG_BEGINNING = 0x02;
+    /** The U bit: an unordered user message (RFC 9260 section 6.6). */
     public static final int FLAG_UNORDERED = 0x04;
+    /** The I bit: the sender asks for an immediate SACK (RFC 7053 section 3). */
     public static final int FLAG_IMMEDIATE = 0x08;
     /** Fixed fields after the chunk header. */
     public static final int FIXED_VALUE_LENGTH = 16;
 
     private static final Fsn FIRST_FSN = new Fsn(0);
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @param immediate the I bit: the receiver should SACK without delay (RFC 7053 section 4.1)
+     * @param unordered the U bit: deliver as soon as complete, ignoring the MID order
+     * @param beginning the B bit: first fragment of a message
+     * @param ending the E bit: last fragment of a message
+     * @param mid the message identifier, shared by all fragments of a message
+     * @param ppid the payload protocol identifier; carried only by the first fragment, 0 in others
+     * @param fsn the fragment's number within its message; always 0 in the first fragment
+     * @throws IllegalArgumentException if a component is out of range
+     * @param tsn the Transmission Sequence Number (RFC 8260 section 2.1)
+     * @param streamId the stream identifier, 0..65535
+     * @param userData the payload, at least one byte
+     */
     public IDataChunk {
         Objects.requireNonNull(tsn, "tsn");
         Objects.requireNonNull(mid, "mid");
@@ -68,18 +89,48 @@ public record IDataChunk(boolean immediate, boolean unordered, boolean beginning
         }
     }
 
-    /** The first fragment of a message (B set): it carries the PPID, its FSN is 0. */
+    /**
+     * {@return the first fragment of a message (B set): it carries the PPID, its FSN is 0}
+     *
+     * @param immediate the I bit (RFC 7053)
+     * @param unordered the U bit
+     * @param ending the E bit: the message is this one fragment
+     * @param tsn the TSN
+     * @param streamId the stream identifier
+     * @param mid the message identifier
+     * @param ppid the payload protocol identifier
+     * @param userData the fragment's payload
+     */
     public static IDataChunk firstFragment(boolean immediate, boolean unordered, boolean ending, Tsn tsn,
                                            int streamId, Mid mid, int ppid, Bytes userData) {
         return new IDataChunk(immediate, unordered, true, ending, tsn, streamId, mid, ppid, FIRST_FSN, userData);
     }
 
-    /** A later fragment of a message (B clear): it carries the FSN, no PPID. */
+    /**
+     * {@return a later fragment of a message (B clear): it carries the FSN, no PPID}
+     *
+     * @param immediate the I bit (RFC 7053)
+     * @param unordered the U bit
+     * @param ending the E bit: the message's last fragment
+     * @param tsn the TSN
+     * @param streamId the stream identifier
+     * @param mid the message identifier
+     * @param fsn the fragment sequence number, after 0
+     * @param userData the fragment's payload
+     */
     public static IDataChunk laterFragment(boolean immediate, boolean unordered, boolean ending, Tsn tsn,
                                            int streamId, Mid mid, Fsn fsn, Bytes userData) {
         return new IDataChunk(immediate, unordered, false, ending, tsn, streamId, mid, 0, fsn, userData);
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static IDataChunk decode(int flags, WireReader value) throws DecodeException {
         Tsn tsn = new Tsn(value.readU32());
         int streamId = value.readU16();

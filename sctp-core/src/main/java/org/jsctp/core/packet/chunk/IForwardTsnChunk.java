@@ -31,6 +31,13 @@ public record IForwardTsnChunk(Tsn newCumulativeTsn, List<IForwardTsnEntry> entr
     /** Most entries whose chunk length still fits the 16-bit length field. */
     public static final int MAX_ENTRIES = (0xFFFF - 4 - FIXED_VALUE_LENGTH) / IForwardTsnEntry.LENGTH;
 
+    /**
+     * Rejects null, checks the ranges, copies what is mutable.
+     *
+     * @param newCumulativeTsn the TSN the receiver is to treat as its cumulative TSN ack point
+     * @param entries for each stream with skipped messages, the largest MID skipped, ordered or unordered
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public IForwardTsnChunk {
         Objects.requireNonNull(newCumulativeTsn, "newCumulativeTsn");
         entries = List.copyOf(entries);
@@ -39,6 +46,14 @@ public record IForwardTsnChunk(Tsn newCumulativeTsn, List<IForwardTsnEntry> entr
         }
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static IForwardTsnChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 8260 section 2.3.1: the flags are set to zero and ignored on receipt.
         Tsn newCumulativeTsn = new Tsn(value.readU32());

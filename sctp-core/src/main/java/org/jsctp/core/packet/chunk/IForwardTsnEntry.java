@@ -23,6 +23,14 @@ public record IForwardTsnEntry(int streamId, boolean unordered, Mid mid) {
     /** The U bit in the 16-bit word after the stream identifier. */
     public static final int FLAG_UNORDERED = 0x0001;
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @param streamId the stream the skipped messages belong to
+     * @param unordered the U bit: the entry is about the stream's unordered messages
+     * @param mid the largest MID among the skipped messages
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public IForwardTsnEntry {
         if (streamId < 0 || streamId > 0xFFFF) {
             throw new IllegalArgumentException("stream identifier is a 16-bit value: " + streamId);

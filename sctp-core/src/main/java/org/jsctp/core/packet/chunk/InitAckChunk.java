@@ -34,12 +34,30 @@ import org.jsctp.core.seq.Tsn;
 public record InitAckChunk(int initiateTag, int advertisedReceiverWindowCredit, int outboundStreams,
                            int inboundStreams, Tsn initialTsn, List<Parameter> parameters) implements Chunk {
 
+    /**
+     * Rejects null, checks the ranges, copies what is mutable.
+     *
+     * @param initiateTag the Verification Tag the sender expects in every packet it receives
+     * @param advertisedReceiverWindowCredit a_rwnd, the sender's receive buffer in bytes (32-bit unsigned)
+     * @param outboundStreams OS, the number of streams the sender wants to open (16-bit)
+     * @param inboundStreams MIS, the most inbound streams the sender accepts (16-bit)
+     * @param initialTsn the TSN of the sender's first DATA chunk
+     * @param parameters the parameters, in wire order
+     */
     public InitAckChunk {
         InitFields.checkStreams(outboundStreams, inboundStreams);
         Objects.requireNonNull(initialTsn, "initialTsn");
         parameters = InitFields.copyParameters(parameters);
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static InitAckChunk decode(int flags, WireReader value) throws DecodeException {
         InitFields fixed = InitFields.read(value);
         // RFC 9260 section 3.2.1: the parameters fill the rest of the chunk.

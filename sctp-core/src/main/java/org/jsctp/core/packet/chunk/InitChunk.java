@@ -29,6 +29,17 @@ import org.jsctp.core.seq.Tsn;
 public record InitChunk(int initiateTag, int advertisedReceiverWindowCredit, int outboundStreams, int inboundStreams,
                         Tsn initialTsn, List<Parameter> parameters) implements Chunk {
 
+    /**
+     * Rejects null, checks the ranges, copies what is mutable.
+     *
+     * @param initiateTag the Verification Tag the sender expects in every packet it receives; never 0
+     * @param advertisedReceiverWindowCredit a_rwnd, the sender's receive buffer in bytes (32-bit unsigned)
+     * @param outboundStreams OS, the number of streams the sender wants to open (16-bit)
+     * @param inboundStreams MIS, the most inbound streams the sender accepts (16-bit)
+     * @param initialTsn the TSN of the sender's first DATA chunk
+     * @param parameters the optional and variable-length parameters, in wire order
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public InitChunk {
         if (initiateTag == 0) {
             throw new IllegalArgumentException("the Initiate Tag of an INIT must not be 0");
@@ -38,6 +49,14 @@ public record InitChunk(int initiateTag, int advertisedReceiverWindowCredit, int
         parameters = InitFields.copyParameters(parameters);
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static InitChunk decode(int flags, WireReader value) throws DecodeException {
         int tagOffset = value.position();
         InitFields fixed = InitFields.read(value);

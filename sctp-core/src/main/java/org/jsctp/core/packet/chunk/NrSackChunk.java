@@ -39,10 +39,24 @@ public record NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int adv
                           List<GapAckBlock> gapAckBlocks, List<GapAckBlock> nrGapAckBlocks,
                           List<Tsn> duplicateTsns, int dacFlags) implements Chunk {
 
+    /** The A bit: every out-of-order TSN reported is non-renegable. */
     public static final int FLAG_ALL_NON_RENEGABLE = 0x01;
     /** Fixed fields after the chunk header. */
     public static final int FIXED_VALUE_LENGTH = 16;
 
+    /**
+     * Rejects null, checks the ranges, copies what is mutable.
+     *
+     * @param allNonRenegable the A bit: every out-of-order TSN reported is non-renegable
+     * @param cumulativeTsnAck the last TSN received in sequence
+     * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
+     * @param gapAckBlocks runs of TSNs received after gaps that the receiver may still discard
+     * @param nrGapAckBlocks runs of TSNs received after gaps that the receiver will not discard
+     * @param duplicateTsns TSNs received more than once since the last acknowledgement
+     * @param dacFlags the Delayed Ack for CMT bits of the chunk flags (0xC0, draft-tuexen-tsvwg-sctp-
+     *     multipath section 3.3, as for {@link SackChunk#dacFlags()}), 0 when none given
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public NrSackChunk {
         Objects.requireNonNull(cumulativeTsnAck, "cumulativeTsnAck");
         gapAckBlocks = AckLists.copyCounted(gapAckBlocks, "gap ack blocks");
@@ -55,13 +69,30 @@ public record NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int adv
         }
     }
 
-    /** An NR-SACK without DAC flags. */
+    /**
+     * An NR-SACK without DAC flags.
+     *
+     * @param allNonRenegable the A bit: every out-of-order TSN reported is non-renegable
+     * @param cumulativeTsnAck the last TSN received in sequence
+     * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
+     * @param gapAckBlocks runs of TSNs received after gaps that the receiver may still discard
+     * @param nrGapAckBlocks runs of TSNs received after gaps that the receiver will not discard
+     * @param duplicateTsns TSNs received more than once since the last acknowledgement
+     */
     public NrSackChunk(boolean allNonRenegable, Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit,
                        List<GapAckBlock> gapAckBlocks, List<GapAckBlock> nrGapAckBlocks, List<Tsn> duplicateTsns) {
         this(allNonRenegable, cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, nrGapAckBlocks,
                 duplicateTsns, 0);
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static NrSackChunk decode(int flags, WireReader value) throws DecodeException {
         Tsn cumulativeTsnAck = new Tsn(value.readU32());
         int advertisedReceiverWindowCredit = value.readU32();

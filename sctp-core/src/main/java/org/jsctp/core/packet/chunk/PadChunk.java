@@ -20,13 +20,23 @@ import org.jsctp.core.packet.WireReader;
  */
 public record PadChunk(Bytes padding) implements Chunk {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param padding the padding data, of any length and content
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public PadChunk {
         if (padding.length() > 0xFFFF - 4) {
             throw new IllegalArgumentException("padding too long for one chunk: " + padding.length());
         }
     }
 
-    /** A PAD chunk of {@code length} zero bytes of padding data (0 to 65531). */
+    /**
+     * {@return a PAD chunk of {@code length} zero bytes of padding data (0 to 65531)}
+     *
+     * @param length the padding bytes, 0..65531
+     */
     public static PadChunk ofLength(int length) {
         if (length < 0 || length > 0xFFFF - 4) {
             throw new IllegalArgumentException("padding length out of range: " + length);
@@ -34,6 +44,14 @@ public record PadChunk(Bytes padding) implements Chunk {
         return new PadChunk(Bytes.wrap(new byte[length]));
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static PadChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 4820 section 3: the flags are set to zero and ignored on receipt, the padding data
         // is ignored by the receiver whatever it holds, so any value (even none) decodes.

@@ -32,6 +32,12 @@ public record ReconfigChunk(List<Parameter> parameters) implements Chunk {
     /** Most parameters one chunk may hold (RFC 6525 section 3.1). */
     public static final int MAX_PARAMETERS = 2;
 
+    /**
+     * Checks the ranges, copies what is mutable.
+     *
+     * @param parameters the one or two re-configuration parameters, in the order sent
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public ReconfigChunk {
         parameters = List.copyOf(parameters);
         if (parameters.isEmpty() || parameters.size() > MAX_PARAMETERS) {
@@ -42,16 +48,33 @@ public record ReconfigChunk(List<Parameter> parameters) implements Chunk {
         }
     }
 
-    /** A chunk holding one parameter. */
+    /**
+     * {@return a chunk holding one parameter}
+     *
+     * @param parameter a RE-CONFIG request or response parameter
+     */
     public static ReconfigChunk of(Parameter parameter) {
         return new ReconfigChunk(List.of(parameter));
     }
 
-    /** A chunk holding two parameters, in this order. */
+    /**
+     * {@return a chunk holding two parameters, in this order}
+     *
+     * @param first the first RE-CONFIG parameter
+     * @param second the second
+     */
     public static ReconfigChunk of(Parameter first, Parameter second) {
         return new ReconfigChunk(List.of(first, second));
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ReconfigChunk decode(int flags, WireReader value) throws DecodeException {
         // RFC 6525 section 3.1: the flags are reserved, set to zero and ignored on receipt.
         if (!value.hasRemaining()) {

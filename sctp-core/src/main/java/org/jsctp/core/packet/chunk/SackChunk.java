@@ -37,6 +37,19 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
     /** Fixed fields after the chunk header. */
     public static final int FIXED_VALUE_LENGTH = 12;
 
+    /**
+     * Rejects null, checks the ranges, copies what is mutable.
+     *
+     * @param cumulativeTsnAck the last TSN received in sequence
+     * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
+     * @param gapAckBlocks runs of TSNs received after gaps, as offsets from {@code cumulativeTsnAck}
+     * @param duplicateTsns TSNs received more than once since the last SACK, once per duplicate
+     * @param dacFlags the chunk flags bits of Delayed Ack for CMT (draft-tuexen-tsvwg-sctp-multipath
+     *     section 3.3: bits 0xC0 carry how many DATA packets the SACK acknowledges), 0
+     *     when the sender gives none; the other flag bits are reserved, sent as zero and
+     *     dropped on receipt
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public SackChunk {
         Objects.requireNonNull(cumulativeTsnAck, "cumulativeTsnAck");
         gapAckBlocks = AckLists.copyCounted(gapAckBlocks, "gap ack blocks");
@@ -47,22 +60,46 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
         }
     }
 
-    /** A SACK without DAC flags. */
+    /**
+     * A SACK without DAC flags.
+     *
+     * @param cumulativeTsnAck the last TSN received in sequence
+     * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
+     * @param gapAckBlocks runs of TSNs received after gaps, as offsets from {@code cumulativeTsnAck}
+     * @param duplicateTsns TSNs received more than once since the last SACK, once per duplicate
+     */
     public SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit, List<GapAckBlock> gapAckBlocks,
                      List<Tsn> duplicateTsns) {
         this(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns, 0);
     }
 
-    /** This SACK with the DAC flag bits {@code flags} (only 0xC0 may be set). */
+    /**
+     * {@return this SACK with the DAC flag bits {@code flags} (only 0xC0 may be set)}
+     *
+     * @param flags 0, or bits of 0xC0 (the DAC count, draft-tuexen-tsvwg-sctp-multipath)
+     */
     public SackChunk withDacFlags(int flags) {
         return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns, flags);
     }
 
-    /** A SACK without gaps or duplicates. */
+    /**
+     * {@return a SACK without gaps or duplicates}
+     *
+     * @param cumulativeTsnAck the cumulative TSN ack
+     * @param advertisedReceiverWindowCredit the a_rwnd in bytes, 32-bit unsigned
+     */
     public static SackChunk of(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit) {
         return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, List.of(), List.of());
     }
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static SackChunk decode(int flags, WireReader value) throws DecodeException {
         Tsn cumulativeTsnAck = new Tsn(value.readU32());
         int advertisedReceiverWindowCredit = value.readU32();

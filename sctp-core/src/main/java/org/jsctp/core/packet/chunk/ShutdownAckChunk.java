@@ -13,8 +13,17 @@ import org.jsctp.core.packet.WireReader;
  */
 public record ShutdownAckChunk() implements Chunk {
 
+    /** The only instance: the chunk has no fields. */
     public static final ShutdownAckChunk INSTANCE = new ShutdownAckChunk();
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ShutdownAckChunk decode(int flags, WireReader value) throws DecodeException {
         value.expectEnd(); // RFC 9260 section 3.3.9: no value
         return INSTANCE;

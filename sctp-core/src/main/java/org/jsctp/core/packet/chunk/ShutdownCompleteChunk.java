@@ -18,8 +18,17 @@ import org.jsctp.core.packet.WireReader;
  */
 public record ShutdownCompleteChunk(boolean reflectedTag) implements Chunk {
 
+    /** The T bit: the sender reflected the Verification Tag it received (RFC 9260 section 8.5.1). */
     public static final int FLAG_T = 0x01;
 
+    /**
+     * Decodes the chunk from its flags and its value (the bytes after the 4-byte chunk header).
+     *
+     * @param flags the chunk flags byte
+     * @param value the chunk value, without padding
+     * @return the chunk
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ShutdownCompleteChunk decode(int flags, WireReader value) throws DecodeException {
         value.expectEnd(); // RFC 9260 section 3.3.13: no value
         return new ShutdownCompleteChunk((flags & FLAG_T) != 0);

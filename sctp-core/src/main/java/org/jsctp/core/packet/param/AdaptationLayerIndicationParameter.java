@@ -18,8 +18,16 @@ import org.jsctp.core.packet.WireWriter;
  */
 public record AdaptationLayerIndicationParameter(int adaptationCodePoint) implements Parameter {
 
+    /** Length in bytes of the parameter's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 4;
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static AdaptationLayerIndicationParameter decode(WireReader value) throws DecodeException {
         int codePoint = value.readU32();
         // RFC 5061 section 4.2.6: the length is exactly 8.

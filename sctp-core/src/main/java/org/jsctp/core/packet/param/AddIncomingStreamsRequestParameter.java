@@ -23,18 +23,39 @@ import org.jsctp.core.packet.WireWriter;
 public record AddIncomingStreamsRequestParameter(int requestSequenceNumber, int newStreams, int reserved)
         implements ReconfigRequestParameter {
 
+    /** Length in bytes of the parameter's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 8;
 
+    /**
+     * Checks the 16-bit fields.
+     *
+     * @param requestSequenceNumber this request's number (32-bit unsigned)
+     * @param newStreams how many incoming streams to add (16-bit)
+     * @param reserved the reserved field: sent as zero, ignored on receipt, kept so a received
+     *     parameter re-encodes exactly (16-bit)
+     */
     public AddIncomingStreamsRequestParameter {
         ValueLimits.u16(newStreams, "number of new streams");
         ValueLimits.u16(reserved, "reserved field");
     }
 
-    /** A request for {@code newStreams} streams, with the reserved field zero. */
+    /**
+     * A request for {@code newStreams} streams, with the reserved field zero.
+     *
+     * @param requestSequenceNumber this request's number (32-bit unsigned)
+     * @param newStreams how many incoming streams to add (16-bit)
+     */
     public AddIncomingStreamsRequestParameter(int requestSequenceNumber, int newStreams) {
         this(requestSequenceNumber, newStreams, 0);
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static AddIncomingStreamsRequestParameter decode(WireReader value) throws DecodeException {
         int request = value.readU32();
         int newStreams = value.readU16();

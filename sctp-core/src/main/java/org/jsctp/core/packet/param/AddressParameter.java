@@ -16,10 +16,14 @@ import org.jsctp.core.packet.WireReader;
  */
 public sealed interface AddressParameter extends Parameter permits Ipv4AddressParameter, Ipv6AddressParameter {
 
-    /** The address carried. */
+    /** {@return the address carried} */
     InetAddress address();
 
-    /** The parameter that carries {@code address}: IPv4 for an {@link Inet4Address}, IPv6 otherwise. */
+    /**
+     * {@return the parameter that carries {@code address}: IPv4 for an {@link Inet4Address}, IPv6 otherwise}
+     *
+     * @param address an IPv4 or IPv6 address
+     */
     static AddressParameter of(InetAddress address) {
         Objects.requireNonNull(address, "address");
         if (address instanceof Inet4Address v4) {
@@ -34,12 +38,20 @@ public sealed interface AddressParameter extends Parameter permits Ipv4AddressPa
     /**
      * Reads a whole IPv4 or IPv6 Address parameter nested in another element (header, value and
      * padding) at the reader's position; any other parameter type is an error.
+     *
+     * @param in the reader, at the nested parameter's header
+     * @return the address parameter
+     * @throws DecodeException if it is not a well-formed IPv4 or IPv6 Address parameter
      */
     static AddressParameter readNested(WireReader in) throws DecodeException {
         return NestedAddress.read(in);
     }
 
-    /** Whether {@code type} is the type of an address parameter (IPv4 or IPv6). */
+    /**
+     * {@return whether {@code type} is the type of an address parameter (IPv4 or IPv6)}
+     *
+     * @param type a parameter type
+     */
     static boolean isAddressType(int type) {
         return type == ParameterType.IPV4_ADDRESS || type == ParameterType.IPV6_ADDRESS;
     }

@@ -21,17 +21,33 @@ import org.jsctp.core.packet.WireReader;
  */
 public record ChunkListParameter(List<Integer> chunkTypes) implements Parameter {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param chunkTypes the listed chunk types, each an 8-bit value; may be empty
+     */
     public ChunkListParameter {
         chunkTypes = FieldLists.checkedU8List(chunkTypes, "chunk type");
         ValueLimits.valueLength(chunkTypes.size(), "Chunk List");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ChunkListParameter decode(WireReader value) throws DecodeException {
         // RFC 4895 section 3.2: one chunk type per byte of value.
         return new ChunkListParameter(FieldLists.readU8List(value));
     }
 
-    /** Whether chunks of {@code chunkType} must be authenticated. */
+    /**
+     * {@return whether chunks of {@code chunkType} must be authenticated}
+     *
+     * @param chunkType a chunk type, 0..255
+     */
     public boolean lists(int chunkType) {
         return chunkTypes.contains(chunkType);
     }

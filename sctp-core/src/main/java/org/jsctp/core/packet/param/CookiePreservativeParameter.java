@@ -21,8 +21,15 @@ import org.jsctp.core.packet.WireWriter;
  */
 public record CookiePreservativeParameter(long lifeSpanIncrementMillis) implements Parameter {
 
+    /** Length in bytes of the parameter's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 4;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param lifeSpanIncrementMillis the suggested increment, 0 to 2^32-1 milliseconds
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public CookiePreservativeParameter {
         if (lifeSpanIncrementMillis < 0 || lifeSpanIncrementMillis > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("life-span increment is a 32-bit unsigned value: "
@@ -30,6 +37,13 @@ public record CookiePreservativeParameter(long lifeSpanIncrementMillis) implemen
         }
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static CookiePreservativeParameter decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.2.1: a single 32-bit field, so the length is exactly 8.
         long increment = Integer.toUnsignedLong(value.readU32());

@@ -8,6 +8,6 @@ public sealed interface CorrelatedParameter extends Parameter
         permits AddIpAddressParameter, DeleteIpAddressParameter, SetPrimaryAddressParameter,
         ErrorCauseIndicationParameter, SuccessIndicationParameter, VtagsParameter {
 
-    /** The ASCONF-Request Correlation ID, an opaque 32-bit value chosen by the request's sender. */
+    /** {@return the ASCONF-Request Correlation ID, an opaque 32-bit value chosen by the request's sender} */
     int correlationId();
 }

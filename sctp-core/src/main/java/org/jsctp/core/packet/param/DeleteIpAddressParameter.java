@@ -21,10 +21,23 @@ import org.jsctp.core.packet.WireWriter;
  */
 public record DeleteIpAddressParameter(int correlationId, AddressParameter address) implements CorrelatedParameter {
 
+    /**
+     * Rejects null.
+     *
+     * @param correlationId the ID the ASCONF-ACK's answer to this request will carry
+     * @param address the address concerned
+     */
     public DeleteIpAddressParameter {
         Objects.requireNonNull(address, "address");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static DeleteIpAddressParameter decode(WireReader value) throws DecodeException {
         int correlationId = value.readU32();
         AddressParameter address = NestedAddress.read(value);

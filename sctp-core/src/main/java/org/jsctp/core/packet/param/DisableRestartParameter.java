@@ -17,8 +17,16 @@ import org.jsctp.core.packet.WireReader;
  */
 public record DisableRestartParameter() implements Parameter {
 
+    /** The only instance: the parameter has no fields. */
     public static final DisableRestartParameter INSTANCE = new DisableRestartParameter();
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static DisableRestartParameter decode(WireReader value) throws DecodeException {
         // draft-ietf-tsvwg-natsupp section 5.3.1: the length is 4, the header alone; value bytes
         // make the parameter malformed.

@@ -14,8 +14,16 @@ import org.jsctp.core.packet.WireReader;
  */
 public record EcnCapableParameter() implements Parameter {
 
+    /** The only instance: the parameter has no fields. */
     public static final EcnCapableParameter INSTANCE = new EcnCapableParameter();
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static EcnCapableParameter decode(WireReader value) throws DecodeException {
         // RFC 9260 appendix A: the parameter is its header alone; value bytes make it malformed.
         value.expectEnd();

@@ -25,11 +25,24 @@ import org.jsctp.core.packet.cause.ErrorCauses;
  */
 public record ErrorCauseIndicationParameter(int correlationId, List<ErrorCause> causes) implements CorrelatedParameter {
 
+    /**
+     * Copies what is mutable.
+     *
+     * @param correlationId the correlation ID of the request that failed
+     * @param causes the reasons it failed; may be empty
+     */
     public ErrorCauseIndicationParameter {
         causes = List.copyOf(causes);
         ValueLimits.valueLength(4 + ErrorCauses.listLength(causes), "Error Cause Indication");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ErrorCauseIndicationParameter decode(WireReader value) throws DecodeException {
         int correlationId = value.readU32();
         // RFC 5061 section 4.2.3: error causes fill the rest of the parameter.

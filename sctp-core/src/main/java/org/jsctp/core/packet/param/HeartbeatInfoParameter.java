@@ -18,10 +18,22 @@ import org.jsctp.core.packet.WireReader;
  */
 public record HeartbeatInfoParameter(Bytes info) implements Parameter {
 
+    /**
+     * Checks that the value fits the 16-bit length field.
+     *
+     * @param info the sender-specific bytes, returned unchanged in the HEARTBEAT ACK
+     */
     public HeartbeatInfoParameter {
         ValueLimits.valueLength(info.length(), "Heartbeat Info");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static HeartbeatInfoParameter decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.5: the content is defined by the sender only, so any length,
         // including none, is kept as it came.

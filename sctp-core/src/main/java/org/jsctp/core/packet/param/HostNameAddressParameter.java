@@ -23,11 +23,20 @@ import org.jsctp.core.packet.WireReader;
  */
 public record HostNameAddressParameter(Bytes encodedName) implements Parameter {
 
+    /**
+     * Checks that the value fits the 16-bit length field.
+     *
+     * @param encodedName the host name bytes as on the wire, terminator(s) included
+     */
     public HostNameAddressParameter {
         ValueLimits.valueLength(encodedName.length(), "Host Name Address");
     }
 
-    /** The parameter for {@code hostName}: its US-ASCII bytes followed by one NUL terminator. */
+    /**
+     * {@return the parameter for {@code hostName}: its US-ASCII bytes followed by one NUL terminator}
+     *
+     * @param hostName the host name, US-ASCII
+     */
     public static HostNameAddressParameter of(String hostName) {
         byte[] ascii = hostName.getBytes(StandardCharsets.US_ASCII);
         byte[] terminated = new byte[ascii.length + 1];
@@ -35,13 +44,20 @@ public record HostNameAddressParameter(Bytes encodedName) implements Parameter {
         return new HostNameAddressParameter(Bytes.wrap(terminated));
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static HostNameAddressParameter decode(WireReader value) throws DecodeException {
         // RFC 9260 sections 3.3.2.1 and 5.1.2: the name is never looked up, only reported back,
         // so its bytes are kept whatever they hold.
         return new HostNameAddressParameter(value.readRemaining());
     }
 
-    /** The host name: the bytes before the first NUL (all of them if none), read as US-ASCII. */
+    /** {@return the host name: the bytes before the first NUL (all of them if none), read as US-ASCII} */
     public String hostName() {
         int end = 0;
         while (end < encodedName.length() && encodedName.getUnsigned(end) != 0) {

@@ -25,11 +25,24 @@ public record IncomingSsnResetRequestParameter(int requestSequenceNumber, List<I
     /** The request sequence number before the stream list. */
     public static final int FIXED_VALUE_LENGTH = 4;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param requestSequenceNumber this request's number (32-bit unsigned)
+     * @param streams the streams to reset, each a 16-bit number; empty means every stream
+     */
     public IncomingSsnResetRequestParameter {
         streams = FieldLists.checkedU16List(streams, "stream number");
         ValueLimits.valueLength(FIXED_VALUE_LENGTH + 2 * streams.size(), "Incoming SSN Reset Request");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static IncomingSsnResetRequestParameter decode(WireReader value) throws DecodeException {
         int request = value.readU32();
         // RFC 6525 section 4.2: 16-bit stream numbers fill the rest; none means all streams.

@@ -17,16 +17,30 @@ import org.jsctp.core.packet.WireReader;
  *
  * <p>An IPv4-mapped IPv6 address stays an {@link Inet6Address} here, so it re-encodes as the
  * IPv6 parameter it came in.
+ *
+ * @param address the IPv6 address
  */
 public record Ipv6AddressParameter(Inet6Address address) implements AddressParameter {
 
     /** Size of the value: one IPv6 address. */
     public static final int VALUE_LENGTH = 16;
 
+    /**
+     * Rejects null.
+     *
+     * @param address the IPv6 address
+     */
     public Ipv6AddressParameter {
         Objects.requireNonNull(address, "address");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static Ipv6AddressParameter decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.2.1: the value is exactly one 128-bit address.
         byte[] raw = value.readArray(VALUE_LENGTH);

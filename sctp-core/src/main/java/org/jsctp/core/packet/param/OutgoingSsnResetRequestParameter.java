@@ -33,12 +33,28 @@ public record OutgoingSsnResetRequestParameter(int requestSequenceNumber, int re
     /** The three 32-bit fields before the stream list. */
     public static final int FIXED_VALUE_LENGTH = 12;
 
+    /**
+     * Rejects null, checks the ranges.
+     *
+     * @param requestSequenceNumber this request's number (32-bit unsigned)
+     * @param responseSequenceNumber the number of the peer's Incoming SSN Reset Request this answers,
+     *     if any (32-bit unsigned)
+     * @param senderLastAssignedTsn the last TSN the sender assigned before the reset
+     * @param streams the streams to reset, each a 16-bit number; empty means every stream
+     */
     public OutgoingSsnResetRequestParameter {
         Objects.requireNonNull(senderLastAssignedTsn, "senderLastAssignedTsn");
         streams = FieldLists.checkedU16List(streams, "stream number");
         ValueLimits.valueLength(FIXED_VALUE_LENGTH + 2 * streams.size(), "Outgoing SSN Reset Request");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static OutgoingSsnResetRequestParameter decode(WireReader value) throws DecodeException {
         int request = value.readU32();
         int response = value.readU32();

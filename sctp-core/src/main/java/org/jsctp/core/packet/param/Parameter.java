@@ -10,7 +10,7 @@ import org.jsctp.core.packet.WireWriter;
  */
 public interface Parameter extends WireElement {
 
-    /** The 16-bit parameter type, one of {@link ParameterType}'s constants or an unknown type. */
+    /** {@return the 16-bit parameter type, one of {@link ParameterType}'s constants or an unknown type} */
     int type();
 
     @Override

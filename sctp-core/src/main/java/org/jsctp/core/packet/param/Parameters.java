@@ -15,12 +15,25 @@ public final class Parameters {
     private Parameters() {
     }
 
-    /** Decodes parameters filling the rest of {@code in}; the last may lack its padding. */
+    /**
+     * Decodes parameters filling the rest of {@code in}; the last may lack its padding.
+     *
+     * @param in the reader, at the first parameter
+     * @return the parameters, in order
+     * @throws DecodeException if a parameter is malformed
+     */
     public static List<Parameter> decodeList(WireReader in) throws DecodeException {
         return Tlv.readList(in, ParameterType::elementName, Parameters::decodeValue);
     }
 
-    /** Decodes one parameter's value, bounded by {@code value}, as its type says. */
+    /**
+     * Decodes one parameter's value, bounded by {@code value}, as its type says.
+     *
+     * @param type the parameter type, 0..65535
+     * @param value the parameter value, without padding
+     * @return the parameter; an {@link UnknownParameter} for a type not decoded here
+     * @throws DecodeException if the value is malformed
+     */
     public static Parameter decodeValue(int type, WireReader value) throws DecodeException {
         return switch (type) {
             case ParameterType.HEARTBEAT_INFO -> HeartbeatInfoParameter.decode(value);
@@ -57,12 +70,21 @@ public final class Parameters {
         };
     }
 
-    /** Encoded size of {@code parameters} inside a chunk or parameter (last one unpadded). */
+    /**
+     * {@return encoded size of {@code parameters} inside a chunk or parameter (last one unpadded)}
+     *
+     * @param parameters the parameters
+     */
     public static int listLength(List<? extends Parameter> parameters) {
         return Tlv.listLength(parameters);
     }
 
-    /** Writes {@code parameters}, padding all but the last. */
+    /**
+     * Writes {@code parameters}, padding all but the last.
+     *
+     * @param out the buffer, with room for {@link #listLength} bytes
+     * @param parameters the parameters
+     */
     public static void encodeList(ByteBuffer out, List<? extends Parameter> parameters) {
         Tlv.writeList(out, parameters);
     }

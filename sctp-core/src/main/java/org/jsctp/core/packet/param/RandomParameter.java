@@ -25,6 +25,12 @@ public record RandomParameter(Bytes random) implements Parameter {
     /** Length of the random number RFC 4895 section 3.1 asks for. */
     public static final int RECOMMENDED_LENGTH = 32;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param random the random number bytes, at least one
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public RandomParameter {
         if (random.isEmpty()) {
             throw new IllegalArgumentException("the Random parameter needs at least one byte");
@@ -32,6 +38,13 @@ public record RandomParameter(Bytes random) implements Parameter {
         ValueLimits.valueLength(random.length(), "Random");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static RandomParameter decode(WireReader value) throws DecodeException {
         // RFC 4895 section 3.1: the parameter exists to carry a random number; an empty one
         // contributes nothing to the key and is malformed.

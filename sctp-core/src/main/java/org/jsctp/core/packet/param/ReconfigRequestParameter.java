@@ -8,6 +8,6 @@ public sealed interface ReconfigRequestParameter extends Parameter
         permits OutgoingSsnResetRequestParameter, IncomingSsnResetRequestParameter, SsnTsnResetRequestParameter,
         AddOutgoingStreamsRequestParameter, AddIncomingStreamsRequestParameter {
 
-    /** The request's sequence number: a 32-bit unsigned serial number held in an {@code int}. */
+    /** {@return the request's sequence number: a 32-bit unsigned serial number held in an {@code int}} */
     int requestSequenceNumber();
 }

@@ -50,17 +50,42 @@ public record ReconfigurationResponseParameter(int responseSequenceNumber, int r
     /** Value length with both optional TSNs. */
     public static final int LONG_VALUE_LENGTH = 16;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param responseSequenceNumber the request sequence number of the request answered (32-bit
+     *     unsigned)
+     * @param result one of the {@code RESULT_} codes; other values are kept as received (32-bit
+     *     unsigned)
+     * @param senderNextTsn the next TSN the responder will send, or {@code null}
+     * @param receiverNextTsn the next TSN the responder expects to receive, or {@code null}
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public ReconfigurationResponseParameter {
         if ((senderNextTsn == null) != (receiverNextTsn == null)) {
             throw new IllegalArgumentException("the sender's and receiver's next TSN come together or not at all");
         }
     }
 
-    /** A response without the optional TSNs. */
+    /**
+     * A response without the optional TSNs.
+     *
+     * @param responseSequenceNumber the request sequence number of the request answered (32-bit
+     *     unsigned)
+     * @param result one of the {@code RESULT_} codes; other values are kept as received (32-bit
+     *     unsigned)
+     */
     public ReconfigurationResponseParameter(int responseSequenceNumber, int result) {
         this(responseSequenceNumber, result, null, null);
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ReconfigurationResponseParameter decode(WireReader value) throws DecodeException {
         int response = value.readU32();
         int result = value.readU32();
@@ -79,12 +104,16 @@ public record ReconfigurationResponseParameter(int responseSequenceNumber, int r
         return new ReconfigurationResponseParameter(response, result, senderNext, receiverNext);
     }
 
-    /** Whether the optional sender's and receiver's next TSNs are present. */
+    /** {@return whether the optional sender's and receiver's next TSNs are present} */
     public boolean hasNextTsns() {
         return senderNextTsn != null;
     }
 
-    /** The RFC 6525 section 4.4 name of {@code result}, or "result N" for codes it does not define. */
+    /**
+     * {@return the RFC 6525 section 4.4 name of {@code result}, or "result N" for codes it does not define}
+     *
+     * @param result a result code
+     */
     public static String resultName(int result) {
         return switch (result) {
             case RESULT_SUCCESS_NOTHING_TO_DO -> "Success - Nothing to do";
@@ -98,7 +127,7 @@ public record ReconfigurationResponseParameter(int responseSequenceNumber, int r
         };
     }
 
-    /** Whether the result is one of the two success codes. */
+    /** {@return whether the result is one of the two success codes} */
     public boolean isSuccess() {
         return result == RESULT_SUCCESS_NOTHING_TO_DO || result == RESULT_SUCCESS_PERFORMED;
     }

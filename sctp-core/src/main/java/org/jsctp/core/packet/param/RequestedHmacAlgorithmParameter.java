@@ -26,11 +26,23 @@ public record RequestedHmacAlgorithmParameter(List<Integer> hmacIds) implements 
     /** HMAC identifier of SHA-256 (RFC 4895 section 3.3). */
     public static final int HMAC_SHA_256 = 3;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param hmacIds the HMAC identifiers, each a 16-bit value, e.g. {@link #HMAC_SHA_1}
+     */
     public RequestedHmacAlgorithmParameter {
         hmacIds = FieldLists.checkedU16List(hmacIds, "HMAC identifier");
         ValueLimits.valueLength(2 * hmacIds.size(), "Requested HMAC Algorithm");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static RequestedHmacAlgorithmParameter decode(WireReader value) throws DecodeException {
         // RFC 4895 section 3.3: a list of 16-bit identifiers; an odd length cannot be one.
         return new RequestedHmacAlgorithmParameter(FieldLists.readU16List(value, "HMAC identifiers"));

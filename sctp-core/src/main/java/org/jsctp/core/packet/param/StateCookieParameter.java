@@ -18,10 +18,22 @@ import org.jsctp.core.packet.WireReader;
  */
 public record StateCookieParameter(Bytes cookie) implements Parameter {
 
+    /**
+     * Checks that the value fits the 16-bit length field.
+     *
+     * @param cookie the cookie bytes, kept byte for byte
+     */
     public StateCookieParameter {
         ValueLimits.valueLength(cookie.length(), "State Cookie");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static StateCookieParameter decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.3.1: the cookie's format is private to the endpoint that made it;
         // whether it is acceptable (even when empty) is decided when it comes back.

@@ -18,17 +18,33 @@ import org.jsctp.core.packet.WireReader;
  */
 public record SupportedExtensionsParameter(List<Integer> chunkTypes) implements Parameter {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param chunkTypes the supported chunk types, each an 8-bit value; may be empty
+     */
     public SupportedExtensionsParameter {
         chunkTypes = FieldLists.checkedU8List(chunkTypes, "chunk type");
         ValueLimits.valueLength(chunkTypes.size(), "Supported Extensions");
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static SupportedExtensionsParameter decode(WireReader value) throws DecodeException {
         // RFC 5061 section 4.2.7: one chunk type per byte of value.
         return new SupportedExtensionsParameter(FieldLists.readU8List(value));
     }
 
-    /** Whether {@code chunkType} is listed as supported. */
+    /**
+     * {@return whether {@code chunkType} is listed as supported}
+     *
+     * @param chunkType a chunk type, 0..255
+     */
     public boolean supports(int chunkType) {
         return chunkTypes.contains(chunkType);
     }

@@ -23,6 +23,12 @@ import org.jsctp.core.packet.WireReader;
  */
 public record UnrecognizedParameter(Bytes reported) implements Parameter {
 
+    /**
+     * Checks the ranges.
+     *
+     * @param reported the unrecognized parameter's bytes, starting with its 4-byte header
+     * @throws IllegalArgumentException if a component is out of range
+     */
     public UnrecognizedParameter {
         if (reported.length() < Tlv.HEADER_LENGTH) {
             throw new IllegalArgumentException("a reported parameter has at least a 4-byte header: "
@@ -31,11 +37,22 @@ public record UnrecognizedParameter(Bytes reported) implements Parameter {
         ValueLimits.valueLength(reported.length(), "Unrecognized Parameter");
     }
 
-    /** The report of {@code unknown}, as an INIT ACK sends it back. */
+    /**
+     * {@return the report of {@code unknown}, as an INIT ACK sends it back}
+     *
+     * @param unknown the parameter not understood
+     */
     public static UnrecognizedParameter of(UnknownParameter unknown) {
         return new UnrecognizedParameter(unknown.toReportBytes());
     }
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static UnrecognizedParameter decode(WireReader value) throws DecodeException {
         // RFC 9260 section 3.3.3.1: the value is a copy of a whole parameter, so it holds at least
         // that parameter's type and length fields.
@@ -46,7 +63,7 @@ public record UnrecognizedParameter(Bytes reported) implements Parameter {
         return new UnrecognizedParameter(value.readRemaining());
     }
 
-    /** The type of the parameter reported as unrecognized. */
+    /** {@return the type of the parameter reported as unrecognized} */
     public int reportedType() {
         return (reported.getUnsigned(0) << 8) | reported.getUnsigned(1);
     }

@@ -26,8 +26,16 @@ import org.jsctp.core.packet.WireWriter;
 public record VtagsParameter(int correlationId, int internalVerificationTag, int remoteVerificationTag)
         implements CorrelatedParameter {
 
+    /** Length in bytes of the parameter's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 12;
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static VtagsParameter decode(WireReader value) throws DecodeException {
         int correlationId = value.readU32();
         int internal = value.readU32();

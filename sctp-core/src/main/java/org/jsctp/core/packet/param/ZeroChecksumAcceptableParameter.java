@@ -24,8 +24,16 @@ public record ZeroChecksumAcceptableParameter(int errorDetectionMethod) implemen
     /** EDMID 1: SCTP carried over DTLS (RFC 8261), as RFC 9653 defines it. */
     public static final int EDMID_SCTP_OVER_DTLS = 1;
 
+    /** Length in bytes of the parameter's value, after its 4-byte header. */
     public static final int VALUE_LENGTH = 4;
 
+    /**
+     * Decodes the parameter from its value (the bytes after its 4-byte type and length header).
+     *
+     * @param value the parameter value, without padding
+     * @return the parameter
+     * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
+     */
     public static ZeroChecksumAcceptableParameter decode(WireReader value) throws DecodeException {
         // RFC 9653 section 4: the length is exactly 8. Whether the EDMID is one this endpoint
         // supports is the association's decision, so any value decodes.
