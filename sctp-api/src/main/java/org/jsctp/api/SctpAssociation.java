@@ -462,6 +462,8 @@ public final class SctpAssociation {
     /**
      * Resumes delivery to the listener: what was held back goes to it first, in order, until a
      * callback pauses delivery again. The future completes on the event loop once that is done.
+     *
+     * @return completes once what was held back has been handed to the listener (or it paused again)
      */
     public CompletableFuture<Void> resumeDelivery() {
         return onInboxLoop(inbox::resume);

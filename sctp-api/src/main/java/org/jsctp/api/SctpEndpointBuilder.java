@@ -220,6 +220,8 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      * {@code net.core.rmem_max} / {@code wmem_max}). Too small a receive buffer overflows in
      * bursts, which SCTP sees as loss. Default 2 MiB.
      *
+     * @param bytes the buffer size in bytes, positive
+     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public B socketBufferBytes(int bytes) {
@@ -235,6 +237,9 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      * (default on): runs of equal-length packets to one peer leave in one system call, and the
      * kernel may hand several received datagrams over at once. Off, every datagram is a system
      * call of its own, and a capture on the sending host shows each packet as the peer gets it.
+     *
+     * @param on whether to use the offloads
+     * @return this builder
      */
     public B segmentationOffload(boolean on) {
         this.segmentationOffload = on;
