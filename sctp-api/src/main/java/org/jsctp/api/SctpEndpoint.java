@@ -276,14 +276,36 @@ public final class SctpEndpoint implements AutoCloseable {
     /** Settings of a one-to-one endpoint; {@link #build()} binds it. */
     public static final class Builder extends SctpEndpointBuilder<Builder, SctpEndpoint> {
 
+        private int eventLoops = 1;
+
         private Builder() {
+        }
+
+        /**
+         * How many event loops serve the endpoint's UDP port, each with a socket of its own bound
+         * to it with SO_REUSEPORT, so that the kernel spreads the peers over the loops and
+         * associations with different peers run in parallel. Each association stays on one loop,
+         * where its listener is called. Native epoll only (with NIO one loop serves). The
+         * endpoint's own group gets at least this many threads; a group given with
+         * {@link #eventLoopGroup} lends this many of its loops. Default 1.
+         *
+         * @param loops how many loops, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder eventLoops(int loops) {
+            if (loops < 1) {
+                throw new IllegalArgumentException("event loops must be at least 1: " + loops);
+            }
+            this.eventLoops = loops;
+            return this;
         }
 
         @Override
         public CompletableFuture<SctpEndpoint> buildAsync() {
             SctpEndpoint e = new SctpEndpoint(this, new ReceiveQueue<>(a -> {
             }), new Styles());
-            return e.engine.start(transportBuilder()).thenApply(engine -> e);
+            return e.engine.start(transportBuilder().eventLoops(eventLoops)).thenApply(engine -> e);
         }
     }
 }
