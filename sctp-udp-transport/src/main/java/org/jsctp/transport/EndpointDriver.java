@@ -446,6 +446,9 @@ final class EndpointDriver {
             for (int round = 0; !closed && round < MAX_INLINE_ROUNDS && core.hasOutput(); round++) {
                 closed = handOut(a);
             }
+            if (!closed && core.state() == AssociationState.CLOSED) {
+                closed = handOut(a); // closed by a call in the last round: it must leave the table now
+            }
         } finally {
             draining = outer;
         }
