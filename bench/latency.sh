@@ -4,6 +4,9 @@
 # (bench/usrsctp/fair_latency.c: client and echo server, no debug output, AF_CONN over its own UDP
 # socket), each talking to its own kind over loopback. Runs alternate between the pairs; the table
 # gives the medians over the rounds of each run's median (p50) and 99th percentile, and the ratios.
+# Each round also measures two floors with plain UDP datagrams of the same length and the same
+# client (bench/udp/udp_latency.c): a C echo server (the kernel and the wake-ups alone) and a
+# Netty epoll echo server (bench/udp/NettyUdpEcho.java: what the JVM and Netty add on one side).
 #
 #   bench/latency.sh [ROUNDS]     (default 3; LENGTH=100 COUNT=2000 WARMUP=40000 WARMUP_RATE=2000
 #                                RATE=100 REBUILD=1)
@@ -28,6 +31,9 @@ if [ ! -f examples/target/sctp-examples.jar ] || [ "${REBUILD:-1}" = 1 ]; then
     mvn -B -q package -DskipTests >&2
 fi
 gcc -O2 -Wall -o "$OUT/fair_latency" bench/usrsctp/fair_latency.c -lusrsctp -lpthread
+gcc -O2 -Wall -o "$OUT/udp_latency" bench/udp/udp_latency.c
+mvn -B -q dependency:build-classpath -pl sctp-udp-transport -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$(cd "$OUT" && pwd)/netty.classpath" >&2
 JAR=examples/target/sctp-examples.jar
 ARGS=(-l "$LENGTH" -n "$COUNT" -w "$WARMUP" -W "$WARMUP_RATE" -r "$RATE")
 
@@ -55,14 +61,35 @@ run_pair() { # kind port_base
     grep '^latency: ' "$OUT/latency-client.log" || { echo "$kind run failed:" >&2; cat "$OUT/latency-client.log" >&2; }
 }
 
+# One floor run: a plain UDP echo server (c or netty), the C client against it at the same rate.
+run_floor() { # kind port
+    local kind=$1 port=$2 server_log="$OUT/latency-floor-$1.log" pid
+    if [ "$kind" = c ]; then
+        "$OUT/udp_latency" -E "$port" >"$server_log" 2>&1 &
+    else
+        java -cp "$(cat "$OUT/netty.classpath")" bench/udp/NettyUdpEcho.java "$port" >"$server_log" 2>&1 &
+    fi
+    pid=$!
+    for _ in $(seq 100); do
+        grep -q 'ready' "$server_log" && break
+        sleep 0.1
+    done
+    "$OUT/udp_latency" -U "$port" "${ARGS[@]}" 127.0.0.1 >"$OUT/latency-client.log" 2>&1 || true
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    grep '^latency: ' "$OUT/latency-client.log" || { echo "$kind floor run failed:" >&2; cat "$OUT/latency-client.log" >&2; }
+}
+
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-: >"$OUT/latency-ours" ; : >"$OUT/latency-usrsctp"
+: >"$OUT/latency-ours" ; : >"$OUT/latency-usrsctp" ; : >"$OUT/latency-floor-c" ; : >"$OUT/latency-floor-netty"
 port=34000
 for round in $(seq "$ROUNDS"); do
     run_pair ours $port >>"$OUT/latency-ours"; port=$((port + 2))
     run_pair usrsctp $port >>"$OUT/latency-usrsctp"; port=$((port + 2))
+    run_floor c $port >>"$OUT/latency-floor-c"; port=$((port + 1))
+    run_floor netty $port >>"$OUT/latency-floor-netty"; port=$((port + 1))
 done
 row() { # label field
     local o t
@@ -75,7 +102,18 @@ echo "|---|---|---|---|"
 row "round trip, median (p50), $LENGTH B at $RATE/s" p50_us
 row "round trip, p99, $LENGTH B at $RATE/s" p99_us
 echo
+floor() { # label file
+    awk -v l="$1" -v p="$(field p50_us <"$2" | median)" -v q="$(field p99_us <"$2" | median)" \
+        'BEGIN { printf "| %s | %.1f µs | %.1f µs |\n", l, p, q }'
+}
+echo "| floor: plain UDP, $LENGTH B at $RATE/s, C client | p50 | p99 |"
+echo "|---|---|---|"
+floor "C echo server (kernel and wake-ups)" "$OUT/latency-floor-c"
+floor "Netty epoll echo server (plus the JVM and Netty on one side)" "$OUT/latency-floor-netty"
+echo
 echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, $(java -version 2>&1 | head -1), $ROUNDS rounds of $COUNT round trips" \
     "after $WARMUP warm-up round trips at $WARMUP_RATE/s; each run's line:"
 sed 's/^/    ours:    /' "$OUT/latency-ours"
 sed 's/^/    usrsctp: /' "$OUT/latency-usrsctp"
+sed 's/^/    udp, C echo:     /' "$OUT/latency-floor-c"
+sed 's/^/    udp, Netty echo: /' "$OUT/latency-floor-netty"
