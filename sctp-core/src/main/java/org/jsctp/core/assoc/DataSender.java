@@ -28,7 +28,7 @@ import org.jsctp.core.tx.OutstandingData;
 import org.jsctp.core.tx.PathAcks;
 import org.jsctp.core.tx.RetransmitItem;
 import org.jsctp.core.tx.RtoEstimator;
-import org.jsctp.core.tx.SackResult;
+import org.jsctp.core.tx.SackOutcome;
 import org.jsctp.core.tx.SendQueue;
 import org.jsctp.core.tx.StreamScheduler;
 import org.jsctp.core.seq.Tsn;
@@ -59,13 +59,44 @@ import org.jsctp.core.seq.Tsn;
  */
 final class DataSender {
 
-    /** What a SACK did, as far as the association must react. */
-    record SackEffect(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow, PathAcks paths) {
+    /**
+     * What a SACK did, as far as the association must react: one per sender, refilled by every
+     * SACK (issue 6: no garbage per SACK), so it holds until the next SACK only; its {@link
+     * #paths()} is the {@link SackOutcome}'s, refilled likewise.
+     */
+    static final class SackEffect {
+        private boolean protocolViolation;
+        private boolean newDataAcked;
+        private boolean fastRetransmitNow;
+        private PathAcks paths;
 
-        SackEffect(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow) {
-            this(protocolViolation, newDataAcked, fastRetransmitNow, null);
+        SackEffect set(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow, PathAcks paths) {
+            this.protocolViolation = protocolViolation;
+            this.newDataAcked = newDataAcked;
+            this.fastRetransmitNow = fastRetransmitNow;
+            this.paths = paths;
+            return this;
+        }
+
+        boolean protocolViolation() {
+            return protocolViolation;
+        }
+
+        boolean newDataAcked() {
+            return newDataAcked;
+        }
+
+        boolean fastRetransmitNow() {
+            return fastRetransmitNow;
+        }
+
+        /** {@return the bytes acked and chunks reneged per path; null unless the SACK was accepted} */
+        PathAcks paths() {
+            return paths;
         }
     }
+
+    private final SackEffect sackEffect = new SackEffect();
 
     /** Where the sender's packets go, and each path's RTO (the association's paths answer). */
     interface Routing {
@@ -412,12 +443,13 @@ final class DataSender {
             flightBefore[p] = cc[p] == null ? 0 : outstanding.bytesInFlight(p);
         }
         int dataPath = routing.dataPath();
-        SackResult r = outstanding.handleSack(sack, nrGapAckBlocks, nowNanos, cc(dataPath).inFastRecovery());
+        SackOutcome r = outstanding.applySack(sack, nrGapAckBlocks, nowNanos, cc(dataPath).inFastRecovery());
+        r.forgetAckedMessages(); // nothing here needs them: the user's messages go when the SACK is handled
         if (r.isProtocolViolation()) {
-            return new SackEffect(true, false, false);
+            return sackEffect.set(true, false, false, null);
         }
         if (r.isStale()) {
-            return new SackEffect(false, false, false);
+            return sackEffect.set(false, false, false, null);
         }
         if (r.hasRttSample()) {
             // Section 6.3.1 C5: Karn's rule applied by OutstandingData; the RTO of the path measured.
@@ -476,7 +508,7 @@ final class DataSender {
                 prrEnter(dataPath, flightBefore[dataPath]);
             }
         }
-        return new SackEffect(false, r.newlyAckedBytes() > 0, fastNow, r.paths());
+        return sackEffect.set(false, r.newlyAckedBytes() > 0, fastNow, r.paths());
     }
 
     // ------------------------------------------------ Proportional Rate Reduction (RFC 6937), optional

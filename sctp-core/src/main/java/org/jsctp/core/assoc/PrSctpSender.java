@@ -207,6 +207,9 @@ final class PrSctpSender {
 
     /** A SACK was processed: forgets what the peer moved past, and asks for a FORWARD TSN if due (C2). */
     void afterSack() {
+        if (sentOrder.isEmpty() && abandoned.isEmpty()) {
+            return; // nothing to forget: no ack point needed (and no Tsn made per SACK, issue 6)
+        }
         Tsn cum = outstanding.cumulativeTsnAcked();
         // A message is forgotten once the peer acknowledged all of it that was sent: front first,
         // so a later one whose predecessor is still in flight waits for it (harmless: it is only
