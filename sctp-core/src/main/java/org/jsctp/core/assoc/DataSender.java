@@ -22,7 +22,6 @@ import org.jsctp.core.packet.chunk.GapAckBlock;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.path.Path;
 import org.jsctp.core.timer.Timer;
-import org.jsctp.core.tx.OutgoingFragment;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.OutstandingData;
 import org.jsctp.core.tx.PathAcks;
@@ -374,17 +373,22 @@ final class DataSender {
                     break; // it fits a packet of its own: no need to split it across two
                 }
             }
-            OutgoingFragment f = queue.produce(nowNanos, allowed, interleaved);
-            if (f == null) {
+            // The TSN travels as an int and the chunk comes straight from the queue: no Tsn,
+            // Ssn or OutgoingFragment per chunk sent (issue 6); RFC 1982 order stays OutstandingData's.
+            int tsn = outstanding.nextTsnValue();
+            Chunk chunk = queue.produceChunk(nowNanos, allowed, interleaved, tsn);
+            if (chunk == null) {
                 break;
             }
-            Tsn tsn = outstanding.nextTsn();
-            boolean immediate = lastBeforeShutdown && f.ending() && queue.isEmpty();
-            Chunk chunk = interleaved ? f.toIDataChunk(tsn, immediate) : f.toDataChunk(tsn, immediate);
-            outstanding.add(tsn, chunk, f.payload().length(), nowNanos, f.message(), dest);
-            pr.onFragmentSent(f, tsn);
+            OutgoingMessage message = queue.lastProducedMessage();
+            if (lastBeforeShutdown && queue.isEmpty() && UserDataChunks.ending(chunk)) {
+                chunk = UserDataChunks.withImmediate(chunk); // RFC 7053 section 4.1: the last DATA before SHUTDOWN
+            }
+            int payloadBytes = UserDataChunks.payloadLength(chunk);
+            outstanding.add(tsn, chunk, payloadBytes, nowNanos, message, dest);
+            pr.onChunkSent(message, chunk, tsn);
             chunks.add(chunk);
-            bytes += f.payload().length();
+            bytes += payloadBytes;
             space -= chunk.encodedLength();
             if (probe) {
                 break;

@@ -237,11 +237,27 @@ public final class OutstandingData {
      */
     public AddResult add(Tsn tsn, Chunk chunk, int payloadBytes, long sentAtNanos, Object message, int pathId) {
         Objects.requireNonNull(tsn, "tsn");
+        return add(tsn.value(), chunk, payloadBytes, sentAtNanos, message, pathId);
+    }
+
+    /**
+     * {@link #add(Tsn, Chunk, int, long, Object, int)} with the TSN as its 32-bit value, as the
+     * sender's transmit loop carries it ({@link #nextTsnValue()}; no {@link Tsn} per chunk sent).
+     *
+     * @param tsn the chunk's TSN as a 32-bit value: the one {@link #nextTsnValue()} gives
+     * @param chunk the DATA or I-DATA chunk, carrying that TSN
+     * @param payloadBytes the chunk's user data length, for flight size and a_rwnd accounting
+     * @param sentAtNanos when it was sent, for the RTT sample
+     * @param message the message it belongs to
+     * @param pathId the path it was sent on
+     * @return {@link AddResult#ADDED}, or {@link AddResult#FULL} when nothing was recorded
+     */
+    public AddResult add(int tsn, Chunk chunk, int payloadBytes, long sentAtNanos, Object message, int pathId) {
         Objects.requireNonNull(message, "message");
         long expected = cumAck + 1 + count;
-        if (tsn.value() != (int) expected) {
+        if (tsn != (int) expected) {
             throw new IllegalArgumentException("TSNs are added in sequence: expected " + new Tsn((int) expected)
-                    + ", got " + tsn);
+                    + ", got " + new Tsn(tsn));
         }
         boolean ending;
         if (chunk instanceof DataChunk data) {
@@ -1002,7 +1018,12 @@ public final class OutstandingData {
 
     /** {@return the TSN the next {@link #add} must carry} */
     public Tsn nextTsn() {
-        return new Tsn((int) (cumAck + count + 1));
+        return new Tsn(nextTsnValue());
+    }
+
+    /** {@return {@link #nextTsn()} as its 32-bit value, without a {@link Tsn} (issue 6)} */
+    public int nextTsnValue() {
+        return (int) (cumAck + count + 1);
     }
 
     /** {@return the Cumulative TSN Ack Point: the highest TSN acknowledged with all TSNs before it} */
@@ -1137,9 +1158,9 @@ public final class OutstandingData {
         }
     }
 
-    private static void checkChunkTsn(Tsn tsn, int chunkTsn) {
-        if (tsn.value() != chunkTsn) {
-            throw new IllegalArgumentException("chunk carries TSN " + new Tsn(chunkTsn) + ", recorded as " + tsn);
+    private static void checkChunkTsn(int tsn, int chunkTsn) {
+        if (tsn != chunkTsn) {
+            throw new IllegalArgumentException("chunk carries TSN " + new Tsn(chunkTsn) + ", recorded as " + new Tsn(tsn));
         }
     }
 
