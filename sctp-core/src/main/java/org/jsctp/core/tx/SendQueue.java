@@ -75,6 +75,10 @@ public final class SendQueue {
     private OutStream current;
     /** Every stream is held as if paused (an SSN reset of all streams, or an SSN/TSN reset, is pending). */
     private boolean allPaused;
+    /** Entries whose message was fully produced, for reuse by {@link #offer}: a few, for bursts. */
+    private final QueuedMessage[] spare = new QueuedMessage[8];
+    private int spareEntries;
+
     /** The fragment {@link #cut} made last: read by {@link #produce} and {@link #produceChunk} at once. */
     private int cutStream;
     private boolean cutBeginning;
@@ -151,7 +155,9 @@ public final class SendQueue {
             return OfferResult.REFUSED_BUFFER_FULL;
         }
         OutStream s = streamFor(m.streamId());
-        QueuedMessage q = new QueuedMessage(m, nextOrder++);
+        QueuedMessage q = spareEntries == 0 ? new QueuedMessage() : spare[--spareEntries];
+        spare[spareEntries] = null;
+        q.fill(m, nextOrder++);
         if (m.policy() == PrPolicy.Kind.PRIO) {
             priorityMessagesOffered = true;
         }
@@ -325,8 +331,21 @@ public final class SendQueue {
             s.queue.pollFirst();
             queuedMessages--;
             sync(s);
+            recycle(q);
         }
         return true;
+    }
+
+    /**
+     * Keeps a fully produced entry for the next offer (issue 6: no queue entry per message in a
+     * steady transfer). Entries are this queue's own bookkeeping, never handed out, and one that
+     * has left the stream queues is referenced nowhere else.
+     */
+    private void recycle(QueuedMessage q) {
+        if (spareEntries < spare.length) {
+            q.fill(null, 0);
+            spare[spareEntries++] = q;
+        }
     }
 
     /**
@@ -887,11 +906,11 @@ public final class SendQueue {
         }
     }
 
-    /** A queued message and how far it has been cut. */
+    /** A queued message and how far it has been cut; reused once fully produced ({@link #recycle}). */
     private static final class QueuedMessage {
-        final OutgoingMessage message;
+        OutgoingMessage message;
         /** Queue-wide offer sequence number. */
-        final long order;
+        long order;
         /** Payload bytes already produced. */
         int offset;
         /** SSN (DATA) or MID (I-DATA), fixed by the first fragment. */
@@ -899,9 +918,12 @@ public final class SendQueue {
         /** FSN of the next I-DATA fragment. */
         int nextFsn;
 
-        QueuedMessage(OutgoingMessage message, long order) {
+        void fill(OutgoingMessage message, long order) {
             this.message = message;
             this.order = order;
+            offset = 0;
+            sequence = 0;
+            nextFsn = 0;
         }
     }
 }
