@@ -22,13 +22,12 @@ import org.jsctp.core.packet.chunk.GapAckBlock;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.path.Path;
 import org.jsctp.core.timer.Timer;
-import org.jsctp.core.tx.OutgoingFragment;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.OutstandingData;
 import org.jsctp.core.tx.PathAcks;
 import org.jsctp.core.tx.RetransmitItem;
 import org.jsctp.core.tx.RtoEstimator;
-import org.jsctp.core.tx.SackResult;
+import org.jsctp.core.tx.SackOutcome;
 import org.jsctp.core.tx.SendQueue;
 import org.jsctp.core.tx.StreamScheduler;
 import org.jsctp.core.seq.Tsn;
@@ -59,13 +58,44 @@ import org.jsctp.core.seq.Tsn;
  */
 final class DataSender {
 
-    /** What a SACK did, as far as the association must react. */
-    record SackEffect(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow, PathAcks paths) {
+    /**
+     * What a SACK did, as far as the association must react: one per sender, refilled by every
+     * SACK (issue 6: no garbage per SACK), so it holds until the next SACK only; its {@link
+     * #paths()} is the {@link SackOutcome}'s, refilled likewise.
+     */
+    static final class SackEffect {
+        private boolean protocolViolation;
+        private boolean newDataAcked;
+        private boolean fastRetransmitNow;
+        private PathAcks paths;
 
-        SackEffect(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow) {
-            this(protocolViolation, newDataAcked, fastRetransmitNow, null);
+        SackEffect set(boolean protocolViolation, boolean newDataAcked, boolean fastRetransmitNow, PathAcks paths) {
+            this.protocolViolation = protocolViolation;
+            this.newDataAcked = newDataAcked;
+            this.fastRetransmitNow = fastRetransmitNow;
+            this.paths = paths;
+            return this;
+        }
+
+        boolean protocolViolation() {
+            return protocolViolation;
+        }
+
+        boolean newDataAcked() {
+            return newDataAcked;
+        }
+
+        boolean fastRetransmitNow() {
+            return fastRetransmitNow;
+        }
+
+        /** {@return the bytes acked and chunks reneged per path; null unless the SACK was accepted} */
+        PathAcks paths() {
+            return paths;
         }
     }
+
+    private final SackEffect sackEffect = new SackEffect();
 
     /** Where the sender's packets go, and each path's RTO (the association's paths answer). */
     interface Routing {
@@ -343,17 +373,22 @@ final class DataSender {
                     break; // it fits a packet of its own: no need to split it across two
                 }
             }
-            OutgoingFragment f = queue.produce(nowNanos, allowed, interleaved);
-            if (f == null) {
+            // The TSN travels as an int and the chunk comes straight from the queue: no Tsn,
+            // Ssn or OutgoingFragment per chunk sent (issue 6); RFC 1982 order stays OutstandingData's.
+            int tsn = outstanding.nextTsnValue();
+            Chunk chunk = queue.produceChunk(nowNanos, allowed, interleaved, tsn);
+            if (chunk == null) {
                 break;
             }
-            Tsn tsn = outstanding.nextTsn();
-            boolean immediate = lastBeforeShutdown && f.ending() && queue.isEmpty();
-            Chunk chunk = interleaved ? f.toIDataChunk(tsn, immediate) : f.toDataChunk(tsn, immediate);
-            outstanding.add(tsn, chunk, f.payload().length(), nowNanos, f.message(), dest);
-            pr.onFragmentSent(f, tsn);
+            OutgoingMessage message = queue.lastProducedMessage();
+            if (lastBeforeShutdown && queue.isEmpty() && UserDataChunks.ending(chunk)) {
+                chunk = UserDataChunks.withImmediate(chunk); // RFC 7053 section 4.1: the last DATA before SHUTDOWN
+            }
+            int payloadBytes = UserDataChunks.payloadLength(chunk);
+            outstanding.add(tsn, chunk, payloadBytes, nowNanos, message, dest);
+            pr.onChunkSent(message, chunk, tsn);
             chunks.add(chunk);
-            bytes += f.payload().length();
+            bytes += payloadBytes;
             space -= chunk.encodedLength();
             if (probe) {
                 break;
@@ -412,12 +447,13 @@ final class DataSender {
             flightBefore[p] = cc[p] == null ? 0 : outstanding.bytesInFlight(p);
         }
         int dataPath = routing.dataPath();
-        SackResult r = outstanding.handleSack(sack, nrGapAckBlocks, nowNanos, cc(dataPath).inFastRecovery());
+        SackOutcome r = outstanding.applySack(sack, nrGapAckBlocks, nowNanos, cc(dataPath).inFastRecovery());
+        r.forgetAckedMessages(); // nothing here needs them: the user's messages go when the SACK is handled
         if (r.isProtocolViolation()) {
-            return new SackEffect(true, false, false);
+            return sackEffect.set(true, false, false, null);
         }
         if (r.isStale()) {
-            return new SackEffect(false, false, false);
+            return sackEffect.set(false, false, false, null);
         }
         if (r.hasRttSample()) {
             // Section 6.3.1 C5: Karn's rule applied by OutstandingData; the RTO of the path measured.
@@ -476,7 +512,7 @@ final class DataSender {
                 prrEnter(dataPath, flightBefore[dataPath]);
             }
         }
-        return new SackEffect(false, r.newlyAckedBytes() > 0, fastNow, r.paths());
+        return sackEffect.set(false, r.newlyAckedBytes() > 0, fastNow, r.paths());
     }
 
     // ------------------------------------------------ Proportional Rate Reduction (RFC 6937), optional

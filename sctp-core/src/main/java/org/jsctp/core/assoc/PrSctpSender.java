@@ -7,8 +7,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jsctp.core.packet.chunk.Chunk;
+import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.IDataChunk;
 import org.jsctp.core.seq.Tsn;
-import org.jsctp.core.tx.OutgoingFragment;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.OutstandingData;
 import org.jsctp.core.tx.PrPolicy;
@@ -90,22 +91,29 @@ final class PrSctpSender {
         this.sink = sink;
     }
 
-    /** A fragment of a message got its TSN and is sent for the first time. */
-    void onFragmentSent(OutgoingFragment f, Tsn tsn) {
-        OutgoingMessage m = f.message();
-        PrPolicy.Kind kind = m.policy();
-        if (!forwardTsnSupported || kind == PrPolicy.Kind.NONE) {
+    /**
+     * A fragment of a message got its TSN and is sent for the first time, as {@code chunk} (made
+     * straight from the send queue): the stream, U bit and SSN or MID are the chunk's; {@code tsn}
+     * is its 32-bit TSN. A reliable message costs nothing here (no {@link Tsn} made, issue 6).
+     */
+    void onChunkSent(OutgoingMessage m, Chunk chunk, int tsn) {
+        if (!forwardTsnSupported || m.policy() == PrPolicy.Kind.NONE) {
             return; // a reliable message is never abandoned, nor a sent one without FORWARD TSN
         }
         Sent s = sent.get(m);
         if (s == null) {
-            int sequence = interleaved ? f.mid().value() : f.ssn().value();
-            Sent created = new Sent(m, f.streamId(), f.unordered(), sequence, tsn);
+            Sent created = chunk instanceof IDataChunk idata
+                    ? new Sent(m, idata.streamId(), idata.unordered(), idata.mid().value(), new Tsn(tsn))
+                    : sentOf(m, (DataChunk) chunk, tsn);
             sent.put(m, created);
             sentOrder.addLast(created);
         } else {
-            s.lastTsn = tsn;
+            s.lastTsn = new Tsn(tsn);
         }
+    }
+
+    private static Sent sentOf(OutgoingMessage m, DataChunk data, int tsn) {
+        return new Sent(m, data.streamId(), data.unordered(), data.ssnValue(), new Tsn(tsn));
     }
 
     /**
@@ -207,6 +215,9 @@ final class PrSctpSender {
 
     /** A SACK was processed: forgets what the peer moved past, and asks for a FORWARD TSN if due (C2). */
     void afterSack() {
+        if (sentOrder.isEmpty() && abandoned.isEmpty()) {
+            return; // nothing to forget: no ack point needed (and no Tsn made per SACK, issue 6)
+        }
         Tsn cum = outstanding.cumulativeTsnAcked();
         // A message is forgotten once the peer acknowledged all of it that was sent: front first,
         // so a later one whose predecessor is still in flight waits for it (harmless: it is only

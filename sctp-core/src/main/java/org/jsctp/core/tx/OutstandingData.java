@@ -237,11 +237,27 @@ public final class OutstandingData {
      */
     public AddResult add(Tsn tsn, Chunk chunk, int payloadBytes, long sentAtNanos, Object message, int pathId) {
         Objects.requireNonNull(tsn, "tsn");
+        return add(tsn.value(), chunk, payloadBytes, sentAtNanos, message, pathId);
+    }
+
+    /**
+     * {@link #add(Tsn, Chunk, int, long, Object, int)} with the TSN as its 32-bit value, as the
+     * sender's transmit loop carries it ({@link #nextTsnValue()}; no {@link Tsn} per chunk sent).
+     *
+     * @param tsn the chunk's TSN as a 32-bit value: the one {@link #nextTsnValue()} gives
+     * @param chunk the DATA or I-DATA chunk, carrying that TSN
+     * @param payloadBytes the chunk's user data length, for flight size and a_rwnd accounting
+     * @param sentAtNanos when it was sent, for the RTT sample
+     * @param message the message it belongs to
+     * @param pathId the path it was sent on
+     * @return {@link AddResult#ADDED}, or {@link AddResult#FULL} when nothing was recorded
+     */
+    public AddResult add(int tsn, Chunk chunk, int payloadBytes, long sentAtNanos, Object message, int pathId) {
         Objects.requireNonNull(message, "message");
         long expected = cumAck + 1 + count;
-        if (tsn.value() != (int) expected) {
+        if (tsn != (int) expected) {
             throw new IllegalArgumentException("TSNs are added in sequence: expected " + new Tsn((int) expected)
-                    + ", got " + tsn);
+                    + ", got " + new Tsn(tsn));
         }
         boolean ending;
         if (chunk instanceof DataChunk data) {
@@ -344,20 +360,44 @@ public final class OutstandingData {
      */
     public SackResult handleSack(SackChunk sack, List<GapAckBlock> nrGapAckBlocks, long nowNanos,
                                  boolean inFastRecovery) {
+        SackOutcome o = applySack(sack, nrGapAckBlocks, nowNanos, inFastRecovery);
+        SackResult r = o.isAccepted() ? o.toResult() : SackResult.rejected(o.outcome(), noPaths);
+        o.forgetAckedMessages();
+        return r;
+    }
+
+    /**
+     * {@link #handleSack(SackChunk, List, long, boolean)} without garbage: the figures go into
+     * this instance's one {@link SackOutcome}, refilled by every SACK, so they hold until the next
+     * call only (issue 6). The sender's SACK path uses this; it keeps nothing of the outcome.
+     *
+     * @param sack the acknowledgement, its Gap Ack Blocks including the NR ones
+     * @param nrGapAckBlocks the NR Gap Ack Blocks; empty for a plain SACK
+     * @param nowNanos the time the SACK arrived, for the RTT sample
+     * @param inFastRecovery whether the association is in Fast Recovery
+     * @return what the acknowledgement did, valid until the next SACK
+     */
+    public SackOutcome applySack(SackChunk sack, List<GapAckBlock> nrGapAckBlocks, long nowNanos,
+                                 boolean inFastRecovery) {
+        SackOutcome o = acc.outcome;
         long sackCum = unwrap(sack.cumulativeTsnAck());
         long highest = cumAck + count;
         if (sackCum < cumAck) {
-            return SackResult.rejected(SackResult.Outcome.STALE, noPaths); // RFC 9260 section 6.2.1 (D)(i)
+            o.reset(SackResult.Outcome.STALE, pathsUsed); // RFC 9260 section 6.2.1 (D)(i)
+            return o;
         }
         if (sackCum > highest) {
-            return SackResult.rejected(SackResult.Outcome.PROTOCOL_VIOLATION, noPaths);
+            o.reset(SackResult.Outcome.PROTOCOL_VIOLATION, pathsUsed);
+            return o;
         }
         int merged = mergeGapBlocks(sack.gapAckBlocks(), sackCum, highest);
         if (merged < 0) {
             releaseOversizedScratch();
-            return SackResult.rejected(SackResult.Outcome.PROTOCOL_VIOLATION, noPaths);
+            o.reset(SackResult.Outcome.PROTOCOL_VIOLATION, pathsUsed);
+            return o;
         }
-        Accumulator acc = new Accumulator(pathsUsed);
+        o.reset(SackResult.Outcome.ACCEPTED, pathsUsed);
+        acc.reset();
         boolean advanced = sackCum > cumAck;
         fastMarkedPaths = 0;
         if (cmtMissRules) {
@@ -368,6 +408,7 @@ public final class OutstandingData {
         if (cmtMissRules) {
             fastMarked |= countCmtMisses(acc, DacFlags.packetCount(sack.dacFlags()));
         }
+        acc.cmtAcked = null;
         if (!nrGapAckBlocks.isEmpty()) {
             // The NR blocks lie within the blocks just applied (the caller included them), so the
             // check against the highest TSN sent has passed: merging cannot fail here.
@@ -377,37 +418,41 @@ public final class OutstandingData {
         long rtt = -1;
         if (acc.rttTsn >= 0 && nowNanos - acc.rttSentAtNanos >= 0) {
             rtt = nowNanos - acc.rttSentAtNanos; // RFC 9260 section 6.3.1 C5: from a chunk sent once
+            o.paths.setRttSamplePathId(acc.rttPathId);
         }
-        List<Object> messages = acc.messages == null ? List.of() : acc.messages;
-        return new SackResult(SackResult.Outcome.ACCEPTED, advanced, acc.ackedBytes,
-                new PathAcks(acc.ackedByPath, acc.renegedByPath, rtt >= 0 ? acc.rttPathId : -1), rtt, fastMarked,
-                Integer.toUnsignedLong(sack.advertisedReceiverWindowCredit()), messages, acc.reneged);
+        o.cumulativeAckAdvanced = advanced;
+        o.rttSampleNanos = rtt;
+        o.fastRetransmitNeeded = fastMarked;
+        o.peerReceiverWindow = Integer.toUnsignedLong(sack.advertisedReceiverWindowCredit());
+        return o;
     }
 
-    /** Running totals of one SACK. */
+    /**
+     * Running totals of one SACK, written into the one {@link SackOutcome}; reused from SACK to
+     * SACK (an association handles one SACK at a time).
+     */
+    private final Accumulator acc = new Accumulator();
+
     private static final class Accumulator {
-        final long[] ackedByPath;
-        final int[] renegedByPath;
-        long ackedBytes;
-        int reneged;
-        List<Object> messages;
-        long rttTsn = -1;
+        final SackOutcome outcome = new SackOutcome();
+        long rttTsn;
         long rttSentAtNanos;
-        int rttPathId = -1;
+        int rttPathId;
         /** The chunks newly acked, for CMT's digest; null unless CMT's miss rules are on. */
         List<SentChunk> cmtAcked;
 
-        Accumulator(int paths) {
-            ackedByPath = new long[paths];
-            renegedByPath = new int[paths];
+        void reset() {
+            rttTsn = -1;
+            rttSentAtNanos = 0;
+            rttPathId = -1;
         }
 
         void newlyAcked(Entry e, long tsn) {
             if (cmtAcked != null) {
                 cmtAcked.add(new SentChunk(new Tsn((int) tsn), e.pathId, e.payloadBytes, e.transmissions > 1));
             }
-            ackedBytes += e.payloadBytes;
-            ackedByPath[e.pathId] += e.payloadBytes;
+            outcome.newlyAckedBytes += e.payloadBytes;
+            outcome.paths.addAcked(e.pathId, e.payloadBytes);
             // RFC 9260 section 6.3.1 C5 (Karn): only a chunk sent exactly once gives an RTT; the
             // newest (highest TSN) such chunk newly acked by this SACK.
             if (e.transmissions == 1 && tsn > rttTsn) {
@@ -415,6 +460,11 @@ public final class OutstandingData {
                 rttSentAtNanos = e.sentAtNanos;
                 rttPathId = e.pathId;
             }
+        }
+
+        void reneged(Entry e) {
+            outcome.renegedChunks++;
+            outcome.paths.addReneged(e.pathId);
         }
     }
 
@@ -505,10 +555,7 @@ public final class OutstandingData {
                 case ABANDONED -> { } // RFC 3758 section 3.5: the peer moved past it
             }
             if (e.ending && e.state != State.ABANDONED) {
-                if (acc.messages == null) {
-                    acc.messages = new ArrayList<>(4);
-                }
-                acc.messages.add(e.message);
+                acc.outcome.addAckedMessage(e.message);
             }
             if (e.state != State.ABANDONED && e.state != State.NR_ACKED) {
                 held -= e.payloadBytes;
@@ -576,8 +623,7 @@ public final class OutstandingData {
                     setState(e, State.IN_FLIGHT);
                     gapAcked--;
                     addFlight(e);
-                    acc.reneged++;
-                    acc.renegedByPath[e.pathId]++;
+                    acc.reneged(e);
                     long tsn = cumAck + 1 + i;
                     fastMarked |= countMiss(e, tsn < highestNewlyAcked ? highestNewlyAcked : -1);
                 }
@@ -972,7 +1018,12 @@ public final class OutstandingData {
 
     /** {@return the TSN the next {@link #add} must carry} */
     public Tsn nextTsn() {
-        return new Tsn((int) (cumAck + count + 1));
+        return new Tsn(nextTsnValue());
+    }
+
+    /** {@return {@link #nextTsn()} as its 32-bit value, without a {@link Tsn} (issue 6)} */
+    public int nextTsnValue() {
+        return (int) (cumAck + count + 1);
     }
 
     /** {@return the Cumulative TSN Ack Point: the highest TSN acknowledged with all TSNs before it} */
@@ -1107,9 +1158,9 @@ public final class OutstandingData {
         }
     }
 
-    private static void checkChunkTsn(Tsn tsn, int chunkTsn) {
-        if (tsn.value() != chunkTsn) {
-            throw new IllegalArgumentException("chunk carries TSN " + new Tsn(chunkTsn) + ", recorded as " + tsn);
+    private static void checkChunkTsn(int tsn, int chunkTsn) {
+        if (tsn != chunkTsn) {
+            throw new IllegalArgumentException("chunk carries TSN " + new Tsn(chunkTsn) + ", recorded as " + new Tsn(tsn));
         }
     }
 

@@ -1,17 +1,22 @@
 package org.jsctp.core.tx;
 
+import java.util.Arrays;
+
 /**
  * Per-path figures of one SACK, for per-destination congestion control (RFC 9260 section 7.2)
  * and T3-rtx handling: bytes newly acknowledged and chunks reneged, indexed by the opaque path
  * identifiers given to {@link OutstandingData#add}.
  *
- * <p>Immutable once built; path identifiers at or beyond {@link #pathCount()} read as zero.
+ * <p>Path identifiers at or beyond {@link #pathCount()} read as zero. The one in a {@link
+ * SackResult} is immutable; the one in a {@link SackOutcome} is that outcome's, refilled by the
+ * next SACK (so it holds only until then).
  */
 public final class PathAcks {
 
-    private final long[] ackedBytes;
-    private final int[] renegedChunks;
-    private final int rttSamplePathId;
+    private long[] ackedBytes;
+    private int[] renegedChunks;
+    private int count;
+    private int rttSamplePathId;
 
     PathAcks(long[] ackedBytes, int[] renegedChunks) {
         this(ackedBytes, renegedChunks, -1);
@@ -21,6 +26,37 @@ public final class PathAcks {
         this.ackedBytes = ackedBytes;
         this.renegedChunks = renegedChunks;
         this.rttSamplePathId = rttSamplePathId;
+        this.count = ackedBytes.length;
+    }
+
+    /** Zero for {@code paths} paths and no RTT measurement, for the next SACK; grows the tables when needed. */
+    void reset(int paths) {
+        if (ackedBytes.length < paths) {
+            ackedBytes = new long[paths];
+            renegedChunks = new int[paths];
+        } else {
+            Arrays.fill(ackedBytes, 0, count, 0);
+            Arrays.fill(renegedChunks, 0, count, 0);
+        }
+        count = paths;
+        rttSamplePathId = -1;
+    }
+
+    void addAcked(int pathId, long bytes) {
+        ackedBytes[pathId] += bytes;
+    }
+
+    void addReneged(int pathId) {
+        renegedChunks[pathId]++;
+    }
+
+    void setRttSamplePathId(int pathId) {
+        rttSamplePathId = pathId;
+    }
+
+    /** {@return an immutable copy} */
+    PathAcks copy() {
+        return new PathAcks(Arrays.copyOf(ackedBytes, count), Arrays.copyOf(renegedChunks, count), rttSamplePathId);
     }
 
     /**
@@ -33,7 +69,7 @@ public final class PathAcks {
 
     /** {@return number of path identifiers this table covers, {@code 0..pathCount() - 1}} */
     public int pathCount() {
-        return ackedBytes.length;
+        return count;
     }
 
     /**
@@ -44,7 +80,7 @@ public final class PathAcks {
      */
     public long newlyAckedBytes(int pathId) {
         checkPath(pathId);
-        return pathId < ackedBytes.length ? ackedBytes[pathId] : 0;
+        return pathId < count ? ackedBytes[pathId] : 0;
     }
 
     /**
@@ -56,7 +92,7 @@ public final class PathAcks {
      */
     public int renegedChunks(int pathId) {
         checkPath(pathId);
-        return pathId < renegedChunks.length ? renegedChunks[pathId] : 0;
+        return pathId < count ? renegedChunks[pathId] : 0;
     }
 
     private static void checkPath(int pathId) {
@@ -68,7 +104,7 @@ public final class PathAcks {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("PathAcks[");
-        for (int i = 0; i < ackedBytes.length; i++) {
+        for (int i = 0; i < count; i++) {
             b.append(i == 0 ? "" : ", ").append(i).append(": acked=").append(ackedBytes[i])
                     .append(" reneged=").append(renegedChunks[i]);
         }

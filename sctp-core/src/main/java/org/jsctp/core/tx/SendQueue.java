@@ -6,11 +6,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
 import org.jsctp.core.seq.Fsn;
 import org.jsctp.core.seq.Mid;
 import org.jsctp.core.seq.Ssn;
+import org.jsctp.core.seq.Tsn;
 
 /**
  * The sender's queue of user messages not yet (fully) handed to the association, per outbound
@@ -72,6 +75,18 @@ public final class SendQueue {
     private OutStream current;
     /** Every stream is held as if paused (an SSN reset of all streams, or an SSN/TSN reset, is pending). */
     private boolean allPaused;
+    /** Entries whose message was fully produced, for reuse by {@link #offer}: a few, for bursts. */
+    private final QueuedMessage[] spare = new QueuedMessage[8];
+    private int spareEntries;
+
+    /** The fragment {@link #cut} made last: read by {@link #produce} and {@link #produceChunk} at once. */
+    private int cutStream;
+    private boolean cutBeginning;
+    private boolean cutEnding;
+    private int cutSequence;
+    private int cutFsn;
+    private Bytes cutPayload;
+    private OutgoingMessage cutMessage;
     /** Whether the last {@link #produce} was for I-DATA; fixed while a message is partly produced. */
     private boolean interleavedMode;
     /** No queued, unstarted message expires before this: lets {@link #abandonExpired} return at once. */
@@ -140,7 +155,9 @@ public final class SendQueue {
             return OfferResult.REFUSED_BUFFER_FULL;
         }
         OutStream s = streamFor(m.streamId());
-        QueuedMessage q = new QueuedMessage(m, nextOrder++);
+        QueuedMessage q = spareEntries == 0 ? new QueuedMessage() : spare[--spareEntries];
+        spare[spareEntries] = null;
+        q.fill(m, nextOrder++);
         if (m.policy() == PrPolicy.Kind.PRIO) {
             priorityMessagesOffered = true;
         }
@@ -201,6 +218,65 @@ public final class SendQueue {
      * @throws IllegalArgumentException if {@code maxPayloadBytes} is below 1
      */
     public OutgoingFragment produce(long nowNanos, int maxPayloadBytes, boolean interleaved) {
+        if (!cut(maxPayloadBytes, interleaved)) {
+            return null;
+        }
+        Ssn ssn = null;
+        Mid mid = null;
+        Fsn fsn = null;
+        if (interleaved) {
+            mid = new Mid(cutSequence);
+            fsn = new Fsn(cutFsn);
+        } else {
+            ssn = new Ssn(cutSequence);
+        }
+        OutgoingMessage m = cutMessage;
+        return new OutgoingFragment(cutStream, m.unordered(), cutBeginning, cutEnding, interleaved,
+                m.ppid(), ssn, mid, fsn, cutPayload, m);
+    }
+
+    /**
+     * {@link #produce} made straight into the chunk with the TSN the caller assigns, without the
+     * {@link OutgoingFragment} and sequence-number objects in between (issue 6: nothing per message
+     * on the send path but the chunk); the message it belongs to is then {@link
+     * #lastProducedMessage()}.
+     *
+     * @param nowNanos the current time
+     * @param maxPayloadBytes the most payload bytes the chunk may carry, at least 1
+     * @param interleaved whether the chunk is I-DATA (RFC 8260) rather than DATA
+     * @param tsn the TSN the association assigns to it
+     * @return a {@link DataChunk} or {@link IDataChunk} without the I bit, or null when nothing
+     *         can be sent
+     * @throws IllegalArgumentException if {@code maxPayloadBytes} is below 1
+     */
+    public Chunk produceChunk(long nowNanos, int maxPayloadBytes, boolean interleaved, int tsn) {
+        if (!cut(maxPayloadBytes, interleaved)) {
+            return null;
+        }
+        OutgoingMessage m = cutMessage;
+        if (!interleaved) {
+            return new DataChunk(false, m.unordered(), cutBeginning, cutEnding, tsn, cutStream, cutSequence, m.ppid(),
+                    cutPayload);
+        }
+        // RFC 8260 section 2.1: the first fragment carries the PPID, the others their FSN.
+        return cutBeginning
+                ? IDataChunk.firstFragment(false, m.unordered(), cutEnding, new Tsn(tsn), cutStream, new Mid(cutSequence),
+                        m.ppid(), cutPayload)
+                : IDataChunk.laterFragment(false, m.unordered(), cutEnding, new Tsn(tsn), cutStream, new Mid(cutSequence),
+                        new Fsn(cutFsn), cutPayload);
+    }
+
+    /** {@return the message the chunk (or fragment) produced last belongs to; null before the first} */
+    public OutgoingMessage lastProducedMessage() {
+        return cutMessage;
+    }
+
+    /**
+     * Cuts the next fragment into the {@code cut...} fields: the stream the scheduler chooses
+     * (without interleaving, the stream of a partly produced message first), its SSN or MID and
+     * FSN assigned. Returns false when nothing is queued.
+     */
+    private boolean cut(int maxPayloadBytes, boolean interleaved) {
         if (maxPayloadBytes < 1) {
             throw new IllegalArgumentException("maxPayloadBytes must be at least 1: " + maxPayloadBytes);
         }
@@ -209,7 +285,7 @@ public final class SendQueue {
         }
         interleavedMode = interleaved;
         if (activeStreams == 0) {
-            return null;
+            return false;
         }
         OutStream s;
         if (!interleaved && current != null) {
@@ -232,17 +308,15 @@ public final class SendQueue {
         if (beginning) {
             assignSequenceNumber(s, q, interleaved);
         }
-        Ssn ssn = null;
-        Mid mid = null;
-        Fsn fsn = null;
-        if (interleaved) {
-            mid = new Mid(q.sequence);
-            fsn = new Fsn(q.nextFsn++); // RFC 8260 section 2.1: FSN 0, 1, 2, ... within the message
-        } else {
-            ssn = new Ssn(q.sequence);  // RFC 9260 section 6.9: every fragment carries the message's SSN
-        }
-        OutgoingFragment fragment = new OutgoingFragment(s.id, m.unordered(), beginning, ending, interleaved,
-                m.ppid(), ssn, mid, fsn, m.payload().slice(q.offset, size), m);
+        cutStream = s.id;
+        cutBeginning = beginning;
+        cutEnding = ending;
+        // RFC 9260 section 6.9: every fragment carries the message's SSN; RFC 8260 section 2.1:
+        // MID likewise, FSN 0, 1, 2, ... within the message.
+        cutSequence = q.sequence;
+        cutFsn = interleaved ? q.nextFsn++ : 0;
+        cutPayload = m.payload().slice(q.offset, size);
+        cutMessage = m;
 
         q.offset += size;
         bufferedBytes -= size;
@@ -257,8 +331,21 @@ public final class SendQueue {
             s.queue.pollFirst();
             queuedMessages--;
             sync(s);
+            recycle(q);
         }
-        return fragment;
+        return true;
+    }
+
+    /**
+     * Keeps a fully produced entry for the next offer (issue 6: no queue entry per message in a
+     * steady transfer). Entries are this queue's own bookkeeping, never handed out, and one that
+     * has left the stream queues is referenced nowhere else.
+     */
+    private void recycle(QueuedMessage q) {
+        if (spareEntries < spare.length) {
+            q.fill(null, 0);
+            spare[spareEntries++] = q;
+        }
     }
 
     /**
@@ -819,11 +906,11 @@ public final class SendQueue {
         }
     }
 
-    /** A queued message and how far it has been cut. */
+    /** A queued message and how far it has been cut; reused once fully produced ({@link #recycle}). */
     private static final class QueuedMessage {
-        final OutgoingMessage message;
+        OutgoingMessage message;
         /** Queue-wide offer sequence number. */
-        final long order;
+        long order;
         /** Payload bytes already produced. */
         int offset;
         /** SSN (DATA) or MID (I-DATA), fixed by the first fragment. */
@@ -831,9 +918,12 @@ public final class SendQueue {
         /** FSN of the next I-DATA fragment. */
         int nextFsn;
 
-        QueuedMessage(OutgoingMessage message, long order) {
+        void fill(OutgoingMessage message, long order) {
             this.message = message;
             this.order = order;
+            offset = 0;
+            sequence = 0;
+            nextFsn = 0;
         }
     }
 }

@@ -10,6 +10,7 @@ import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.seq.Ssn;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.tx.OutstandingData;
+import org.jsctp.core.tx.SackOutcome;
 import org.jsctp.core.tx.SackResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -105,13 +106,14 @@ public class SackProcessingBenchmark {
 
     /** Two chunks sent, one SACK with {@code gapBlocks} gap blocks processed. */
     @Benchmark
-    public SackResult sendTwoThenSack() {
+    public SackOutcome sendTwoThenSack() {
         send();
         send();
         int cum = outstanding.cumulativeTsnAcked().value() + 2;
         int phase = (int) (Integer.toUnsignedLong(cum - INITIAL_TSN) % stride) / 2;
-        SackResult r = outstanding.handleSack(new SackChunk(new Tsn(cum), 1 << 20, gapsByPhase.get(phase), List.of()),
-                1_000_000);
+        // The sender's path: the reusable outcome (handleSack would add the copy a caller keeps).
+        SackOutcome r = outstanding.applySack(new SackChunk(new Tsn(cum), 1 << 20, gapsByPhase.get(phase), List.of()),
+                List.of(), 1_000_000, false);
         if (r.outcome() != SackResult.Outcome.ACCEPTED) {
             throw new IllegalStateException("SACK not accepted: " + r.outcome());
         }
