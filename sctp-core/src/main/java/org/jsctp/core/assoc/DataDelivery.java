@@ -95,18 +95,42 @@ final class DataDelivery {
         return manualReadCredit;
     }
 
-    /** A DATA chunk (RFC 9260 section 6.2), unless a stream reset holds it back (RFC 6525 section 5.2.2). */
+    /**
+     * A DATA chunk (RFC 9260 section 6.2); one a deferred stream reset holds back is queued for
+     * after the reset (RFC 6525 section 5.2.2 E2, see {@link DataReceiver}).
+     */
     void onData(DataChunk data, StreamReconfiguration reconfig) {
         Tsn tsn = data.tsn();
-        onData(receiver == null || reconfig.holdsBack(data.streamId(), tsn) ? null
-                : receiver.onData(data, tsn, undeliveredBytes), data.userData().isEmpty(), tsn, data.streamId());
+        onData(receiver == null ? null
+                : receiver.onData(data, tsn, undeliveredBytes, heldBack(reconfig, data.streamId(), tsn)),
+                data.userData().isEmpty(), tsn, data.streamId());
     }
 
-    /** An I-DATA chunk (RFC 8260 section 2.1), unless a stream reset holds it back. */
+    /** An I-DATA chunk (RFC 8260 section 2.1), queued as DATA is when a deferred stream reset holds it back. */
     void onIData(IDataChunk data, StreamReconfiguration reconfig) {
-        onData(receiver == null || reconfig.holdsBack(data.streamId(), data.tsn()) ? null
-                : receiver.onIData(data, undeliveredBytes), data.userData().isEmpty(), data.tsn(),
-                data.streamId());
+        onData(receiver == null ? null
+                : receiver.onIData(data, undeliveredBytes, heldBack(reconfig, data.streamId(), data.tsn())),
+                data.userData().isEmpty(), data.tsn(), data.streamId());
+    }
+
+    /**
+     * Whether a chunk waits for a deferred reset (RFC 6525 section 5.2.2 E2). One of a stream that
+     * does not exist is not: it gets the Invalid Stream Identifier error at once (RFC 9260 section 6.5).
+     */
+    private boolean heldBack(StreamReconfiguration reconfig, int streamId, Tsn tsn) {
+        return streamId < tcb.inboundStreams && reconfig.holdsBack(streamId, tsn);
+    }
+
+    /**
+     * Hands to the user what became deliverable outside a DATA packet: the chunks a deferred
+     * stream reset released once performed (RFC 6525 section 5.2.2 E4), and reports the partial
+     * deliveries the reset aborted.
+     */
+    void deliverReleased() {
+        if (receiver != null) {
+            reportAbortedDeliveries();
+            deliverMessages();
+        }
     }
 
     private void onData(DataReceiver.Outcome outcome, boolean empty, Tsn tsn, int streamId) {

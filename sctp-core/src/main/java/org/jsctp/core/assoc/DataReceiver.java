@@ -1,8 +1,10 @@
 package org.jsctp.core.assoc;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.core.cmt.DacFlags;
 import org.jsctp.core.cmt.DacReceiverCounter;
+import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.ForwardTsnChunk;
 import org.jsctp.core.packet.chunk.IDataChunk;
@@ -11,6 +13,7 @@ import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.rx.AbortedPartialDelivery;
 import org.jsctp.core.rx.DataReassemblyQueue;
 import org.jsctp.core.rx.DataTracker;
+import org.jsctp.core.rx.DeferredResetQueue;
 import org.jsctp.core.rx.IDataReassemblyQueue;
 import org.jsctp.core.rx.ReassemblyQueue;
 import org.jsctp.core.rx.ReceivedMessage;
@@ -26,6 +29,13 @@ import org.jsctp.core.timer.Timer;
  * <p>Pieces of a message count in the window like messages: in the reassembly queue's
  * {@code bufferedBytes} until polled, then in the association's undelivered bytes until the user
  * takes them, so a_rwnd follows what the user has read either way.
+ *
+ * <p>While a stream reset of the peer's waits for data still to come (RFC 6525 section 5.2.2
+ * E2, "deferred reset processing"), later DATA or I-DATA of the streams being reset is
+ * acknowledged and kept in a {@link DeferredResetQueue} of its own, which counts in the window
+ * and reserves its room in reassembly's bound; when the streams are reset the queued chunks go to
+ * reassembly in TSN order (E4). A chunk beyond the queue's bound is left unacknowledged, for the
+ * peer to send again after the reset.
  */
 final class DataReceiver {
 
@@ -57,6 +67,12 @@ final class DataReceiver {
     private int lastAdvertisedWindow;
     /** Packets per SACK for DAC; null unless {@link #useDelayedAckForCmt()}. */
     private DacReceiverCounter dac;
+    /** Chunks held for a deferred stream reset (RFC 6525 section 5.2.2 E2); DataChunk or IDataChunk. */
+    private DeferredResetQueue<Chunk> deferredData;
+    /** The Sender's Last Assigned TSN of the deferred reset, or null when none waits. */
+    private Tsn deferredLastAssigned;
+    /** FORWARD TSN / I-FORWARD-TSN chunks beyond {@link #deferredLastAssigned}, applied again after the release. */
+    private final List<Chunk> forwardsDuringDeferral = new ArrayList<>(1);
 
     DataReceiver(AssociationConfig config, Tsn peerInitialTsn, int inboundStreams, boolean interleaved, Timer delayedSack) {
         this.config = config;
@@ -68,6 +84,7 @@ final class DataReceiver {
                 : config.maxGapAckBlocks();
         this.delayedSack = delayedSack;
         this.lastAdvertisedWindow = config.receiveBufferBytes();
+        this.deferredData = newDeferredQueue();
     }
 
     /**
@@ -81,6 +98,15 @@ final class DataReceiver {
     }
 
     Outcome onData(DataChunk chunk, Tsn tsn, long undeliveredBytes) {
+        return onData(chunk, tsn, undeliveredBytes, false);
+    }
+
+    /**
+     * A DATA chunk; {@code heldBack} when a deferred stream reset holds it (RFC 6525 section
+     * 5.2.2 E2): new, it is then acknowledged and queued for after the reset, or, with the queue
+     * full, left unacknowledged; a duplicate is reported as one.
+     */
+    Outcome onData(DataChunk chunk, Tsn tsn, long undeliveredBytes, boolean heldBack) {
         if (!(reassembly instanceof DataReassemblyQueue queue)) {
             return Outcome.PROTOCOL_VIOLATION; // RFC 8260 section 2.1: DATA is not used once I-DATA is
         }
@@ -88,16 +114,27 @@ final class DataReceiver {
         if (pre != null) {
             return pre;
         }
+        if (heldBack) {
+            return queueForDeferredReset(tsn, chunk, chunk.userData().length());
+        }
         return record(tsn, queue.add(tracker.unwrap(tsn), chunk, tracker.isNextAfterCumulativeAck(tsn)));
     }
 
     Outcome onIData(IDataChunk chunk, long undeliveredBytes) {
+        return onIData(chunk, undeliveredBytes, false);
+    }
+
+    /** An I-DATA chunk, as {@link #onData(DataChunk, Tsn, long, boolean)} (RFC 8260: MIDs are reset too). */
+    Outcome onIData(IDataChunk chunk, long undeliveredBytes, boolean heldBack) {
         if (!(reassembly instanceof IDataReassemblyQueue queue)) {
             return Outcome.PROTOCOL_VIOLATION; // RFC 8260 section 2.2: I-DATA only when negotiated
         }
         Outcome pre = classify(chunk.tsn(), undeliveredBytes);
         if (pre != null) {
             return pre;
+        }
+        if (heldBack) {
+            return queueForDeferredReset(chunk.tsn(), chunk, chunk.userData().length());
         }
         return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk, tracker.isNextAfterCumulativeAck(chunk.tsn())));
     }
@@ -118,6 +155,7 @@ final class DataReceiver {
             return Outcome.DUPLICATE;
         }
         queue.forwardTsn(newCumulative, chunk.entries());
+        rememberForDeferredReset(chunk, chunk.newCumulativeTsn());
         return Outcome.ACCEPTED;
     }
 
@@ -130,6 +168,7 @@ final class DataReceiver {
             return Outcome.DUPLICATE;
         }
         queue.forwardTsn(chunk.entries());
+        rememberForDeferredReset(chunk, chunk.newCumulativeTsn());
         return Outcome.ACCEPTED;
     }
 
@@ -215,13 +254,26 @@ final class DataReceiver {
      * delivered but not yet read by the user.
      */
     int advertisedWindow(long undeliveredBytes) {
-        long free = receiveBufferBytes - reassembly.bufferedBytes() - undeliveredBytes;
+        long free = receiveBufferBytes - reassembly.bufferedBytes() - deferredData.dataBytes() - undeliveredBytes;
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, free));
     }
 
-    /** User-data bytes reassembly holds: fragments and complete messages not yet handed out. */
+    /**
+     * User-data bytes reassembly holds (fragments and complete messages not yet handed out), and
+     * those queued for a deferred stream reset.
+     */
     long reassemblyBytes() {
-        return reassembly.bufferedBytes();
+        return reassembly.bufferedBytes() + deferredData.dataBytes();
+    }
+
+    /** User-data bytes queued for a deferred stream reset (RFC 6525 section 5.2.2 E2). */
+    long deferredResetBytes() {
+        return deferredData.dataBytes();
+    }
+
+    /** Chunks queued for a deferred stream reset (RFC 6525 section 5.2.2 E2). */
+    int deferredResetChunks() {
+        return deferredData.size();
     }
 
     /** The next message or piece of one, or null. */
@@ -240,9 +292,74 @@ final class DataReceiver {
 
     // ------------------------------------------------ stream reconfiguration (RFC 6525)
 
-    /** The inbound streams (all when empty) expect SSN/MID 0 next (section 5.2.2 E3). */
+    /**
+     * A reset of the peer's outgoing streams waits for our cumulative TSN to reach
+     * {@code senderLastAssignedTsn} (section 5.2.2 E2): chunks the caller marks held back are
+     * queued until {@link #resetStreams}.
+     */
+    void deferReset(Tsn senderLastAssignedTsn) {
+        deferredLastAssigned = senderLastAssignedTsn;
+    }
+
+    /**
+     * The inbound streams (all when empty) expect SSN/MID 0 next (section 5.2.2 E3); then the
+     * chunks queued for the reset are processed, in TSN order (E4).
+     */
     void resetStreams(int[] streams) {
         reassembly.resetStreams(streams);
+        releaseDeferredData();
+    }
+
+    /**
+     * Section 5.2.2 E4: the queued chunks go to reassembly in TSN order, so their SSNs or MIDs,
+     * from 0 after the reset, order correctly. A FORWARD TSN or I-FORWARD-TSN that came during
+     * the deferral beyond the Sender's Last Assigned TSN is applied again afterwards: its New
+     * Cumulative TSN may cover queued chunks (those of messages it abandoned are dropped then,
+     * whole messages kept, RFC 3758 section 3.6) and its stream entries, for a stream being
+     * reset, name sequence numbers counted from the reset.
+     */
+    private void releaseDeferredData() {
+        deferredLastAssigned = null;
+        reassembly.setReserved(0);
+        for (DeferredResetQueue.Held<Chunk> h : deferredData.drain()) {
+            // The room was reserved, so reassembly takes them; a fragment contradicting what it
+            // holds (a misbehaving peer) is dropped.
+            if (h.chunk() instanceof DataChunk d && reassembly instanceof DataReassemblyQueue q) {
+                q.addReleased(h.unwrappedTsn(), d);
+            } else if (h.chunk() instanceof IDataChunk i && reassembly instanceof IDataReassemblyQueue q) {
+                q.add(h.unwrappedTsn(), i, true);
+            }
+        }
+        for (Chunk f : forwardsDuringDeferral) {
+            if (f instanceof ForwardTsnChunk ft && reassembly instanceof DataReassemblyQueue q) {
+                q.forwardTsn(tracker.unwrap(ft.newCumulativeTsn()), ft.entries());
+            } else if (f instanceof IForwardTsnChunk ift && reassembly instanceof IDataReassemblyQueue q) {
+                q.forwardTsn(ift.entries());
+            }
+        }
+        forwardsDuringDeferral.clear();
+    }
+
+    private Outcome queueForDeferredReset(Tsn tsn, Chunk chunk, int length) {
+        if (!reassembly.hasRoomFor(length) || !deferredData.offer(tracker.unwrap(tsn), chunk)) {
+            // Beyond the bound: not acknowledged, the peer sends it again after the reset.
+            return Outcome.DROPPED;
+        }
+        reassembly.setReserved(deferredData.chargedBytes());
+        tracker.observe(tsn);
+        return Outcome.ACCEPTED;
+    }
+
+    private void rememberForDeferredReset(Chunk forward, Tsn newCumulativeTsn) {
+        if (deferredLastAssigned != null && newCumulativeTsn.isAfter(deferredLastAssigned)) {
+            forwardsDuringDeferral.add(forward);
+        }
+    }
+
+    private DeferredResetQueue<Chunk> newDeferredQueue() {
+        // Half the receive buffer at most, so the streams not being reset keep room too.
+        return new DeferredResetQueue<>(config.receiveBufferBytes() / 2L,
+                c -> c instanceof DataChunk d ? d.userData().length() : ((IDataChunk) c).userData().length());
     }
 
     /** Adds inbound streams (section 5.2.5). */
@@ -265,6 +382,9 @@ final class DataReceiver {
         tracker = new DataTracker(nextTsn, MAX_GAP_RANGES, MAX_DUPLICATES_REPORTED);
         tracker.setDelayOnReordering(dac != null);
         reassembly = newReassembly(inboundStreams);
+        deferredData = newDeferredQueue(); // what was queued belongs to the old TSN space
+        deferredLastAssigned = null;
+        forwardsDuringDeferral.clear();
         delayedSack.stop();
     }
 
@@ -277,6 +397,7 @@ final class DataReceiver {
     void checkInvariants() {
         tracker.checkInvariants();
         reassembly.checkInvariants();
+        deferredData.checkInvariants();
     }
 
     private Outcome classify(Tsn tsn, long undeliveredBytes) {

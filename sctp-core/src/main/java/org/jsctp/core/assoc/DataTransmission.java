@@ -233,6 +233,7 @@ final class DataTransmission {
             transmitData(nowNanos, false);
             onAbandonedReleased(bufferedBefore);
             reconfig.poll(nowNanos, paths.primary().rto().rtoNanos());
+            delivery.deliverReleased(); // RFC 6525 section 5.2.2 E4: what a deferred reset released
         }
         delivery.sendSackIfDue();
         if (shutdown.progress(sender.isIdle(), delivery.receiver().cumulativeTsnAck(),

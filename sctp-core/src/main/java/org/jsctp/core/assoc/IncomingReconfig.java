@@ -95,9 +95,13 @@ final class IncomingReconfig {
     }
 
     /**
-     * Whether a DATA chunk is held back by a deferred reset (section 5.2.2 E2): it is on a stream
-     * being reset and after the Sender's Last Assigned TSN. It is not acknowledged, so the peer
-     * sends it again once the reset is done; nothing is lost.
+     * Whether a DATA or I-DATA chunk is held back by a deferred reset (section 5.2.2 E2): it is
+     * on a stream being reset and after the Sender's Last Assigned TSN. The receiver acknowledges
+     * it and queues it until the reset is performed ({@link DataReceiver}), or, with its queue
+     * full, leaves it unacknowledged for the peer to send again; nothing is lost. Unordered
+     * chunks too: E2 queues "any data" of the streams, and with I-DATA the unordered MIDs are
+     * reset as well (RFC 8260 section 2.3), so an unordered message from after the reset could
+     * otherwise meet one from before it under the same MID.
      */
     boolean holdsBack(int streamId, Tsn tsn) {
         return deferred != null && tsn.isAfter(deferred.lastAssigned) && names(deferred.streams, streamId);
@@ -105,7 +109,8 @@ final class IncomingReconfig {
 
     /**
      * Performs a deferred reset once the cumulative TSN has reached its Sender's Last Assigned TSN
-     * (section 5.2.2 E3-E5) and returns the success response to send, or null.
+     * (section 5.2.2 E3-E5; the receiver then processes the queued chunks, E4) and returns the
+     * success response to send, or null.
      */
     ReconfigurationResponseParameter poll() {
         if (deferred == null || ctx.receiver().cumulativeTsnAck().isBefore(deferred.lastAssigned)) {
@@ -181,6 +186,7 @@ final class IncomingReconfig {
         if (ctx.receiver().cumulativeTsnAck().isBefore(o.senderLastAssignedTsn())) {
             // E2: data of the streams is still to come; reset once it is here.
             deferred = new Deferred(a, streams, o.senderLastAssignedTsn());
+            ctx.receiver().deferReset(o.senderLastAssignedTsn());
             return response(seq, RESULT_IN_PROGRESS);
         }
         resetInbound(streams); // E3

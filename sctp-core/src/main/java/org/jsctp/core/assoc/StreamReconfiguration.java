@@ -112,7 +112,7 @@ final class StreamReconfiguration {
         ourSide.poll(nowNanos, rtoNanos);
     }
 
-    /** Whether a DATA or I-DATA chunk waits for a deferred reset (RFC 6525 section 5.2.2 E2): not taken now. */
+    /** Whether a DATA or I-DATA chunk waits for a deferred reset (RFC 6525 section 5.2.2 E2): queued for after it. */
     boolean holdsBack(int streamId, Tsn tsn) {
         return peerSide != null && peerSide.holdsBack(streamId, tsn);
     }

@@ -119,12 +119,38 @@ public final class DataReassemblyQueue extends ReassemblyQueueBase {
         return r;
     }
 
+    /**
+     * Takes a chunk held back by a deferred stream reset, now released (RFC 6525 section 5.2.2
+     * E4). It was acknowledged when it arrived, so a FORWARD TSN since may cover its TSN without
+     * abandoning it: the check for remnants of skipped messages is left to the caller, which
+     * applies such a FORWARD TSN again once every released chunk is in. Its TSN counts as the
+     * lowest missing one, so it may pass the bound (up to twice it): its room was reserved.
+     *
+     * @param unwrappedTsn the chunk's TSN on the 64-bit number line
+     * @param chunk the DATA chunk
+     * @return whether the chunk was taken, or why not
+     */
+    public AddResult addReleased(long unwrappedTsn, DataChunk chunk) {
+        if ((int) unwrappedTsn != chunk.tsnValue()) {
+            throw new IllegalArgumentException("unwrapped TSN " + unwrappedTsn + " is not the chunk's TSN " + chunk.tsn());
+        }
+        AddResult r = take(unwrappedTsn, chunk, true, false);
+        if (r == AddResult.ACCEPTED) {
+            afterTaken(chunk.userData().length());
+        }
+        return r;
+    }
+
     private AddResult take(long unwrappedTsn, DataChunk chunk, boolean lowestMissing) {
+        return take(unwrappedTsn, chunk, lowestMissing, true);
+    }
+
+    private AddResult take(long unwrappedTsn, DataChunk chunk, boolean lowestMissing, boolean staleCheck) {
         int streamId = chunk.streamId();
         if (streamId >= inboundStreams) {
             return AddResult.INVALID_STREAM; // RFC 9260 section 6.5
         }
-        if (isStaleAfterForwardTsn(unwrappedTsn, chunk)) {
+        if (staleCheck && isStaleAfterForwardTsn(unwrappedTsn, chunk)) {
             return AddResult.ACCEPTED;
         }
         int ssn = chunk.ssnValue();

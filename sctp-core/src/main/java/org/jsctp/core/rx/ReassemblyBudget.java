@@ -21,6 +21,8 @@ final class ReassemblyBudget {
     private final long hardLimit;
     private long dataBytes;
     private long entries;
+    /** Charge set aside for chunks held outside the queue that it will take later (RFC 6525 section 5.2.2 E2). */
+    private long reserved;
 
     ReassemblyBudget(long maxBytes) {
         if (maxBytes < ENTRY_OVERHEAD_BYTES + 1 || maxBytes > MAX_BUDGET_BYTES) {
@@ -73,9 +75,21 @@ final class ReassemblyBudget {
         return entries;
     }
 
-    /** Data bytes plus the per-entry charge: what counts against the bound. */
+    /** Data bytes plus the per-entry charge, plus what is reserved: what counts against the bound. */
     long charged() {
-        return dataBytes + entries * ENTRY_OVERHEAD_BYTES;
+        return dataBytes + entries * ENTRY_OVERHEAD_BYTES + reserved;
+    }
+
+    /** Sets the charge reserved for chunks the queue will take later (never negative). */
+    void setReserved(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative reservation: " + bytes);
+        }
+        reserved = bytes;
+    }
+
+    long reserved() {
+        return reserved;
     }
 
     long maxBytes() {
@@ -88,6 +102,6 @@ final class ReassemblyBudget {
 
     @Override
     public String toString() {
-        return "budget[" + dataBytes + " B in " + entries + " entries, max " + maxBytes + "]";
+        return "budget[" + dataBytes + " B in " + entries + " entries, " + reserved + " B reserved, max " + maxBytes + "]";
     }
 }

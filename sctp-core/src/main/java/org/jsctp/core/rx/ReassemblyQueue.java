@@ -161,6 +161,25 @@ public interface ReassemblyQueue {
      */
     void addStreams(int added);
 
+    /**
+     * Whether one more entry of {@code length} user-data bytes fits the bound now, counting what
+     * is reserved ({@link #setReserved}).
+     *
+     * @param length the entry's user-data bytes
+     * @return whether it fits
+     */
+    boolean hasRoomFor(int length);
+
+    /**
+     * Sets aside {@code chargedBytes} of the bound for chunks held outside this queue that it will
+     * take later: the chunks of streams with a deferred reset (RFC 6525 section 5.2.2 E2, see
+     * {@link DeferredResetQueue}). The reservation counts against the bound like held entries,
+     * so other streams cannot take the room those chunks need once released.
+     *
+     * @param chargedBytes the held chunks' user data plus {@link #ENTRY_OVERHEAD_BYTES} each
+     */
+    void setReserved(long chargedBytes);
+
     /** Throws IllegalStateException if the internal state is inconsistent; for tests. */
     void checkInvariants();
 }

@@ -107,6 +107,16 @@ abstract class ReassemblyQueueBase implements ReassemblyQueue {
         return n;
     }
 
+    @Override
+    public boolean hasRoomFor(int length) {
+        return budget.fits(length);
+    }
+
+    @Override
+    public void setReserved(long chargedBytes) {
+        budget.setReserved(chargedBytes);
+    }
+
     /** {@return held user data plus the per-entry overhead: what counts against {@code maxBufferedBytes}} */
     public long chargedBytes() {
         return budget.charged();

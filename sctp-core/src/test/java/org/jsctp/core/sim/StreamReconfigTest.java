@@ -470,7 +470,7 @@ class StreamReconfigTest {
     }
 
     @Test
-    void resetWhoseDataIsStillToComeIsDeferredAndLaterDataOfTheStreamIsHeldBack() {
+    void resetWhoseDataIsStillToComeIsDeferredAndLaterDataOfTheStreamIsQueuedAcknowledged() {
         // RFC 6525 section 5.2.2 E2-E5, with a peer that asks before its data has arrived (our own
         // requester waits for acknowledgements first, so the test plays the peer by hand).
         EstablishedSimPair p = EstablishedSimPair.establish(config(false, true), config(false, true), 11);
@@ -481,11 +481,13 @@ class StreamReconfigTest {
 
         assertThat(results(injectIntoServer(p, ReconfigChunk.of(request))))
                 .containsExactly(ReconfigurationResponseParameter.RESULT_IN_PROGRESS);
-        // After the Sender's Last Assigned TSN, on the stream being reset: held back, not acknowledged.
+        // After the Sender's Last Assigned TSN, on the stream being reset: queued and acknowledged
+        // (E2), in a gap block, so the peer does not send it again.
         List<Chunk> afterHeld = injectIntoServer(p, data(first.plus(2), 1, 0, 2));
         assertThat(sackCumulative(afterHeld)).isEqualTo(first.previous());
         assertThat(((SackChunk) afterHeld.stream().filter(c -> c instanceof SackChunk).findFirst().orElseThrow())
-                .gapAckBlocks()).isEmpty();
+                .gapAckBlocks()).containsExactly(new org.jsctp.core.packet.chunk.GapAckBlock(3, 3));
+        assertThat(received(p.server(), 1)).isEmpty();
         // A retransmitted request is still in progress; nothing was reset.
         assertThat(results(injectIntoServer(p, ReconfigChunk.of(request))))
                 .containsExactly(ReconfigurationResponseParameter.RESULT_IN_PROGRESS);
@@ -494,10 +496,10 @@ class StreamReconfigTest {
         injectIntoServer(p, data(first, 1, 0, 0));
         List<Chunk> done = injectIntoServer(p, data(first.next(), 1, 1, 1));
         assertThat(results(done)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
+        assertThat(sackCumulative(done)).isEqualTo(first.plus(2));
         assertThat(events(p.server(), AssociationEvent.StreamReset.class))
                 .containsExactly(new AssociationEvent.StreamReset(List.of(1), true, ReconfigOutcome.PERFORMED));
-        // The held chunk comes again and now starts the stream afresh at SSN 0.
-        assertThat(sackCumulative(injectIntoServer(p, data(first.plus(2), 1, 0, 2)))).isEqualTo(first.plus(2));
+        // E4: the queued chunk starts the stream afresh at SSN 0, without being sent again.
         assertThat(indices(received(p.server(), 1))).containsExactly(0, 1, 2);
         assertThat(results(injectIntoServer(p, ReconfigChunk.of(request))))
                 .containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
