@@ -23,7 +23,13 @@ import java.util.function.ToIntFunction;
  */
 public final class DeferredResetQueue<C> {
 
-    /** A held chunk and its unwrapped TSN. */
+    /**
+     * A held chunk and its unwrapped TSN.
+     *
+     * @param unwrappedTsn the chunk's TSN on the 64-bit number line
+     * @param chunk the chunk
+     * @param <C> the chunk type (DATA or I-DATA)
+     */
     public record Held<C>(long unwrappedTsn, C chunk) {
     }
 
@@ -33,6 +39,8 @@ public final class DeferredResetQueue<C> {
     private long dataBytes;
 
     /**
+     * An empty queue.
+     *
      * @param maxChargedBytes the bound on user data plus per-chunk overhead held
      * @param userDataLength a chunk's user-data bytes
      */
@@ -62,7 +70,12 @@ public final class DeferredResetQueue<C> {
         return true;
     }
 
-    /** {@return whether one more chunk of {@code length} user-data bytes stays within the bound} */
+    /**
+     * Whether one more chunk stays within the bound.
+     *
+     * @param length the chunk's user-data bytes
+     * @return whether it fits
+     */
     public boolean fits(int length) {
         return chargedBytes() + length + ReassemblyQueue.ENTRY_OVERHEAD_BYTES <= maxChargedBytes;
     }
@@ -98,11 +111,17 @@ public final class DeferredResetQueue<C> {
         return byTsn.size();
     }
 
+    /** {@return whether nothing is held} */
     public boolean isEmpty() {
         return byTsn.isEmpty();
     }
 
-    /** {@return whether a chunk with this TSN is held} */
+    /**
+     * Whether a chunk with this TSN is held.
+     *
+     * @param unwrappedTsn the TSN on the 64-bit number line
+     * @return whether it is held
+     */
     public boolean contains(long unwrappedTsn) {
         return byTsn.containsKey(unwrappedTsn);
     }
