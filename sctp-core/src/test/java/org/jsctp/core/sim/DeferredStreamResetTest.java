@@ -26,7 +26,6 @@ import org.jsctp.core.packet.chunk.IForwardTsnEntry;
 import org.jsctp.core.packet.chunk.ReconfigChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.param.OutgoingSsnResetRequestParameter;
-import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.core.packet.param.ReconfigurationResponseParameter;
 import org.jsctp.core.seq.Mid;
 import org.jsctp.core.seq.Ssn;
@@ -115,18 +114,6 @@ class DeferredStreamResetTest {
                 payload(stream, index, size));
     }
 
-    private static List<Integer> results(List<Chunk> chunks) {
-        List<Integer> out = new ArrayList<>();
-        for (Chunk c : chunks) {
-            if (c instanceof ReconfigChunk r) {
-                for (Parameter param : r.parameters()) {
-                    out.add(((ReconfigurationResponseParameter) param).result());
-                }
-            }
-        }
-        return out;
-    }
-
     private static SackChunk sack(List<Chunk> chunks) {
         return chunks.stream().filter(c -> c instanceof SackChunk).map(c -> (SackChunk) c)
                 .reduce((x, y) -> y).orElseThrow();
@@ -161,7 +148,7 @@ class DeferredStreamResetTest {
     void heldBackDataIsAcknowledgedCountsInTheWindowAndIsDeliveredInOrderAfterTheReset(boolean interleaving) {
         EstablishedSimPair p = pair(interleaving, BUFFER);
         Tsn first = p.target().peerInitialTsn();
-        assertThat(results(inject(p, resetStream1(p, first.next()))))
+        assertThat(StreamReconfigTest.results(inject(p, resetStream1(p, first.next()))))
                 .containsExactly(ReconfigurationResponseParameter.RESULT_IN_PROGRESS);
 
         // After the Sender's Last Assigned TSN: SSN/MID 0 and 1 of the stream after its reset, and
@@ -184,7 +171,7 @@ class DeferredStreamResetTest {
         // The data from before the reset arrives: the reset is performed, then the queue processed.
         inject(p, message(interleaving, first, 1, 0, 0, 2));
         List<Chunk> done = inject(p, message(interleaving, first.next(), 1, 1, 1, 2));
-        assertThat(results(done)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
+        assertThat(StreamReconfigTest.results(done)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
         assertThat(sack(done).cumulativeTsnAck()).isEqualTo(first.plus(4));
         assertThat(sack(done).gapAckBlocks()).isEmpty();
         // What was queued now counts as delivered data the user has still to take, not twice.
@@ -210,7 +197,7 @@ class DeferredStreamResetTest {
         // and 2 after it): RFC 3758 section 3.6. The reset is performed; the abandoned messages
         // are never delivered, the acknowledged whole ones are, in order.
         List<Chunk> out = inject(p, new ForwardTsnChunk(first.plus(5), List.of(new ForwardTsnEntry(1, new Ssn(2)))));
-        assertThat(results(out)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
+        assertThat(StreamReconfigTest.results(out)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
         assertThat(sack(out).cumulativeTsnAck()).isEqualTo(first.plus(6));
         assertThat(indices(p.server(), 1)).containsExactly(0, 11, 13);
         // The abandoned fragment's end, sent late, is a duplicate and delivers nothing.
@@ -231,7 +218,7 @@ class DeferredStreamResetTest {
         inject(p, message(true, first.plus(3), 1, 1, 11, 2));
         List<Chunk> out = inject(p, new IForwardTsnChunk(first.plus(2),
                 List.of(new IForwardTsnEntry(1, false, new Mid(0)))));
-        assertThat(results(out)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
+        assertThat(StreamReconfigTest.results(out)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
         assertThat(sack(out).cumulativeTsnAck()).isEqualTo(first.plus(3));
         assertThat(indices(p.server(), 1)).containsExactly(0, 11);
     }
@@ -252,7 +239,7 @@ class DeferredStreamResetTest {
 
         inject(p, message(false, first, 1, 0, 0, 2));
         List<Chunk> done = inject(p, message(false, first.next(), 1, 1, 1, 2));
-        assertThat(results(done)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
+        assertThat(StreamReconfigTest.results(done)).containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
         assertThat(sack(done).cumulativeTsnAck()).isEqualTo(first.plus(4));
         // The peer sends the unacknowledged chunk again; after the reset it is taken at once.
         assertThat(sack(inject(p, message(false, first.plus(5), 1, 3, 5, 600))).cumulativeTsnAck())
@@ -280,7 +267,7 @@ class DeferredStreamResetTest {
         EstablishedSimPair p = pair(false, BUFFER);
         Tsn first = p.target().peerInitialTsn();
         inject(p, message(false, first, 1, 0, 0, 2));
-        assertThat(results(inject(p, resetStream1(p, first))))
+        assertThat(StreamReconfigTest.results(inject(p, resetStream1(p, first))))
                 .containsExactly(ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED);
         inject(p, message(false, first.next(), 1, 0, 1, 2));
         assertThat(p.server().events().stream().filter(e -> e.event() instanceof AssociationEvent.StreamReset

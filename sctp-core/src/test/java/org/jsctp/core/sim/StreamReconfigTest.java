@@ -452,7 +452,8 @@ class StreamReconfigTest {
                 Bytes.wrap(new byte[] {(byte) stream, (byte) index}));
     }
 
-    private static List<Integer> results(List<Chunk> chunks) {
+    /** The Result field of every RE-CONFIG response among {@code chunks}, in order. */
+    static List<Integer> results(List<Chunk> chunks) {
         List<Integer> out = new ArrayList<>();
         for (Chunk c : chunks) {
             if (c instanceof ReconfigChunk r) {
