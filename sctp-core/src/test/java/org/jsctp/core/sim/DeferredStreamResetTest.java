@@ -2,7 +2,6 @@ package org.jsctp.core.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.core.assoc.AssociationConfig;
@@ -11,9 +10,6 @@ import org.jsctp.core.assoc.AssociationEvent.ReconfigOutcome;
 import org.jsctp.core.assoc.AssociationState;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.packet.Bytes;
-import org.jsctp.core.packet.DecodeException;
-import org.jsctp.core.packet.PacketDecoder;
-import org.jsctp.core.packet.PacketEncoder;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.DataChunk;
@@ -67,26 +63,9 @@ class DeferredStreamResetTest {
                 p.target().localInitialTsn().previous().value(), lastAssigned, List.of(1)));
     }
 
-    /** What the server answers to a packet injected as if from the client; the client does not see it. */
+    /** What the server answers to a packet injected as if from the client (StreamReconfigTest's helper). */
     private static List<Chunk> inject(EstablishedSimPair p, Chunk chunk) {
-        List<Chunk> chunks = List.of(chunk);
-        ByteBuffer b = ByteBuffer.allocate(PacketEncoder.encodedLength(chunks));
-        PacketEncoder.encode(b, EstablishedSimPair.CLIENT_PORT, EstablishedSimPair.SERVER_PORT, p.target().localTag(),
-                chunks, false);
-        p.server().receive(b.array(), p.net().now());
-        if (p.target().state() != AssociationState.CLOSED) {
-            p.server().checkInvariants();
-        }
-        p.server().handleTimeout(p.net().now() + S); // a due delayed SACK goes out now
-        List<Chunk> out = new ArrayList<>();
-        for (byte[] packet : p.server().drainOutbox()) {
-            try {
-                out.addAll(PacketDecoder.strict().decode(packet).chunks());
-            } catch (DecodeException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return out;
+        return StreamReconfigTest.injectIntoServer(p, chunk);
     }
 
     private static Bytes payload(int stream, int index, int size) {
