@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationState;
@@ -33,6 +34,8 @@ public final class SctpUdpAssociation {
     private volatile long sendBufferAvailable;
     private volatile Object attachment;
     private final AtomicLong unreportedReads = new AtomicLong();
+    /** Calls waiting in the event loop's task queue: while there are any, later calls queue behind them. */
+    private final AtomicInteger queuedCalls = new AtomicInteger();
 
     SctpUdpAssociation(EndpointDriver driver, Association core, InetSocketAddress remoteAddress, Object attachment) {
         this.driver = driver;
@@ -90,12 +93,15 @@ public final class SctpUdpAssociation {
     }
 
     /**
-     * Runs {@code call} with the core on the event loop as a task of its own, then sends what it
-     * queued and delivers its events; the future completes after that with the call's result, or
-     * with what it threw. For layers built on the transport; callable from any thread. Called by
-     * the listener while it is handed this association's events, the call runs at once and what it
-     * queued goes out with the rest of that input's output (so an answer leaves in the same flush
-     * as the SACK it carries); its future is then complete on return. The same holds for
+     * Runs {@code call} with the core on the event loop, then sends what it queued and delivers
+     * its events; the future completes after that with the call's result, or with what it threw.
+     * For layers built on the transport; callable from any thread, where it becomes a task of the
+     * event loop. On the event loop it runs at once, unless an earlier call of this association
+     * still waits as a task (calls keep their order), and its future is then complete on return:
+     * called by the listener while it is handed this association's events, what it queued goes
+     * out with the rest of that input's output (so an answer leaves in the same flush as the SACK
+     * it carries); called from any other task or callback of the loop outside a drain, it is sent
+     * at once. The listener of another association still gets a task. The same holds for
      * {@link #send}, {@link #shutdown} and {@link #abort}.
      *
      * @param <T> the call's result type
@@ -265,6 +271,11 @@ public final class SctpUdpAssociation {
     /** The driver that owns the association: all its work runs on that driver's event loop. */
     EndpointDriver driver() {
         return driver;
+    }
+
+    /** How many of this association's calls wait as tasks on the event loop (see {@link EndpointDriver#call}). */
+    AtomicInteger queuedCalls() {
+        return queuedCalls;
     }
 
     /** The peer's IP address and SCTP port, which identify the association at the endpoint. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.assoc.AssociationState;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
  * A listener that calls its association back while that association's events are handed out (an
  * echo server's send, an abort on a bad request) is served at once, inside the drain in progress,
  * rather than as a task of its own: the call's future is complete when the call returns, and what
- * it queued reaches the peer. A call on another association still runs as a task.
+ * it queued reaches the peer. A call on another association still runs as a task. So is a call
+ * from a plain task of the event loop (issue 6: a request sent from a timer task, as the latency
+ * client does), unless an earlier call of the same association still waits as a task: calls keep
+ * their order.
  */
 class InlineListenerCallTest {
 
@@ -108,6 +112,38 @@ class InlineListenerCallTest {
         assertThat(clientEvents.saw(AssociationEvent.CommunicationLost.class)).isTrue();
         assertThat(stateAfterAbort).containsExactly(AssociationState.CLOSED);
         assertThat(server.associations()).isEmpty();
+    }
+
+    @Test
+    void aCallFromAPlainEventLoopTaskIsTakenAtOnceAndReachesThePeer() throws Exception {
+        EventRecorder serverEvents = new EventRecorder();
+        UdpSctpEndpoint server = endpoints.bind(7, serverEvents);
+        UdpSctpEndpoint client = endpoints.bind(5001, new EventRecorder());
+        SctpUdpAssociation a = client.connect(Endpoints.addressOf(server, host()), 7).get(T, TimeUnit.SECONDS);
+        boolean doneOnReturn = client.eventLoop()
+                .submit(() -> a.send(OutgoingMessage.of(0, 5, false, Bytes.wrap(payload(5)))).isDone())
+                .get(T, TimeUnit.SECONDS);
+        assertThat(doneOnReturn).isTrue();
+        serverEvents.whenMessages(1).get(T, TimeUnit.SECONDS);
+        assertThat(serverEvents.messages().get(0).payload().toByteArray()).isEqualTo(payload(5));
+    }
+
+    @Test
+    void aCallFromTheLoopQueuesBehindAnEarlierCallOfTheSameAssociationThatWaitsAsATask() throws Exception {
+        EventRecorder serverEvents = new EventRecorder();
+        UdpSctpEndpoint server = endpoints.bind(7, serverEvents);
+        UdpSctpEndpoint client = endpoints.bind(5001, new EventRecorder());
+        SctpUdpAssociation a = client.connect(Endpoints.addressOf(server, host()), 7).get(T, TimeUnit.SECONDS);
+        CountDownLatch firstQueued = new CountDownLatch(1);
+        var second = client.eventLoop().submit(() -> {
+            firstQueued.await(); // holds the loop while this thread's first call is queued behind us
+            return a.send(OutgoingMessage.of(0, 2, false, Bytes.wrap(payload(2)))).isDone();
+        });
+        a.send(OutgoingMessage.of(0, 1, false, Bytes.wrap(payload(1)))); // from this thread: a task of the loop
+        firstQueued.countDown();
+        assertThat(second.get(T, TimeUnit.SECONDS)).as("the second call waited for the first").isFalse();
+        serverEvents.whenMessages(2).get(T, TimeUnit.SECONDS);
+        assertThat(serverEvents.messages()).extracting(ReceivedMessage::ppid).containsExactly(1, 2);
     }
 
     private static byte[] payload(int i) {
