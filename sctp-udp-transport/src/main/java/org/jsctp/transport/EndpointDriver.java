@@ -64,6 +64,8 @@ final class EndpointDriver {
     private volatile boolean closing;
     /** The association whose packets and events are being handed out, or null; event loop only. */
     private SctpUdpAssociation draining;
+    /** Writes the associations' packets without an object per packet; event loop only. */
+    private final TransmitDrain transmits;
     /** Bound on the extra hand-out rounds that a listener's inline calls cause in one drain. */
     private static final int MAX_INLINE_ROUNDS = 64;
 
@@ -85,6 +87,7 @@ final class EndpointDriver {
         this.writer = writer;
         this.counters = counters;
         this.listener = listener;
+        this.transmits = new TransmitDrain(writer);
     }
 
     EventLoop eventLoop() {
@@ -432,9 +435,7 @@ final class EndpointDriver {
             // Admitted at its INIT but no longer (e.g. the accept backlog filled meanwhile).
             LOG.debug("refused association from {} SCTP port {}: {}", sender, core.peerPort(), refusal);
             core.abort(refusal);
-            for (OutgoingPacket p; (p = core.pollTransmit()) != null; ) {
-                writer.write(p, sender);
-            }
+            transmits.drainTo(core, sender); // not in the table: to the COOKIE ECHO's sender
             return;
         }
         SctpUdpAssociation a = new SctpUdpAssociation(this, core, sender, null);
@@ -531,13 +532,7 @@ final class EndpointDriver {
     }
 
     private void drainTransmits(SctpUdpAssociation a) {
-        List<java.net.InetAddress> usable = null; // RFC 5061 section 5.3: asked once per drain
-        for (OutgoingPacket p; (p = a.core().pollTransmit()) != null; ) {
-            if (usable == null) {
-                usable = writer.localCount() > 1 ? a.core().usableLocalAddresses() : List.of(); // no copy per drain
-            }
-            writer.write(p, a.destinationOf(p.destination()), usable); // RFC 9260 section 6.4: the path the core chose
-        }
+        transmits.drain(a); // RFC 9260 section 6.4: the path the core chose; no object per packet (issue 6)
     }
 
     private void dispatch(SctpUdpAssociation a, AssociationEvent e) {

@@ -9,7 +9,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.jsctp.core.assoc.OutgoingPacket;
+import org.jsctp.core.assoc.PacketToSend;
 import org.jsctp.core.packet.PacketEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +52,11 @@ final class PacketWriter {
         this.segmentation = segmentation;
     }
 
-    /** Encodes {@code packet} and writes it to {@code to}, without flushing. */
-    void write(OutgoingPacket packet, InetSocketAddress to) {
+    /**
+     * Encodes {@code packet} and writes it to {@code to}, without flushing. Nothing of the packet
+     * is kept once this returns (it may be the core's reused slot, {@link PacketToSend}).
+     */
+    void write(PacketToSend packet, InetSocketAddress to) {
         int length = packet.encodedLength();
         if (segmentation) {
             if (!run.accepts(length, to)) {
@@ -85,7 +88,7 @@ final class PacketWriter {
     }
 
     /** Appends the encoding of {@code packet}, {@code length} bytes, at the buffer's writer index. */
-    private static void encode(OutgoingPacket packet, ByteBuf buf, int length) {
+    private static void encode(PacketToSend packet, ByteBuf buf, int length) {
         buf.ensureWritable(length);
         ByteBuffer out = buf.internalNioBuffer(buf.writerIndex(), length).order(ByteOrder.BIG_ENDIAN);
         int written = PacketEncoder.encode(out, packet.sourcePort(), packet.destinationPort(),

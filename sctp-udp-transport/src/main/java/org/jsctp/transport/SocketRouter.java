@@ -4,7 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import org.jsctp.core.assoc.OutgoingPacket;
+import org.jsctp.core.assoc.PacketToSend;
 
 /**
  * The sockets of one event loop, one per local address the endpoint is bound to (all on the same
@@ -53,7 +53,7 @@ final class SocketRouter {
     }
 
     /** Encodes {@code packet} and writes it to {@code to} from the socket {@link #socketFor} picks. */
-    void write(OutgoingPacket packet, InetSocketAddress to) {
+    void write(PacketToSend packet, InetSocketAddress to) {
         int i = socketFor(to.getAddress());
         if (filter.drop(locals.get(i), to, true)) {
             counters.onDiscarded();
@@ -63,12 +63,12 @@ final class SocketRouter {
     }
 
     /**
-     * As {@link #write(OutgoingPacket, InetSocketAddress)}, from one of the sockets bound to
+     * As {@link #write(PacketToSend, InetSocketAddress)}, from one of the sockets bound to
      * {@code usable}, the association's addresses it may send from now (RFC 5061 section 5.3: not
      * one whose addition the peer has not acknowledged, nor one being deleted); from any socket when
      * none of them is bound here or the list is empty.
      */
-    void write(OutgoingPacket packet, InetSocketAddress to, List<InetAddress> usable) {
+    void write(PacketToSend packet, InetSocketAddress to, List<InetAddress> usable) {
         if (writers.size() == 1 || usable.isEmpty()) {
             write(packet, to);
             return;

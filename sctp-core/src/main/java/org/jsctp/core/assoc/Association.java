@@ -343,13 +343,27 @@ public final class Association {
         return !tcb.transmits.isEmpty() || !tcb.events.isEmpty();
     }
 
-    /** {@return the next packet to send, or null} */
+    /** {@return the next packet to send, or null} The record is the caller's to keep ({@link #transmitNext} makes none). */
     public OutgoingPacket pollTransmit() {
-        OutgoingPacket p = tcb.transmits.poll();
+        OutgoingPacket p = tcb.transmits.pollRecord();
         if (p != null) {
             counters.onPacketSent(p);
         }
         return p;
+    }
+
+    /**
+     * Hands the next packet to send to {@code sink} without making an object for it (issue 6): the
+     * same packets, in the same order and counted the same, as {@link #pollTransmit()} gives, and the
+     * two may be mixed. The {@link PacketToSend} is the association's reused slot: it and its chunk
+     * list are valid only during {@link TransmitSink#transmit}, the sink must not keep them and must
+     * not call back into this association meanwhile; the slot is recycled when the sink returns.
+     *
+     * @param sink where the packet goes, typically an encoder into a buffer of the I/O layer's own
+     * @return whether a packet was handed to the sink (false: none was queued)
+     */
+    public boolean transmitNext(TransmitSink sink) {
+        return tcb.transmits.transmitNext(sink, counters);
     }
 
     /**

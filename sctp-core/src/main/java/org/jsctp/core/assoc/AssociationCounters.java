@@ -33,7 +33,7 @@ final class AssociationCounters {
     private final long[][] abandoned = new long[PrPolicy.Kind.values().length][2];
 
     /** A packet the association hands out: counts it and its DATA, I-DATA and SACK chunks. */
-    void onPacketSent(OutgoingPacket p) {
+    void onPacketSent(PacketToSend p) {
         packetsSent++;
         if (p.zeroChecksum()) {
             zeroChecksumPacketsSent++;

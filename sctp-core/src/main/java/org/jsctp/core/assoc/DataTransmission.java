@@ -285,9 +285,9 @@ final class DataTransmission {
             if (!data.isEmpty()) {
                 Path path = paths.set().get(dest);
                 path.onDataSent(nowNanos); // the path is not idle (section 8.3)
-                tcb.sendTo(PathSupervisor.addressOf(path), PacketChunks.of(sack, data)); // section 6.4
+                tcb.sendTo(PathSupervisor.addressOf(path), sack, data); // section 6.4
             } else if (sack != null) {
-                tcb.sendSack(PacketChunks.of(sack, data));
+                tcb.sendSack(sack, data);
             }
             boolean sentData = !data.isEmpty();
             data.clear();

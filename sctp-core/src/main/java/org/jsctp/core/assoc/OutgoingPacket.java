@@ -10,6 +10,9 @@ import org.jsctp.core.packet.chunk.Chunk;
  * MTU. The I/O layer encodes it ({@link PacketEncoder}) into a buffer of its own, with a zero
  * checksum when {@link #zeroChecksum()} says so and CRC32C otherwise.
  *
+ * <p>The record form of {@link PacketToSend}: {@link Association#pollTransmit()} makes one, which
+ * may be kept; {@link Association#transmitNext(TransmitSink)} hands a reused view instead.
+ *
  * @param sourcePort our SCTP port
  * @param destinationPort the peer's SCTP port
  * @param verificationTag the common header's verification tag
@@ -23,7 +26,7 @@ import org.jsctp.core.packet.chunk.Chunk;
  *     sends it to the association's remote address
  */
 public record OutgoingPacket(int sourcePort, int destinationPort, int verificationTag, List<Chunk> chunks,
-                             boolean zeroChecksum, InetAddress destination) {
+                             boolean zeroChecksum, InetAddress destination) implements PacketToSend {
 
     /**
      * Copies the chunks.
@@ -85,6 +88,7 @@ public record OutgoingPacket(int sourcePort, int destinationPort, int verificati
      *
      * @return the encoded length in bytes
      */
+    @Override
     public int encodedLength() {
         return PacketEncoder.encodedLength(chunks);
     }

@@ -22,7 +22,7 @@ final class Tcb {
     final int localPort;
     final int peerPort;
     final Timers timers = new Timers();
-    final ArrayDeque<OutgoingPacket> transmits = new ArrayDeque<>(4); // grows when a burst needs it
+    final TransmitQueue transmits = new TransmitQueue(); // reused slots: no object per packet (issue 6)
     final ArrayDeque<AssociationEvent> events = new ArrayDeque<>(4);
 
     AssociationState state;
@@ -86,9 +86,36 @@ final class Tcb {
 
     /** Queues a packet to the peer address {@code to} (null: the anonymous path). */
     void sendTo(InetAddress to, int tag, List<Chunk> chunks) {
-        chunks = auth.protect(chunks); // RFC 4895 section 6.2: an AUTH chunk where the peer wants one
-        transmits.add(new OutgoingPacket(localPort, peerPort, tag, chunks, ZeroChecksumRules.maySendZero(this, chunks),
-                to));
+        enqueue(to, tag, null, chunks);
+    }
+
+    /**
+     * Queues a packet of {@code first} (a SACK, or null) and then {@code rest} to the peer address
+     * {@code to}, with the peer's tag; {@code rest} is copied, not kept (a bundling scratch list).
+     */
+    void sendTo(InetAddress to, Chunk first, List<Chunk> rest) {
+        enqueue(to, peerTag, first, rest);
+    }
+
+    /** As {@link #sendSack(List)}, of {@code first} (the SACK) and then {@code rest}, which is copied. */
+    void sendSack(Chunk first, List<Chunk> rest) {
+        enqueue(replyTo != null ? replyTo : sackTo != null ? sackTo : destination, peerTag, first, rest);
+    }
+
+    /**
+     * Fills a slot of the transmit queue with the packet and queues it once complete: its AUTH chunk
+     * where the peer wants one (RFC 4895 section 6.2), then its checksum choice (RFC 9653 section 5.2,
+     * {@link ZeroChecksumRules}).
+     */
+    private void enqueue(InetAddress to, int tag, Chunk first, List<Chunk> rest) {
+        QueuedPacket p = transmits.obtain();
+        List<Chunk> chunks = p.fill(localPort, peerPort, tag, to, first, rest);
+        List<Chunk> signed = auth.protect(chunks);
+        if (signed != chunks) {
+            p.replaceChunks(signed);
+        }
+        p.zeroChecksum(ZeroChecksumRules.maySendZero(this, signed));
+        transmits.add(p);
     }
 
     /** Queues a packet of several chunks to the peer address {@code to}, with the peer's tag. */

@@ -46,7 +46,8 @@ final class ZeroChecksumRules {
         if (!tcb.capabilities.zeroChecksum() || tcb.isHandshaking()) {
             return false;
         }
-        for (Chunk c : chunks) {
+        for (int i = 0; i < chunks.size(); i++) { // indexed: no iterator per packet (issue 6)
+            Chunk c = chunks.get(i);
             if (c instanceof InitChunk || c instanceof CookieEchoChunk || c instanceof AsconfChunk
                     || c instanceof AbortChunk) {
                 return false;

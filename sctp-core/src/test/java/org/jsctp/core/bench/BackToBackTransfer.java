@@ -8,7 +8,8 @@ import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.assoc.AssociationState;
 import org.jsctp.core.assoc.Endpoint;
 import org.jsctp.core.assoc.EndpointConfig;
-import org.jsctp.core.assoc.OutgoingPacket;
+import org.jsctp.core.assoc.PacketToSend;
+import org.jsctp.core.assoc.TransmitSink;
 import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.DecodeException;
@@ -27,7 +28,8 @@ import org.jsctp.core.tx.SendQueue;
  * <p>The harness itself allocates what a transport must: a fresh array for every packet towards
  * the receiver, since the delivered message's payload is a view of it (as in the UDP transport's
  * receive path), and nothing else per packet; packets towards the sender (SACKs) are decoded from
- * a reused buffer. The sent {@link OutgoingMessage} is created per message (it is the user's).
+ * a reused buffer. Packets are taken without an object per packet, as the UDP transport takes them
+ * ({@link Association#transmitNext}). The sent {@link OutgoingMessage} is created per message (it is the user's).
  */
 public final class BackToBackTransfer {
 
@@ -39,6 +41,10 @@ public final class BackToBackTransfer {
     private final Endpoint serverEndpoint;
     private final PacketDecoder decoder = PacketDecoder.strict();
     private final ByteBuffer scratch = ByteBuffer.allocate(65_536);
+    /** What {@link #encode} last wrote into {@link #scratch}. */
+    private int encodedLength;
+    /** The sink of every take: made once, so a take allocates nothing. */
+    private final TransmitSink encoder = this::encode;
     private final Bytes payload;
     private final Association client;
     private Association server;
@@ -147,19 +153,24 @@ public final class BackToBackTransfer {
         }
     }
 
-    /** Moves packets both ways until both sides are quiet. */
+    /**
+     * Moves packets both ways until both sides are quiet. Packets are taken as the UDP transport
+     * takes them ({@link Association#transmitNext}): the sink only encodes the core's reused slot
+     * into the scratch buffer, and the packet is delivered once the sink has returned, so no
+     * association is called back during a take.
+     */
     private void pump() {
         boolean moved = true;
         while (moved) {
             moved = false;
-            for (OutgoingPacket p; (p = client.pollTransmit()) != null; ) {
-                toServer(p);
+            while (client.transmitNext(encoder)) {
+                toServer(encodedLength);
                 moved = true;
             }
             if (server != null) {
                 drainServerEvents();
-                for (OutgoingPacket p; (p = server.pollTransmit()) != null; ) {
-                    toClient(p);
+                while (server.transmitNext(encoder)) {
+                    toClient(encodedLength);
                     moved = true;
                 }
             }
@@ -169,10 +180,15 @@ public final class BackToBackTransfer {
         }
     }
 
-    private void toServer(OutgoingPacket p) {
+    /** Encodes the packet into {@link #scratch} and notes its length in {@link #encodedLength}. */
+    private void encode(PacketToSend p) {
         scratch.clear();
-        int length = PacketEncoder.encode(scratch, p.sourcePort(), p.destinationPort(), p.verificationTag(),
+        encodedLength = PacketEncoder.encode(scratch, p.sourcePort(), p.destinationPort(), p.verificationTag(),
                 p.chunks(), false);
+    }
+
+    /** Delivers the packet of {@code length} bytes encoded in {@link #scratch} to the server side. */
+    private void toServer(int length) {
         byte[] datagram = new byte[length]; // the transport's per-datagram array, which the payload views
         System.arraycopy(scratch.array(), 0, datagram, 0, length);
         SctpPacket packet = decode(datagram, length);
@@ -182,16 +198,15 @@ public final class BackToBackTransfer {
         }
         Endpoint.Outcome outcome = serverEndpoint.handlePacket(packet, now, directory);
         if (outcome instanceof Endpoint.Outcome.Reply reply) {
-            toClient(reply.packet());
+            encode(reply.packet()); // the endpoint's stateless answer (INIT ACK): a record, not per message
+            toClient(encodedLength);
         } else if (outcome instanceof Endpoint.Outcome.Accepted accepted) {
             server = accepted.association();
         }
     }
 
-    private void toClient(OutgoingPacket p) {
-        scratch.clear();
-        int length = PacketEncoder.encode(scratch, p.sourcePort(), p.destinationPort(), p.verificationTag(),
-                p.chunks(), false);
+    /** Delivers the packet of {@code length} bytes encoded in {@link #scratch} to the client. */
+    private void toClient(int length) {
         client.handlePacket(decode(scratch.array(), length), now);
     }
 
