@@ -75,6 +75,9 @@ final class EstablishedPair {
     /** Sends {@code payload} from {@code from} and waits a bounded time for it at the other host; whether it came intact. */
     boolean roundTrip(Association from, SimHost to, int stream, byte[] payload) {
         int before = to.events().size();
+        if (from.state() != AssociationState.ESTABLISHED) {
+            return false; // went down (or began to) during an earlier round trip: no new data (RFC 9260 section 9.2)
+        }
         if (from.send(OutgoingMessage.of(stream, 99, false, Bytes.wrap(payload)), net.now())
                 != SendQueue.OfferResult.ACCEPTED) {
             return false;
