@@ -6,6 +6,7 @@ import static org.jsctp.transport.UsrsctpFixture.freeUdpPort;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,10 +130,16 @@ class UsrsctpInterleavingInteropTest {
     void withNagleOnRoundRobinInterleavedMessagesAreAllDeliveredAndAcknowledged() throws Exception {
         SctpUdpAssociation a = associate(StreamSchedulerKind.RR, true, null, false);
         assertThat(a.call((core, now) -> core.capabilities().interleaving()).get(T, TimeUnit.SECONDS)).isTrue();
-        for (int stream = 1; stream <= 3; stream++) {
-            OutgoingMessage m = OutgoingMessage.of(stream, 51, false, Bytes.wrap(pattern(3000)));
-            assertThat(a.send(m).get(T, TimeUnit.SECONDS)).isEqualTo(SendQueue.OfferResult.ACCEPTED);
-        }
+        // All three in one call: no acknowledgement can make the sender dry between them, so the
+        // SenderDry awaited below is the one after the last byte.
+        List<SendQueue.OfferResult> offers = a.call((core, now) -> {
+            List<SendQueue.OfferResult> results = new ArrayList<>();
+            for (int stream = 1; stream <= 3; stream++) {
+                results.add(core.send(OutgoingMessage.of(stream, 51, false, Bytes.wrap(pattern(3000))), now));
+            }
+            return results;
+        }).get(T, TimeUnit.SECONDS);
+        assertThat(offers).containsOnly(SendQueue.OfferResult.ACCEPTED);
         assertPeerReceived(Map.of(1, 1, 2, 1, 3, 1), 3000);
         events.when(AssociationEvent.SenderDry.class).get(T, TimeUnit.SECONDS); // RFC 6458 section 6.1.9
         assertThat(a.call((core, now) -> core.bufferedAmount()).get(T, TimeUnit.SECONDS)).isZero();
