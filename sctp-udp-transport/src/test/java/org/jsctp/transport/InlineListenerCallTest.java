@@ -117,10 +117,8 @@ class InlineListenerCallTest {
     @Test
     void aCallFromAPlainEventLoopTaskIsTakenAtOnceAndReachesThePeer() throws Exception {
         EventRecorder serverEvents = new EventRecorder();
-        UdpSctpEndpoint server = endpoints.bind(7, serverEvents);
-        UdpSctpEndpoint client = endpoints.bind(5001, new EventRecorder());
-        SctpUdpAssociation a = client.connect(Endpoints.addressOf(server, host()), 7).get(T, TimeUnit.SECONDS);
-        boolean doneOnReturn = client.eventLoop()
+        SctpUdpAssociation a = clientAssociationTo(serverEvents);
+        boolean doneOnReturn = a.eventLoop()
                 .submit(() -> a.send(OutgoingMessage.of(0, 5, false, Bytes.wrap(payload(5)))).isDone())
                 .get(T, TimeUnit.SECONDS);
         assertThat(doneOnReturn).isTrue();
@@ -131,11 +129,9 @@ class InlineListenerCallTest {
     @Test
     void aCallFromTheLoopQueuesBehindAnEarlierCallOfTheSameAssociationThatWaitsAsATask() throws Exception {
         EventRecorder serverEvents = new EventRecorder();
-        UdpSctpEndpoint server = endpoints.bind(7, serverEvents);
-        UdpSctpEndpoint client = endpoints.bind(5001, new EventRecorder());
-        SctpUdpAssociation a = client.connect(Endpoints.addressOf(server, host()), 7).get(T, TimeUnit.SECONDS);
+        SctpUdpAssociation a = clientAssociationTo(serverEvents);
         CountDownLatch firstQueued = new CountDownLatch(1);
-        var second = client.eventLoop().submit(() -> {
+        var second = a.eventLoop().submit(() -> {
             firstQueued.await(); // holds the loop while this thread's first call is queued behind us
             return a.send(OutgoingMessage.of(0, 2, false, Bytes.wrap(payload(2)))).isDone();
         });
@@ -144,6 +140,13 @@ class InlineListenerCallTest {
         assertThat(second.get(T, TimeUnit.SECONDS)).as("the second call waited for the first").isFalse();
         serverEvents.whenMessages(2).get(T, TimeUnit.SECONDS);
         assertThat(serverEvents.messages()).extracting(ReceivedMessage::ppid).containsExactly(1, 2);
+    }
+
+    /** A client's association with a server whose events go to {@code serverEvents}. */
+    private SctpUdpAssociation clientAssociationTo(EventRecorder serverEvents) throws Exception {
+        UdpSctpEndpoint server = endpoints.bind(7, serverEvents);
+        UdpSctpEndpoint client = endpoints.bind(5001, new EventRecorder());
+        return client.connect(Endpoints.addressOf(server, host()), 7).get(T, TimeUnit.SECONDS);
     }
 
     private static byte[] payload(int i) {
