@@ -86,10 +86,19 @@ class ImpairedTransferTest {
         CheckedTraffic.assertAllDelivered(atServer.ledger());
         CheckedTraffic.assertAllDelivered(atClient.ledger());
 
+        assertThat(clientEvents.saw(AssociationEvent.CommunicationLost.class)).as("client lost the transfer").isFalse();
+        assertThat(serverEvents.saw(AssociationEvent.CommunicationLost.class)).as("server lost the transfer").isFalse();
+
         c.shutdown().get(T, TimeUnit.SECONDS);
-        serverEvents.when(AssociationEvent.ShutdownComplete.class).get(T, TimeUnit.SECONDS);
+        assertThat(clientEvents.saw(AssociationEvent.ShutdownComplete.class)).isTrue();
         assertThat(clientEvents.saw(AssociationEvent.CommunicationLost.class)).isFalse();
-        assertThat(serverEvents.saw(AssociationEvent.CommunicationLost.class)).isFalse();
+        // The server's side closes too: normally on the SHUTDOWN COMPLETE (RFC 9260 section 9.2).
+        // A late duplicate of one of its packets that the relay held back past the client's close
+        // is out of the blue there and answered with an ABORT (section 8.4 rule 8), which may
+        // reach the server before the SHUTDOWN COMPLETE does: then it closes on that instead.
+        s.closeFuture().get(T, TimeUnit.SECONDS);
+        assertThat(serverEvents.saw(AssociationEvent.ShutdownComplete.class)
+                || serverEvents.saw(AssociationEvent.CommunicationLost.class)).as("server side closed and said how").isTrue();
 
         // The relay did impair, each way; every corrupted datagram that arrived was rejected by
         // CRC32C (none reached the messages, checked above).
