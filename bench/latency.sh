@@ -32,7 +32,8 @@ if [ ! -f examples/target/sctp-examples.jar ] || [ "${REBUILD:-1}" = 1 ]; then
 fi
 gcc -O2 -Wall -o "$OUT/fair_latency" bench/usrsctp/fair_latency.c -lusrsctp -lpthread
 gcc -O2 -Wall -o "$OUT/udp_latency" bench/udp/udp_latency.c
-mvn -B -q dependency:build-classpath -pl sctp-udp-transport -Dmdep.includeScope=runtime \
+# -am and a compile phase in the same run: sctp-core resolves to its target/classes, not to ~/.m2.
+mvn -B -q -pl sctp-udp-transport -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$(cd "$OUT" && pwd)/netty.classpath" >&2
 JAR=examples/target/sctp-examples.jar
 ARGS=(-l "$LENGTH" -n "$COUNT" -w "$WARMUP" -W "$WARMUP_RATE" -r "$RATE")

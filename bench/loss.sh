@@ -28,7 +28,9 @@ if [ ! -f examples/target/sctp-examples.jar ] || [ "${REBUILD:-1}" = 1 ]; then
     mvn -B -q package -DskipTests >&2
 fi
 if [ ! -f "$OUT/relay.cp" ] || [ "${REBUILD:-1}" = 1 ]; then
-    mvn -B -q -o -pl sctp-udp-transport dependency:build-classpath -Dmdep.includeScope=test \
+    # -am and a compile phase in the same run: sctp-core resolves to its target/classes, not to
+    # ~/.m2 (which has no jar of it on a fresh machine).
+    mvn -B -q -o -pl sctp-udp-transport -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
         -Dmdep.outputFile="$PWD/$OUT/relay.cp" >&2
 fi
 gcc -O2 -Wall -o "$OUT/fair_tsctp" bench/usrsctp/fair_tsctp.c -lusrsctp -lpthread

@@ -23,13 +23,14 @@ LENGTH=${LENGTH:-1200}
 OUT=${OUT:-target/bench}
 mkdir -p "$OUT"
 
-mvn -B -q -o -pl sctp-udp-transport -am test-compile >&2
-if ! mvn -B -q -o -pl sctp-udp-transport dependency:build-classpath -Dmdep.includeScope=test \
+# -am and a compile phase in the same run: sctp-core resolves to its target/classes, not to ~/.m2
+# (which has no jar of it on a fresh machine). The last module written, the transport, wins the file.
+if ! mvn -B -q -o -pl sctp-udp-transport -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
         -Dmdep.outputFile="$PWD/$OUT/scale.classpath" >/dev/null 2>&1; then
     # Offline without the dependency plugin's own dependencies: take surefire's test class path
     # from Maven's debug output instead (no test runs).
-    mvn -B -o -X -pl sctp-udp-transport test -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false 2>&1 |
-        sed -n 's/^\[DEBUG\] *(f) testPath = \[\(.*\)\]$/\1/p' | head -1 | sed 's/, /:/g' >"$OUT/scale.classpath"
+    mvn -B -o -X -pl sctp-udp-transport -am test -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false 2>&1 |
+        sed -n 's/^\[DEBUG\] *(f) testPath = \[\(.*\)\]$/\1/p' | tail -1 | sed 's/, /:/g' >"$OUT/scale.classpath"
 fi
 CP="sctp-udp-transport/target/test-classes:sctp-udp-transport/target/classes:sctp-core/target/classes:$(cat "$OUT/scale.classpath")"
 bench() { java -Xmx4g -Dio.netty.leakDetection.level=DISABLED -cp "$CP" org.jsctp.transport.ScaleBench "$@" 2>>"$OUT/scale.err"; }
