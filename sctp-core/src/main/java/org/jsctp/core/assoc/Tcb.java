@@ -99,7 +99,7 @@ final class Tcb {
 
     /** As {@link #sendSack(List)}, of {@code first} (the SACK) and then {@code rest}, which is copied. */
     void sendSack(Chunk first, List<Chunk> rest) {
-        enqueue(replyTo != null ? replyTo : sackTo != null ? sackTo : destination, peerTag, first, rest);
+        enqueue(sackDestination(), peerTag, first, rest);
     }
 
     /**
@@ -135,7 +135,12 @@ final class Tcb {
 
     /** Queues a packet of SACK (and other control chunks) to where the acknowledged DATA came from (RFC 9260 section 6.4). */
     void sendSack(List<Chunk> chunks) {
-        sendTo(replyTo != null ? replyTo : sackTo != null ? sackTo : destination, peerTag, chunks);
+        sendTo(sackDestination(), peerTag, chunks);
+    }
+
+    /** Where a SACK goes (RFC 9260 section 6.4): where the packet being answered came from, else where DATA last came from, else {@link #destination}. */
+    private InetAddress sackDestination() {
+        return replyTo != null ? replyTo : sackTo != null ? sackTo : destination;
     }
 
     /** Queues a HEARTBEAT ACK to the heartbeat's source (RFC 9260 sections 6.4 and 8.3). */
