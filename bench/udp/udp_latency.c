@@ -27,30 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int64_t now_nanos(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (int64_t) t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
-static void sleep_until(int64_t deadline) {
-    for (int64_t left; (left = deadline - now_nanos()) > 0;) {
-        struct timespec t = {left / 1000000000, left % 1000000000};
-        nanosleep(&t, NULL);
-    }
-}
-
-static int compare(const void *a, const void *b) {
-    int64_t x = *(const int64_t *) a, y = *(const int64_t *) b;
-    return (x > y) - (x < y);
-}
-
-/* Nearest rank, in thousandths of a percent, as LatencySummary.java and fair_latency.c count. */
-static int64_t percentile(const int64_t *sorted, long n, double p) {
-    long long milli = (long long) (p * 1000 + 0.5);
-    long long rank = (milli * n + 100000 - 1) / 100000;
-    return sorted[(rank < 1 ? 1 : rank) - 1];
-}
+#include "../latency_samples.h"
 
 static int serve(int fd) {
     int ep = epoll_create1(0);
@@ -111,11 +88,7 @@ static int measure(int fd, long length, long count, long warmup, long warmup_rat
             slot = now_nanos(); /* this round trip overran its slot: never a burst */
         }
     }
-    qsort(samples, (size_t) count, sizeof *samples, compare);
-    printf("latency: samples=%ld length=%ld min_us=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f p99.9_us=%.1f"
-           " max_us=%.1f\n", count, length, samples[0] / 1e3, percentile(samples, count, 50) / 1e3,
-           percentile(samples, count, 90) / 1e3, percentile(samples, count, 99) / 1e3,
-           percentile(samples, count, 99.9) / 1e3, samples[count - 1] / 1e3);
+    print_latency_line(samples, count, length);
     return 0;
 }
 

@@ -41,12 +41,8 @@
 #include <usrsctp.h>
 
 #include "udp_conn.h"
+#include "../latency_samples.h"
 
-static int64_t now_nanos(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 typedef int (*receive_fn)(struct socket *, union sctp_sockstore, void *, size_t, struct sctp_rcvinfo, int, void *);
 
@@ -136,24 +132,6 @@ static int on_reply(struct socket *s, union sctp_sockstore addr, void *data, siz
     return 1;
 }
 
-static int compare_nanos(const void *a, const void *b) {
-    int64_t x = *(const int64_t *) a, y = *(const int64_t *) b;
-    return x < y ? -1 : x > y;
-}
-
-/* Nearest rank, in thousandths of a percent as in LatencySummary.java. */
-static int64_t percentile(const int64_t *sorted, long n, double p) {
-    long long milli = (long long) (p * 1000 + 0.5);
-    long long rank = (milli * n + 100000 - 1) / 100000;
-    return sorted[(rank < 1 ? 1 : rank) - 1];
-}
-
-static void sleep_until(int64_t t) {
-    struct timespec ts = { (time_t) (t / 1000000000), (long) (t % 1000000000) };
-    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR) {
-    }
-}
-
 static int measure(uint16_t sctp_port, long length, long count, long warmup, long warmup_rate, long rate,
                    int no_delay) {
     struct socket *s = open_sctp(SOCK_STREAM, (uint16_t) (49152 + getpid() % 16384), no_delay, on_reply);
@@ -207,12 +185,7 @@ static int measure(uint16_t sctp_port, long length, long count, long warmup, lon
         slot = slot + interval > now ? slot + interval : now;
     }
     usrsctp_shutdown(s, SHUT_RDWR);
-    qsort(samples, (size_t) count, sizeof(int64_t), compare_nanos);
-    printf("latency: samples=%ld length=%ld min_us=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f p99.9_us=%.1f"
-           " max_us=%.1f\n", count, length, samples[0] / 1e3, percentile(samples, count, 50) / 1e3,
-           percentile(samples, count, 90) / 1e3, percentile(samples, count, 99) / 1e3,
-           percentile(samples, count, 99.9) / 1e3, samples[count - 1] / 1e3);
-    fflush(stdout);
+    print_latency_line(samples, count, length);
     return 0;
 }
 
