@@ -72,7 +72,7 @@ final class DataReceiver {
     /** The Sender's Last Assigned TSN of the deferred reset, or null when none waits. */
     private Tsn deferredLastAssigned;
     /** FORWARD TSN / I-FORWARD-TSN chunks beyond {@link #deferredLastAssigned}, applied again after the release. */
-    private final List<Chunk> forwardsDuringDeferral = new ArrayList<>(1);
+    private final List<Chunk> forwardsDuringDeferral = new ArrayList<>(); // no array until one comes (idle heap)
 
     DataReceiver(AssociationConfig config, Tsn peerInitialTsn, int inboundStreams, boolean interleaved, Timer delayedSack) {
         this.config = config;
@@ -264,16 +264,6 @@ final class DataReceiver {
      */
     long reassemblyBytes() {
         return reassembly.bufferedBytes() + deferredData.dataBytes();
-    }
-
-    /** User-data bytes queued for a deferred stream reset (RFC 6525 section 5.2.2 E2). */
-    long deferredResetBytes() {
-        return deferredData.dataBytes();
-    }
-
-    /** Chunks queued for a deferred stream reset (RFC 6525 section 5.2.2 E2). */
-    int deferredResetChunks() {
-        return deferredData.size();
     }
 
     /** The next message or piece of one, or null. */
