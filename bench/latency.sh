@@ -38,47 +38,53 @@ mvn -B -q -pl sctp-udp-transport -am compile dependency:build-classpath -Dmdep.i
 JAR=examples/target/sctp-examples.jar
 ARGS=(-l "$LENGTH" -n "$COUNT" -w "$WARMUP" -W "$WARMUP_RATE" -r "$RATE")
 
-# One run: starts the echo server, waits until it is up, runs the client, stops the server and
-# prints the client's result line ("latency: samples=... p50_us=... p99_us=...").
+# Waits up to 10 s until the server's log ($1) shows the line that says it is up ($2).
+await_up() { # server_log pattern
+    for _ in $(seq 100); do
+        grep -q "$2" "$1" && break
+        sleep 0.1
+    done
+}
+
+# Runs the client command that follows, stops the server, and prints the client's result line
+# ("latency: samples=... p50_us=... p99_us=...") or, on stderr, why there was none.
+measure_and_stop() { # server_pid label client_command...
+    local pid=$1 label=$2
+    shift 2
+    "$@" >"$OUT/latency-client.log" 2>&1 || true
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    grep '^latency: ' "$OUT/latency-client.log" || { echo "$label failed:" >&2; cat "$OUT/latency-client.log" >&2; }
+}
+
+# One run: starts the echo server, waits until it is up, runs the client, stops the server.
 run_pair() { # kind port_base
-    local kind=$1 base=$2 server_log="$OUT/latency-server-$1.log" pid
+    local kind=$1 base=$2 server_log="$OUT/latency-server-$1.log"
     if [ "$kind" = ours ]; then
         java -jar "$JAR" echo-server "$base" >"$server_log" 2>&1 &
     else
         "$OUT/fair_latency" -E "$base" -U $((base + 1)) >"$server_log" 2>&1 &
     fi
-    pid=$!
-    for _ in $(seq 100); do # usrsctp aborts an INIT that comes before it listens
-        grep -q 'SCTP port' "$server_log" && break
-        sleep 0.1
-    done
+    local pid=$!
+    await_up "$server_log" 'SCTP port' # usrsctp aborts an INIT that comes before it listens
     if [ "$kind" = ours ]; then
-        java -jar "$JAR" latency -E $((base + 1)) -U "$base" "${ARGS[@]}" 127.0.0.1 >"$OUT/latency-client.log" 2>&1 || true
+        measure_and_stop "$pid" "$kind run" java -jar "$JAR" latency -E $((base + 1)) -U "$base" "${ARGS[@]}" 127.0.0.1
     else
-        "$OUT/fair_latency" -E $((base + 1)) -U "$base" "${ARGS[@]}" 127.0.0.1 >"$OUT/latency-client.log" 2>&1 || true
+        measure_and_stop "$pid" "$kind run" "$OUT/fair_latency" -E $((base + 1)) -U "$base" "${ARGS[@]}" 127.0.0.1
     fi
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    grep '^latency: ' "$OUT/latency-client.log" || { echo "$kind run failed:" >&2; cat "$OUT/latency-client.log" >&2; }
 }
 
 # One floor run: a plain UDP echo server (c or netty), the C client against it at the same rate.
 run_floor() { # kind port
-    local kind=$1 port=$2 server_log="$OUT/latency-floor-$1.log" pid
+    local kind=$1 port=$2 server_log="$OUT/latency-floor-$1.log"
     if [ "$kind" = c ]; then
         "$OUT/udp_latency" -E "$port" >"$server_log" 2>&1 &
     else
         java -cp "$(cat "$OUT/netty.classpath")" bench/udp/NettyUdpEcho.java "$port" >"$server_log" 2>&1 &
     fi
-    pid=$!
-    for _ in $(seq 100); do
-        grep -q 'ready' "$server_log" && break
-        sleep 0.1
-    done
-    "$OUT/udp_latency" -U "$port" "${ARGS[@]}" 127.0.0.1 >"$OUT/latency-client.log" 2>&1 || true
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    grep '^latency: ' "$OUT/latency-client.log" || { echo "$kind floor run failed:" >&2; cat "$OUT/latency-client.log" >&2; }
+    local pid=$!
+    await_up "$server_log" 'ready'
+    measure_and_stop "$pid" "$kind floor run" "$OUT/udp_latency" -U "$port" "${ARGS[@]}" 127.0.0.1
 }
 
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
