@@ -28,7 +28,8 @@ final class AssociationTable {
         }
     }
 
-    private final Map<Integer, SctpUdpAssociation> byLocalTag = new ConcurrentHashMap<>();
+    /** Read on every packet: keyed by the tag itself, not a boxed one (issue 6). */
+    private final TagMap<SctpUdpAssociation> byLocalTag = new TagMap<>();
     private final Map<PeerKey, SctpUdpAssociation> byPeer = new ConcurrentHashMap<>();
 
     /**
@@ -135,7 +136,7 @@ final class AssociationTable {
 
     /** A copy of the current associations. */
     List<SctpUdpAssociation> snapshot() {
-        return List.copyOf(byLocalTag.values());
+        return byLocalTag.values();
     }
 
     int size() {

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
 final class DatagramHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatagramHandler.class);
+    /** Until the first view-free datagram: no scratch array yet. */
+    private static final byte[] NO_SCRATCH = new byte[0];
+    /** The scratch array's first size: a SACK of many gap blocks fits. */
+    private static final int FIRST_SCRATCH_BYTES = 2048;
 
     private final EndpointDriver driver;
     private final SocketRouter writer;
@@ -33,9 +37,11 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
     /**
      * Reused for datagrams whose decoded packet keeps no view of its bytes
      * ({@link ViewFreeDatagram}); the handler runs on its channel's one event loop, and the
-     * driver is done with the bytes when {@code onDatagram} returns.
+     * driver is done with the bytes when {@code onDatagram} returns. Made at the first such
+     * datagram, not with the handler: a client endpoint that only sets up associations keeps
+     * none (its idle heap, issue 6).
      */
-    private byte[] scratchArray = new byte[2048];
+    private byte[] scratchArray = NO_SCRATCH;
 
     DatagramHandler(EndpointDriver driver, SocketRouter writer, TransportCounters counters, InetAddress local) {
         this.driver = driver;
@@ -63,7 +69,7 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
             scratch = ViewFreeDatagram.holdsOnlyViewFreeChunks(content);
             if (scratch) {
                 if (scratchArray.length < length) {
-                    scratchArray = new byte[Math.max(length, 2 * scratchArray.length)];
+                    scratchArray = new byte[Math.max(length, Math.max(FIRST_SCRATCH_BYTES, 2 * scratchArray.length))];
                 }
                 bytes = scratchArray;
             } else {
