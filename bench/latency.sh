@@ -41,7 +41,7 @@ ARGS=(-l "$LENGTH" -n "$COUNT" -w "$WARMUP" -W "$WARMUP_RATE" -r "$RATE")
 # Waits up to 10 s until the server's log ($1) shows the line that says it is up ($2).
 await_up() { # server_log pattern
     for _ in $(seq 100); do
-        grep -q "$2" "$1" && break
+        grep -qs "$2" "$1" && break # -s: the server may not have opened its log yet
         sleep 0.1
     done
 }
