@@ -22,7 +22,7 @@ final class Tcb {
     final int localPort;
     final int peerPort;
     final Timers timers = new Timers();
-    final TransmitQueue transmits = new TransmitQueue(); // reused slots: no object per packet (issue 6)
+    final TransmitQueue transmits = new TransmitQueue(); // reused storage: no object per packet (issue 6)
     final ArrayDeque<AssociationEvent> events = new ArrayDeque<>(4);
 
     AssociationState state;
@@ -103,19 +103,17 @@ final class Tcb {
     }
 
     /**
-     * Fills a slot of the transmit queue with the packet and queues it once complete: its AUTH chunk
+     * Opens the packet in the transmit queue and closes it once complete: its AUTH chunk
      * where the peer wants one (RFC 4895 section 6.2), then its checksum choice (RFC 9653 section 5.2,
      * {@link ZeroChecksumRules}).
      */
     private void enqueue(InetAddress to, int tag, Chunk first, List<Chunk> rest) {
-        QueuedPacket p = transmits.obtain();
-        List<Chunk> chunks = p.fill(localPort, peerPort, tag, to, first, rest);
-        List<Chunk> signed = auth.protect(chunks);
+        List<Chunk> chunks = transmits.open(localPort, peerPort, tag, to, first, rest);
+        List<Chunk> signed = auth.protect(chunks); // a new list when it adds an AUTH chunk
         if (signed != chunks) {
-            p.replaceChunks(signed);
+            transmits.replaceOpen(signed);
         }
-        p.zeroChecksum(ZeroChecksumRules.maySendZero(this, signed));
-        transmits.add(p);
+        transmits.close(ZeroChecksumRules.maySendZero(this, signed));
     }
 
     /** Queues a packet of several chunks to the peer address {@code to}, with the peer's tag. */

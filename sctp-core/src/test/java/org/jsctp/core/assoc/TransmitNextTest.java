@@ -184,12 +184,12 @@ class TransmitNextTest {
     }
 
     @Test
-    void aBurstOfMorePacketsThanSpareSlotsComesOutWholeAndInOrder() {
+    void aBurstLargerThanTheQueuesFirstRoomComesOutWholeAndInOrder() {
         EstablishedSimPair byPoll = EstablishedSimPair.establish(config, config, SEED);
         EstablishedSimPair bySink = EstablishedSimPair.establish(config, config, SEED);
         long now = byPoll.net().now();
-        int burst = 3 * TransmitQueue.MAX_SPARES + 1;
-        for (int round = 0; round < 2; round++) { // the second burst starts from the spares the first left
+        int burst = 13; // more than the queue's first room for 4 packets
+        for (int round = 0; round < 2; round++) { // the second burst reuses the room the first made
             now += MS;
             offer(byPoll, burst, 100, now);
             offer(bySink, burst, 100, now);
