@@ -136,14 +136,14 @@ final class EndpointDriver {
      */
     private void onPacket(SctpPacket packet, InetSocketAddress sender, boolean handedOver) {
         long now = System.nanoTime();
-        CommonHeader h = packet.header();
-        Chunk first = packet.chunks().isEmpty() ? null : packet.chunks().get(0);
+        int tag = packet.verificationTag(); // the packet's own accessors: no header or list per packet (issue 6)
+        Chunk first = packet.firstChunk();
         if (!(first instanceof InitChunk) && !(first instanceof CookieEchoChunk)) {
-            SctpUdpAssociation target = table.byLocalTag(h.verificationTag(), sender.getAddress());
+            SctpUdpAssociation target = table.byLocalTag(tag, sender.getAddress());
             if (target != null && handOver(target, packet, sender, handedOver)) {
                 return;
             }
-            if (target != null && matchesPorts(target, h)) {
+            if (target != null && matchesPorts(target, packet)) {
                 if (!isReflected(first)) {
                     learnRemotePort(target, sender);
                 }
@@ -152,19 +152,19 @@ final class EndpointDriver {
                 return;
             }
             if (isReflected(first)) {
-                target = table.byPeer(sender.getAddress(), h.sourcePort());
+                target = table.byPeer(sender.getAddress(), packet.sourcePort());
                 if (target != null && handOver(target, packet, sender, handedOver)) {
                     return;
                 }
-                if (target != null && h.verificationTag() != 0 && target.core().peerTag() == h.verificationTag()
-                        && matchesPorts(target, h)) {
+                if (target != null && tag != 0 && target.core().peerTag() == tag
+                        && matchesPorts(target, packet)) {
                     target.core().handlePacket(packet, sender.getAddress(), now);
                     drain(target);
                     return;
                 }
             }
         }
-        SctpUdpAssociation peer = table.byPeer(sender.getAddress(), h.sourcePort());
+        SctpUdpAssociation peer = table.byPeer(sender.getAddress(), packet.sourcePort());
         if (peer != null && handOver(peer, packet, sender, handedOver)) {
             return; // the owner's endpoint handling sees the association (RFC 9260 section 5.2)
         }
@@ -448,8 +448,7 @@ final class EndpointDriver {
         }
         refreshPeers(a);
         LOG.debug("accepted association from {} SCTP port {}", sender, core.peerPort());
-        List<Chunk> chunks = packet.chunks();
-        if (chunks.size() > 1) {
+        if (packet.chunkCount() > 1) {
             // RFC 9260 section 5.1: chunks bundled after the COOKIE ECHO belong to the new association.
             // RFC 4895 section 6.3: the rest keeps the received AUTH bytes, for an AUTH chunk after the COOKIE ECHO.
             core.handlePacket(packet.afterFirstChunk(), sender.getAddress(), now);
@@ -568,8 +567,8 @@ final class EndpointDriver {
         }
     }
 
-    private boolean matchesPorts(SctpUdpAssociation a, CommonHeader h) {
-        return h.sourcePort() == a.core().peerPort() && h.destinationPort() == a.core().localPort();
+    private boolean matchesPorts(SctpUdpAssociation a, SctpPacket packet) {
+        return packet.sourcePort() == a.core().peerPort() && packet.destinationPort() == a.core().localPort();
     }
 
     private static boolean isReflected(Chunk first) {

@@ -191,9 +191,9 @@ final class ChunkAuthentication implements AuthControl {
         if (!inUse()) {
             return Verdict.NONE;
         }
-        List<Chunk> chunks = packet.chunks();
-        for (int i = 0; i < chunks.size(); i++) {
-            if (chunks.get(i) instanceof AuthChunk auth) {
+        int count = packet.chunkCount();
+        for (int i = 0; i < count; i++) { // the packet's own accessor: no list (issue 6)
+            if (packet.chunk(i) instanceof AuthChunk auth) {
                 PacketAuthenticator.Check c = authenticator.verify(auth, packet.fromFirstAuth());
                 switch (c) {
                     case VALID -> {

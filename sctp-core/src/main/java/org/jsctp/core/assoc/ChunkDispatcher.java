@@ -76,18 +76,18 @@ final class ChunkDispatcher {
             return; // RFC 9653 section 5.3: a zero checksum we did not announce is a wrong checksum
         }
         counters.onPacketReceived(packet);
-        if (bundlesALoneChunk(packet.chunks())) {
+        if (bundlesALoneChunk(packet)) {
             return;
         }
-        int tag = packet.header().verificationTag();
+        int tag = packet.verificationTag(); // no CommonHeader per packet (issue 6)
         boolean carriedData = false;
         boolean immediate = false;
         List<ErrorCause> unrecognized = List.of(); // a list only once a chunk is unrecognized (issue 6)
         ChunkAuthentication.Verdict auth = ChunkAuthentication.Verdict.NONE;
         int index = -1;
-        List<Chunk> chunks = packet.chunks();
-        while (++index < chunks.size()) { // indexed: no iterator per packet (issue 6)
-            Chunk chunk = chunks.get(index);
+        int chunkCount = packet.chunkCount();
+        while (++index < chunkCount) { // indexed, the packet's own accessor: no list or iterator per packet (issue 6)
+            Chunk chunk = packet.chunk(index);
             if (!acceptsTag(tag, chunk)) {
                 return; // RFC 9260 section 8.5: silently discard the packet
             }
@@ -212,9 +212,18 @@ final class ChunkDispatcher {
      * one with other chunks is malformed and discarded whole, as the endpoint does with a bundled
      * INIT: neither the handshake step nor the chunks riding along are taken.
      */
-    private static boolean bundlesALoneChunk(List<Chunk> chunks) {
-        return chunks.size() > 1
-                && chunks.stream().anyMatch(c -> c instanceof InitAckChunk || c instanceof ShutdownCompleteChunk);
+    private static boolean bundlesALoneChunk(SctpPacket packet) {
+        int count = packet.chunkCount();
+        if (count < 2) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) { // indexed: no stream or iterator per packet (issue 6)
+            Chunk c = packet.chunk(i);
+            if (c instanceof InitAckChunk || c instanceof ShutdownCompleteChunk) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -100,24 +100,24 @@ final class DataDelivery {
      * after the reset (RFC 6525 section 5.2.2 E2, see {@link DataReceiver}).
      */
     void onData(DataChunk data, StreamReconfiguration reconfig) {
-        Tsn tsn = data.tsn();
+        int tsn = data.tsnValue(); // the TSN's 32 bits: no Tsn per chunk (issue 6)
         onData(receiver == null ? null
-                : receiver.onData(data, tsn, undeliveredBytes, heldBack(reconfig, data.streamId(), tsn)),
+                : receiver.onData(data, undeliveredBytes, heldBack(reconfig, data.streamId(), tsn)),
                 data.userData().isEmpty(), tsn, data.streamId());
     }
 
     /** An I-DATA chunk (RFC 8260 section 2.1), queued as DATA is when a deferred stream reset holds it back. */
     void onIData(IDataChunk data, StreamReconfiguration reconfig) {
         onData(receiver == null ? null
-                : receiver.onIData(data, undeliveredBytes, heldBack(reconfig, data.streamId(), data.tsn())),
-                data.userData().isEmpty(), data.tsn(), data.streamId());
+                : receiver.onIData(data, undeliveredBytes, heldBack(reconfig, data.streamId(), data.tsn().value())),
+                data.userData().isEmpty(), data.tsn().value(), data.streamId());
     }
 
     /**
      * Whether a chunk waits for a deferred reset (RFC 6525 section 5.2.2 E2). One of a stream that
      * does not exist is not: it gets the Invalid Stream Identifier error at once (RFC 9260 section 6.5).
      */
-    private boolean heldBack(StreamReconfiguration reconfig, int streamId, Tsn tsn) {
+    private boolean heldBack(StreamReconfiguration reconfig, int streamId, int tsn) {
         return streamId < tcb.inboundStreams && reconfig.holdsBack(streamId, tsn);
     }
 
@@ -133,9 +133,10 @@ final class DataDelivery {
         }
     }
 
-    private void onData(DataReceiver.Outcome outcome, boolean empty, Tsn tsn, int streamId) {
+    private void onData(DataReceiver.Outcome outcome, boolean empty, int tsnValue, int streamId) {
         if (empty) {
             // RFC 9260 section 6.2: a DATA chunk without user data ends the association.
+            Tsn tsn = new Tsn(tsnValue); // made only for the error
             tcb.sendToPeer(AbortChunk.of(new NoUserDataCause(tsn)));
             lifecycle.close("the peer sent a DATA chunk without user data (TSN " + tsn + ")", List.of());
             return;
@@ -145,6 +146,7 @@ final class DataDelivery {
         } else if (outcome == DataReceiver.Outcome.INVALID_STREAM) {
             tcb.sendToPeer(ErrorChunk.of(new InvalidStreamIdentifierCause(streamId))); // section 6.5
         } else if (outcome == DataReceiver.Outcome.PROTOCOL_VIOLATION) {
+            Tsn tsn = new Tsn(tsnValue); // made only for the error
             tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("inconsistent fragments at TSN " + tsn)));
             lifecycle.close("the peer's DATA fragments contradict each other (TSN " + tsn + ")", List.of());
         }
@@ -246,7 +248,9 @@ final class DataDelivery {
 
     /** One PartialDeliveryAborted event per partial delivery the reassembly queue aborted. */
     private void reportAbortedDeliveries() {
-        for (AbortedPartialDelivery a : receiver.pollAbortedDeliveries()) {
+        List<AbortedPartialDelivery> aborted = receiver.pollAbortedDeliveries();
+        for (int i = 0; i < aborted.size(); i++) { // indexed: no iterator over the usual empty list (issue 6)
+            AbortedPartialDelivery a = aborted.get(i);
             tcb.emit(new AssociationEvent.PartialDeliveryAborted(a.streamId(), a.unordered(), a.sequenceNumber()));
         }
     }

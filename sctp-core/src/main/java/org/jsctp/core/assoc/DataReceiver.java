@@ -97,16 +97,18 @@ final class DataReceiver {
         tracker.setDelayOnReordering(true);
     }
 
-    Outcome onData(DataChunk chunk, Tsn tsn, long undeliveredBytes) {
-        return onData(chunk, tsn, undeliveredBytes, false);
+    Outcome onData(DataChunk chunk, long undeliveredBytes) {
+        return onData(chunk, undeliveredBytes, false);
     }
 
     /**
      * A DATA chunk; {@code heldBack} when a deferred stream reset holds it (RFC 6525 section
      * 5.2.2 E2): new, it is then acknowledged and queued for after the reset, or, with the queue
-     * full, left unacknowledged; a duplicate is reported as one.
+     * full, left unacknowledged; a duplicate is reported as one. The TSN is read as the chunk's
+     * 32 bits ({@link DataChunk#tsnValue()}): no {@code Tsn} per chunk (issue 6).
      */
-    Outcome onData(DataChunk chunk, Tsn tsn, long undeliveredBytes, boolean heldBack) {
+    Outcome onData(DataChunk chunk, long undeliveredBytes, boolean heldBack) {
+        int tsn = chunk.tsnValue();
         if (!(reassembly instanceof DataReassemblyQueue queue)) {
             return Outcome.PROTOCOL_VIOLATION; // RFC 8260 section 2.1: DATA is not used once I-DATA is
         }
@@ -124,19 +126,20 @@ final class DataReceiver {
         return onIData(chunk, undeliveredBytes, false);
     }
 
-    /** An I-DATA chunk, as {@link #onData(DataChunk, Tsn, long, boolean)} (RFC 8260: MIDs are reset too). */
+    /** An I-DATA chunk, as {@link #onData(DataChunk, long, boolean)} (RFC 8260: MIDs are reset too). */
     Outcome onIData(IDataChunk chunk, long undeliveredBytes, boolean heldBack) {
         if (!(reassembly instanceof IDataReassemblyQueue queue)) {
             return Outcome.PROTOCOL_VIOLATION; // RFC 8260 section 2.2: I-DATA only when negotiated
         }
-        Outcome pre = classify(chunk.tsn(), undeliveredBytes);
+        int tsn = chunk.tsn().value();
+        Outcome pre = classify(tsn, undeliveredBytes);
         if (pre != null) {
             return pre;
         }
         if (heldBack) {
-            return queueForDeferredReset(chunk.tsn(), chunk, chunk.userData().length());
+            return queueForDeferredReset(tsn, chunk, chunk.userData().length());
         }
-        return record(chunk.tsn(), queue.add(tracker.unwrap(chunk.tsn()), chunk, tracker.isNextAfterCumulativeAck(chunk.tsn())));
+        return record(tsn, queue.add(tracker.unwrap(tsn), chunk, tracker.isNextAfterCumulativeAck(tsn)));
     }
 
     /**
@@ -275,6 +278,11 @@ final class DataReceiver {
         return tracker.cumulativeTsnAck();
     }
 
+    /** The cumulative TSN ack point's 32 bits, without a {@code Tsn} (issue 6). */
+    int cumulativeTsnAckValue() {
+        return tracker.cumulativeTsnAckValue();
+    }
+
     /** Whether all received data is acknowledged and delivered from reassembly. */
     boolean hasGaps() {
         return tracker.hasGaps();
@@ -330,7 +338,7 @@ final class DataReceiver {
         forwardsDuringDeferral.clear();
     }
 
-    private Outcome queueForDeferredReset(Tsn tsn, Chunk chunk, int length) {
+    private Outcome queueForDeferredReset(int tsn, Chunk chunk, int length) {
         if (!reassembly.hasRoomFor(length) || !deferredData.offer(tracker.unwrap(tsn), chunk)) {
             // Beyond the bound: not acknowledged, the peer sends it again after the reset.
             return Outcome.DROPPED;
@@ -390,7 +398,8 @@ final class DataReceiver {
         deferredData.checkInvariants();
     }
 
-    private Outcome classify(Tsn tsn, long undeliveredBytes) {
+    /** {@code tsn}: the chunk's TSN, its 32 bits; the tracker compares it wrap-safe (RFC 1982). */
+    private Outcome classify(int tsn, long undeliveredBytes) {
         DataTracker.Observation o = tracker.classify(tsn);
         if (o == DataTracker.Observation.DUPLICATE) {
             tracker.observe(tsn); // records it for the next SACK's duplicate list
@@ -408,7 +417,7 @@ final class DataReceiver {
         return null;
     }
 
-    private Outcome record(Tsn tsn, ReassemblyQueue.AddResult result) {
+    private Outcome record(int tsn, ReassemblyQueue.AddResult result) {
         switch (result) {
             case ACCEPTED:
                 tracker.observe(tsn);

@@ -478,7 +478,7 @@ final class DataSender {
             if (cc[p] != null) { // section 7.2: each destination's window follows what was acked on it
                 PathCwndUpdate u = cuc.get(p);
                 boolean mayGrow = r.cumulativeAckAdvanced() || (u != null && u.mayIncrease());
-                cc[p].onSack(nowNanos, sack.cumulativeTsnAck(), mayGrow,
+                cc[p].onSack(nowNanos, sack.cumulativeTsnAckValue(), mayGrow, // the 32 bits: no Tsn per SACK (issue 6)
                         r.paths().newlyAckedBytes(p), flightBefore[p], outstanding.bytesInFlight(p));
             }
         }

@@ -236,7 +236,7 @@ final class DataTransmission {
             delivery.deliverReleased(); // RFC 6525 section 5.2.2 E4: what a deferred reset released
         }
         delivery.sendSackIfDue();
-        if (shutdown.progress(sender.isIdle(), delivery.receiver().cumulativeTsnAck(),
+        if (shutdown.progress(sender.isIdle(), delivery.receiver().cumulativeTsnAckValue(),
                 paths.primary().rto().rtoNanos(), nowNanos)) {
             t3Rtx.stop();
             paths.stop(); // RFC 9260 section 8.3: no heartbeats once SHUTDOWN or SHUTDOWN ACK is sent

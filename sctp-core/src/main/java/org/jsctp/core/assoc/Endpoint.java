@@ -204,12 +204,11 @@ public final class Endpoint {
      * @return what to send back and any association created
      */
     public Outcome handlePacket(SctpPacket packet, long nowNanos, AssociationDirectory directory) {
-        CommonHeader h = packet.header();
-        List<Chunk> chunks = packet.chunks();
-        if (h.destinationPort() != config.localPort()) {
-            return new Outcome.Discarded("for SCTP port " + h.destinationPort());
+        if (packet.destinationPort() != config.localPort()) {
+            return new Outcome.Discarded("for SCTP port " + packet.destinationPort());
         }
-        if (chunks.isEmpty()) {
+        int chunkCount = packet.chunkCount(); // the packet's own accessors: no list for one chunk (issue 6)
+        if (chunkCount == 0) {
             return new Outcome.Discarded("no chunks");
         }
         if (packet.zeroChecksum()) {
@@ -218,15 +217,16 @@ public final class Endpoint {
             // process such out-of-the-blue packets, and we do not (no answer to unchecked bytes).
             return new Outcome.Discarded("zero checksum on a packet of no association (RFC 9653 section 5.3)");
         }
-        Chunk first = chunks.get(0);
+        CommonHeader h = packet.header(); // not per message: INIT, COOKIE ECHO, out of the blue
+        Chunk first = packet.firstChunk();
         // RFC 9260 section 8.4 rule 2: a packet with an ABORT is discarded, wherever it stands.
-        for (Chunk c : chunks) {
-            if (c instanceof AbortChunk) {
+        for (int i = 0; i < chunkCount; i++) {
+            if (packet.chunk(i) instanceof AbortChunk) {
                 return new Outcome.Discarded("out-of-the-blue ABORT");
             }
         }
         if (first instanceof InitChunk init) {
-            return onInit(h, init, chunks.size(), nowNanos, directory.findByPeer(h.sourcePort()), directory);
+            return onInit(h, init, chunkCount, nowNanos, directory.findByPeer(h.sourcePort()), directory);
         }
         if (first instanceof CookieEchoChunk echo) {
             return onCookieEcho(h, echo, nowNanos, directory);
@@ -244,7 +244,8 @@ public final class Endpoint {
             // RFC 9260 section 8.4 rule 5: answer with SHUTDOWN COMPLETE, T bit set, the packet's tag.
             return reply(h, h.verificationTag(), new ShutdownCompleteChunk(true));
         }
-        for (Chunk c : chunks) {
+        for (int i = 0; i < chunkCount; i++) {
+            Chunk c = packet.chunk(i);
             // RFC 9260 section 8.4 rules 6 and 7: no answer to these.
             if (c instanceof ShutdownCompleteChunk || c instanceof CookieAckChunk
                     || (c instanceof ErrorChunk e && e.causes().stream().anyMatch(x -> x instanceof StaleCookieCause))) {

@@ -8,6 +8,7 @@ import org.jsctp.core.packet.param.OutgoingSsnResetRequestParameter;
 import org.jsctp.core.packet.param.ReconfigRequestParameter;
 import org.jsctp.core.packet.param.ReconfigurationResponseParameter;
 import org.jsctp.core.packet.param.SsnTsnResetRequestParameter;
+import org.jsctp.core.seq.SerialArithmetic;
 import org.jsctp.core.seq.Tsn;
 import static org.jsctp.core.packet.param.ReconfigurationResponseParameter.RESULT_DENIED;
 import static org.jsctp.core.packet.param.ReconfigurationResponseParameter.RESULT_ERROR_BAD_SEQUENCE_NUMBER;
@@ -105,6 +106,15 @@ final class IncomingReconfig {
      */
     boolean holdsBack(int streamId, Tsn tsn) {
         return deferred != null && tsn.isAfter(deferred.lastAssigned) && names(deferred.streams, streamId);
+    }
+
+    /**
+     * As {@link #holdsBack(int, Tsn)}, for a TSN carried as its 32 bits (no {@code Tsn} per DATA
+     * chunk, issue 6); compared after the Sender's Last Assigned TSN in serial arithmetic (RFC 1982).
+     */
+    boolean holdsBack(int streamId, int tsnValue) {
+        return deferred != null && SerialArithmetic.lessThan32(deferred.lastAssigned.value(), tsnValue)
+                && names(deferred.streams, streamId);
     }
 
     /**

@@ -53,7 +53,15 @@ final class ShutdownProcedure {
      * Sends SHUTDOWN or SHUTDOWN ACK once {@code senderIdle} says all our data is acknowledged;
      * returns whether it did (the association then stops its heartbeats and T3-rtx).
      */
-    boolean progress(boolean senderIdle, Tsn cumulativeTsnAck, long rtoNanos, long nowNanos) {
+    boolean progress(boolean senderIdle, int cumulativeTsnAckValue, long rtoNanos, long nowNanos) {
+        // Called after every transmission: the Tsn is made only for the SHUTDOWN that carries it
+        // (RFC 9260 section 9.2), not per call (issue 6); no other branch reads it.
+        boolean sendsShutdown = senderIdle && tcb.state == AssociationState.SHUTDOWN_PENDING;
+        return progress(senderIdle, sendsShutdown ? new Tsn(cumulativeTsnAckValue) : null, rtoNanos, nowNanos);
+    }
+
+    /** As {@link #progress(boolean, int, long, long)}, with the cumulative TSN ack as a {@code Tsn}. */
+    private boolean progress(boolean senderIdle, Tsn cumulativeTsnAck, long rtoNanos, long nowNanos) {
         if (!senderIdle) {
             return false;
         }

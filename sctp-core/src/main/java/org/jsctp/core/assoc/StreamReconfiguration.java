@@ -117,6 +117,11 @@ final class StreamReconfiguration {
         return peerSide != null && peerSide.holdsBack(streamId, tsn);
     }
 
+    /** As {@link #holdsBack(int, Tsn)}, for a TSN carried as its 32 bits (no {@code Tsn} per DATA chunk, issue 6). */
+    boolean holdsBack(int streamId, int tsnValue) {
+        return peerSide != null && peerSide.holdsBack(streamId, tsnValue);
+    }
+
     boolean owns(Timer t) {
         return t == timer;
     }

@@ -79,6 +79,25 @@ public interface CongestionController {
                 long flightSizeBeforeSack, long flightSizeAfterSack);
 
     /**
+     * As {@link #onSack(long, Tsn, boolean, long, long, long)}, with the cumulative TSN ack as its
+     * 32 bits, as the sender's SACK path has it (no {@code Tsn} per SACK, issue 6). The default
+     * makes the {@code Tsn}; a controller that compares the number wrap-safe itself overrides it.
+     *
+     * @param nowNanos when the SACK arrived
+     * @param cumulativeTsnAckValue the association's cumulative TSN ack point after this SACK, its 32 bits
+     * @param cumulativeAckAdvanced whether this SACK advanced the cumulative TSN ack point
+     * @param bytesNewlyAcked the bytes of chunks last sent to this path that this SACK acknowledges
+     *                        for the first time, by its cumulative ack or its gap blocks
+     * @param flightSizeBeforeSack this path's flight size just before the SACK was processed
+     * @param flightSizeAfterSack this path's flight size after the SACK was processed
+     */
+    default void onSack(long nowNanos, int cumulativeTsnAckValue, boolean cumulativeAckAdvanced, long bytesNewlyAcked,
+                        long flightSizeBeforeSack, long flightSizeAfterSack) {
+        onSack(nowNanos, new Tsn(cumulativeTsnAckValue), cumulativeAckAdvanced, bytesNewlyAcked, flightSizeBeforeSack,
+                flightSizeAfterSack);
+    }
+
+    /**
      * Reports that chunks last sent to this path were marked for fast retransmit (RFC 9260 section
      * 7.2.4).
      *

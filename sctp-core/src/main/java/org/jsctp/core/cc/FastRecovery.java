@@ -1,5 +1,6 @@
 package org.jsctp.core.cc;
 
+import org.jsctp.core.seq.SerialArithmetic;
 import org.jsctp.core.seq.Tsn;
 
 /**
@@ -30,9 +31,11 @@ final class FastRecovery {
     }
 
     /** Ends recovery if the cumulative ack covers the exit point; returns whether it did. */
-    boolean exitIfCovered(Tsn cumulativeTsnAck) {
-        // RFC 9260 section 7.2.4 step 6: a SACK acknowledging all TSNs up to and including the exit point ends it
-        if (exitPoint != null && cumulativeTsnAck.isAtOrAfter(exitPoint)) {
+    boolean exitIfCovered(int cumulativeTsnAck) {
+        // RFC 9260 section 7.2.4 step 6: a SACK acknowledging all TSNs up to and including the exit
+        // point ends it; at or after in serial arithmetic (RFC 1982), on the TSN's 32 bits (issue 6)
+        if (exitPoint != null && (cumulativeTsnAck == exitPoint.value()
+                || SerialArithmetic.lessThan32(exitPoint.value(), cumulativeTsnAck))) {
             exitPoint = null;
             return true;
         }

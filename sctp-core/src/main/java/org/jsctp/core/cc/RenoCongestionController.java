@@ -122,6 +122,13 @@ public final class RenoCongestionController implements CongestionController {
     @Override
     public void onSack(long nowNanos, Tsn cumulativeTsnAck, boolean cumulativeAckAdvanced, long bytesNewlyAcked,
                        long flightSizeBeforeSack, long flightSizeAfterSack) {
+        onSack(nowNanos, cumulativeTsnAck.value(), cumulativeAckAdvanced, bytesNewlyAcked, flightSizeBeforeSack,
+                flightSizeAfterSack);
+    }
+
+    @Override
+    public void onSack(long nowNanos, int cumulativeTsnAck, boolean cumulativeAckAdvanced, long bytesNewlyAcked,
+                       long flightSizeBeforeSack, long flightSizeAfterSack) {
         requireNonNegative(bytesNewlyAcked, "bytes newly acked");
         requireNonNegative(flightSizeBeforeSack, "flight size before the SACK");
         requireNonNegative(flightSizeAfterSack, "flight size after the SACK");

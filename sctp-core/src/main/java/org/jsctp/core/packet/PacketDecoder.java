@@ -73,10 +73,34 @@ public final class PacketDecoder {
             throw in.fail(DecodeException.Reason.TRUNCATED,
                     length + " bytes, too few for the 12-byte common header");
         }
-        CommonHeader header = decodeHeader(in);
-        boolean zeroChecksum = verifyChecksum(header.checksum(), packet, offset, length);
-        List<Chunk> chunks = Chunks.decodeList(in, chunkValueReader);
-        return new SctpPacket(header, chunks, zeroChecksum, fromFirstAuth(chunks, packet, offset, length));
+        // RFC 9260 section 3.1: the common header's fields, kept inline in the packet (no
+        // CommonHeader per decode, issue 6).
+        int sourcePort = in.readU16();
+        int destinationPort = in.readU16();
+        int tag = in.readU32();
+        int checksum = in.readU32();
+        boolean zeroChecksum = verifyChecksum(checksum, packet, offset, length);
+        if (!in.hasRemaining()) {
+            return SctpPacket.ofChunks(sourcePort, destinationPort, tag, checksum, List.of(), zeroChecksum,
+                    Bytes.empty());
+        }
+        Chunk first = Chunks.decodeNext(in, chunkValueReader);
+        if (!in.hasRemaining()) { // one chunk (a DATA packet, a SACK): the packet keeps it, no list
+            Bytes auth = first instanceof AuthChunk ? fromFirstAuth(packet, offset, length) : Bytes.empty();
+            return SctpPacket.ofOneChunk(sourcePort, destinationPort, tag, checksum, first, zeroChecksum, auth);
+        }
+        List<Chunk> chunks = List.copyOf(Chunks.decodeListAfter(first, in, chunkValueReader));
+        return SctpPacket.ofChunks(sourcePort, destinationPort, tag, checksum, chunks, zeroChecksum,
+                hasAuth(chunks) ? fromFirstAuth(packet, offset, length) : Bytes.empty());
+    }
+
+    private static boolean hasAuth(List<Chunk> chunks) {
+        for (int i = 0; i < chunks.size(); i++) { // indexed: no iterator per packet
+            if (chunks.get(i) instanceof AuthChunk) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -84,17 +108,7 @@ public final class PacketDecoder {
      * chunk on. Only for packets that hold one is the chunk walked again to find it; the bytes
      * are shared, not copied.
      */
-    private static Bytes fromFirstAuth(List<Chunk> chunks, byte[] packet, int offset, int length) {
-        boolean hasAuth = false;
-        for (int i = 0; i < chunks.size(); i++) { // indexed: no iterator per packet
-            if (chunks.get(i) instanceof AuthChunk) {
-                hasAuth = true;
-                break;
-            }
-        }
-        if (!hasAuth) {
-            return Bytes.empty();
-        }
+    private static Bytes fromFirstAuth(byte[] packet, int offset, int length) {
         int end = offset + length;
         int at = offset + CommonHeader.LENGTH;
         while (at + 4 <= end) {

@@ -74,8 +74,21 @@ public final class PacketEncoder {
      * @return the bytes written
      */
     public static int encode(ByteBuffer out, SctpPacket packet) {
-        CommonHeader h = packet.header();
-        return encode(out, h.sourcePort(), h.destinationPort(), h.verificationTag(), packet.chunks(), false);
+        if (out.order() != ByteOrder.BIG_ENDIAN) {
+            throw new IllegalArgumentException("SCTP is big-endian: pass a big-endian buffer");
+        }
+        int start = out.position();
+        WireWriter.writeU16(out, packet.sourcePort());
+        WireWriter.writeU16(out, packet.destinationPort());
+        WireWriter.writeU32(out, packet.verificationTag());
+        WireWriter.writeU32(out, 0);
+        int count = packet.chunkCount();
+        for (int i = 0; i < count; i++) { // the packet's own accessors: no header or list made (issue 6)
+            packet.chunk(i).encode(out);
+        }
+        int length = out.position() - start;
+        out.putInt(start + Crc32c.CHECKSUM_OFFSET, Crc32c.compute(out, start, length));
+        return length;
     }
 
     /**

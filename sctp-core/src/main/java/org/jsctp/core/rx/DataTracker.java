@@ -83,7 +83,17 @@ public final class DataTracker {
      * @param tsn a received chunk's TSN
      */
     public Observation classify(Tsn tsn) {
-        long n = unwrapper.peek(tsn.value());
+        return classify(tsn.value());
+    }
+
+    /**
+     * {@return as {@link #classify(Tsn)}, for a TSN carried as its 32 bits (no {@code Tsn} per
+     * chunk, issue 6; the unwrapper keeps the RFC 1982 comparison wrap-safe)}
+     *
+     * @param tsnValue a received chunk's TSN, its 32 bits
+     */
+    public Observation classify(int tsnValue) {
+        long n = unwrapper.peek(tsnValue);
         if (n <= cumulativeAck || received.contains(n)) {
             return Observation.DUPLICATE;
         }
@@ -100,15 +110,35 @@ public final class DataTracker {
     }
 
     /**
+     * {@return as {@link #unwrap(Tsn)}, for a TSN carried as its 32 bits}
+     *
+     * @param tsnValue a TSN, its 32 bits
+     */
+    public long unwrap(int tsnValue) {
+        return unwrapper.peek(tsnValue);
+    }
+
+    /**
      * Records one received DATA or I-DATA chunk's TSN.
      *
      * @param tsn a received chunk's TSN
      * @return whether the chunk is new, a duplicate, or refused
      */
     public Observation observe(Tsn tsn) {
-        long n = unwrapper.peek(tsn.value());
+        return observe(tsn.value());
+    }
+
+    /**
+     * As {@link #observe(Tsn)}, for a TSN carried as its 32 bits (no {@code Tsn} per chunk, issue
+     * 6; only a duplicate, kept for the next SACK, is made a {@code Tsn}).
+     *
+     * @param tsnValue a received chunk's TSN, its 32 bits
+     * @return whether the chunk is new, a duplicate, or refused
+     */
+    public Observation observe(int tsnValue) {
+        long n = unwrapper.peek(tsnValue);
         if (n <= cumulativeAck || received.contains(n)) {
-            noteDuplicate(tsn);
+            noteDuplicate(new Tsn(tsnValue));
             return Observation.DUPLICATE;
         }
         if (n - cumulativeAck > MAX_TSN_AHEAD) {
@@ -129,7 +159,7 @@ public final class DataTracker {
             }
             sackImmediately |= !delayOnReordering; // RFC 9260 section 6.7: a gap is reported without delay
         }
-        unwrapper.unwrap(tsn.value());
+        unwrapper.unwrap(tsnValue);
         return Observation.NEW;
     }
 
@@ -186,12 +216,29 @@ public final class DataTracker {
     }
 
     /**
+     * {@return the cumulative TSN ack point's 32 bits, as {@link #cumulativeTsnAck()} without a
+     * {@code Tsn} (the per-packet paths, issue 6)}
+     */
+    public int cumulativeTsnAckValue() {
+        return (int) cumulativeAck;
+    }
+
+    /**
      * {@return whether {@code tsn} is the lowest TSN not received yet: the one after the cumulative TSN ack point}
      *
      * @param tsn a TSN
      */
     public boolean isNextAfterCumulativeAck(Tsn tsn) {
-        return unwrapper.peek(tsn.value()) == cumulativeAck + 1;
+        return isNextAfterCumulativeAck(tsn.value());
+    }
+
+    /**
+     * {@return as {@link #isNextAfterCumulativeAck(Tsn)}, for a TSN carried as its 32 bits}
+     *
+     * @param tsnValue a TSN, its 32 bits
+     */
+    public boolean isNextAfterCumulativeAck(int tsnValue) {
+        return unwrapper.peek(tsnValue) == cumulativeAck + 1;
     }
 
     /**
@@ -200,8 +247,17 @@ public final class DataTracker {
      * @param tsn a TSN
      */
     public boolean isBeyondHighestReceived(Tsn tsn) {
+        return isBeyondHighestReceived(tsn.value());
+    }
+
+    /**
+     * {@return as {@link #isBeyondHighestReceived(Tsn)}, for a TSN carried as its 32 bits}
+     *
+     * @param tsnValue a TSN, its 32 bits
+     */
+    public boolean isBeyondHighestReceived(int tsnValue) {
         long highest = received.isEmpty() ? cumulativeAck : received.rangeEnd(received.rangeCount() - 1);
-        return unwrapper.peek(tsn.value()) > highest;
+        return unwrapper.peek(tsnValue) > highest;
     }
 
     /**
@@ -299,7 +355,7 @@ public final class DataTracker {
         }
         int dups = reportedDuplicates(blocks, room);
         List<Tsn> reportedDuplicates = dups == 0 ? List.of() : List.copyOf(duplicates.subList(0, dups));
-        SackChunk sack = new SackChunk(cumulativeTsnAck(), advertisedReceiverWindowCredit, gaps, reportedDuplicates);
+        SackChunk sack = new SackChunk((int) cumulativeAck, advertisedReceiverWindowCredit, gaps, reportedDuplicates); // no Tsn per SACK (issue 6)
         duplicates.clear();
         dataPacketsSinceSack = 0;
         sackImmediately = false;

@@ -380,7 +380,7 @@ public final class OutstandingData {
     public SackOutcome applySack(SackChunk sack, List<GapAckBlock> nrGapAckBlocks, long nowNanos,
                                  boolean inFastRecovery) {
         SackOutcome o = acc.outcome;
-        long sackCum = unwrap(sack.cumulativeTsnAck());
+        long sackCum = unwrap(sack.cumulativeTsnAckValue()); // the 32 bits: no Tsn per SACK (issue 6)
         long highest = cumAck + count;
         if (sackCum < cumAck) {
             o.reset(SackResult.Outcome.STALE, pathsUsed); // RFC 9260 section 6.2.1 (D)(i)
@@ -1053,7 +1053,12 @@ public final class OutstandingData {
     // ---------------------------------------------------------------- internals
 
     private long unwrap(Tsn tsn) {
-        return cumAck + (tsn.value() - (int) cumAck);
+        return unwrap(tsn.value());
+    }
+
+    /** The 64-bit position of a TSN's 32 bits, nearest the cumulative ack (RFC 1982 distance). */
+    private long unwrap(int tsnValue) {
+        return cumAck + (tsnValue - (int) cumAck);
     }
 
     private Tsn tsnAt(int index) {

@@ -192,7 +192,7 @@ public final class BackToBackTransfer {
         byte[] datagram = new byte[length]; // the transport's per-datagram array, which the payload views
         System.arraycopy(scratch.array(), 0, datagram, 0, length);
         SctpPacket packet = decode(datagram, length);
-        if (server != null && packet.header().verificationTag() == server.localTag()) {
+        if (server != null && packet.verificationTag() == server.localTag()) { // as the transport reads it: no header object
             server.handlePacket(packet, now);
             return;
         }

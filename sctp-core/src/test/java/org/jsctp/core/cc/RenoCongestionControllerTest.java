@@ -510,4 +510,17 @@ class RenoCongestionControllerTest {
         assertThatThrownBy(() -> RenoConfig.defaults(MTU).withInitialWindowFloor(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theIntSackReportEndsRecoveryAcrossTheTsnWrapAsTheTypedOneDoes() {
+        RenoCongestionController cc = reno(20000, HIGH);
+        cc.onFastRetransmit(0, Tsn.of(2L)); // the exit point, just past the wrap
+        cc.onSack(0, 0xFFFF_FFF0, true, MTU, 10000, 8500); // the SACK path's 32 bits (issue 6)
+        assertThat(cc.inFastRecovery()).as("0xFFFFFFF0 precedes 2 in serial order").isTrue();
+        cc.onSack(0, 1, true, MTU, 10000, 8500);
+        assertThat(cc.inFastRecovery()).isTrue();
+        cc.onSack(0, 3, true, MTU, 10000, 8500);
+        assertThat(cc.inFastRecovery()).as("past the exit point").isFalse();
+        cc.checkInvariants();
+    }
 }

@@ -162,4 +162,25 @@ class DataTrackerTest {
         assertThat(t.cumulativeTsnAck()).isEqualTo(new Tsn(7));
         t.checkInvariants();
     }
+
+    @Test
+    void theIntOverloadsAgreeWithTheTypedOnesAcrossTheTsnWrap() {
+        DataTracker typed = trackerFrom(-3);
+        DataTracker bits = trackerFrom(-3);
+        int[] arrivals = {-3, -1, 1, -2, -2, 0, 5, 70_000};
+        for (int tsn : arrivals) {
+            assertThat(bits.classify(tsn)).as("classify %d", tsn).isEqualTo(typed.classify(new Tsn(tsn)));
+            assertThat(bits.isNextAfterCumulativeAck(tsn)).isEqualTo(typed.isNextAfterCumulativeAck(new Tsn(tsn)));
+            assertThat(bits.isBeyondHighestReceived(tsn)).isEqualTo(typed.isBeyondHighestReceived(new Tsn(tsn)));
+            assertThat(bits.unwrap(tsn)).isEqualTo(typed.unwrap(new Tsn(tsn)));
+            assertThat(bits.observe(tsn)).as("observe %d", tsn).isEqualTo(typed.observe(new Tsn(tsn)));
+            assertThat(bits.cumulativeTsnAckValue()).isEqualTo(typed.cumulativeTsnAck().value());
+        }
+        assertThat(bits.cumulativeTsnAckValue()).as("-3 .. 1 arrived, 2 did not").isEqualTo(1);
+        SackChunk sack = bits.createSack(WINDOW, 16);
+        assertThat(sack).isEqualTo(typed.createSack(WINDOW, 16));
+        assertThat(sack.cumulativeTsnAckValue()).isEqualTo(1);
+        assertThat(sack.duplicateTsns()).containsExactly(new Tsn(-2));
+        assertThat(sack.gapAckBlocks()).containsExactly(new GapAckBlock(4, 4));
+    }
 }

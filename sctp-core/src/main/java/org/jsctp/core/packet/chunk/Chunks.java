@@ -42,7 +42,21 @@ public final class Chunks {
         if (!in.hasRemaining()) {
             return List.of();
         }
-        Chunk first = decodeNext(in, value);
+        return decodeListAfter(decodeNext(in, value), in, value);
+    }
+
+    /**
+     * As {@link #decodeList(WireReader, WireReader)} once the first chunk is decoded: the chunks
+     * from {@code first} on. A decoder that finds nothing after the first chunk keeps that chunk
+     * alone and calls this only when bytes remain (no list for a packet of one chunk, issue 6).
+     *
+     * @param first the packet's first chunk, already decoded
+     * @param in the reader, after the first chunk
+     * @param value a scratch reader, re-pointed at each chunk's value
+     * @return the chunks, in packet order, {@code first} first; immutable for up to two chunks
+     * @throws DecodeException if a chunk is malformed or unpadded
+     */
+    public static List<Chunk> decodeListAfter(Chunk first, WireReader in, WireReader value) throws DecodeException {
         if (!in.hasRemaining()) {
             return List.of(first);
         }

@@ -19,16 +19,17 @@ import org.jsctp.core.seq.Tsn;
  *  X x Duplicate TSN (32)
  * </pre>
  *
- * @param cumulativeTsnAck the last TSN received in sequence
+ * @param cumulativeTsnAckValue the last TSN received in sequence, its 32 bits ({@link #cumulativeTsnAck()}
+ *     gives it typed), kept as an {@code int} so a SACK costs no sequence-number object
  * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
- * @param gapAckBlocks runs of TSNs received after gaps, as offsets from {@code cumulativeTsnAck}
+ * @param gapAckBlocks runs of TSNs received after gaps, as offsets from the cumulative TSN ack
  * @param duplicateTsns TSNs received more than once since the last SACK, once per duplicate
  * @param dacFlags the chunk flags bits of Delayed Ack for CMT (draft-tuexen-tsvwg-sctp-multipath
  *                 section 3.3: bits 0xC0 carry how many DATA packets the SACK acknowledges), 0
  *                 when the sender gives none; the other flag bits are reserved, sent as zero and
  *                 dropped on receipt
  */
-public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit, List<GapAckBlock> gapAckBlocks,
+public record SackChunk(int cumulativeTsnAckValue, int advertisedReceiverWindowCredit, List<GapAckBlock> gapAckBlocks,
                         List<Tsn> duplicateTsns, int dacFlags) implements Chunk {
 
     /** The flag bits DAC uses (draft-tuexen-tsvwg-sctp-multipath section 3.3). */
@@ -40,9 +41,9 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
     /**
      * Rejects null, checks the ranges, copies what is mutable.
      *
-     * @param cumulativeTsnAck the last TSN received in sequence
+     * @param cumulativeTsnAckValue the last TSN received in sequence, its 32 bits
      * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
-     * @param gapAckBlocks runs of TSNs received after gaps, as offsets from {@code cumulativeTsnAck}
+     * @param gapAckBlocks runs of TSNs received after gaps, as offsets from the cumulative TSN ack
      * @param duplicateTsns TSNs received more than once since the last SACK, once per duplicate
      * @param dacFlags the chunk flags bits of Delayed Ack for CMT (draft-tuexen-tsvwg-sctp-multipath
      *     section 3.3: bits 0xC0 carry how many DATA packets the SACK acknowledges), 0
@@ -51,13 +52,43 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
      * @throws IllegalArgumentException if a component is out of range
      */
     public SackChunk {
-        Objects.requireNonNull(cumulativeTsnAck, "cumulativeTsnAck");
         gapAckBlocks = AckLists.copyCounted(gapAckBlocks, "gap ack blocks");
         duplicateTsns = AckLists.copyCounted(duplicateTsns, "duplicate TSNs");
         AckLists.checkFits(FIXED_VALUE_LENGTH + 4L * gapAckBlocks.size() + 4L * duplicateTsns.size());
         if ((dacFlags & ~DAC_FLAGS_MASK) != 0) {
             throw new IllegalArgumentException("SACK DAC flags outside 0xC0: " + dacFlags);
         }
+    }
+
+    /**
+     * A SACK with a typed cumulative TSN ack.
+     *
+     * @param cumulativeTsnAck the last TSN received in sequence
+     * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
+     * @param gapAckBlocks runs of TSNs received after gaps, as offsets from {@code cumulativeTsnAck}
+     * @param duplicateTsns TSNs received more than once since the last SACK, once per duplicate
+     * @param dacFlags the chunk flags bits of Delayed Ack for CMT (draft-tuexen-tsvwg-sctp-multipath
+     *     section 3.3), 0 when the sender gives none
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit, List<GapAckBlock> gapAckBlocks,
+                     List<Tsn> duplicateTsns, int dacFlags) {
+        this(Objects.requireNonNull(cumulativeTsnAck, "cumulativeTsnAck").value(), advertisedReceiverWindowCredit,
+                gapAckBlocks, duplicateTsns, dacFlags);
+    }
+
+    /**
+     * A SACK without DAC flags, its cumulative TSN ack as 32 bits (no {@code Tsn}: the receiver
+     * builds one per SACK, issue 6).
+     *
+     * @param cumulativeTsnAckValue the last TSN received in sequence, its 32 bits
+     * @param advertisedReceiverWindowCredit a_rwnd, the receive buffer space left (32-bit unsigned)
+     * @param gapAckBlocks runs of TSNs received after gaps, as offsets from the cumulative TSN ack
+     * @param duplicateTsns TSNs received more than once since the last SACK, once per duplicate
+     */
+    public SackChunk(int cumulativeTsnAckValue, int advertisedReceiverWindowCredit, List<GapAckBlock> gapAckBlocks,
+                     List<Tsn> duplicateTsns) {
+        this(cumulativeTsnAckValue, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns, 0);
     }
 
     /**
@@ -79,7 +110,15 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
      * @param flags 0, or bits of 0xC0 (the DAC count, draft-tuexen-tsvwg-sctp-multipath)
      */
     public SackChunk withDacFlags(int flags) {
-        return new SackChunk(cumulativeTsnAck, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns, flags);
+        return new SackChunk(cumulativeTsnAckValue, advertisedReceiverWindowCredit, gapAckBlocks, duplicateTsns, flags);
+    }
+
+    /**
+     * {@return the last TSN received in sequence, typed (made on each call; the per-SACK paths
+     * read {@link #cumulativeTsnAckValue()})}
+     */
+    public Tsn cumulativeTsnAck() {
+        return new Tsn(cumulativeTsnAckValue);
     }
 
     /**
@@ -101,7 +140,7 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
      * @throws DecodeException if the value is malformed (a field out of range or a wrong length)
      */
     public static SackChunk decode(int flags, WireReader value) throws DecodeException {
-        Tsn cumulativeTsnAck = new Tsn(value.readU32());
+        int cumulativeTsnAck = value.readU32(); // no Tsn per SACK decoded (issue 6)
         int advertisedReceiverWindowCredit = value.readU32();
         int gapBlockCount = value.readU16();
         int duplicateCount = value.readU16();
@@ -135,7 +174,7 @@ public record SackChunk(Tsn cumulativeTsnAck, int advertisedReceiverWindowCredit
 
     @Override
     public void encodeValue(ByteBuffer out) {
-        WireWriter.writeU32(out, cumulativeTsnAck.value());
+        WireWriter.writeU32(out, cumulativeTsnAckValue);
         WireWriter.writeU32(out, advertisedReceiverWindowCredit);
         WireWriter.writeU16(out, gapAckBlocks.size());
         WireWriter.writeU16(out, duplicateTsns.size());

@@ -78,4 +78,22 @@ class SackChunkTest {
         blocks.clear();
         assertThat(c.gapAckBlocks()).hasSize(1);
     }
+
+    @Test
+    void theCumulativeTsnAckIsKeptAsItsBitsAndGivenTypedOnRequest() {
+        SackChunk fromBits = new SackChunk(-3, 4096, List.of(new GapAckBlock(2, 2)), List.of(new Tsn(-5)));
+        SackChunk typed = new SackChunk(Tsn.of(0xFFFF_FFFDL), 4096, List.of(new GapAckBlock(2, 2)),
+                List.of(new Tsn(-5)));
+        assertThat(fromBits).isEqualTo(typed).hasSameHashCodeAs(typed);
+        assertThat(fromBits.cumulativeTsnAckValue()).isEqualTo(-3);
+        assertThat(fromBits.cumulativeTsnAck()).isEqualTo(Tsn.of(0xFFFF_FFFDL));
+        assertThat(fromBits.withDacFlags(0x40).cumulativeTsnAckValue()).isEqualTo(-3);
+        CodecAssertions.roundTrip(fromBits);
+    }
+
+    @Test
+    void theTypedConstructorStillRejectsANullCumulativeTsnAck() {
+        assertThatThrownBy(() -> new SackChunk((Tsn) null, 0, List.of(), List.of()))
+                .isInstanceOf(NullPointerException.class);
+    }
 }
