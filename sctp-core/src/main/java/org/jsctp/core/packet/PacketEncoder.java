@@ -21,8 +21,14 @@ public final class PacketEncoder {
      */
     public static int encodedLength(List<? extends Chunk> chunks) {
         int total = CommonHeader.LENGTH;
-        for (Chunk c : chunks) {
-            total += c.encodedLength();
+        if (chunks instanceof RandomAccess) {
+            for (int i = 0; i < chunks.size(); i++) { // indexed: no iterator per packet (issue 6)
+                total += chunks.get(i).encodedLength();
+            }
+        } else {
+            for (Chunk c : chunks) {
+                total += c.encodedLength();
+            }
         }
         return total;
     }
