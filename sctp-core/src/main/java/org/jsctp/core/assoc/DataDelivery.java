@@ -127,10 +127,16 @@ final class DataDelivery {
      * deliveries the reset aborted.
      */
     void deliverReleased() {
-        if (receiver != null) {
-            reportAbortedDeliveries();
-            deliverMessages();
+        if (receiver == null) {
+            return;
         }
+        Tsn contradicting = receiver.pollReleaseViolation();
+        if (contradicting != null) { // as a contradicting fragment that came without the deferral
+            abortForInconsistentFragments(contradicting);
+            return;
+        }
+        reportAbortedDeliveries();
+        deliverMessages();
     }
 
     private void onData(DataReceiver.Outcome outcome, boolean empty, int tsnValue, int streamId) {
@@ -146,9 +152,7 @@ final class DataDelivery {
         } else if (outcome == DataReceiver.Outcome.INVALID_STREAM) {
             tcb.sendToPeer(ErrorChunk.of(new InvalidStreamIdentifierCause(streamId))); // section 6.5
         } else if (outcome == DataReceiver.Outcome.PROTOCOL_VIOLATION) {
-            Tsn tsn = new Tsn(tsnValue); // made only for the error
-            tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("inconsistent fragments at TSN " + tsn)));
-            lifecycle.close("the peer's DATA fragments contradict each other (TSN " + tsn + ")", List.of());
+            abortForInconsistentFragments(new Tsn(tsnValue)); // the Tsn made only for the error
         }
         // null: DATA before the handshake's data halves exist, ignored
     }
@@ -244,6 +248,12 @@ final class DataDelivery {
         }
         reportAbortedDeliveries();
         return outcome == DataReceiver.Outcome.DUPLICATE;
+    }
+
+    /** RFC 9260 section 3.3.10.13: fragments that contradict each other end the association. */
+    private void abortForInconsistentFragments(Tsn tsn) {
+        tcb.sendToPeer(AbortChunk.of(ProtocolViolationCause.of("inconsistent fragments at TSN " + tsn)));
+        lifecycle.close("the peer's DATA fragments contradict each other (TSN " + tsn + ")", List.of());
     }
 
     /** One PartialDeliveryAborted event per partial delivery the reassembly queue aborted. */

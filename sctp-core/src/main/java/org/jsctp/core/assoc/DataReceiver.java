@@ -71,6 +71,11 @@ final class DataReceiver {
     private DeferredResetQueue<Chunk> deferredData;
     /** The Sender's Last Assigned TSN of the deferred reset, or null when none waits. */
     private Tsn deferredLastAssigned;
+    /**
+     * The TSN of a released chunk that contradicted reassembly, until {@link #pollReleaseViolation()}
+     * takes it; null when none did.
+     */
+    private Tsn releaseViolation;
     /** FORWARD TSN / I-FORWARD-TSN chunks beyond {@link #deferredLastAssigned}, applied again after the release. */
     private final List<Chunk> forwardsDuringDeferral = new ArrayList<>(); // no array until one comes (idle heap)
 
@@ -278,6 +283,17 @@ final class DataReceiver {
         return tracker.cumulativeTsnAck();
     }
 
+    /**
+     * {@return the TSN of a chunk that a deferred stream reset released (RFC 6525 section 5.2.2
+     * E4) and that contradicted the fragments reassembly held, once; null when none did since the
+     * last call}
+     */
+    Tsn pollReleaseViolation() {
+        Tsn t = releaseViolation;
+        releaseViolation = null;
+        return t;
+    }
+
     /** The cumulative TSN ack point's 32 bits, without a {@code Tsn} (issue 6). */
     int cumulativeTsnAckValue() {
         return tracker.cumulativeTsnAckValue();
@@ -320,12 +336,19 @@ final class DataReceiver {
         deferredLastAssigned = null;
         reassembly.setReserved(0);
         for (DeferredResetQueue.Held<Chunk> h : deferredData.drain()) {
-            // The room was reserved, so reassembly takes them; a fragment contradicting what it
-            // holds (a misbehaving peer) is dropped.
+            // The room was reserved, so reassembly takes them. A fragment contradicting what it
+            // holds (a misbehaving peer) ends the association, as it would have had it come
+            // without the deferral (RFC 9260 section 3.3.10.13); the rest is not released.
+            ReassemblyQueue.AddResult r = ReassemblyQueue.AddResult.ACCEPTED;
             if (h.chunk() instanceof DataChunk d && reassembly instanceof DataReassemblyQueue q) {
-                q.addReleased(h.unwrappedTsn(), d);
+                r = q.addReleased(h.unwrappedTsn(), d);
             } else if (h.chunk() instanceof IDataChunk i && reassembly instanceof IDataReassemblyQueue q) {
-                q.add(h.unwrappedTsn(), i, true);
+                r = q.add(h.unwrappedTsn(), i, true);
+            }
+            if (r == ReassemblyQueue.AddResult.PROTOCOL_VIOLATION) {
+                releaseViolation = new Tsn((int) h.unwrappedTsn());
+                forwardsDuringDeferral.clear();
+                return;
             }
         }
         for (Chunk f : forwardsDuringDeferral) {

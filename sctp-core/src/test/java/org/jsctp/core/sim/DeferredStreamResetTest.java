@@ -227,6 +227,26 @@ class DeferredStreamResetTest {
     }
 
     @Test
+    void aQueuedFragmentThatContradictsReassemblyEndsTheAssociationWhenReleased() {
+        EstablishedSimPair p = pair(false, BUFFER);
+        Tsn first = p.target().peerInitialTsn();
+        inject(p, resetStream1(p, first.next()));
+        // Queued after the reset: first+2 begins SSN 0 without ending it, and first+3 begins
+        // another message, though the TSN after an unfinished fragment must continue its message
+        // (RFC 9260 section 6.9). Both are only queued, so both are acknowledged.
+        inject(p, fragment(false, false, true, false, first.plus(2), 1, 0, 2, 2));
+        inject(p, fragment(false, false, true, true, first.plus(3), 1, 1, 3, 2));
+        inject(p, message(false, first, 1, 0, 0, 2));
+        // The data before the reset is complete: the reset is performed and the queue released.
+        List<Chunk> out = inject(p, message(false, first.next(), 1, 1, 1, 2));
+        assertThat(out).filteredOn(c -> c instanceof AbortChunk).singleElement()
+                .satisfies(c -> assertThat(((AbortChunk) c).causes()).singleElement()
+                        .isInstanceOf(org.jsctp.core.packet.cause.ProtocolViolationCause.class));
+        assertThat(p.target().state()).isEqualTo(AssociationState.CLOSED);
+        assertThat(indices(p.server(), 1)).containsExactly(0, 1); // what came before the reset
+    }
+
+    @Test
     void anAbortDropsTheQueueWithoutDeliveringIt() {
         EstablishedSimPair p = pair(false, BUFFER);
         Tsn first = p.target().peerInitialTsn();
