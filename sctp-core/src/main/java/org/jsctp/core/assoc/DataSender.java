@@ -1,5 +1,6 @@
 package org.jsctp.core.assoc;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -148,11 +149,14 @@ final class DataSender {
 
     private final SendQueue queue;
     private final OutstandingData outstanding;
-    /** Per path id, created when the path first carries data (RFC 9260 section 7.2). */
-    private final CongestionController[] cc = new CongestionController[PathSupervisor.MAX_PATHS];
+    /**
+     * Per path id, created when the path first carries data (RFC 9260 section 7.2); the table grows
+     * to the highest path id used, not made for {@link PathSupervisor#MAX_PATHS} up front (idle heap, issue 6).
+     */
+    private CongestionController[] cc = new CongestionController[1];
     private final Routing routing;
     /** Each path's flight size before the SACK being handled (reused: no allocation per SACK). */
-    private final long[] flightBeforeScratch = new long[PathSupervisor.MAX_PATHS];
+    private long[] flightBeforeScratch = new long[1]; // as long as cc
     private final int pathMtu;
     private final long initialSsthresh;
     private final Timer t3;
@@ -267,6 +271,9 @@ final class DataSender {
 
     /** The congestion controller of a path, created at its first use (RFC 9260 section 7.2.1: initial cwnd). */
     private CongestionController cc(int pathId) {
+        if (pathId >= cc.length) {
+            cc = Arrays.copyOf(cc, Math.max(pathId + 1, Math.min(2 * cc.length, PathSupervisor.MAX_PATHS)));
+        }
         CongestionController c = cc[pathId];
         if (c == null) {
             c = new RenoCongestionController(RenoConfig.defaults(mtuOf(pathId)), initialSsthresh);
@@ -442,12 +449,16 @@ final class DataSender {
      * the NR blocks are freed at once (draft-tuexen-tsvwg-sctp-multipath section 4.2).
      */
     SackEffect onSack(SackChunk sack, List<GapAckBlock> nrGapAckBlocks, long nowNanos) {
+        int dataPath = routing.dataPath();
+        boolean inFastRecovery = cc(dataPath).inFastRecovery(); // first: it may grow the table
+        if (flightBeforeScratch.length < cc.length) {
+            flightBeforeScratch = new long[cc.length];
+        }
         long[] flightBefore = flightBeforeScratch;
         for (int p = 0; p < cc.length; p++) {
             flightBefore[p] = cc[p] == null ? 0 : outstanding.bytesInFlight(p);
         }
-        int dataPath = routing.dataPath();
-        SackOutcome r = outstanding.applySack(sack, nrGapAckBlocks, nowNanos, cc(dataPath).inFastRecovery());
+        SackOutcome r = outstanding.applySack(sack, nrGapAckBlocks, nowNanos, inFastRecovery);
         r.forgetAckedMessages(); // nothing here needs them: the user's messages go when the SACK is handled
         if (r.isProtocolViolation()) {
             return sackEffect.set(true, false, false, null);
@@ -549,7 +560,7 @@ final class DataSender {
         }
         for (int p = 0; p < prr.length; p++) {
             if (prr[p] != null && prr[p].isActive()) {
-                if (cc[p] == null || !cc[p].inFastRecovery()) {
+                if (p >= cc.length || cc[p] == null || !cc[p].inFastRecovery()) {
                     prr[p].exit();
                 } else {
                     prr[p].onDelivered(acks.newlyAckedBytes(p));
@@ -623,12 +634,12 @@ final class DataSender {
 
     /** cwnd of one path (RFC 9260 section 7.2), 0 if it never carried data. */
     long cwnd(int pathId) {
-        return cc[pathId] == null ? 0 : cc[pathId].cwnd();
+        return pathId >= cc.length || cc[pathId] == null ? 0 : cc[pathId].cwnd();
     }
 
     /** ssthresh of one path, 0 if it never carried data. */
     long ssthresh(int pathId) {
-        return cc[pathId] == null ? 0 : cc[pathId].ssthresh();
+        return pathId >= cc.length || cc[pathId] == null ? 0 : cc[pathId].ssthresh();
     }
 
     /** ssthresh of the data path. */

@@ -116,7 +116,7 @@ public final class OutstandingData {
     /** Payload bytes of the chunks held and not abandoned, in any other state (see {@link #bytesHeld()}). */
 
     private long held;
-    private final long[] flightByPath;
+    private long[] flightByPath;
     private int gapAcked;
     private int nrAcked;
     private int pendingFast;
@@ -156,8 +156,8 @@ public final class OutstandingData {
         }
         this.maxOutstandingChunks = maxOutstandingChunks;
         this.maxPaths = maxPaths;
-        this.noPaths = new PathAcks(new long[maxPaths], new int[maxPaths]);
-        this.flightByPath = new long[maxPaths];
+        this.noPaths = new PathAcks(new long[0], new int[0]); // every path reads zero
+        this.flightByPath = new long[1]; // grows to the highest path id given to add (idle heap, issue 6)
         this.ring = new Entry[Math.min(maxOutstandingChunks, 16)];
         this.inFlightSlots = new SlotBits(ring.length);
         this.gapAckedSlots = new SlotBits(ring.length);
@@ -982,7 +982,7 @@ public final class OutstandingData {
      */
     public long bytesInFlight(int pathId) {
         checkPath(pathId);
-        return flightByPath[pathId];
+        return pathId < flightByPath.length ? flightByPath[pathId] : 0;
     }
 
     /**
@@ -1141,6 +1141,9 @@ public final class OutstandingData {
 
     private void addFlight(Entry e) {
         flight += e.payloadBytes;
+        if (e.pathId >= flightByPath.length) {
+            flightByPath = Arrays.copyOf(flightByPath, Math.max(e.pathId + 1, Math.min(2 * flightByPath.length, maxPaths)));
+        }
         flightByPath[e.pathId] += e.payloadBytes;
     }
 
@@ -1176,7 +1179,7 @@ public final class OutstandingData {
                     + " or the bound " + maxOutstandingChunks);
         }
         long inFlight = 0;
-        long[] byPath = new long[maxPaths];
+        long[] byPath = new long[flightByPath.length];
         int gaps = 0;
         int fast = 0;
         int t3 = 0;
