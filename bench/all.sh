@@ -7,8 +7,8 @@
 #
 #   bench/all.sh [ROUNDS]     (default 3; each script's environment variables pass through)
 #
-# About 30 minutes with the defaults on a 2-vCPU machine. Measure on a quiet machine: the
-# scripts compete for the CPUs with anything else that runs.
+# About 25 minutes with the defaults on a 2-vCPU machine (22 on 2026-12-03). Measure on a quiet
+# machine: the scripts compete for the CPUs with anything else that runs.
 #
 # Needs: a JDK 17, Maven, gcc, libusrsctp-dev.
 set -euo pipefail
