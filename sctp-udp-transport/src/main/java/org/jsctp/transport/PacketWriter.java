@@ -54,7 +54,7 @@ final class PacketWriter {
 
     /**
      * Encodes {@code packet} and writes it to {@code to}, without flushing. Nothing of the packet
-     * is kept once this returns (it may be the core's reused slot, {@link PacketToSend}).
+     * is kept once this returns (it may be the core's reused view, {@link PacketToSend}).
      */
     void write(PacketToSend packet, InetSocketAddress to) {
         int length = packet.encodedLength();

@@ -343,6 +343,14 @@ public final class Association {
         return !tcb.transmits.isEmpty() || !tcb.events.isEmpty();
     }
 
+    /**
+     * {@return whether a packet to send is waiting ({@link #pollTransmit}, {@link #transmitNext}); unlike
+     * {@link #hasOutput()}, events for the user do not count}
+     */
+    public boolean hasPacketToSend() {
+        return !tcb.transmits.isEmpty();
+    }
+
     /** {@return the next packet to send, or null} The record is the caller's to keep ({@link #transmitNext} makes none). */
     public OutgoingPacket pollTransmit() {
         OutgoingPacket p = tcb.transmits.pollRecord();
@@ -355,9 +363,10 @@ public final class Association {
     /**
      * Hands the next packet to send to {@code sink} without making an object for it (issue 6): the
      * same packets, in the same order and counted the same, as {@link #pollTransmit()} gives, and the
-     * two may be mixed. The {@link PacketToSend} is the association's reused slot: it and its chunk
-     * list are valid only during {@link TransmitSink#transmit}, the sink must not keep them and must
-     * not call back into this association meanwhile; the slot is recycled when the sink returns.
+     * two may be mixed. The {@link PacketToSend} is the association's reused view of its transmit
+     * queue: it and its chunk list are valid only during {@link TransmitSink#transmit}, the sink must
+     * not keep them and must not call back into this association meanwhile; the packet leaves the
+     * queue when the sink returns.
      *
      * @param sink where the packet goes, typically an encoder into a buffer of the I/O layer's own
      * @return whether a packet was handed to the sink (false: none was queued)

@@ -12,8 +12,8 @@ import org.jsctp.core.packet.chunk.Chunk;
  *
  * <p>Two kinds exist. An {@link OutgoingPacket} is an immutable record that may be kept. The view
  * handed to a {@link TransmitSink} by {@link Association#transmitNext(TransmitSink)} is the
- * association's own reused slot: it and its chunk list are valid only during that call, and read
- * only.
+ * association's own reused view of its transmit queue: it and its chunk list are valid only during
+ * that call, and read only.
  */
 public interface PacketToSend {
 

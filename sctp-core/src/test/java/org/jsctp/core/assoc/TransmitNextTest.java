@@ -215,6 +215,20 @@ class TransmitNextTest {
     }
 
     @Test
+    void hasPacketToSendCountsPacketsButNotEvents() {
+        // A delayed SACK (RFC 9260 section 6.2): the receiver has the message to deliver but no packet.
+        EstablishedSimPair pair = EstablishedSimPair.establish(config, config, SEED);
+        long now = pair.net().now() + MS;
+        assertThat(pair.peer().hasPacketToSend()).isFalse();
+        offer(pair, 1, 100, now);
+        assertThat(pair.peer().hasPacketToSend()).isTrue();
+        deliver(pollAll(pair.peer()), pair.target(), now);
+        assertThat(pair.peer().hasPacketToSend()).isFalse();
+        assertThat(pair.target().hasOutput()).as("the message waits as an event").isTrue();
+        assertThat(pair.target().hasPacketToSend()).as("the SACK waits for its timer").isFalse();
+    }
+
+    @Test
     void aSinkThatThrowsLosesOnlyItsPacketAndTheQueueGoesOn() {
         EstablishedSimPair pair = EstablishedSimPair.establish(config, config, SEED);
         offer(pair, 2, 200, pair.net().now() + MS);
