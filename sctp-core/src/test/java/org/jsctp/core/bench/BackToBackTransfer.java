@@ -103,24 +103,43 @@ public final class BackToBackTransfer {
      * moves whatever both sides want to send until neither has more.
      */
     public void sendOne() {
+        sendBurst(1);
+    }
+
+    /**
+     * Offers {@code k} messages before any packet moves (a sender that writes faster than its
+     * SACKs return, so several packets wait in its transmit queue at the next take), moving
+     * packets and time only while the send buffer refuses one; then moves whatever both sides want
+     * to send until neither has more.
+     */
+    public void sendBurst(int k) {
         now += STEP_NANOS;
         runTimers();
-        for (int tries = 0; client.send(OutgoingMessage.of(0, 0, false, payload), now) != SendQueue.OfferResult.ACCEPTED;
-             tries++) {
-            if (tries > 10_000) {
-                throw new IllegalStateException("the sender never took the message: " + client.state());
+        for (int i = 0; i < k; i++) {
+            for (int tries = 0; client.send(OutgoingMessage.of(0, 0, false, payload), now) != SendQueue.OfferResult.ACCEPTED;
+                 tries++) {
+                if (tries > 10_000) {
+                    throw new IllegalStateException("the sender never took the message: " + client.state());
+                }
+                now += STEP_NANOS;
+                runTimers();
+                pump();
             }
-            now += STEP_NANOS;
-            runTimers();
-            pump();
         }
         pump();
     }
 
-    /** Sends {@code n} messages. */
+    /** Sends {@code n} messages, one per step. */
     public void send(int n) {
         for (int i = 0; i < n; i++) {
             sendOne();
+        }
+    }
+
+    /** Sends {@code bursts} bursts of {@code k} messages ({@link #sendBurst}). */
+    public void sendBursts(int bursts, int k) {
+        for (int i = 0; i < bursts; i++) {
+            sendBurst(k);
         }
     }
 
