@@ -10,10 +10,10 @@ import org.jsctp.core.assoc.TransmitSink;
 /**
  * Writes the packets an association's core has queued through the event loop's
  * {@link SocketRouter}, taking each with {@link Association#transmitNext(TransmitSink)}: the core
- * hands its reused view of the packet, the router encodes it into a buffer of its own at once, and no object is
- * made per packet (issue 6). One per driver, used on its event loop only; what it drains for is
- * saved and put back around each drain, so a drain nested in another (a write that re-enters the
- * driver) does not disturb the outer one.
+ * hands its reused view of the packet, the router encodes it into a buffer of its own at once,
+ * and no object is made per packet (issue 6). One per driver, used on its event loop only; what
+ * it drains for is saved and put back around each drain, so a drain nested in another (a write
+ * that re-enters the driver) does not disturb the outer one.
  */
 final class TransmitDrain implements TransmitSink {
 
