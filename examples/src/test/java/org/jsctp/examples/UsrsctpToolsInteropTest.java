@@ -58,6 +58,23 @@ class UsrsctpToolsInteropTest {
         }
     }
 
+    private static final Path STDBUF = Path.of("/usr/bin/stdbuf");
+
+    /**
+     * Starts one of usrsctp's programs with its output in {@code log}. Their notifications are
+     * printed with stdio, which a file fully buffers until exit: through {@code stdbuf -oL} each
+     * line is written as it comes, so the log of a program that hangs shows how far it got.
+     */
+    private static Process usrsctp(Path log, String program, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(STDBUF)) {
+            command.addAll(List.of(STDBUF.toString(), "-oL"));
+        }
+        command.add(USRSCTP.resolve(program).toString());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     private static Path log(String name) throws IOException {
         Path dir = Path.of("target", "interop");
         Files.createDirectories(dir);
@@ -77,9 +94,7 @@ class UsrsctpToolsInteropTest {
             Thread.onSpinWait();
         }
         Path out = log("usrsctp-client.log");
-        peer = new ProcessBuilder(USRSCTP.resolve("client").toString(), "127.0.0.1", "7", "0",
-                Integer.toString(theirs), Integer.toString(ours))
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        peer = usrsctp(out, "client", "127.0.0.1", "7", "0", Integer.toString(theirs), Integer.toString(ours));
         try (OutputStream stdin = peer.getOutputStream()) {
             stdin.write("interop line one\ninterop line two\n".getBytes(StandardCharsets.UTF_8));
             stdin.flush();
@@ -97,8 +112,7 @@ class UsrsctpToolsInteropTest {
     void ourClientGetsEveryLineBackFromUsrsctpsEchoServer() throws Exception {
         int ours = freeUdpPort();
         int theirs = freeUdpPort();
-        peer = new ProcessBuilder(USRSCTP.resolve("echo_server").toString(), Integer.toString(theirs),
-                Integer.toString(ours)).redirectErrorStream(true).redirectOutput(log("usrsctp-echo.log").toFile()).start();
+        peer = usrsctp(log("usrsctp-echo.log"), "echo_server", Integer.toString(theirs), Integer.toString(ours));
         InputStream stdin = System.in;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -122,8 +136,7 @@ class UsrsctpToolsInteropTest {
     void ourClientPrintsTheTimeFromUsrsctpsDaytimeServer() throws Exception {
         int ours = freeUdpPort();
         int theirs = freeUdpPort();
-        peer = new ProcessBuilder(USRSCTP.resolve("daytime_server").toString(), Integer.toString(theirs),
-                Integer.toString(ours)).redirectErrorStream(true).redirectOutput(log("usrsctp-daytime.log").toFile()).start();
+        peer = usrsctp(log("usrsctp-daytime.log"), "daytime_server", Integer.toString(theirs), Integer.toString(ours));
         String printed = runOurClientUntilConnected("13", ours, theirs, "");
         assertThat(printed.strip()).matches("[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}");
     }
@@ -133,8 +146,7 @@ class UsrsctpToolsInteropTest {
         int ours = freeUdpPort();
         int theirs = freeUdpPort();
         Path trace = log("usrsctp-discard.log");
-        peer = new ProcessBuilder(USRSCTP.resolve("discard_server").toString(), Integer.toString(theirs),
-                Integer.toString(ours)).redirectErrorStream(true).redirectOutput(trace.toFile()).start();
+        peer = usrsctp(trace, "discard_server", Integer.toString(theirs), Integer.toString(ours));
         String printed = runOurClientUntilConnected("9", ours, theirs, "to be discarded\n");
         assertThat(printed).isEmpty(); // nothing comes back from a discard server
     }
@@ -145,17 +157,19 @@ class UsrsctpToolsInteropTest {
         int theirs = freeUdpPort();
         StringWriter serverOut = new StringWriter();
         CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
-                new PrintWriter(new StringWriter(), true), "daytime-server", Integer.toString(ours), "--seconds", "30"));
+                new PrintWriter(new StringWriter(), true), "daytime-server", Integer.toString(ours), "--seconds", "60"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+        assertThat(serverOut.toString()).as("our daytime server listens").contains("on UDP port");
         Path out = log("usrsctp-client-daytime.log");
-        peer = new ProcessBuilder(USRSCTP.resolve("client").toString(), "127.0.0.1", "13", "0",
-                Integer.toString(theirs), Integer.toString(ours)).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
+        peer = usrsctp(out, "client", "127.0.0.1", "13", "0", Integer.toString(theirs), Integer.toString(ours));
         peer.getOutputStream().close();
-        assertThat(peer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // The server outlives this wait, so a client that hangs is not one whose server went away.
+        boolean exited = peer.waitFor(30, TimeUnit.SECONDS);
+        assertThat(exited).as("usrsctp client exited; its output:%n%s", Files.readString(out, StandardCharsets.ISO_8859_1))
+                .isTrue();
         assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).containsPattern("\\d\\d:\\d\\d:\\d\\d \\d{4}")
                 .contains("SCTP_SHUTDOWN_COMP");
     }
@@ -187,8 +201,7 @@ class UsrsctpToolsInteropTest {
         int theirs = freeUdpPort();
         int count = length >= 8192 ? 50 : 300;
         Path serverLog = log("usrsctp-tsctp-server-" + length + ".log");
-        peer = new ProcessBuilder(USRSCTP.resolve("tsctp").toString(), "-E", Integer.toString(theirs), "-U",
-                Integer.toString(ours)).redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+        peer = usrsctp(serverLog, "tsctp", "-E", Integer.toString(theirs), "-U", Integer.toString(ours));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int rc = 1;
@@ -222,9 +235,8 @@ class UsrsctpToolsInteropTest {
             Thread.onSpinWait();
         }
         Path out = log("usrsctp-tsctp-client.log");
-        peer = new ProcessBuilder(USRSCTP.resolve("tsctp").toString(), "-E", Integer.toString(theirs), "-U",
-                Integer.toString(ours), "-n", "400", "-l", "8192", "-u", "127.0.0.1")
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        peer = usrsctp(out, "tsctp", "-E", Integer.toString(theirs), "-U", Integer.toString(ours), "-n", "400", "-l", "8192",
+                "-u", "127.0.0.1");
         assertThat(peer.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("Sending of 400 messages of length 8192");
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -255,8 +267,7 @@ class UsrsctpToolsInteropTest {
         int length = shortLifetime ? 65536 : 8192;
         int count = 200;
         Path serverLog = log("usrsctp-tsctp-server-pr-" + policy.replace(' ', '_').replace(':', '_') + ".log");
-        peer = new ProcessBuilder(USRSCTP.resolve("tsctp").toString(), "-E", Integer.toString(theirs), "-U",
-                Integer.toString(ours)).redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+        peer = usrsctp(serverLog, "tsctp", "-E", Integer.toString(theirs), "-U", Integer.toString(ours));
         List<String> args = new ArrayList<>(List.of("tsctp", "-E", Integer.toString(ours), "-U",
                 Integer.toString(theirs), "-n", Integer.toString(count), "-l", Integer.toString(length)));
         args.addAll(List.of(policy.split(" ")));
@@ -303,10 +314,8 @@ class UsrsctpToolsInteropTest {
             Thread.onSpinWait();
         }
         Path out = log("usrsctp-tsctp-client-pr-" + policy + ".log");
-        peer = new ProcessBuilder(USRSCTP.resolve("tsctp").toString(), "-E", Integer.toString(theirs), "-U",
-                Integer.toString(ours), "-n", "400", "-l", "8192", "-u", "-P", Integer.toString(policy), "-t",
-                Integer.toString(value), "127.0.0.1")
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        peer = usrsctp(out, "tsctp", "-E", Integer.toString(theirs), "-U", Integer.toString(ours), "-n", "400", "-l", "8192",
+                "-u", "-P", Integer.toString(policy), "-t", Integer.toString(value), "127.0.0.1");
         assertThat(peer.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("Sending of 400 messages of length 8192");
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
