@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -49,10 +51,7 @@ class CaptureCheckTest {
                 "udp port " + server + " or udp port " + client, "-w", capture.toString(), "-a", "duration:60")
                 .redirectErrorStream(true).redirectOutput(dumpcapLog.toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!Files.readString(dumpcapLog).contains("Capturing on") && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Poll.until(() -> logShows(dumpcapLog, "Capturing on"), Duration.ofSeconds(20));
             Assumptions.assumeTrue(Files.readString(dumpcapLog).contains("Capturing on"),
                     "dumpcap cannot capture here: " + Files.readString(dumpcapLog));
 
@@ -60,9 +59,7 @@ class CaptureCheckTest {
             CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
                     new PrintWriter(new StringWriter(), true), "tsctp", "-E", Integer.toString(server), "-U",
                     Integer.toString(client), "-v", "--no-offload", "--seconds", "30"));
-            while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            ServerOutput.udpPort(serverOut);
             for (String length : new String[] {"100", "5000"}) {
                 assertThat(Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
                         "tsctp", "--no-offload", "-E", Integer.toString(client), "-U", Integer.toString(server), "-n", "200",
@@ -84,5 +81,15 @@ class CaptureCheckTest {
         assertThat(decoded).doesNotContain("Malformed").doesNotContainIgnoringCase("incorrect")
                 .doesNotContain("[Checksum Status: Bad]");
         assertThat(decoded).contains("[Checksum Status: Good]");
+    }
+
+    private static boolean logShows(Path log, String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false; // dumpcap has not opened it yet
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code --idata}, {@code --scheduler} and {@code --stream-value} on the tools (RFC 8260). */
@@ -43,10 +42,7 @@ class SchedulerOptionTest {
         CompletableFuture<Integer> done = CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
                 new PrintWriter(new StringWriter(), true), "tsctp", "-E", Integer.toString(server), "-U",
                 Integer.toString(client), "-v", "--idata", "--seconds", "20"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        ServerOutput.udpPort(serverOut);
         assertThat(run("tsctp", "-E", Integer.toString(client), "-U", Integer.toString(server), "-n", "100", "-l",
                 "20000", "--idata", "--scheduler", "rr", "127.0.0.1")).as("errors: %s", err).isZero();
         assertThat(out.toString()).contains("interleaving (I-DATA): on, stream scheduler: rr")
@@ -63,10 +59,7 @@ class SchedulerOptionTest {
         CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
                 new PrintWriter(new StringWriter(), true), "tsctp", "-E", Integer.toString(server), "-U",
                 Integer.toString(client), "-v", "--seconds", "20"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        ServerOutput.udpPort(serverOut);
         assertThat(run("tsctp", "-E", Integer.toString(client), "-U", Integer.toString(server), "-n", "10", "-l",
                 "1000", "--idata", "127.0.0.1")).as("errors: %s", err).isZero();
         assertThat(out.toString()).contains("interleaving (I-DATA): off, stream scheduler: fcfs");

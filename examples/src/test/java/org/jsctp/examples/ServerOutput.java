@@ -1,7 +1,8 @@
 package org.jsctp.examples;
 
 import java.io.StringWriter;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,14 +23,9 @@ final class ServerOutput {
      * @throws AssertionError if the server reports none in time
      */
     static int udpPort(StringWriter out) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
+        return Poll.first(() -> {
             Matcher m = PORT.matcher(out.toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("the server did not report its port: " + out);
+            return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.<Integer>empty();
+        }, Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("the server did not report its port: " + out));
     }
 }

@@ -8,11 +8,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -86,13 +89,10 @@ class UsrsctpToolsInteropTest {
         int ours = freeUdpPort();
         int theirs = freeUdpPort();
         StringWriter serverOut = new StringWriter();
-        CompletableFuture<Integer> server = CompletableFuture.supplyAsync(() -> Main.run(
+        CompletableFuture.supplyAsync(() -> Main.run(
                 new PrintWriter(serverOut, true), new PrintWriter(new StringWriter(), true),
                 "echo-server", Integer.toString(ours), "--seconds", "30"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline && !server.isDone()) {
-            Thread.onSpinWait();
-        }
+        ServerOutput.udpPort(serverOut);
         Path out = log("usrsctp-client.log");
         peer = usrsctp(out, "client", "127.0.0.1", "7", "0", Integer.toString(theirs), Integer.toString(ours));
         try (OutputStream stdin = peer.getOutputStream()) {
@@ -158,11 +158,7 @@ class UsrsctpToolsInteropTest {
         StringWriter serverOut = new StringWriter();
         CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
                 new PrintWriter(new StringWriter(), true), "daytime-server", Integer.toString(ours), "--seconds", "60"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(serverOut.toString()).as("our daytime server listens").contains("on UDP port");
+        ServerOutput.udpPort(serverOut);
         Path out = log("usrsctp-client-daytime.log");
         peer = usrsctp(out, "client", "127.0.0.1", "13", "0", Integer.toString(theirs), Integer.toString(ours));
         peer.getOutputStream().close();
@@ -230,19 +226,13 @@ class UsrsctpToolsInteropTest {
         CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
                 new PrintWriter(new StringWriter(), true), "tsctp", "-E", Integer.toString(ours), "-U",
                 Integer.toString(theirs), "-v", "--seconds", "60"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        ServerOutput.udpPort(serverOut);
         Path out = log("usrsctp-tsctp-client.log");
         peer = usrsctp(out, "tsctp", "-E", Integer.toString(theirs), "-U", Integer.toString(ours), "-n", "400", "-l", "8192",
                 "-u", "127.0.0.1");
         assertThat(peer.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("Sending of 400 messages of length 8192");
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!serverOut.toString().contains("8192, 400, ") && System.nanoTime() < until) {
-            Thread.onSpinWait();
-        }
+        Poll.until(() -> serverOut.toString().contains("8192, 400, "), Duration.ofSeconds(30));
         assertThat(serverOut.toString()).contains("8192, 400, 400, 3276800, ");
     }
 
@@ -309,19 +299,13 @@ class UsrsctpToolsInteropTest {
         CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serverOut, true),
                 new PrintWriter(new StringWriter(), true), "tsctp", "-E", Integer.toString(ours), "-U",
                 Integer.toString(theirs), "-v", "--seconds", "60"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!serverOut.toString().contains("on UDP port") && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        ServerOutput.udpPort(serverOut);
         Path out = log("usrsctp-tsctp-client-pr-" + policy + ".log");
         peer = usrsctp(out, "tsctp", "-E", Integer.toString(theirs), "-U", Integer.toString(ours), "-n", "400", "-l", "8192",
                 "-u", "-P", Integer.toString(policy), "-t", Integer.toString(value), "127.0.0.1");
         assertThat(peer.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("Sending of 400 messages of length 8192");
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!serverOut.toString().contains("8192, ") && System.nanoTime() < until) {
-            Thread.onSpinWait();
-        }
+        Poll.until(() -> serverOut.toString().contains("8192, "), Duration.ofSeconds(30));
         if (policy == 2) { // a chunk lost more than -t times is given up: at most 400 arrive
             assertThat(serverOut.toString()).containsPattern("8192, [0-9]+, [0-9]+, [0-9]+, ");
             String line = serverOut.toString().lines().filter(l -> l.startsWith("8192, ")).findFirst().orElseThrow();
@@ -333,27 +317,23 @@ class UsrsctpToolsInteropTest {
 
     /** The CSV result line usrsctp's tsctp server prints when the association ends. */
     private static String awaitCsvLine(Path serverLog) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            for (String line : Files.readAllLines(serverLog, StandardCharsets.ISO_8859_1)) {
-                if (line.matches("\\d+, \\d+, \\d+, \\d+, [0-9.]+, [0-9.]+, \\d+")) {
-                    return line;
-                }
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("usrsctp's tsctp server printed no result line; see " + serverLog);
+        return Poll.first(() -> readLog(serverLog).lines()
+                        .filter(line -> line.matches("\\d+, \\d+, \\d+, \\d+, [0-9.]+, [0-9.]+, \\d+")).findFirst(),
+                Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("usrsctp's tsctp server printed no result line; see " + serverLog));
     }
 
     /** Waits, for at most 20 s, until the client's trace shows every one of {@code lines}, or the client ends. */
-    private void awaitInLog(java.nio.file.Path log, String... lines) throws Exception {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (peer.isAlive() && System.nanoTime() - giveUp < 0) {
-            String trace = Files.readString(log, StandardCharsets.ISO_8859_1);
-            if (java.util.Arrays.stream(lines).allMatch(trace::contains)) {
-                return;
-            }
-            Thread.onSpinWait();
+    private void awaitInLog(Path log, String... lines) {
+        Poll.until(() -> !peer.isAlive() || Arrays.stream(lines).allMatch(readLog(log)::contains), Duration.ofSeconds(20));
+    }
+
+    /** A usrsctp program's log as it is now (ISO-8859-1: its traces are bytes, not text). */
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
