@@ -37,6 +37,8 @@ class ShutdownCollisionTest {
     private static final long ONE_WAY = 10 * MS;
     private static final Bytes TIME = Bytes.wrap("Thu Dec  3 17:00:00 2026\n".getBytes(StandardCharsets.US_ASCII));
 
+    private static final int DELAYED_ACK_MS = (int) (AssociationConfig.defaults().delayedAckNanos() / MS);
+
     private static final int ABORT = 6;
     private static final int SHUTDOWN = 7;
     private static final int SHUTDOWN_ACK = 8;
@@ -46,8 +48,6 @@ class ShutdownCollisionTest {
     private final AssociationConfig config = AssociationConfig.defaults();
     private final SimHost clientHost = new SimHost("client", new Endpoint(EndpointConfig.of(5000, config), new SeededRandomSource(1), 0));
     private final SimHost serverHost = new SimHost("server", new Endpoint(EndpointConfig.of(13, config), new SeededRandomSource(2), 0));
-
-    private static final int DELAYED_ACK_MS = (int) (AssociationConfig.defaults().delayedAckNanos() / MS);
 
     /**
      * The server's delay after its CommunicationUp, and the client's after the COOKIE ACK reaches
@@ -93,7 +93,7 @@ class ShutdownCollisionTest {
         long clientAt = net.now() + ONE_WAY + clientDelayMs * MS; // the COOKIE ACK is one way behind
         boolean serverFirst = serverAt <= clientAt;
 
-        boolean sent = false;
+        boolean sent;
         if (serverFirst) {
             sent = serverSendsAndShutsDown(net, server, serverAt);
             clientShutsDown(net, client, clientAt);
