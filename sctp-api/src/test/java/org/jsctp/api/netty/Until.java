@@ -2,10 +2,12 @@ package org.jsctp.api.netty;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Waits for a condition on the stack's state by asking again and again (each question a round
- * trip to an event loop, not a sleep); fails after 20 s, reached only when something is broken.
+ * Waits for a condition on the stack's state by asking again every millisecond (each question a
+ * round trip to an event loop; nothing is assumed to have happened because time passed); fails
+ * after 20 s, reached only when something is broken.
  */
 final class Until {
 
@@ -20,7 +22,8 @@ final class Until {
             if (System.nanoTime() - giveUp > 0) {
                 throw new AssertionError("gave up waiting until " + what);
             }
-            Thread.onSpinWait();
+            // look again in 1 ms: a spinning look would take a CPU from the stack under test
+            LockSupport.parkNanos(1_000_000);
         }
     }
 }
