@@ -85,7 +85,7 @@ class ShutdownCollisionTest {
 
     private void run(int serverDelayMs, int clientDelayMs) {
         SimNetwork net = new SimNetwork(clientHost, serverHost, LinkProfile.perfect().withDelay(ONE_WAY), 7);
-        net.setTracer((now, to, packet) -> addChunkTypes(packet, delivered.computeIfAbsent(to, h -> new ArrayList<>())));
+        net.setTracer((now, to, packet) -> delivered.computeIfAbsent(to, h -> new ArrayList<>()).addAll(ChunkWalk.types(packet)));
         Association client = clientHost.connect(13, 0);
         assertThat(net.runUntil(() -> !serverHost.associations().isEmpty() && isUp(serverHost), 10 * S, 10_000)).isTrue();
         Association server = serverHost.associations().get(0);
@@ -124,15 +124,6 @@ class ShutdownCollisionTest {
 
     private List<Integer> chunkTypes(SimHost host) {
         return delivered.getOrDefault(host, List.of());
-    }
-
-    /** Walks the chunks after the 12-byte common header: type, flags, 16-bit length, padded to 4. */
-    private static void addChunkTypes(byte[] packet, List<Integer> into) {
-        for (int at = 12; at + 4 <= packet.length; ) {
-            into.add(packet[at] & 0xff);
-            int length = ((packet[at + 2] & 0xff) << 8) | (packet[at + 3] & 0xff);
-            at += Math.max(4, (length + 3) & ~3);
-        }
     }
 
     private static boolean isUp(SimHost host) {

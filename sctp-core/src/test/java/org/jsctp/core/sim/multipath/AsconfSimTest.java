@@ -31,6 +31,7 @@ import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.param.AddIpAddressParameter;
 import org.jsctp.core.packet.param.AddressParameter;
 import org.jsctp.core.rx.ReceivedMessage;
+import org.jsctp.core.sim.ChunkWalk;
 import org.jsctp.core.sim.LinkProfile;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.junit.jupiter.api.Test;
@@ -134,22 +135,6 @@ class AsconfSimTest {
         return Bytes.wrap(b);
     }
 
-    /** Whether a packet holds a chunk of {@code type} (the chunks are walked from offset 12). */
-    private static boolean has(byte[] packet, int type) {
-        int at = 12;
-        while (at + 4 <= packet.length) {
-            if ((packet[at] & 0xFF) == type) {
-                return true;
-            }
-            int length = ((packet[at + 2] & 0xFF) << 8) | (packet[at + 3] & 0xFF);
-            if (length < 4) {
-                return false;
-            }
-            at += (length + 3) & ~3;
-        }
-        return false;
-    }
-
     private static SctpPacket decode(byte[] bytes) {
         try {
             return PacketDecoder.strict().decode(bytes);
@@ -163,7 +148,7 @@ class AsconfSimTest {
         List<byte[]> seen = new ArrayList<>();
         for (InetAddress f : from) {
             net.link(f, to).drop(p -> {
-                if (!has(p, type)) {
+                if (!ChunkWalk.carries(p, type)) {
                     return false;
                 }
                 seen.add(p.clone());

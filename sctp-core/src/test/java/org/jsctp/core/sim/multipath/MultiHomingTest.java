@@ -19,6 +19,7 @@ import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.path.PathState;
 import org.jsctp.core.rx.ReceivedMessage;
+import org.jsctp.core.sim.ChunkWalk;
 import org.jsctp.core.sim.LinkProfile;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.junit.jupiter.api.Test;
@@ -366,33 +367,17 @@ class MultiHomingTest {
         assertThat(stats.get(0).srttNanos()).isBetween(20 * MS, 250 * MS); // 20 ms, plus a delayed SACK at times
     }
 
-    /** Whether a packet carries a chunk of {@code type} (walking the chunks from offset 12). */
-    private static boolean carries(byte[] packet, int type) {
-        int at = 12;
-        while (at + 4 <= packet.length) {
-            if ((packet[at] & 0xFF) == type) {
-                return true;
-            }
-            int length = ((packet[at + 2] & 0xFF) << 8) | (packet[at + 3] & 0xFF);
-            if (length < 4) {
-                return false;
-            }
-            at += (length + 3) & ~3;
-        }
-        return false;
-    }
-
     @Test
     void everyIdlePathIsHeartbeatedAndEachAnswerReturnsOnThePathItAnswers() {
         Association a = established(List.of(S1, S2));
         // The server's HEARTBEAT ACKs on each network: misrouted to its primary C1, all would be on the first.
         int[] heartbeatAcks = new int[2];
         net.link(S1, C1).drop(p -> {
-            heartbeatAcks[0] += carries(p, 5) ? 1 : 0;
+            heartbeatAcks[0] += ChunkWalk.carries(p, 5) ? 1 : 0;
             return false;
         });
         net.link(S2, C2).drop(p -> {
-            heartbeatAcks[1] += carries(p, 5) ? 1 : 0;
+            heartbeatAcks[1] += ChunkWalk.carries(p, 5) ? 1 : 0;
             return false;
         });
         net.advance(10 * 60 * S, 200_000);
@@ -416,7 +401,7 @@ class MultiHomingTest {
         a.setPrimary(S2);
         int[] sacksOnS1 = {0};
         n.link(S1, C1).drop(p -> {
-            sacksOnS1[0] += carries(p, 3) ? 1 : 0;
+            sacksOnS1[0] += ChunkWalk.carries(p, 3) ? 1 : 0;
             return false;
         });
         for (int i = 0; i < 40; i++) {
@@ -433,7 +418,7 @@ class MultiHomingTest {
         a.setPrimary(S2);
         int[] sacksOnS1 = {0};
         net.link(S1, C1).drop(p -> {
-            sacksOnS1[0] += carries(p, 3) ? 1 : 0;
+            sacksOnS1[0] += ChunkWalk.carries(p, 3) ? 1 : 0;
             return false;
         });
         for (int i = 0; i < 40; i++) {

@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.jsctp.core.sim.ChunkWalk;
 import org.jsctp.core.sim.LinkProfile;
 
 /**
@@ -199,21 +200,9 @@ public final class MultiPathSimNetwork {
         queue.add(new InFlight(departure + real.profile.delayNanos() + jitter, sequence++, to, d, real));
     }
 
-    /** Whether an SCTP packet carries a DATA or I-DATA chunk (the chunks are walked from offset 12). */
+    /** Whether an SCTP packet carries a DATA (type 0) or I-DATA (type 64) chunk. */
     public static boolean carriesData(byte[] packet) {
-        int at = 12;
-        while (at + 4 <= packet.length) {
-            int type = packet[at] & 0xFF;
-            if (type == 0 || type == 64) {
-                return true;
-            }
-            int length = ((packet[at + 2] & 0xFF) << 8) | (packet[at + 3] & 0xFF);
-            if (length < 4) {
-                return false;
-            }
-            at += (length + 3) & ~3;
-        }
-        return false;
+        return ChunkWalk.carries(packet, type -> type == 0 || type == 64);
     }
 
     /** The sender's own address on the destination's /24 (the real interface, whatever the packet claims). */
