@@ -26,6 +26,7 @@ import org.jsctp.core.timer.Timer;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.OutstandingData;
 import org.jsctp.core.tx.PathAcks;
+import org.jsctp.core.tx.PathTables;
 import org.jsctp.core.tx.RetransmitItem;
 import org.jsctp.core.tx.RtoEstimator;
 import org.jsctp.core.tx.SackOutcome;
@@ -272,7 +273,7 @@ final class DataSender {
     /** The congestion controller of a path, created at its first use (RFC 9260 section 7.2.1: initial cwnd). */
     private CongestionController cc(int pathId) {
         if (pathId >= cc.length) {
-            cc = Arrays.copyOf(cc, Math.max(pathId + 1, Math.min(2 * cc.length, PathSupervisor.MAX_PATHS)));
+            cc = Arrays.copyOf(cc, PathTables.grownLength(cc.length, pathId, PathSupervisor.MAX_PATHS));
         }
         CongestionController c = cc[pathId];
         if (c == null) {

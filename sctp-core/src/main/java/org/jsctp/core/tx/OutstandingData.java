@@ -1142,7 +1142,7 @@ public final class OutstandingData {
     private void addFlight(Entry e) {
         flight += e.payloadBytes;
         if (e.pathId >= flightByPath.length) {
-            flightByPath = Arrays.copyOf(flightByPath, Math.max(e.pathId + 1, Math.min(2 * flightByPath.length, maxPaths)));
+            flightByPath = Arrays.copyOf(flightByPath, PathTables.grownLength(flightByPath.length, e.pathId, maxPaths));
         }
         flightByPath[e.pathId] += e.payloadBytes;
     }
