@@ -104,7 +104,7 @@ class UsrsctpToolsInteropTest {
             awaitInLog(out, "interop line one", "interop line two");
         }
         assertThat(peer.waitFor(30, TimeUnit.SECONDS)).as("usrsctp client finished").isTrue();
-        String trace = Files.readString(out, StandardCharsets.ISO_8859_1);
+        String trace = readLog(out);
         assertThat(trace).contains("interop line one", "interop line two", "SCTP_SHUTDOWN_COMP");
     }
 
@@ -164,9 +164,9 @@ class UsrsctpToolsInteropTest {
         peer.getOutputStream().close();
         // The server outlives this wait, so a client that hangs is not one whose server went away.
         boolean exited = peer.waitFor(30, TimeUnit.SECONDS);
-        assertThat(exited).as("usrsctp client exited; its output:%n%s", Files.readString(out, StandardCharsets.ISO_8859_1))
-                .isTrue();
-        assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).containsPattern("\\d\\d:\\d\\d:\\d\\d \\d{4}")
+        String output = readLog(out);
+        assertThat(exited).as("usrsctp client exited; its output:%n%s", output).isTrue();
+        assertThat(output).containsPattern("\\d\\d:\\d\\d:\\d\\d \\d{4}")
                 .contains("SCTP_SHUTDOWN_COMP");
     }
 
@@ -231,7 +231,7 @@ class UsrsctpToolsInteropTest {
         peer = usrsctp(out, "tsctp", "-E", Integer.toString(theirs), "-U", Integer.toString(ours), "-n", "400", "-l", "8192",
                 "-u", "127.0.0.1");
         assertThat(peer.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("Sending of 400 messages of length 8192");
+        assertThat(readLog(out)).contains("Sending of 400 messages of length 8192");
         Poll.until(() -> serverOut.toString().contains("8192, 400, "), Duration.ofSeconds(30));
         assertThat(serverOut.toString()).contains("8192, 400, 400, 3276800, ");
     }
@@ -304,7 +304,7 @@ class UsrsctpToolsInteropTest {
         peer = usrsctp(out, "tsctp", "-E", Integer.toString(theirs), "-U", Integer.toString(ours), "-n", "400", "-l", "8192",
                 "-u", "-P", Integer.toString(policy), "-t", Integer.toString(value), "127.0.0.1");
         assertThat(peer.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("Sending of 400 messages of length 8192");
+        assertThat(readLog(out)).contains("Sending of 400 messages of length 8192");
         Poll.until(() -> serverOut.toString().contains("8192, "), Duration.ofSeconds(30));
         if (policy == 2) { // a chunk lost more than -t times is given up: at most 400 arrive
             assertThat(serverOut.toString()).containsPattern("8192, [0-9]+, [0-9]+, [0-9]+, ");
