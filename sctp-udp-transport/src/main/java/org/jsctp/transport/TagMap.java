@@ -11,10 +11,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code ConcurrentHashMap<Integer, ...>} made an {@code Integer} per packet received).
  *
  * <p>Buckets hold immutable chains. A change takes the map's lock, builds the bucket's new chain
- * and publishes it with one volatile write (a growth publishes the whole new table), so a reader
+ * and publishes it with one volatile write (a resize publishes the whole new table), so a reader
  * sees each bucket either before or after a change, never half of one, and a lookup that starts
- * after a change returned sees it. Tags are ours, chosen at random (RFC 9260 section 5.3.1), so
- * chains stay short whatever tags peers put in their packets.
+ * after a change returned sees it. The table doubles when it would be more than three quarters
+ * full and halves (never below its first capacity) when a removal leaves it at most an eighth
+ * full, so a peak of associations that have since gone keeps no large table behind; the gap
+ * between the two bounds keeps a size that goes up and down by one from resizing each time.
+ * Tags are ours, chosen at random (RFC 9260 section 5.3.1), so chains stay short whatever tags
+ * peers put in their packets.
  *
  * @param <V> what a tag maps to
  */
@@ -82,6 +86,11 @@ final class TagMap<V> {
         return true;
     }
 
+    /** {@return the number of buckets now (tests watch the table grow and shrink)} */
+    int capacity() {
+        return table.length();
+    }
+
     /** {@return an unmodifiable copy of the values, in no particular order} */
     List<V> values() {
         AtomicReferenceArray<Node<V>> t = table;
@@ -98,7 +107,7 @@ final class TagMap<V> {
     private void insert(int tag, V value) {
         AtomicReferenceArray<Node<V>> t = table;
         if (size + 1 > t.length() / 4 * 3) {
-            t = grown(t);
+            t = rehashed(t, t.length() * 2);
             table = t;
         }
         int b = bucket(tag, t.length());
@@ -115,6 +124,9 @@ final class TagMap<V> {
         if (rebuilt != head) {
             t.set(b, rebuilt);
             size--;
+            if (t.length() > FIRST_CAPACITY && size <= t.length() / 8) {
+                table = rehashed(t, t.length() / 2);
+            }
         }
     }
 
@@ -130,16 +142,19 @@ final class TagMap<V> {
         return rest == chain.next ? chain : new Node<>(chain.tag, chain.value, rest);
     }
 
-    /** A table of twice the length with every node rehashed; readers go on with the old one meanwhile. */
-    private static <V> AtomicReferenceArray<Node<V>> grown(AtomicReferenceArray<Node<V>> t) {
-        AtomicReferenceArray<Node<V>> bigger = new AtomicReferenceArray<>(t.length() * 2);
+    /**
+     * A new table of {@code length} buckets (a power of two) with every node rehashed into it;
+     * readers go on with the old one until it is published.
+     */
+    private static <V> AtomicReferenceArray<Node<V>> rehashed(AtomicReferenceArray<Node<V>> t, int length) {
+        AtomicReferenceArray<Node<V>> resized = new AtomicReferenceArray<>(length);
         for (int i = 0; i < t.length(); i++) {
             for (Node<V> n = t.get(i); n != null; n = n.next) {
-                int b = bucket(n.tag, bigger.length());
-                bigger.set(b, new Node<>(n.tag, n.value, bigger.get(b)));
+                int b = bucket(n.tag, length);
+                resized.set(b, new Node<>(n.tag, n.value, resized.get(b)));
             }
         }
-        return bigger;
+        return resized;
     }
 
     /** Fibonacci hashing: the tag's bits mixed, the top ones taken. */

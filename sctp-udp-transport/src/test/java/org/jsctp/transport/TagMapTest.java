@@ -77,9 +77,48 @@ class TagMapTest {
         assertThatThrownBy(() -> values.add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void theTableShrinksWhenMostTagsHaveGoneAndKeepsTheRest() {
+        TagMap<Integer> map = new TagMap<>();
+        int peak = 10_000;
+        for (int tag = 0; tag < peak; tag++) {
+            map.put(tag * 0x9E37, tag);
+        }
+        assertThat(map.capacity()).as("at most three quarters full").isGreaterThanOrEqualTo(peak * 4 / 3);
+        for (int tag = 10; tag < peak; tag++) {
+            assertThat(map.remove(tag * 0x9E37, map.get(tag * 0x9E37))).isTrue();
+        }
+        assertThat(map.size()).isEqualTo(10);
+        assertThat(map.capacity()).as("more than an eighth full after the removals").isLessThan(10 * 8);
+        for (int tag = 0; tag < 10; tag++) {
+            assertThat(map.get(tag * 0x9E37)).isEqualTo(tag);
+        }
+        for (int tag = 0; tag < 10; tag++) {
+            assertThat(map.remove(tag * 0x9E37, map.get(tag * 0x9E37))).isTrue();
+        }
+        assertThat(map.capacity()).as("never below the first capacity").isEqualTo(16);
+        map.put(5, 5);
+        assertThat(map.get(5)).isEqualTo(5);
+    }
+
+    @Test
+    void aSizeGoingUpAndDownByOneAtABoundDoesNotResizeEachTime() {
+        TagMap<Integer> map = new TagMap<>();
+        for (int tag = 0; tag < 12; tag++) {
+            map.put(tag, tag);
+        }
+        assertThat(map.capacity()).isEqualTo(16);
+        map.put(12, 12);
+        assertThat(map.capacity()).as("13 of 16 is more than three quarters").isEqualTo(32);
+        map.remove(12, 12);
+        map.put(12, 12);
+        map.remove(12, 12);
+        assertThat(map.capacity()).as("12 of 32 is more than an eighth").isEqualTo(32);
+    }
+
     /**
      * Readers on other threads never miss a tag that stays mapped while the writer adds and removes
-     * many others (growing the table several times).
+     * many others (growing the table several times, then shrinking it again).
      */
     @Test
     void aReaderAlwaysFindsTagsThatStayWhileOthersComeAndGo() throws Exception {
@@ -110,12 +149,19 @@ class TagMapTest {
                 map.remove(-i + 1, map.get(-i + 1));
             }
         }
+        int afterGrowth = map.size();
+        int grownCapacity = map.capacity();
+        for (int i = 1; i <= 100_000; i++) {
+            map.remove(-i, map.get(-i));
+        }
         writing.set(false);
         for (Thread reader : readers) {
             reader.join();
         }
         assertThat(lookups.get()).isPositive();
         assertThat(misses.get()).as("lookups of stable tags that found nothing").isZero();
-        assertThat(map.size()).isEqualTo(stable + 100_000 - 100_000 / 3);
+        assertThat(afterGrowth).isEqualTo(stable + 100_000 - 100_000 / 3);
+        assertThat(map.size()).isEqualTo(stable);
+        assertThat(map.capacity()).isLessThan(grownCapacity);
     }
 }
