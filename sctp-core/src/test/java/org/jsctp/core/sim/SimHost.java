@@ -26,7 +26,7 @@ import org.jsctp.core.packet.chunk.InitChunk;
  * by verification tag to its association, and collect what the associations want to send,
  * encoded as bytes.
  */
-public final class SimHost implements AssociationDirectory {
+public final class SimHost implements AssociationDirectory, VirtualTime.Timers {
 
     /** An event with the association it came from. */
     public record Event(Association association, AssociationEvent event) {

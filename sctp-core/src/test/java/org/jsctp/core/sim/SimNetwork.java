@@ -1,8 +1,6 @@
 package org.jsctp.core.sim;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -10,22 +8,17 @@ import java.util.function.Predicate;
 /**
  * A virtual-clock network between two {@link SimHost}s: per-direction delay, jitter (and so
  * reordering), random loss, duplication, a rate limit with a bounded queue, an MTU, and scripted
- * drops ("drop the next N packets that match"). The driver jumps virtual time to the next packet
- * arrival or timer deadline, so a test of minutes of protocol time runs in milliseconds, and it
- * gives up after a bounded number of steps, which catches livelock.
+ * drops ("drop the next N packets that match"). {@link VirtualTime} runs it: the clock jumps to
+ * the next packet arrival or timer deadline, so a test of minutes of protocol time runs in
+ * milliseconds, and a run gives up after a bounded number of steps, which catches livelock.
  */
 public final class SimNetwork {
-
-    /** A packet on its way to {@code to}, or (with {@code to} null) the end of its serialization on {@code link}. */
-    private record InFlight(long arrivalNanos, long sequence, SimHost to, Direction link, byte[] bytes) {
-    }
 
     /** One direction of the link. */
     public final class Direction {
         private final SimHost to;
         private LinkProfile profile;
-        private long busyUntilNanos;
-        private long queuedBytes;
+        private final RateQueue rateQueue = new RateQueue();
         private Predicate<byte[]> scriptedDrop = p -> false;
         private int scriptedDropsLeft;
         private long delivered;
@@ -64,26 +57,25 @@ public final class SimNetwork {
                 dropped++;
                 return;
             }
-            long departure = now;
-            if (profile.bitsPerSecond() > 0) {
-                if (queuedBytes + bytes.length > profile.queueLimitBytes()) {
-                    dropped++;
-                    return;
-                }
-                long start = Math.max(now, busyUntilNanos);
-                long serialization = bytes.length * 8L * 1_000_000_000L / profile.bitsPerSecond();
-                busyUntilNanos = start + serialization;
-                departure = busyUntilNanos;
-                queuedBytes += bytes.length;
+            long departure = rateQueue.enqueue(time, bytes.length, profile);
+            if (departure == RateQueue.DROPPED) {
+                dropped++;
+                return;
             }
             int copies = random.nextDouble() < profile.duplicateRate() ? 2 : 1;
             for (int i = 0; i < copies; i++) {
                 long jitter = profile.jitterNanos() > 0 ? (long) (random.nextDouble() * profile.jitterNanos()) : 0;
-                queue.add(new InFlight(departure + profile.delayNanos() + jitter, sequence++, to, this, bytes.clone()));
+                byte[] copy = bytes.clone();
+                time.at(departure + profile.delayNanos() + jitter, () -> deliver(copy));
             }
-            if (profile.bitsPerSecond() > 0) {
-                queue.add(new InFlight(departure, sequence++, null, this, bytes)); // frees its queue space
+        }
+
+        private void deliver(byte[] bytes) {
+            delivered++;
+            if (tracer != null) {
+                tracer.delivered(time.now(), to, bytes);
             }
+            to.receive(bytes, time.now());
         }
     }
 
@@ -92,11 +84,7 @@ public final class SimNetwork {
     private final Direction aToB;
     private final Direction bToA;
     private final SplittableRandom random;
-    private final PriorityQueue<InFlight> queue = new PriorityQueue<>((x, y) -> x.arrivalNanos != y.arrivalNanos
-            ? Long.compare(x.arrivalNanos, y.arrivalNanos) : Long.compare(x.sequence, y.sequence));
-    private long now;
-    private long sequence;
-    private long steps;
+    private final VirtualTime time;
     private Tracer tracer;
 
     /** Sees every packet delivered, for debugging a test. */
@@ -128,10 +116,11 @@ public final class SimNetwork {
         this.aToB = new Direction(b, profile);
         this.bToA = new Direction(a, profile);
         this.random = new SplittableRandom(seed);
+        this.time = new VirtualTime(List.of(a, b));
     }
 
     public long now() {
-        return now;
+        return time.now();
     }
 
     public Direction aToB() {
@@ -155,60 +144,26 @@ public final class SimNetwork {
      * step, as an application would act between events (e.g. keep a send buffer filled).
      */
     public boolean runUntil(BooleanSupplier done, Runnable application, long untilNanos, long maxSteps) {
-        long limit = steps + maxSteps;
-        while (true) {
-            application.run();
-            flush();
-            if (steps % invariantCheckInterval == 0) {
-                a.checkInvariants();
-                b.checkInvariants();
-            }
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            long next = Math.min(queue.isEmpty() ? Long.MAX_VALUE : queue.peek().arrivalNanos,
-                    Math.min(a.nextDeadline(), b.nextDeadline()));
-            if (next == Long.MAX_VALUE || next > untilNanos) {
-                now = Math.max(now, Math.min(untilNanos, next));
-                return done.getAsBoolean();
-            }
-            if (++steps > limit) {
-                throw new AssertionError("no progress after " + maxSteps + " steps at t=" + now + " ns: livelock?");
-            }
-            now = Math.max(now, next);
-            List<InFlight> arriving = new ArrayList<>();
-            while (!queue.isEmpty() && queue.peek().arrivalNanos <= now) {
-                arriving.add(queue.poll());
-            }
-            for (InFlight f : arriving) {
-                if (f.to == null) {
-                    f.link.queuedBytes -= f.bytes.length;
-                } else {
-                    f.link.delivered++;
-                    if (tracer != null) {
-                        tracer.delivered(now, f.to, f.bytes);
-                    }
-                    f.to.receive(f.bytes, now);
-                }
-            }
-            a.handleTimeout(now);
-            b.handleTimeout(now);
-        }
+        return time.runUntil(done, () -> beforeStep(application), untilNanos, maxSteps);
     }
 
     /** Runs for {@code nanos} of virtual time. */
     public void advance(long nanos, long maxSteps) {
-        long until = now + nanos;
-        runUntil(() -> false, until, maxSteps);
-        now = Math.max(now, until);
+        time.advance(nanos, () -> beforeStep(() -> { }), maxSteps);
     }
 
-    private void flush() {
+    /** The application acts, the links take what the hosts sent, and (every so often) the invariants hold. */
+    private void beforeStep(Runnable application) {
+        application.run();
         for (byte[] p : a.drainOutbox()) {
             aToB.send(p);
         }
         for (byte[] p : b.drainOutbox()) {
             bToA.send(p);
+        }
+        if (time.steps() % invariantCheckInterval == 0) {
+            a.checkInvariants();
+            b.checkInvariants();
         }
     }
 }

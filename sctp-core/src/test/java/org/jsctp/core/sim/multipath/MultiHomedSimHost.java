@@ -20,6 +20,7 @@ import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.packet.chunk.Chunk;
 import org.jsctp.core.packet.chunk.CookieEchoChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
+import org.jsctp.core.sim.VirtualTime;
 
 /**
  * An endpoint with several addresses on a {@link MultiPathSimNetwork}, doing what the UDP
@@ -28,7 +29,7 @@ import org.jsctp.core.packet.chunk.InitChunk;
  * the endpoint go back to the source they answer), from the local address on the same /24 as the
  * destination (each /24 is one network).
  */
-public final class MultiHomedSimHost implements AssociationDirectory {
+public final class MultiHomedSimHost implements AssociationDirectory, VirtualTime.Timers {
 
     /** A datagram between two addresses. */
     public record Datagram(InetAddress from, InetAddress to, byte[] bytes) {

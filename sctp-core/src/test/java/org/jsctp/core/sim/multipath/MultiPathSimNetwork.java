@@ -1,29 +1,25 @@
 package org.jsctp.core.sim.multipath;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.jsctp.core.sim.ChunkWalk;
 import org.jsctp.core.sim.LinkProfile;
+import org.jsctp.core.sim.RateQueue;
+import org.jsctp.core.sim.VirtualTime;
 
 /**
  * A virtual-clock network between two {@link MultiHomedSimHost}s where every (source,
  * destination) address pair is a link of its own, with its own {@link LinkProfile} (delay, jitter,
- * loss, and a serialization rate with a tail-drop queue) and a kill switch. Datagrams to an address of neither host are dropped. The driver jumps
- * virtual time to the next arrival or timer deadline and gives up after a bounded number of steps.
+ * loss, and a serialization rate with a tail-drop queue) and a kill switch. Datagrams to an
+ * address of neither host are dropped. {@link VirtualTime} runs it: the clock jumps to the next
+ * arrival or timer deadline, and a run gives up after a bounded number of steps.
  */
 public final class MultiPathSimNetwork {
-
-    /** A datagram on its way; with {@code to} null, the end of its serialization (frees {@code link}'s queue). */
-    private record InFlight(long arrivalNanos, long sequence, MultiHomedSimHost to, MultiHomedSimHost.Datagram d,
-                            Link link) {
-    }
 
     /** One direction between two addresses. */
     public final class Link {
@@ -32,8 +28,7 @@ public final class MultiPathSimNetwork {
         private Predicate<byte[]> dropWhich = p -> false;
         private long delivered;
         private long dropped;
-        private long busyUntilNanos;
-        private long queuedBytes;
+        private final RateQueue rateQueue = new RateQueue();
         private long deliveredBytes;
 
         private Link(LinkProfile profile) {
@@ -73,11 +68,7 @@ public final class MultiPathSimNetwork {
     private final LinkProfile defaultProfile;
     private final Map<List<InetAddress>, Link> links = new HashMap<>();
     private final SplittableRandom random;
-    private final PriorityQueue<InFlight> queue = new PriorityQueue<>((x, y) -> x.arrivalNanos != y.arrivalNanos
-            ? Long.compare(x.arrivalNanos, y.arrivalNanos) : Long.compare(x.sequence, y.sequence));
-    private long now;
-    private long sequence;
-    private long steps;
+    private final VirtualTime time;
     private long strayDatagrams;
 
     public MultiPathSimNetwork(MultiHomedSimHost a, MultiHomedSimHost b, LinkProfile profile, long seed) {
@@ -85,10 +76,11 @@ public final class MultiPathSimNetwork {
         this.b = b;
         this.defaultProfile = profile;
         this.random = new SplittableRandom(seed);
+        this.time = new VirtualTime(List.of(a, b));
     }
 
     public long now() {
-        return now;
+        return time.now();
     }
 
     /** The link from address {@code from} to address {@code to}. */
@@ -114,55 +106,25 @@ public final class MultiPathSimNetwork {
 
     /** As {@link #runUntil(BooleanSupplier, long, long)}, calling {@code application} before each step. */
     public boolean runUntil(BooleanSupplier done, Runnable application, long untilNanos, long maxSteps) {
-        long limit = steps + maxSteps;
-        while (true) {
-            application.run();
-            flush();
-            a.checkInvariants();
-            b.checkInvariants();
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            long next = Math.min(queue.isEmpty() ? Long.MAX_VALUE : queue.peek().arrivalNanos,
-                    Math.min(a.nextDeadline(), b.nextDeadline()));
-            if (next == Long.MAX_VALUE || next > untilNanos) {
-                now = Math.max(now, Math.min(untilNanos, next));
-                return done.getAsBoolean();
-            }
-            if (++steps > limit) {
-                throw new AssertionError("no progress after " + maxSteps + " steps at t=" + now + " ns: livelock?");
-            }
-            now = Math.max(now, next);
-            List<InFlight> arriving = new ArrayList<>();
-            while (!queue.isEmpty() && queue.peek().arrivalNanos <= now) {
-                arriving.add(queue.poll());
-            }
-            for (InFlight f : arriving) {
-                if (f.to == null) {
-                    f.link.queuedBytes -= f.d.bytes().length;
-                } else {
-                    f.to.receive(f.d, now);
-                }
-            }
-            a.handleTimeout(now);
-            b.handleTimeout(now);
-        }
+        return time.runUntil(done, () -> beforeStep(application), untilNanos, maxSteps);
     }
 
     /** Runs for {@code nanos} of virtual time. */
     public void advance(long nanos, long maxSteps) {
-        long until = now + nanos;
-        runUntil(() -> false, until, maxSteps);
-        now = Math.max(now, until);
+        time.advance(nanos, () -> beforeStep(() -> { }), maxSteps);
     }
 
-    private void flush() {
+    /** The application acts, the links take what the hosts sent, and the invariants hold. */
+    private void beforeStep(Runnable application) {
+        application.run();
         for (MultiHomedSimHost.Datagram d : a.drainOutbox()) {
             send(d);
         }
         for (MultiHomedSimHost.Datagram d : b.drainOutbox()) {
             send(d);
         }
+        a.checkInvariants();
+        b.checkInvariants();
     }
 
     private void send(MultiHomedSimHost.Datagram d) {
@@ -180,24 +142,16 @@ public final class MultiPathSimNetwork {
             real.dropped++;
             return;
         }
-        long departure = now;
         int length = d.bytes().length;
-        if (real.profile.bitsPerSecond() > 0) {
-            // The link's rate: packets queue behind each other, a full queue drops (tail drop).
-            if (real.queuedBytes + length > real.profile.queueLimitBytes()) {
-                real.dropped++;
-                return;
-            }
-            real.busyUntilNanos = Math.max(now, real.busyUntilNanos) + length * 8L * 1_000_000_000L
-                    / real.profile.bitsPerSecond();
-            departure = real.busyUntilNanos;
-            real.queuedBytes += length;
-            queue.add(new InFlight(departure, sequence++, null, d, real));
+        long departure = real.rateQueue.enqueue(time, length, real.profile);
+        if (departure == RateQueue.DROPPED) {
+            real.dropped++;
+            return;
         }
         real.delivered++;
         real.deliveredBytes += length;
         long jitter = real.profile.jitterNanos() > 0 ? (long) (random.nextDouble() * real.profile.jitterNanos()) : 0;
-        queue.add(new InFlight(departure + real.profile.delayNanos() + jitter, sequence++, to, d, real));
+        time.at(departure + real.profile.delayNanos() + jitter, () -> to.receive(d, time.now()));
     }
 
     /** Whether an SCTP packet carries a DATA (type 0) or I-DATA (type 64) chunk. */
