@@ -126,16 +126,8 @@ public final class OutstandingData {
     private final SlotBits gapAckedSlots;
     private final SlotBits unackedSlots;
 
-    /**
-     * Scratch for SACK processing: sortable block keys, then merged unwrapped block bounds. Made at
-     * the first SACK with gap blocks (most associations never see one: an idle or loss-free one
-     * would carry 1.5 KiB of scratch for nothing).
-     */
-    private static final int SCRATCH_KEPT = 64;
-    private static final long[] NO_SCRATCH = new long[0];
-    private long[] blockKeys = NO_SCRATCH;
-    private long[] mergedStarts = NO_SCRATCH;
-    private long[] mergedEnds = NO_SCRATCH;
+    /** The Gap Ack Blocks of the SACK being applied, then its NR Gap Ack Blocks. */
+    private final MergedGapBlocks blocks = new MergedGapBlocks();
 
     /**
      * Nothing outstanding yet.
@@ -390,9 +382,8 @@ public final class OutstandingData {
             o.reset(SackResult.Outcome.PROTOCOL_VIOLATION, pathsUsed);
             return o;
         }
-        int merged = mergeGapBlocks(sack.gapAckBlocks(), sackCum, highest);
-        if (merged < 0) {
-            releaseOversizedScratch();
+        if (!blocks.merge(sack.gapAckBlocks(), sackCum, highest)) {
+            blocks.releaseOversized();
             o.reset(SackResult.Outcome.PROTOCOL_VIOLATION, pathsUsed);
             return o;
         }
@@ -404,7 +395,7 @@ public final class OutstandingData {
             acc.cmtAcked = new ArrayList<>();
         }
         ackCumulatively(sackCum, acc);
-        boolean fastMarked = ackGapsAndCountMisses(merged, advanced && inFastRecovery, acc);
+        boolean fastMarked = ackGapsAndCountMisses(advanced && inFastRecovery, acc);
         if (cmtMissRules) {
             fastMarked |= countCmtMisses(acc, DacFlags.packetCount(sack.dacFlags()));
         }
@@ -412,9 +403,10 @@ public final class OutstandingData {
         if (!nrGapAckBlocks.isEmpty()) {
             // The NR blocks lie within the blocks just applied (the caller included them), so the
             // check against the highest TSN sent has passed: merging cannot fail here.
-            markNonRenegable(mergeGapBlocks(nrGapAckBlocks, sackCum, highest));
+            blocks.merge(nrGapAckBlocks, sackCum, highest);
+            markNonRenegable();
         }
-        releaseOversizedScratch();
+        blocks.releaseOversized();
         long rtt = -1;
         if (acc.rttTsn >= 0 && nowNanos - acc.rttSentAtNanos >= 0) {
             rtt = nowNanos - acc.rttSentAtNanos; // RFC 9260 section 6.3.1 C5: from a chunk sent once
@@ -468,73 +460,6 @@ public final class OutstandingData {
         }
     }
 
-    /**
-     * Checks the well-formed blocks against the highest TSN sent, then sorts and merges them into
-     * {@code mergedStarts/mergedEnds} (unwrapped TSNs). Returns how many merged ranges there are,
-     * or -1 when a block acknowledges a TSN never sent.
-     */
-    private int mergeGapBlocks(List<GapAckBlock> blocks, long sackCum, long highest) {
-        int n = blocks.size();
-        if (n == 0) {
-            return 0;
-        }
-        if (blockKeys.length < n) {
-            blockKeys = new long[Math.max(n, SCRATCH_KEPT)];
-        }
-        int kept = 0;
-        boolean sorted = true;
-        long previous = -1;
-        for (int i = 0; i < n; i++) {
-            GapAckBlock b = blocks.get(i);
-            if (!b.isWellFormed()) {
-                continue; // a malformed block is ignored, not a reason to drop the SACK
-            }
-            if (sackCum + b.end() > highest) {
-                return -1;
-            }
-            long key = ((long) b.start() << 16) | b.end();
-            if (key < previous) {
-                sorted = false;
-            }
-            previous = key;
-            blockKeys[kept++] = key;
-        }
-        if (!sorted) {
-            Arrays.sort(blockKeys, 0, kept);
-        }
-        if (mergedStarts.length < kept) {
-            mergedStarts = new long[Math.max(kept, SCRATCH_KEPT)];
-            mergedEnds = new long[Math.max(kept, SCRATCH_KEPT)];
-        }
-        int m = 0;
-        for (int i = 0; i < kept; i++) {
-            long start = sackCum + (blockKeys[i] >>> 16);
-            long end = sackCum + (blockKeys[i] & 0xFFFF);
-            if (m > 0 && start <= mergedEnds[m - 1] + 1) {
-                mergedEnds[m - 1] = Math.max(mergedEnds[m - 1], end);
-            } else {
-                mergedStarts[m] = start;
-                mergedEnds[m] = end;
-                m++;
-            }
-        }
-        return m;
-    }
-
-    /**
-     * A SACK with thousands of blocks needs large scratch arrays once; they are not kept, so such
-     * a SACK cannot leave the association holding more than the usual few hundred bytes.
-     */
-    private void releaseOversizedScratch() {
-        if (blockKeys.length > SCRATCH_KEPT) {
-            blockKeys = new long[SCRATCH_KEPT];
-        }
-        if (mergedStarts.length > SCRATCH_KEPT) {
-            mergedStarts = new long[SCRATCH_KEPT];
-            mergedEnds = new long[SCRATCH_KEPT];
-        }
-    }
-
     /** Removes every chunk up to {@code sackCum}, which is at least the current ack point. */
     private void ackCumulatively(long sackCum, Accumulator acc) {
         while (cumAck < sackCum) {
@@ -575,11 +500,12 @@ public final class OutstandingData {
      * get a miss indication, then the gap-acked chunks outside the blocks, which were reneged.
      * Returns whether any chunk was newly marked for Fast Retransmit.
      */
-    private boolean ackGapsAndCountMisses(int merged, boolean fastRecoveryRule, Accumulator acc) {
+    private boolean ackGapsAndCountMisses(boolean fastRecoveryRule, Accumulator acc) {
+        int merged = blocks.count();
         long highestNewlyAcked = -1;
         for (int b = 0; b < merged; b++) {
-            int last = index(mergedEnds[b]);
-            for (int i = nextIndex(unackedSlots, index(mergedStarts[b]), last); i >= 0;
+            int last = index(blocks.end(b));
+            for (int i = nextIndex(unackedSlots, index(blocks.start(b)), last); i >= 0;
                  i = nextIndex(unackedSlots, i + 1, last)) {
                 Entry e = ring[slot(i)];
                 if (e.state == State.IN_FLIGHT) {
@@ -594,26 +520,26 @@ public final class OutstandingData {
                 highestNewlyAcked = tsn; // blocks and slots are visited in ascending TSN order
             }
         }
-        long highestReported = merged > 0 ? mergedEnds[merged - 1] : cumAck;
+        long highestReported = merged > 0 ? blocks.end(merged - 1) : cumAck;
         // RFC 9260 section 7.2.4 (HTNA): a miss only below the highest TSN newly acked; in Fast
         // Recovery with the cumulative ack advancing, every TSN reported missing.
         long threshold = cmtMissRules ? -1 : fastRecoveryRule ? highestReported : highestNewlyAcked;
         boolean fastMarked = false;
         long from = cumAck + 1;
         for (int b = 0; b <= merged && from < threshold; b++) {
-            long to = b < merged ? Math.min(mergedStarts[b], threshold) - 1 : threshold - 1;
+            long to = b < merged ? Math.min(blocks.start(b), threshold) - 1 : threshold - 1;
             int last = index(to);
             for (int i = nextIndex(inFlightSlots, index(from), last); i >= 0; i = nextIndex(inFlightSlots, i + 1, last)) {
                 fastMarked |= countMiss(ring[slot(i)], threshold);
             }
             if (b < merged) {
-                from = mergedEnds[b] + 1;
+                from = blocks.end(b) + 1;
             }
         }
         if (gapAcked > 0) {
             from = cumAck + 1;
             for (int b = 0; b <= merged; b++) {
-                long to = b < merged ? mergedStarts[b] - 1 : cumAck + count;
+                long to = b < merged ? blocks.start(b) - 1 : cumAck + count;
                 int last = index(to);
                 for (int i = nextIndex(gapAckedSlots, index(from), last); i >= 0;
                      i = nextIndex(gapAckedSlots, i + 1, last)) {
@@ -628,7 +554,7 @@ public final class OutstandingData {
                     fastMarked |= countMiss(e, tsn < highestNewlyAcked ? highestNewlyAcked : -1);
                 }
                 if (b < merged) {
-                    from = mergedEnds[b] + 1;
+                    from = blocks.end(b) + 1;
                 }
             }
         }
@@ -674,10 +600,11 @@ public final class OutstandingData {
      * in them is gap-acked by now (the NR blocks were applied as Gap Ack Blocks too) or NR-acked
      * already; the gap-acked ones become NR-acked, which frees their bytes of the send buffer.
      */
-    private void markNonRenegable(int merged) {
+    private void markNonRenegable() {
+        int merged = blocks.count();
         for (int b = 0; b < merged && gapAcked > 0; b++) {
-            int last = index(mergedEnds[b]);
-            for (int i = nextIndex(gapAckedSlots, index(mergedStarts[b]), last); i >= 0;
+            int last = index(blocks.end(b));
+            for (int i = nextIndex(gapAckedSlots, index(blocks.start(b)), last); i >= 0;
                  i = nextIndex(gapAckedSlots, i + 1, last)) {
                 Entry e = ring[slot(i)];
                 setState(e, State.NR_ACKED);
