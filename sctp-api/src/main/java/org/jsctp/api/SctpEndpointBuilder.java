@@ -36,6 +36,8 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     int pendingSendLimit = 1024;
     int socketBufferBytes;
     Boolean segmentationOffload;
+    Integer maxAssociations;
+    Integer outOfTheBlueAnswersPerSecond;
     final OptionDefaults options = new OptionDefaults();
     java.util.List<InetAddress> localAddresses = java.util.List.of();
 
@@ -247,6 +249,36 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
     }
 
     /**
+     * How many associations the endpoint holds at most; a peer's COOKIE ECHO that would make one
+     * more is answered with an ABORT (Out of Resource, RFC 9260 section 3.3.10.4). Default 65,536.
+     *
+     * @param associations at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public B maxAssociations(int associations) {
+        UdpSctpEndpoint.builder().maxAssociations(associations); // the transport's check, now
+        this.maxAssociations = associations;
+        return self();
+    }
+
+    /**
+     * How many packets of no association (out of the blue, RFC 9260 section 8.4) the endpoint
+     * answers with an ABORT or SHUTDOWN COMPLETE per second at most, in bursts of up to one
+     * second's worth; the rest go unanswered, so the endpoint cannot be made to reflect a spoofed
+     * flood one for one. Default 200.
+     *
+     * @param perSecond 0 (answer none) to 1,000,000
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public B outOfTheBlueAnswersPerSecond(int perSecond) {
+        UdpSctpEndpoint.builder().outOfTheBlueAnswersPerSecond(perSecond); // the transport's check, now
+        this.outOfTheBlueAnswersPerSecond = perSecond;
+        return self();
+    }
+
+    /**
      * Creates the endpoint and binds its UDP socket; the future completes with the endpoint, or
      * fails with the reason (e.g. a {@link java.net.BindException}).
      *
@@ -303,6 +335,12 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
         }
         if (segmentationOffload != null) {
             b.segmentationOffload(segmentationOffload);
+        }
+        if (maxAssociations != null) {
+            b.maxAssociations(maxAssociations);
+        }
+        if (outOfTheBlueAnswersPerSecond != null) {
+            b.outOfTheBlueAnswersPerSecond(outOfTheBlueAnswersPerSecond);
         }
         return b;
     }

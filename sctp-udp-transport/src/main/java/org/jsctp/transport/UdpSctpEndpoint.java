@@ -430,6 +430,8 @@ public final class UdpSctpEndpoint {
         private int eventLoops = 1;
         private List<InetAddress> bindAddresses = List.of();
         private DatagramFilter datagramFilter = DatagramFilter.NONE;
+        private int maxAssociations = EndpointConfig.DEFAULT_MAX_ASSOCIATIONS;
+        private int outOfTheBlueAnswersPerSecond = EndpointConfig.DEFAULT_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND;
 
         private Builder() {
         }
@@ -686,6 +688,40 @@ public final class UdpSctpEndpoint {
         }
 
         /**
+         * How many associations the endpoint holds at most; a COOKIE ECHO that would make one more
+         * is answered with an ABORT (Out of Resource). Default 65,536
+         * ({@link EndpointConfig#DEFAULT_MAX_ASSOCIATIONS}).
+         *
+         * @param associations at least 1
+         * @return this builder
+         */
+        public Builder maxAssociations(int associations) {
+            if (associations < 1) {
+                throw new IllegalArgumentException("maxAssociations must be at least 1: " + associations);
+            }
+            this.maxAssociations = associations;
+            return this;
+        }
+
+        /**
+         * How many packets of no association (out of the blue, RFC 9260 section 8.4) are answered
+         * with an ABORT or SHUTDOWN COMPLETE per second at most, in bursts of up to one second's
+         * worth; beyond it they are discarded, so spoofed floods are not reflected one for one.
+         * Default 200 ({@link EndpointConfig#DEFAULT_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND}).
+         *
+         * @param perSecond 0 (answer none) to 1,000,000
+         * @return this builder
+         */
+        public Builder outOfTheBlueAnswersPerSecond(int perSecond) {
+            if (perSecond < 0 || perSecond > EndpointConfig.MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND) {
+                throw new IllegalArgumentException("out-of-the-blue answers per second must be in 0.."
+                        + EndpointConfig.MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND + ": " + perSecond);
+            }
+            this.outOfTheBlueAnswersPerSecond = perSecond;
+            return this;
+        }
+
+        /**
          * The largest datagram read whole; longer ones are truncated (and fail to decode). Default 65535.
          *
          * @param bytes from {@link AssociationConfig#MIN_PATH_MTU} to 65535
@@ -726,8 +762,10 @@ public final class UdpSctpEndpoint {
             List<InetAddress> locals = localAddresses();
             // RFC 8899 section 5.1.2: MAX_PLPMTU at most the local interface MTU (less IP and UDP headers)
             AssociationConfig config = InterfaceMtu.applyTo(associationConfig, bindAddress, maxDatagramBytes);
-            Endpoint core = new Endpoint(EndpointConfig.of(sctpPort, MultihomedConfig.withLocalAddresses(config,
-                    locals)), random != null ? random : new SecureRandomSource(), System.nanoTime());
+            EndpointConfig endpointConfig = EndpointConfig.of(sctpPort, MultihomedConfig.withLocalAddresses(config, locals))
+                    .withMaxAssociations(maxAssociations).withOutOfTheBlueAnswersPerSecond(outOfTheBlueAnswersPerSecond);
+            Endpoint core = new Endpoint(endpointConfig, random != null ? random : new SecureRandomSource(),
+                    System.nanoTime());
             AssociationTable table = new AssociationTable();
             List<Shard> shards = new ArrayList<>(loops);
             for (int i = 0; i < loops; i++) {

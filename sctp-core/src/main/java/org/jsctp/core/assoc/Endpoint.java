@@ -93,6 +93,7 @@ public final class Endpoint {
     private final StateCookieSealer sealer;
     private final InitResponder initResponder;
     private final UsedCookies usedCookies;
+    private final AnswerRateLimit outOfTheBlueAnswers;
     /** The source of the packet being handled, or null (see {@link #handlePacket(SctpPacket, InetAddress, long, AssociationDirectory)}). */
     private InetAddress source;
 
@@ -131,6 +132,7 @@ public final class Endpoint {
                 config.maxCookieLifeNanos(), cookieCheck);
         this.initResponder = new InitResponder(config.association(), sealer, random, config.maxCookieLifeNanos());
         this.usedCookies = new UsedCookies(USED_COOKIES_HELD);
+        this.outOfTheBlueAnswers = new AnswerRateLimit(config.outOfTheBlueAnswersPerSecond(), nowNanos);
     }
 
     /**
@@ -242,7 +244,7 @@ public final class Endpoint {
         }
         if (first instanceof ShutdownAckChunk) {
             // RFC 9260 section 8.4 rule 5: answer with SHUTDOWN COMPLETE, T bit set, the packet's tag.
-            return reply(h, h.verificationTag(), new ShutdownCompleteChunk(true));
+            return answerOutOfTheBlue(h, new ShutdownCompleteChunk(true), nowNanos);
         }
         for (int i = 0; i < chunkCount; i++) {
             Chunk c = packet.chunk(i);
@@ -253,7 +255,20 @@ public final class Endpoint {
             }
         }
         // RFC 9260 section 8.4 rule 8: ABORT with the T bit, carrying the packet's own tag.
-        return reply(h, h.verificationTag(), new AbortChunk(true, false, List.of()));
+        return answerOutOfTheBlue(h, new AbortChunk(true, false, List.of()), nowNanos);
+    }
+
+    /**
+     * Section 8.4 asks for these answers with a SHOULD, not a MUST, so they go out within
+     * {@link EndpointConfig#outOfTheBlueAnswersPerSecond}: each is no larger than the packet
+     * that asked for it, but a spoofed flood would otherwise be reflected one for one.
+     */
+    private Outcome answerOutOfTheBlue(CommonHeader h, Chunk answer, long nowNanos) {
+        if (!outOfTheBlueAnswers.tryAcquire(nowNanos)) {
+            return new Outcome.Discarded("out of the blue, not answered: more than "
+                    + config.outOfTheBlueAnswersPerSecond() + " answers per second");
+        }
+        return reply(h, h.verificationTag(), answer);
     }
 
     private Outcome onInit(CommonHeader h, InitChunk init, int chunkCount, long nowNanos, Association existing,

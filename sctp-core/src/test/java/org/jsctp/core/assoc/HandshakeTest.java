@@ -336,7 +336,7 @@ class HandshakeTest {
 
     @Test
     void theServerKeepsNoStateForAnInitAndRefusesCookiesBeyondItsAssociationLimit() {
-        Endpoint small = new Endpoint(new EndpointConfig(SERVER_PORT, config, 600 * S, 120 * S, 1),
+        Endpoint small = new Endpoint(EndpointConfig.of(SERVER_PORT, config).withMaxAssociations(1),
                 new SeededRandomSource(3), 0);
         Association client = clientEndpoint.connect(SERVER_PORT, 0);
         Endpoint.Outcome.Reply ack = (Endpoint.Outcome.Reply) small.handlePacket(onTheWire(client.pollTransmit()), 0, AssociationDirectory.NONE);

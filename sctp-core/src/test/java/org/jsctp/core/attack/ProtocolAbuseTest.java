@@ -18,6 +18,7 @@ import org.jsctp.core.packet.chunk.GapAckBlock;
 import org.jsctp.core.packet.chunk.ReconfigChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
 import org.jsctp.core.packet.param.OutgoingSsnResetRequestParameter;
+import org.jsctp.core.packet.param.ReconfigurationResponseParameter;
 import org.jsctp.core.seq.Tsn;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.jsctp.core.tx.SendQueue;
@@ -138,6 +139,47 @@ class ProtocolAbuseTest {
         long growth = InitFloodTest.retainedHeap() - atStart;
         System.out.printf("ProtocolAbuseTest: retained heap growth over 19,000 RE-CONFIG requests: %d KiB%n", growth >> 10);
         assertThat(growth).isLessThan(2L << 20);
+        assertThat(p.target.state()).isEqualTo(AssociationState.ESTABLISHED);
+        assertThat(p.transfersBothWays()).isTrue();
+    }
+
+    @Test
+    void aReconfigFloodWithReconfigNegotiatedIsAnsweredWithoutStateGrowth() {
+        AssociationConfig c = AttackedPair.defaults().capabilities(Capabilities.NONE.withStreamReconfig(true))
+                .acceptStreamReconfig(true).build();
+        AttackedPair p = new AttackedPair(c, c, 5);
+        assertThat(p.target.capabilities().streamReconfig()).isTrue();
+        int tag = p.target.localTag();
+        int expected = p.target.peerInitialTsn().value(); // RFC 6525 section 5.1.1: numbers start there
+        Tsn lastAssigned = p.target.peerInitialTsn().previous(); // nothing outstanding: performed at once
+        List<Integer> results = new ArrayList<>();
+        long atStart = 0;
+        for (int i = 0; i < 20_000; i++) {
+            // Every other request carries the next expected number and is performed (a reset of the
+            // target's incoming stream); the others carry numbers far off, answered Bad Sequence Number.
+            int seq = i % 2 == 0 ? expected++ : expected + 1_000_000 + i;
+            ReconfigChunk request = ReconfigChunk.of(new OutgoingSsnResetRequestParameter(seq, 0, lastAssigned,
+                    List.of(i % 16)));
+            for (SctpPacket answer : p.inject(tag, request)) {
+                answer.chunks().stream().filter(ReconfigChunk.class::isInstance)
+                        .flatMap(r -> ((ReconfigChunk) r).parameters().stream())
+                        .forEach(r -> results.add(((ReconfigurationResponseParameter) r).result()));
+            }
+            p.server.events().clear(); // the harness's event log, not the association's state
+            p.client.events().clear();
+            if (i == 1_000) {
+                atStart = InitFloodTest.retainedHeap();
+            }
+        }
+        long growth = InitFloodTest.retainedHeap() - atStart;
+        System.out.printf("ProtocolAbuseTest: retained heap growth over 19,000 negotiated RE-CONFIG requests: %d KiB%n",
+                growth >> 10);
+        assertThat(growth).isLessThan(2L << 20);
+        assertThat(results).hasSize(20_000);
+        assertThat(results.stream().filter(r -> r == ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED))
+                .hasSize(10_000);
+        assertThat(results.stream().filter(r -> r == ReconfigurationResponseParameter.RESULT_ERROR_BAD_SEQUENCE_NUMBER))
+                .hasSize(10_000);
         assertThat(p.target.state()).isEqualTo(AssociationState.ESTABLISHED);
         assertThat(p.transfersBothWays()).isTrue();
     }

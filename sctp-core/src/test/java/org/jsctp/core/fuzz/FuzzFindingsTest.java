@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.jsctp.core.assoc.Association;
+import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.handshake.CookieContents;
 import org.jsctp.core.seq.Tsn;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every crash the fuzzers found, as a named test (docs/FUZZING.md). Each Jazzer finding also
+ * Every finding of the fuzzers, as a named test (docs/FUZZING.md). Each Jazzer finding also
  * stays in its target's inputs directory, named {@code regression-*}, so the regression mode of
  * every build replays it; the test here says what went wrong and checks the fix.
  */
@@ -51,6 +54,38 @@ class FuzzFindingsTest {
     @Test
     void dataInFlightCountsAgainstTheSendBuffer() {
         byte[] input = resource(ASSOCIATION_INPUTS + "regression-send-buffer-exceeded-by-data-in-flight");
+        assertThatCode(() -> FuzzedEndpoint.run(input)).doesNotThrowAnyException();
+    }
+
+    /**
+     * AssociationFuzzTest, MAC check off: a cookie naming a zero checksum method (RFC 9653) that
+     * this endpoint does not announce made the association send zero checksums, which a peer
+     * expecting CRC32C drops. An association made from a cookie now uses only what this endpoint
+     * offers as well ({@code Tcb}: the cookie's capabilities in common with the configuration's).
+     */
+    @Test
+    void aCookieNamingAZeroChecksumWeDoNotAnnounceGetsNone() {
+        byte[] input = resource(ASSOCIATION_INPUTS + "regression-cookie-claiming-zero-checksum-we-do-not-announce");
+        assertThatCode(() -> FuzzedEndpoint.run(input)).doesNotThrowAnyException();
+
+        CookieContents claimsZeroChecksum = new CookieContents(1, 2, new Tsn(3), new Tsn(4), 5000, 8, 8, 7, 5000, 0, 0,
+                Capabilities.NONE.withZeroChecksum(1));
+        AssociationConfig withoutZeroChecksum = AssociationConfig.builder().build();
+        assertThat(withoutZeroChecksum.capabilities().zeroChecksum()).isFalse();
+        Association a = Association.fromCookie(withoutZeroChecksum, new SeededRandomSource(1), claimsZeroChecksum, 0);
+        assertThat(a.capabilities().zeroChecksum()).isFalse();
+    }
+
+    /**
+     * AssociationFuzzTest (in CI): chunks marked for retransmission were left out of the send
+     * buffer's count (it used the flight size), so offers were accepted that overfilled
+     * {@code sendBufferBytes} once those chunks went out again. The count is now every byte held
+     * for the peer ({@code OutstandingData.bytesHeld}); replaying the input checks the bound after
+     * every step ({@code AssociationChecks}).
+     */
+    @Test
+    void chunksMarkedForRetransmissionCountAgainstTheSendBuffer() {
+        byte[] input = resource(ASSOCIATION_INPUTS + "regression-send-buffer-exceeded-by-chunks-marked-for-retransmission");
         assertThatCode(() -> FuzzedEndpoint.run(input)).doesNotThrowAnyException();
     }
 

@@ -46,7 +46,8 @@ final class FuzzedEndpoint {
     private long now;
 
     FuzzedEndpoint(boolean connectFirst) {
-        EndpointConfig config = new EndpointConfig(PORT, CONFIG, 600 * S, 120 * S, MAX_ASSOCIATIONS);
+        EndpointConfig config = new EndpointConfig(PORT, CONFIG, 600 * S, 120 * S, MAX_ASSOCIATIONS,
+                EndpointConfig.MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND);
         Endpoint endpoint = new Endpoint(config, new SeededRandomSource(SEED), 0, CookieCheckMode.FUZZING_SKIP_MAC);
         this.host = new SimHost("fuzzed", endpoint, DecoderOptions.FUZZING_SKIP_CHECKSUM);
         if (connectFirst) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
 import org.jsctp.core.packet.chunk.HeartbeatChunk;
@@ -11,6 +12,7 @@ import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
 import org.jsctp.core.packet.param.HeartbeatInfoParameter;
 import org.jsctp.transport.SctpUdpAssociation;
+import org.jsctp.transport.UdpSctpEndpoint;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -30,7 +32,11 @@ abstract class ConformanceTestBase {
     }
 
     void start(AssociationConfig config) {
-        sut = EndpointUnderTest.start(config);
+        start(config, b -> b);
+    }
+
+    void start(AssociationConfig config, UnaryOperator<UdpSctpEndpoint.Builder> settings) {
+        sut = EndpointUnderTest.start(config, settings);
         tester = sut.newTester(Tester.SCTP_PORT);
         tester.tolerateCrossedRetransmissions(config.rtoMinNanos() >= ConformanceConfig.standard().build().rtoMinNanos());
     }

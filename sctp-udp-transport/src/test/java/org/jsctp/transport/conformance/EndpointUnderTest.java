@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.packet.Bytes;
@@ -41,14 +42,19 @@ final class EndpointUnderTest implements AutoCloseable {
     }
 
     static EndpointUnderTest start(AssociationConfig config) {
+        return start(config, b -> b);
+    }
+
+    /** As {@link #start(AssociationConfig)}, with endpoint settings of the test's on top. */
+    static EndpointUnderTest start(AssociationConfig config, UnaryOperator<UdpSctpEndpoint.Builder> settings) {
         EventRecorder events = new EventRecorder();
-        UdpSctpEndpoint e = await(UdpSctpEndpoint.builder()
+        UdpSctpEndpoint e = await(settings.apply(UdpSctpEndpoint.builder()
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .udpPort(0)
                 .sctpPort(SCTP_PORT)
                 .associationConfig(config)
                 .listener(events)
-                .closeTimeout(Duration.ZERO)
+                .closeTimeout(Duration.ZERO))
                 .bind());
         return new EndpointUnderTest(e, events);
     }
