@@ -116,7 +116,8 @@ public final class SctpOptions {
 
     /**
      * SO_SNDBUF: bytes of messages accepted but not yet sent before sends wait (or
-     * {@code trySend} says no); 1500..2^31-1, default 2 MiB. Also the largest message. Not live.
+     * {@code trySend} says no); 1500..2^31-1, default 2 MiB. A message larger than this, or than
+     * 1 MiB, is refused. Not live.
      */
     public static final SctpOption<Integer> SEND_BUFFER = SctpOption.of("SO_SNDBUF", Integer.class, false,
             v -> range("SO_SNDBUF", v, 1500, Integer.MAX_VALUE));

@@ -29,9 +29,9 @@ public final class UdpSctpChannelOption {
 
     /**
      * The peer's further addresses for a client channel (sctp_connectx, RFC 6458 section 9.9; RFC
-     * 9260 section 6.4): {@code connect} takes one, and over UDP the peer does not list its others
-     * in the INIT ACK (RFC 6951 section 5.4), so a multi-homed peer's other addresses are given
-     * here, each on {@link #REMOTE_UDP_PORT}. Default: none.
+     * 9260 section 6.4): {@code connect} takes one, and a peer's INIT ACK may not list its others
+     * (one behind a NAT must not, RFC 6951 section 5.4), so a multi-homed peer's other addresses
+     * can be given here, each on {@link #REMOTE_UDP_PORT}. Default: none.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static final ChannelOption<java.util.List<java.net.InetAddress>> REMOTE_ADDRESSES =

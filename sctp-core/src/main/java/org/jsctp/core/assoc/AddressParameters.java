@@ -78,6 +78,31 @@ final class AddressParameters {
         return List.copyOf(out);
     }
 
+    /**
+     * The addresses an INIT would give an association that {@code known} are not among, as
+     * address parameters (for the Restart of an Association with New Addresses cause, RFC 9260
+     * section 3.3.10.11). Nothing for an association of one anonymous path (no address known)
+     * or an INIT of unknown source: there is nothing to compare.
+     *
+     * @param known the association's peer addresses
+     * @param source the INIT's source address, or null
+     * @param parameters the INIT's parameters
+     * @param max how many of the INIT's addresses count, as when an association is made
+     * @return the addresses added, in the INIT's order; empty if none
+     */
+    static List<Parameter> addedTo(List<InetAddress> known, InetAddress source, List<Parameter> parameters, int max) {
+        if (known.isEmpty()) {
+            return List.of();
+        }
+        List<Parameter> added = new ArrayList<>(0);
+        for (InetAddress a : peerAddresses(source, parameters, max)) {
+            if (!known.contains(a)) {
+                added.add(AddressParameter.of(a));
+            }
+        }
+        return added;
+    }
+
     private static boolean usable(InetAddress a) {
         return (a instanceof Inet4Address || a instanceof Inet6Address) && !a.isAnyLocalAddress()
                 && !a.isMulticastAddress();

@@ -15,6 +15,7 @@ import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
 import org.jsctp.core.packet.chunk.InitChunk;
 import org.jsctp.core.packet.cause.InvalidMandatoryParameterCause;
+import org.jsctp.core.packet.cause.RestartWithNewAddressesCause;
 import org.jsctp.core.packet.cause.UnresolvableAddressCause;
 import org.jsctp.core.packet.param.CookiePreservativeParameter;
 import org.jsctp.core.packet.param.HostNameAddressParameter;
@@ -154,6 +155,17 @@ public final class InitResponder {
                 // RFC 9260 section 5.1.3: we may honour a request for a longer cookie life.
                 long extended = cookieLife + c.lifeSpanIncrementMillis() * 1_000_000L;
                 cookieLife = Math.min(extended, maxCookieLifeNanos);
+            }
+        }
+        if (existing != null && !collision) {
+            // RFC 9260 section 5.2.2: an INIT for an association past the handshake (a restart)
+            // that adds addresses is refused with an ABORT, the INIT's Initiate Tag as its tag,
+            // listing the addresses added; the association is left as it is.
+            List<Parameter> added = AddressParameters.addedTo(existing.peerAddresses(), source, init.parameters(),
+                    CookieContents.MAX_ADDRESSES);
+            if (!added.isEmpty()) {
+                return InitResponse.refuse(AbortChunk.of(RestartWithNewAddressesCause.of(added)), peerTag,
+                        "INIT of a restart adds addresses to the association");
             }
         }
         Capabilities common = config.capabilities().commonWith(Capabilities.offeredIn(processed));

@@ -12,6 +12,7 @@ import org.jsctp.core.handshake.CookieContents;
 import org.jsctp.core.handshake.CookieSecrets;
 import org.jsctp.core.handshake.StateCookieSealer;
 import org.jsctp.core.packet.Bytes;
+import org.jsctp.core.packet.cause.RestartWithNewAddressesCause;
 import org.jsctp.core.packet.cause.UnresolvableAddressCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.InitAckChunk;
@@ -117,6 +118,46 @@ class MultiHomedHandshakeTest {
         assertThat(CookieContents.decode(Bytes.wrap(truncated))).isEmpty();
         byte[] extra = java.util.Arrays.copyOf(c.encode().toByteArray(), c.encode().length() + 1);
         assertThat(CookieContents.decode(Bytes.wrap(extra))).isEmpty();
+    }
+
+    @Test
+    void aRestartingInitThatAddsAnAddressIsAbortedListingItAndTheAssociationStaysAsItWas() {
+        InitChunk first = init(List.of(AddressParameter.of(PEER_OTHER)));
+        InitAckChunk ack = (InitAckChunk) responder.respond(first, 7, 5000, S, null, t -> false, PEER_SOURCE).chunks().get(0);
+        Association established = Association.fromCookie(config, new SeededRandomSource(4), contentsOf(ack), S);
+        assertThat(established.state()).isEqualTo(AssociationState.ESTABLISHED);
+        InetAddress added = ip("192.0.2.99");
+
+        // RFC 9260 section 5.2.2: the restart's INIT adds an address (as a parameter, or as its source)
+        InitChunk restart = new InitChunk(0x1234, 65536, 10, 10, new Tsn(5),
+                List.of(AddressParameter.of(PEER_OTHER), AddressParameter.of(added)));
+        InitResponse r = responder.respond(restart, 7, 5000, 2 * S, established, t -> false, PEER_SOURCE);
+        InitResponse fromNewSource = responder.respond(init(List.of()), 7, 5000, 2 * S, established, t -> false, added);
+
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.verificationTag()).isEqualTo(0x1234); // the INIT's Initiate Tag
+        assertThat(r.chunks()).containsExactly(AbortChunk.of(RestartWithNewAddressesCause.of(
+                List.of(AddressParameter.of(added)))));
+        assertThat(fromNewSource.chunks()).containsExactly(AbortChunk.of(RestartWithNewAddressesCause.of(
+                List.of(AddressParameter.of(added)))));
+        assertThat(established.state()).isEqualTo(AssociationState.ESTABLISHED);
+        assertThat(established.peerAddresses()).containsExactly(PEER_SOURCE, PEER_OTHER);
+    }
+
+    @Test
+    void aRestartingInitWithTheSameAddressesOrFewerIsAnsweredWithAnInitAck() {
+        InitChunk first = init(List.of(AddressParameter.of(PEER_OTHER)));
+        InitAckChunk ack = (InitAckChunk) responder.respond(first, 7, 5000, S, null, t -> false, PEER_SOURCE).chunks().get(0);
+        Association established = Association.fromCookie(config, new SeededRandomSource(4), contentsOf(ack), S);
+
+        InitResponse same = responder.respond(new InitChunk(0x1234, 65536, 10, 10, new Tsn(5),
+                List.of(AddressParameter.of(PEER_OTHER))), 7, 5000, 2 * S, established, t -> false, PEER_SOURCE);
+        InitResponse fewer = responder.respond(init(List.of()), 7, 5000, 2 * S, established, t -> false, PEER_OTHER);
+        InitResponse unknownSource = responder.respond(init(List.of()), 7, 5000, 2 * S, established);
+
+        assertThat(same.chunks().get(0)).isInstanceOf(InitAckChunk.class);
+        assertThat(fewer.chunks().get(0)).isInstanceOf(InitAckChunk.class);
+        assertThat(unknownSource.chunks().get(0)).isInstanceOf(InitAckChunk.class);
     }
 
     @Test

@@ -418,6 +418,30 @@ class AssociationSetupConformanceTest extends ConformanceTestBase {
     }
 
     @Test
+    @DisplayName("sctp-as-o-1-9-2: an INIT from the known peer in ESTABLISHED that adds an address is aborted, listing it")
+    void anInitInEstablishedThatAddsAnAddressIsAborted() throws Exception {
+        start();
+        TesterAssociation old = Handshakes.connect(tester);
+        sut.associationWith(tester);
+        java.net.InetAddress added = java.net.InetAddress.getByName("127.0.0.99");
+
+        InitChunk again = Handshakes.init(Handshakes.STREAMS, Handshakes.STREAMS,
+                List.of(org.jsctp.core.packet.param.AddressParameter.of(added)));
+        tester.send(0, again);
+
+        // RFC 9260 section 5.2.2: ABORT with the INIT's Initiate Tag, the cause listing the address
+        Received r = tester.next();
+        assertThat(r.tag()).isEqualTo(again.initiateTag());
+        assertThat(r.single(AbortChunk.class).causes()).containsExactly(
+                org.jsctp.core.packet.cause.RestartWithNewAddressesCause.of(
+                        List.of(org.jsctp.core.packet.param.AddressParameter.of(added))));
+        assertAlive(old); // the association is left as it was
+        assertThat(sut.saw(tester, AssociationEvent.Restarted.class)).isFalse();
+
+        sut.assertStillServesFreshAssociation();
+    }
+
+    @Test
     @DisplayName("sctp-as-v-1-10-1: an INIT without address parameters is answered to its source, and the association uses it")
     void anInitWithoutAddressesIsAnsweredToItsSource() {
         start();
