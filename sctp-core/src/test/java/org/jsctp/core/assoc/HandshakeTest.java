@@ -1,16 +1,13 @@
 package org.jsctp.core.assoc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.core.assoc.Wire.onTheWire;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.packet.Bytes;
-import org.jsctp.core.packet.DecodeException;
-import org.jsctp.core.packet.PacketDecoder;
-import org.jsctp.core.packet.PacketEncoder;
 import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
@@ -63,16 +60,6 @@ class HandshakeTest {
                 return accepted == null ? 0 : 1;
             }
         };
-    }
-
-    private static SctpPacket onTheWire(OutgoingPacket p) {
-        ByteBuffer b = ByteBuffer.allocate(p.encodedLength());
-        PacketEncoder.encode(b, p.sourcePort(), p.destinationPort(), p.verificationTag(), p.chunks(), false);
-        try {
-            return PacketDecoder.strict().decode(b.array());
-        } catch (DecodeException e) {
-            throw new AssertionError("the core sent an undecodable packet: " + e.getMessage(), e);
-        }
     }
 
     /** Moves every packet both ways until nothing is left, dropping what {@code drop} selects. */

@@ -1,14 +1,11 @@
 package org.jsctp.core.assoc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.core.assoc.Wire.onTheWire;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.jsctp.core.env.SeededRandomSource;
-import org.jsctp.core.packet.DecodeException;
-import org.jsctp.core.packet.PacketDecoder;
-import org.jsctp.core.packet.PacketEncoder;
 import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.packet.chunk.AbortChunk;
 import org.jsctp.core.packet.chunk.Chunk;
@@ -130,15 +127,5 @@ class OutOfTheBlueAnswerLimitTest {
 
     private static SctpPacket packet(int tag, Chunk chunk) {
         return onTheWire(new OutgoingPacket(PEER_PORT, PORT, tag, List.of(chunk)));
-    }
-
-    private static SctpPacket onTheWire(OutgoingPacket p) {
-        ByteBuffer b = ByteBuffer.allocate(p.encodedLength());
-        PacketEncoder.encode(b, p.sourcePort(), p.destinationPort(), p.verificationTag(), p.chunks(), false);
-        try {
-            return PacketDecoder.strict().decode(b.array());
-        } catch (DecodeException e) {
-            throw new AssertionError("undecodable: " + e.getMessage(), e);
-        }
     }
 }
