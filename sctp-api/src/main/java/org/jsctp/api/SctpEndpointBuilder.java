@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jsctp.core.assoc.EndpointConfig;
 import org.jsctp.transport.UdpSctpEndpoint;
 
 /**
@@ -257,8 +258,7 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      * @throws IllegalArgumentException if below 1
      */
     public B maxAssociations(int associations) {
-        UdpSctpEndpoint.builder().maxAssociations(associations); // the transport's check, now
-        this.maxAssociations = associations;
+        this.maxAssociations = EndpointConfig.checkMaxAssociations(associations);
         return self();
     }
 
@@ -273,8 +273,7 @@ public abstract class SctpEndpointBuilder<B extends SctpEndpointBuilder<B, E>, E
      * @throws IllegalArgumentException if out of range
      */
     public B outOfTheBlueAnswersPerSecond(int perSecond) {
-        UdpSctpEndpoint.builder().outOfTheBlueAnswersPerSecond(perSecond); // the transport's check, now
-        this.outOfTheBlueAnswersPerSecond = perSecond;
+        this.outOfTheBlueAnswersPerSecond = EndpointConfig.checkOutOfTheBlueAnswersPerSecond(perSecond);
         return self();
     }
 

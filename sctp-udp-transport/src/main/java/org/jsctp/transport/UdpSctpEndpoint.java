@@ -696,10 +696,7 @@ public final class UdpSctpEndpoint {
          * @return this builder
          */
         public Builder maxAssociations(int associations) {
-            if (associations < 1) {
-                throw new IllegalArgumentException("maxAssociations must be at least 1: " + associations);
-            }
-            this.maxAssociations = associations;
+            this.maxAssociations = EndpointConfig.checkMaxAssociations(associations);
             return this;
         }
 
@@ -713,11 +710,7 @@ public final class UdpSctpEndpoint {
          * @return this builder
          */
         public Builder outOfTheBlueAnswersPerSecond(int perSecond) {
-            if (perSecond < 0 || perSecond > EndpointConfig.MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND) {
-                throw new IllegalArgumentException("out-of-the-blue answers per second must be in 0.."
-                        + EndpointConfig.MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND + ": " + perSecond);
-            }
-            this.outOfTheBlueAnswersPerSecond = perSecond;
+            this.outOfTheBlueAnswersPerSecond = EndpointConfig.checkOutOfTheBlueAnswersPerSecond(perSecond);
             return this;
         }
 

@@ -79,23 +79,21 @@ final class AddressParameters {
     }
 
     /**
-     * The addresses an INIT would give an association that {@code known} are not among, as
+     * The addresses of an INIT ({@link #peerAddresses}) that {@code known} are not among, as
      * address parameters (for the Restart of an Association with New Addresses cause, RFC 9260
-     * section 3.3.10.11). Nothing for an association of one anonymous path (no address known)
-     * or an INIT of unknown source: there is nothing to compare.
+     * section 3.3.10.11). Nothing for an association of one anonymous path (no address known);
+     * an INIT of unknown source has no addresses, so nothing either.
      *
      * @param known the association's peer addresses
-     * @param source the INIT's source address, or null
-     * @param parameters the INIT's parameters
-     * @param max how many of the INIT's addresses count, as when an association is made
+     * @param offered the INIT's peer addresses
      * @return the addresses added, in the INIT's order; empty if none
      */
-    static List<Parameter> addedTo(List<InetAddress> known, InetAddress source, List<Parameter> parameters, int max) {
+    static List<Parameter> addedTo(List<InetAddress> known, List<InetAddress> offered) {
         if (known.isEmpty()) {
             return List.of();
         }
         List<Parameter> added = new ArrayList<>(0);
-        for (InetAddress a : peerAddresses(source, parameters, max)) {
+        for (InetAddress a : offered) {
             if (!known.contains(a)) {
                 added.add(AddressParameter.of(a));
             }

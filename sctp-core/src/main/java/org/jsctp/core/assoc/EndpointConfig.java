@@ -56,13 +56,38 @@ public record EndpointConfig(int localPort, AssociationConfig association, long 
         if (cookieSecretRotationNanos < maxCookieLifeNanos) {
             throw new IllegalArgumentException("the cookie secret must live at least as long as a cookie");
         }
-        if (maxAssociations < 1) {
-            throw new IllegalArgumentException("maxAssociations must be at least 1: " + maxAssociations);
+        checkMaxAssociations(maxAssociations);
+        checkOutOfTheBlueAnswersPerSecond(outOfTheBlueAnswersPerSecond);
+    }
+
+    /**
+     * The range of {@link #maxAssociations}, for builders that take it before a configuration exists.
+     *
+     * @param associations the value to check
+     * @return {@code associations}
+     * @throws IllegalArgumentException if below 1
+     */
+    public static int checkMaxAssociations(int associations) {
+        if (associations < 1) {
+            throw new IllegalArgumentException("maxAssociations must be at least 1: " + associations);
         }
-        if (outOfTheBlueAnswersPerSecond < 0 || outOfTheBlueAnswersPerSecond > MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND) {
+        return associations;
+    }
+
+    /**
+     * The range of {@link #outOfTheBlueAnswersPerSecond}, for builders that take it before a
+     * configuration exists.
+     *
+     * @param perSecond the value to check
+     * @return {@code perSecond}
+     * @throws IllegalArgumentException if outside 0..{@value #MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND}
+     */
+    public static int checkOutOfTheBlueAnswersPerSecond(int perSecond) {
+        if (perSecond < 0 || perSecond > MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND) {
             throw new IllegalArgumentException("out-of-the-blue answers per second must be in 0.."
-                    + MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND + ": " + outOfTheBlueAnswersPerSecond);
+                    + MAX_OUT_OF_THE_BLUE_ANSWERS_PER_SECOND + ": " + perSecond);
         }
+        return perSecond;
     }
 
     /**

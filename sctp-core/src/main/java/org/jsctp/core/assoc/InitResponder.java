@@ -157,12 +157,13 @@ public final class InitResponder {
                 cookieLife = Math.min(extended, maxCookieLifeNanos);
             }
         }
+        List<InetAddress> peerAddresses = AddressParameters.peerAddresses(source, init.parameters(),
+                CookieContents.MAX_ADDRESSES);
         if (existing != null && !collision) {
             // RFC 9260 section 5.2.2: an INIT for an association past the handshake (a restart)
             // that adds addresses is refused with an ABORT, the INIT's Initiate Tag as its tag,
             // listing the addresses added; the association is left as it is.
-            List<Parameter> added = AddressParameters.addedTo(existing.peerAddresses(), source, init.parameters(),
-                    CookieContents.MAX_ADDRESSES);
+            List<Parameter> added = AddressParameters.addedTo(existing.peerAddresses(), peerAddresses);
             if (!added.isEmpty()) {
                 return InitResponse.refuse(AbortChunk.of(RestartWithNewAddressesCause.of(added)), peerTag,
                         "INIT of a restart adds addresses to the association");
@@ -194,7 +195,7 @@ public final class InitResponder {
         int inbound = Math.min(config.maxInboundStreams(), init.outboundStreams());
         CookieContents contents = new CookieContents(localTag, peerTag, localInitialTsn, init.initialTsn(),
                 init.advertisedReceiverWindowCredit(), outbound, inbound, localPort, peerPort, localTieTag, peerTieTag,
-                common, AddressParameters.peerAddresses(source, init.parameters(), CookieContents.MAX_ADDRESSES),
+                common, peerAddresses,
                 localAuth, peerAuth, AdaptationLayer.in(init.parameters()));
         Bytes cookie = sealer.seal(contents.encode(), nowNanos, cookieLife);
 
