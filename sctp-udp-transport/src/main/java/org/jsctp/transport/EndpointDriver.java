@@ -1,6 +1,7 @@
 package org.jsctp.transport;
 
 import io.netty.channel.EventLoop;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import org.jsctp.core.asconf.AsconfLookup;
 import org.jsctp.core.assoc.Association;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.assoc.AssociationState;
@@ -151,6 +153,9 @@ final class EndpointDriver {
                 drain(target);
                 return;
             }
+            if (target == null && byAsconfAddress(packet, sender, now, handedOver)) {
+                return;
+            }
             if (isReflected(first)) {
                 target = table.byPeer(sender.getAddress(), packet.sourcePort());
                 if (target != null && handOver(target, packet, sender, handedOver)) {
@@ -169,6 +174,43 @@ final class EndpointDriver {
             return; // the owner's endpoint handling sees the association (RFC 9260 section 5.2)
         }
         toEndpoint(packet, first, sender, now);
+    }
+
+    /**
+     * RFC 5061 section 5.2: a packet with an ASCONF that the normal lookup (rule L1) placed nowhere,
+     * e.g. sent from the address the peer is adding, belongs to the association with the peer at
+     * the address of the ASCONF's Address Parameter and the packet's ports (rule L2), if it carries
+     * that association's tag (rule L4, RFC 9260 section 8.5: silently discarded otherwise). The
+     * association takes it from its real source, so the ASCONF-ACK goes back there (rule C5), at the
+     * packet's UDP port if the ASCONF added that address. False if rule L2 finds no association:
+     * the packet is out of the blue then (rule L3).
+     */
+    private boolean byAsconfAddress(SctpPacket packet, InetSocketAddress sender, long now, boolean handedOver) {
+        InetAddress lookup = AsconfLookup.lookupAddress(packet);
+        SctpUdpAssociation target = lookup == null ? null : table.byPeer(lookup, packet.sourcePort());
+        if (target == null || !matchesPorts(target, packet)) {
+            return false;
+        }
+        if (handOver(target, packet, sender, handedOver)) {
+            return true;
+        }
+        if (packet.verificationTag() != target.core().localTag()) {
+            counters.onDiscarded();
+            LOG.debug("discarded ASCONF from {} for the association with {}: verification tag {} is not its own",
+                    sender, lookup, Integer.toHexString(packet.verificationTag()));
+            return true;
+        }
+        target.core().handlePacket(packet, sender.getAddress(), now);
+        for (InetAddress a : target.core().peerAddresses()) {
+            if (AssociationTable.sameHost(a, sender.getAddress())) {
+                // The ASCONF added its source: RFC 6951 section 5.4, the packet passed the tag check,
+                // so its UDP port is that address's (before the ASCONF-ACK goes there).
+                target.destinationPort(sender);
+                break;
+            }
+        }
+        drain(target);
+        return true;
     }
 
     /** Hands the packet to the loop of {@code owner}'s driver if that is not this one; true if it did. */
@@ -295,7 +337,7 @@ final class EndpointDriver {
             }
         }
         InetSocketAddress remote = remotes.get(0);
-        List<java.net.InetAddress> peerAddresses = remotes.size() == 1 ? List.of()
+        List<InetAddress> peerAddresses = remotes.size() == 1 ? List.of()
                 : remotes.stream().map(InetSocketAddress::getAddress).toList();
         for (int attempt = 0; ; attempt++) {
             Association core;
@@ -526,7 +568,7 @@ final class EndpointDriver {
     }
 
     /** Our bound addresses (the wildcard for an unbound socket). */
-    List<java.net.InetAddress> localAddresses() {
+    List<InetAddress> localAddresses() {
         return writer.locals();
     }
 

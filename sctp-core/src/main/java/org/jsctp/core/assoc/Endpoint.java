@@ -32,7 +32,9 @@ import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
  * section 8.4 to every other packet that no association claims.
  *
  * <p>The caller (the transport) first offers a packet to the association its addresses, ports
- * and verification tag select; only packets without one come here.
+ * and verification tag select, or for a packet with an ASCONF the association of the ASCONF's
+ * Address Parameter ({@link org.jsctp.core.asconf.AsconfLookup}, RFC 5061 section 5.2); only
+ * packets without one come here.
  */
 public final class Endpoint {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.jsctp.core.asconf.AsconfLookup;
 import org.jsctp.core.asconf.AsconfReceiver;
 import org.jsctp.core.asconf.InMemoryPeerAddressBook;
 import org.jsctp.core.handshake.Capabilities;
@@ -71,6 +72,19 @@ class AsconfCaptureTest {
         assertThat(acks).extracting(AsconfAckChunk::serialNumber)
                 .containsExactly(asconfs.get(0).serialNumber(), asconfs.get(1).serialNumber());
         assertThat(acks).allSatisfy(a -> assertThat(a.parameters()).isEmpty());
+    }
+
+    @Test
+    void usrsctpsAsconfPacketsAreLookedUpByTheAddressTheirAsconfCarries() throws DecodeException {
+        // RFC 5061 section 5.2 rule L2: the Address Parameter, not the address an ASCONF adds.
+        int withAsconf = 0;
+        for (Pcapng.UdpDatagram d : GoldenCaptures.load("asconf.pcapng").packets()) {
+            SctpPacket packet = PacketDecoder.strict().decode(d.payload());
+            boolean carries = packet.chunks().stream().anyMatch(c -> c instanceof AsconfChunk);
+            withAsconf += carries ? 1 : 0;
+            assertThat(AsconfLookup.lookupAddress(packet)).isEqualTo(carries ? LOOPBACK_2 : null);
+        }
+        assertThat(withAsconf).isEqualTo(2);
     }
 
     @Test
