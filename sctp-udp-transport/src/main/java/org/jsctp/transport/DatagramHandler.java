@@ -91,6 +91,11 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** {@return the size of the scratch array, 0 before the first view-free datagram} On the event loop. */
+    int scratchBytes() {
+        return scratchArray.length;
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         writer.endRead();

@@ -385,6 +385,22 @@ public final class UdpSctpEndpoint {
         return shards.size();
     }
 
+    /**
+     * {@return the bytes of the sockets' scratch arrays for view-free datagrams} Endpoint state that
+     * outlives every association (for tests of the heap associations leave behind); call it on the
+     * event loop, or after a task queued there has run.
+     */
+    long scratchBytes() {
+        long sum = 0;
+        for (Shard shard : shards) {
+            for (DatagramChannel ch : shard.channels()) {
+                DatagramHandler h = ch.pipeline().get(DatagramHandler.class);
+                sum += h == null ? 0 : h.scratchBytes();
+            }
+        }
+        return sum;
+    }
+
     /** {@return the associations that exist now (closed ones are removed), as a snapshot} */
     public List<SctpUdpAssociation> associations() {
         return driver.table().snapshot();
