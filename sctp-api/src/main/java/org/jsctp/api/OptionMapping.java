@@ -54,6 +54,8 @@ final class OptionMapping {
             b.heartbeatIntervalNanos(v.heartbeatInterval().toNanos()).pathMaxRetransmits(v.pathMaxRetransmits());
         } else if (o == SctpOptions.SEND_BUFFER) {
             b.sendBufferBytes((Integer) value);
+        } else if (o == SctpOptions.MAX_MESSAGE_SIZE) {
+            b.maxMessageBytes((Integer) value);
         } else if (o == SctpOptions.RECEIVE_BUFFER) {
             b.receiveBufferBytes((Integer) value);
         } else if (o == SctpOptions.PARTIAL_DELIVERY_POINT) {
@@ -127,6 +129,8 @@ final class OptionMapping {
             return new PeerAddressParameters(Duration.ofNanos(c.heartbeatIntervalNanos()), c.pathMaxRetransmits());
         } else if (o == SctpOptions.SEND_BUFFER) {
             return (int) Math.min(Integer.MAX_VALUE, c.sendBufferBytes());
+        } else if (o == SctpOptions.MAX_MESSAGE_SIZE) {
+            return c.maxMessageBytes();
         } else if (o == SctpOptions.RECEIVE_BUFFER) {
             return c.receiveBufferBytes();
         } else if (o == SctpOptions.PARTIAL_DELIVERY_POINT) {

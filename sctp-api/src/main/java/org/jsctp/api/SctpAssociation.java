@@ -1135,7 +1135,7 @@ public final class SctpAssociation {
         long largest = Math.min(config.maxMessageBytes(), config.sendBufferBytes());
         if (m.length() > largest) {
             throw new IllegalArgumentException("a message of " + m.length() + " bytes is larger than " + this
-                    + " sends: at most " + largest + " bytes (the send buffer, SO_SNDBUF, and the largest message)");
+                    + " sends: at most " + largest + " bytes (the send buffer, SO_SNDBUF, and MAX_MESSAGE_SIZE)");
         }
         SctpMessage withContext = m.context() == null && d.context() != null ? m.withContext(d.context()) : m;
         SctpPrPolicy pr = m.prPolicy() != null ? m.prPolicy() : defaultPrPolicy;

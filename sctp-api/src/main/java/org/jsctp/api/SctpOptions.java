@@ -117,10 +117,20 @@ public final class SctpOptions {
     /**
      * SO_SNDBUF: bytes of messages accepted but not yet sent before sends wait (or
      * {@code trySend} says no); 1500..2^31-1, default 2 MiB. A message larger than this, or than
-     * 1 MiB, is refused. Not live.
+     * {@link #MAX_MESSAGE_SIZE}, is refused. Not live.
      */
     public static final SctpOption<Integer> SEND_BUFFER = SctpOption.of("SO_SNDBUF", Integer.class, false,
             v -> range("SO_SNDBUF", v, 1500, Integer.MAX_VALUE));
+
+    /**
+     * The largest message a send takes, in bytes (not in RFC 6458, whose sockets bound it by the
+     * send buffer only); 1..2^31-1, default 1 MiB. A send is refused with an
+     * {@link IllegalArgumentException} for a message larger than this or than
+     * {@link #SEND_BUFFER}, so a larger message needs both raised. It bounds what we send only:
+     * the peer's larger messages arrive, in pieces past {@link #PARTIAL_DELIVERY_POINT}. Not live.
+     */
+    public static final SctpOption<Integer> MAX_MESSAGE_SIZE = SctpOption.of("MAX_MESSAGE_SIZE", Integer.class, false,
+            v -> range("MAX_MESSAGE_SIZE", v, 1, Integer.MAX_VALUE));
 
     /**
      * SO_RCVBUF: the receive buffer and so the largest window advertised to the peer; a message
@@ -369,7 +379,7 @@ public final class SctpOptions {
     /** {@return every option, in the order above} */
     public static java.util.List<SctpOption<?>> all() {
         return java.util.List.of(INIT_MSG, RTO_INFO, ASSOC_INFO, DEFAULT_SEND_PARAM, DEFAULT_PRINFO, NODELAY, MAX_SEG, DELAYED_ACK_TIME,
-                PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
+                PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, MAX_MESSAGE_SIZE, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
                 PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART, AUTH_SUPPORTED, AUTH_REQUIRED,
                 AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, ASCONF_ENABLED, ADAPTATION_LAYER,
