@@ -322,8 +322,8 @@ final class EndpointDriver {
     /**
      * Starts an association to a peer at several addresses (RFC 9260 section 5.1 with the
      * addresses of section 6.4, confirmed as the user gave them, section 5.4); the first is the
-     * primary, and each keeps its UDP port. One address: an association without address lists, as
-     * before multi-homing. On the event loop.
+     * primary, and each keeps its UDP port; the INIT ACK may add more (section 5.1.2). On the event
+     * loop.
      */
     SctpUdpAssociation connect(List<InetSocketAddress> remotes, int remoteSctpPort, Object attachment) {
         if (closing) {
@@ -337,13 +337,14 @@ final class EndpointDriver {
             }
         }
         InetSocketAddress remote = remotes.get(0);
-        List<InetAddress> peerAddresses = remotes.size() == 1 ? List.of()
-                : remotes.stream().map(InetSocketAddress::getAddress).toList();
+        // RFC 9260 section 5.1.2: the addresses the INIT ACK lists become paths too, so even one
+        // address is given to the core as a peer address (an association without any keeps one
+        // anonymous path and learns none).
+        List<InetAddress> peerAddresses = remotes.stream().map(InetSocketAddress::getAddress).toList();
         for (int attempt = 0; ; attempt++) {
             Association core;
             synchronized (endpoint) {
-                core = peerAddresses.isEmpty() ? endpoint.connect(remoteSctpPort, System.nanoTime())
-                        : endpoint.connect(remoteSctpPort, peerAddresses, System.nanoTime());
+                core = endpoint.connect(remoteSctpPort, peerAddresses, System.nanoTime());
             }
             core.setManualReadCredit(manualReadCredit);
             SctpUdpAssociation a = new SctpUdpAssociation(this, core, remote, attachment);

@@ -473,6 +473,54 @@ class AssociationSetupConformanceTest extends ConformanceTestBase {
     }
 
     @Test
+    @DisplayName("sctp-as-v-1-11-1: data goes to each address an INIT lists: the primary, and the second once confirmed and made primary")
+    void dataGoesToEveryAddressAnInitLists() {
+        start();
+        Established e = passiveMultiHomedAssociation();
+        dataGoesToBothAddresses(e.tester(), e.ours());
+    }
+
+    @Test
+    @DisplayName("sctp-as-v-1-11-2: data goes to each address an INIT ACK lists: the primary, and the second once confirmed and made primary")
+    void dataGoesToEveryAddressAnInitAckLists() {
+        start();
+        tester.addSecondAddress();
+        CompletableFuture<SctpUdpAssociation> up = sut.connect(tester);
+        InitChunk init = Handshakes.expectInit(tester);
+        InitAckChunk ack = Handshakes.initAck(init, Handshakes.STREAMS, Handshakes.STREAMS, bothTesterAddresses());
+        TesterAssociation a = Handshakes.accept(tester, init, ack);
+        SctpUdpAssociation ours = await(up);
+        confirmSecondAddress(a);
+        dataGoesToBothAddresses(a, ours);
+    }
+
+    /**
+     * RFC 9260 section 6.4: new data goes to the primary path, the address we were given or the
+     * INIT's source, then to the tester's second address once the user makes it the primary; the
+     * association ends from there.
+     */
+    private void dataGoesToBothAddresses(TesterAssociation a, SctpUdpAssociation ours) {
+        InetAddress first = tester.address().getAddress();
+        InetAddress second = tester.secondAddress().getAddress();
+        assertThat(ours.peerAddresses()).containsExactlyInAnyOrder(first, second);
+        assertThat(ours.primaryAddress()).isEqualTo(first);
+        EndpointUnderTest.send(ours, bytes("to the first address"));
+        assertThat(a.expect(DataChunk.class).userData()).isEqualTo(bytes("to the first address"));
+        a.send(a.sack());
+
+        await(ours.setPrimary(second));
+        EndpointUnderTest.send(ours, bytes("to the second address"));
+        assertThat(a.nextOnSecond().single(DataChunk.class).userData()).isEqualTo(bytes("to the second address"));
+        a.sendFromSecond(a.sack());
+
+        a.sendFromSecond(a.shutdown());
+        a.nextOnSecond().single(ShutdownAckChunk.class);
+        a.sendFromSecond(new ShutdownCompleteChunk(false));
+        await(ours.closeFuture());
+        sut.assertStillServesFreshAssociation();
+    }
+
+    @Test
     @DisplayName("sctp-as-v-1-12-1: an INIT with a Host Name Address is answered with ABORT (Unresolvable Address), per RFC 9260")
     void anInitWithAHostNameIsAborted() {
         start();
@@ -561,6 +609,27 @@ class AssociationSetupConformanceTest extends ConformanceTestBase {
         assertThat(sut.endpoint().associations()).isEmpty();
 
         sut.assertStillServesFreshAssociation();
+    }
+
+    @Test
+    @DisplayName("sctp-as-i-1-15: INIT retransmissions go to each of the peer's addresses in turn")
+    void initRetransmissionsGoToEveryAddressGiven() {
+        start(ConformanceConfig.fastTimers().build());
+        tester.addSecondAddress();
+        CompletableFuture<SctpUdpAssociation> up = sut.connectToBothAddresses(tester);
+        InitChunk init = Handshakes.expectInit(tester); // the first address, the initial primary
+        // RFC 9260 sections 5.1 and 6.4.1: a timed-out INIT goes to another of the addresses given.
+        Received second = tester.nextOnSecond();
+        assertThat(second.tag()).isZero();
+        assertThat(second.single(InitChunk.class)).isEqualTo(init);
+        assertThat(Handshakes.expectInit(tester)).isEqualTo(init); // and back: every address in turn
+
+        InitAckChunk ack = Handshakes.initAck(init);
+        TesterAssociation a = Handshakes.accept(tester, init, ack);
+        SctpUdpAssociation ours = await(up);
+        assertThat(ours.peerAddresses()).containsExactlyInAnyOrder(tester.address().getAddress(),
+                tester.secondAddress().getAddress());
+        shutDownFromTester(a, ours);
     }
 
     /** One message from the tester (acknowledged, delivered) and one from our user (acknowledged). */

@@ -3,14 +3,18 @@ package org.jsctp.transport.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.assoc.PeerAddressState;
 import org.jsctp.core.packet.chunk.HeartbeatAckChunk;
 import org.jsctp.core.packet.chunk.HeartbeatChunk;
 import org.jsctp.core.packet.chunk.ShutdownAckChunk;
 import org.jsctp.core.packet.chunk.ShutdownCompleteChunk;
+import org.jsctp.core.packet.param.AddressParameter;
 import org.jsctp.core.packet.param.HeartbeatInfoParameter;
+import org.jsctp.core.packet.param.Parameter;
 import org.jsctp.transport.SctpUdpAssociation;
 import org.jsctp.transport.UdpSctpEndpoint;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +54,36 @@ abstract class ConformanceTestBase {
         CompletableFuture<SctpUdpAssociation> up = sut.connect(tester);
         TesterAssociation a = Handshakes.accept(tester);
         return new Established(a, EndpointUnderTest.await(up));
+    }
+
+    /**
+     * The tester made multi-homed ({@link Tester#addSecondAddress()}) connects to our endpoint
+     * with an INIT listing both its addresses (RFC 9260 section 5.1.2), and our endpoint confirms
+     * the second ({@link #confirmSecondAddress}).
+     */
+    Established passiveMultiHomedAssociation() {
+        tester.addSecondAddress();
+        TesterAssociation a = Handshakes.connect(tester, Handshakes.init(Handshakes.STREAMS, Handshakes.STREAMS,
+                bothTesterAddresses()));
+        Established e = new Established(a, sut.associationWith(tester));
+        confirmSecondAddress(a);
+        return e;
+    }
+
+    /** The tester's two addresses as IPv4 Address parameters, for its INIT or INIT ACK. */
+    List<Parameter> bothTesterAddresses() {
+        return List.of(AddressParameter.of(tester.address().getAddress()),
+                AddressParameter.of(tester.secondAddress().getAddress()));
+    }
+
+    /**
+     * Our endpoint confirms the tester's second address, learnt from an INIT or INIT ACK (RFC 9260
+     * section 5.4): its HEARTBEAT arrives there and the HEARTBEAT ACK goes back from there.
+     */
+    void confirmSecondAddress(TesterAssociation a) {
+        HeartbeatChunk hb = a.nextOnSecond().single(HeartbeatChunk.class);
+        a.sendFromSecond(hb.ack());
+        sut.awaitPeerAddress(tester, tester.secondAddress().getAddress(), PeerAddressState.CONFIRMED);
     }
 
     /** The tester connects to our endpoint with a plain INIT. */

@@ -203,6 +203,21 @@ class DataConformanceTest extends ConformanceTestBase {
     }
 
     @Test
+    @DisplayName("sctp-d-v-8-10: a SACK from another of the peer's addresses acknowledges the data")
+    void aSackFromAnotherPeerAddressIsAccepted() {
+        start();
+        Established e = passiveMultiHomedAssociation();
+        TesterAssociation a = e.tester();
+        EndpointUnderTest.send(e.ours(), bytes("acknowledged from the second address"));
+        a.expect(DataChunk.class); // to the primary, the INIT's source
+        a.sendFromSecond(a.sack()); // RFC 9260 section 6.4: a SACK may come from any peer address
+        sut.event(tester, AssociationEvent.SenderDry.class); // everything sent is acknowledged
+        shutDownFromTester(a, e.ours());
+
+        sut.assertStillServesFreshAssociation();
+    }
+
+    @Test
     @DisplayName("sctp-d-v-8-9: retransmissions go out before new data waiting for room")
     void retransmissionsGoBeforeNewData() {
         start(ConformanceConfig.fastTimers().build());

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
+import org.jsctp.core.assoc.PeerAddressState;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.chunk.DataChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
@@ -81,6 +82,17 @@ final class EndpointUnderTest implements AutoCloseable {
     /** The first event of {@code type} on an association with {@code t}, waiting for it if need be. */
     EventRecorder.Recorded event(Tester t, Class<? extends AssociationEvent> type) {
         return await(events.when(r -> type.isInstance(r.event()) && r.association().remoteSctpPort() == t.sctpPort()));
+    }
+
+    /** Waits for the event that {@code address} of {@code t} changed to {@code state}. */
+    void awaitPeerAddress(Tester t, InetAddress address, PeerAddressState state) {
+        await(events.when(r -> r.event() instanceof AssociationEvent.PeerAddressChange c
+                && c.address().equals(address) && c.state() == state && r.association().remoteSctpPort() == t.sctpPort()));
+    }
+
+    /** Our endpoint starts an association to the tester at both its addresses, the first the primary. */
+    CompletableFuture<SctpUdpAssociation> connectToBothAddresses(Tester t) {
+        return endpoint.connect(List.of(t.address(), t.secondAddress()), t.sctpPort(), null);
     }
 
     /** Whether an event of {@code type} was seen on an association with {@code t}. */

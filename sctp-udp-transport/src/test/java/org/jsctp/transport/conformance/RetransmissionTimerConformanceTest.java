@@ -3,7 +3,9 @@ package org.jsctp.transport.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jsctp.transport.conformance.TesterAssociation.bytes;
 
+import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.packet.chunk.DataChunk;
+import org.jsctp.core.packet.chunk.HeartbeatChunk;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,43 @@ class RetransmissionTimerConformanceTest extends ConformanceTestBase {
         expectFiveRetransmissions(passiveAssociation());
 
         sut.assertStillServesFreshAssociation();
+    }
+
+    @Test
+    @DisplayName("sctp-rt-i-11-3: T3-rtx retransmissions alternate between the peer's addresses")
+    void retransmissionsAlternateBetweenThePeersAddresses() {
+        start(ConformanceConfig.fastTimers().build());
+        Established e = passiveMultiHomedAssociation();
+        TesterAssociation a = e.tester();
+        EndpointUnderTest.send(e.ours(), bytes("retransmit me elsewhere"));
+        DataChunk d = dataAt(a, false); // to the primary
+        // RFC 9260 section 6.4: a retransmission goes to an active address other than the last one.
+        assertThat(dataAt(a, true)).isEqualTo(d);
+        assertThat(dataAt(a, false)).isEqualTo(d);
+        assertThat(dataAt(a, true)).isEqualTo(d);
+        a.sendFromSecond(a.sack());
+        sut.event(tester, AssociationEvent.SenderDry.class);
+
+        sut.assertStillServesFreshAssociation();
+    }
+
+    /**
+     * The next DATA chunk at the tester's first or second address; HEARTBEATs there (with the
+     * 100 ms RTO the endpoint probes its paths as they idle, RFC 9260 section 8.3) are answered.
+     */
+    private static DataChunk dataAt(TesterAssociation a, boolean second) {
+        while (true) {
+            Received r = second ? a.nextOnSecond() : a.next();
+            if (r.chunks().size() == 1 && r.chunks().get(0) instanceof HeartbeatChunk hb) {
+                if (second) {
+                    a.sendFromSecond(hb.ack());
+                } else {
+                    a.send(hb.ack());
+                }
+                continue;
+            }
+            return r.single(DataChunk.class);
+        }
     }
 
     /** One message, sent and then retransmitted five times with nothing in between; then acknowledged. */

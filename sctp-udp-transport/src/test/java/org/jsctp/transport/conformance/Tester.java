@@ -44,7 +44,12 @@ final class Tester implements AutoCloseable {
     /** The SCTP port of the marker packets: no association ever uses it. */
     static final int MARKER_PORT = 65000;
 
+    /** The tester's second address once it has one: Linux routes all of 127.0.0.0/8 to the loopback interface. */
+    static final String SECOND_HOST = "127.0.0.2";
+
     private final DatagramSocket socket;
+    /** The socket on {@link #SECOND_HOST}, or null while the tester has one address. */
+    private DatagramSocket second;
     private final InetSocketAddress target;
     private final int sctpPort;
     private final int peerSctpPort;
@@ -68,6 +73,29 @@ final class Tester implements AutoCloseable {
     /** Where the endpoint under test reaches this tester. */
     InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /**
+     * Makes the tester multi-homed: a second socket on {@link #SECOND_HOST} at the UDP port of
+     * the first, as a host with several addresses has one encapsulation port for all of them (the
+     * endpoint sends to a peer address it has not heard from at the association's remote UDP port,
+     * RFC 6951 section 5.4). Returns the second address.
+     */
+    InetSocketAddress addSecondAddress() {
+        if (second == null) {
+            try {
+                second = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(SECOND_HOST),
+                        address().getPort()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return secondAddress();
+    }
+
+    /** The second address ({@link #addSecondAddress()}). */
+    InetSocketAddress secondAddress() {
+        return (InetSocketAddress) second.getLocalSocketAddress();
     }
 
     int sctpPort() {
@@ -105,10 +133,24 @@ final class Tester implements AutoCloseable {
         sendBytes(b.array());
     }
 
+    /** Sends one packet, as {@link #send(int, Chunk...)}, from the second address. */
+    void sendFromSecond(int tag, Chunk... chunks) {
+        List<Chunk> list = List.of(chunks);
+        ByteBuffer b = ByteBuffer.allocate(PacketEncoder.encodedLength(list));
+        PacketEncoder.encode(b, sctpPort, peerSctpPort, tag, list, false);
+        transcript.add("sent from " + SECOND_HOST + " vtag=0x" + Integer.toHexString(tag) + " " + sctpPort + "->"
+                + peerSctpPort + ": " + Received.names(list));
+        sendBytes(second, b.array());
+    }
+
     /** Sends a datagram exactly as given: malformed packets, wrong checksums. */
     void sendBytes(byte[] datagram) {
+        sendBytes(socket, datagram);
+    }
+
+    private void sendBytes(DatagramSocket from, byte[] datagram) {
         try {
-            socket.send(new DatagramPacket(datagram, datagram.length, target));
+            from.send(new DatagramPacket(datagram, datagram.length, target));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,6 +166,12 @@ final class Tester implements AutoCloseable {
     Received next() {
         return receive(PATIENCE).orElseGet(() -> fail("expected a packet from the endpoint within " + PATIENCE
                 + "; transcript so far:\n" + transcript()));
+    }
+
+    /** The next packet from the endpoint to the second address, within {@link #PATIENCE}. */
+    Received nextOnSecond() {
+        return receive(second, PATIENCE).orElseGet(() -> fail("expected a packet at " + SECOND_HOST + " within "
+                + PATIENCE + "; transcript so far:\n" + transcript()));
     }
 
     /** The next packet, which must hold exactly one chunk, a {@code type}; returns the chunk. */
@@ -161,11 +209,15 @@ final class Tester implements AutoCloseable {
     }
 
     private Optional<Received> receive(Duration wait) {
+        return receive(socket, wait);
+    }
+
+    private Optional<Received> receive(DatagramSocket on, Duration wait) {
         byte[] buf = new byte[65535];
         DatagramPacket p = new DatagramPacket(buf, buf.length);
         try {
-            socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
-            socket.receive(p);
+            on.setSoTimeout((int) Math.max(1, wait.toMillis()));
+            on.receive(p);
         } catch (SocketTimeoutException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -175,7 +227,7 @@ final class Tester implements AutoCloseable {
         try {
             SctpPacket packet = decoder.decode(bytes);
             Received r = new Received(packet.header(), packet.chunks());
-            transcript.add("received " + r);
+            transcript.add((on == socket ? "received " : "received at " + SECOND_HOST + " ") + r);
             return Optional.of(r);
         } catch (DecodeException e) {
             return fail("the endpoint sent a datagram that does not decode (" + e.getMessage() + ")");
@@ -185,5 +237,8 @@ final class Tester implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+        if (second != null) {
+            second.close();
+        }
     }
 }

@@ -80,6 +80,21 @@ final class TesterAssociation {
         tester.send(endpointTag, chunks);
     }
 
+    /** Sends one packet with the endpoint's tag from the tester's second address. */
+    void sendFromSecond(Chunk... chunks) {
+        for (Chunk c : chunks) {
+            if (c instanceof SackChunk sack) {
+                noteAcknowledged(sack.cumulativeTsnAck());
+            }
+        }
+        tester.sendFromSecond(endpointTag, chunks);
+    }
+
+    /** The next packet the endpoint sends to the tester's second address; it must belong to this association. */
+    Received nextOnSecond() {
+        return check(tester.nextOnSecond());
+    }
+
     /** A complete ordered message on stream 0 with the next TSN and SSN. */
     DataChunk data(String text) {
         return data(0, bytes(text));
