@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.jsctp.core.auth.AuthConfig;
+import org.jsctp.core.cmt.CmtCongestionControl;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.path.PmtuConfig;
 import org.jsctp.core.tx.PrPolicy;
@@ -92,6 +93,13 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  *     cwnd (the proportional part of RFC 6937's Proportional Rate Reduction), so a recovery whose
  *     flight size counts data the receiver holds but could not report does not wait for T3-rtx;
  *     off by default (RFC 9260 section 7.2.4 step 5: marked chunks go "as soon as cwnd allows")
+ * @param cmtCongestionControl how the congestion windows of the paths are coupled while CMT runs
+ *     (FreeBSD's {@code sctp_cmt_on_off} 1 to 4): {@link CmtCongestionControl#UNCOUPLED}, the
+ *     default, gives each path its own RFC 9260 Reno controller; {@link CmtCongestionControl#RP_V1}
+ *     and {@link CmtCongestionControl#RP_V2} (CMT/RPv1 and CMT/RPv2 of Dreibholz et al.) and
+ *     {@link CmtCongestionControl#LIA} (RFC 6356's linked increases) make the association about as
+ *     aggressive as one single-path flow (package {@code org.jsctp.core.cc.coupled}). It matters
+ *     only where CMT takes effect ({@code cmtEnabled} and NR-SACK negotiated)
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -105,7 +113,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits,
                                 int primarySwitchoverMaxRetransmits, AuthConfig auth, boolean cmtEnabled,
                                 OptionalInt adaptationIndication, int maxGapAckBlocks,
-                                boolean proportionalRateReduction) {
+                                boolean proportionalRateReduction, CmtCongestionControl cmtCongestionControl) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -199,6 +207,13 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
      *     cwnd (the proportional part of RFC 6937's Proportional Rate Reduction), so a recovery whose
      *     flight size counts data the receiver holds but could not report does not wait for T3-rtx;
      *     off by default (RFC 9260 section 7.2.4 step 5: marked chunks go "as soon as cwnd allows")
+     * @param cmtCongestionControl how the congestion windows of the paths are coupled while CMT runs
+     *     (FreeBSD's {@code sctp_cmt_on_off} 1 to 4): {@link CmtCongestionControl#UNCOUPLED}, the
+     *     default, gives each path its own RFC 9260 Reno controller; {@link CmtCongestionControl#RP_V1}
+     *     and {@link CmtCongestionControl#RP_V2} (CMT/RPv1 and CMT/RPv2 of Dreibholz et al.) and
+     *     {@link CmtCongestionControl#LIA} (RFC 6356's linked increases) make the association about as
+     *     aggressive as one single-path flow (package {@code org.jsctp.core.cc.coupled}). It matters
+     *     only where CMT takes effect ({@code cmtEnabled} and NR-SACK negotiated)
      * @throws IllegalArgumentException if a component is out of range
      */
     public AssociationConfig {
@@ -254,6 +269,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         requireRange("primarySwitchoverMaxRetransmits", primarySwitchoverMaxRetransmits, PRIMARY_SWITCHOVER_OFF, 1000);
         if (auth == null) {
             throw new IllegalArgumentException("auth must not be null (AuthConfig.DEFAULTS for the defaults)");
+        }
+        if (cmtCongestionControl == null) {
+            throw new IllegalArgumentException("cmtCongestionControl must not be null (UNCOUPLED is the default)");
         }
     }
 
@@ -314,6 +332,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.adaptationIndication = adaptationIndication;
         b.maxGapAckBlocks = maxGapAckBlocks;
         b.proportionalRateReduction = proportionalRateReduction;
+        b.cmtCongestionControl = cmtCongestionControl;
         return b;
     }
 
@@ -415,6 +434,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private OptionalInt adaptationIndication = OptionalInt.empty();
         private int maxGapAckBlocks = GAP_BLOCKS_WHAT_FITS;
         private boolean proportionalRateReduction = false;
+        private CmtCongestionControl cmtCongestionControl = CmtCongestionControl.UNCOUPLED;
 
         private Builder() {
         }
@@ -918,6 +938,19 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
 
         /**
+         * How the paths' congestion windows are coupled while CMT runs (see
+         * {@link AssociationConfig#cmtCongestionControl()}); {@link CmtCongestionControl#UNCOUPLED}
+         * by default.
+         *
+         * @param value the coupling
+         * @return this builder
+         */
+        public Builder cmtCongestionControl(CmtCongestionControl value) {
+            this.cmtCongestionControl = value;
+            return this;
+        }
+
+        /**
          * {@return the configuration}
          *
          * @throws IllegalArgumentException if a value is out of its range or values contradict each other
@@ -936,7 +969,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
                     acceptStreamReconfig, streamScheduler, maxPeerAddresses, plpmtud, localAddresses,
                     potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits, auth, cmtEnabled,
-                    adaptationIndication, maxGapAckBlocks, proportionalRateReduction);
+                    adaptationIndication, maxGapAckBlocks, proportionalRateReduction, cmtCongestionControl);
         }
     }
 

@@ -13,6 +13,9 @@ import org.jsctp.core.cc.ProportionalRateReduction;
 import org.jsctp.core.cc.SendPermit;
 import org.jsctp.core.cc.RenoCongestionController;
 import org.jsctp.core.cc.RenoConfig;
+import org.jsctp.core.cc.coupled.CoupledControllers;
+import org.jsctp.core.cc.coupled.CoupledPaths;
+import org.jsctp.core.cmt.CmtCongestionControl;
 import org.jsctp.core.cmt.CwndUpdateForChangeover;
 import org.jsctp.core.cmt.PathCwndUpdate;
 import org.jsctp.core.packet.CommonHeader;
@@ -56,7 +59,9 @@ import org.jsctp.core.seq.Tsn;
  * are active), miss indications follow Split Fast Retransmit and DAC ({@link
  * OutstandingData#setCmtMissRules}), each path's cwnd may grow when its pseudo-cumulative TSN ack
  * advances (CUC, {@link CwndUpdateForChangeover}) and a fast retransmission reduces the cwnd of
- * each path whose chunks it repairs.
+ * each path whose chunks it repairs. With a coupled {@link AssociationConfig#cmtCongestionControl()}
+ * the paths' controllers share a {@link CoupledPaths} and grow (and for resource pooling shrink)
+ * by their part of the association's window ({@link CoupledControllers}).
  */
 final class DataSender {
 
@@ -179,6 +184,10 @@ final class DataSender {
     private final PrSctpSender pr;
     /** CMT's path choice; null unless {@link Routing#cmt()} said CMT runs when the sender was made. */
     private final CmtPathSelection cmt;
+    /** The coupling of the paths' windows with CMT; UNCOUPLED without CMT. */
+    private final CmtCongestionControl coupling;
+    /** The paths the coupled controllers see of each other; null unless {@link #coupling} couples. */
+    private final CoupledPaths coupledPaths;
     /** Per path, RFC 6937's proportional retransmission in Fast Recovery; null unless configured. */
     private final ProportionalRateReduction[] prr;
 
@@ -213,6 +222,10 @@ final class DataSender {
         this.pathMtu = config.pathMtu();
         this.initialSsthresh = Math.max(peerWindow, 1);
         this.routing = routing;
+        // Coupled congestion control only matters, and only runs, where CMT does (CmtActivation).
+        this.coupling = routing.cmt() ? config.cmtCongestionControl() : CmtCongestionControl.UNCOUPLED;
+        this.coupledPaths = coupling == CmtCongestionControl.UNCOUPLED ? null
+                : new CoupledPaths(p -> routing.rto(p).srttNanos());
         cc(routing.dataPath());
         this.t3 = t3;
         this.interleaved = interleaved;
@@ -277,7 +290,9 @@ final class DataSender {
         }
         CongestionController c = cc[pathId];
         if (c == null) {
-            c = new RenoCongestionController(RenoConfig.defaults(mtuOf(pathId)), initialSsthresh);
+            c = coupledPaths == null ? new RenoCongestionController(RenoConfig.defaults(mtuOf(pathId)), initialSsthresh)
+                    : CoupledControllers.create(coupling, coupledPaths, pathId, RenoConfig.defaults(mtuOf(pathId)),
+                            initialSsthresh, Math.max(1, routing.paths().size()));
             cc[pathId] = c;
         }
         return c;

@@ -49,10 +49,17 @@ import org.jsctp.core.seq.Tsn;
  * recovery per association. The two coincide for a single-homed peer; see the package
  * documentation for multihoming. How the association calls the controller is described on
  * {@link CongestionController}.
+ *
+ * <p><b>Coupling</b>: built with a {@link WindowCoupling} other than {@link WindowCoupling#NONE},
+ * the slow-start increase, the congestion-avoidance increase and the ssthresh after a loss are
+ * what the coupling makes of the values above, so the paths of a CMT association share one
+ * window's worth of aggressiveness (see {@code org.jsctp.core.cc.coupled}); everything else stays
+ * as listed.
  */
 public final class RenoCongestionController implements CongestionController {
 
     private final RenoConfig config;
+    private final WindowCoupling coupling;
     private final FastRecovery fastRecovery = new FastRecovery();
     private final IdleTracker idle = new IdleTracker();
     private int mtu;
@@ -70,10 +77,27 @@ public final class RenoCongestionController implements CongestionController {
      *                        INIT ACK (RFC 9260 section 7.2.1)
      */
     public RenoCongestionController(RenoConfig config, long initialSsthresh) {
+        this(config, initialSsthresh, WindowCoupling.NONE);
+    }
+
+    /**
+     * A controller in slow start with the initial window of RFC 9260 section 7.2.1 whose increases
+     * and decreases go through a coupling with the association's other paths.
+     *
+     * @param config MTU, initial window, Max.Burst and L
+     * @param initialSsthresh the initial slow-start threshold, e.g. the a_rwnd of the peer's INIT or
+     *                        INIT ACK (RFC 9260 section 7.2.1)
+     * @param coupling the coupling of the window with other paths, {@link WindowCoupling#NONE} for none
+     */
+    public RenoCongestionController(RenoConfig config, long initialSsthresh, WindowCoupling coupling) {
         if (initialSsthresh <= 0) {
             throw new IllegalArgumentException("initial ssthresh must be positive, got " + initialSsthresh);
         }
+        if (coupling == null) {
+            throw new IllegalArgumentException("coupling must not be null (WindowCoupling.NONE for none)");
+        }
         this.config = config;
+        this.coupling = coupling;
         this.mtu = config.mtu();
         this.cwnd = config.initialWindow(); // RFC 9260 section 7.2.1
         this.ssthresh = initialSsthresh;
@@ -154,7 +178,8 @@ public final class RenoCongestionController implements CongestionController {
         // RFC 9260 section 7.2.1: grow only if cwnd was fully utilized and not in fast recovery,
         // by at most the bytes acknowledged (against ACK splitting) and at most L * MTU
         if (fullyUtilized && !fastRecovery.isActive()) {
-            cwnd += Math.min(bytesNewlyAcked, (long) config.slowStartIncreaseLimit() * mtu);
+            long renoIncrease = Math.min(bytesNewlyAcked, (long) config.slowStartIncreaseLimit() * mtu);
+            cwnd += coupling.slowStartIncrease(cwnd, ssthresh, renoIncrease, mtu);
         }
     }
 
@@ -163,8 +188,9 @@ public final class RenoCongestionController implements CongestionController {
         if (partialBytesAcked >= cwnd) {
             if (fullyUtilized) {
                 // RFC 9260 section 7.2.2: a whole cwnd acknowledged while cwnd-limited, one MTU more
+                long increase = coupling.congestionAvoidanceIncrease(cwnd, ssthresh, mtu, mtu);
                 partialBytesAcked -= cwnd;
-                cwnd += mtu;
+                cwnd += increase;
             } else {
                 // RFC 9260 section 7.2.2: not cwnd-limited, the count is held at cwnd
                 partialBytesAcked = cwnd;
@@ -192,7 +218,8 @@ public final class RenoCongestionController implements CongestionController {
     }
 
     private void reduceForLoss() {
-        ssthresh = Math.max(cwnd / 2, 4L * mtu); // RFC 9260 section 7.2.3
+        // RFC 9260 section 7.2.3, unless a coupling with the other paths says otherwise
+        ssthresh = coupling.ssthreshAfterLoss(cwnd, ssthresh, Math.max(cwnd / 2, 4L * mtu), mtu);
         partialBytesAcked = 0;
     }
 
@@ -264,6 +291,7 @@ public final class RenoCongestionController implements CongestionController {
     @Override
     public String toString() {
         return "Reno[cwnd=" + cwnd + ", ssthresh=" + ssthresh + ", pba=" + partialBytesAcked + ", mtu=" + mtu
-                + ", recovery=" + fastRecovery + (onePacketAfterTimeout ? ", one packet after T3" : "") + "]";
+                + ", recovery=" + fastRecovery + (onePacketAfterTimeout ? ", one packet after T3" : "")
+                + (coupling == WindowCoupling.NONE ? "" : ", " + coupling) + "]";
     }
 }

@@ -15,7 +15,10 @@
  *   <li>{@link org.jsctp.core.cmt.DelayedAckForCmt} and {@link org.jsctp.core.cmt.DacFlags}
  *       (section 3.3): the receiver says how many packets a SACK acknowledges, the sender
  *       counts that many missing reports where it may;</li>
- *   <li>{@link org.jsctp.core.cmt.CmtActivation}: CMT only where NR-SACK is negotiated.</li>
+ *   <li>{@link org.jsctp.core.cmt.CmtActivation}: CMT only where NR-SACK is negotiated;</li>
+ *   <li>{@link org.jsctp.core.cmt.CmtCongestionControl}: whether the paths' congestion windows
+ *       are coupled (CMT/RPv1, CMT/RPv2, RFC 6356's LIA; the rules are in
+ *       {@code org.jsctp.core.cc.coupled}) or each path is on its own.</li>
  * </ul>
  *
  * <p>Inputs are one SACK as the sender saw it ({@link org.jsctp.core.cmt.SackDigest}: the chunks

@@ -13,6 +13,7 @@ import org.jsctp.core.assoc.AssociationState;
 import org.jsctp.core.assoc.Endpoint;
 import org.jsctp.core.assoc.EndpointConfig;
 import org.jsctp.core.assoc.PathStatistics;
+import org.jsctp.core.cmt.CmtCongestionControl;
 import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.rx.ReceivedMessage;
@@ -20,6 +21,8 @@ import org.jsctp.core.sim.LinkProfile;
 import org.jsctp.core.tx.OutgoingMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -55,8 +58,12 @@ class CmtSimTest {
         final Association assoc;
 
         Setup(boolean cmt, LinkProfile profile, long seed) {
-            client = host("client", 5000, List.of(C1, C2), seed, cmt);
-            server = host("server", 7, List.of(S1, S2), seed + 1, cmt);
+            this(cmt, profile, seed, CmtCongestionControl.UNCOUPLED);
+        }
+
+        Setup(boolean cmt, LinkProfile profile, long seed, CmtCongestionControl coupling) {
+            client = host("client", 5000, List.of(C1, C2), seed, cmt, coupling);
+            server = host("server", 7, List.of(S1, S2), seed + 1, cmt, coupling);
             net = new MultiPathSimNetwork(client, server, profile, seed + 2);
             assoc = client.connect(7, List.of(S1, S2), 0);
             assertThat(net.runUntil(() -> assoc.state() == AssociationState.ESTABLISHED
@@ -93,10 +100,11 @@ class CmtSimTest {
         }
     }
 
-    private static MultiHomedSimHost host(String name, int port, List<InetAddress> addresses, long seed, boolean cmt) {
+    private static MultiHomedSimHost host(String name, int port, List<InetAddress> addresses, long seed, boolean cmt,
+                                          CmtCongestionControl coupling) {
         AssociationConfig config = AssociationConfig.builder().localAddresses(addresses).pathMaxRetransmits(5)
                 .associationMaxRetransmits(10).plpmtudEnabled(false).nrSackSupported(true).cmtEnabled(cmt)
-                .receiveBufferBytes(4 << 20).sendBufferBytes(1 << 20).build();
+                .cmtCongestionControl(coupling).receiveBufferBytes(4 << 20).sendBufferBytes(1 << 20).build();
         return new MultiHomedSimHost(name, new Endpoint(EndpointConfig.of(port, config), new SeededRandomSource(seed), 0),
                 addresses);
     }
@@ -263,5 +271,93 @@ class CmtSimTest {
         s.net.runUntil(() -> s.receivedCount() == 1200 && s.assoc.bufferedAmount() == 0, feeder(s, sent, 1200, 3),
                 s.net.now() + 600 * S, 5_000_000);
         assertDeliveredOnceInOrder(s, 1200, 3);
+    }
+
+    // ------------------------------------------------ coupled congestion control (CmtCongestionControl)
+
+    /**
+     * What a transfer showed of the association's window, the sum of both paths' cwnd sampled every
+     * 10 ms: its mean over the transfer and its sum over the first 100 ms.
+     */
+    private record WindowTrace(long meanAggregateCwnd, long firstTenSamples, long fastRetransmissions) {
+    }
+
+    /**
+     * Moves {@code count} messages on {@code streams} streams with the coupling given, sampling
+     * the aggregate cwnd every 10 ms of virtual time, and checks every message arrived once, in order.
+     */
+    private static WindowTrace transfer(boolean cmt, CmtCongestionControl coupling, LinkProfile link, long seed,
+                                        int count, int streams) {
+        Setup s = new Setup(cmt, link, seed, coupling);
+        int[] sent = {0};
+        Runnable app = feeder(s, sent, count, streams);
+        long sum = 0;
+        long samples = 0;
+        long early = 0;
+        long end = s.net.now() + 600 * S;
+        while (!(s.receivedCount() == count && s.assoc.bufferedAmount() == 0) && s.net.now() < end) {
+            s.net.runUntil(() -> s.receivedCount() == count && s.assoc.bufferedAmount() == 0, app,
+                    s.net.now() + 10 * MS, 5_000_000);
+            long aggregate = s.path(S1).cwnd() + s.path(S2).cwnd();
+            sum += aggregate;
+            early += samples < 10 ? aggregate : 0;
+            samples++;
+        }
+        assertDeliveredOnceInOrder(s, count, streams);
+        return new WindowTrace(sum / Math.max(1, samples), early, s.assoc.statistics().fastRetransmissions());
+    }
+
+    /**
+     * Under random loss the paths keep reducing their windows; coupled, their increases between
+     * losses add up to about one flow's (RFC 6356 section 2, goal 1; the RP papers' TCP
+     * friendliness), so the association runs with a smaller window than two independent Reno
+     * flows, and still delivers every message once and in order.
+     */
+    @ParameterizedTest
+    @EnumSource(value = CmtCongestionControl.class, names = {"RP_V1", "RP_V2", "LIA"})
+    void coupledCongestionControlKeepsTheAggregateWindowBelowUncoupledUnderLoss(CmtCongestionControl coupling) {
+        LinkProfile lossy = LinkProfile.perfect().withDelay(10 * MS).withLoss(0.01);
+        WindowTrace uncoupled = transfer(true, CmtCongestionControl.UNCOUPLED, lossy, 61, 4000, 2);
+        WindowTrace coupled = transfer(true, coupling, lossy, 61, 4000, 2);
+        assertThat(coupled.meanAggregateCwnd())
+                .as("%s mean aggregate cwnd %d vs uncoupled %d", coupling, coupled.meanAggregateCwnd(),
+                        uncoupled.meanAggregateCwnd())
+                .isLessThan(uncoupled.meanAggregateCwnd() * 9 / 10);
+        assertThat(coupled.fastRetransmissions()).as("losses were repaired").isPositive();
+    }
+
+    /**
+     * Without loss both paths stay in slow start. Resource pooling divides the initial window
+     * among the paths and gives each its share of one flow's slow-start increase, so the
+     * association opens about as one flow would; LIA leaves slow start as Reno's on each path
+     * (RFC 6356 section 3), exactly as uncoupled.
+     */
+    @Test
+    void inSlowStartResourcePoolingOpensTheAssociationAsOneFlowAndLiaAsReno() {
+        LinkProfile link = LinkProfile.perfect().withDelay(10 * MS);
+        long uncoupled = transfer(true, CmtCongestionControl.UNCOUPLED, link, 71, 3000, 1).firstTenSamples();
+        long rpV1 = transfer(true, CmtCongestionControl.RP_V1, link, 71, 3000, 1).firstTenSamples();
+        long rpV2 = transfer(true, CmtCongestionControl.RP_V2, link, 71, 3000, 1).firstTenSamples();
+        long lia = transfer(true, CmtCongestionControl.LIA, link, 71, 3000, 1).firstTenSamples();
+        assertThat(rpV1).as("RPv1 %d vs uncoupled %d", rpV1, uncoupled).isLessThan(uncoupled / 2);
+        assertThat(rpV2).as("RPv2 %d vs uncoupled %d", rpV2, uncoupled).isLessThan(uncoupled / 2);
+        assertThat(lia).isEqualTo(uncoupled);
+    }
+
+    /** The coupling is a CMT option: without CMT (one path carries the data) it changes nothing. */
+    @ParameterizedTest
+    @EnumSource(value = CmtCongestionControl.class, names = {"RP_V1", "RP_V2", "LIA"})
+    void withoutCmtTheCouplingChangesNothing(CmtCongestionControl coupling) {
+        LinkProfile lossy = LinkProfile.perfect().withDelay(10 * MS).withLoss(0.02);
+        assertThat(transfer(false, coupling, lossy, 81, 800, 1))
+                .isEqualTo(transfer(false, CmtCongestionControl.UNCOUPLED, lossy, 81, 800, 1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"RP_V1, 111", "RP_V1, 222", "RP_V2, 111", "RP_V2, 222", "LIA, 111", "LIA, 222"})
+    void everyMessageIsDeliveredOnceInOrderUnderRandomLossWithCoupledCongestionControl(
+            CmtCongestionControl coupling, long seed) {
+        LinkProfile lossy = LinkProfile.perfect().withDelay(10 * MS).withJitter(2 * MS).withLoss(0.03);
+        transfer(true, coupling, lossy, seed, 1200, 3); // asserts once and in order
     }
 }
