@@ -258,6 +258,15 @@ public final class SctpOptions {
             });
 
     /**
+     * How {@link #CMT_ENABLED}'s paths share the congestion window (FreeBSD's
+     * {@code sctp_cmt_on_off} values 1 to 4, see {@link SctpCmtCongestionControl}). Default
+     * {@link SctpCmtCongestionControl#UNCOUPLED}; matters only where CMT runs. Not live.
+     */
+    public static final SctpOption<SctpCmtCongestionControl> CMT_CONGESTION_CONTROL = SctpOption.of(
+            "CMT_CONGESTION_CONTROL", SctpCmtCongestionControl.class, false, v -> {
+            });
+
+    /**
      * Disable Restart (draft-ietf-tsvwg-natsupp sections 5.3.1 and 6.1): send the Disable Restart
      * parameter in INIT / INIT ACK, so that once either side sent it a restart of the association
      * (RFC 9260 section 5.2.4 case A) is refused and the association lives on. Useful behind a
@@ -382,7 +391,7 @@ public final class SctpOptions {
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, MAX_MESSAGE_SIZE, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
                 PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART, AUTH_SUPPORTED, AUTH_REQUIRED,
-                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, ASCONF_ENABLED, ADAPTATION_LAYER,
+                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, CMT_CONGESTION_CONTROL, ASCONF_ENABLED, ADAPTATION_LAYER,
                 PROPORTIONAL_RATE_REDUCTION, LOST_RETRANSMISSION_DETECTION);
     }
 

@@ -37,6 +37,44 @@ class CmtOptionTest {
     }
 
     @Test
+    void theCouplingMapsOntoTheCoreConfigurationAndBackAndIsUncoupledByDefault() {
+        assertThat(OptionMapping.read(SctpOptions.CMT_CONGESTION_CONTROL, AssociationConfig.defaults()))
+                .isEqualTo(SctpCmtCongestionControl.UNCOUPLED);
+        for (SctpCmtCongestionControl v : SctpCmtCongestionControl.values()) {
+            AssociationConfig.Builder b = AssociationConfig.builder();
+            OptionMapping.apply(b, SctpOptions.CMT_CONGESTION_CONTROL, v);
+            AssociationConfig c = b.build();
+            assertThat(c.cmtCongestionControl().name()).isEqualTo(v.name());
+            assertThat(OptionMapping.read(SctpOptions.CMT_CONGESTION_CONTROL, c)).isEqualTo(v);
+        }
+        assertThat(SctpOptions.all()).contains(SctpOptions.CMT_CONGESTION_CONTROL);
+        assertThat(SctpOptions.CMT_CONGESTION_CONTROL.isLive()).isFalse();
+    }
+
+    @Test
+    void aCoupledCmtAssociationStillUsesBothPathsAndDeliversInOrder() throws Exception {
+        SctpEndpoint server = net.adopt(net.endpoint().localAddresses(A1, A2).sctpPort(7)
+                .option(SctpOptions.NR_SACK_SUPPORTED, true).option(SctpOptions.CMT_ENABLED, true).build());
+        server.listen();
+        SctpEndpoint client = net.adopt(net.endpoint().localAddresses(A1, A2)
+                .option(SctpOptions.NR_SACK_SUPPORTED, true).option(SctpOptions.CMT_ENABLED, true)
+                .option(SctpOptions.CMT_CONGESTION_CONTROL, SctpCmtCongestionControl.RP_V2).build());
+        SctpAssociation a = client.connect(server.localAddresses(), 7);
+        SctpAssociation b = server.accept(Loopback.TIMEOUT);
+        assertThat(a.getOption(SctpOptions.CMT_CONGESTION_CONTROL)).isEqualTo(SctpCmtCongestionControl.RP_V2);
+        int count = 400;
+        for (int i = 0; i < count; i++) {
+            a.send(SctpMessage.of(Loopback.pattern(i, 1000)));
+        }
+        for (int i = 0; i < count; i++) {
+            assertThat(b.receive(Loopback.TIMEOUT).toByteArray()).isEqualTo(Loopback.pattern(i, 1000));
+        }
+        assertThat(a.pathStatistics()).hasSize(2)
+                .allSatisfy(p -> assertThat(p.dataPacketsSent()).as("DATA packets to %s", p.address()).isPositive());
+        a.shutdown();
+    }
+
+    @Test
     void aCmtAssociationSendsDataOnBothPathsAndDeliversItInOrder() throws Exception {
         SctpEndpoint server = net.adopt(net.endpoint().localAddresses(A1, A2).sctpPort(7)
                 .option(SctpOptions.NR_SACK_SUPPORTED, true).option(SctpOptions.CMT_ENABLED, true).build());
