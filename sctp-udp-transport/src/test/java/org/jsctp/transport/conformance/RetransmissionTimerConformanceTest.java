@@ -54,8 +54,9 @@ class RetransmissionTimerConformanceTest extends ConformanceTestBase {
     }
 
     /**
-     * The next DATA chunk at the tester's first or second address; HEARTBEATs there (with the
-     * 100 ms RTO the endpoint probes its paths as they idle, RFC 9260 section 8.3) are answered.
+     * The next DATA chunk at the tester's first or second address; HEARTBEATs there are answered:
+     * a path whose T3-rtx expired is Potentially Failed and heartbeated once per RTO (RFC 7829
+     * section 5.1), here every 100 to 200 ms.
      */
     private static DataChunk dataAt(TesterAssociation a, boolean second) {
         while (true) {
