@@ -7,7 +7,8 @@ import org.jsctp.core.assoc.AssociationConfig;
  * the retransmission timeout stays long enough that a tester slowed down by a loaded machine is
  * not overtaken by a retransmission it did not ask for; tests about timers use
  * {@link #fastTimers()}. Heartbeats are far off, so they never come between the packets a test
- * expects; data goes out at once (no Nagle delay), so each message is its own packet. The path
+ * expects, except RFC 7829's once per RTO to a path whose T3-rtx expired on a multi-homed
+ * association; data goes out at once (no Nagle delay), so each message is its own packet. The path
  * MTU is fixed (the default 1452, no RFC 8899 probes), so no probe comes between them either.
  */
 final class ConformanceConfig {
