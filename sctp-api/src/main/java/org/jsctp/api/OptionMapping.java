@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.cmt.CmtBufferSplitting;
 import org.jsctp.core.cmt.CmtCongestionControl;
 import org.jsctp.core.path.PathConfig;
 import org.jsctp.core.tx.StreamSchedulerKind;
@@ -87,6 +88,8 @@ final class OptionMapping {
             b.cmtEnabled((Boolean) value); // draft-tuexen-tsvwg-sctp-multipath section 3
         } else if (o == SctpOptions.CMT_CONGESTION_CONTROL) {
             b.cmtCongestionControl(CmtCongestionControl.valueOf(((SctpCmtCongestionControl) value).name()));
+        } else if (o == SctpOptions.CMT_BUFFER_SPLITTING) {
+            b.cmtBufferSplitting(CmtBufferSplitting.valueOf(((SctpCmtBufferSplitting) value).name())); // FreeBSD
         } else if (o == SctpOptions.DISABLE_RESTART) {
             b.disableRestart((Boolean) value); // draft-ietf-tsvwg-natsupp section 5.3.1
         } else if (o == SctpOptions.PROPORTIONAL_RATE_REDUCTION) {
@@ -154,6 +157,8 @@ final class OptionMapping {
             return c.cmtEnabled();
         } else if (o == SctpOptions.CMT_CONGESTION_CONTROL) {
             return SctpCmtCongestionControl.valueOf(c.cmtCongestionControl().name());
+        } else if (o == SctpOptions.CMT_BUFFER_SPLITTING) {
+            return SctpCmtBufferSplitting.valueOf(c.cmtBufferSplitting().name());
         } else if (o == SctpOptions.DISABLE_RESTART) {
             return c.disableRestart();
         } else if (o == SctpOptions.PROPORTIONAL_RATE_REDUCTION) {

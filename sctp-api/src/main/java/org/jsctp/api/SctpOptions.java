@@ -267,6 +267,17 @@ public final class SctpOptions {
             });
 
     /**
+     * Which buffers {@link #CMT_ENABLED}'s active paths split among themselves (FreeBSD's
+     * {@code sctp_buffer_splitting} sysctl, SCTP_BUFFER_SPLITTING, see
+     * {@link SctpCmtBufferSplitting}): a path holding its share of the send buffer or of the
+     * peer's receive window in flight takes no more new data. Default
+     * {@link SctpCmtBufferSplitting#NONE}; matters only where CMT runs. Not live.
+     */
+    public static final SctpOption<SctpCmtBufferSplitting> CMT_BUFFER_SPLITTING = SctpOption.of(
+            "CMT_BUFFER_SPLITTING", SctpCmtBufferSplitting.class, false, v -> {
+            });
+
+    /**
      * Disable Restart (draft-ietf-tsvwg-natsupp sections 5.3.1 and 6.1): send the Disable Restart
      * parameter in INIT / INIT ACK, so that once either side sent it a restart of the association
      * (RFC 9260 section 5.2.4 case A) is refused and the association lives on. Useful behind a
@@ -391,7 +402,8 @@ public final class SctpOptions {
                 PEER_ADDR_PARAMS, EVENTS, SEND_BUFFER, MAX_MESSAGE_SIZE, RECEIVE_BUFFER, BUFFERED_AMOUNT_LOW_THRESHOLD,
                 PARTIAL_DELIVERY_POINT, ENABLE_STREAM_RESET, ZERO_CHECKSUM_ACCEPTABLE, INTERLEAVING_SUPPORTED, STREAM_SCHEDULER,
                 PATH_MTU, PEER_ADDR_THLDS, NR_SACK_SUPPORTED, DISABLE_RESTART, AUTH_SUPPORTED, AUTH_REQUIRED,
-                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, CMT_CONGESTION_CONTROL, ASCONF_ENABLED, ADAPTATION_LAYER,
+                AUTH_HMAC_IDENT, AUTH_CHUNKS, AUTH_KEYS, CMT_ENABLED, CMT_CONGESTION_CONTROL,
+                CMT_BUFFER_SPLITTING, ASCONF_ENABLED, ADAPTATION_LAYER,
                 PROPORTIONAL_RATE_REDUCTION, LOST_RETRANSMISSION_DETECTION);
     }
 

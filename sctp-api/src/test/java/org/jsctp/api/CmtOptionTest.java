@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import org.jsctp.core.assoc.AssociationConfig;
+import org.jsctp.core.cmt.CmtBufferSplitting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,22 @@ class CmtOptionTest {
         }
         assertThat(SctpOptions.all()).contains(SctpOptions.CMT_CONGESTION_CONTROL);
         assertThat(SctpOptions.CMT_CONGESTION_CONTROL.isLive()).isFalse();
+    }
+
+    @Test
+    void theBufferSplittingMapsOntoTheCoreConfigurationAndBackAndIsOffByDefault() {
+        assertThat(OptionMapping.read(SctpOptions.CMT_BUFFER_SPLITTING, AssociationConfig.defaults()))
+                .isEqualTo(SctpCmtBufferSplitting.NONE);
+        for (SctpCmtBufferSplitting v : SctpCmtBufferSplitting.values()) {
+            AssociationConfig.Builder b = AssociationConfig.builder();
+            OptionMapping.apply(b, SctpOptions.CMT_BUFFER_SPLITTING, v);
+            AssociationConfig c = b.build();
+            assertThat(c.cmtBufferSplitting().name()).isEqualTo(v.name());
+            assertThat(OptionMapping.read(SctpOptions.CMT_BUFFER_SPLITTING, c)).isEqualTo(v);
+        }
+        assertThat(SctpCmtBufferSplitting.values()).hasSameSizeAs(CmtBufferSplitting.values());
+        assertThat(SctpOptions.all()).contains(SctpOptions.CMT_BUFFER_SPLITTING);
+        assertThat(SctpOptions.CMT_BUFFER_SPLITTING.isLive()).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.jsctp.core.auth.AuthConfig;
+import org.jsctp.core.cmt.CmtBufferSplitting;
 import org.jsctp.core.cmt.CmtCongestionControl;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.path.PmtuConfig;
@@ -100,6 +101,14 @@ import org.jsctp.core.tx.StreamSchedulerKind;
  *     {@link CmtCongestionControl#LIA} (RFC 6356's linked increases) make the association about as
  *     aggressive as one single-path flow (package {@code org.jsctp.core.cc.coupled}). It matters
  *     only where CMT takes effect ({@code cmtEnabled} and NR-SACK negotiated)
+ * @param cmtBufferSplitting which buffers CMT divides among its active paths (FreeBSD's
+ *     {@code sctp_buffer_splitting}, bit 0x1 send and bit 0x2 receive):
+ *     {@link CmtBufferSplitting#NONE}, the default, limits each path by its cwnd only;
+ *     {@link CmtBufferSplitting#SEND} keeps each path's flight size within the send buffer
+ *     divided by the number of active paths, {@link CmtBufferSplitting#RECEIVE} within the
+ *     peer's advertised receiver window divided by it, {@link CmtBufferSplitting#BOTH} within
+ *     the smaller (the rule is {@code org.jsctp.core.cmt.BufferSplit}). It limits new data
+ *     only, not retransmissions, and only where CMT takes effect
  */
 public record AssociationConfig(int outboundStreams, int maxInboundStreams, int receiveBufferBytes,
                                 int partialDeliveryPointBytes, long sendBufferBytes, int maxMessageBytes, int pathMtu,
@@ -113,7 +122,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
                                 List<InetAddress> localAddresses, int potentiallyFailedMaxRetransmits,
                                 int primarySwitchoverMaxRetransmits, AuthConfig auth, boolean cmtEnabled,
                                 OptionalInt adaptationIndication, int maxGapAckBlocks,
-                                boolean proportionalRateReduction, CmtCongestionControl cmtCongestionControl) {
+                                boolean proportionalRateReduction, CmtCongestionControl cmtCongestionControl,
+                                CmtBufferSplitting cmtBufferSplitting) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -214,6 +224,14 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
      *     {@link CmtCongestionControl#LIA} (RFC 6356's linked increases) make the association about as
      *     aggressive as one single-path flow (package {@code org.jsctp.core.cc.coupled}). It matters
      *     only where CMT takes effect ({@code cmtEnabled} and NR-SACK negotiated)
+     * @param cmtBufferSplitting which buffers CMT divides among its active paths (FreeBSD's
+     *     {@code sctp_buffer_splitting}, bit 0x1 send and bit 0x2 receive):
+     *     {@link CmtBufferSplitting#NONE}, the default, limits each path by its cwnd only;
+     *     {@link CmtBufferSplitting#SEND} keeps each path's flight size within the send buffer
+     *     divided by the number of active paths, {@link CmtBufferSplitting#RECEIVE} within the
+     *     peer's advertised receiver window divided by it, {@link CmtBufferSplitting#BOTH} within
+     *     the smaller (the rule is {@code org.jsctp.core.cmt.BufferSplit}). It limits new data
+     *     only, not retransmissions, and only where CMT takes effect
      * @throws IllegalArgumentException if a component is out of range
      */
     public AssociationConfig {
@@ -272,6 +290,9 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
         if (cmtCongestionControl == null) {
             throw new IllegalArgumentException("cmtCongestionControl must not be null (UNCOUPLED is the default)");
+        }
+        if (cmtBufferSplitting == null) {
+            throw new IllegalArgumentException("cmtBufferSplitting must not be null (NONE is the default)");
         }
     }
 
@@ -333,6 +354,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         b.maxGapAckBlocks = maxGapAckBlocks;
         b.proportionalRateReduction = proportionalRateReduction;
         b.cmtCongestionControl = cmtCongestionControl;
+        b.cmtBufferSplitting = cmtBufferSplitting;
         return b;
     }
 
@@ -435,6 +457,7 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         private int maxGapAckBlocks = GAP_BLOCKS_WHAT_FITS;
         private boolean proportionalRateReduction = false;
         private CmtCongestionControl cmtCongestionControl = CmtCongestionControl.UNCOUPLED;
+        private CmtBufferSplitting cmtBufferSplitting = CmtBufferSplitting.NONE;
 
         private Builder() {
         }
@@ -951,6 +974,19 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
         }
 
         /**
+         * Which buffers CMT divides among its active paths (see
+         * {@link AssociationConfig#cmtBufferSplitting()}); {@link CmtBufferSplitting#NONE} by
+         * default.
+         *
+         * @param value the buffer splitting
+         * @return this builder
+         */
+        public Builder cmtBufferSplitting(CmtBufferSplitting value) {
+            this.cmtBufferSplitting = value;
+            return this;
+        }
+
+        /**
          * {@return the configuration}
          *
          * @throws IllegalArgumentException if a value is out of its range or values contradict each other
@@ -969,7 +1005,8 @@ public record AssociationConfig(int outboundStreams, int maxInboundStreams, int 
             return new AssociationConfig(outboundStreams, maxInboundStreams, receiveBufferBytes, pdPoint, sendBufferBytes, maxMessageBytes, pathMtu, rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, associationMaxRetransmits, pathMaxRetransmits, validCookieLifeNanos, heartbeatIntervalNanos, delayedAckNanos, maxBurst, capabilities, noDelay, lostRetransmissionDetection, defaultPrPolicy,
                     acceptStreamReconfig, streamScheduler, maxPeerAddresses, plpmtud, localAddresses,
                     potentiallyFailedMaxRetransmits, primarySwitchoverMaxRetransmits, auth, cmtEnabled,
-                    adaptationIndication, maxGapAckBlocks, proportionalRateReduction, cmtCongestionControl);
+                    adaptationIndication, maxGapAckBlocks, proportionalRateReduction, cmtCongestionControl,
+                    cmtBufferSplitting);
         }
     }
 

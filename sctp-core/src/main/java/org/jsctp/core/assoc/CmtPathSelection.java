@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.jsctp.core.cc.CongestionController;
+import org.jsctp.core.cmt.BufferSplit;
 import org.jsctp.core.cmt.CmtPathView;
 import org.jsctp.core.cmt.CmtScheduler;
 import org.jsctp.core.cmt.RetransmissionPolicy;
@@ -19,7 +20,8 @@ import org.jsctp.core.path.PathState;
  * ({@link #spreads}); with one active path (or none) the sender routes as RFC 9260 section 6.4
  * says (primary for new data, an alternate for retransmissions), so failover and RFC 7829's
  * potentially-failed rules stay those of single-path transfer. Retransmissions follow
- * {@link RetransmissionPolicy#RTX_SSTHRESH}, the scheduler's default.
+ * {@link RetransmissionPolicy#RTX_SSTHRESH}, the scheduler's default, and are never held back by
+ * buffer splitting; new data is ({@link BufferSplit}).
  *
  * <p>Not thread-safe; one per data sender.
  */
@@ -55,11 +57,29 @@ final class CmtPathSelection {
 
     /**
      * The path for the next packet of new data: round robin over the active paths whose
-     * congestion controller lets a packet go now (cwnd room and Max.Burst, RFC 9260 section 6.1);
-     * empty when none may send.
+     * congestion controller lets a packet go now (cwnd room and Max.Burst, RFC 9260 section 6.1)
+     * and that {@code split} admits (CMT buffer splitting, {@link BufferSplit}); empty when none
+     * may send.
      */
-    OptionalInt newDataPath(List<Path> paths) {
-        return scheduler.nextPathForNewData(views(paths));
+    OptionalInt newDataPath(List<Path> paths, BufferSplit split) {
+        return scheduler.nextPathForNewData(views(paths), split);
+    }
+
+    /**
+     * Whether buffer splitting keeps new data off {@code pathId} (FreeBSD's
+     * {@code sctp_buffer_splitting}: a path over its share is skipped): an active path that
+     * {@code split} does not admit, its share taken among the active paths.
+     */
+    boolean overShare(List<Path> paths, int pathId, BufferSplit split) {
+        int active = 0;
+        View path = null;
+        for (CmtPathView v : views(paths)) {
+            active += v.state() == PathState.ACTIVE ? 1 : 0;
+            if (v.pathId() == pathId) {
+                path = (View) v;
+            }
+        }
+        return path != null && path.state() == PathState.ACTIVE && !split.admits(path, active);
     }
 
     /** The path a retransmission of a chunk lost on {@code lostOnPathId} goes to, or -1 if none qualifies. */

@@ -15,6 +15,8 @@ import org.jsctp.core.cc.RenoCongestionController;
 import org.jsctp.core.cc.RenoConfig;
 import org.jsctp.core.cc.coupled.CoupledControllers;
 import org.jsctp.core.cc.coupled.CoupledPaths;
+import org.jsctp.core.cmt.BufferSplit;
+import org.jsctp.core.cmt.CmtBufferSplitting;
 import org.jsctp.core.cmt.CmtCongestionControl;
 import org.jsctp.core.cmt.CwndUpdateForChangeover;
 import org.jsctp.core.cmt.PathCwndUpdate;
@@ -61,7 +63,9 @@ import org.jsctp.core.seq.Tsn;
  * advances (CUC, {@link CwndUpdateForChangeover}) and a fast retransmission reduces the cwnd of
  * each path whose chunks it repairs. With a coupled {@link AssociationConfig#cmtCongestionControl()}
  * the paths' controllers share a {@link CoupledPaths} and grow (and for resource pooling shrink)
- * by their part of the association's window ({@link CoupledControllers}).
+ * by their part of the association's window ({@link CoupledControllers}). With
+ * {@link AssociationConfig#cmtBufferSplitting()} a path over its share of the send buffer or the
+ * peer's window takes no new data ({@link BufferSplit}); retransmissions are not limited by it.
  */
 final class DataSender {
 
@@ -186,6 +190,15 @@ final class DataSender {
     private final CmtPathSelection cmt;
     /** The coupling of the paths' windows with CMT; UNCOUPLED without CMT. */
     private final CmtCongestionControl coupling;
+    /** CMT buffer splitting (FreeBSD's {@code sctp_buffer_splitting}); NONE without CMT. */
+    private final CmtBufferSplitting bufferSplitting;
+    /**
+     * Set by {@link #newDataDestination}: buffer splitting keeps new data off the path it named
+     * (every active path is over its share), so none goes this time.
+     */
+    private boolean newDataOverShare;
+    /** The last {@link #bufferSplit()}, kept while the peer's window stays (issue 6: no garbage per packet). */
+    private BufferSplit split;
     /** The paths the coupled controllers see of each other; null unless {@link #coupling} couples. */
     private final CoupledPaths coupledPaths;
     /** Per path, RFC 6937's proportional retransmission in Fast Recovery; null unless configured. */
@@ -224,6 +237,8 @@ final class DataSender {
         this.routing = routing;
         // Coupled congestion control only matters, and only runs, where CMT does (CmtActivation).
         this.coupling = routing.cmt() ? config.cmtCongestionControl() : CmtCongestionControl.UNCOUPLED;
+        // Buffer splitting, too, limits only CMT's spreading of new data (FreeBSD applies it with CMT on).
+        this.bufferSplitting = routing.cmt() ? config.cmtBufferSplitting() : CmtBufferSplitting.NONE;
         this.coupledPaths = coupling == CmtCongestionControl.UNCOUPLED ? null
                 : new CoupledPaths(p -> routing.rto(p).srttNanos());
         cc(routing.dataPath());
@@ -365,8 +380,8 @@ final class DataSender {
             }
             return dest; // new data waits until retransmissions are done
         }
-        if (!cc.mayTransmit(pathFlight).isAllowed()) {
-            return dest;
+        if (!cc.mayTransmit(pathFlight).isAllowed() || newDataOverShare) {
+            return dest; // no cwnd room, or (CMT buffer splitting) no room in the path's share
         }
         int header = interleaved ? IDataChunk.FIXED_VALUE_LENGTH + 4 : DataChunk.FIXED_VALUE_LENGTH + 4;
         if (!noDelay && flight > 0 && queue.bufferedBytes() < space - header && !lastBeforeShutdown) {
@@ -444,14 +459,33 @@ final class DataSender {
      * nothing new goes, but a FORWARD TSN still may).
      */
     private int newDataDestination() {
+        newDataOverShare = false;
         List<Path> paths = cmt == null ? List.of() : routing.paths();
         if (cmt != null && CmtPathSelection.spreads(paths)) {
-            OptionalInt p = cmt.newDataPath(paths);
+            BufferSplit split = bufferSplit();
+            OptionalInt p = cmt.newDataPath(paths, split);
             if (p.isPresent()) {
                 return p.getAsInt();
             }
+            // The fallback path is held to its share as well, or it would take what the scheduler refused.
+            newDataOverShare = split != BufferSplit.OFF && cmt.overShare(paths, routing.dataPath(), split);
         }
         return routing.dataPath();
+    }
+
+    /**
+     * The buffer splitting in force (FreeBSD's {@code sctp_buffer_splitting}): the send buffer
+     * and the peer's last a_rwnd (RFC 9260 section 6.2.1), to be divided among the active paths.
+     */
+    private BufferSplit bufferSplit() {
+        if (bufferSplitting == CmtBufferSplitting.NONE) {
+            return BufferSplit.OFF;
+        }
+        long window = Math.max(0, peerWindow);
+        if (split == null || split.peerWindowBytes() != window) {
+            split = new BufferSplit(bufferSplitting, sendBufferBytes, window); // anew only when a_rwnd changes
+        }
+        return split;
     }
 
     /** RFC 9260 section 6.2.1. */

@@ -15,7 +15,10 @@ import org.jsctp.core.path.PathState;
  * path chosen last. A packet per turn is what usrsctp does with CMT on (the golden capture
  * nrsack-cmt.pcapng alternates its first flight between the two destinations). The path's own
  * congestion controller stays the last word on each packet ({@code CongestionController
- * .mayTransmit}); this only names the candidate.
+ * .mayTransmit}); this only names the candidate. With CMT buffer splitting
+ * ({@link #nextPathForNewData(List, BufferSplit)}, FreeBSD's {@code sctp_buffer_splitting}) an
+ * active path over its share of the send buffer or the peer's window is skipped as one without
+ * cwnd room.
  *
  * <p>While no path is active, the potentially failed paths are the candidates (section 6 and RFC
  * 7829 section 5: with every path PF, send on the one with the fewest errors), and without those
@@ -62,11 +65,27 @@ public final class CmtScheduler {
      * @return the chosen path's identifier
      */
     public OptionalInt nextPathForNewData(List<? extends CmtPathView> paths) {
+        return nextPathForNewData(paths, BufferSplit.OFF);
+    }
+
+    /**
+     * As {@link #nextPathForNewData(List)}, but an active path that {@code split} does not admit
+     * (over its share of the buffers, {@link BufferSplit#admits}) is skipped like one without
+     * cwnd room. Only the active paths are limited: they are the ones CMT spreads data over; a
+     * potentially failed or inactive path chosen while none is active carries the data alone.
+     *
+     * @param paths every path of the association, in any order
+     * @param split the buffer splitting in force, {@link BufferSplit#OFF} for none
+     * @return the chosen path's identifier
+     */
+    public OptionalInt nextPathForNewData(List<? extends CmtPathView> paths, BufferSplit split) {
+        Objects.requireNonNull(split, "split");
         PathState tier = candidateTier(paths);
         if (tier == null) {
             return OptionalInt.empty();
         }
-        CmtPathView chosen = tier == PathState.ACTIVE ? nextActiveInTurn(paths) : fewestErrorsWithRoom(paths, tier);
+        CmtPathView chosen = tier == PathState.ACTIVE ? nextActiveInTurn(paths, split)
+                : fewestErrorsWithRoom(paths, tier);
         if (chosen == null) {
             return OptionalInt.empty();
         }
@@ -137,12 +156,19 @@ public final class CmtScheduler {
         return pf ? PathState.POTENTIALLY_FAILED : inactive ? PathState.INACTIVE : null;
     }
 
-    /** The first active path with room after the last chosen one, wrapping around the identifiers. */
-    private CmtPathView nextActiveInTurn(List<? extends CmtPathView> paths) {
+    /**
+     * The first active path with room after the last chosen one, wrapping around the identifiers;
+     * room is cwnd room and, with buffer splitting, room in the path's share.
+     */
+    private CmtPathView nextActiveInTurn(List<? extends CmtPathView> paths, BufferSplit split) {
+        int active = 0;
+        for (CmtPathView p : paths) {
+            active += p.state() == PathState.ACTIVE ? 1 : 0;
+        }
         CmtPathView firstAfter = null;
         CmtPathView lowest = null;
         for (CmtPathView p : paths) {
-            if (p.state() != PathState.ACTIVE || !p.hasCwndRoom()) {
+            if (p.state() != PathState.ACTIVE || !p.hasCwndRoom() || !split.admits(p, active)) {
                 continue;
             }
             if (p.pathId() > lastNewDataPath && (firstAfter == null || p.pathId() < firstAfter.pathId())) {

@@ -18,7 +18,10 @@
  *   <li>{@link org.jsctp.core.cmt.CmtActivation}: CMT only where NR-SACK is negotiated;</li>
  *   <li>{@link org.jsctp.core.cmt.CmtCongestionControl}: whether the paths' congestion windows
  *       are coupled (CMT/RPv1, CMT/RPv2, RFC 6356's LIA; the rules are in
- *       {@code org.jsctp.core.cc.coupled}) or each path is on its own.</li>
+ *       {@code org.jsctp.core.cc.coupled}) or each path is on its own;</li>
+ *   <li>{@link org.jsctp.core.cmt.CmtBufferSplitting} and {@link org.jsctp.core.cmt.BufferSplit}
+ *       (FreeBSD's {@code sctp_buffer_splitting}): each active path's share of the send buffer
+ *       or the peer's window, beyond which it takes no new data.</li>
  * </ul>
  *
  * <p>Inputs are one SACK as the sender saw it ({@link org.jsctp.core.cmt.SackDigest}: the chunks

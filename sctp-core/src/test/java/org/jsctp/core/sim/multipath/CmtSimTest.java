@@ -13,6 +13,7 @@ import org.jsctp.core.assoc.AssociationState;
 import org.jsctp.core.assoc.Endpoint;
 import org.jsctp.core.assoc.EndpointConfig;
 import org.jsctp.core.assoc.PathStatistics;
+import org.jsctp.core.cmt.CmtBufferSplitting;
 import org.jsctp.core.cmt.CmtCongestionControl;
 import org.jsctp.core.env.SeededRandomSource;
 import org.jsctp.core.packet.Bytes;
@@ -62,8 +63,15 @@ class CmtSimTest {
         }
 
         Setup(boolean cmt, LinkProfile profile, long seed, CmtCongestionControl coupling) {
-            client = host("client", 5000, List.of(C1, C2), seed, cmt, coupling);
-            server = host("server", 7, List.of(S1, S2), seed + 1, cmt, coupling);
+            this(cmt, profile, seed, coupling, CmtBufferSplitting.NONE, 4 << 20, 1 << 20);
+        }
+
+        Setup(boolean cmt, LinkProfile profile, long seed, CmtCongestionControl coupling,
+              CmtBufferSplitting splitting, int receiveBufferBytes, long sendBufferBytes) {
+            client = host("client", 5000, List.of(C1, C2), seed, cmt, coupling, splitting, receiveBufferBytes,
+                    sendBufferBytes);
+            server = host("server", 7, List.of(S1, S2), seed + 1, cmt, coupling, splitting, receiveBufferBytes,
+                    sendBufferBytes);
             net = new MultiPathSimNetwork(client, server, profile, seed + 2);
             assoc = client.connect(7, List.of(S1, S2), 0);
             assertThat(net.runUntil(() -> assoc.state() == AssociationState.ESTABLISHED
@@ -101,10 +109,12 @@ class CmtSimTest {
     }
 
     private static MultiHomedSimHost host(String name, int port, List<InetAddress> addresses, long seed, boolean cmt,
-                                          CmtCongestionControl coupling) {
+                                          CmtCongestionControl coupling, CmtBufferSplitting splitting,
+                                          int receiveBufferBytes, long sendBufferBytes) {
         AssociationConfig config = AssociationConfig.builder().localAddresses(addresses).pathMaxRetransmits(5)
                 .associationMaxRetransmits(10).plpmtudEnabled(false).nrSackSupported(true).cmtEnabled(cmt)
-                .cmtCongestionControl(coupling).receiveBufferBytes(4 << 20).sendBufferBytes(1 << 20).build();
+                .cmtCongestionControl(coupling).cmtBufferSplitting(splitting).receiveBufferBytes(receiveBufferBytes)
+                .sendBufferBytes(sendBufferBytes).build();
         return new MultiHomedSimHost(name, new Endpoint(EndpointConfig.of(port, config), new SeededRandomSource(seed), 0),
                 addresses);
     }
@@ -359,5 +369,90 @@ class CmtSimTest {
             CmtCongestionControl coupling, long seed) {
         LinkProfile lossy = LinkProfile.perfect().withDelay(10 * MS).withJitter(2 * MS).withLoss(0.03);
         transfer(true, coupling, lossy, seed, 1200, 3); // asserts once and in order
+    }
+
+    /** A buffer of 64 KiB, split between two active paths: 32 KiB each. */
+    private static final int SMALL_BUFFER = 64 * 1024;
+    /** The one-way delay to the slow path's address, 20 times the fast path's. */
+    private static final long SLOW_DELAY = 100 * MS;
+    /** Messages moved: enough for the slow path's window to open past its share. */
+    private static final int COUNT = 12_000;
+
+    /**
+     * Moves {@link #COUNT} messages with {@code splitting}, the send buffer or the receiver's
+     * buffer (the peer's window) {@link #SMALL_BUFFER}, over a fast path (5 ms each way) and a slow one (100
+     * ms to S2, 5 ms back), checks every message arrived once and in order and both paths carried
+     * data, and returns the most DATA payload bytes sent to S2 within any 100 ms. With no loss
+     * nothing sent to S2 can be acknowledged before it arrives there, 100 ms later, so all of
+     * those bytes were in flight on the slow path together: a lower bound of its largest flight size.
+     */
+    private static long mostSentToTheSlowPathWithinItsOneWayDelay(CmtBufferSplitting splitting,
+                                                                  boolean smallSendBuffer) {
+        LinkProfile fast = LinkProfile.perfect().withDelay(5 * MS);
+        Setup s = new Setup(true, fast, 91, CmtCongestionControl.UNCOUPLED, splitting,
+                smallSendBuffer ? 4 << 20 : SMALL_BUFFER, smallSendBuffer ? SMALL_BUFFER : 1 << 20);
+        s.net.link(C2, S2).setProfile(fast.withDelay(SLOW_DELAY));
+        List<long[]> sends = new ArrayList<>(); // {time, DATA payload bytes}
+        s.net.link(C2, S2).drop(p -> {
+            long bytes = dataPayloadBytes(p);
+            if (bytes > 0) {
+                sends.add(new long[] {s.net.now(), bytes});
+            }
+            return false;
+        });
+        int[] sent = {0};
+        s.net.runUntil(() -> s.receivedCount() == COUNT, feeder(s, sent, COUNT, 1), s.net.now() + 120 * S, 5_000_000);
+        assertDeliveredOnceInOrder(s, COUNT, 1);
+        assertThat(s.path(S1).dataPacketsSent()).isGreaterThan(100);
+        assertThat(s.path(S2).dataPacketsSent()).isGreaterThan(100);
+        long most = 0;
+        long inWindow = 0;
+        int first = 0;
+        for (long[] send : sends) {
+            inWindow += send[1];
+            while (sends.get(first)[0] <= send[0] - SLOW_DELAY) {
+                inWindow -= sends.get(first++)[1];
+            }
+            most = Math.max(most, inWindow);
+        }
+        return most;
+    }
+
+    /** The payload bytes of the DATA chunks (type 0) in an SCTP packet. */
+    private static long dataPayloadBytes(byte[] packet) {
+        long bytes = 0;
+        int at = 12;
+        while (at + 4 <= packet.length) {
+            int length = ((packet[at + 2] & 0xFF) << 8) | (packet[at + 3] & 0xFF);
+            if ((packet[at] & 0xFF) == 0) {
+                bytes += length - 16;
+            }
+            if (length < 4) {
+                break;
+            }
+            at += (length + 3) & ~3;
+        }
+        return bytes;
+    }
+
+    /**
+     * FreeBSD's {@code sctp_buffer_splitting}: with the send buffer (bit 0x1) or the peer's window
+     * (bit 0x2) split between the two paths, the slow path never holds more than half of it, and
+     * every message still arrives once and in order.
+     */
+    @ParameterizedTest
+    @CsvSource({"SEND, true", "RECEIVE, false", "BOTH, true", "BOTH, false"})
+    void withBufferSplittingASlowPathNeverHoldsMoreThanItsShare(CmtBufferSplitting splitting,
+                                                                boolean smallSendBuffer) {
+        long most = mostSentToTheSlowPathWithinItsOneWayDelay(splitting, smallSendBuffer);
+        assertThat(most).isLessThanOrEqualTo(SMALL_BUFFER / 2);
+    }
+
+    /** Without splitting the slow path keeps more than half the small buffer in flight: what splitting prevents. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void withoutBufferSplittingTheSlowPathTakesMoreThanItsShare(boolean smallSendBuffer) {
+        long most = mostSentToTheSlowPathWithinItsOneWayDelay(CmtBufferSplitting.NONE, smallSendBuffer);
+        assertThat(most).isGreaterThan(SMALL_BUFFER / 2);
     }
 }
