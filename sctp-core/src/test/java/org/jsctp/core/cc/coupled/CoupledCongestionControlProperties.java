@@ -52,10 +52,7 @@ class CoupledCongestionControlProperties {
             @ForAll("paths") Paths p, @ForAll @IntRange(min = 500, max = 9000) int mtu,
             @ForAll("coupled") CmtCongestionControl variant) {
         PathTable t = PathTable.of(p.cwnd(), p.ssthresh(), p.srttNanos());
-        double rttMin = Double.MAX_VALUE;
-        for (long r : p.srttNanos()) {
-            rttMin = Math.min(rttMin, r);
-        }
+        double rttMin = shortestRtt(p);
         double rateIncrease = 0;
         for (int i = 0; i < p.cwnd().length; i++) {
             long incr = rule(variant, t.paths, i).congestionAvoidanceIncrease(p.cwnd()[i], p.ssthresh()[i], mtu, mtu);
@@ -72,10 +69,7 @@ class CoupledCongestionControlProperties {
             @ForAll("paths") Paths p, @ForAll @IntRange(min = 1, max = 18_000) int acked,
             @ForAll("resourcePooling") CmtCongestionControl variant) {
         PathTable t = PathTable.of(p.cwnd(), p.ssthresh(), p.srttNanos());
-        double rttMin = Double.MAX_VALUE;
-        for (long r : p.srttNanos()) {
-            rttMin = Math.min(rttMin, r);
-        }
+        double rttMin = shortestRtt(p);
         double rateIncrease = 0;
         for (int i = 0; i < p.cwnd().length; i++) {
             long incr = rule(variant, t.paths, i).slowStartIncrease(p.cwnd()[i], p.ssthresh()[i], acked, 1500);
@@ -165,6 +159,15 @@ class CoupledCongestionControlProperties {
     }
 
     // ---- generators
+
+    /** The shortest of the paths' smoothed RTTs: the best path's, one Reno flow's reference. */
+    private static double shortestRtt(Paths p) {
+        double rttMin = Double.MAX_VALUE;
+        for (long r : p.srttNanos()) {
+            rttMin = Math.min(rttMin, r);
+        }
+        return rttMin;
+    }
 
     @Provide
     Arbitrary<CmtCongestionControl> coupled() {
