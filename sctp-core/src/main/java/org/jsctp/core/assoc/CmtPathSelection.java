@@ -71,15 +71,13 @@ final class CmtPathSelection {
      * {@code split} does not admit, its share taken among the active paths.
      */
     boolean overShare(List<Path> paths, int pathId, BufferSplit split) {
-        int active = 0;
-        View path = null;
-        for (CmtPathView v : views(paths)) {
-            active += v.state() == PathState.ACTIVE ? 1 : 0;
+        List<CmtPathView> all = views(paths);
+        for (CmtPathView v : all) {
             if (v.pathId() == pathId) {
-                path = (View) v;
+                return v.state() == PathState.ACTIVE && !split.admits(v, BufferSplit.activePaths(all));
             }
         }
-        return path != null && path.state() == PathState.ACTIVE && !split.admits(path, active);
+        return false;
     }
 
     /** The path a retransmission of a chunk lost on {@code lostOnPathId} goes to, or -1 if none qualifies. */

@@ -192,11 +192,6 @@ final class DataSender {
     private final CmtCongestionControl coupling;
     /** CMT buffer splitting (FreeBSD's {@code sctp_buffer_splitting}); NONE without CMT. */
     private final CmtBufferSplitting bufferSplitting;
-    /**
-     * Set by {@link #newDataDestination}: buffer splitting keeps new data off the path it named
-     * (every active path is over its share), so none goes this time.
-     */
-    private boolean newDataOverShare;
     /** The last {@link #bufferSplit()}, kept while the peer's window stays (issue 6: no garbage per packet). */
     private BufferSplit split;
     /** The paths the coupled controllers see of each other; null unless {@link #coupling} couples. */
@@ -380,7 +375,7 @@ final class DataSender {
             }
             return dest; // new data waits until retransmissions are done
         }
-        if (!cc.mayTransmit(pathFlight).isAllowed() || newDataOverShare) {
+        if (!cc.mayTransmit(pathFlight).isAllowed() || overShare(dest)) {
             return dest; // no cwnd room, or (CMT buffer splitting) no room in the path's share
         }
         int header = interleaved ? IDataChunk.FIXED_VALUE_LENGTH + 4 : DataChunk.FIXED_VALUE_LENGTH + 4;
@@ -459,18 +454,27 @@ final class DataSender {
      * nothing new goes, but a FORWARD TSN still may).
      */
     private int newDataDestination() {
-        newDataOverShare = false;
         List<Path> paths = cmt == null ? List.of() : routing.paths();
         if (cmt != null && CmtPathSelection.spreads(paths)) {
-            BufferSplit split = bufferSplit();
-            OptionalInt p = cmt.newDataPath(paths, split);
+            OptionalInt p = cmt.newDataPath(paths, bufferSplit());
             if (p.isPresent()) {
                 return p.getAsInt();
             }
-            // The fallback path is held to its share as well, or it would take what the scheduler refused.
-            newDataOverShare = split != BufferSplit.OFF && cmt.overShare(paths, routing.dataPath(), split);
         }
         return routing.dataPath();
+    }
+
+    /**
+     * Whether CMT buffer splitting keeps new data off {@code dest}: an active path over its share
+     * while CMT spreads data. The scheduler never names such a path; this holds the data path it
+     * falls back to when no path has room, which would otherwise take what the scheduler refused.
+     */
+    private boolean overShare(int dest) {
+        if (bufferSplitting == CmtBufferSplitting.NONE) {
+            return false; // also whenever CMT does not run (cmt is null then)
+        }
+        List<Path> paths = routing.paths();
+        return CmtPathSelection.spreads(paths) && cmt.overShare(paths, dest, bufferSplit());
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.jsctp.core.cmt;
 
+import java.util.List;
 import java.util.Objects;
+import org.jsctp.core.path.PathState;
 
 /**
  * CMT buffer splitting (FreeBSD's {@code sctp_buffer_splitting}, see {@link CmtBufferSplitting}):
@@ -66,6 +68,20 @@ public record BufferSplit(CmtBufferSplitting mode, long sendBufferBytes, long pe
             share = Math.min(share, peerWindowBytes / activePaths); // FreeBSD bit 0x2
         }
         return share;
+    }
+
+    /**
+     * {@return how many of {@code paths} are active: the paths CMT spreads new data over, among
+     * which the buffers are split}
+     *
+     * @param paths the association's paths
+     */
+    public static int activePaths(List<? extends CmtPathView> paths) {
+        int active = 0;
+        for (CmtPathView p : paths) {
+            active += p.state() == PathState.ACTIVE ? 1 : 0;
+        }
+        return active;
     }
 
     /**

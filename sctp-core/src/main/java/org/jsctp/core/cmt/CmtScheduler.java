@@ -161,10 +161,7 @@ public final class CmtScheduler {
      * room is cwnd room and, with buffer splitting, room in the path's share.
      */
     private CmtPathView nextActiveInTurn(List<? extends CmtPathView> paths, BufferSplit split) {
-        int active = 0;
-        for (CmtPathView p : paths) {
-            active += p.state() == PathState.ACTIVE ? 1 : 0;
-        }
+        int active = BufferSplit.activePaths(paths);
         CmtPathView firstAfter = null;
         CmtPathView lowest = null;
         for (CmtPathView p : paths) {

@@ -126,21 +126,20 @@ final class Tester implements AutoCloseable {
 
     /** Sends one packet from SCTP port {@code fromPort} with {@code tag} and a correct CRC32C. */
     void send(int fromPort, int tag, List<? extends Chunk> chunks) {
+        send(socket, fromPort, tag, chunks);
+    }
+
+    private void send(DatagramSocket from, int fromPort, int tag, List<? extends Chunk> chunks) {
         ByteBuffer b = ByteBuffer.allocate(PacketEncoder.encodedLength(chunks));
         PacketEncoder.encode(b, fromPort, peerSctpPort, tag, chunks, false);
-        transcript.add("sent vtag=0x" + Integer.toHexString(tag) + " " + fromPort + "->" + peerSctpPort + ": "
-                + Received.names(chunks));
-        sendBytes(b.array());
+        transcript.add("sent " + (from == socket ? "" : "from " + SECOND_HOST + " ") + "vtag=0x"
+                + Integer.toHexString(tag) + " " + fromPort + "->" + peerSctpPort + ": " + Received.names(chunks));
+        sendBytes(from, b.array());
     }
 
     /** Sends one packet, as {@link #send(int, Chunk...)}, from the second address. */
     void sendFromSecond(int tag, Chunk... chunks) {
-        List<Chunk> list = List.of(chunks);
-        ByteBuffer b = ByteBuffer.allocate(PacketEncoder.encodedLength(list));
-        PacketEncoder.encode(b, sctpPort, peerSctpPort, tag, list, false);
-        transcript.add("sent from " + SECOND_HOST + " vtag=0x" + Integer.toHexString(tag) + " " + sctpPort + "->"
-                + peerSctpPort + ": " + Received.names(list));
-        sendBytes(second, b.array());
+        send(second, sctpPort, tag, List.of(chunks));
     }
 
     /** Sends a datagram exactly as given: malformed packets, wrong checksums. */

@@ -70,6 +70,12 @@ final class TesterAssociation {
 
     /** Sends one packet with the endpoint's tag. */
     void send(Chunk... chunks) {
+        noteAcknowledgements(chunks);
+        tester.send(endpointTag, chunks);
+    }
+
+    /** What the tester's SACKs and SHUTDOWNs among {@code chunks} acknowledge. */
+    private void noteAcknowledgements(Chunk... chunks) {
         for (Chunk c : chunks) {
             if (c instanceof SackChunk sack) {
                 noteAcknowledged(sack.cumulativeTsnAck());
@@ -77,16 +83,11 @@ final class TesterAssociation {
                 noteAcknowledged(shutdown.cumulativeTsnAck());
             }
         }
-        tester.send(endpointTag, chunks);
     }
 
     /** Sends one packet with the endpoint's tag from the tester's second address. */
     void sendFromSecond(Chunk... chunks) {
-        for (Chunk c : chunks) {
-            if (c instanceof SackChunk sack) {
-                noteAcknowledged(sack.cumulativeTsnAck());
-            }
-        }
+        noteAcknowledgements(chunks);
         tester.sendFromSecond(endpointTag, chunks);
     }
 

@@ -42,16 +42,18 @@ public final class ResourcePoolingV2 implements WindowCoupling {
 
     @Override
     public long slowStartIncrease(long cwnd, long ssthresh, long renoIncrease, int mtu) {
-        // ConTEL 2011, CMT/RPv2 slow start: the bandwidth share of Reno's increase
-        boolean measured = paths.allRttsMeasured();
-        return Fractions.ceilShare(renoIncrease, bandwidth(cwnd, measured), totalBandwidth(measured));
+        return bandwidthShareOf(renoIncrease, cwnd); // ConTEL 2011, CMT/RPv2 slow start
     }
 
     @Override
     public long congestionAvoidanceIncrease(long cwnd, long ssthresh, long renoIncrease, int mtu) {
-        // ConTEL 2011, CMT/RPv2 congestion avoidance: the bandwidth share of one MTU
+        return bandwidthShareOf(renoIncrease, cwnd); // ConTEL 2011, CMT/RPv2 congestion avoidance: of one MTU
+    }
+
+    /** ceil(share_i * amount), share_i this path's part of the association's bandwidth. */
+    private long bandwidthShareOf(long amount, long cwnd) {
         boolean measured = paths.allRttsMeasured();
-        return Fractions.ceilShare(renoIncrease, bandwidth(cwnd, measured), totalBandwidth(measured));
+        return Fractions.ceilShare(amount, bandwidth(cwnd, measured), totalBandwidth(measured));
     }
 
     @Override
