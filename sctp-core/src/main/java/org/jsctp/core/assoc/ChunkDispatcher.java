@@ -250,7 +250,12 @@ final class ChunkDispatcher {
             return; // RFC 9260 section 9.2: a SHUTDOWN before the association is up is discarded
         }
         // RFC 9260 section 9.2: the Cumulative TSN Ack of a SHUTDOWN acknowledges like a SACK.
-        transmission.onSack(sender.sackFromCumulativeAck(s.cumulativeTsnAck()), nowNanos);
+        // One beyond every TSN we sent acknowledges nothing and is left out, where a SACK's is a
+        // protocol violation (section 6.2.1): pion/sctp puts its own send-side ack point there,
+        // and our outstanding data still waits for the peer's SACKs, as 9.2 has it.
+        if (!sender.acknowledgesUnsent(s.cumulativeTsnAck())) {
+            transmission.onSack(sender.sackFromCumulativeAck(s.cumulativeTsnAck()), nowNanos);
+        }
         if (tcb.state != AssociationState.CLOSED && shutdown.onShutdown()) {
             tcb.emit(new AssociationEvent.PeerShutdown());
         }

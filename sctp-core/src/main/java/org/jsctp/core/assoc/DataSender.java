@@ -636,6 +636,11 @@ final class DataSender {
      * A SACK saying only what a SHUTDOWN's Cumulative TSN Ack says (RFC 9260 section 9.2), with
      * the peer's window left as it was.
      */
+    /** {@return whether {@code cumulativeTsnAck} acknowledges a TSN we have not sent yet} */
+    boolean acknowledgesUnsent(Tsn cumulativeTsnAck) {
+        return cumulativeTsnAck.isAtOrAfter(outstanding.nextTsn());
+    }
+
     SackChunk sackFromCumulativeAck(Tsn cumulativeTsnAck) {
         return SackChunk.of(cumulativeTsnAck, (int) Math.min(0xFFFF_FFFFL, peerWindow));
     }

@@ -81,18 +81,23 @@ final class AttackedPair {
         server.receive(datagram, net.now());
         List<SctpPacket> answers = new ArrayList<>();
         for (byte[] out : server.drainOutbox()) {
-            try {
-                SctpPacket p = decoder.decode(out);
-                answers.add(p);
-                if (p.header().destinationPort() == CLIENT_PORT) {
-                    client.receive(out, net.now());
-                }
-            } catch (DecodeException e) {
-                throw new AssertionError("the server sent a packet that does not decode: " + e.getMessage(), e);
+            SctpPacket p = decode(out);
+            answers.add(p);
+            if (p.header().destinationPort() == CLIENT_PORT) {
+                client.receive(out, net.now());
             }
         }
         server.checkInvariants();
         return answers;
+    }
+
+    /** A packet one of the pair sent, decoded; one that does not decode fails the test. */
+    SctpPacket decode(byte[] datagram) {
+        try {
+            return decoder.decode(datagram);
+        } catch (DecodeException e) {
+            throw new AssertionError("a packet sent does not decode: " + e.getMessage(), e);
+        }
     }
 
     /**

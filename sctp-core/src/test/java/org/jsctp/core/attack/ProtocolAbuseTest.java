@@ -12,11 +12,14 @@ import org.jsctp.core.packet.SctpPacket;
 import org.jsctp.core.packet.cause.ProtocolViolationCause;
 import org.jsctp.core.packet.cause.UnrecognizedChunkTypeCause;
 import org.jsctp.core.packet.chunk.AbortChunk;
+import org.jsctp.core.packet.chunk.ChunkType;
 import org.jsctp.core.packet.chunk.ErrorChunk;
 import org.jsctp.core.packet.chunk.ForwardTsnChunk;
 import org.jsctp.core.packet.chunk.GapAckBlock;
 import org.jsctp.core.packet.chunk.ReconfigChunk;
 import org.jsctp.core.packet.chunk.SackChunk;
+import org.jsctp.core.packet.chunk.ShutdownAckChunk;
+import org.jsctp.core.packet.chunk.ShutdownChunk;
 import org.jsctp.core.packet.param.OutgoingSsnResetRequestParameter;
 import org.jsctp.core.packet.param.ReconfigurationResponseParameter;
 import org.jsctp.core.seq.Tsn;
@@ -43,6 +46,32 @@ class ProtocolAbuseTest {
         List<SctpPacket> answers = p.inject(p.target.localTag(), SackChunk.of(highestSent.plus(100), 65536));
         assertAbortedWithProtocolViolation(p, answers);
         assertThat(AttackedPair.lostReason(p.server)).contains("never sent");
+    }
+
+    @Test
+    @DisplayName("a SHUTDOWN acknowledging TSNs never sent acknowledges nothing, and the shutdown waits for the SACK (RFC 9260 9.2; pion/sctp)")
+    void aShutdownForTsnsNeverSentAcknowledgesNothingAndTheShutdownGoesOn() {
+        AttackedPair p = new AttackedPair();
+        List<Integer> toClient = new ArrayList<>();
+        p.net.setTracer((now, to, packet) -> {
+            if (to == p.client) {
+                p.decode(packet).chunks().forEach(c -> toClient.add(c.type()));
+            }
+        });
+        sendUnacknowledged(p, 2);
+        Tsn highestSent = p.target.localInitialTsn().plus(1);
+
+        List<SctpPacket> answers = p.inject(p.target.localTag(), new ShutdownChunk(highestSent.plus(100)));
+
+        assertThat(answers.stream().flatMap(a -> a.chunks().stream()))
+                .noneMatch(c -> c instanceof AbortChunk || c instanceof ShutdownAckChunk);
+        assertThat(p.target.state()).isEqualTo(AssociationState.SHUTDOWN_RECEIVED);
+        // The two messages are still outstanding; the client's (delayed) SACK acknowledges them,
+        // and only then does the SHUTDOWN ACK leave.
+        p.net.runUntil(() -> toClient.contains(ChunkType.SHUTDOWN_ACK), p.net.now() + 5 * AttackedPair.S, 10_000);
+        assertThat(toClient).contains(ChunkType.SHUTDOWN_ACK).doesNotContain(ChunkType.ABORT);
+        assertThat(AttackedPair.lost(p.server)).isFalse();
+        p.target.checkInvariants();
     }
 
     @Test
