@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.jsctp.core.assoc.AssociationConfig;
 import org.jsctp.core.assoc.AssociationEvent;
 import org.jsctp.core.assoc.AssociationEvent.ReconfigOutcome;
 import org.jsctp.core.assoc.ReconfigRequestStatus;
+import org.jsctp.core.auth.AuthConfig;
 import org.jsctp.core.handshake.Capabilities;
 import org.jsctp.core.packet.Bytes;
 import org.jsctp.core.packet.cause.UserInitiatedAbortCause;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Interop with pion/sctp 1.8.6 (Go), an implementation independent of usrsctp, through our
@@ -96,6 +100,47 @@ class PionInteropTest {
         assertThat(events.saw(AssociationEvent.CommunicationLost.class)).isFalse();
         assertThat(ours.associations()).isEmpty();
         assertThat(ours.counters().undecodable()).isZero();
+    }
+
+    /** Extensions pion 1.8.6 does not have, offered by us: the association uses what both have. */
+    enum Offered {
+        I_DATA(b -> b.capabilities(AssociationConfig.defaults().capabilities().withInterleaving(true))),
+        NR_SACK(b -> b.nrSackSupported(true)),
+        AUTH(b -> b.auth(AuthConfig.DEFAULTS)),
+        ALL_THREE(b -> b.capabilities(AssociationConfig.defaults().capabilities().withInterleaving(true))
+                .nrSackSupported(true).auth(AuthConfig.DEFAULTS));
+
+        final UnaryOperator<AssociationConfig.Builder> config;
+
+        Offered(UnaryOperator<AssociationConfig.Builder> config) {
+            this.config = config;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Offered.class)
+    void extensionsPionLacksAreLeftOutAndTheAssociationWorks(Offered offered) throws Exception {
+        ours = endpoints.bind(loopback, PionPeer.SCTP_PORT, events, TransportType.AUTO,
+                offered.config.apply(AssociationConfig.builder()).build());
+        int peerUdp = freeUdpPort();
+        peer = PionPeer.listen(logDir.resolve(testName + "-" + offered + "-pion.log"), Map.of("PION_PEER_ECHO", "1"),
+                peerUdp, ours.localUdpPort());
+        peer.await("LISTENING");
+        SctpUdpAssociation a = ours.connect(new InetSocketAddress(loopback, peerUdp), PionPeer.SCTP_PORT)
+                .get(T, TimeUnit.SECONDS);
+        peer.await("READY");
+
+        Capabilities used = a.call((core, now) -> core.capabilities()).get(T, TimeUnit.SECONDS);
+        assertThat(used.interleaving()).isFalse();
+        assertThat(used.nrSack()).isFalse();
+        assertThat(used.auth()).isFalse();
+        assertThat(used.forwardTsn()).isTrue();
+        send(a, 0, 0, 1200);
+        send(a, 0, 1, 5000);
+        events.whenMessages(2).get(T, TimeUnit.SECONDS);
+        assertNumberedInOrder(0, -1, 2);
+        a.shutdown().get(T, TimeUnit.SECONDS);
+        events.when(AssociationEvent.ShutdownComplete.class).get(T, TimeUnit.SECONDS);
     }
 
     @Test
@@ -279,12 +324,16 @@ class PionInteropTest {
         }
     }
 
-    /** The messages we received on {@code stream} are {@code count} numbered ones of {@code length}, in order. */
+    /**
+     * The messages we received on {@code stream} are {@code count} numbered ones of
+     * {@code length} (or of any length, if negative), in order.
+     */
     private void assertNumberedInOrder(int stream, int length, int count) {
         List<ReceivedMessage> got = events.messages().stream().filter(m -> m.streamId() == stream).toList();
         assertThat(got).hasSize(count);
         for (int i = 0; i < count; i++) {
-            assertThat(got.get(i).payload()).isEqualTo(Bytes.wrap(numbered(i, length)));
+            int expected = length < 0 ? got.get(i).payload().length() : length;
+            assertThat(got.get(i).payload()).isEqualTo(Bytes.wrap(numbered(i, expected)));
         }
     }
 
